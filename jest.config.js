@@ -1,0 +1,17 @@
+// One Jest run, four tiers chosen by file suffix (DESIGN section 9).
+// `npm test` selects unit, int and e2e; `npm run test:kafka` selects kafka, the
+// specs that need a broker (named `*.kafka.int.spec.ts` / `*.kafka.e2e.spec.ts`).
+const preset = require('./jest.preset.js');
+
+const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'];
+const notKafka = ['/node_modules/', '\\.kafka\\.'];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...preset, displayName: 'unit', roots, testMatch: ['**/*.unit.spec.ts'] },
+    { ...preset, displayName: 'int', roots, testMatch: ['**/*.int.spec.ts'], testPathIgnorePatterns: notKafka },
+    { ...preset, displayName: 'e2e', roots, testMatch: ['**/*.e2e.spec.ts'], testPathIgnorePatterns: notKafka },
+    { ...preset, displayName: 'kafka', roots, testMatch: ['**/*.kafka.int.spec.ts', '**/*.kafka.e2e.spec.ts'] },
+  ],
+};

@@ -1,0 +1,3 @@
+export * from './lib/envelope';
+export * from './lib/pricing';
+export * from './lib/wallet';

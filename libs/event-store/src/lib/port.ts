@@ -1,0 +1,115 @@
+import type { EpochMillis } from '@billing/contracts';
+
+/**
+ * The event store port. Every adapter (embedded SQLite, EventStoreDB) passes the same
+ * contract suite. Revisions are 0-based per stream; positions are global, start at 1,
+ * and readers never see them out of order.
+ */
+
+/** `no_stream`: the stream must not exist; `any`: no check; a number: the last event's revision. */
+export type ExpectedRevision = 'no_stream' | 'any' | number;
+
+export interface EventTrace {
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  /** W3C trace context, carried into Kafka headers by the relay. */
+  readonly traceparent?: string;
+}
+
+export interface NewEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: unknown;
+  readonly metadata?: EventTrace;
+}
+
+export interface RecordedEvent {
+  readonly streamName: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: unknown;
+  readonly metadata: EventTrace;
+  readonly recordedAt: EpochMillis;
+  /** Hex SHA-256 over this event's content and `previousHash`: the stream's hash chain. */
+  readonly hash: string;
+  readonly previousHash: string;
+}
+
+export interface AppendResult {
+  /** Revision of the last appended event: pass it as the next expected revision. */
+  readonly nextExpectedRevision: number;
+  readonly lastPosition: number;
+}
+
+export interface ReadStreamOptions {
+  readonly fromRevision?: number;
+  readonly maxCount?: number;
+}
+
+export interface EventFilter {
+  readonly streamPrefixes?: readonly string[];
+  readonly eventTypes?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events with a position greater than this. 0 reads from the start. */
+  readonly afterPosition?: number;
+  readonly maxCount?: number;
+  readonly filter?: EventFilter;
+}
+
+export interface SubscribeOptions {
+  /** A checkpoint: the position of the last event already handled (0 for none). */
+  readonly afterPosition?: number;
+  readonly filter?: EventFilter;
+}
+
+/** A catch-up subscription: history first, then live events, in global order, until stopped. */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  stop(): Promise<void>;
+}
+
+export interface EventStore {
+  appendToStream(streamName: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  readStream(streamName: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** The head of the global log (0 when empty). */
+  headPosition(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamName: string,
+    readonly expected: ExpectedRevision,
+    /** -1 when the stream does not exist. */
+    readonly actual: number,
+  ) {
+    super(`Wrong expected revision on ${streamName}: expected ${String(expected)}, actual ${actual}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** A stored event whose data or metadata cannot be read back. */
+export class EventDeserializationError extends Error {
+  constructor(
+    readonly streamName: string,
+    readonly revision: number,
+    readonly reason: string,
+  ) {
+    super(`Event ${streamName}@${revision} cannot be deserialized: ${reason}`);
+    this.name = 'EventDeserializationError';
+  }
+}
+
+export class EventStoreClosedError extends Error {
+  constructor() {
+    super('The event store is closed');
+    this.name = 'EventStoreClosedError';
+  }
+}
