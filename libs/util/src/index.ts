@@ -1,2 +1,5 @@
 export * from './lib/assert-never';
 export * from './lib/credits';
+export * from './lib/exact-decimal';
+export * from './lib/ratio';
+export * from './lib/rounding';
