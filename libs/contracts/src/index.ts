@@ -1,3 +1,5 @@
 export * from './lib/envelope';
 export * from './lib/pricing';
 export * from './lib/wallet';
+export * from './lib/tasks';
+export * from './lib/purchase';
