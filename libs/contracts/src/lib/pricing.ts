@@ -30,4 +30,33 @@ export interface QuoteSnapshot {
   readonly proRataShortOutput: boolean;
   readonly quotedAt: EpochMillis;
   readonly expiresAt: EpochMillis;
+  /** Present when the task was quoted as one of a batch of variations. */
+  readonly batch?: BatchPosition;
+}
+
+/** What a plan unlocks, beyond its grant. */
+export const ENTITLEMENTS = ['batch_generation', 'api_access'] as const;
+export type Entitlement = (typeof ENTITLEMENTS)[number];
+
+/**
+ * A request to price a task (or a batch of variations). Optional coefficients fall
+ * back to the price book's defaults; `batchSize` defaults to 1.
+ */
+export interface QuoteRequest {
+  readonly model: string;
+  /** Whole milliseconds of output; the boundary accepts seconds with up to 3 decimals. */
+  readonly durationMillis: number;
+  readonly resolution?: string;
+  readonly fps?: number;
+  readonly complexity?: string;
+  readonly videoReference?: boolean;
+  readonly mode?: GenerationMode;
+  readonly batchSize?: number;
+}
+
+/** Where a task sits in a batch, when it was quoted as part of one. */
+export interface BatchPosition {
+  /** 0 for the first task, which pays in full. */
+  readonly index: number;
+  readonly size: number;
 }

@@ -1,0 +1,98 @@
+import type { Channel, Entitlement, EpochMillis } from '@billing/contracts';
+import type { RoundingMode } from '@billing/util';
+
+/**
+ * A validated price book, ready to quote with. Built only by `parsePriceBook`,
+ * which also precomputes the lookup maps the quote hot path reads.
+ */
+export interface PriceBook {
+  readonly id: string;
+  readonly version: string;
+  readonly effectiveFrom: EpochMillis;
+  readonly description: string;
+  /** ISO 4217 code of every price in cents. */
+  readonly currency: string;
+  /** What the book calls its credits ("point"/"points", "credit"/"credits"). */
+  readonly creditUnit: CreditUnit;
+  readonly models: ReadonlyMap<string, ModelRates>;
+  readonly coefficients: Coefficients;
+  /** Preview mode costs this share of the standard render. */
+  readonly previewFactor: Factor;
+  readonly batch: BatchRule;
+  readonly rounding: RoundingRule;
+  /** Whether a shorter output than requested is charged pro rata to its length. */
+  readonly proRataShortOutput: boolean;
+  readonly quoteTtlMillis: number;
+  readonly pools: readonly CreditPool[];
+  readonly poolByChannel: ReadonlyMap<Channel, string>;
+  readonly plans: readonly Plan[];
+  readonly defaultPlanId: string;
+  readonly packs: readonly CreditPack[];
+}
+
+export interface CreditUnit {
+  readonly singular: string;
+  readonly plural: string;
+}
+
+/** An exact multiplier, kept with the decimal text it was written as. */
+export interface Factor {
+  readonly text: string;
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+export interface ModelRates {
+  readonly id: string;
+  readonly displayName: string;
+  readonly withVideoReferenceMillicreditsPerSecond: number;
+  readonly withoutVideoReferenceMillicreditsPerSecond: number;
+}
+
+export interface CoefficientTable<Key extends string | number> {
+  readonly defaultKey: Key;
+  readonly values: ReadonlyMap<Key, Factor>;
+}
+
+export interface Coefficients {
+  readonly resolution: CoefficientTable<string>;
+  readonly fps: CoefficientTable<number>;
+  readonly complexity: CoefficientTable<string>;
+}
+
+/** Tasks after the first in a batch of at least `minimumSize` pay `additionalTaskFactor`. */
+export interface BatchRule {
+  readonly minimumSize: number;
+  readonly maximumSize: number;
+  readonly discountPerAdditionalTask: Factor;
+  readonly additionalTaskFactor: Factor;
+}
+
+export interface RoundingRule {
+  readonly incrementMillicredits: number;
+  readonly mode: RoundingMode;
+}
+
+export interface CreditPool {
+  readonly id: string;
+  readonly channels: readonly Channel[];
+}
+
+export interface Plan {
+  readonly id: string;
+  readonly name: string;
+  /** Monthly price; null for a contract plan priced outside the book. */
+  readonly priceCents: number | null;
+  readonly monthlyGrantMillicredits: number;
+  readonly pool: string;
+  readonly entitlements: readonly Entitlement[];
+  readonly concurrencyLimit: number;
+  readonly priority: boolean;
+}
+
+export interface CreditPack {
+  readonly id: string;
+  readonly pool: string;
+  readonly millicredits: number;
+  readonly priceCents: number;
+}
