@@ -13,7 +13,15 @@ export interface GrantSource {
   readonly reference: string;
 }
 
-/** The part of a lot (a purchase, a grant or a refund) that an amount draws on. */
+/**
+ * A lot is one source of credits in a wallet: a purchase or a grant. Its id names its
+ * kind (`purchase:<purchaseId>`, `grant:<grantId>`) so ids from different services never collide.
+ */
+export type LotKind = 'purchase' | 'grant';
+export const purchaseLotId = (purchaseId: string): string => `purchase:${purchaseId}`;
+export const grantLotId = (grantId: string): string => `grant:${grantId}`;
+
+/** The part of a lot that an amount draws on (a hold, a charge, a release, a refund). */
 export interface LotAllocation {
   readonly lotId: string;
   readonly millicredits: number;

@@ -1,0 +1,18 @@
+export * from './lib/wallet-decider';
+export { decide } from './lib/decide';
+export { evolve } from './lib/evolve';
+export { initialState, walletView } from './lib/wallet-state';
+export type {
+  ChargedReservation,
+  Lot,
+  LotOrigin,
+  LotRecord,
+  OpenReservation,
+  RefundRecord,
+  Reservation,
+  WalletState,
+  WalletView,
+} from './lib/wallet-state';
+export * from './lib/wallet-error';
+export * from './lib/wallet-queries';
+export * from './lib/wallet-invariants';

@@ -1,0 +1,31 @@
+import type { CreditsExpired, CreditsRevoked, EpochMillis, LotAllocation } from '@billing/contracts';
+import { isExpired } from './lots';
+import { getIn } from './persistent-map';
+import type { WalletState } from './wallet-state';
+
+/**
+ * Credits coming back to their lots (a release, a lapsed hold, a refund) whose lot is
+ * past its expiry or whose purchase was revoked leave again at once: expired or
+ * revoked credits never become spendable again. These events follow the return.
+ */
+export function creditsThatCannotComeBack(
+  state: WalletState,
+  allocations: readonly LotAllocation[],
+  now: EpochMillis,
+): (CreditsExpired | CreditsRevoked)[] {
+  const events: (CreditsExpired | CreditsRevoked)[] = [];
+  for (const { lotId, millicredits } of allocations) {
+    const record = getIn(state.lotRecords, lotId);
+    if (record === undefined) continue;
+    const { origin } = record;
+    if (origin.kind === 'purchase' && record.revoked) {
+      events.push({
+        type: 'CreditsRevoked',
+        data: { purchaseId: origin.purchaseId, millicredits, reason: 'returned to a revoked purchase', at: now },
+      });
+    } else if (origin.kind === 'grant' && isExpired(origin, now)) {
+      events.push({ type: 'CreditsExpired', data: { lotId, millicredits, at: now } });
+    }
+  }
+  return events;
+}
