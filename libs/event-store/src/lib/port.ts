@@ -113,3 +113,22 @@ export class EventStoreClosedError extends Error {
     this.name = 'EventStoreClosedError';
   }
 }
+
+/** An append or other write against a store opened read-only. */
+export class EventStoreReadOnlyError extends Error {
+  constructor(readonly location: string) {
+    super(`The event store at ${location} is open read-only`);
+    this.name = 'EventStoreReadOnlyError';
+  }
+}
+
+/** A second writer on the same store: refused, so two writers can never interleave revisions. */
+export class EventStoreLockedError extends Error {
+  constructor(
+    readonly location: string,
+    readonly reason: string,
+  ) {
+    super(`The event store at ${location} already has a writer: ${reason}`);
+    this.name = 'EventStoreLockedError';
+  }
+}

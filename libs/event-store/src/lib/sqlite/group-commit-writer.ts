@@ -1,0 +1,133 @@
+import type Database from 'better-sqlite3';
+import { matchesExpected } from '../expected-revision';
+import { computeEventHash } from '../hash-chain';
+import { type AppendResult, type ExpectedRevision, WrongExpectedRevisionError } from '../port';
+import type { SerializedEvent } from '../serialized-event';
+import type { StreamHead, StreamHeads } from './stream-heads';
+
+interface PendingAppend {
+  readonly streamName: string;
+  readonly events: readonly SerializedEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: Error) => void;
+}
+
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
+
+/**
+ * Group commit: appends queue in memory; one flush (scheduled with `setImmediate`, so all
+ * callers of the same tick share it) writes up to `maxBatch` appends in ONE transaction and
+ * one fsync. Expected revisions are checked per append inside the transaction: a failed
+ * check rejects that append only. Promises resolve after COMMIT returns.
+ */
+export class GroupCommitWriter {
+  private queue: PendingAppend[] = [];
+  private scheduled = false;
+  private head: number;
+  private idle: Promise<void> = Promise.resolve();
+  private markIdle: () => void = () => undefined;
+  private readonly insertStream: Database.Statement<[string]>;
+  private readonly insertEvent: Database.Statement<unknown[]>;
+  private readonly writeBatch: Database.Transaction<
+    (batch: readonly PendingAppend[], changes: Map<string, StreamHead>) => Outcome[]
+  >;
+
+  constructor(
+    db: Database.Database,
+    private readonly heads: StreamHeads,
+    private readonly clock: () => number,
+    private readonly onCommit: (headPosition: number) => void,
+    private readonly maxBatch: number,
+  ) {
+    this.head = (db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').get() as { head: number }).head;
+    this.insertStream = db.prepare('INSERT INTO streams (stream_name) VALUES (?)');
+    this.insertEvent = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.writeBatch = db.transaction((batch: readonly PendingAppend[], changes: Map<string, StreamHead>) =>
+      this.write(batch, changes),
+    );
+  }
+
+  get headPosition(): number {
+    return this.head;
+  }
+
+  enqueue(streamName: string, events: readonly SerializedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      if (this.queue.length === 0) this.idle = new Promise((done) => (this.markIdle = done));
+      this.queue.push({ streamName, events, expected, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Resolves once everything queued so far has been committed or rejected. */
+  drained(): Promise<void> {
+    return this.idle;
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue.splice(0, this.maxBatch);
+    const changes = new Map<string, StreamHead>();
+    const committedHead = this.head;
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.writeBatch.immediate(batch, changes);
+    } catch (error) {
+      // Rolled back: forget what this batch assumed, and fail every append in it.
+      this.heads.forgetAll();
+      this.head = committedHead;
+      for (const append of batch) append.reject(error as Error);
+      this.afterFlush();
+      return;
+    }
+    this.heads.commit(changes);
+    batch.forEach((append, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) append.resolve(outcome.result);
+      else append.reject(outcome?.error ?? new Error('append lost its outcome'));
+    });
+    this.onCommit(this.head);
+    this.afterFlush();
+  }
+
+  private afterFlush(): void {
+    if (this.queue.length > 0) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    } else {
+      this.markIdle();
+    }
+  }
+
+  /** Runs inside BEGIN IMMEDIATE ... COMMIT. Changes to heads stay batch-local until COMMIT. */
+  private write(batch: readonly PendingAppend[], changes: Map<string, StreamHead>): Outcome[] {
+    const recordedAt = this.clock();
+    return batch.map((append): Outcome => {
+      const head = changes.get(append.streamName) ?? this.heads.get(append.streamName);
+      if (!matchesExpected(append.expected, head.revision)) {
+        return { ok: false, error: new WrongExpectedRevisionError(append.streamName, append.expected, head.revision) };
+      }
+      if (append.events.length === 0) {
+        return { ok: true, result: { nextExpectedRevision: head.revision, lastPosition: this.head } };
+      }
+      const streamId = head.streamId ?? Number(this.insertStream.run(append.streamName).lastInsertRowid);
+      let { revision, hash } = head;
+      for (const event of append.events) {
+        const previousHash = hash;
+        revision += 1;
+        this.head += 1;
+        hash = computeEventHash({ streamName: append.streamName, revision, ...event, recordedAt, previousHash });
+        this.insertEvent.run(
+          this.head, append.streamName, streamId, revision, event.eventId, event.type, event.schemaVersion,
+          event.dataJson, event.metadataJson, recordedAt, previousHash, hash,
+        );
+      }
+      changes.set(append.streamName, { streamId, revision, hash });
+      return { ok: true, result: { nextExpectedRevision: revision, lastPosition: this.head } };
+    });
+  }
+}

@@ -1,0 +1,141 @@
+import Database from 'better-sqlite3';
+import { CatchUpSubscription } from '../catch-up-subscription';
+import {
+  type AppendResult,
+  type EventStore,
+  EventStoreClosedError,
+  EventStoreReadOnlyError,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '../port';
+import { ChangeSignal, pollEvery } from './change-signal';
+import { type SerializedEvent, serializeEvent } from '../serialized-event';
+import { GroupCommitWriter } from './group-commit-writer';
+import { applyDurabilityPragmas, EVENTS_SCHEMA } from './schema';
+import { SqliteReader } from './sqlite-reader';
+import { StreamHeads } from './stream-heads';
+import { WriterLock } from './writer-lock';
+
+export interface SqliteEventStoreOptions {
+  /** The database file: one per service. */
+  readonly path: string;
+  /** Open an existing file for reading only (audits of a copy, or beside a live writer). */
+  readonly readOnly?: boolean;
+  /** Source of `recordedAt`. */
+  readonly clock?: () => number;
+  /** Most appends committed in one transaction. */
+  readonly maxBatchAppends?: number;
+  /** Rows per page for readAll and subscriptions. */
+  readonly pageSize?: number;
+  /** How often a read-only store's subscriptions look for new events. */
+  readonly pollIntervalMs?: number;
+}
+
+/** The embedded event store: SQLite in WAL with `synchronous=FULL`, one writer, group commit. */
+export function openSqliteEventStore(options: SqliteEventStoreOptions): EventStore {
+  return new SqliteEventStore(options);
+}
+
+class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly reader: SqliteReader;
+  private readonly writer: GroupCommitWriter | null;
+  private readonly lock: WriterLock | null;
+  private readonly signal = new ChangeSignal();
+  private readonly nextChange: () => Promise<void>;
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly pageSize: number;
+  private closed = false;
+
+  constructor(private readonly options: SqliteEventStoreOptions) {
+    this.pageSize = options.pageSize ?? 2000;
+    if (options.readOnly) {
+      this.lock = null;
+      this.db = new Database(options.path, { readonly: true, fileMustExist: true });
+      this.writer = null;
+      this.nextChange = pollEvery(options.pollIntervalMs ?? 200);
+    } else {
+      this.lock = WriterLock.acquire(options.path);
+      try {
+        this.db = new Database(options.path);
+        applyDurabilityPragmas(this.db);
+        this.db.exec(EVENTS_SCHEMA);
+      } catch (error) {
+        this.lock.release();
+        throw error;
+      }
+      const heads = new StreamHeads(this.db);
+      this.writer = new GroupCommitWriter(this.db, heads, options.clock ?? Date.now, () => this.signal.notify(), options.maxBatchAppends ?? 1000);
+      this.nextChange = () => this.signal.nextChange();
+    }
+    this.reader = new SqliteReader(this.db);
+  }
+
+  appendToStream(streamName: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new EventStoreClosedError());
+    if (!this.writer) return Promise.reject(new EventStoreReadOnlyError(this.options.path));
+    let serialized: SerializedEvent[];
+    try {
+      serialized = events.map(serializeEvent);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.writer.enqueue(streamName, serialized, expectedRevision);
+  }
+
+  async readStream(streamName: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]> {
+    this.assertOpen();
+    return this.reader.readStream(streamName, options);
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    let after = options.afterPosition ?? 0;
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      this.assertOpen();
+      const page = this.reader.readPage(after, Math.min(this.pageSize, remaining), options.filter);
+      for (const event of page) yield event;
+      if (page.length < this.pageSize) return;
+      after = page[page.length - 1]?.position ?? after;
+      remaining -= page.length;
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    const subscription = new CatchUpSubscription(
+      {
+        readPage: (after, size) => (this.closed ? [] : this.reader.readPage(after, size, options.filter)),
+        nextChange: this.nextChange,
+      },
+      options.afterPosition ?? 0,
+      this.pageSize,
+      (s) => this.subscriptions.delete(s),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.writer ? this.writer.headPosition : this.reader.headPosition();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.writer?.drained();
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.db.close();
+    this.lock?.release();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreClosedError();
+  }
+}

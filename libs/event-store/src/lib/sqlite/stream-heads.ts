@@ -1,0 +1,62 @@
+import type Database from 'better-sqlite3';
+import { GENESIS_HASH } from '../hash-chain';
+
+/** Where a stream stands: its id (null until first written), last revision (-1: none) and last hash. */
+export interface StreamHead {
+  readonly streamId: number | null;
+  readonly revision: number;
+  readonly hash: string;
+}
+
+const NO_STREAM_HEAD: StreamHead = { streamId: null, revision: -1, hash: GENESIS_HASH };
+
+/**
+ * The writer's exact view of each stream's head. Exact because one writer owns the file
+ * (see `WriterLock`); entries are loaded on first use and updated only after COMMIT.
+ * Bounded: the oldest entries are forgotten and reloaded from the file when needed.
+ */
+export class StreamHeads {
+  private readonly heads = new Map<string, StreamHead>();
+  private readonly load: Database.Statement<[string], { stream_id: number; revision: number | null; hash: string | null }>;
+
+  constructor(
+    db: Database.Database,
+    private readonly capacity = 200_000,
+  ) {
+    this.load = db.prepare(
+      `SELECT s.stream_id, e.revision, e.hash FROM streams s
+       LEFT JOIN events e ON e.stream_id = s.stream_id
+       WHERE s.stream_name = ? ORDER BY e.revision DESC LIMIT 1`,
+    );
+  }
+
+  get(streamName: string): StreamHead {
+    const cached = this.heads.get(streamName);
+    if (cached) return cached;
+    const row = this.load.get(streamName);
+    const head: StreamHead = row
+      ? { streamId: row.stream_id, revision: row.revision ?? -1, hash: row.hash ?? GENESIS_HASH }
+      : NO_STREAM_HEAD;
+    this.remember(streamName, head);
+    return head;
+  }
+
+  /** Called after a COMMIT with the heads that commit moved. */
+  commit(changes: ReadonlyMap<string, StreamHead>): void {
+    for (const [name, head] of changes) this.remember(name, head);
+  }
+
+  /** After a failed transaction nothing cached can be trusted. */
+  forgetAll(): void {
+    this.heads.clear();
+  }
+
+  private remember(streamName: string, head: StreamHead): void {
+    this.heads.delete(streamName);
+    this.heads.set(streamName, head);
+    if (this.heads.size > this.capacity) {
+      const oldest = this.heads.keys().next();
+      if (!oldest.done) this.heads.delete(oldest.value);
+    }
+  }
+}
