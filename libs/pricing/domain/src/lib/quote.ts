@@ -34,6 +34,7 @@ export interface Quote {
 /** Prices a task, or a batch of variations, under one price book version. */
 export function quote(request: QuoteRequest, book: PriceBook, { quoteId, now }: QuoteOptions): Quote {
   const batchSize = request.batchSize ?? 1;
+  batchFactor(book, batchSize, 0); // refuses a batch size the book does not allow, before any task is priced
   const mode: GenerationMode = request.mode ?? 'standard';
   const expiresAt = now + book.quoteTtlMillis;
   const tasks: QuotedTask[] = [];
