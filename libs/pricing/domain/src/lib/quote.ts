@@ -1,5 +1,5 @@
 import type { BatchPosition, EpochMillis, GenerationMode, QuoteFactor, QuoteRequest, QuoteSnapshot } from '@billing/contracts';
-import { assertNever, formatCredits, formatExactDecimal } from '@billing/util';
+import { assertNever, formatCredits, formatExactDecimal, parseExactDecimal } from '@billing/util';
 import type { PriceBook, RoundingRule } from './price-book';
 import { batchFactor, coefficient, modeFactor, modelFor, quoteMillicredits } from './quote-millicredits';
 
@@ -123,5 +123,11 @@ function batchDescription(book: PriceBook, batchSize: number, batchIndex: number
   const position = `task ${batchIndex + 1} of ${batchSize}`;
   if (batchSize < book.batch.minimumSize) return `${position}: below the batch minimum of ${book.batch.minimumSize}, no discount`;
   if (batchIndex === 0) return `${position}: the first task pays in full`;
-  return `${position}: ${book.batch.discountPerAdditionalTask.text} off each task after the first`;
+  return `${position}: ${percent(book.batch.discountPerAdditionalTask.text)} off each task after the first`;
+}
+
+/** "0.2" -> "20%", "0.125" -> "12.5%": exact, by moving the decimal point. */
+function percent(fraction: string): string {
+  const { units, scale } = parseExactDecimal(fraction, 12) ?? { units: 0, scale: 0 };
+  return scale >= 2 ? `${formatExactDecimal({ units, scale: scale - 2 })}%` : `${units * 10 ** (2 - scale)}%`;
 }
