@@ -1,0 +1,22 @@
+/** Invalid requests to an order or a subscription: the caller is told, no event is written. */
+export type PurchaseErrorCode =
+  | 'invalid_order'
+  | 'order_not_found'
+  | 'payment_mismatch'
+  | 'not_paid'
+  | 'invalid_subscription'
+  | 'no_subscription'
+  | 'already_subscribed'
+  | 'period_out_of_sequence'
+  | 'period_not_started'
+  | 'subscription_cancelled';
+
+export class PurchaseError extends Error {
+  constructor(
+    readonly code: PurchaseErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PurchaseError';
+  }
+}

@@ -1,0 +1,81 @@
+import type { CommandMetadata, EpochMillis, OrderEvent, SubscriptionEvent } from '@billing/contracts';
+import { assertNever } from '@billing/util';
+import { planPeriod } from '../subscription/periods';
+import { planGrantId, type PurchaseWorkflowCommand } from './purchase-command';
+
+export type PurchaseWorkflowEvent = OrderEvent | SubscriptionEvent;
+
+export interface PurchaseWorkflowContext {
+  readonly now: EpochMillis;
+  /** The causing event's id, when the store gave it one. */
+  readonly eventId?: string;
+}
+
+/**
+ * From money to credits: a paid pack becomes purchased credits in its pool, a paid plan
+ * starts a subscription whose periods become grants, and a refunded order takes back
+ * what it gave. Command ids come from the causing event, so redelivery is harmless.
+ */
+export function reactToPurchaseEvent(event: PurchaseWorkflowEvent, context: PurchaseWorkflowContext): readonly PurchaseWorkflowCommand[] {
+  switch (event.type) {
+    case 'PaymentConfirmed': {
+      const { orderId, accountId, item, amountCents, currency, priceBookId, priceBookVersion, at } = event.data;
+      const metadata = meta(`${event.type}:${orderId}`, orderId, context);
+      if (item.kind === 'pack') {
+        return [
+          {
+            target: 'wallet',
+            accountId,
+            pool: item.pool,
+            command: { type: 'PurchaseCredits', data: { purchaseId: orderId, millicredits: item.millicredits, amountCents, currency, priceBookId, priceBookVersion }, metadata },
+          },
+        ];
+      }
+      const { planId, monthlyMillicredits, pool } = item;
+      // The first period starts when the payment went through.
+      return [{ target: 'subscription', accountId, command: { type: 'StartSubscription', data: { accountId, planId, monthlyMillicredits, pool, periodStart: at, orderId }, metadata } }];
+    }
+    case 'OrderRefunded': {
+      const { orderId, accountId, item, reason } = event.data;
+      const metadata = meta(`${event.type}:${orderId}`, orderId, context);
+      if (item.kind === 'pack') {
+        return [{ target: 'wallet', accountId, pool: item.pool, command: { type: 'RevokePurchasedCredits', data: { purchaseId: orderId, reason }, metadata } }];
+      }
+      // Plan credits already granted stay until they expire; no further period is granted.
+      return [{ target: 'subscription', accountId, command: { type: 'CancelSubscription', data: { accountId, reason }, metadata } }];
+    }
+    case 'SubscriptionStarted': {
+      const { accountId, periodStart } = event.data;
+      const first = planPeriod(periodStart, 0);
+      const metadata = meta(`${event.type}:${accountId}:${periodStart}`, accountId, context);
+      return [{ target: 'subscription', accountId, command: { type: 'GrantPeriod', data: { accountId, ...first }, metadata } }];
+    }
+    case 'PlanPeriodGranted': {
+      const { accountId, planId, monthlyMillicredits, pool, periodStart, periodEnd } = event.data;
+      const grantId = planGrantId(accountId, periodStart);
+      return [
+        {
+          target: 'wallet',
+          accountId,
+          pool,
+          command: {
+            type: 'GrantCredits',
+            data: { grantId, millicredits: monthlyMillicredits, source: { kind: 'plan', reference: planId }, expiresAt: periodEnd },
+            metadata: meta(`${event.type}:${grantId}`, accountId, context),
+          },
+        },
+      ];
+    }
+    case 'OrderPlaced':
+    case 'PaymentFailed':
+    case 'SubscriptionCancelled':
+      return [];
+    default:
+      return assertNever(event, 'purchase event');
+  }
+}
+
+function meta(commandId: string, correlationId: string, context: PurchaseWorkflowContext): CommandMetadata {
+  const trace = { commandId, now: context.now, correlationId };
+  return context.eventId === undefined ? trace : { ...trace, causationId: context.eventId };
+}
