@@ -1,0 +1,17 @@
+export * from './lib/port';
+export * from './lib/headers';
+export * from './lib/topics';
+export * from './lib/kafka/kafka-message-bus';
+export type { KafkaLogLevel } from './lib/kafka/kafka-tuning';
+export * from './lib/in-process/in-process-message-bus';
+export { UnknownTopicError, partitionForKey } from './lib/in-process/partition-log';
+export * from './lib/consumer/event-message';
+export * from './lib/consumer/dead-letter';
+export * from './lib/consumer/inbox';
+export * from './lib/consumer/retry';
+export * from './lib/consumer/idempotent-consumer';
+export * from './lib/relay/checkpoint-store';
+export * from './lib/relay/relay-route';
+export * from './lib/relay/outbox-relay';
+export * from './lib/wallet/wallet-payloads';
+export * from './lib/wallet/wallet-topic';

@@ -1,0 +1,71 @@
+import { plainToInstance } from 'class-transformer';
+import { type ValidationError, validateSync } from 'class-validator';
+import { EventHeader } from '../headers';
+import type { IncomingMessage } from '../port';
+
+/** The payload class (class-validator decorators) and schema version a consumer accepts, per event type. */
+export interface PayloadSchema<T extends object> {
+  readonly schemaVersion: number;
+  readonly dto: new () => T;
+}
+
+export type PayloadSchemas<M extends Record<string, object>> = { readonly [K in keyof M & string]: PayloadSchema<M[K]> };
+
+/** A relayed event after parsing and validation: the type narrows `data`. */
+export type EventMessage<M extends Record<string, object>> = {
+  [K in keyof M & string]: {
+    readonly eventId: string;
+    readonly type: K;
+    readonly schemaVersion: number;
+    readonly data: M[K];
+    readonly message: IncomingMessage;
+  };
+}[keyof M & string];
+
+export type Decoded<M extends Record<string, object>> =
+  | { readonly kind: 'event'; readonly event: EventMessage<M> }
+  /** A type this consumer does not follow: committed past, no effect. */
+  | { readonly kind: 'ignored' }
+  /** Cannot be parsed or validated: dead-lettered with the reason. */
+  | { readonly kind: 'rejected'; readonly reason: string };
+
+const VALIDATION = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
+
+export function decodeEventMessage<M extends Record<string, object>>(message: IncomingMessage, schemas: PayloadSchemas<M>): Decoded<M> {
+  const eventId = message.headers[EventHeader.eventId];
+  const type = message.headers[EventHeader.eventType];
+  if (!eventId) return rejected(`missing header ${EventHeader.eventId}`);
+  if (!type) return rejected(`missing header ${EventHeader.eventType}`);
+  const schema = schemaOf(schemas, type);
+  if (!schema) return { kind: 'ignored' };
+  const schemaVersion = Number(message.headers[EventHeader.schemaVersion]);
+  if (schemaVersion !== schema.schemaVersion) {
+    return rejected(`unsupported ${EventHeader.schemaVersion} ${String(message.headers[EventHeader.schemaVersion])} for ${type} (expected ${schema.schemaVersion})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(message.value.toString('utf8'));
+  } catch (error) {
+    return rejected(`unparseable payload: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return rejected('unparseable payload: not a JSON object');
+  const data = plainToInstance(schema.dto, json);
+  const errors = validateSync(data, VALIDATION);
+  if (errors.length > 0) return rejected(`invalid ${type}: ${describe(errors)}`);
+  const event = { eventId, type, schemaVersion, data, message } as EventMessage<M>;
+  return { kind: 'event', event };
+}
+
+const schemaOf = <M extends Record<string, object>>(schemas: PayloadSchemas<M>, type: string): PayloadSchema<object> | undefined =>
+  Object.prototype.hasOwnProperty.call(schemas, type) ? (schemas as Record<string, PayloadSchema<object>>)[type] : undefined;
+
+const rejected = (reason: string): { kind: 'rejected'; reason: string } => ({ kind: 'rejected', reason });
+
+const describe = (errors: readonly ValidationError[], path = ''): string =>
+  errors
+    .flatMap((e) => {
+      const at = path ? `${path}.${e.property}` : e.property;
+      const own = Object.values(e.constraints ?? {}).map((c) => `${at}: ${c}`);
+      return e.children && e.children.length > 0 ? [...own, describe(e.children, at)] : own;
+    })
+    .join('; ');

@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+import type { IncomingMessage, MessageHeaders, OutgoingMessage } from '../port';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS bus_topics (topic TEXT PRIMARY KEY, partitions INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS bus_messages (
+  topic TEXT NOT NULL, partition INTEGER NOT NULL, offset INTEGER NOT NULL,
+  key TEXT, value BLOB NOT NULL, headers TEXT NOT NULL,
+  PRIMARY KEY (topic, partition, offset)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bus_offsets (
+  group_id TEXT NOT NULL, topic TEXT NOT NULL, partition INTEGER NOT NULL, next_offset INTEGER NOT NULL,
+  PRIMARY KEY (group_id, topic, partition)
+) WITHOUT ROWID;
+`;
+
+interface MessageRow {
+  readonly offset: number;
+  readonly key: string | null;
+  readonly value: Buffer;
+  readonly headers: string;
+}
+
+/** FNV-1a: stable across runs, so a key always maps to the same partition. */
+export const partitionForKey = (key: string, partitions: number): number => {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % partitions;
+};
+
+export class UnknownTopicError extends Error {
+  constructor(readonly topic: string) {
+    super(`Unknown topic ${topic}: topics are created at start-up (ensureTopics)`);
+    this.name = 'UnknownTopicError';
+  }
+}
+
+/** The in-process broker's storage: partitioned append-only logs and group offsets in SQLite. */
+export class PartitionLog {
+  private readonly partitionsByTopic = new Map<string, number>();
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    db.exec(SCHEMA);
+    this.statements = {
+      insertTopic: db.prepare('INSERT OR IGNORE INTO bus_topics (topic, partitions) VALUES (?, ?)'),
+      insertMessage: db.prepare('INSERT INTO bus_messages (topic, partition, offset, key, value, headers) VALUES (?, ?, ?, ?, ?, ?)'),
+      endOffset: db.prepare<[string, number], { next: number }>(
+        'SELECT COALESCE(MAX(offset) + 1, 0) AS next FROM bus_messages WHERE topic = ? AND partition = ?',
+      ),
+      read: db.prepare<[string, number, number, number], MessageRow>(
+        'SELECT offset, key, value, headers FROM bus_messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
+      ),
+      committed: db.prepare<[string, string, number], { next_offset: number }>(
+        'SELECT next_offset FROM bus_offsets WHERE group_id = ? AND topic = ? AND partition = ?',
+      ),
+      commit: db.prepare(
+        `INSERT INTO bus_offsets (group_id, topic, partition, next_offset) VALUES (?, ?, ?, ?)
+         ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = excluded.next_offset`,
+      ),
+    };
+    for (const row of db.prepare<[], { topic: string; partitions: number }>('SELECT topic, partitions FROM bus_topics').all()) {
+      this.partitionsByTopic.set(row.topic, row.partitions);
+    }
+  }
+
+  createTopic(topic: string, partitions: number): void {
+    if (this.partitionsByTopic.has(topic)) return;
+    this.statements.insertTopic.run(topic, partitions);
+    this.partitionsByTopic.set(topic, partitions);
+  }
+
+  partitionsOf(topic: string): number | undefined {
+    return this.partitionsByTopic.get(topic);
+  }
+
+  /** Appends all messages in one transaction; returns the partitions that grew. */
+  append(messages: readonly OutgoingMessage[]): Set<string> {
+    for (const m of messages) if (!this.partitionsByTopic.has(m.topic)) throw new UnknownTopicError(m.topic);
+    const touched = new Set<string>();
+    const next = new Map<string, number>();
+    this.db.transaction(() => {
+      for (const m of messages) {
+        const partition = partitionForKey(m.key, this.partitionsByTopic.get(m.topic) ?? 1);
+        const id = partitionId(m.topic, partition);
+        const offset = next.get(id) ?? this.statements.endOffset.get(m.topic, partition)?.next ?? 0;
+        this.statements.insertMessage.run(m.topic, partition, offset, m.key, m.value, JSON.stringify(m.headers ?? {}));
+        next.set(id, offset + 1);
+        touched.add(id);
+      }
+    })();
+    return touched;
+  }
+
+  read(topic: string, partition: number, fromOffset: number, max: number): IncomingMessage[] {
+    return this.statements.read.all(topic, partition, fromOffset, max).map((row) => ({
+      topic,
+      partition,
+      offset: String(row.offset),
+      key: row.key,
+      value: row.value,
+      headers: JSON.parse(row.headers) as MessageHeaders,
+    }));
+  }
+
+  endOffset(topic: string, partition: number): number {
+    return this.statements.endOffset.get(topic, partition)?.next ?? 0;
+  }
+
+  committed(groupId: string, topic: string, partition: number): number | undefined {
+    return this.statements.committed.get(groupId, topic, partition)?.next_offset;
+  }
+
+  commit(groupId: string, topic: string, partition: number, nextOffset: number): void {
+    this.statements.commit.run(groupId, topic, partition, nextOffset);
+  }
+}
+
+export const partitionId = (topic: string, partition: number): string => `${topic}/${partition}`;

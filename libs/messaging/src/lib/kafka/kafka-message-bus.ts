@@ -1,0 +1,160 @@
+import { type Admin, Kafka, Partitioners, type Producer } from 'kafkajs';
+import {
+  type MessageBus,
+  MessageBusClosedError,
+  type MessageSubscription,
+  type OutgoingMessage,
+  type SubscriptionOptions,
+  type TopicSpec,
+} from '../port';
+import { KafkaSubscription } from './kafka-subscription';
+import { KAFKA_DEFAULTS, KAFKA_RETRY, type KafkaLogLevel, toKafkaLogLevel } from './kafka-tuning';
+
+export interface KafkaMessageBusOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly logLevel?: KafkaLogLevel;
+  /** How long a fetch waits for data (kafkajs default 5 s; here 50 ms). */
+  readonly maxWaitTimeInMs?: number;
+  readonly partitionsConsumedConcurrently?: number;
+  readonly maxBatchSize?: number;
+}
+
+/**
+ * The Kafka adapter, on kafkajs directly (the library under the NestJS Kafka transport),
+ * so the traps are handled in one place: the producer is idempotent with acks from all
+ * in-sync replicas and one request in flight; publishing awaits the connection instead
+ * of emitting into a client that is not connected yet.
+ */
+export class KafkaMessageBus implements MessageBus {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private producerConnected: Promise<void> | null = null;
+  private adminConnected: Promise<void> | null = null;
+  private readonly subscriptions = new Set<KafkaSubscription>();
+  private closed = false;
+
+  constructor(private readonly options: KafkaMessageBusOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logLevel: toKafkaLogLevel(options.logLevel ?? 'error'),
+      retry: KAFKA_RETRY,
+    });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // Kafka's own murmur2 partitioner, chosen explicitly (which also silences kafkajs' v2 warning).
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: KAFKA_RETRY,
+    });
+    this.admin = this.kafka.admin({ retry: KAFKA_RETRY });
+  }
+
+  async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+    await this.connectAdmin();
+    const existing = new Set(await this.admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t.topic));
+    if (missing.length === 0) return;
+    // Returns false (no error) when another process created them first.
+    await this.admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions })),
+    });
+  }
+
+  async describeTopics(topics: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    await this.connectAdmin();
+    const existing = new Set(await this.admin.listTopics());
+    const asked = topics.filter((t) => existing.has(t));
+    if (asked.length === 0) return new Map();
+    const metadata = await this.admin.fetchTopicMetadata({ topics: asked });
+    return new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
+  }
+
+  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.connectProducer();
+    const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
+    for (const m of messages) {
+      const list = byTopic.get(m.topic) ?? [];
+      list.push({ key: m.key, value: m.value, headers: { ...m.headers } });
+      byTopic.set(m.topic, list);
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
+    });
+  }
+
+  async subscribe(options: SubscriptionOptions): Promise<MessageSubscription> {
+    if (this.closed) throw new MessageBusClosedError();
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? KAFKA_DEFAULTS.maxWaitTimeInMs,
+      sessionTimeout: KAFKA_DEFAULTS.sessionTimeout,
+      heartbeatInterval: KAFKA_DEFAULTS.heartbeatInterval,
+      allowAutoTopicCreation: false,
+      retry: KAFKA_RETRY,
+    });
+    const subscription = new KafkaSubscription(
+      consumer,
+      options.handler,
+      options.maxBatchSize ?? this.options.maxBatchSize ?? KAFKA_DEFAULTS.maxBatchSize,
+      (s) => this.subscriptions.delete(s),
+    );
+    this.subscriptions.add(subscription);
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
+      await consumer.run({
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? KAFKA_DEFAULTS.partitionsConsumedConcurrently,
+        eachBatch: subscription.eachBatch,
+      });
+      await withTimeout(joined, KAFKA_DEFAULTS.joinTimeoutMs, `group ${options.groupId} did not join`);
+    } catch (error) {
+      await subscription.stop();
+      throw error;
+    }
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    if (this.producerConnected) await this.producer.disconnect().catch(() => undefined);
+    if (this.adminConnected) await this.admin.disconnect().catch(() => undefined);
+  }
+
+  /** Memoised, so every early publish waits on the same connection; reset after a failure. */
+  private connectProducer(): Promise<void> {
+    if (this.closed) return Promise.reject(new MessageBusClosedError());
+    this.producerConnected ??= this.producer.connect().catch((error: unknown) => {
+      this.producerConnected = null;
+      throw error;
+    });
+    return this.producerConnected;
+  }
+
+  private connectAdmin(): Promise<void> {
+    if (this.closed) return Promise.reject(new MessageBusClosedError());
+    this.adminConnected ??= this.admin.connect().catch((error: unknown) => {
+      this.adminConnected = null;
+      throw error;
+    });
+    return this.adminConnected;
+  }
+}
+
+const withTimeout = <T>(promise: Promise<T>, millis: number, message: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${millis} ms`)), millis);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+};

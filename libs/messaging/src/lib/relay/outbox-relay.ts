@@ -1,0 +1,135 @@
+import type { EventStore, RecordedEvent, Subscription } from '@billing/event-store';
+import type { MessageBus } from '../port';
+import { backoffDelay, type RetryPolicy } from '../consumer/retry';
+import { Signal, sleep } from '../signal';
+import type { CheckpointStore } from './checkpoint-store';
+import { type RelayRoute, routeFor, toOutgoingMessage, topicsOfRoutes } from './relay-route';
+
+export interface OutboxRelayOptions {
+  /** The checkpoint's name: one per relay. */
+  readonly name: string;
+  readonly store: EventStore;
+  readonly bus: MessageBus;
+  readonly checkpoints: CheckpointStore;
+  readonly routes: readonly RelayRoute[];
+  /** Most events per publish: a batch is what has piled up while the previous one was in flight. */
+  readonly maxBatchSize?: number;
+  /** Backoff between failed publishes; a relay never gives up, it waits for the broker. */
+  readonly backoff?: Omit<RetryPolicy, 'attempts'>;
+  readonly onPublished?: (events: readonly RecordedEvent[]) => void;
+  readonly onPublishError?: (error: unknown, attempt: number) => void;
+}
+
+export type RelayEnd = { readonly reason: 'stopped' } | { readonly reason: 'failed'; readonly error: Error };
+
+/**
+ * The store is the outbox: the relay follows it from its checkpoint and publishes to
+ * the bus. The checkpoint moves only after the broker acknowledged the batch, so a
+ * crash at any step republishes (at-least-once) and never loses an event; consumers'
+ * inboxes turn the repeats into no-ops.
+ */
+export class OutboxRelay {
+  private subscription: Subscription | null = null;
+  private readonly buffer: RecordedEvent[] = [];
+  private readonly arrived = new Signal();
+  private readonly drained = new Signal();
+  private readonly stopSignal = new Signal();
+  private stopping = false;
+  private position = 0;
+  private finished: Promise<RelayEnd> | null = null;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  /** The position of the last event the broker acknowledged. */
+  get checkpoint(): number {
+    return this.position;
+  }
+
+  /** Creates the routes' topics, then relays in the background until stopped; `closed` reports the end. */
+  async start(): Promise<void> {
+    const { bus, store, checkpoints, name, routes } = this.options;
+    await bus.ensureTopics(topicsOfRoutes(routes));
+    this.position = checkpoints.load(name);
+    this.subscription = store.subscribeToAll({
+      afterPosition: this.position,
+      filter: { streamPrefixes: routes.map((r) => `${r.category}-`) },
+    });
+    const subscription = this.subscription;
+    this.finished = Promise.all([this.read(subscription), this.publish()]).then(
+      (): RelayEnd => ({ reason: 'stopped' }),
+      async (error: unknown): Promise<RelayEnd> => {
+        await this.halt();
+        return { reason: 'failed', error: error instanceof Error ? error : new Error(String(error)) };
+      },
+    );
+  }
+
+  get closed(): Promise<RelayEnd> {
+    return this.finished ?? Promise.resolve({ reason: 'stopped' });
+  }
+
+  /** Finishes the publish in flight (and its checkpoint); what is buffered is re-read next start. */
+  async stop(): Promise<RelayEnd> {
+    await this.halt();
+    return this.closed;
+  }
+
+  private async halt(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.stopSignal.notify();
+    this.drained.notify();
+    await this.subscription?.stop();
+  }
+
+  private async read(subscription: Subscription): Promise<void> {
+    const highWater = this.maxBatchSize() * 4;
+    for await (const event of subscription) {
+      if (this.stopping) return;
+      this.buffer.push(event);
+      this.arrived.notify();
+      if (this.buffer.length >= highWater) await this.drained.next();
+    }
+  }
+
+  private async publish(): Promise<void> {
+    while (!this.stopping) {
+      if (this.buffer.length === 0) {
+        await Promise.race([this.arrived.next(), this.stopSignal.next()]);
+        continue;
+      }
+      const batch = this.buffer.splice(0, this.maxBatchSize());
+      this.drained.notify();
+      if (!(await this.publishUntilAcknowledged(batch))) return;
+      const last = batch[batch.length - 1];
+      if (!last) continue;
+      this.options.checkpoints.save(this.options.name, last.position);
+      this.position = last.position;
+      this.options.onPublished?.(batch);
+    }
+  }
+
+  /** False when the relay was stopped while the broker was away: the checkpoint stays put. */
+  private async publishUntilAcknowledged(batch: readonly RecordedEvent[]): Promise<boolean> {
+    const messages = batch.flatMap((event) => {
+      const route = routeFor(this.options.routes, event.streamName);
+      return route ? [toOutgoingMessage(event, route)] : [];
+    });
+    const backoff = { attempts: Infinity, initialDelayMs: 100, maxDelayMs: 5_000, ...this.options.backoff };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.bus.publish(messages);
+        return true;
+      } catch (error) {
+        this.options.onPublishError?.(error, attempt);
+        if (this.stopping) return false;
+        await Promise.race([sleep(backoffDelay(backoff, attempt)), this.stopSignal.next()]);
+        if (this.stopping) return false;
+      }
+    }
+  }
+
+  private maxBatchSize(): number {
+    return this.options.maxBatchSize ?? 500;
+  }
+}

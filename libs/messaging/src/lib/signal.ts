@@ -1,0 +1,21 @@
+/** A one-shot wake-up that renews itself: `next()` resolves at the following `notify()`. */
+export class Signal {
+  private wake: () => void = () => undefined;
+  private pending: Promise<void> = this.renew();
+
+  next(): Promise<void> {
+    return this.pending;
+  }
+
+  notify(): void {
+    const wake = this.wake;
+    this.pending = this.renew();
+    wake();
+  }
+
+  private renew(): Promise<void> {
+    return new Promise((resolve) => (this.wake = resolve));
+  }
+}
+
+export const sleep = (millis: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, millis));

@@ -1,0 +1,47 @@
+import { WALLET_CATEGORY, WALLET_EVENT_SCHEMA_VERSIONS, type WalletEventType } from '@billing/contracts';
+import type { PayloadSchemas } from '../consumer/event-message';
+import type { RelayRoute } from '../relay/relay-route';
+import { topicFor, walletAccountIdOf } from '../topics';
+import {
+  CreditsChargedPayload,
+  CreditsExpiredPayload,
+  CreditsGrantedPayload,
+  CreditsPurchasedPayload,
+  CreditsRefundedPayload,
+  CreditsReleasedPayload,
+  CreditsReservedPayload,
+  CreditsRevokedPayload,
+  ReservationExpiredPayload,
+  ReservationRejectedPayload,
+} from './wallet-payloads';
+
+/** The wallet topic's wire version; a breaking change of its messages opens `v2` beside it. */
+export const WALLET_TOPIC_VERSION = 1;
+export const WALLET_TOPIC = topicFor(WALLET_CATEGORY, WALLET_TOPIC_VERSION);
+
+export const walletRoute = (partitions: number): RelayRoute => ({
+  category: WALLET_CATEGORY,
+  topic: WALLET_TOPIC,
+  partitions,
+  keyOf: walletAccountIdOf,
+});
+
+const DTOS = {
+  CreditsPurchased: CreditsPurchasedPayload,
+  CreditsGranted: CreditsGrantedPayload,
+  CreditsReserved: CreditsReservedPayload,
+  ReservationRejected: ReservationRejectedPayload,
+  CreditsCharged: CreditsChargedPayload,
+  CreditsReleased: CreditsReleasedPayload,
+  ReservationExpired: ReservationExpiredPayload,
+  CreditsExpired: CreditsExpiredPayload,
+  CreditsRefunded: CreditsRefundedPayload,
+  CreditsRevoked: CreditsRevokedPayload,
+} satisfies Record<WalletEventType, new () => object>;
+
+export type WalletPayloads = { [K in WalletEventType]: InstanceType<(typeof DTOS)[K]> };
+
+/** Every wallet event type, validated by its payload class at the contract's schema version. */
+export const WALLET_PAYLOAD_SCHEMAS = Object.fromEntries(
+  (Object.keys(DTOS) as WalletEventType[]).map((type) => [type, { schemaVersion: WALLET_EVENT_SCHEMA_VERSIONS[type], dto: DTOS[type] }]),
+) as PayloadSchemas<WalletPayloads>;

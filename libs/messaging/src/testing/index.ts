@@ -1,0 +1,4 @@
+export * from './message-bus.contract';
+export * from './balance-projection';
+export * from './eventually';
+export * from './wallet-fixtures';
