@@ -12,6 +12,14 @@ module.exports = {
     { ...preset, displayName: 'unit', roots, testMatch: ['**/*.unit.spec.ts'] },
     { ...preset, displayName: 'int', roots, testMatch: ['**/*.int.spec.ts'], testPathIgnorePatterns: notKafka },
     { ...preset, displayName: 'e2e', roots, testMatch: ['**/*.e2e.spec.ts'], testPathIgnorePatterns: notKafka },
-    { ...preset, displayName: 'kafka', roots, testMatch: ['**/*.kafka.int.spec.ts', '**/*.kafka.e2e.spec.ts'] },
+    {
+      ...preset,
+      displayName: 'kafka',
+      roots,
+      testMatch: ['**/*.kafka.int.spec.ts', '**/*.kafka.e2e.spec.ts'],
+      // One broker for the tier: KAFKA_BROKERS, else testcontainers, else tools/kafka/broker.sh.
+      globalSetup: '<rootDir>/libs/messaging/src/testing/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/messaging/src/testing/global-teardown.ts',
+    },
   ],
 };
