@@ -1,6 +1,7 @@
 import type { Channel } from '@billing/contracts';
 import { complementOfExactDecimal, formatExactDecimal, isRoundingMode, parseExactDecimal, ratioOfDecimal, ROUNDING_MODES } from '@billing/util';
 import { DocumentReader, fieldPath, ONE } from './document-reader';
+import { breakdownLinesFor } from './breakdown';
 import { ID_PATTERN, ID_REASON, readPacks, readPlans, readPools } from './parse-catalog';
 import type { BatchRule, CoefficientTable, Coefficients, Factor, ModelRates, PriceBook, RoundingRule } from './price-book';
 import { InvalidPriceBook } from './pricing-errors';
@@ -58,10 +59,11 @@ function readPriceBook(reader: DocumentReader, input: unknown): PriceBook | unde
   }
   const poolByChannel = new Map<Channel, string>();
   for (const pool of pools) for (const channel of pool.channels) poolByChannel.set(channel, pool.id);
-  return {
+  const book = {
     id, version, effectiveFrom, description, currency, creditUnit, models, coefficients, previewFactor, batch, rounding,
     proRataShortOutput, quoteTtlMillis: quoteTtlSeconds * 1000, pools, poolByChannel, plans, defaultPlanId, packs,
   };
+  return { ...book, breakdownLines: breakdownLinesFor(book) };
 }
 
 function readInstant(reader: DocumentReader, value: unknown, path: string): number | undefined {

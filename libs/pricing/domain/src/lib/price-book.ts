@@ -1,4 +1,4 @@
-import type { Channel, Entitlement, EpochMillis } from '@billing/contracts';
+import type { Channel, Entitlement, EpochMillis, QuoteFactor } from '@billing/contracts';
 import type { RoundingMode } from '@billing/util';
 
 /**
@@ -28,6 +28,17 @@ export interface PriceBook {
   readonly plans: readonly Plan[];
   readonly defaultPlanId: string;
   readonly packs: readonly CreditPack[];
+  /** Breakdown lines for every factor the book can apply, built once so a quote only adds its duration. */
+  readonly breakdownLines: BreakdownLines;
+}
+
+export interface BreakdownLines {
+  readonly rates: ReadonlyMap<string, { readonly withVideoReference: QuoteFactor; readonly withoutVideoReference: QuoteFactor }>;
+  readonly resolution: ReadonlyMap<string, QuoteFactor>;
+  readonly fps: ReadonlyMap<number, QuoteFactor>;
+  readonly complexity: ReadonlyMap<string, QuoteFactor>;
+  readonly standard: QuoteFactor;
+  readonly preview: QuoteFactor;
 }
 
 export interface CreditUnit {
