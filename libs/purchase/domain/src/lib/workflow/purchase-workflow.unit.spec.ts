@@ -1,0 +1,85 @@
+import type { OrderItem } from '@billing/contracts';
+import type { PurchaseWorkflowEvent } from './purchase-workflow';
+import { planPeriod } from '../subscription/periods';
+import { purchaseTargetStream } from './purchase-command';
+import { reactToPurchaseEvent } from './purchase-workflow';
+
+const at = Date.UTC(2025, 0, 31, 9);
+const context = { now: at + 1_000, eventId: 'event-7' };
+const pack: OrderItem = { kind: 'pack', pool: 'api', millicredits: 1_000_000 };
+const plan: OrderItem = { kind: 'plan', planId: 'creator', monthlyMillicredits: 5_000_000, pool: 'app' };
+const paid = (item: OrderItem): PurchaseWorkflowEvent => ({
+  type: 'PaymentConfirmed',
+  data: { orderId: 'order-1', accountId: 'acct-1', paymentId: 'pay-1', item, amountCents: 7_200, currency: 'USD', priceBookId: 'credits', priceBookVersion: '1', at },
+});
+const refunded = (item: OrderItem): PurchaseWorkflowEvent => ({
+  type: 'OrderRefunded',
+  data: { orderId: 'order-1', accountId: 'acct-1', item, amountCents: 7_200, currency: 'USD', reason: 'chargeback', at },
+});
+const summary = (event: PurchaseWorkflowEvent) =>
+  reactToPurchaseEvent(event, context).map((c) => ({ stream: purchaseTargetStream(c), type: c.command.type, data: c.command.data }));
+
+describe('the purchase workflow', () => {
+  it('a paid pack becomes purchased credits in its own pool, named after the order', () => {
+    expect(summary(paid(pack))).toEqual([
+      {
+        stream: 'wallet-acct-1-api',
+        type: 'PurchaseCredits',
+        data: { purchaseId: 'order-1', millicredits: 1_000_000, amountCents: 7_200, currency: 'USD', priceBookId: 'credits', priceBookVersion: '1' },
+      },
+    ]);
+  });
+
+  it('a paid plan starts a subscription from the moment of payment', () => {
+    expect(summary(paid(plan))).toEqual([
+      {
+        stream: 'subscription-acct-1',
+        type: 'StartSubscription',
+        data: { accountId: 'acct-1', planId: 'creator', monthlyMillicredits: 5_000_000, pool: 'app', periodStart: at, orderId: 'order-1' },
+      },
+    ]);
+  });
+
+  it('a started subscription grants its first period at once', () => {
+    const started: PurchaseWorkflowEvent = {
+      type: 'SubscriptionStarted',
+      data: { accountId: 'acct-1', planId: 'creator', monthlyMillicredits: 5_000_000, pool: 'app', periodStart: at, at },
+    };
+    expect(summary(started)).toEqual([{ stream: 'subscription-acct-1', type: 'GrantPeriod', data: { accountId: 'acct-1', ...planPeriod(at, 0) } }]);
+  });
+
+  it('a granted period becomes plan credits that expire with the period', () => {
+    const period = planPeriod(at, 2);
+    const granted: PurchaseWorkflowEvent = {
+      type: 'PlanPeriodGranted',
+      data: { accountId: 'acct-1', planId: 'creator', monthlyMillicredits: 5_000_000, pool: 'app', ...period, at },
+    };
+    expect(summary(granted)).toEqual([
+      {
+        stream: 'wallet-acct-1-app',
+        type: 'GrantCredits',
+        data: {
+          grantId: `plan:acct-1:${period.periodStart}`,
+          millicredits: 5_000_000,
+          source: { kind: 'plan', reference: 'creator' },
+          expiresAt: period.periodEnd,
+        },
+      },
+    ]);
+  });
+
+  it('a refunded pack takes its unspent credits back; a refunded plan stops its grants', () => {
+    expect(summary(refunded(pack))).toEqual([{ stream: 'wallet-acct-1-api', type: 'RevokePurchasedCredits', data: { purchaseId: 'order-1', reason: 'chargeback' } }]);
+    expect(summary(refunded(plan))).toEqual([{ stream: 'subscription-acct-1', type: 'CancelSubscription', data: { accountId: 'acct-1', reason: 'chargeback' } }]);
+  });
+
+  it('a redelivered event yields the same commands, traced to their cause', () => {
+    const first = reactToPurchaseEvent(paid(pack), context);
+    expect(reactToPurchaseEvent(paid(pack), context)).toEqual(first);
+    expect(first[0]?.command.metadata).toEqual({ commandId: 'PaymentConfirmed:order-1', now: at + 1_000, correlationId: 'order-1', causationId: 'event-7' });
+  });
+
+  it('a placed order or a failed payment asks for nothing', () => {
+    expect(reactToPurchaseEvent({ type: 'PaymentFailed', data: { orderId: 'order-1', reason: 'declined', at } }, context)).toEqual([]);
+  });
+});
