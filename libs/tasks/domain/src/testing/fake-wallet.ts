@@ -32,6 +32,7 @@ export class FakeWallet {
         const { reservationId, millicredits } = command.data;
         const hold = this.openHold(reservationId);
         if (!hold) return [];
+        if (millicredits <= 0) throw new Error('the wallet posts only positive charges');
         if (millicredits > hold.millicredits) throw new Error(`charge ${millicredits} exceeds hold ${hold.millicredits}`);
         hold.open = false;
         this.chargedMillicredits += millicredits;

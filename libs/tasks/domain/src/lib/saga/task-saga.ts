@@ -106,6 +106,15 @@ export function reactToTaskEvent(event: TaskSagaEvent, context: TaskSagaContext)
     }
     case 'TaskSucceeded': {
       const { reservationId, chargeMillicredits } = event.data;
+      // The wallet posts only positive charges: nothing to charge means the hold goes back.
+      if (chargeMillicredits === 0) {
+        const recordCharge: TaskSagaCommand = {
+          target: 'task',
+          taskId,
+          command: { type: 'RecordCharge', data: { taskId, millicredits: 0 }, metadata: meta(event, taskId, 'RecordCharge', context) },
+        };
+        return [recordCharge, releaseReservation(event, task, reservationId, 'other', context)];
+      }
       return [
         {
           target: 'wallet',

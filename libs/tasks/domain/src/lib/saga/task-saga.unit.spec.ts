@@ -82,6 +82,14 @@ describe('the task saga', () => {
     ]);
   });
 
+  it('a success with nothing to charge records a cost of zero and gives the hold back', () => {
+    const event: TaskEvent = { type: 'TaskSucceeded', data: { taskId, reservationId, outputDurationMillis: 0, chargeMillicredits: 0, at } };
+    expect(summary(event, [requested, reserved])).toEqual([
+      { stream: 'task-task-1', type: 'RecordCharge', data: { taskId, millicredits: 0 } },
+      { stream: 'wallet-acct-1-app', type: 'ReleaseReservation', data: { reservationId, reason: 'other' } },
+    ]);
+  });
+
   it.each([
     ['TaskFailed', 'failed'],
     ['TaskCancelled', 'cancelled'],
