@@ -1,6 +1,6 @@
 import { parsePriceBook, type PriceBook } from '@billing/pricing-domain';
-import creditsDocument from '../../../../price-books/credits.json';
-import pointsDocument from '../../../../price-books/points.json';
+import creditsDocument from '@billing/price-books/credits.json';
+import pointsDocument from '@billing/price-books/points.json';
 import { runCli } from '../cli';
 import type { CliContext } from '../command';
 import { COMMANDS } from '../commands';

@@ -1,6 +1,6 @@
 import type { QuoteRequest } from '@billing/contracts';
-import creditsDocument from '../../../../../price-books/credits.json';
-import pointsDocument from '../../../../../price-books/points.json';
+import creditsDocument from '@billing/price-books/credits.json';
+import pointsDocument from '@billing/price-books/points.json';
 import { parsePriceBook } from '../lib/parse-price-book';
 import type { PriceBook } from '../lib/price-book';
 import { quote } from '../lib/quote';

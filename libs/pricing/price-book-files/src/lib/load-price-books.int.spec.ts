@@ -26,6 +26,7 @@ describe('price book files', () => {
     writeFileSync(join(directory, 'points.yaml'), stringify(shipped('points')));
     writeFileSync(join(directory, 'points-2.json'), JSON.stringify({ ...shipped('points'), version: '2', effectiveFrom: '2026-07-01T00:00:00Z' }));
     writeFileSync(join(directory, 'notes.txt'), 'not a book');
+    writeFileSync(join(directory, 'project.json'), JSON.stringify({ name: 'price-books' }));
     expect(loadPriceBooks(directory).map((book) => `${book.id}@${book.version}`)).toEqual(['points@2', 'points@2026-01-01']);
   });
 

@@ -4,6 +4,8 @@ import { parsePriceBook, priceBookSetProblems, type PriceBook } from '@billing/p
 import { parse as parseYaml } from 'yaml';
 
 const PRICE_BOOK_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
+/** Files beside the books that are not books: the folder is also an Nx project. */
+const NOT_PRICE_BOOKS = new Set(['project.json', 'package.json']);
 
 /** A price book file that cannot be read, parsed or validated; names the file. */
 export class PriceBookFileError extends Error {
@@ -19,7 +21,7 @@ export function priceBooksDirectory(env: NodeJS.ProcessEnv = process.env): strin
 export function loadPriceBooks(directory: string = priceBooksDirectory()): readonly PriceBook[] {
   let names: string[];
   try {
-    names = readdirSync(directory).filter((name) => PRICE_BOOK_EXTENSIONS.has(extname(name))).sort();
+    names = readdirSync(directory).filter((name) => PRICE_BOOK_EXTENSIONS.has(extname(name)) && !NOT_PRICE_BOOKS.has(name)).sort();
   } catch (error) {
     throw new PriceBookFileError(`cannot read the price book directory ${directory}: ${messageOf(error)}`);
   }
