@@ -42,14 +42,14 @@ export function getIn<V>(map: PersistentMap<V>, key: string): V | undefined {
 }
 
 export function setIn<V>(map: PersistentMap<V>, key: string, value: V): PersistentMap<V> {
-  const isNew = getIn(map, key) === undefined;
   const store = map.store !== null && map.store.head === map.version ? map.store : forkedStore(map);
   const version = store.head + 1;
   store.head = version;
+  // Every entry in `store` is visible to `map` (its head is map's version), so no history means a new key.
   const history = store.histories.get(key);
   if (history === undefined) store.histories.set(key, [{ version, value }]);
   else history.push({ version, value });
-  return { store, version, size: isNew ? map.size + 1 : map.size };
+  return { store, version, size: history === undefined ? map.size + 1 : map.size };
 }
 
 /** A private store holding exactly what `map` sees. */
