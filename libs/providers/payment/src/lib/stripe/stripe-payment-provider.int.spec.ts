@@ -1,0 +1,127 @@
+import { once } from 'node:events';
+import { createServer, request as forward, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startStripeMock, type StripeMockAvailability } from '../../testing/stripe-mock';
+import { PaymentProviderError } from '../payment-errors';
+import type { CheckoutRequest } from '../payment-provider';
+import { StripePaymentProvider, type StripePaymentProviderOptions } from './stripe-payment-provider';
+
+interface Recorded {
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly form: URLSearchParams;
+}
+
+/** A loopback proxy in front of stripe-mock that records what the adapter sent. */
+async function recordingProxy(target: number): Promise<{ server: Server; port: number; recorded: Recorded[] }> {
+  const recorded: Recorded[] = [];
+  const server = createServer((incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => {
+      const body = Buffer.concat(chunks);
+      recorded.push({ path: incoming.url ?? '', headers: incoming.headers, form: new URLSearchParams(body.toString('utf8')) });
+      const upstream = forward({ host: '127.0.0.1', port: target, path: incoming.url, method: incoming.method, headers: incoming.headers }, (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      });
+      upstream.end(body);
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, port: (server.address() as AddressInfo).port, recorded };
+}
+
+const order: CheckoutRequest = {
+  orderId: 'order-31',
+  accountId: 'acct-9',
+  description: 'Studio pack: 5,000 credits',
+  amountCents: 4_900,
+  currency: 'EUR',
+  successUrl: 'http://localhost:3000/orders/order-31/paid',
+};
+
+describe('StripePaymentProvider against stripe-mock', () => {
+  let availability: StripeMockAvailability;
+  let proxy: Awaited<ReturnType<typeof recordingProxy>> | undefined;
+  const provider = (port: number, options: Partial<StripePaymentProviderOptions> = {}) =>
+    new StripePaymentProvider({
+      secretKey: 'sk_test_123',
+      webhookSecret: 'whsec_unused',
+      successUrl: 'http://localhost:3000/paid',
+      cancelUrl: 'http://localhost:3000/cancelled',
+      api: { host: '127.0.0.1', port, protocol: 'http' },
+      maxNetworkRetries: 0,
+      ...options,
+    });
+
+  beforeAll(async () => {
+    availability = await startStripeMock();
+    if (availability.kind === 'running') proxy = await recordingProxy(availability.mock.port);
+  }, 300_000);
+
+  afterAll(async () => {
+    if (proxy) {
+      proxy.server.closeAllConnections();
+      proxy.server.close();
+    }
+    if (availability?.kind === 'running') await availability.mock.stop();
+  });
+
+  /** Without Go, stripe-mock cannot be built: say so, and accept only that reason. */
+  function stripeMockPort(): number | undefined {
+    if (availability.kind === 'running' && proxy) return proxy.port;
+    if (availability.kind === 'unavailable') {
+      console.warn(`stripe-mock could not run, so the Stripe adapter was not exercised against it: ${availability.reason}`);
+      expect(availability.reason).toMatch(/Go is not installed/);
+    }
+    return undefined;
+  }
+
+  it('creates a payment-mode checkout session with one priced line item and the order id', async () => {
+    const port = stripeMockPort();
+    if (port === undefined) return;
+
+    const checkout = await provider(port).createCheckout(order);
+
+    expect(checkout.providerReference).toMatch(/^cs_/);
+    expect(new URL(checkout.checkoutUrl).protocol).toBe('https:');
+    const sent = proxy?.recorded.at(-1);
+    expect(sent?.path).toBe('/v1/checkout/sessions');
+    expect(sent?.headers['idempotency-key']).toBe('checkout-order-31');
+    expect(Object.fromEntries(sent?.form ?? [])).toEqual({
+      mode: 'payment',
+      'line_items[0][quantity]': '1',
+      'line_items[0][price_data][currency]': 'eur',
+      'line_items[0][price_data][unit_amount]': '4900',
+      'line_items[0][price_data][product_data][name]': 'Studio pack: 5,000 credits',
+      client_reference_id: 'order-31',
+      'metadata[orderId]': 'order-31',
+      'metadata[accountId]': 'acct-9',
+      success_url: 'http://localhost:3000/orders/order-31/paid',
+      cancel_url: 'http://localhost:3000/cancelled',
+    });
+  });
+
+  it('maps a refusal from the API (a key stripe-mock does not accept) to a rejected error', async () => {
+    const port = stripeMockPort();
+    if (port === undefined) return;
+
+    const error = await provider(port, { secretKey: 'not-a-key' }).createCheckout(order).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(PaymentProviderError);
+    expect(error).toMatchObject({ code: 'rejected' });
+  });
+
+  it('maps an unreachable API to an unavailable error', async () => {
+    const idle = createServer();
+    idle.listen(0, '127.0.0.1');
+    await once(idle, 'listening');
+    const port = (idle.address() as AddressInfo).port;
+    idle.close();
+    await once(idle, 'close');
+
+    await expect(provider(port).createCheckout(order)).rejects.toMatchObject({ code: 'unavailable' });
+  });
+});

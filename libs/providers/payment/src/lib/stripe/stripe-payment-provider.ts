@@ -1,0 +1,109 @@
+import Stripe from 'stripe';
+import { assertValidCheckout } from '../checkout-rules';
+import { PaymentProviderError, PaymentWebhookError } from '../payment-errors';
+import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, WebhookBody, WebhookHeaders } from '../payment-provider';
+import { headerValue } from '../webhook-input';
+import { toPaymentNotification } from './stripe-notification';
+
+export interface StripePaymentProviderOptions {
+  readonly secretKey: string;
+  /** The endpoint's signing secret (`whsec_...`). */
+  readonly webhookSecret: string;
+  /** Replay window for webhook timestamps; Stripe's own default is 300. */
+  readonly toleranceSeconds?: number;
+  /** Used when a checkout request brings none. */
+  readonly successUrl: string;
+  readonly cancelUrl: string;
+  /** Where the API lives; point it at stripe-mock in tests. */
+  readonly api?: { readonly host?: string; readonly port?: number; readonly protocol?: 'http' | 'https' };
+  readonly maxNetworkRetries?: number;
+  readonly timeoutMillis?: number;
+}
+
+export const STRIPE_SIGNATURE_HEADER = 'stripe-signature';
+
+/** Errors worth retrying later: Stripe could not be reached, was rate limited or failed on its side. */
+const TRANSIENT = new Set(['StripeConnectionError', 'StripeAPIError', 'StripeRateLimitError']);
+
+export class StripePaymentProvider implements PaymentProvider {
+  private readonly stripe: Stripe;
+
+  constructor(private readonly options: StripePaymentProviderOptions) {
+    this.stripe = new Stripe(options.secretKey, {
+      ...options.api,
+      maxNetworkRetries: options.maxNetworkRetries ?? 2,
+      timeout: options.timeoutMillis ?? 20_000,
+      telemetry: false,
+    });
+  }
+
+  /** Idempotent by order: Stripe replays the first session for a repeated `checkout-<orderId>` key. */
+  async createCheckout(request: CheckoutRequest): Promise<Checkout> {
+    assertValidCheckout(request);
+    const session = await this.stripe.checkout.sessions
+      .create(
+        {
+          mode: 'payment',
+          line_items: [
+            {
+              quantity: 1,
+              price_data: {
+                currency: request.currency.toLowerCase(),
+                unit_amount: request.amountCents,
+                product_data: { name: request.description },
+              },
+            },
+          ],
+          client_reference_id: request.orderId,
+          metadata: { orderId: request.orderId, accountId: request.accountId },
+          success_url: request.successUrl ?? this.options.successUrl,
+          cancel_url: request.cancelUrl ?? this.options.cancelUrl,
+        },
+        { idempotencyKey: `checkout-${request.orderId}` },
+      )
+      .catch((error: unknown) => {
+        throw providerError(error, request.orderId);
+      });
+    if (!session.url) {
+      throw new PaymentProviderError('invalid_response', `order ${request.orderId}: checkout session ${session.id} has no URL`);
+    }
+    return { providerReference: session.id, checkoutUrl: session.url };
+  }
+
+  parseWebhook(rawBody: WebhookBody, headers: WebhookHeaders, now: number): PaymentNotification {
+    const signature = headerValue(headers, STRIPE_SIGNATURE_HEADER);
+    if (signature === undefined) throw new PaymentWebhookError('missing_signature', `no ${STRIPE_SIGNATURE_HEADER} header`);
+    let event: Stripe.Event;
+    try {
+      event = this.stripe.webhooks.constructEvent(
+        typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody),
+        signature,
+        this.options.webhookSecret,
+        this.options.toleranceSeconds ?? 300,
+        undefined,
+        now,
+      );
+    } catch (error) {
+      throw webhookError(error);
+    }
+    return toPaymentNotification(event);
+  }
+}
+
+function providerError(error: unknown, orderId: string): PaymentProviderError {
+  if (!(error instanceof Stripe.errors.StripeError)) {
+    return new PaymentProviderError('unavailable', `order ${orderId}: checkout failed: ${String(error)}`, { cause: error });
+  }
+  const code = TRANSIENT.has(error.type) ? 'unavailable' : 'rejected';
+  return new PaymentProviderError(code, `order ${orderId}: Stripe refused the checkout (${error.type}): ${error.message}`, { cause: error });
+}
+
+function webhookError(error: unknown): PaymentWebhookError {
+  if (error instanceof SyntaxError) return new PaymentWebhookError('invalid_body', 'the Stripe event is not JSON');
+  if (!(error instanceof Stripe.errors.StripeSignatureVerificationError)) {
+    return new PaymentWebhookError('invalid_body', `the Stripe event could not be read: ${String(error)}`);
+  }
+  if (/tolerance/i.test(error.message)) return new PaymentWebhookError('stale_timestamp', error.message);
+  if (/unable to extract|expected scheme/i.test(error.message)) return new PaymentWebhookError('malformed_signature', error.message);
+  return new PaymentWebhookError('bad_signature', error.message);
+}
