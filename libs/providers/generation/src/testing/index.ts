@@ -1,0 +1,2 @@
+export * from './generation-provider.contract';
+export * from './fake-generation-server';

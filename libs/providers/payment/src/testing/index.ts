@@ -1,0 +1,2 @@
+export * from './payment-provider.contract';
+export * from './stripe-mock';
