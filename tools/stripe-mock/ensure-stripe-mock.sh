@@ -7,7 +7,8 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bin_dir="$repo/.tools/go-bin"
 binary="$bin_dir/stripe-mock"
-version="${STRIPE_MOCK_VERSION:-latest}"
+# Pinned so every machine tests against the same mock; STRIPE_MOCK_VERSION overrides.
+version="${STRIPE_MOCK_VERSION:-v0.203.0}"
 
 if [ -x "$binary" ]; then
   echo "$binary"
