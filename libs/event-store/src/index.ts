@@ -4,3 +4,8 @@ export * from './lib/event-filter';
 export * from './lib/expected-revision';
 export * from './lib/catch-up-subscription';
 export * from './lib/sqlite/sqlite-event-store';
+export * from './lib/serialized-event';
+export * from './lib/repository/repository';
+export * from './lib/repository/lru-cache';
+export * from './lib/repository/snapshot-store';
+export * from './lib/repository/sqlite-snapshot-store';

@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command, Decider, Event } from '@billing/contracts';
+import { type EventStore, type ReadStreamOptions, WrongExpectedRevisionError } from '../port';
+import { openSqliteEventStore } from '../sqlite/sqlite-event-store';
+import { createRepository } from './repository';
+import { sqliteSnapshotStore } from './sqlite-snapshot-store';
+
+// A tiny counter: a command id seen before produces nothing (idempotency from the domain).
+type Increment = Command<'Increment', { by: number }>;
+type Incremented = Event<'Incremented', { by: number; commandId: string }>;
+interface Counter {
+  readonly count: number;
+  readonly handled: readonly string[];
+}
+const counter: Decider<Increment, Incremented, Counter> = {
+  initialState: { count: 0, handled: [] },
+  decide: (command, state) =>
+    state.handled.includes(command.metadata.commandId)
+      ? []
+      : [{ type: 'Incremented', data: { by: command.data.by, commandId: command.metadata.commandId } }],
+  evolve: (state, event) => ({ count: state.count + event.data.by, handled: [...state.handled, event.data.commandId] }),
+};
+let commands = 0;
+const increment = (by = 1, correlationId = 'corr'): Increment => ({
+  type: 'Increment',
+  data: { by },
+  metadata: { commandId: `cmd-${++commands}`, now: 0, correlationId },
+});
+
+/** Counts how many events each read returns, to show loading is not proportional to history. */
+function countingReads(store: EventStore) {
+  const reads: number[] = [];
+  const counting: EventStore = Object.assign(Object.create(store) as EventStore, {
+    readStream: async (name: string, options?: ReadStreamOptions) => {
+      const events = await store.readStream(name, options);
+      reads.push(events.length);
+      return events;
+    },
+  });
+  return { store: counting, reads };
+}
+
+describe('repository: load, decide, append with expected revision, retry on conflict', () => {
+  let dir: string;
+  let store: EventStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'repository-'));
+    store = openSqliteEventStore({ path: join(dir, 'events.db') });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const schemaVersionOf = () => 1;
+
+  it('given a counter, when commands are handled, then events carry ids, schema version and the command trace', async () => {
+    let ids = 0;
+    const repository = createRepository({ store, decider: counter, schemaVersionOf, newEventId: () => `evt-${++ids}` });
+    const first = increment(2, 'request-7');
+    await repository.handle('counter-1', first);
+    const result = await repository.handle('counter-1', increment(3));
+    expect(result.revision).toBe(1);
+    const [stored] = await store.readStream('counter-1');
+    expect(stored).toMatchObject({ eventId: 'evt-1', schemaVersion: 1, metadata: { correlationId: 'request-7', causationId: first.metadata.commandId } });
+  });
+
+  it('given a command handled before, when it is handled again, then nothing is appended', async () => {
+    const repository = createRepository({ store, decider: counter, schemaVersionOf });
+    const command = increment(5);
+    await repository.handle('counter-1', command);
+    const again = await repository.handle('counter-1', command);
+    expect(again).toEqual({ events: [], revision: 0 });
+    expect(await store.readStream('counter-1')).toHaveLength(1);
+  });
+
+  it('given 20 handlers racing on one stream, then no update is lost', async () => {
+    const repository = createRepository({ store, decider: counter, schemaVersionOf, maxRetries: 25 });
+    await Promise.all(Array.from({ length: 20 }, () => repository.handle('counter-race', increment(1))));
+    const other = createRepository({ store, decider: counter, schemaVersionOf, cache: { capacity: 0 } });
+    const check = await other.handle('counter-race', increment(0));
+    expect(check.revision).toBe(20);
+    expect((await store.readStream('counter-race')).reduce((sum, e) => sum + (e.data as { by: number }).by, 0)).toBe(20);
+  });
+
+  it('given a cached state made stale by another writer, then the conflict reloads and the command succeeds', async () => {
+    const a = createRepository({ store, decider: counter, schemaVersionOf });
+    const b = createRepository({ store, decider: counter, schemaVersionOf });
+    await a.handle('counter-1', increment(1));
+    await b.handle('counter-1', increment(1));
+    await expect(a.handle('counter-1', increment(1))).resolves.toMatchObject({ revision: 2 });
+  });
+
+  it('given retries are exhausted, then the conflict is thrown', async () => {
+    const repository = createRepository({ store, decider: counter, schemaVersionOf, maxRetries: 0 });
+    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => repository.handle('counter-1', increment(1))));
+    const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(failures).toHaveLength(4);
+    for (const failure of failures) expect(failure.reason).toBeInstanceOf(WrongExpectedRevisionError);
+  });
+
+  it('given a cached state, then a load reads only the events after it', async () => {
+    const { store: counting, reads } = countingReads(store);
+    const repository = createRepository({ store: counting, decider: counter, schemaVersionOf });
+    for (let i = 0; i < 50; i++) await repository.handle('counter-busy', increment(1));
+    expect(Math.max(...reads)).toBe(0);
+  });
+
+  it('given snapshots every 10 events and no cache, then a load starts at the latest snapshot', async () => {
+    const db = new Database(join(dir, 'snapshots.db'));
+    const snapshots = sqliteSnapshotStore<Counter>({ db });
+    const writer = createRepository({ store, decider: counter, schemaVersionOf, cache: { capacity: 0 }, snapshots: { store: snapshots, every: 10 } });
+    for (let i = 0; i < 25; i++) await writer.handle('counter-busy', increment(1));
+    expect(await snapshots.load('counter-busy')).toMatchObject({ revision: 19, state: { count: 20 } });
+
+    const { store: counting, reads } = countingReads(store);
+    const reader = createRepository({ store: counting, decider: counter, schemaVersionOf, cache: { capacity: 0 }, snapshots: { store: snapshots, every: 10 } });
+    const result = await reader.handle('counter-busy', increment(1));
+    expect(reads).toEqual([5]);
+    expect(result.revision).toBe(25);
+    db.close();
+  });
+});

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { AnyEvent, Decider } from '@billing/contracts';
+import { type EventStore, type EventTrace, type NewEvent, type RecordedEvent, WrongExpectedRevisionError } from '../port';
+import { LruCache } from './lru-cache';
+import type { Snapshot, SnapshotStore } from './snapshot-store';
+
+export interface RepositoryOptions<C, E extends AnyEvent, S> {
+  readonly store: EventStore;
+  readonly decider: Decider<C, E, S>;
+  /** Schema version of each event type's data. */
+  readonly schemaVersionOf: (type: E['type']) => number;
+  /** Reloads and retries after a conflict at most this many times (default 3), then throws it. */
+  readonly maxRetries?: number;
+  /** Most recently used states kept in memory, by stream (default 10,000; 0 turns it off). */
+  readonly cache?: { readonly capacity: number };
+  /** Saves a snapshot each time a stream passes a multiple of `every` events. */
+  readonly snapshots?: { readonly store: SnapshotStore<S>; readonly every: number };
+  readonly newEventId?: () => string;
+  /** Trace metadata for the events a command produces (defaults: the command's own trace). */
+  readonly traceOf?: (command: C) => EventTrace;
+  /** Turns a stored event back into the decider's event (the place for upcasting). */
+  readonly decodeEvent?: (event: RecordedEvent) => E;
+}
+
+export interface HandleResult<E> {
+  readonly events: readonly E[];
+  /** The stream's revision after the command (-1: still no stream). */
+  readonly revision: number;
+}
+
+export interface Repository<C, E> {
+  /** Load, decide, append with the expected revision; on conflict reload and retry, within the bound. */
+  handle(streamName: string, command: C): Promise<HandleResult<E>>;
+}
+
+const defaultDecode = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data, metadata: event.metadata }) as E;
+
+/** Commands carrying `{ metadata: { commandId, correlationId } }` trace their events to themselves. */
+function defaultTrace(command: unknown): EventTrace {
+  const metadata = (command as { metadata?: { commandId?: unknown; correlationId?: unknown } } | null)?.metadata;
+  const trace: { correlationId?: string; causationId?: string } = {};
+  if (typeof metadata?.correlationId === 'string') trace.correlationId = metadata.correlationId;
+  if (typeof metadata?.commandId === 'string') trace.causationId = metadata.commandId;
+  return trace;
+}
+
+export function createRepository<C, E extends AnyEvent, S>(options: RepositoryOptions<C, E, S>): Repository<C, E> {
+  const { store, decider } = options;
+  const maxRetries = options.maxRetries ?? 3;
+  const cache = new LruCache<string, Snapshot<S>>(options.cache?.capacity ?? 10_000);
+  const newEventId = options.newEventId ?? randomUUID;
+  const traceOf = options.traceOf ?? defaultTrace;
+  const decode = options.decodeEvent ?? defaultDecode<E>;
+  const fold = (state: S, events: readonly E[]) => events.reduce(decider.evolve, state);
+
+  /** The latest cached or snapshotted state, then only the events after it. */
+  async function load(streamName: string): Promise<Snapshot<S>> {
+    const start = cache.get(streamName) ??
+      (await options.snapshots?.store.load(streamName)) ?? { revision: -1, state: decider.initialState };
+    const newer = await store.readStream(streamName, { fromRevision: start.revision + 1 });
+    const last = newer[newer.length - 1];
+    return last ? { revision: last.revision, state: fold(start.state, newer.map(decode)) } : start;
+  }
+
+  async function remember(streamName: string, before: number, current: Snapshot<S>): Promise<void> {
+    if (cache.capacity > 0) cache.set(streamName, current);
+    const every = options.snapshots?.every ?? 0;
+    if (every > 0 && Math.floor((current.revision + 1) / every) > Math.floor((before + 1) / every)) {
+      await options.snapshots?.store.save(streamName, current);
+    }
+  }
+
+  async function attempt(streamName: string, command: C): Promise<HandleResult<E>> {
+    const loaded = await load(streamName);
+    const decided = decider.decide(command, loaded.state);
+    if (decided.length === 0) {
+      await remember(streamName, loaded.revision, loaded);
+      return { events: decided, revision: loaded.revision };
+    }
+    const trace = traceOf(command);
+    const toAppend: NewEvent[] = decided.map((event) => ({
+      eventId: newEventId(),
+      type: event.type,
+      schemaVersion: options.schemaVersionOf(event.type),
+      data: event.data,
+      metadata: { ...trace, ...event.metadata },
+    }));
+    const result = await store.appendToStream(streamName, toAppend, loaded.revision === -1 ? 'no_stream' : loaded.revision);
+    await remember(streamName, loaded.revision, { revision: result.nextExpectedRevision, state: fold(loaded.state, decided) });
+    return { events: decided, revision: result.nextExpectedRevision };
+  }
+
+  return {
+    async handle(streamName, command) {
+      for (let retry = 0; ; retry++) {
+        try {
+          return await attempt(streamName, command);
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevisionError) || retry >= maxRetries) throw error;
+          cache.delete(streamName);
+        }
+      }
+    },
+  };
+}
