@@ -1,0 +1,3 @@
+export * from './lib/service';
+export * from './lib/rpc';
+export * from './lib/topics';
