@@ -9,3 +9,5 @@ export * from './lib/repository/repository';
 export * from './lib/repository/lru-cache';
 export * from './lib/repository/snapshot-store';
 export * from './lib/repository/sqlite-snapshot-store';
+export * from './lib/projections/projection';
+export * from './lib/projections/projection-runner';

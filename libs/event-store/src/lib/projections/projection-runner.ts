@@ -1,0 +1,131 @@
+import type Database from 'better-sqlite3';
+import type { EventStore, RecordedEvent, Subscription } from '../port';
+import type { Projection } from './projection';
+
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore;
+  /** The read model's database; the checkpoint lives in it too. */
+  readonly db: Database.Database;
+  readonly projection: Projection;
+  /** Most events applied in one transaction. */
+  readonly maxBatch?: number;
+}
+
+interface Waiter {
+  readonly position: number;
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * Follows the store from the read model's checkpoint. Events delivered in the same tick
+ * are applied in one transaction that also moves the checkpoint.
+ */
+export class ProjectionRunner {
+  private subscription: Subscription | null = null;
+  private following: Promise<void> = Promise.resolve();
+  private buffer: RecordedEvent[] = [];
+  private flushScheduled = false;
+  private waiters: Waiter[] = [];
+  private failure: Error | null = null;
+  private readonly applyBatch: Database.Transaction<(events: readonly RecordedEvent[]) => void>;
+  private readonly readCheckpoint: Database.Statement<[string], { position: number }>;
+  private readonly writeCheckpoint: Database.Statement<[string, number]>;
+  private readonly clearCheckpoint: Database.Statement<[string]>;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    const { db, projection } = options;
+    db.exec('CREATE TABLE IF NOT EXISTS projection_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+    projection.setup(db);
+    this.readCheckpoint = db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?');
+    this.writeCheckpoint = db.prepare(
+      'INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+    );
+    this.clearCheckpoint = db.prepare('DELETE FROM projection_checkpoints WHERE name = ?');
+    this.applyBatch = db.transaction((events: readonly RecordedEvent[]) => {
+      for (const event of events) projection.apply(db, event);
+      const last = events[events.length - 1];
+      if (last) this.writeCheckpoint.run(projection.name, last.position);
+    });
+  }
+
+  /** The position of the last event applied (0: none). */
+  checkpoint(): number {
+    return this.readCheckpoint.get(this.options.projection.name)?.position ?? 0;
+  }
+
+  start(): void {
+    if (this.subscription) return;
+    this.failure = null;
+    const subscription = this.options.store.subscribeToAll({ afterPosition: this.checkpoint(), filter: this.options.projection.filter });
+    this.subscription = subscription;
+    this.following = this.follow(subscription);
+  }
+
+  async stop(): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.stop();
+    await this.following;
+    this.flush();
+  }
+
+  /** Drops the read model and replays every event into it from position 0. */
+  async rebuild(): Promise<void> {
+    await this.stop();
+    const { db, projection } = this.options;
+    db.transaction(() => {
+      projection.drop(db);
+      this.clearCheckpoint.run(projection.name);
+      projection.setup(db);
+    })();
+    this.start();
+  }
+
+  /** Resolves once the event at `position` (or a later one) has been applied. */
+  waitFor(position: number): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.checkpoint() >= position) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ position, resolve, reject }));
+  }
+
+  private async follow(subscription: Subscription): Promise<void> {
+    try {
+      for await (const event of subscription) {
+        this.buffer.push(event);
+        if (this.buffer.length >= (this.options.maxBatch ?? 1000)) this.flush();
+        else if (!this.flushScheduled) {
+          this.flushScheduled = true;
+          setImmediate(() => this.flush());
+        }
+      }
+    } catch (error) {
+      this.fail(error as Error);
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const events = this.buffer;
+    this.buffer = [];
+    if (events.length === 0 || this.failure) return;
+    try {
+      this.applyBatch(events);
+    } catch (error) {
+      this.fail(error as Error);
+      return;
+    }
+    const checkpoint = this.checkpoint();
+    this.waiters = this.waiters.filter((w) => (w.position <= checkpoint ? (w.resolve(), false) : true));
+  }
+
+  /** A failed batch rolled back with its checkpoint: the runner stops where it stood. */
+  private fail(error: Error): void {
+    this.failure = error;
+    this.buffer = [];
+    void this.subscription?.stop();
+    this.subscription = null;
+    for (const waiter of this.waiters) waiter.reject(error);
+    this.waiters = [];
+  }
+}
