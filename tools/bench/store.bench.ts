@@ -13,8 +13,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { computeEventHash, GENESIS_HASH, openSqliteEventStore, type EventStore, type NewEvent } from '@billing/event-store';
-import { applyDurabilityPragmas, EVENTS_SCHEMA } from '../../libs/event-store/src/lib/sqlite/schema';
+import {
+  applyDurabilityPragmas,
+  computeEventHash,
+  type EventStore,
+  EVENTS_SCHEMA,
+  GENESIS_HASH,
+  type NewEvent,
+  openSqliteEventStore,
+} from '@billing/event-store';
 import { report } from './report';
 
 const STREAMS = 10_000;

@@ -11,3 +11,4 @@ export * from './lib/repository/snapshot-store';
 export * from './lib/repository/sqlite-snapshot-store';
 export * from './lib/projections/projection';
 export * from './lib/projections/projection-runner';
+export * from './lib/sqlite/schema';
