@@ -62,7 +62,21 @@ export interface ServiceDefinition {
 export interface CommandRoute {
   readonly type: string;
   readonly dto: new () => object;
-  readonly handle: (command: Command<string, unknown>) => Promise<CommandOutcome>;
+  readonly handle: (command: Command<string, unknown>, target: CommandTarget) => Promise<CommandOutcome>;
+}
+
+/**
+ * Where a command goes: the stream it is decided on (e.g. `wallet-<account>-<pool>`)
+ * and the account it belongs to (the partition key, so one account's commands stay in
+ * order). On the wire: the `target-stream` and `account-id` headers.
+ */
+export interface CommandTarget {
+  readonly accountId: string;
+  readonly streamName: string;
+}
+
+export interface OutgoingCommand extends CommandTarget {
+  readonly command: Command<string, unknown>;
 }
 
 /** A refusal is an outcome, not a failure: the message is done and the partition moves on. */
@@ -70,9 +84,9 @@ export type CommandOutcome =
   | { readonly kind: 'applied'; readonly events: number }
   | { readonly kind: 'refused'; readonly code: string; readonly message: string };
 
-/** Sends commands to a service's command topic, keyed by account id so one account's commands stay in order. */
+/** Sends commands to a service's command topic, keyed by account id; resolves when the bus acknowledged them. */
 export interface CommandSender {
-  send(service: string, accountId: string, commands: readonly Command<string, unknown>[]): Promise<void>;
+  send(service: string, commands: readonly OutgoingCommand[]): Promise<void>;
 }
 
 /** An event as a reactor sees it, from its own store or from the bus. */
