@@ -21,10 +21,15 @@ eventStoreContract(
     return store;
   },
   {
-    corruptEvent: async (store, streamName, revision) => {
-      // Underneath the adapter: a second connection rewrites the row with text that is not JSON.
+    writeUndeserializable: async (store, streamName) => {
+      // Underneath the adapter: a second connection adds a row whose data is not JSON.
       const db = new Database(paths.get(store) ?? '');
-      db.prepare('UPDATE events SET data = ? WHERE stream_name = ? AND revision = ?').run('{"n": 1', streamName, revision);
+      db.prepare(
+        `INSERT INTO events
+         SELECT (SELECT MAX(position) + 1 FROM events), stream_name, stream_id, revision + 1, event_id || '-bad', type,
+                schema_version, '{"n": 1', metadata, recorded_at, hash, hash
+         FROM events WHERE stream_name = ? ORDER BY revision DESC LIMIT 1`,
+      ).run(streamName);
       db.close();
     },
   },

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { verifyStreamChain } from '../hash-chain';
-import type { RecordedEvent } from '../port';
+import { EventStoreLockedError, type RecordedEvent } from '../port';
 import { openSqliteEventStore } from './sqlite-event-store';
 
 const tsx = resolve(__dirname, '../../../../../node_modules/.bin/tsx');
@@ -35,6 +35,18 @@ function appendThenKill(path: string, count: number): Promise<string[]> {
   });
 }
 
+/** The killed group's last member may still be exiting: its writer lock goes when it is gone. */
+async function reopenOnceReleased(path: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return openSqliteEventStore({ path });
+    } catch (error) {
+      if (!(error instanceof EventStoreLockedError) || attempt >= 100) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
 describe('SQLite event store durability', () => {
   it('given a writer killed with SIGKILL mid-run, then every acknowledged event is in the reopened file, chained and gap-free', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kill-nine-'));
@@ -42,7 +54,7 @@ describe('SQLite event store durability', () => {
     try {
       const acknowledged = await appendThenKill(path, 2_000);
 
-      const store = openSqliteEventStore({ path }); // the writer lock died with the process
+      const store = await reopenOnceReleased(path);
       const all: RecordedEvent[] = [];
       for await (const e of store.readAll()) all.push(e);
       await store.close();
