@@ -1,0 +1,4 @@
+export * from './fake-wallet';
+export * from './fixtures';
+export * from './task-requests';
+export * from './task-world';
