@@ -1,4 +1,5 @@
 import type { Command, EpochMillis, Event } from './envelope';
+import type { Entitlement } from './pricing';
 
 /**
  * Purchase messages. One stream per order (`order-<orderId>`) and one per account's
@@ -15,7 +16,18 @@ export const subscriptionStreamName = (accountId: string): string => `${SUBSCRIP
  */
 export type OrderItem =
   | { readonly kind: 'pack'; readonly pool: string; readonly millicredits: number }
-  | { readonly kind: 'plan'; readonly planId: string; readonly monthlyMillicredits: number; readonly pool: string };
+  | ({ readonly kind: 'plan'; readonly planId: string; readonly monthlyMillicredits: number; readonly pool: string } & Partial<PlanTerms>);
+
+/**
+ * What a plan gives beyond its grant, as the book stated it when sold. Carried (optional,
+ * added after v1) by plan items, `StartSubscription` and `SubscriptionStarted`, so a
+ * consumer of `billing.subscription.v1` knows an account's plan without the price book.
+ */
+export interface PlanTerms {
+  readonly concurrencyLimit: number;
+  readonly priority: boolean;
+  readonly entitlements: readonly Entitlement[];
+}
 
 // ---- order commands ----
 export type PlaceOrder = Command<'PlaceOrder', {
@@ -78,7 +90,7 @@ export type StartSubscription = Command<'StartSubscription', {
   /** The anchor: every period starts on this day of the month, at this time of day (UTC). */
   periodStart: EpochMillis;
   orderId?: string;
-}>;
+} & Partial<PlanTerms>>;
 export type GrantPeriod = Command<'GrantPeriod', { accountId: string; periodStart: EpochMillis; periodEnd: EpochMillis }>;
 export type CancelSubscription = Command<'CancelSubscription', { accountId: string; reason: string }>;
 
@@ -93,7 +105,7 @@ export type SubscriptionStarted = Event<'SubscriptionStarted', {
   periodStart: EpochMillis;
   orderId?: string;
   at: EpochMillis;
-}>;
+} & Partial<PlanTerms>>;
 export type PlanPeriodGranted = Event<'PlanPeriodGranted', {
   accountId: string;
   planId: string;
