@@ -1,0 +1,110 @@
+import type { TaskCommand } from '@billing/contracts';
+import { type GenerationOutcome, type GenerationProvider, GenerationProviderError } from '@billing/generation-provider';
+import type { Clock, Logger, ReactorEvent } from '@billing/service-host';
+import { isTask, TaskError, type Task } from '@billing/tasks-domain';
+import type { TaskStreams } from '../streams/task-streams';
+
+export interface DispatcherOptions {
+  readonly streams: TaskStreams;
+  readonly provider: GenerationProvider;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/**
+ * Between the task streams and the generation provider: a reserved task is submitted and
+ * its job recorded; the provider's outcome completes or fails it. Command ids come from
+ * the task and the job, so a repeated outcome changes nothing.
+ *
+ * Races it settles:
+ * - the outcome may arrive before the dispatch is recorded: the job is recorded first;
+ * - a task cancelled or timed out before its dispatch was recorded: the job is cancelled;
+ * - an outcome from a job the task does not know (a second submit that lost): ignored.
+ */
+export class Dispatcher {
+  private stopListening: () => void = () => undefined;
+
+  constructor(private readonly options: DispatcherOptions) {}
+
+  start(): void {
+    this.stopListening = this.options.provider.onOutcome((outcome) => this.onOutcome(outcome));
+  }
+
+  stop(): void {
+    this.stopListening();
+  }
+
+  /** The store reactor on `TaskReserved`. */
+  async dispatch(events: readonly ReactorEvent[]): Promise<void> {
+    const taskIds = new Set(events.filter((event) => event.type === 'TaskReserved').map((event) => (event.data as { taskId: string }).taskId));
+    await Promise.all([...taskIds].map((taskId) => this.dispatchTask(taskId)));
+  }
+
+  private async dispatchTask(taskId: string): Promise<void> {
+    const task = await this.options.streams.task(taskId);
+    if (!isTask(task) || task.status !== 'reserved') return;
+    let providerJobId: string;
+    try {
+      ({ providerJobId } = await this.options.provider.submit({
+        taskId,
+        model: task.quote.model,
+        mode: task.quote.mode,
+        durationMillis: task.quote.durationMillis,
+      }));
+    } catch (error) {
+      if (!(error instanceof GenerationProviderError) || error.code === 'closed') throw error;
+      // The provider refused the job or could not be reached after its retries: the task fails and its hold goes back.
+      await this.handle({ type: 'FailTask', data: { taskId, error: `dispatch failed: ${error.message}` }, metadata: this.meta(`FailTask:${taskId}:dispatch`, taskId) });
+      return;
+    }
+    await this.recordDispatch(taskId, providerJobId);
+  }
+
+  /** False when the task had moved on: the job is then cancelled. */
+  private async recordDispatch(taskId: string, providerJobId: string): Promise<boolean> {
+    const recorded = await this.handle({ type: 'DispatchTask', data: { taskId, providerJobId }, metadata: this.meta(`DispatchTask:${taskId}:${providerJobId}`, taskId) });
+    if (recorded) return true;
+    await this.options.provider.cancel(providerJobId);
+    return false;
+  }
+
+  private async onOutcome(outcome: GenerationOutcome): Promise<void> {
+    const { taskId, providerJobId } = outcome;
+    let task = await this.options.streams.task(taskId);
+    if (!isTask(task)) {
+      this.options.logger.warn('generation outcome for an unknown task', { taskId, providerJobId });
+      return;
+    }
+    if (task.providerJobId === null && task.status === 'reserved') {
+      if (!(await this.recordDispatch(taskId, providerJobId))) return;
+      task = await this.options.streams.task(taskId);
+    }
+    if (!isTask(task) || !isJobOf(task, providerJobId)) return;
+    const id = `${outcome.kind}:${taskId}:${providerJobId}`;
+    if (outcome.kind === 'succeeded') {
+      await this.handle({ type: 'CompleteTask', data: { taskId, outputDurationMillis: outcome.outputDurationMillis }, metadata: this.meta(`CompleteTask:${id}`, taskId) });
+    } else {
+      await this.handle({ type: 'FailTask', data: { taskId, error: outcome.reason }, metadata: this.meta(`FailTask:${id}`, taskId) });
+    }
+  }
+
+  /** False when the task refused the command: it had already moved on. */
+  private async handle(command: TaskCommand): Promise<boolean> {
+    try {
+      await this.options.streams.handleTask(command);
+      return true;
+    } catch (error) {
+      if (!(error instanceof TaskError)) throw error;
+      this.options.logger.warn('task command refused', { command: command.type, taskId: command.data.taskId, code: error.code, reason: error.message });
+      return false;
+    }
+  }
+
+  private meta(commandId: string, taskId: string) {
+    return { commandId, now: this.options.clock.now(), correlationId: taskId };
+  }
+}
+
+function isJobOf(task: Task, providerJobId: string): boolean {
+  return task.providerJobId === providerJobId;
+}

@@ -1,0 +1,37 @@
+import type { GenerationProvider } from '@billing/generation-provider';
+import type { Logger } from '@billing/service-host';
+import { TaskError } from '@billing/tasks-domain';
+import type { TaskViews } from '../read-model/task-views';
+import type { TaskStreams } from '../streams/task-streams';
+
+export interface TimeoutSweepOptions {
+  readonly views: TaskViews;
+  readonly streams: TaskStreams;
+  readonly provider: GenerationProvider;
+  readonly logger: Logger;
+  readonly taskTimeoutMillis: number;
+  /** Most tasks timed out per run. */
+  readonly batchSize?: number;
+}
+
+/**
+ * The job that ends tasks past their deadline: requested, reserved or at the provider
+ * for longer than the timeout (queued tasks wait for a slot, however long). Each is timed
+ * out (its hold goes back) and its provider job, if any, cancelled.
+ */
+export function timeoutSweep(options: TimeoutSweepOptions): (now: number) => Promise<void> {
+  return async (now) => {
+    const overdue = options.views.overdue(now - options.taskTimeoutMillis, options.batchSize ?? 500);
+    await Promise.all(
+      overdue.map(async ({ taskId, providerJobId }) => {
+        try {
+          await options.streams.handleTask({ type: 'TimeOutTask', data: { taskId }, metadata: { commandId: `TimeOutTask:${taskId}`, now, correlationId: taskId } });
+        } catch (error) {
+          if (!(error instanceof TaskError)) throw error;
+          options.logger.warn('time-out refused', { taskId, code: error.code, reason: error.message });
+        }
+        if (providerJobId !== null) await options.provider.cancel(providerJobId).catch((error: unknown) => options.logger.warn('provider cancel failed', { taskId, providerJobId, error: String(error) }));
+      }),
+    );
+  };
+}

@@ -1,0 +1,78 @@
+import { TASK_CATEGORY, type TaskEvent, type TaskStatus } from '@billing/contracts';
+import type { Projection, RecordedEvent } from '@billing/event-store';
+import { evolveTask, initialTaskState, isTask, type Task, type TaskState } from '@billing/tasks-domain';
+import type Database from 'better-sqlite3';
+
+/** Statuses whose time is counted against the task's timeout, from `active_since`. */
+const TIMED: readonly TaskStatus[] = ['requested', 'reserved', 'dispatched', 'running'];
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS task_views (
+  task_id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  account_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  active_since INTEGER,
+  provider_job_id TEXT,
+  credits_cost INTEGER,
+  adopted INTEGER NOT NULL,
+  state TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS task_views_by_account ON task_views (account_id, seq);
+CREATE INDEX IF NOT EXISTS task_views_timed ON task_views (active_since) WHERE active_since IS NOT NULL;
+`;
+
+/**
+ * Every task of the service's store as a row: its state (for views), and the columns
+ * lists, utilisation and the timeout sweep query. `seq` is the position of the task's
+ * request, so lists come out in the order tasks were created.
+ */
+export class TaskViewsProjection implements Projection {
+  readonly name = 'task-views';
+  readonly filter = { streamPrefixes: [`${TASK_CATEGORY}-`] };
+  private select: Database.Statement<[string], { state: string; active_since: number | null }> | null = null;
+  private upsert: Database.Statement<[string, number, string, string, number | null, string | null, number | null, number, string]> | null = null;
+
+  constructor(private readonly onChanged: (taskId: string) => void) {}
+
+  setup(db: Database.Database): void {
+    db.exec(SCHEMA);
+    this.select = db.prepare('SELECT state, active_since FROM task_views WHERE task_id = ?');
+    this.upsert = db.prepare(`INSERT INTO task_views (task_id, seq, account_id, status, active_since, provider_job_id, credits_cost, adopted, state)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (task_id) DO UPDATE SET status = excluded.status, active_since = excluded.active_since,
+        provider_job_id = excluded.provider_job_id, credits_cost = excluded.credits_cost, adopted = excluded.adopted, state = excluded.state`);
+  }
+
+  apply(_db: Database.Database, event: RecordedEvent): void {
+    if (!this.select || !this.upsert) throw new Error('the task views projection was not set up');
+    const taskEvent = { type: event.type, data: event.data } as TaskEvent;
+    const row = this.select.get(taskEvent.data.taskId);
+    const before: TaskState = row ? (JSON.parse(row.state) as Task) : initialTaskState;
+    const after = evolveTask(before, taskEvent);
+    if (!isTask(after) || after === before) return;
+    const wasTimed = isTask(before) && TIMED.includes(before.status);
+    const activeSince = !TIMED.includes(after.status) ? null : wasTimed && row ? row.active_since : eventTime(taskEvent, event);
+    this.upsert.run(
+      after.taskId,
+      event.position,
+      after.accountId,
+      after.status,
+      activeSince,
+      after.providerJobId,
+      after.creditsCostMillicredits,
+      after.adopted ? 1 : 0,
+      JSON.stringify(after),
+    );
+    this.onChanged(after.taskId);
+  }
+
+  drop(db: Database.Database): void {
+    db.exec('DROP TABLE IF EXISTS task_views');
+  }
+}
+
+/** When the task entered its status: the event's own `at` (the service's clock), not the store's. */
+function eventTime(event: TaskEvent, recorded: RecordedEvent): number {
+  return 'at' in event.data ? event.data.at : recorded.recordedAt;
+}

@@ -1,0 +1,134 @@
+import type { TaskStatus } from '@billing/contracts';
+import { type EventStore, ProjectionRunner } from '@billing/event-store';
+import { type Task, type Utilisation, utilisation } from '@billing/tasks-domain';
+import type Database from 'better-sqlite3';
+import { TaskViewsProjection } from './task-views-projection';
+
+export interface TaskPage {
+  readonly tasks: readonly Task[];
+  /** Pass as `after` for the next page; null on the last one. */
+  readonly next: string | null;
+}
+
+export interface OverdueTask {
+  readonly taskId: string;
+  readonly providerJobId: string | null;
+}
+
+interface Waiter {
+  readonly until: (task: Task) => boolean;
+  readonly resolve: (task: Task | null) => void;
+}
+
+/**
+ * The task read model in the service's state database, kept by a checkpointed projection
+ * of its own store (dropped and rebuilt at will). Callers can wait for a task to reach a
+ * status: the projection tells them after each commit.
+ */
+export class TaskViews {
+  private readonly runner: ProjectionRunner;
+  private readonly waiters = new Map<string, Set<Waiter>>();
+  private readonly changed = new Set<string>();
+  private notifyScheduled = false;
+  private readonly byId: Database.Statement<[string], { state: string }>;
+
+  constructor(
+    store: EventStore,
+    private readonly db: Database.Database,
+  ) {
+    this.runner = new ProjectionRunner({ store, db, projection: new TaskViewsProjection((taskId) => this.noteChange(taskId)) });
+    this.byId = db.prepare('SELECT state FROM task_views WHERE task_id = ?');
+  }
+
+  start(): void {
+    this.runner.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.runner.stop();
+    for (const waiters of this.waiters.values()) for (const waiter of waiters) waiter.resolve(null);
+    this.waiters.clear();
+  }
+
+  rebuild(): Promise<void> {
+    return this.runner.rebuild();
+  }
+
+  get(taskId: string): Task | null {
+    const row = this.byId.get(taskId);
+    return row ? (JSON.parse(row.state) as Task) : null;
+  }
+
+  /** Resolves with the task once `until` holds, or with what is known (maybe null) after `timeoutMillis`. */
+  waitFor(taskId: string, until: (task: Task) => boolean, timeoutMillis: number): Promise<Task | null> {
+    const now = this.get(taskId);
+    if (now && until(now)) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const waiters = this.waiters.get(taskId) ?? new Set<Waiter>();
+      this.waiters.set(taskId, waiters);
+      const timer = setTimeout(() => finish(this.get(taskId)), timeoutMillis);
+      const waiter: Waiter = { until, resolve: (task) => finish(task) };
+      const finish = (task: Task | null) => {
+        clearTimeout(timer);
+        waiters.delete(waiter);
+        if (waiters.size === 0 && this.waiters.get(taskId) === waiters) this.waiters.delete(taskId);
+        resolve(task);
+      };
+      waiters.add(waiter);
+    });
+  }
+
+  list(accountId: string, options: { readonly status?: TaskStatus; readonly limit: number; readonly after?: string }): TaskPage {
+    const afterSeq = options.after === undefined ? -1 : (this.db.prepare('SELECT seq FROM task_views WHERE task_id = ? AND account_id = ?').get(options.after, accountId) as { seq: number } | undefined)?.seq ?? -1;
+    const rows = this.db
+      .prepare(
+        `SELECT state FROM task_views WHERE account_id = ? AND seq > ? ${options.status ? 'AND status = ?' : ''} ORDER BY seq LIMIT ?`,
+      )
+      .all(...[accountId, afterSeq, ...(options.status ? [options.status] : []), options.limit + 1]) as { state: string }[];
+    const tasks = rows.slice(0, options.limit).map((row) => JSON.parse(row.state) as Task);
+    return { tasks, next: rows.length > options.limit ? (tasks[tasks.length - 1]?.taskId ?? null) : null };
+  }
+
+  utilisation(accountId: string): Utilisation {
+    const row = this.db
+      .prepare(
+        `SELECT COALESCE(SUM(credits_cost), 0) AS charged, COALESCE(SUM(CASE WHEN adopted = 1 THEN credits_cost ELSE 0 END), 0) AS adopted
+         FROM task_views WHERE account_id = ? AND credits_cost IS NOT NULL`,
+      )
+      .get(accountId) as { charged: number; adopted: number };
+    return utilisation([
+      { creditsCostMillicredits: row.adopted, adopted: true },
+      { creditsCostMillicredits: row.charged - row.adopted, adopted: false },
+    ]);
+  }
+
+  /** Tasks in a timed status since before `since`: their deadline has passed. */
+  overdue(since: number, limit: number): readonly OverdueTask[] {
+    return (
+      this.db
+        .prepare('SELECT task_id, provider_job_id FROM task_views WHERE active_since IS NOT NULL AND active_since <= ? ORDER BY active_since LIMIT ?')
+        .all(since, limit) as { task_id: string; provider_job_id: string | null }[]
+    ).map((row) => ({ taskId: row.task_id, providerJobId: row.provider_job_id }));
+  }
+
+  /** Runs inside the projection's transaction: waiters hear of it once the batch committed. */
+  private noteChange(taskId: string): void {
+    if (!this.waiters.has(taskId)) return;
+    this.changed.add(taskId);
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    queueMicrotask(() => this.notifyWaiters());
+  }
+
+  private notifyWaiters(): void {
+    this.notifyScheduled = false;
+    const changed = [...this.changed];
+    this.changed.clear();
+    for (const taskId of changed) {
+      const waiters = this.waiters.get(taskId);
+      const task = waiters && this.get(taskId);
+      if (!waiters || !task) continue;
+      for (const waiter of [...waiters]) if (waiter.until(task)) waiter.resolve(task);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { SUBSCRIPTION_CATEGORY, TASK_CATEGORY, SLOTS_CATEGORY } from '@billing/contracts';
+import { topicFor } from '@billing/messaging';
+import type { ServiceFactory } from '@billing/service-host';
+import { Dispatcher } from './dispatch/dispatcher';
+import { timeoutSweep } from './dispatch/timeouts';
+import { AccountPlans } from './plans/account-plans';
+import { SUBSCRIPTION_PAYLOAD_SCHEMAS } from './plans/subscription-payloads';
+import { PricingClient } from './pricing/pricing-client';
+import { TaskViews } from './read-model/task-views';
+import { taskRpcMethods } from './rpc/task-rpc';
+import { SAGA_OWN_EVENT_TYPES, WALLET_ANSWER_SCHEMAS, WALLET_TOPIC } from './saga/saga-events';
+import { SagaRunner } from './saga/saga-runner';
+import { TaskStreams } from './streams/task-streams';
+import { taskRoutes } from './task-routes';
+import { providerOf, resolveTasksOptions, type TasksServiceOptions } from './tasks-service-options';
+
+export const TASKS_SERVICE = 'tasks';
+export const SUBSCRIPTION_TOPIC = topicFor(SUBSCRIPTION_CATEGORY, 1);
+
+/**
+ * The task service: the task lifecycle and its saga. A task is quoted, takes a slot,
+ * has its credits held by the wallet, runs at the generation provider, and is charged
+ * on success or has its hold released on failure, cancellation or timeout.
+ */
+export function createTasksService(options: TasksServiceOptions = {}): ServiceFactory {
+  const settings = resolveTasksOptions(options);
+  return (context) => {
+    const { store, db, clock, logger } = context;
+    const { provider, owned } = providerOf(settings.provider);
+    const streams = new TaskStreams(store, context.newId);
+    const pricing = new PricingClient({
+      rpc: context.rpc,
+      clock,
+      service: settings.pricingService,
+      catalogCacheMillis: settings.catalogCacheMillis,
+      ...(settings.priceBookId === undefined ? {} : { priceBookId: settings.priceBookId }),
+    });
+    const plans = new AccountPlans(db, pricing);
+    const views = new TaskViews(store, db);
+    const saga = new SagaRunner({
+      streams,
+      plans,
+      commands: context.commands,
+      clock,
+      logger,
+      reservationTtlMillis: settings.reservationTtlMillis,
+      walletService: settings.walletService,
+    });
+    const dispatcher = new Dispatcher({ streams, provider, clock, logger });
+    views.start();
+    dispatcher.start();
+    return {
+      name: TASKS_SERVICE,
+      publishes: taskRoutes(settings.partitions),
+      reactors: [
+        {
+          name: 'task-saga',
+          source: { kind: 'store', filter: { streamPrefixes: [`${TASK_CATEGORY}-`, `${SLOTS_CATEGORY}-`], eventTypes: [...SAGA_OWN_EVENT_TYPES] } },
+          handle: (events) => saga.react(events),
+        },
+        { name: 'wallet-answers', source: { kind: 'bus', topics: [WALLET_TOPIC], schemas: WALLET_ANSWER_SCHEMAS }, handle: (events) => saga.react(events) },
+        {
+          name: 'task-dispatch',
+          source: { kind: 'store', filter: { streamPrefixes: [`${TASK_CATEGORY}-`], eventTypes: ['TaskReserved'] } },
+          handle: (events) => dispatcher.dispatch(events),
+        },
+        { name: 'account-plans', source: { kind: 'bus', topics: [SUBSCRIPTION_TOPIC], schemas: SUBSCRIPTION_PAYLOAD_SCHEMAS }, handle: (events) => plans.follow(events) },
+      ],
+      rpc: taskRpcMethods({ streams, views, plans, pricing, provider, clock, createWaitMillis: settings.createWaitMillis }),
+      jobs: [
+        {
+          name: 'task-timeouts',
+          everyMillis: settings.timeoutSweepEveryMillis,
+          run: timeoutSweep({ views, streams, provider, logger, taskTimeoutMillis: settings.taskTimeoutMillis }),
+        },
+      ],
+      close: async () => {
+        dispatcher.stop();
+        await views.stop();
+        if (owned) await provider.close();
+      },
+    };
+  };
+}

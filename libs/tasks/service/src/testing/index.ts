@@ -1,0 +1,2 @@
+export * from './test-wallet';
+export * from './task-platform';
