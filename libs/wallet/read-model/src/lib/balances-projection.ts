@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { WALLET_CATEGORY } from '@billing/contracts';
-import type { Projection, RecordedEvent } from '@billing/event-store';
-import { BALANCE_EVENT_TYPES, balanceEffect, isWalletEventType } from './balance-effects';
-import { parseWalletStream } from './wallet-stream';
+import type { Projection } from '@billing/event-store';
+import { balanceEffect } from './balance-effects';
+import { asWalletEvent } from './recorded-wallet-event';
+import { assertTableName } from './table-name';
 
 /** One row per (account, pool): what `GET /balances` shows. */
 export interface BalanceRow {
@@ -28,19 +29,6 @@ interface Upsert {
   readonly at: number;
 }
 
-const assertTableName = (table: string): string => {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table)) throw new Error(`invalid table name: ${table}`);
-  return table;
-};
-
-function millicreditsOf(event: RecordedEvent): number {
-  const amount = (event.data as { millicredits?: unknown } | null)?.millicredits;
-  if (!Number.isSafeInteger(amount)) {
-    throw new Error(`${event.type} at ${event.streamName}@${event.revision} has no integer millicredits`);
-  }
-  return amount as number;
-}
-
 /** Balances per (account, pool), rebuilt from the wallet streams. */
 export function balancesProjection(options: BalancesProjectionOptions = {}): Projection {
   const table = assertTableName(options.table ?? 'wallet_balances');
@@ -64,7 +52,8 @@ export function balancesProjection(options: BalancesProjectionOptions = {}): Pro
 
   return {
     name: `wallet-balances:${table}`,
-    filter: { streamPrefixes: [`${WALLET_CATEGORY}-`], eventTypes: BALANCE_EVENT_TYPES },
+    // Every wallet event, rejections included, so the checkpoint reaches the head of a wallet store.
+    filter: { streamPrefixes: [`${WALLET_CATEGORY}-`] },
     setup(db) {
       db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
         account_id TEXT NOT NULL,
@@ -76,12 +65,11 @@ export function balancesProjection(options: BalancesProjectionOptions = {}): Pro
         PRIMARY KEY (account_id, pool)
       )`);
     },
-    apply(db, event) {
-      const key = parseWalletStream(event.streamName);
-      if (!key || !isWalletEventType(event.type)) return;
-      const effect = balanceEffect(event.type, millicreditsOf(event));
-      if (effect.balance === 0 && effect.held === 0) return;
-      upsertOn(db).run({ ...key, ...effect, at: event.recordedAt });
+    apply(db, recorded) {
+      const read = asWalletEvent(recorded);
+      if (!read || read.event.type === 'ReservationRejected') return;
+      const effect = balanceEffect(read.event.type, read.event.data.millicredits);
+      upsertOn(db).run({ ...read.wallet, ...effect, at: read.recordedAt });
     },
     drop(db) {
       db.exec(`DROP TABLE IF EXISTS ${table}`);
@@ -99,4 +87,15 @@ export function readBalances(db: Database.Database, table = 'wallet_balances'): 
        FROM ${assertTableName(table)} ORDER BY account_id, pool`,
     )
     .all();
+}
+
+/** One account's rows, one per pool it has used, in pool order. */
+export function readBalancesOf(db: Database.Database, accountId: string, table = 'wallet_balances'): BalanceRow[] {
+  return db
+    .prepare<[string], BalanceRow>(
+      `SELECT account_id AS accountId, pool, balance_millicredits AS balanceMillicredits, held_millicredits AS heldMillicredits,
+              available_millicredits AS availableMillicredits, updated_at AS updatedAt
+       FROM ${assertTableName(table)} WHERE account_id = ? ORDER BY pool`,
+    )
+    .all(accountId);
 }
