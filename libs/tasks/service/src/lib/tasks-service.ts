@@ -50,7 +50,8 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
     views.start();
     dispatcher.start();
     return {
-      name: TASKS_SERVICE,
+      // The host's name for it: `tasks`, or another when two instances share one process in a test.
+      name: context.serviceName,
       publishes: taskRoutes(settings.partitions),
       reactors: [
         {
