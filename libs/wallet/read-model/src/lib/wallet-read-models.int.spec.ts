@@ -51,7 +51,7 @@ async function randomWallets(store: EventStore, seed: number, steps: number): Pr
       { type: 'ReleaseReservation', data: { reservationId: ids('r'), reason: 'failed' }, metadata },
       { type: 'ExpireReservation', data: { reservationId: ids('r') }, metadata },
       { type: 'ExpireGrant', data: { grantId: ids('g') }, metadata },
-      { type: 'RefundCredits', data: { refundId: ids('f'), reservationId: ids('r'), millicredits: 1 + next(500) }, metadata: metadata },
+      { type: 'RefundCredits', data: { refundId: ids('f'), reservationId: ids('r'), millicredits: 1 + next(500), reason: 'redo' }, metadata },
       { type: 'RevokePurchasedCredits', data: { purchaseId: ids('p'), reason: 'chargeback' }, metadata },
     ];
     const command = choices[next(choices.length)];

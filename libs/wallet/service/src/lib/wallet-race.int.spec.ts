@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { walletStreamName, type ReserveCredits, type WalletEvent } from '@billing/contracts';
+import { type EventStore, openSqliteEventStore } from '@billing/event-store';
+import type { CommandOutcome } from '@billing/service-host';
+import { checkWalletInvariants } from '@billing/wallet-domain';
+import type { LedgerEntry } from '@billing/wallet-read-model';
+import { eventually, startWalletHost, type WalletHost } from '../testing/wallet-host';
+import { WalletCommandQueue } from './wallet-command-queue';
+import type { BalancesReply } from './wallet-rpc';
+
+const T0 = Date.UTC(2026, 0, 1);
+const HOLD = 1_000;
+const FITS = 100;
+const ATTEMPTS = 1_000;
+
+const reserve = (i: number): ReserveCredits => ({
+  type: 'ReserveCredits',
+  data: { reservationId: `race-${i}`, millicredits: HOLD, ttlMillis: 600_000, taskId: `task-${i}` },
+  metadata: { commandId: `reserve-race-${i}`, now: T0 },
+});
+
+const funding = {
+  type: 'PurchaseCredits' as const,
+  data: { purchaseId: 'order-race', millicredits: FITS * HOLD, amountCents: 800, currency: 'USD', priceBookId: 'credits', priceBookVersion: '2026-01-01' },
+  metadata: { commandId: 'purchase-race', now: T0 },
+};
+
+const count = (events: readonly WalletEvent[], type: WalletEvent['type']) => events.filter((e) => e.type === type).length;
+
+describe('race: 1,000 reservations at once against a balance that covers 100', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'wallet-race-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('through the command topic and the real route: exactly 100 succeed, 900 are rejected, available never below zero', async () => {
+    const wallet: WalletHost = await startWalletHost(dir);
+    try {
+      wallet.clock.set(T0);
+      await wallet.send([{ accountId: 'acct-race', pool: 'api', command: funding }]);
+      const started = Date.now();
+      // Each command its own publish, all at once.
+      await Promise.all(Array.from({ length: ATTEMPTS }, (_, i) => wallet.send([{ accountId: 'acct-race', pool: 'api', command: reserve(i) }])));
+      await eventually(async () => (await wallet.events('acct-race', 'api')).length === 1 + ATTEMPTS, 'every reservation decided', 60_000);
+      const millis = Date.now() - started;
+
+      const events = await wallet.events('acct-race', 'api');
+      expect(count(events, 'CreditsReserved')).toBe(FITS);
+      expect(count(events, 'ReservationRejected')).toBe(ATTEMPTS - FITS);
+      expect(new Set(events.map((e) => (e.type === 'CreditsPurchased' ? 'funding' : (e.data as { reservationId: string }).reservationId))).size).toBe(1 + ATTEMPTS);
+      expect(checkWalletInvariants(events)).toEqual([]);
+      const ledger = await wallet.rpc<LedgerEntry[]>('ledger', { accountId: 'acct-race', limit: 1_000 });
+      expect(ledger).toHaveLength(1 + FITS);
+      expect(Math.min(...ledger.map((e) => e.availableMillicredits))).toBe(0);
+      expect(await wallet.rpc<BalancesReply>('balances', { accountId: 'acct-race' })).toEqual([
+        { pool: 'api', balanceMillicredits: FITS * HOLD, heldMillicredits: FITS * HOLD, availableMillicredits: 0 },
+      ]);
+      console.info(`race through the bus: ${ATTEMPTS} reservations decided in ${millis} ms`);
+    } finally {
+      await wallet.stop();
+    }
+  }, 90_000);
+
+  it('from two writers on one store at once (two instances): still exactly 100, conflicts retried, nothing decided on a stale balance', async () => {
+    const store: EventStore = openSqliteEventStore({ path: join(dir, 'wallet.events.db') });
+    try {
+      let ids = 0;
+      const newEventId = () => `event-${ids++}`;
+      const [first, second] = [new WalletCommandQueue({ store, newEventId }), new WalletCommandQueue({ store, newEventId, maxBatch: 7 })];
+      const stream = walletStreamName('acct-race', 'app');
+      await first.handle(stream, funding);
+      const started = Date.now();
+      const outcomes: CommandOutcome[] = await Promise.all(
+        Array.from({ length: ATTEMPTS }, (_, i) => (i % 2 === 0 ? first : second).handle(stream, reserve(i))),
+      );
+      const millis = Date.now() - started;
+      expect(outcomes.every((o) => o.kind === 'applied' && o.events === 1)).toBe(true);
+      const events = (await store.readStream(stream)).map((e) => ({ type: e.type, data: e.data }) as WalletEvent);
+      expect(count(events, 'CreditsReserved')).toBe(FITS);
+      expect(count(events, 'ReservationRejected')).toBe(ATTEMPTS - FITS);
+      expect(checkWalletInvariants(events)).toEqual([]);
+      // Sent again, all of them: nothing new.
+      const again = await Promise.all(Array.from({ length: ATTEMPTS }, (_, i) => second.handle(stream, reserve(i))));
+      expect(again.every((o) => o.kind === 'applied' && o.events === 0)).toBe(true);
+      expect(await store.readStream(stream)).toHaveLength(1 + ATTEMPTS);
+      console.info(`race from two writers: ${ATTEMPTS} reservations decided in ${millis} ms`);
+    } finally {
+      await store.close();
+    }
+  }, 90_000);
+});

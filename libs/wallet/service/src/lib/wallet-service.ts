@@ -1,0 +1,63 @@
+import { type EventStore, ProjectionRunner } from '@billing/event-store';
+import { walletRoute } from '@billing/messaging';
+import type { ServiceDefinition, ServiceFactory } from '@billing/service-host';
+import { balancesProjection, expiryIndexProjection, ledgerProjection } from '@billing/wallet-read-model';
+import { expirySweeps } from './expiry-sweeps';
+import { walletCommandRoutes } from './wallet-command-routes';
+import { WalletCommandQueue } from './wallet-command-queue';
+import { walletRpcMethods } from './wallet-rpc';
+
+export const WALLET_SERVICE = 'wallet';
+
+export interface WalletServiceOptions {
+  /** Partitions of `billing.wallet.v1` when the relay creates it (default 8). */
+  readonly partitions?: number;
+  /** How often the expiry sweepers run (default every second; they take the time from the clock). */
+  readonly sweepEveryMillis?: number;
+  /** Most commands for one wallet decided into one append (default 500). */
+  readonly maxCommandsPerAppend?: number;
+  /** How long a read waits for the read models to catch up before answering anyway (default 5 s). */
+  readonly readYourWritesMillis?: number;
+}
+
+/**
+ * The wallet: one stream per (account, pool), every wallet command on its command topic,
+ * balances, ledger and expiry indexes projected from its own store into its database,
+ * and the sweepers that end lapsed holds and expired grants.
+ */
+export function createWalletService(options: WalletServiceOptions = {}): ServiceFactory {
+  return (context): ServiceDefinition => {
+    const { store, db } = context;
+    const runners = [balancesProjection(), ledgerProjection(), expiryIndexProjection()].map(
+      (projection) => new ProjectionRunner({ store, db, projection }),
+    );
+    for (const runner of runners) runner.start();
+    const caughtUp = () => readModelsCaughtUp(store, runners, options.readYourWritesMillis ?? 5_000);
+    const queue = new WalletCommandQueue({ store, newEventId: context.newId, ...(options.maxCommandsPerAppend ? { maxBatch: options.maxCommandsPerAppend } : {}) });
+    return {
+      name: WALLET_SERVICE,
+      publishes: [walletRoute(options.partitions ?? 8)],
+      commands: walletCommandRoutes(queue),
+      rpc: walletRpcMethods(db, caughtUp),
+      jobs: expirySweeps({ queue, db, caughtUp, logger: context.logger, everyMillis: options.sweepEveryMillis ?? 1_000 }),
+      close: async () => {
+        for (const runner of runners) await runner.stop();
+      },
+    };
+  };
+}
+
+/**
+ * Every read model has applied what the store held when called, or `maxWaitMillis`
+ * passed (a store shared with other categories may end on an event they never see).
+ */
+async function readModelsCaughtUp(store: EventStore, runners: readonly ProjectionRunner[], maxWaitMillis: number): Promise<void> {
+  const head = await store.headPosition();
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWaitMillis)));
+  try {
+    await Promise.race([Promise.all(runners.map((runner) => runner.waitFor(head))), waited]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

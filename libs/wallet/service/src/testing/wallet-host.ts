@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { walletStreamName, type WalletCommand, type WalletEvent } from '@billing/contracts';
+import { type EventStore, openSqliteEventStore } from '@billing/event-store';
+import { InProcessMessageBus, type MessageBus } from '@billing/messaging';
+import { JsonLogger, ManualClock, RpcDirectory, ServiceHost } from '@billing/service-host';
+import { createWalletService, type WalletServiceOptions } from '../lib/wallet-service';
+
+/** The wallet service under the real host, on SQLite files in `dir` and an in-process bus. */
+export interface WalletHost {
+  readonly host: ServiceHost;
+  readonly store: EventStore;
+  readonly db: Database.Database;
+  readonly bus: MessageBus;
+  readonly clock: ManualClock;
+  readonly logs: Record<string, unknown>[];
+  send(commands: readonly WalletCommandFor[]): Promise<void>;
+  rpc<T>(method: string, request: unknown): Promise<T>;
+  events(accountId: string, pool: string): Promise<WalletEvent[]>;
+  stop(): Promise<void>;
+}
+
+export interface WalletCommandFor {
+  readonly accountId: string;
+  readonly pool: string;
+  readonly command: WalletCommand;
+}
+
+export async function startWalletHost(dir: string, options: WalletServiceOptions & { clock?: ManualClock; bus?: MessageBus } = {}): Promise<WalletHost> {
+  const store = openSqliteEventStore({ path: join(dir, 'wallet.events.db') });
+  const db = new Database(join(dir, 'wallet.state.db'));
+  db.pragma('journal_mode = WAL');
+  const bus = options.bus ?? new InProcessMessageBus({ path: join(dir, 'bus.db') });
+  const clock = options.clock ?? new ManualClock();
+  const logs: Record<string, unknown>[] = [];
+  const directory = new RpcDirectory();
+  const host = await ServiceHost.start({
+    serviceName: 'wallet',
+    // Jobs run when a test says so (runJob), not on their own schedule.
+    factory: createWalletService({ sweepEveryMillis: 3_600_000, ...options }),
+    store,
+    db,
+    bus,
+    logger: new JsonLogger('wallet', (line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
+    partitions: 4,
+    clock,
+    directory,
+    backoff: { initialDelayMs: 5, maxDelayMs: 50 },
+  });
+  return {
+    host,
+    store,
+    db,
+    bus,
+    clock,
+    logs,
+    send: (commands) =>
+      host.context.commands.send(
+        'wallet',
+        commands.map(({ accountId, pool, command }) => ({ accountId, streamName: walletStreamName(accountId, pool), command })),
+      ),
+    rpc: (method, request) => host.context.rpc.call('wallet', method, request),
+    events: async (accountId, pool) =>
+      (await store.readStream(walletStreamName(accountId, pool))).map((e) => ({ type: e.type, data: e.data }) as WalletEvent),
+    async stop() {
+      await host.stop();
+      await store.close();
+      db.close();
+      if (!options.bus) await bus.close();
+    },
+  };
+}
+
+/** Polls until `check` holds, or fails naming what it waited for. */
+export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
