@@ -20,7 +20,8 @@ export type OrderItem =
 
 /**
  * What a plan gives beyond its grant, as the book stated it when sold. Carried (optional,
- * added after v1) by plan items, `StartSubscription` and `SubscriptionStarted`, so a
+ * added after v1) by plan items, `StartSubscription`, `SubscriptionStarted` and
+ * `PlanPeriodGranted`, so a
  * consumer of `billing.subscription.v1` knows an account's plan without the price book.
  */
 export interface PlanTerms {
@@ -114,7 +115,7 @@ export type PlanPeriodGranted = Event<'PlanPeriodGranted', {
   periodStart: EpochMillis;
   periodEnd: EpochMillis;
   at: EpochMillis;
-}>;
+} & Partial<PlanTerms>>;
 export type SubscriptionCancelled = Event<'SubscriptionCancelled', { accountId: string; planId: string; reason: string; at: EpochMillis }>;
 
 export type SubscriptionEvent = SubscriptionStarted | PlanPeriodGranted | SubscriptionCancelled;

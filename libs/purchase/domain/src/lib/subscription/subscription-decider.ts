@@ -51,7 +51,7 @@ function grantPeriod(command: GrantPeriod, state: Subscription): readonly Subscr
   if (state.cancelledAt !== null && periodStart >= state.cancelledAt) {
     throw new PurchaseError('subscription_cancelled', `account ${accountId}: the plan was cancelled before ${periodStart}`);
   }
-  return [{ type: 'PlanPeriodGranted', data: { accountId, planId, monthlyMillicredits, pool, periodStart, periodEnd, at: command.metadata.now } }];
+  return [{ type: 'PlanPeriodGranted', data: { accountId, planId, monthlyMillicredits, pool, periodStart, periodEnd, at: command.metadata.now, ...state.terms } }];
 }
 
 export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent, SubscriptionState> = {

@@ -46,6 +46,13 @@ describe('plan subscriptions', () => {
     expect(given([started]).when(start)).toEqual([]);
   });
 
+  it('the plan terms a start carries are repeated by every period it grants', () => {
+    const terms = { concurrencyLimit: 24, priority: true, entitlements: ['batch_generation' as const] };
+    const withTerms: SubscriptionEvent = { ...started, data: { ...started.data, ...terms } };
+    expect(given([]).when({ ...start, data: { ...start.data, ...terms } })).toEqual([withTerms]);
+    expect(given([withTerms]).when(grant(0))).toEqual([{ ...granted(0), data: { ...granted(0).data, ...terms } }]);
+  });
+
   it('a second, different plan while one is active is an error', () => {
     const other: SubscriptionCommand = { ...start, data: { ...start.data, planId: 'studio' } };
     expect(codeOf(() => given([started]).when(other))).toBe('already_subscribed');

@@ -1,4 +1,4 @@
-import type { EpochMillis, SubscriptionEvent } from '@billing/contracts';
+import type { EpochMillis, PlanTerms, SubscriptionEvent } from '@billing/contracts';
 import { assertNever } from '@billing/util';
 
 export interface Subscription {
@@ -12,6 +12,8 @@ export interface Subscription {
   /** Periods are granted in order, so a count says which ones. */
   readonly periodsGranted: number;
   readonly cancelledAt: EpochMillis | null;
+  /** The plan's terms as sold, when the start carried them; each granted period repeats them. */
+  readonly terms?: PlanTerms;
 }
 
 export type SubscriptionState = { readonly status: 'none' } | Subscription;
@@ -25,8 +27,9 @@ export function isSubscription(state: SubscriptionState): state is Subscription 
 export function evolveSubscription(state: SubscriptionState, event: SubscriptionEvent): SubscriptionState {
   switch (event.type) {
     case 'SubscriptionStarted': {
-      const { accountId, planId, monthlyMillicredits, pool, periodStart } = event.data;
-      return { status: 'active', accountId, planId, monthlyMillicredits, pool, anchor: periodStart, periodsGranted: 0, cancelledAt: null };
+      const { accountId, planId, monthlyMillicredits, pool, periodStart, concurrencyLimit, priority, entitlements } = event.data;
+      const terms = concurrencyLimit === undefined || priority === undefined || entitlements === undefined ? {} : { terms: { concurrencyLimit, priority, entitlements } };
+      return { status: 'active', accountId, planId, monthlyMillicredits, pool, anchor: periodStart, periodsGranted: 0, cancelledAt: null, ...terms };
     }
     case 'PlanPeriodGranted':
       return isSubscription(state) ? { ...state, periodsGranted: state.periodsGranted + 1 } : state;
