@@ -1,6 +1,6 @@
 import { walletStreamName } from '@billing/contracts';
 import type { Clock, CommandSender, Logger, OutgoingCommand, ReactorEvent } from '@billing/service-host';
-import { reactToTaskEvent, sagaTaskId, SlotsError, TaskError, type TaskSagaCommand, type TaskSagaEvent } from '@billing/tasks-domain';
+import { initialTaskState, reactToTaskEvent, sagaTaskId, SlotsError, TaskError, type TaskSagaCommand, type TaskSagaEvent } from '@billing/tasks-domain';
 import type { AccountPlans } from '../plans/account-plans';
 import type { TaskStreams } from '../streams/task-streams';
 import { asSagaEvent } from './saga-events';
@@ -50,8 +50,10 @@ export class SagaRunner {
 
   private async reactTo(taskId: string, { eventId, event }: Reaction): Promise<OutgoingCommand[]> {
     const { streams, plans, clock, reservationTtlMillis } = this.options;
-    const task = await streams.task(taskId);
-    const concurrencyLimit = event.type === 'TaskRequested' ? (await plans.planOf(event.data.accountId)).concurrencyLimit : 0;
+    // A request needs only its account's limit; every other event is judged against the task as it stands.
+    const requested = event.type === 'TaskRequested';
+    const task = requested ? initialTaskState : await streams.task(taskId);
+    const concurrencyLimit = requested ? (await plans.planOf(event.data.accountId)).concurrencyLimit : 0;
     const decided = reactToTaskEvent(event, { now: clock.now(), task, reservationTtlMillis, concurrencyLimit, eventId });
     const toWallet: OutgoingCommand[] = [];
     for (const sagaCommand of decided) {
