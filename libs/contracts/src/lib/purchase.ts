@@ -15,7 +15,7 @@ export const subscriptionStreamName = (accountId: string): string => `${SUBSCRIP
  * stated them when the order was placed, so the subscription follows the version sold.
  */
 export type OrderItem =
-  | { readonly kind: 'pack'; readonly pool: string; readonly millicredits: number }
+  | { readonly kind: 'pack'; readonly pool: string; readonly millicredits: number; readonly packId?: string }
   | ({ readonly kind: 'plan'; readonly planId: string; readonly monthlyMillicredits: number; readonly pool: string } & Partial<PlanTerms>);
 
 /**

@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import { IsBase64, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const ID_MESSAGE = 'must be 1-128 letters, digits, ".", "_", ":" or "-"';
+
+/** What an order buys: a pack of the active book by id, or a plan by id. */
+export class OrderItemRequest {
+  @IsIn(['pack', 'plan']) kind!: 'pack' | 'plan';
+  @ValidateIf((item: OrderItemRequest) => item.kind === 'pack') @IsString() @IsNotEmpty() packId?: string;
+  @ValidateIf((item: OrderItemRequest) => item.kind === 'plan') @IsString() @IsNotEmpty() planId?: string;
+}
+
+/** `placeOrder`: the order id is the client's (its idempotency key); a repeat answers the same order. */
+export class PlaceOrderRequest {
+  @Matches(ID, { message: `accountId ${ID_MESSAGE}` }) accountId!: string;
+  @Matches(ID, { message: `orderId ${ID_MESSAGE}` }) orderId!: string;
+  @IsObject() @ValidateNested() @Type(() => OrderItemRequest) item!: OrderItemRequest;
+  @IsOptional() @IsString() @MaxLength(2_048) successUrl?: string;
+  @IsOptional() @IsString() @MaxLength(2_048) cancelUrl?: string;
+}
+
+/** `getOrder`: with `accountId`, an order of another account is not found. */
+export class GetOrderRequest {
+  @IsString() @IsNotEmpty() orderId!: string;
+  @IsOptional() @IsString() @IsNotEmpty() accountId?: string;
+}
+
+/** `confirmSandboxPayment`: the embedded platform's "the buyer paid". */
+export class ConfirmSandboxPaymentRequest {
+  @IsString() @IsNotEmpty() orderId!: string;
+}
+
+/** `paymentWebhook`: the provider's notification exactly as the gateway received it. */
+export class PaymentWebhookRequest {
+  @IsIn(['sandbox', 'stripe']) provider!: 'sandbox' | 'stripe';
+  @IsBase64() rawBody!: string;
+  @IsObject() headers!: Record<string, string>;
+}
+
+/** `refundOrder`: the money went back to the buyer (finance, a dispute): the order's credits are taken back. */
+export class RefundOrderRequest {
+  @IsString() @IsNotEmpty() orderId!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+}
+
+/** `accountPlan`: the account's plan, or the default plan of the book in force. */
+export class AccountPlanRequest {
+  @IsString() @IsNotEmpty() accountId!: string;
+}
+
+/** `startContractPlan`: a plan sold by contract (no online price, e.g. Studio) starts now. */
+export class StartContractPlanRequest {
+  @Matches(ID, { message: `accountId ${ID_MESSAGE}` }) accountId!: string;
+  @IsString() @IsNotEmpty() planId!: string;
+  @IsString() @IsNotEmpty() contractReference!: string;
+}

@@ -1,0 +1,214 @@
+import { DEFAULT_CONCURRENCY_LIMIT, orderStreamName, type Entitlement, type OrderItem, type PlanTerms } from '@billing/contracts';
+import type { SandboxPaymentProvider } from '@billing/payment-provider';
+import type { CatalogReply } from '@billing/pricing-service';
+import type { Order } from '@billing/purchase-domain';
+import type { Clock, Logger, RpcClient, RpcMethod } from '@billing/service-host';
+import type { ConfiguredProvider } from './payment-provider-config';
+import { answeringProblems, problems } from './purchase-problems';
+import {
+  AccountPlanRequest,
+  ConfirmSandboxPaymentRequest,
+  GetOrderRequest,
+  PaymentWebhookRequest,
+  PlaceOrderRequest,
+  RefundOrderRequest,
+  StartContractPlanRequest,
+  type OrderItemRequest,
+} from './purchase-requests';
+import type { PurchaseStreams } from './purchase-streams';
+import { decideSubscription } from './purchase-workflow-reactor';
+
+export interface PlacedOrder {
+  readonly order: Order;
+  readonly checkoutUrl: string;
+  readonly providerReference: string;
+}
+
+export interface WebhookOutcome {
+  /** `applied`: the order changed; `duplicate`: it already had; `ignored`: a notification with nothing to do. */
+  readonly outcome: 'applied' | 'duplicate' | 'ignored';
+  readonly order?: Order;
+}
+
+export interface AccountPlan extends PlanTerms {
+  readonly accountId: string;
+  readonly planId: string;
+  /** `subscription`: bought or contracted; `default`: the book's plan for everyone else. */
+  readonly source: 'subscription' | 'default';
+  readonly pool?: string;
+  readonly monthlyMillicredits?: number;
+}
+
+export interface PurchaseRpcDependencies {
+  readonly streams: PurchaseStreams;
+  readonly payments: ConfiguredProvider;
+  readonly rpc: RpcClient;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly priceBookId: string;
+}
+
+export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
+  const { streams, payments, clock } = deps;
+  const catalog = () => deps.rpc.call<CatalogReply>('pricing', 'catalog', { priceBookId: deps.priceBookId });
+
+  async function orderOf(orderId: string, accountId?: string): Promise<Order> {
+    const order = await streams.order(orderId);
+    // Another account's order is not found: its existence is not theirs to learn.
+    if (!order || (accountId !== undefined && order.accountId !== accountId)) throw problems.notFound('Order', `no order ${orderId}`, { orderId });
+    return order;
+  }
+
+  async function checkout(order: Order, urls: { successUrl?: string; cancelUrl?: string } = {}): Promise<PlacedOrder> {
+    const { orderId, accountId, amountCents, currency } = order;
+    const placed = await payments.provider.createCheckout({ orderId, accountId, amountCents, currency, description: describe(order.item), ...urls });
+    return { order, checkoutUrl: placed.checkoutUrl, providerReference: placed.providerReference };
+  }
+
+  /** Every notification, real or sandbox, takes this path: verified by the provider, then decided on the order. */
+  async function receive(rawBody: Buffer | string, headers: Record<string, string>): Promise<WebhookOutcome> {
+    const now = clock.now();
+    const notification = payments.provider.parseWebhook(rawBody, headers, now);
+    if (notification.kind === 'ignored') return { outcome: 'ignored' };
+    const { orderId } = notification;
+    const metadata = { now, correlationId: orderId };
+    const { events } =
+      notification.kind === 'payment_confirmed'
+        ? await streams.orders.handle(orderStreamName(orderId), {
+            type: 'ConfirmPayment',
+            data: { orderId, paymentId: notification.paymentId, amountCents: notification.amountCents, currency: notification.currency },
+            metadata: { ...metadata, commandId: `confirm-payment:${orderId}:${notification.paymentId}` },
+          })
+        : await streams.orders.handle(orderStreamName(orderId), {
+            type: 'FailPayment',
+            data: { orderId, reason: notification.reason },
+            metadata: { ...metadata, commandId: `fail-payment:${orderId}` },
+          });
+    return { outcome: events.length > 0 ? 'applied' : 'duplicate', order: await orderOf(orderId) };
+  }
+
+  async function planOf(accountId: string): Promise<AccountPlan> {
+    const [{ state, terms }, book] = await Promise.all([streams.subscription(accountId), catalog()]);
+    if (state.status === 'active') {
+      const { planId, pool, monthlyMillicredits } = state;
+      return { accountId, planId, source: 'subscription', pool, monthlyMillicredits, ...(terms ?? termsFromCatalog(book, planId)) };
+    }
+    const planId = book.defaultPlanId;
+    return { accountId, planId, source: 'default', ...termsFromCatalog(book, planId) };
+  }
+
+  return [
+    method('placeOrder', PlaceOrderRequest, async (request): Promise<PlacedOrder> => {
+      const urls = { ...(request.successUrl ? { successUrl: request.successUrl } : {}), ...(request.cancelUrl ? { cancelUrl: request.cancelUrl } : {}) };
+      const known = await streams.order(request.orderId);
+      if (known) return checkout(sameOrder(known, request), urls);
+      const book = await catalog();
+      const priced = priceOf(book, request.item);
+      if (priced.item.kind === 'plan') {
+        const { state } = await streams.subscription(request.accountId);
+        if (state.status === 'active') throw problems.conflict(`account ${request.accountId} is already on plan ${state.planId}`, { planId: state.planId });
+      }
+      const { orderId, accountId } = request;
+      await streams.orders.handle(orderStreamName(orderId), {
+        type: 'PlaceOrder',
+        data: { orderId, accountId, item: priced.item, amountCents: priced.amountCents, currency: book.currency, priceBookId: book.priceBookId, priceBookVersion: book.priceBookVersion },
+        metadata: { commandId: `place-order:${orderId}`, now: clock.now(), correlationId: orderId },
+      });
+      // Two requests racing with one order id: the first one written is the order.
+      return checkout(sameOrder(await orderOf(orderId), request), urls);
+    }),
+    method('getOrder', GetOrderRequest, (request) => orderOf(request.orderId, request.accountId)),
+    method('confirmSandboxPayment', ConfirmSandboxPaymentRequest, async (request): Promise<WebhookOutcome> => {
+      if (payments.kind !== 'sandbox') throw problems.forbidden('payments are confirmed locally only by the sandbox provider');
+      const order = await orderOf(request.orderId);
+      const sandbox: SandboxPaymentProvider = payments.provider;
+      // The sandbox keeps checkouts in memory: after a restart the order is checked out again first.
+      await checkout(order);
+      const notification = sandbox.confirm(order.orderId, clock.now());
+      return receive(notification.rawBody, notification.headers);
+    }),
+    method('paymentWebhook', PaymentWebhookRequest, async (request): Promise<WebhookOutcome> => {
+      if (request.provider !== payments.kind) throw problems.validation('provider', `this deployment takes payments through ${payments.kind}, not ${request.provider}`);
+      return receive(Buffer.from(request.rawBody, 'base64'), request.headers);
+    }),
+    method('refundOrder', RefundOrderRequest, async (request): Promise<Order> => {
+      await orderOf(request.orderId);
+      await streams.orders.handle(orderStreamName(request.orderId), {
+        type: 'RefundOrder',
+        data: { orderId: request.orderId, reason: request.reason },
+        metadata: { commandId: `refund-order:${request.orderId}`, now: clock.now(), correlationId: request.orderId },
+      });
+      return orderOf(request.orderId);
+    }),
+    method('accountPlan', AccountPlanRequest, (request) => planOf(request.accountId)),
+    method('startContractPlan', StartContractPlanRequest, async (request): Promise<AccountPlan> => {
+      const book = await catalog();
+      const plan = book.plans.find((candidate) => candidate.id === request.planId);
+      if (!plan) throw problems.notFound('Plan', `price book ${book.priceBookId} has no plan ${request.planId}`, { planId: request.planId });
+      if (plan.priceCents !== null) throw problems.validation('planId', `plan ${plan.id} is sold online: place an order for it`);
+      const { accountId } = request;
+      const { state } = await streams.subscription(accountId);
+      if (state.status === 'active' && state.planId !== plan.id) throw problems.conflict(`account ${accountId} is already on plan ${state.planId}`, { planId: state.planId });
+      if (state.status !== 'active') {
+        const now = clock.now();
+        const { concurrencyLimit, priority, entitlements } = plan;
+        await decideSubscription(
+          streams,
+          {
+            type: 'StartSubscription',
+            data: { accountId, planId: plan.id, monthlyMillicredits: plan.monthlyGrantMillicredits, pool: plan.pool, periodStart: now, concurrencyLimit, priority, entitlements },
+            metadata: { commandId: `contract-plan:${accountId}:${request.contractReference}`, now, correlationId: request.contractReference },
+          },
+          deps.logger,
+        );
+      }
+      return planOf(accountId);
+    }),
+  ];
+}
+
+/** The item priced from the book in force: a pack's credits and price, or a plan's monthly price and terms. */
+function priceOf(book: CatalogReply, item: OrderItemRequest): { item: OrderItem; amountCents: number } {
+  if (item.kind === 'pack') {
+    const pack = book.packs.find((candidate) => candidate.id === item.packId);
+    if (!pack) throw problems.notFound('Pack', `price book ${book.priceBookId} ${book.priceBookVersion} has no pack ${item.packId}`, { packId: item.packId });
+    return { item: { kind: 'pack', packId: pack.id, pool: pack.pool, millicredits: pack.millicredits }, amountCents: pack.priceCents };
+  }
+  const plan = book.plans.find((candidate) => candidate.id === item.planId);
+  if (!plan) throw problems.notFound('Plan', `price book ${book.priceBookId} ${book.priceBookVersion} has no plan ${item.planId}`, { planId: item.planId });
+  if (plan.priceCents === null) throw problems.validation('item.planId', `plan ${plan.id} is sold by contract, not online`);
+  if (plan.priceCents === 0 || plan.monthlyGrantMillicredits === 0) throw problems.validation('item.planId', `plan ${plan.id} is free: there is nothing to order`);
+  const { concurrencyLimit, priority, entitlements } = plan;
+  return {
+    item: { kind: 'plan', planId: plan.id, monthlyMillicredits: plan.monthlyGrantMillicredits, pool: plan.pool, concurrencyLimit, priority, entitlements },
+    amountCents: plan.priceCents,
+  };
+}
+
+/** A repeated order id must be the same order (same account, same pack or plan). */
+function sameOrder(order: Order, request: PlaceOrderRequest): Order {
+  const { item } = order;
+  const same =
+    order.accountId === request.accountId &&
+    item.kind === request.item.kind &&
+    (item.kind === 'pack' ? item.packId === request.item.packId : item.planId === request.item.planId);
+  if (!same) throw problems.conflict(`order ${order.orderId} already exists with other contents`, { orderId: order.orderId });
+  return order;
+}
+
+function describe(item: OrderItem): string {
+  if (item.kind === 'plan') return `Plan ${item.planId}, one month`;
+  return `${(item.millicredits / 1000).toLocaleString('en-US')} credits (${item.pool} pool)`;
+}
+
+/** A plan the book no longer lists keeps the seed's limit and nothing extra. */
+function termsFromCatalog(book: CatalogReply, planId: string): PlanTerms {
+  const plan = book.plans.find((candidate) => candidate.id === planId);
+  if (!plan) return { concurrencyLimit: DEFAULT_CONCURRENCY_LIMIT, priority: false, entitlements: [] as Entitlement[] };
+  return { concurrencyLimit: plan.concurrencyLimit, priority: plan.priority, entitlements: plan.entitlements };
+}
+
+/** The host validated the request against `dto` before `handle` runs: the cast lives here, once; refusals become problem details. */
+function method<Request extends object>(name: string, dto: new () => Request, handle: (request: Request) => Promise<unknown>): RpcMethod {
+  return { name, dto, handle: (request) => answeringProblems(() => handle(request as Request)) };
+}

@@ -1,0 +1,61 @@
+import { SUBSCRIPTION_CATEGORY, ORDER_CATEGORY } from '@billing/contracts';
+import { type EventStore, ProjectionRunner } from '@billing/event-store';
+import { topicFor, type RelayRoute } from '@billing/messaging';
+import type { ServiceDefinition, ServiceFactory } from '@billing/service-host';
+import { paymentProviderFrom, type PaymentProviderConfig } from './payment-provider-config';
+import { planGrantJob, planPeriodsProjection } from './plan-periods';
+import { purchaseRpcMethods } from './purchase-rpc';
+import { PurchaseStreams } from './purchase-streams';
+import { purchaseWorkflowReactor } from './purchase-workflow-reactor';
+
+export const PURCHASE_SERVICE = 'purchase';
+export const ORDER_TOPIC = topicFor(ORDER_CATEGORY, 1);
+export const SUBSCRIPTION_TOPIC = topicFor(SUBSCRIPTION_CATEGORY, 1);
+
+export interface PurchaseServiceOptions {
+  /** The deployment's environment (`production`, `staging`, `embedded`...): the sandbox refuses `production`. */
+  readonly environment: string;
+  readonly payments: PaymentProviderConfig;
+  /** The deployment's price book (PRICE_BOOK; default `credits`): packs and plans come from its version in force. */
+  readonly priceBookId?: string;
+  /** Partitions of `billing.order.v1` and `billing.subscription.v1` when the relay creates them (default 8). */
+  readonly partitions?: number;
+  /** How often due plan periods are granted (default every minute; the time comes from the clock). */
+  readonly grantEveryMillis?: number;
+}
+
+/** `order-<orderId>` -> the order id; `subscription-<accountId>` -> the account id. */
+const idAfter = (category: string) => (streamName: string) => streamName.slice(category.length + 1);
+
+/**
+ * Orders for packs and plans, paid through the configured provider; the purchase
+ * workflow turns payments into wallet credits and plans into monthly grants. The provider
+ * is built when the service is created, so a sandbox configured for production stops
+ * the process before anything starts.
+ */
+export function createPurchaseService(options: PurchaseServiceOptions): ServiceFactory {
+  const payments = paymentProviderFrom(options.payments, options.environment);
+  const partitions = options.partitions ?? 8;
+  return (context): ServiceDefinition => {
+    const { store, db } = context;
+    const streams = new PurchaseStreams(store, context.newId);
+    const periods = new ProjectionRunner({ store, db, projection: planPeriodsProjection() });
+    periods.start();
+    const routes: RelayRoute[] = [
+      { category: ORDER_CATEGORY, topic: ORDER_TOPIC, partitions, keyOf: idAfter(ORDER_CATEGORY) },
+      { category: SUBSCRIPTION_CATEGORY, topic: SUBSCRIPTION_TOPIC, partitions, keyOf: idAfter(SUBSCRIPTION_CATEGORY) },
+    ];
+    return {
+      name: PURCHASE_SERVICE,
+      publishes: routes,
+      reactors: [purchaseWorkflowReactor(streams, context)],
+      rpc: purchaseRpcMethods({ streams, payments, rpc: context.rpc, clock: context.clock, logger: context.logger, priceBookId: options.priceBookId ?? 'credits' }),
+      jobs: [planGrantJob({ streams, db, caughtUp: () => caughtUp(store, periods), logger: context.logger, everyMillis: options.grantEveryMillis ?? 60_000 })],
+      close: () => periods.stop(),
+    };
+  };
+}
+
+async function caughtUp(store: EventStore, runner: ProjectionRunner): Promise<void> {
+  await runner.waitFor(await store.headPosition());
+}

@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { openSqliteEventStore, type EventStore } from '@billing/event-store';
+import { deadLetterTopicFor, InProcessMessageBus, type MessageSubscription } from '@billing/messaging';
+import { createPricingService } from '@billing/pricing-service';
+import { commandTopicFor, CommandHeader, JsonLogger, ManualClock, RpcDirectory, ServiceHost, type ServiceFactory } from '@billing/service-host';
+import { createPurchaseService, type PurchaseServiceOptions } from '../lib/purchase-service';
+
+/** A command the purchase service sent to the wallet, as it crossed the bus. */
+export interface SentCommand {
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly metadata: { readonly commandId: string; readonly now: number };
+  readonly targetStream: string;
+  readonly accountId: string;
+}
+
+/**
+ * The purchase service and the pricing service under the real host, each on its own
+ * SQLite files, over one in-process bus; the wallet's command topic is read by a
+ * recorder standing where the wallet would be.
+ */
+export interface PurchaseWorld {
+  readonly purchase: ServiceHost;
+  readonly purchaseStore: EventStore;
+  readonly clock: ManualClock;
+  readonly sentToWallet: SentCommand[];
+  readonly logs: Record<string, unknown>[];
+  rpc<T>(method: string, request: unknown): Promise<T>;
+  /**
+   * Everything the workflow has to do so far is done and what it sent to the wallet for
+   * `accountId` has been recorded: its checkpoint reached the store's head, then a marker
+   * sent after it on the account's partition came through.
+   */
+  quiesce(accountId: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startPurchaseWorld(dir: string, options: PurchaseServiceOptions, at: number): Promise<PurchaseWorld> {
+  const bus = new InProcessMessageBus({ path: join(dir, 'bus.db') });
+  const clock = new ManualClock(at);
+  const directory = new RpcDirectory();
+  const logs: Record<string, unknown>[] = [];
+  const opened: { store: EventStore; db: Database.Database }[] = [];
+  const start = async (serviceName: string, factory: ServiceFactory) => {
+    const store = openSqliteEventStore({ path: join(dir, `${serviceName}.events.db`) });
+    const db = new Database(join(dir, `${serviceName}.state.db`));
+    opened.push({ store, db });
+    const host = await ServiceHost.start({
+      serviceName,
+      factory,
+      store,
+      db,
+      bus,
+      clock,
+      directory,
+      partitions: 2,
+      logger: new JsonLogger(serviceName, (line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
+      backoff: { initialDelayMs: 5, maxDelayMs: 50 },
+    });
+    return { host, store };
+  };
+  const pricing = await start('pricing', createPricingService({}));
+  const purchase = await start('purchase', createPurchaseService({ grantEveryMillis: 3_600_000, ...options }));
+
+  const sentToWallet: SentCommand[] = [];
+  const markerSeen = new Set<string>();
+  let markers = 0;
+  const topic = commandTopicFor('wallet');
+  await bus.ensureTopics([{ topic, partitions: 2 }, { topic: deadLetterTopicFor(topic), partitions: 2 }]);
+  const recorder: MessageSubscription = await bus.subscribe({
+    groupId: 'wallet-stand-in',
+    topics: [topic],
+    handler: async (batch) => {
+      for (const message of batch) {
+        const command = JSON.parse(message.value.toString('utf8')) as Omit<SentCommand, 'targetStream' | 'accountId'>;
+        if (command.type === 'Marker') {
+          markerSeen.add(command.metadata.commandId);
+          continue;
+        }
+        sentToWallet.push({ ...command, targetStream: message.headers[CommandHeader.targetStream] ?? '', accountId: message.headers[CommandHeader.accountId] ?? '' });
+      }
+    },
+  });
+  return {
+    purchase: purchase.host,
+    purchaseStore: purchase.store,
+    clock,
+    sentToWallet,
+    logs,
+    rpc: (method, request) => purchase.host.context.rpc.call('purchase', method, request),
+    async quiesce(accountId) {
+      const head = await purchase.store.headPosition();
+      await eventually(() => (purchase.host.storeReactorCheckpoint('purchase-workflow') ?? 0) >= head, 'the workflow caught up');
+      const marker = `marker-${markers++}`;
+      await purchase.host.context.commands.send('wallet', [
+        { accountId, streamName: 'marker', command: { type: 'Marker', data: {}, metadata: { commandId: marker, now: 0 } } },
+      ]);
+      await eventually(() => markerSeen.has(marker), 'the marker came through');
+    },
+    async stop() {
+      await recorder.stop();
+      await purchase.host.stop();
+      await pricing.host.stop();
+      for (const { store, db } of opened) {
+        await store.close();
+        db.close();
+      }
+      await bus.close();
+    },
+  };
+}
+
+/** Polls until `check` holds, or fails naming what it waited for. */
+export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Lets the reactors and the bus run a little, to show that something did NOT happen. */
+export const settle = (millis = 150): Promise<void> => new Promise((resolve) => setTimeout(resolve, millis));
