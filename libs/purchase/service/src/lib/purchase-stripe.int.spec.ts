@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Stripe from 'stripe';
+import { STRIPE_SIGNATURE_HEADER } from '@billing/payment-provider';
+import { startStripeMock, type StripeMockAvailability } from '@billing/payment-provider/testing';
+import { startPurchaseWorld, type PurchaseWorld } from '../testing/purchase-world';
+import type { PlacedOrder, WebhookOutcome } from './purchase-rpc';
+
+const NOW = Date.UTC(2026, 2, 3, 12, 0);
+const WEBHOOK_SECRET = 'whsec_purchase_service_test';
+
+describe('purchase service with the Stripe adapter against stripe-mock', () => {
+  let availability: StripeMockAvailability;
+  let dir: string;
+  let world: PurchaseWorld | undefined;
+  beforeAll(async () => {
+    availability = await startStripeMock();
+  }, 300_000);
+  afterAll(async () => {
+    if (availability?.kind === 'running') await availability.mock.stop();
+  });
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'purchase-stripe-'))));
+  afterEach(async () => {
+    await world?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('given a pack ordered, checked out at Stripe and paid (signed webhook), then the wallet is told to add its credits, once', async () => {
+    if (availability.kind === 'unavailable') {
+      // Without Go, stripe-mock cannot be built: say so, and accept only that reason.
+      console.warn(`stripe-mock could not run, so the Stripe path was not exercised: ${availability.reason}`);
+      expect(availability.reason).toMatch(/Go is not installed/);
+      return;
+    }
+    const { host, port } = availability.mock;
+    world = await startPurchaseWorld(
+      dir,
+      {
+        environment: 'production',
+        priceBookId: 'credits',
+        payments: {
+          kind: 'stripe',
+          secretKey: 'sk_test_123',
+          webhookSecret: WEBHOOK_SECRET,
+          successUrl: 'https://billing.example/paid',
+          cancelUrl: 'https://billing.example/cancelled',
+          api: { host, port, protocol: 'http' },
+          maxNetworkRetries: 0,
+        },
+      },
+      NOW,
+    );
+    const placed = await world.rpc<PlacedOrder>('placeOrder', { accountId: 'acct-s', orderId: 'order-s1', item: { kind: 'pack', packId: 'api-300' } });
+    expect(placed.checkoutUrl).toMatch(/^https?:\/\//);
+    expect(placed.providerReference).toMatch(/^cs_/);
+    await expect(world.rpc('confirmSandboxPayment', { orderId: 'order-s1' })).rejects.toMatchObject({ problem: { type: 'forbidden', status: 403 } });
+
+    const payload = JSON.stringify({
+      id: 'evt_paid_1',
+      object: 'event',
+      type: 'checkout.session.completed',
+      data: {
+        object: {
+          id: placed.providerReference,
+          object: 'checkout.session',
+          client_reference_id: 'order-s1',
+          metadata: { orderId: 'order-s1', accountId: 'acct-s' },
+          amount_total: 2_400,
+          currency: 'usd',
+          payment_status: 'paid',
+          payment_intent: 'pi_s1',
+        },
+      },
+    });
+    const signature = new Stripe('sk_test_123').webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(NOW / 1000) });
+    const webhook = { provider: 'stripe', rawBody: Buffer.from(payload).toString('base64'), headers: { [STRIPE_SIGNATURE_HEADER]: signature } };
+    expect(await world.rpc<WebhookOutcome>('paymentWebhook', webhook)).toMatchObject({ outcome: 'applied', order: { status: 'paid', paymentId: 'pi_s1' } });
+    // Stripe delivers at least once.
+    expect((await world.rpc<WebhookOutcome>('paymentWebhook', webhook)).outcome).toBe('duplicate');
+    await expect(world.rpc('paymentWebhook', { ...webhook, headers: { [STRIPE_SIGNATURE_HEADER]: signature.replace(/v1=(.)/, (_all, first: string) => `v1=${first === '0' ? '1' : '0'}`) } })).rejects.toMatchObject({
+      problem: { type: 'validation', status: 400 },
+    });
+
+    await world.quiesce('acct-s');
+    expect(world.sentToWallet.map((c) => [c.type, c.targetStream, c.data['millicredits'], c.data['amountCents']])).toEqual([
+      ['PurchaseCredits', 'wallet-acct-s-api', 300_000, 2_400],
+    ]);
+  }, 60_000);
+});
