@@ -5,8 +5,8 @@ import { subscriptionStreamName } from '@billing/contracts';
 import { SandboxPaymentProvider } from '@billing/payment-provider';
 import { addCalendarMonths, type Order } from '@billing/purchase-domain';
 import { RpcError } from '@billing/service-host';
-import { startPurchaseWorld, type PurchaseWorld } from '../testing/purchase-world';
-import { createPurchaseService, type PurchaseServiceOptions } from './purchase-service';
+import { eventually, startPurchaseWorld, type PurchaseWorld } from '../testing/purchase-world';
+import { createPurchaseService, ORDER_TOPIC, SUBSCRIPTION_TOPIC, type PurchaseServiceOptions } from './purchase-service';
 import type { AccountPlan, PlacedOrder, WebhookOutcome } from './purchase-rpc';
 
 const NOW = Date.UTC(2026, 0, 31, 9, 30);
@@ -152,6 +152,15 @@ describe('purchase service: plans (points book, sandbox payments)', () => {
         targetStream: 'wallet-acct-p-points',
         data: { grantId: `plan:acct-p:${NOW}`, millicredits: 1_000_000, source: { kind: 'plan', reference: 'explorer' }, expiresAt: second },
       }),
+    ]);
+    await eventually(() => world.published.filter((m) => m.topic === SUBSCRIPTION_TOPIC).length === 2, 'subscription events published');
+    expect(world.published.filter((m) => m.topic === SUBSCRIPTION_TOPIC).map((m) => [m.key, m.type])).toEqual([
+      ['acct-p', 'SubscriptionStarted'],
+      ['acct-p', 'PlanPeriodGranted'],
+    ]);
+    expect(world.published.filter((m) => m.topic === ORDER_TOPIC).map((m) => [m.key, m.type])).toEqual([
+      ['plan-order', 'OrderPlaced'],
+      ['plan-order', 'PaymentConfirmed'],
     ]);
     const started = await world.purchaseStore.readStream(subscriptionStreamName('acct-p'));
     expect(started.map((e) => e.type)).toEqual(['SubscriptionStarted', 'PlanPeriodGranted']);

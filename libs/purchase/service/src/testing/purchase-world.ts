@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { openSqliteEventStore, type EventStore } from '@billing/event-store';
-import { deadLetterTopicFor, InProcessMessageBus, type MessageSubscription } from '@billing/messaging';
+import { deadLetterTopicFor, EventHeader, InProcessMessageBus, type MessageSubscription } from '@billing/messaging';
 import { createPricingService } from '@billing/pricing-service';
 import { commandTopicFor, CommandHeader, JsonLogger, ManualClock, RpcDirectory, ServiceHost, type ServiceFactory } from '@billing/service-host';
-import { createPurchaseService, type PurchaseServiceOptions } from '../lib/purchase-service';
+import { createPurchaseService, ORDER_TOPIC, SUBSCRIPTION_TOPIC, type PurchaseServiceOptions } from '../lib/purchase-service';
 
 /** A command the purchase service sent to the wallet, as it crossed the bus. */
 export interface SentCommand {
@@ -25,6 +25,8 @@ export interface PurchaseWorld {
   readonly purchaseStore: EventStore;
   readonly clock: ManualClock;
   readonly sentToWallet: SentCommand[];
+  /** What the relay published on the order and subscription topics: key and event type. */
+  readonly published: { readonly topic: string; readonly key: string | null; readonly type: string | undefined }[];
   readonly logs: Record<string, unknown>[];
   rpc<T>(method: string, request: unknown): Promise<T>;
   /**
@@ -82,8 +84,17 @@ export async function startPurchaseWorld(dir: string, options: PurchaseServiceOp
       }
     },
   });
+  const published: PurchaseWorld['published'][number][] = [];
+  const topics = [ORDER_TOPIC, SUBSCRIPTION_TOPIC];
+  await bus.ensureTopics(topics.map((t) => ({ topic: t, partitions: 8 })));
+  const listener = await bus.subscribe({
+    groupId: 'purchase-topics-listener',
+    topics,
+    handler: async (batch) => void published.push(...batch.map((m) => ({ topic: m.topic, key: m.key, type: m.headers[EventHeader.eventType] }))),
+  });
   return {
     purchase: purchase.host,
+    published,
     purchaseStore: purchase.store,
     clock,
     sentToWallet,
@@ -100,6 +111,7 @@ export async function startPurchaseWorld(dir: string, options: PurchaseServiceOp
     },
     async stop() {
       await recorder.stop();
+      await listener.stop();
       await purchase.host.stop();
       await pricing.host.stop();
       for (const { store, db } of opened) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WalletCommand, WalletEvent } from '@billing/contracts';
 import { ProjectionRunner } from '@billing/event-store';
-import { DeadLetterHeader, deadLetterTopicFor, type IncomingMessage } from '@billing/messaging';
+import { DeadLetterHeader, deadLetterTopicFor, EventHeader, type IncomingMessage, WALLET_TOPIC } from '@billing/messaging';
 import { commandTopicFor, RpcError, toCommandMessage } from '@billing/service-host';
 import { checkWalletInvariants } from '@billing/wallet-domain';
 import {
@@ -267,6 +267,22 @@ describe('wallet service under the host (real SQLite, in-process bus)', () => {
     for (let i = 0; i < 3; i++) {
       for (const pool of ['app', 'api']) expect(checkWalletInvariants(await wallet.events(`acct-${i}`, pool), { endedBy: T0 + 60 * MINUTE })).toEqual([]);
     }
+  });
+
+  it('publishes its events on billing.wallet.v1, keyed by account, with the envelope in headers', async () => {
+    const seen: IncomingMessage[] = [];
+    await wallet.bus.ensureTopics([{ topic: WALLET_TOPIC, partitions: 8 }]);
+    const subscription = await wallet.bus.subscribe({ groupId: 'test-wallet-topic', topics: [WALLET_TOPIC], handler: async (batch) => void seen.push(...batch) });
+    await wallet.send([
+      { accountId: 'acct-x-1', pool: 'api', command: purchase('p1', 2_000) },
+      { accountId: 'acct-x-1', pool: 'api', command: reserve('r1', 5_000) },
+    ]);
+    await eventually(() => seen.length === 2, 'two wallet events published');
+    await subscription.stop();
+    expect(seen.map((m) => [m.key, m.headers[EventHeader.eventType], m.headers[EventHeader.streamName], m.headers[EventHeader.causationId]])).toEqual([
+      ['acct-x-1', 'CreditsPurchased', 'wallet-acct-x-1-api', 'purchase-p1'],
+      ['acct-x-1', 'ReservationRejected', 'wallet-acct-x-1-api', 'reserve-r1'],
+    ]);
   });
 
   it('answers unknown RPC requests with problem details', async () => {
