@@ -49,6 +49,10 @@ export default [
             { sourceTag: 'scope:wallet', onlyDependOnLibsWithTags: ['scope:wallet', 'scope:shared'] },
             { sourceTag: 'scope:purchase', onlyDependOnLibsWithTags: ['scope:purchase', 'scope:pricing', 'scope:shared'] },
             { sourceTag: 'scope:tasks', onlyDependOnLibsWithTags: ['scope:tasks', 'scope:pricing', 'scope:shared'] },
+            // The gateway meets services only through RPC, commands and events (contracts, shared libs).
+            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+            // Finance replays wallet streams read-only; it may read the wallet's rules, never write.
+            { sourceTag: 'scope:finance', onlyDependOnLibsWithTags: ['scope:finance', 'scope:wallet', 'scope:shared'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
