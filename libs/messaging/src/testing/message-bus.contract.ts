@@ -45,7 +45,7 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
     afterEach(async () => {
       await bus.close();
       for (const p of projections.splice(0)) p.close();
-    });
+    }, timeout);
 
     it(
       'given a fresh client, when publishing before anything connected, then the message is delivered intact',
