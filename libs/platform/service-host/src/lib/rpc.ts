@@ -10,6 +10,8 @@ export interface RpcClient {
 export interface RpcCallOptions {
   readonly key?: string;
   readonly timeoutMillis?: number;
+  /** Travels with the request (the `correlation-id` header): the gateway passes its request id. */
+  readonly correlationId?: string;
 }
 
 export interface RpcMethod {

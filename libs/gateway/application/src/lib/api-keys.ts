@@ -1,0 +1,102 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+/** A key as listed: never its secret. */
+export interface ApiKeyRecord {
+  readonly keyId: string;
+  readonly accountId: string;
+  readonly name: string;
+  readonly createdAt: number;
+  readonly lastUsedAt: number | null;
+  readonly revokedAt: number | null;
+}
+
+/** A key just created: the only time its full text (`bk_<keyId>_<secret>`) exists outside the client. */
+export interface IssuedApiKey {
+  readonly record: ApiKeyRecord;
+  readonly key: string;
+}
+
+interface Row {
+  key_id: string;
+  account_id: string;
+  name: string;
+  secret_sha256: Buffer;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+const KEY_PATTERN = /^bk_([0-9a-f]{24})_([A-Za-z0-9_-]{43})$/;
+/** Writing `last_used_at` on every request would cost a commit each: once a minute is enough to tell. */
+const LAST_USED_RESOLUTION_MILLIS = 60_000;
+
+export const looksLikeApiKey = (token: string): boolean => token.startsWith('bk_');
+
+/**
+ * API keys in the gateway's own database. Only SHA-256 of the secret is stored; a key is
+ * found by its id and its secret compared in constant time. Revocation is a row update,
+ * read by the next request: a revoked key stops working at once.
+ */
+export class ApiKeyStore {
+  private readonly insert: Database.Statement;
+  private readonly byId: Database.Statement<[string], Row>;
+  private readonly byAccount: Database.Statement<[string], Row>;
+  private readonly revokeRow: Database.Statement<[number, string, string]>;
+  private readonly touch: Database.Statement<[number, string]>;
+  private readonly touched = new Map<string, number>();
+
+  constructor(db: Database.Database) {
+    this.insert = db.prepare('INSERT INTO api_keys (key_id, account_id, name, secret_sha256, created_at) VALUES (?, ?, ?, ?, ?)');
+    this.byId = db.prepare('SELECT * FROM api_keys WHERE key_id = ?');
+    this.byAccount = db.prepare('SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at, key_id');
+    this.revokeRow = db.prepare('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE key_id = ? AND account_id = ?');
+    this.touch = db.prepare('UPDATE api_keys SET last_used_at = ? WHERE key_id = ?');
+  }
+
+  issue(accountId: string, name: string, now: number): IssuedApiKey {
+    const keyId = randomBytes(12).toString('hex');
+    const secret = randomBytes(32).toString('base64url');
+    this.insert.run(keyId, accountId, name, sha256(secret), now);
+    return { record: { keyId, accountId, name, createdAt: now, lastUsedAt: null, revokedAt: null }, key: `bk_${keyId}_${secret}` };
+  }
+
+  /** The live key the text names, or null (unknown, wrong secret, revoked). */
+  verify(key: string, now: number): ApiKeyRecord | null {
+    const match = KEY_PATTERN.exec(key);
+    if (!match?.[1] || !match[2]) return null;
+    const row = this.byId.get(match[1]);
+    if (!row || row.revoked_at !== null) return null;
+    if (!timingSafeEqual(sha256(match[2]), row.secret_sha256)) return null;
+    const last = this.touched.get(row.key_id) ?? row.last_used_at ?? 0;
+    if (now - last >= LAST_USED_RESOLUTION_MILLIS) {
+      this.touched.set(row.key_id, now);
+      this.touch.run(now, row.key_id);
+    }
+    return recordOf(row);
+  }
+
+  list(accountId: string): ApiKeyRecord[] {
+    return this.byAccount.all(accountId).map(recordOf);
+  }
+
+  /** The account's key, revoked (already revoked stays as it was); null when the account has no such key. */
+  revoke(accountId: string, keyId: string, now: number): ApiKeyRecord | null {
+    const row = this.byId.get(keyId);
+    if (!row || row.account_id !== accountId) return null;
+    this.revokeRow.run(now, keyId, accountId);
+    const revoked = this.byId.get(keyId);
+    return revoked ? recordOf(revoked) : null;
+  }
+}
+
+const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+const recordOf = (row: Row): ApiKeyRecord => ({
+  keyId: row.key_id,
+  accountId: row.account_id,
+  name: row.name,
+  createdAt: row.created_at,
+  lastUsedAt: row.last_used_at,
+  revokedAt: row.revoked_at,
+});

@@ -1,0 +1,73 @@
+import { createRemoteJWKSet, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { type ApiKeyStore, looksLikeApiKey } from './api-keys';
+import { ACCOUNT_ID_PATTERN, type Caller } from './caller';
+import { gatewayProblems } from './problems';
+
+/** How app users' tokens are checked: an HS256 secret, or a JWKS URL (one of them). */
+export interface TokenVerification {
+  readonly jwtSecret?: string | Uint8Array;
+  readonly jwksUrl?: string;
+  readonly issuer?: string;
+  readonly audience?: string;
+}
+
+/**
+ * `Authorization: Bearer <credential>` to a caller. An API key (`bk_...`) is channel `api`
+ * for the key's account; a JWT verified with `jose` is channel `app` for its `sub`, with
+ * role `finance` when the token says so. Anything else is 401.
+ */
+export class Authenticator {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+
+  constructor(
+    private readonly keys: ApiKeyStore,
+    private readonly tokens: TokenVerification,
+    private readonly now: () => number,
+  ) {
+    if (tokens.jwksUrl) this.key = createRemoteJWKSet(new URL(tokens.jwksUrl));
+    else if (tokens.jwtSecret !== undefined && tokens.jwtSecret.length > 0) {
+      this.key = typeof tokens.jwtSecret === 'string' ? new TextEncoder().encode(tokens.jwtSecret) : tokens.jwtSecret;
+    } else throw new Error('The gateway needs JWT_SECRET or JWT_JWKS_URL to verify app users');
+  }
+
+  async authenticate(authorization: string | undefined): Promise<Caller> {
+    const credential = bearerOf(authorization);
+    if (looksLikeApiKey(credential)) {
+      const record = this.keys.verify(credential, this.now());
+      if (!record) throw gatewayProblems.unauthorized('the API key is unknown or revoked');
+      return { accountId: record.accountId, channel: 'api', role: 'user', keyId: record.keyId };
+    }
+    const payload = await this.verifyToken(credential);
+    const accountId = payload.sub;
+    if (typeof accountId !== 'string' || !ACCOUNT_ID_PATTERN.test(accountId)) {
+      throw gatewayProblems.unauthorized('the token names no valid account (claim sub)');
+    }
+    const role = payload['role'];
+    if (role !== undefined && role !== 'finance' && role !== 'user') throw gatewayProblems.unauthorized('the token has an unknown role');
+    return { accountId, channel: 'app', role: role === 'finance' ? 'finance' : 'user' };
+  }
+
+  private async verifyToken(token: string): Promise<JWTPayload> {
+    try {
+      const options = {
+        currentDate: new Date(this.now()),
+        ...(this.tokens.issuer ? { issuer: this.tokens.issuer } : {}),
+        ...(this.tokens.audience ? { audience: this.tokens.audience } : {}),
+      };
+      const { payload } =
+        this.key instanceof Uint8Array
+          ? await jwtVerify(token, this.key, { ...options, algorithms: ['HS256'] })
+          : await jwtVerify(token, this.key, options);
+      return payload;
+    } catch (error) {
+      throw gatewayProblems.unauthorized(`the bearer token is not valid: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function bearerOf(authorization: string | undefined): string {
+  if (!authorization) throw gatewayProblems.unauthorized('send Authorization: Bearer <API key or token>');
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match?.[1]) throw gatewayProblems.unauthorized('the Authorization header must read Bearer <API key or token>');
+  return match[1];
+}

@@ -1,0 +1,333 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { type RpcCallOptions, type RpcClient, RpcError } from '@billing/service-host';
+import { type ApiKeyRecord, ApiKeyStore } from './api-keys';
+import { Authenticator, type TokenVerification } from './authenticator';
+import type { Caller, RequestContext } from './caller';
+import { type IdempotentOutcome, IdempotencyStore, type StoredResponse } from './idempotency';
+import type { BatchInput, LedgerInput, OrderInput, QuoteInput, RenderInput, TaskInput, TaskListInput, WebhookInput } from './inputs';
+import { AccountPlans } from './plans';
+import { gatewayProblems } from './problems';
+import {
+  type BalancesView,
+  balanceView,
+  type BatchView,
+  batchView,
+  type CatalogView,
+  catalogView,
+  type LedgerView,
+  ledgerEntryView,
+  type OrderView,
+  orderView,
+  placedOrderView,
+  type QuoteView,
+  quoteView,
+  type TaskPageView,
+  type TaskView,
+  taskView,
+  type UtilisationView,
+  utilisationView,
+} from './views';
+import type {
+  WireBatch,
+  WireCatalog,
+  WireGenerationWebhookOutcome,
+  WireLedgerEntry,
+  WireOrder,
+  WirePlacedOrder,
+  WirePoolBalance,
+  WireQuote,
+  WireTask,
+  WireTaskPage,
+  WireUtilisation,
+  WireWebhookOutcome,
+} from './wire';
+
+export interface BillingGatewayOptions {
+  readonly rpc: RpcClient;
+  /** The gateway's own database (`openGatewayState`). */
+  readonly db: Database.Database;
+  readonly tokens: TokenVerification;
+  readonly now?: () => number;
+  /** How long an account's plan (entitlements) is reused (default 5 s). */
+  readonly planCacheMillis?: number;
+  /** How long the catalog (the pools a balance lists) is reused (default 10 s). */
+  readonly catalogCacheMillis?: number;
+  /** How long an RPC call may take (default: the client's). */
+  readonly rpcTimeoutMillis?: number;
+}
+
+export interface ApiKeyView {
+  readonly id: string;
+  readonly name: string;
+  /** The key's public part, `bk_<id>`: how to recognise it, not use it. */
+  readonly prefix: string;
+  readonly created_at: string;
+  readonly last_used_at: string | null;
+  readonly revoked_at: string | null;
+}
+
+export interface CreatedApiKeyView extends ApiKeyView {
+  /** The whole key: shown this once, stored only as a hash. */
+  readonly key: string;
+}
+
+export interface WebhookOutcomeView {
+  readonly outcome: string;
+  readonly order_id: string | null;
+  readonly task_id: string | null;
+}
+
+export interface ReadinessView {
+  readonly ready: boolean;
+  readonly services: Readonly<Record<string, 'up' | 'down'>>;
+}
+
+const DEFAULT_LEDGER_PAGE = 100;
+
+/**
+ * The gateway's use cases, shared by REST and gRPC: who may do what, the pool by channel
+ * (the services map the channel to a pool with the price book), entitlements from the
+ * plan, and one account never reaching another's tasks, orders, keys, balances or ledger
+ * (everything is asked for with the caller's account; another account's id is not found).
+ */
+export class BillingGateway {
+  readonly keys: ApiKeyStore;
+  private readonly authenticator: Authenticator;
+  private readonly idempotency: IdempotencyStore;
+  private readonly plans: AccountPlans;
+  private readonly now: () => number;
+  private catalogCache: { readonly catalog: WireCatalog; readonly until: number } | null = null;
+
+  constructor(private readonly options: BillingGatewayOptions) {
+    this.now = options.now ?? Date.now;
+    this.keys = new ApiKeyStore(options.db);
+    this.authenticator = new Authenticator(this.keys, options.tokens, this.now);
+    this.idempotency = new IdempotencyStore(options.db);
+    this.plans = new AccountPlans(options.rpc, this.now, options.planCacheMillis ?? 5_000);
+  }
+
+  /** The caller behind `Authorization`; a request by API key needs a plan with `api_access`. */
+  async authenticate(authorization: string | undefined, context: RequestContext): Promise<Caller> {
+    const caller = await this.authenticator.authenticate(authorization);
+    if (caller.channel === 'api') await this.plans.require(caller, 'api_access', context);
+    return caller;
+  }
+
+  /** Runs `work` once per (account, Idempotency-Key); see IdempotencyStore. */
+  idempotent(caller: Caller, key: string, fingerprint: string, work: () => Promise<StoredResponse>): Promise<IdempotentOutcome> {
+    return this.idempotency.run(caller.accountId, key, fingerprint, this.now(), work);
+  }
+
+  async quote(caller: Caller, input: QuoteInput, context: RequestContext): Promise<QuoteView> {
+    const { batchSize, ...render } = input;
+    const quote = await this.call<WireQuote>(caller, 'pricing', 'quote', { request: renderFields(render), ...(batchSize === undefined ? {} : { batchSize }), channel: caller.channel }, context);
+    return quoteView(quote);
+  }
+
+  async createTask(caller: Caller, input: TaskInput, context: RequestContext): Promise<TaskView> {
+    const { queue, ...render } = input;
+    const taskId = idFor('task', caller, context);
+    const task = await this.call<WireTask>(
+      caller,
+      'tasks',
+      'createTask',
+      { accountId: caller.accountId, channel: caller.channel, taskId, ...renderFields(render), ...(queue === undefined ? {} : { queueIfBusy: queue }) },
+      context,
+    );
+    return taskView(task);
+  }
+
+  async createBatch(caller: Caller, input: BatchInput, context: RequestContext): Promise<BatchView> {
+    await this.plans.require(caller, 'batch_generation', context);
+    const { queue, batchSize, ...render } = input;
+    const batchId = idFor('batch', caller, context);
+    const batch = await this.call<WireBatch>(
+      caller,
+      'tasks',
+      'createBatch',
+      { accountId: caller.accountId, channel: caller.channel, batchId, batchSize, ...renderFields(render), ...(queue === undefined ? {} : { queueIfBusy: queue }) },
+      context,
+    );
+    return batchView(batch);
+  }
+
+  async getTask(caller: Caller, taskId: string, context: RequestContext): Promise<TaskView> {
+    return taskView(await this.call<WireTask>(caller, 'tasks', 'getTask', { accountId: caller.accountId, taskId }, context));
+  }
+
+  async listTasks(caller: Caller, input: TaskListInput, context: RequestContext): Promise<TaskPageView> {
+    const page = await this.call<WireTaskPage>(caller, 'tasks', 'listTasks', { accountId: caller.accountId, ...input }, context);
+    return { tasks: page.tasks.map(taskView), next: page.next };
+  }
+
+  async cancelTask(caller: Caller, taskId: string, context: RequestContext): Promise<TaskView> {
+    return taskView(await this.call<WireTask>(caller, 'tasks', 'cancelTask', { accountId: caller.accountId, taskId }, context));
+  }
+
+  async adoptTask(caller: Caller, taskId: string, context: RequestContext): Promise<TaskView> {
+    return taskView(await this.call<WireTask>(caller, 'tasks', 'adoptTask', { accountId: caller.accountId, taskId }, context));
+  }
+
+  async utilisation(caller: Caller, context: RequestContext): Promise<UtilisationView> {
+    return utilisationView(await this.call<WireUtilisation>(caller, 'tasks', 'utilisation', { accountId: caller.accountId }, context));
+  }
+
+  /** Every pool of the price book in force, used or not (an unused pool is all zeros). */
+  async balances(caller: Caller, context: RequestContext): Promise<BalancesView> {
+    const [wallets, catalog] = await Promise.all([
+      this.call<readonly WirePoolBalance[]>(caller, 'wallet', 'balances', { accountId: caller.accountId }, context),
+      this.catalog(caller, context),
+    ]);
+    const byPool = new Map(wallets.map((wallet) => [wallet.pool, wallet]));
+    const pools = [...catalog.pools.map((pool) => pool.id), ...wallets.map((wallet) => wallet.pool).filter((pool) => !catalog.pools.some((p) => p.id === pool))];
+    return {
+      account_id: caller.accountId,
+      balances: pools.map((pool) => balanceView(byPool.get(pool) ?? { pool, balanceMillicredits: 0, heldMillicredits: 0, availableMillicredits: 0 })),
+    };
+  }
+
+  async ledger(caller: Caller, input: LedgerInput, context: RequestContext): Promise<LedgerView> {
+    const limit = input.limit ?? DEFAULT_LEDGER_PAGE;
+    const entries = await this.call<readonly WireLedgerEntry[]>(caller, 'wallet', 'ledger', { accountId: caller.accountId, ...input, limit }, context);
+    const last = entries[entries.length - 1];
+    return { entries: entries.map(ledgerEntryView), next: entries.length === limit && last ? last.position : null };
+  }
+
+  async catalogView(caller: Caller, context: RequestContext): Promise<CatalogView> {
+    return catalogView(await this.catalog(caller, context, true));
+  }
+
+  async placeOrder(caller: Caller, input: OrderInput, context: RequestContext): Promise<OrderView> {
+    const orderId = idFor('order', caller, context);
+    const item = input.kind === 'pack' ? { kind: 'pack', packId: input.packId } : { kind: 'plan', planId: input.planId };
+    return placedOrderView(await this.call<WirePlacedOrder>(caller, 'purchase', 'placeOrder', { accountId: caller.accountId, orderId, item }, context));
+  }
+
+  async getOrder(caller: Caller, orderId: string, context: RequestContext): Promise<OrderView> {
+    return orderView(await this.call<WireOrder>(caller, 'purchase', 'getOrder', { accountId: caller.accountId, orderId }, context));
+  }
+
+  /** The sandbox's "the buyer paid", for the caller's own order only. */
+  async confirmSandboxPayment(caller: Caller, orderId: string, context: RequestContext): Promise<OrderView> {
+    await this.getOrder(caller, orderId, context);
+    const outcome = await this.call<WireWebhookOutcome>(caller, 'purchase', 'confirmSandboxPayment', { orderId }, context);
+    this.plans.forget(caller.accountId);
+    return outcome.order ? orderView(outcome.order) : this.getOrder(caller, orderId, context);
+  }
+
+  createApiKey(caller: Caller, name: string | undefined): CreatedApiKeyView {
+    this.requireAppUser(caller);
+    const issued = this.keys.issue(caller.accountId, name ?? 'API key', this.now());
+    return { ...apiKeyView(issued.record), key: issued.key };
+  }
+
+  listApiKeys(caller: Caller): readonly ApiKeyView[] {
+    this.requireAppUser(caller);
+    return this.keys.list(caller.accountId).map(apiKeyView);
+  }
+
+  revokeApiKey(caller: Caller, keyId: string): ApiKeyView {
+    this.requireAppUser(caller);
+    const revoked = this.keys.revoke(caller.accountId, keyId, this.now());
+    if (!revoked) throw gatewayProblems.notFound('API key', keyId);
+    return apiKeyView(revoked);
+  }
+
+  /** A payment provider's notification: its signature is its authentication, checked by the purchase service. */
+  async paymentWebhook(provider: string, input: WebhookInput, context: RequestContext): Promise<WebhookOutcomeView> {
+    const outcome = await this.options.rpc.call<WireWebhookOutcome>(
+      'purchase',
+      'paymentWebhook',
+      { provider, rawBody: input.rawBody.toString('base64'), headers: input.headers },
+      this.callOptions(undefined, context),
+    );
+    if (outcome.order) this.plans.forget(outcome.order.accountId);
+    return { outcome: outcome.outcome, order_id: outcome.order?.orderId ?? null, task_id: null };
+  }
+
+  /** The generation provider's signed outcome, checked by the tasks service. */
+  async generationWebhook(input: WebhookInput, context: RequestContext): Promise<WebhookOutcomeView> {
+    const outcome = await this.options.rpc.call<WireGenerationWebhookOutcome>(
+      'tasks',
+      'generationWebhook',
+      { rawBody: input.rawBody.toString('base64'), headers: input.headers },
+      this.callOptions(undefined, context),
+    );
+    return { outcome: outcome.accepted ? 'applied' : 'ignored', order_id: null, task_id: outcome.taskId };
+  }
+
+  /** Ready when every service answers (a refusal is an answer; silence or an internal error is not). */
+  async readiness(context: RequestContext): Promise<ReadinessView> {
+    const probes: Record<string, [string, object]> = {
+      pricing: ['priceBooks', {}],
+      wallet: ['balances', { accountId: 'readiness-probe' }],
+      tasks: ['utilisation', { accountId: 'readiness-probe' }],
+      purchase: ['getOrder', { orderId: 'readiness-probe', accountId: 'readiness-probe' }],
+    };
+    const entries = await Promise.all(
+      Object.entries(probes).map(async ([service, [method, request]]): Promise<[string, 'up' | 'down']> => {
+        try {
+          await this.options.rpc.call(service, method, request, { ...this.callOptions(undefined, context), timeoutMillis: 2_000 });
+          return [service, 'up'];
+        } catch (error) {
+          return [service, error instanceof RpcError && error.problem.status < 500 ? 'up' : 'down'];
+        }
+      }),
+    );
+    const services = Object.fromEntries(entries);
+    return { ready: entries.every(([, state]) => state === 'up'), services };
+  }
+
+  private requireAppUser(caller: Caller): void {
+    if (caller.channel !== 'app') throw gatewayProblems.forbidden('API keys are managed by a signed-in app user, not with an API key');
+  }
+
+  private async catalog(caller: Caller, context: RequestContext, fresh = false): Promise<WireCatalog> {
+    const now = this.now();
+    if (!fresh && this.catalogCache && this.catalogCache.until > now) return this.catalogCache.catalog;
+    const catalog = await this.call<WireCatalog>(caller, 'pricing', 'catalog', {}, context);
+    this.catalogCache = { catalog, until: now + (this.options.catalogCacheMillis ?? 10_000) };
+    return catalog;
+  }
+
+  private call<T>(caller: Caller, service: string, method: string, request: object, context: RequestContext): Promise<T> {
+    return this.options.rpc.call<T>(service, method, request, this.callOptions(caller, context));
+  }
+
+  private callOptions(caller: Caller | undefined, context: RequestContext): RpcCallOptions {
+    return {
+      correlationId: context.requestId,
+      ...(caller ? { key: caller.accountId } : {}),
+      ...(this.options.rpcTimeoutMillis ? { timeoutMillis: this.options.rpcTimeoutMillis } : {}),
+    };
+  }
+}
+
+/** The fields of a render the services take, without the ones left out. */
+function renderFields(render: RenderInput): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(render).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * A new id, or one derived from the Idempotency-Key: then a retry after a lost answer names
+ * the same task or order, and the service answers what it already has.
+ */
+function idFor(kind: string, caller: Caller, context: RequestContext): string {
+  if (!context.idempotencyKey) return `${kind}_${randomUUID().replace(/-/g, '')}`;
+  const digest = createHash('sha256').update(`${kind}\u0000${caller.accountId}\u0000${context.idempotencyKey}`).digest('hex');
+  return `${kind}_${digest.slice(0, 32)}`;
+}
+
+const iso = (millis: number | null): string | null => (millis === null ? null : new Date(millis).toISOString());
+
+function apiKeyView(record: ApiKeyRecord): ApiKeyView {
+  return {
+    id: record.keyId,
+    name: record.name,
+    prefix: `bk_${record.keyId}`,
+    created_at: new Date(record.createdAt).toISOString(),
+    last_used_at: iso(record.lastUsedAt),
+    revoked_at: iso(record.revokedAt),
+  };
+}

@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The file the gateway keeps its own state in (API keys, idempotency records): nothing else. */
+export const gatewayStatePath = (dataDir: string): string => join(dataDir, 'gateway.state.db');
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS api_keys (
+  key_id TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  secret_sha256 BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_used_at INTEGER,
+  revoked_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS api_keys_by_account ON api_keys (account_id, created_at);
+CREATE TABLE IF NOT EXISTS idempotency_records (
+  account_id TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  request_sha256 TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (account_id, idempotency_key)
+);
+`;
+
+/** Opens (or creates) the gateway's state database; `:memory:` for a throwaway one. */
+export function openGatewayState(path: string): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // A revoked key must stay revoked after a crash: the state is small, FULL costs little.
+  db.pragma('synchronous = FULL');
+  db.exec(SCHEMA);
+  return db;
+}

@@ -1,0 +1,37 @@
+import { RpcError } from '@billing/service-host';
+
+/**
+ * The gateway's own refusals, carried like the services' (RpcError with RFC 9457
+ * members and a short stable `type`), so REST and gRPC answer both the same way.
+ */
+export const gatewayProblems = {
+  unauthorized: (detail: string): RpcError => new RpcError({ type: 'unauthorized', title: 'Not authenticated', status: 401, detail }),
+  forbidden: (detail: string, members: Record<string, unknown> = {}): RpcError =>
+    new RpcError({ type: 'forbidden', title: 'Forbidden', status: 403, detail, ...members }),
+  missingEntitlement: (entitlement: string, planId: string): RpcError =>
+    new RpcError({
+      type: 'forbidden',
+      title: 'The plan lacks an entitlement',
+      status: 403,
+      detail: `plan ${planId} does not include ${entitlement}`,
+      entitlement,
+      plan_id: planId,
+    }),
+  notFound: (what: string, id: string): RpcError => new RpcError({ type: 'not-found', title: `${what} not found`, status: 404, detail: `no ${what.toLowerCase()} ${id}` }),
+  validation: (errors: readonly { field: string; message: string }[]): RpcError =>
+    new RpcError({
+      type: 'validation',
+      title: 'The request is not valid',
+      status: 400,
+      detail: errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '),
+      errors,
+    }),
+  idempotencyMismatch: (key: string): RpcError =>
+    new RpcError({
+      type: 'idempotency-key-reused',
+      title: 'Idempotency-Key reused with another request',
+      status: 422,
+      detail: `Idempotency-Key ${key} was first used with a different request; use a new key for a new request`,
+    }),
+  unavailable: (detail: string): RpcError => new RpcError({ type: 'unavailable', title: 'Service unavailable', status: 503, detail }),
+};
