@@ -3,3 +3,4 @@ export * from './lib/pricing';
 export * from './lib/wallet';
 export * from './lib/tasks';
 export * from './lib/purchase';
+export * from './lib/proto-path';

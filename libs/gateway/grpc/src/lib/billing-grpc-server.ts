@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type handleServerStreamingCall,
+  type handleUnaryCall,
+  Metadata,
+  Server,
+  ServerCredentials,
+  type ServerWritableStream,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import { type BillingGateway, type Caller, type RequestContext, requestFingerprint } from '@billing/gateway-application';
+import type { MessageBus } from '@billing/messaging';
+import { type Logger, RpcError, silentLogger } from '@billing/service-host';
+import type {
+  CreateQuoteRequest,
+  CreateTaskRequest,
+  GetBalancesResponse,
+  ListTasksRequest,
+  ListTasksResponse,
+  QuoteMessage,
+  TaskIdRequest,
+  TaskMessage,
+  TaskUpdateMessage,
+  WatchTasksRequest,
+} from './billing-messages';
+import { billingServiceDefinition } from './billing-proto';
+import { quoteInputOf, taskIdOf, taskInputOf, taskListInputOf, watchedTaskIdsOf } from './grpc-requests';
+import { grpcErrorOf, problemOf } from './problem-status';
+import { poolBalanceMessage, quoteMessage, taskMessage, timestampOf } from './proto-views';
+import { TaskUpdateFeed } from './task-updates/task-update-feed';
+import { TaskWatch } from './task-updates/task-watch';
+
+export const DEFAULT_GRPC_PORT = 50051;
+const REQUEST_ID_KEY = 'x-request-id';
+
+export interface BillingGrpcServerOptions {
+  /** The gateway's use cases and authentication, shared with REST. */
+  readonly gateway: BillingGateway;
+  /** Where task events are followed for `WatchTasks`. */
+  readonly bus: MessageBus;
+  /** 0 for any free port (tests); the bound port is `server.port`. */
+  readonly port: number;
+  /** Default 0.0.0.0. */
+  readonly host?: string;
+  /** Names this instance's consumer group on the task topic (default: a new UUID each start). */
+  readonly instanceId?: string;
+  readonly logger?: Logger;
+  /** How long `stop` lets calls in flight finish before it cancels them (default 2 s). */
+  readonly shutdownGraceMillis?: number;
+}
+
+/**
+ * The gateway's gRPC side: `billing.v1.Billing` over the same use cases as REST. Every
+ * call is authenticated from `authorization: Bearer <API key | JWT>` metadata, which sets
+ * the channel and so the pool; every refusal is a gRPC status with the RFC 9457 problem
+ * as JSON in the `problem` trailer.
+ */
+export class BillingGrpcServer {
+  private readonly watches = new Set<ServerWritableStream<WatchTasksRequest, TaskUpdateMessage>>();
+  private readonly logger: Logger;
+
+  private constructor(
+    private readonly options: BillingGrpcServerOptions,
+    private readonly server: Server,
+    private readonly feed: TaskUpdateFeed,
+    readonly port: number,
+  ) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  static async start(options: BillingGrpcServerOptions): Promise<BillingGrpcServer> {
+    const feed = new TaskUpdateFeed({ bus: options.bus, instanceId: options.instanceId ?? randomUUID() });
+    await feed.start();
+    const server = new Server();
+    let port: number;
+    try {
+      port = await new Promise<number>((resolve, reject) =>
+        server.bindAsync(`${options.host ?? '0.0.0.0'}:${options.port}`, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+      );
+    } catch (error) {
+      await feed.stop();
+      throw error;
+    }
+    const grpc = new BillingGrpcServer(options, server, feed, port);
+    server.addService(billingServiceDefinition(), grpc.handlers());
+    return grpc;
+  }
+
+  /** Ends every watch, lets calls in flight finish (bounded), then closes the port and the feed. */
+  async stop(): Promise<void> {
+    for (const call of this.watches) call.end();
+    this.watches.clear();
+    await new Promise<void>((resolve) => {
+      const force = setTimeout(() => {
+        this.server.forceShutdown();
+        resolve();
+      }, this.options.shutdownGraceMillis ?? 2_000);
+      this.server.tryShutdown(() => {
+        clearTimeout(force);
+        resolve();
+      });
+    });
+    await this.feed.stop();
+  }
+
+  private handlers(): UntypedServiceImplementation {
+    const { gateway } = this.options;
+    const handlers: Record<string, handleUnaryCall<never, unknown> | handleServerStreamingCall<never, unknown>> = {
+      CreateQuote: this.unary<CreateQuoteRequest, QuoteMessage>(async (caller, request, context) => quoteMessage(await gateway.quote(caller, quoteInputOf(request), context))),
+      CreateTask: this.unary<CreateTaskRequest, TaskMessage>((caller, request, context) => this.createTask(caller, request, context)),
+      GetTask: this.unary<TaskIdRequest, TaskMessage>(async (caller, request, context) => taskMessage(await gateway.getTask(caller, taskIdOf(request), context))),
+      ListTasks: this.unary<ListTasksRequest, ListTasksResponse>(async (caller, request, context) => {
+        const page = await gateway.listTasks(caller, taskListInputOf(request), context);
+        return { tasks: page.tasks.map(taskMessage), nextPageToken: page.next ?? '' };
+      }),
+      CancelTask: this.unary<TaskIdRequest, TaskMessage>(async (caller, request, context) => taskMessage(await gateway.cancelTask(caller, taskIdOf(request), context))),
+      AdoptTask: this.unary<TaskIdRequest, TaskMessage>(async (caller, request, context) => taskMessage(await gateway.adoptTask(caller, taskIdOf(request), context))),
+      GetBalances: this.unary<object, GetBalancesResponse>(async (caller, _request, context) => ({
+        pools: (await gateway.balances(caller, context)).balances.map(poolBalanceMessage),
+      })),
+      WatchTasks: (call: ServerWritableStream<WatchTasksRequest, TaskUpdateMessage>) => void this.watchTasks(call),
+    };
+    return handlers as UntypedServiceImplementation;
+  }
+
+  /**
+   * With an idempotency key, the task id derives from it and the first answer (a refusal
+   * included) is the answer to every repeat; the same key with another request is refused.
+   */
+  private async createTask(caller: Caller, request: CreateTaskRequest, context: RequestContext): Promise<TaskMessage> {
+    const { input, idempotencyKey } = taskInputOf(request);
+    if (idempotencyKey === null) return taskMessage(await this.options.gateway.createTask(caller, input, context));
+    const keyed: RequestContext = { ...context, idempotencyKey };
+    const fingerprint = requestFingerprint('GRPC', '/billing.v1.Billing/CreateTask', { ...request, idempotencyKey: undefined });
+    const outcome = await this.options.gateway.idempotent(caller, idempotencyKey, fingerprint, async () => {
+      try {
+        return { status: 200, body: taskMessage(await this.options.gateway.createTask(caller, input, keyed)) };
+      } catch (error) {
+        if (error instanceof RpcError && error.problem.status < 500) return { status: error.problem.status, body: error.problem };
+        throw error;
+      }
+    });
+    if (outcome.status !== 200) throw new RpcError(outcome.body as RpcError['problem']);
+    return outcome.body as TaskMessage;
+  }
+
+  private async watchTasks(call: ServerWritableStream<WatchTasksRequest, TaskUpdateMessage>): Promise<void> {
+    const context = requestContextOf(call.metadata);
+    let caller: Caller;
+    let taskIds: ReadonlySet<string> | null;
+    try {
+      caller = await this.options.gateway.authenticate(authorizationOf(call.metadata), context);
+      taskIds = watchedTaskIdsOf(call.request);
+    } catch (error) {
+      call.emit('error', this.errorOf(error, 'WatchTasks', context));
+      return;
+    }
+    if (call.cancelled) return;
+    const watch = new TaskWatch({
+      taskIds,
+      getTask: (taskId) => this.options.gateway.getTask(caller, taskId, context),
+      send: (task, change) => call.write({ task: taskMessage(task), eventType: change.type, at: timestampOf(change.at) }),
+      fail: (error) => {
+        finish();
+        call.emit('error', this.errorOf(error, 'WatchTasks', context));
+      },
+    });
+    const unlisten = this.feed.listen(caller.accountId, watch.receive);
+    const finish = () => {
+      watch.end();
+      unlisten();
+      this.watches.delete(call);
+    };
+    this.watches.add(call);
+    call.on('cancelled', finish);
+    call.on('close', finish);
+    call.on('finish', finish);
+    // The response headers say the watch is in place: changes from here on will be sent.
+    call.sendMetadata(responseMetadata(context));
+  }
+
+  private unary<Request, Response>(work: (caller: Caller, request: Request, context: RequestContext) => Promise<Response>): handleUnaryCall<Request, Response> {
+    return (call, callback) => {
+      const context = requestContextOf(call.metadata);
+      call.sendMetadata(responseMetadata(context));
+      this.options.gateway
+        .authenticate(authorizationOf(call.metadata), context)
+        .then((caller) => work(caller, call.request, context))
+        .then(
+          (response) => callback(null, response),
+          (error: unknown) => callback(this.errorOf(error, call.getPath(), context)),
+        );
+    };
+  }
+
+  private errorOf(error: unknown, method: string, context: RequestContext) {
+    const problem = problemOf(error);
+    if (problem.status >= 500) this.logger.error('grpc call failed', { method, requestId: context.requestId, error: error instanceof Error ? error.message : String(error) });
+    return grpcErrorOf({ ...problem, request_id: context.requestId });
+  }
+}
+
+function authorizationOf(metadata: Metadata): string | undefined {
+  const [value] = metadata.get('authorization');
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The client's `x-request-id` when it is a sane token, else a new one; it follows the call into the services. */
+function requestContextOf(metadata: Metadata): RequestContext {
+  const [value] = metadata.get(REQUEST_ID_KEY);
+  const requestId = typeof value === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : randomUUID();
+  return { requestId };
+}
+
+function responseMetadata(context: RequestContext): Metadata {
+  const metadata = new Metadata();
+  metadata.set(REQUEST_ID_KEY, context.requestId);
+  return metadata;
+}

@@ -1,0 +1,136 @@
+/**
+ * `billing.v1` messages as `@grpc/proto-loader` presents them (BILLING_PROTO_OPTIONS):
+ * camelCase fields, int64 as decimal strings (numbers accepted on the way out), enums by
+ * name, unset message fields null, unset proto3 `optional` fields absent. Decoding a request
+ * against the proto is what types it; its values are then checked by `grpc-requests`.
+ */
+export interface Timestamp {
+  readonly seconds: string;
+  readonly nanos: number;
+}
+
+export type GenerationModeName = 'GENERATION_MODE_UNSPECIFIED' | 'GENERATION_MODE_STANDARD' | 'GENERATION_MODE_PREVIEW';
+
+export interface RenderSpecMessage {
+  readonly model: string;
+  readonly durationMillis: number;
+  readonly resolution?: string;
+  readonly fps?: number;
+  readonly complexity?: string;
+  readonly videoReference?: boolean;
+  readonly mode: GenerationModeName;
+}
+
+export interface CreateQuoteRequest {
+  readonly render: RenderSpecMessage | null;
+  readonly batchSize: number;
+}
+
+export interface CreateTaskRequest {
+  readonly render: RenderSpecMessage | null;
+  readonly queueIfBusy: boolean;
+  readonly idempotencyKey: string;
+}
+
+export interface TaskIdRequest {
+  readonly taskId: string;
+}
+
+export interface ListTasksRequest {
+  /** A name; a number when the client sent a value this server's proto does not know. */
+  readonly status: string | number;
+  readonly pageSize: number;
+  readonly pageToken: string;
+}
+
+export interface WatchTasksRequest {
+  readonly taskIds: readonly string[];
+}
+
+export interface QuoteFactorMessage {
+  readonly name: string;
+  readonly value: string;
+  readonly description: string;
+}
+
+export interface QuoteMessage {
+  readonly quoteId: string;
+  readonly priceBookId: string;
+  readonly priceBookVersion: string;
+  readonly credits: string;
+  readonly millicredits: string;
+  readonly breakdown: readonly QuoteFactorMessage[];
+  readonly tasks: readonly { readonly index: number; readonly credits: string; readonly millicredits: string; readonly breakdown: readonly QuoteFactorMessage[] }[];
+  readonly pool: string;
+  readonly quotedAt: Timestamp;
+  readonly expiresAt: Timestamp;
+}
+
+export interface TaskQuoteMessage {
+  readonly quoteId: string;
+  readonly priceBookId: string;
+  readonly priceBookVersion: string;
+  readonly model: string;
+  readonly mode: GenerationModeName;
+  readonly durationMillis: number;
+  readonly credits: string;
+  readonly millicredits: string;
+  readonly breakdown: readonly QuoteFactorMessage[];
+  readonly quotedAt: Timestamp;
+  readonly expiresAt: Timestamp;
+}
+
+export type TaskRejectionMessage =
+  | {
+      readonly insufficientCredits: {
+        readonly pool: string;
+        readonly available: string;
+        readonly availableMillicredits: string;
+        readonly required: string;
+        readonly requiredMillicredits: string;
+      };
+    }
+  | { readonly concurrencyLimit: { readonly limit: number; readonly running: number } };
+
+export interface TaskMessage {
+  readonly taskId: string;
+  readonly status: string;
+  readonly pool: string;
+  readonly channel: string;
+  readonly creditsReserved: string;
+  readonly creditsReservedMillicredits: string;
+  readonly creditsCost?: string;
+  readonly creditsCostMillicredits?: string;
+  readonly quote: TaskQuoteMessage;
+  readonly endReason: string;
+  readonly rejection?: TaskRejectionMessage;
+  readonly batchId?: string;
+  readonly batchIndex?: number;
+  readonly preview: boolean;
+  readonly adopted: boolean;
+}
+
+export interface ListTasksResponse {
+  readonly tasks: readonly TaskMessage[];
+  readonly nextPageToken: string;
+}
+
+export interface PoolBalanceMessage {
+  readonly pool: string;
+  readonly balance: string;
+  readonly balanceMillicredits: string;
+  readonly held: string;
+  readonly heldMillicredits: string;
+  readonly available: string;
+  readonly availableMillicredits: string;
+}
+
+export interface GetBalancesResponse {
+  readonly pools: readonly PoolBalanceMessage[];
+}
+
+export interface TaskUpdateMessage {
+  readonly task: TaskMessage;
+  readonly eventType: string;
+  readonly at: Timestamp;
+}

@@ -1,0 +1,122 @@
+import type { BalanceView, FactorView, QuoteView, RejectionView, TaskQuoteView, TaskView } from '@billing/gateway-application';
+import { formatCredits, parseCredits } from '@billing/util';
+import type {
+  GenerationModeName,
+  PoolBalanceMessage,
+  QuoteFactorMessage,
+  QuoteMessage,
+  TaskMessage,
+  TaskQuoteMessage,
+  TaskRejectionMessage,
+  Timestamp,
+} from './billing-messages';
+
+/*
+ * The gateway's public views (shared with REST) as `billing.v1` messages. Credits arrive
+ * as numbers with at most three decimals, which are exact: each becomes its decimal text
+ * and its whole millicredits, never through a float multiplication.
+ */
+
+const millicreditsOf = (credits: number): number => parseCredits(credits);
+const creditsText = (credits: number): string => formatCredits(millicreditsOf(credits));
+
+/** `timed_out` in enum TaskStatus is `TASK_STATUS_TIMED_OUT`; null is the enum's UNSPECIFIED. */
+export const enumName = (prefix: string, value: string | null): string => `${prefix}_${value === null ? 'UNSPECIFIED' : value.toUpperCase()}`;
+
+export function timestampOf(epochMillis: number): Timestamp {
+  const seconds = Math.floor(epochMillis / 1000);
+  return { seconds: String(seconds), nanos: (epochMillis - seconds * 1000) * 1_000_000 };
+}
+
+const timestampOfIso = (iso: string): Timestamp => timestampOf(Date.parse(iso));
+
+const factors = (breakdown: readonly FactorView[]): QuoteFactorMessage[] => breakdown.map(({ name, value, description }) => ({ name, value, description }));
+
+const modeName = (mode: string): GenerationModeName => (mode === 'preview' ? 'GENERATION_MODE_PREVIEW' : 'GENERATION_MODE_STANDARD');
+
+export function quoteMessage(quote: QuoteView): QuoteMessage {
+  return {
+    quoteId: quote.quote_id,
+    priceBookId: quote.price_book,
+    priceBookVersion: quote.version,
+    credits: creditsText(quote.credits),
+    millicredits: String(millicreditsOf(quote.credits)),
+    breakdown: factors(quote.breakdown),
+    tasks: quote.items.map((item, index) => ({
+      index,
+      credits: creditsText(item.credits),
+      millicredits: String(millicreditsOf(item.credits)),
+      breakdown: factors(item.breakdown),
+    })),
+    pool: quote.pool ?? '',
+    quotedAt: timestampOfIso(quote.quoted_at),
+    expiresAt: timestampOfIso(quote.expires_at),
+  };
+}
+
+function taskQuoteMessage(quote: TaskQuoteView): TaskQuoteMessage {
+  return {
+    quoteId: quote.quote_id,
+    priceBookId: quote.price_book,
+    priceBookVersion: quote.version,
+    model: quote.model,
+    mode: modeName(quote.mode),
+    // Seconds with at most three decimals: exact, like credits.
+    durationMillis: parseCredits(quote.duration_seconds),
+    credits: creditsText(quote.credits),
+    millicredits: String(millicreditsOf(quote.credits)),
+    breakdown: factors(quote.breakdown),
+    quotedAt: timestampOfIso(quote.quoted_at),
+    expiresAt: timestampOfIso(quote.expires_at),
+  };
+}
+
+function rejectionMessage(rejection: RejectionView, pool: string): TaskRejectionMessage | undefined {
+  if (rejection.reason === 'insufficient_credits' && rejection.required !== null && rejection.available !== null) {
+    return {
+      insufficientCredits: {
+        pool,
+        available: creditsText(rejection.available),
+        availableMillicredits: String(millicreditsOf(rejection.available)),
+        required: creditsText(rejection.required),
+        requiredMillicredits: String(millicreditsOf(rejection.required)),
+      },
+    };
+  }
+  if (rejection.reason === 'concurrency_limit' && rejection.limit !== null && rejection.running !== null) {
+    return { concurrencyLimit: { limit: rejection.limit, running: rejection.running } };
+  }
+  return undefined;
+}
+
+export function taskMessage(task: TaskView): TaskMessage {
+  const rejection = task.rejection ? rejectionMessage(task.rejection, task.pool) : undefined;
+  return {
+    taskId: task.id,
+    status: enumName('TASK_STATUS', task.status),
+    pool: task.pool,
+    channel: task.channel,
+    creditsReserved: creditsText(task.credits_reserved),
+    creditsReservedMillicredits: String(millicreditsOf(task.credits_reserved)),
+    ...(task.credits_cost === null ? {} : { creditsCost: creditsText(task.credits_cost), creditsCostMillicredits: String(millicreditsOf(task.credits_cost)) }),
+    quote: taskQuoteMessage(task.quote),
+    endReason: enumName('TASK_END_REASON', task.end_reason),
+    ...(rejection ? { rejection } : {}),
+    ...(task.batch_id === null ? {} : { batchId: task.batch_id }),
+    ...(task.batch_index === null ? {} : { batchIndex: task.batch_index }),
+    preview: task.preview,
+    adopted: task.adopted,
+  };
+}
+
+export function poolBalanceMessage(balance: BalanceView): PoolBalanceMessage {
+  return {
+    pool: balance.pool,
+    balance: creditsText(balance.balance),
+    balanceMillicredits: String(millicreditsOf(balance.balance)),
+    held: creditsText(balance.held),
+    heldMillicredits: String(millicreditsOf(balance.held)),
+    available: creditsText(balance.available),
+    availableMillicredits: String(millicreditsOf(balance.available)),
+  };
+}
