@@ -15,3 +15,4 @@ export * from './lib/relay/relay-route';
 export * from './lib/relay/outbox-relay';
 export * from './lib/wallet/wallet-payloads';
 export * from './lib/wallet/wallet-topic';
+export { findBroker, brokerScript, type FoundBroker, type BrokerSource } from './lib/kafka/local-broker';

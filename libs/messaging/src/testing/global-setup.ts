@@ -1,4 +1,4 @@
-import { type FoundBroker, findBroker } from './broker';
+import { type FoundBroker, findBroker } from '../lib/kafka/local-broker';
 
 /** Jest global setup of the kafka tier: one broker for every spec, its address in the environment. */
 export default async function globalSetup(): Promise<void> {

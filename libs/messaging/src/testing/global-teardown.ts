@@ -1,4 +1,4 @@
-import type { FoundBroker } from './broker';
+import type { FoundBroker } from '../lib/kafka/local-broker';
 
 export default async function globalTeardown(): Promise<void> {
   const holder = globalThis as { __billingKafkaBroker?: FoundBroker };

@@ -1,4 +1,4 @@
-import type { BrokerSource } from './broker';
+import type { BrokerSource } from '../lib/kafka/local-broker';
 
 /** What the global setup found, as a spec sees it. */
 export const testBrokers = (): string[] => {

@@ -1,4 +1,4 @@
-import { type Admin, Kafka, Partitioners, type Producer } from 'kafkajs';
+import { type Admin, type Consumer, type EachBatchPayload, Kafka, Partitioners, type Producer } from 'kafkajs';
 import {
   type MessageBus,
   MessageBusClosedError,
@@ -91,6 +91,23 @@ export class KafkaMessageBus implements MessageBus {
 
   async subscribe(options: SubscriptionOptions): Promise<MessageSubscription> {
     if (this.closed) throw new MessageBusClosedError();
+    const subscription = new KafkaSubscription(
+      (eachBatch) => this.startConsumer(options, eachBatch),
+      options.handler,
+      options.maxBatchSize ?? this.options.maxBatchSize ?? KAFKA_DEFAULTS.maxBatchSize,
+      (s) => this.subscriptions.delete(s),
+    );
+    this.subscriptions.add(subscription);
+    try {
+      await subscription.begin();
+    } catch (error) {
+      await subscription.stop();
+      throw error;
+    }
+    return subscription;
+  }
+
+  private async startConsumer(options: SubscriptionOptions, eachBatch: (payload: EachBatchPayload) => Promise<void>): Promise<Consumer> {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? KAFKA_DEFAULTS.maxWaitTimeInMs,
@@ -99,13 +116,6 @@ export class KafkaMessageBus implements MessageBus {
       allowAutoTopicCreation: false,
       retry: KAFKA_RETRY,
     });
-    const subscription = new KafkaSubscription(
-      consumer,
-      options.handler,
-      options.maxBatchSize ?? this.options.maxBatchSize ?? KAFKA_DEFAULTS.maxBatchSize,
-      (s) => this.subscriptions.delete(s),
-    );
-    this.subscriptions.add(subscription);
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     try {
       await consumer.connect();
@@ -113,14 +123,14 @@ export class KafkaMessageBus implements MessageBus {
       await consumer.run({
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? KAFKA_DEFAULTS.partitionsConsumedConcurrently,
-        eachBatch: subscription.eachBatch,
+        eachBatch,
       });
       await withTimeout(joined, KAFKA_DEFAULTS.joinTimeoutMs, `group ${options.groupId} did not join`);
+      return consumer;
     } catch (error) {
-      await subscription.stop();
+      await consumer.disconnect().catch(() => undefined);
       throw error;
     }
-    return subscription;
   }
 
   async close(): Promise<void> {

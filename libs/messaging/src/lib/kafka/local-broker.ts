@@ -6,10 +6,10 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 /*
- * Finds a Kafka broker for the kafka test tier and the benchmark, in this order:
- * KAFKA_BROKERS; testcontainers' Kafka module when a Docker engine answers; otherwise
- * tools/kafka/broker.sh on free ports with a fresh data dir. Only relative and node
- * imports here: Jest loads it as a global setup, outside its module mapping.
+ * Finds a Kafka broker for the kafka test tier, the benchmark and local runs, in this
+ * order: KAFKA_BROKERS; testcontainers' Kafka module when a Docker engine answers;
+ * otherwise tools/kafka/broker.sh on free ports with a fresh data dir. Only relative and
+ * node imports here: Jest loads it as a global setup, outside its module mapping.
  */
 
 export type BrokerSource = 'env' | 'testcontainers' | 'script';
@@ -24,7 +24,7 @@ export interface FoundBroker {
 }
 
 const run = promisify(execFile);
-export const REPO_ROOT = resolve(__dirname, '../../../..');
+export const REPO_ROOT = resolve(__dirname, '../../../../..');
 export const BROKER_SCRIPT = join(REPO_ROOT, 'tools/kafka/broker.sh');
 
 export async function findBroker(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<FoundBroker> {
