@@ -1,0 +1,136 @@
+import { walletStreamName, type WalletEvent } from '@billing/contracts';
+import { balanceEffect } from '@billing/wallet-read-model';
+import type { AuditSource } from './audit-source';
+import { AuditedWallet } from './audited-wallet';
+import { ChainVerifier } from './chain-verifier';
+import type { AuditFinding } from './finding';
+import { parseWalletEvent } from './wallet-event-shape';
+
+/** One line of a statement: what moved, the running balance, and what it was for. */
+export interface StatementEntry {
+  readonly position: number;
+  readonly revision: number;
+  readonly recordedAt: string;
+  /** The business instant the wallet decided at (`at` of the event). */
+  readonly at: string;
+  readonly type: Exclude<WalletEvent['type'], 'ReservationRejected'>;
+  readonly millicredits: number;
+  readonly balanceChangeMillicredits: number;
+  readonly heldChangeMillicredits: number;
+  readonly runningBalanceMillicredits: number;
+  readonly heldMillicredits: number;
+  readonly taskId: string | null;
+  readonly reservationId: string | null;
+  /** The order (purchase id) for purchases and revocations. */
+  readonly orderId: string | null;
+  readonly priceBookId: string | null;
+  readonly priceBookVersion: string | null;
+  /** Money paid, for purchases. */
+  readonly amountCents: number | null;
+  readonly currency: string | null;
+  readonly lotId: string | null;
+  readonly reason: string | null;
+}
+
+export interface Statement {
+  readonly audit: 'statement';
+  readonly source: string;
+  readonly accountId: string;
+  readonly pool: string;
+  readonly from: string;
+  readonly to: string;
+  readonly openingBalanceMillicredits: number;
+  readonly closingBalanceMillicredits: number;
+  readonly closingHeldMillicredits: number;
+  readonly entries: readonly StatementEntry[];
+  readonly findings: readonly AuditFinding[];
+}
+
+export interface StatementOptions {
+  readonly accountId: string;
+  readonly pool: string;
+  /** Entries recorded from `from` to `to`, both included. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * `audit statement`: one wallet's entries in a period, from its own stream (chain verified,
+ * invariants checked): opening balance (everything recorded before `from`), each entry
+ * with its running balance, and the closing balance (everything recorded by `to`).
+ */
+export async function walletStatement(source: AuditSource, options: StatementOptions): Promise<Statement> {
+  const streamName = walletStreamName(options.accountId, options.pool);
+  const findings: AuditFinding[] = [];
+  const chain = new ChainVerifier((finding) => findings.push(finding));
+  const wallet = new AuditedWallet(options.accountId, options.pool);
+  const entries: StatementEntry[] = [];
+  let opening = 0;
+  for await (const page of source.stream(streamName)) {
+    for (const stored of page) {
+      chain.verify(stored);
+      if (stored.recordedAt > options.to) continue;
+      const event = parseWalletEvent(stored.type, stored.dataJson);
+      if (typeof event === 'string') {
+        findings.push({ kind: 'event', streamName, revision: stored.revision, position: stored.position, rule: 'event_shape', message: event });
+        continue;
+      }
+      for (const violation of wallet.apply(event, stored.revision, stored.position, stored.recordedAt)) {
+        findings.push({ kind: 'invariant', streamName, revision: violation.revision ?? stored.revision, position: stored.position, rule: `${violation.invariant}:${violation.rule}`, message: violation.message });
+      }
+      if (stored.recordedAt < options.from) {
+        opening = wallet.balanceMillicredits;
+        continue;
+      }
+      if (event.type === 'ReservationRejected') continue;
+      entries.push(entryOf(event, wallet, stored.position, stored.revision, stored.recordedAt));
+    }
+  }
+  return {
+    audit: 'statement',
+    source: source.location,
+    accountId: options.accountId,
+    pool: options.pool,
+    from: new Date(options.from).toISOString(),
+    to: new Date(options.to).toISOString(),
+    openingBalanceMillicredits: opening,
+    closingBalanceMillicredits: wallet.balanceMillicredits,
+    closingHeldMillicredits: wallet.heldMillicredits,
+    entries,
+    findings,
+  };
+}
+
+function entryOf(
+  event: Exclude<WalletEvent, { type: 'ReservationRejected' }>,
+  wallet: AuditedWallet,
+  position: number,
+  revision: number,
+  recordedAt: number,
+): StatementEntry {
+  const effect = balanceEffect(event.type, event.data.millicredits);
+  const data = event.data as Partial<Record<string, unknown>>;
+  const text = (key: string): string | null => (typeof data[key] === 'string' ? (data[key] as string) : null);
+  const purchase = event.type === 'CreditsPurchased' ? event.data : undefined;
+  return {
+    position,
+    revision,
+    recordedAt: new Date(recordedAt).toISOString(),
+    at: new Date(event.data.at).toISOString(),
+    type: event.type,
+    millicredits: event.data.millicredits,
+    balanceChangeMillicredits: effect.balance,
+    heldChangeMillicredits: effect.held,
+    runningBalanceMillicredits: wallet.balanceMillicredits,
+    heldMillicredits: wallet.heldMillicredits,
+    taskId: text('taskId'),
+    reservationId: text('reservationId'),
+    orderId: text('purchaseId'),
+    priceBookId: purchase?.priceBookId ?? null,
+    priceBookVersion: purchase?.priceBookVersion ?? null,
+    amountCents: purchase?.amountCents ?? null,
+    currency: purchase?.currency ?? null,
+    lotId: event.type === 'CreditsExpired' ? event.data.lotId : event.type === 'CreditsGranted' ? `grant:${event.data.grantId}` : null,
+    reason: text('reason'),
+  };
+}

@@ -1,0 +1,58 @@
+import { hash } from 'node:crypto';
+import type { RecordedEvent } from '@billing/event-store';
+
+/**
+ * An event as the store keeps it: the JSON text the hash chain covers, not yet parsed.
+ * Audits verify the hash over this text, so what is checked is exactly what is stored.
+ */
+export interface StoredEvent {
+  readonly position: number;
+  readonly streamName: string;
+  readonly revision: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+  readonly recordedAt: number;
+  readonly previousHash: string;
+  readonly hash: string;
+}
+
+/** A decoded event as any adapter returns it: its JSON text is what the adapter hashed (`JSON.stringify`). */
+export function storedEventOf(event: RecordedEvent): StoredEvent {
+  return {
+    position: event.position,
+    streamName: event.streamName,
+    revision: event.revision,
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    dataJson: JSON.stringify(event.data),
+    metadataJson: JSON.stringify(event.metadata),
+    recordedAt: event.recordedAt,
+    previousHash: event.previousHash,
+    hash: event.hash,
+  };
+}
+
+/**
+ * The hash the store would have written for this content after `previousHash`: the same
+ * canonical encoding as `computeEventHash` (a JSON array of the fields in a fixed order,
+ * SHA-256, hex; a test holds the two equal), with Node's one-shot `hash`, which skips the
+ * Hash object and is about 1.5 times as fast on event-sized inputs.
+ */
+export function recomputedHash(event: StoredEvent): string {
+  const canonical = JSON.stringify([
+    event.streamName,
+    event.revision,
+    event.eventId,
+    event.type,
+    event.schemaVersion,
+    event.dataJson,
+    event.metadataJson,
+    event.recordedAt,
+    event.previousHash,
+  ]);
+  return hash('sha256', canonical, 'hex');
+}
