@@ -1,4 +1,5 @@
 export * from './lib/port';
+export * from './lib/message-bus-factory';
 export * from './lib/headers';
 export * from './lib/topics';
 export * from './lib/kafka/kafka-message-bus';
