@@ -9,3 +9,4 @@ export * from './lib/idempotency';
 export * from './lib/authenticator';
 export * from './lib/plans';
 export * from './lib/billing-gateway';
+export * from './lib/problem-document';

@@ -1,0 +1,72 @@
+import { RpcError, RpcTimeoutError } from '@billing/service-host';
+import { creditsNumber } from '@billing/util';
+
+/** Every problem `type` is a URI under this base, stable across releases. */
+export const PROBLEM_TYPE_BASE = 'https://billing.local/problems/';
+
+/** RFC 9457 problem details as clients receive them. */
+export interface ProblemDocument {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly instance?: string;
+  readonly [member: string]: unknown;
+}
+
+/** Members the services give in millicredits, shown to clients in credits like every amount. */
+const MILLICREDIT_MEMBERS = new Set(['available', 'required']);
+/** Internal field names in validation errors, as a client wrote them. */
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  durationMillis: 'duration_seconds',
+  videoReference: 'video_reference',
+  batchSize: 'batch_size',
+  queueIfBusy: 'queue',
+  packId: 'pack_id',
+  planId: 'plan_id',
+  'item.packId': 'pack_id',
+  'item.planId': 'plan_id',
+  'item.kind': 'kind',
+};
+
+const snake = (name: string): string => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/**
+ * Any failure as the problem document a client gets: the services' and the gateway's
+ * RpcErrors keep their status and members (amounts in credits, names in snake_case, the
+ * type a URI); silence from a service is 503; anything else is a 500 that says nothing inside.
+ */
+export function problemDocumentOf(error: unknown, instance?: string): ProblemDocument {
+  if (error instanceof RpcError) {
+    const { type, title, status, detail, ...members } = error.problem;
+    const extra: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(members)) {
+      if (name === 'errors' && Array.isArray(value)) extra['errors'] = value.map(fieldError);
+      else if (MILLICREDIT_MEMBERS.has(name) && typeof value === 'number' && Number.isSafeInteger(value) && type === 'insufficient-credits') extra[name] = creditsNumber(value);
+      else extra[snake(name)] = value;
+    }
+    const text = type === 'insufficient-credits' ? insufficientDetail(extra) ?? detail : detail;
+    return { type: typeUri(type), title, status, detail: text ?? title, ...(instance ? { instance } : {}), ...extra };
+  }
+  if (error instanceof RpcTimeoutError) {
+    return { type: typeUri('unavailable'), title: 'Service unavailable', status: 503, detail: 'a service did not answer in time; try again', ...(instance ? { instance } : {}) };
+  }
+  return { type: typeUri('internal'), title: 'Internal error', status: 500, detail: 'the request failed inside the gateway; it was logged', ...(instance ? { instance } : {}) };
+}
+
+export const typeUri = (type: string): string => (type.includes('://') ? type : `${PROBLEM_TYPE_BASE}${type}`);
+
+function fieldError(value: unknown): { field: string; message: string } {
+  if (typeof value !== 'object' || value === null) return { field: '', message: String(value) };
+  const record = value as Record<string, unknown>;
+  const field = typeof record['field'] === 'string' ? record['field'] : '';
+  const message = typeof record['message'] === 'string' ? record['message'] : typeof record['problem'] === 'string' ? record['problem'] : 'is not valid';
+  return { field: FIELD_NAMES[field] ?? snake(field), message };
+}
+
+/** The tasks service words it in millicredits; the client reads credits everywhere. */
+function insufficientDetail(members: Record<string, unknown>): string | undefined {
+  const { pool, required, available } = members;
+  if (typeof pool !== 'string' || typeof required !== 'number' || typeof available !== 'number') return undefined;
+  return `the task needs ${required} credits from pool ${pool}, which has ${available} available; no other pool is used`;
+}

@@ -1,0 +1,47 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ProblemDto } from './dto/responses';
+
+const WHY: Readonly<Record<number, string>> = {
+  400: 'Validation: every bad field is listed in `errors`',
+  401: 'No valid API key or token',
+  402: 'Insufficient credits in the pool the channel draws on (`pool`, `available`, `required`)',
+  403: 'Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this',
+  404: 'Not found (another account’s resources are not found either)',
+  409: 'Conflict with the current state',
+  413: 'The body is too large',
+  415: 'The body is not JSON',
+  422: 'The Idempotency-Key was used before with a different request',
+  429: 'Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`)',
+  503: 'A service behind the gateway did not answer in time',
+};
+
+/** The problem answers a route can give, each `application/problem+json` with the problem schema. */
+export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiExtraModels(ProblemDto),
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: WHY[status] ?? 'Problem details',
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
+        ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait (rate limits)', schema: { type: 'integer' } } } } : {}),
+      }),
+    ),
+  );
+}
+
+/** An authenticated route: bearer credential and the problems every such route can answer. */
+export const Authenticated = (): MethodDecorator & ClassDecorator => applyDecorators(ApiBearerAuth(), ApiProblems(400, 401, 403, 429, 503));
+
+/** A POST that takes an Idempotency-Key. */
+export const Idempotent = (): MethodDecorator =>
+  applyDecorators(
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Same key and body: the same answer again. Same key, other body: 422.',
+      schema: { type: 'string', minLength: 1, maxLength: 255 },
+    }),
+    ApiProblems(413, 415, 422),
+  );

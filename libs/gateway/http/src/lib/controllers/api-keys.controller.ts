@@ -1,0 +1,52 @@
+import { Body, Controller, Delete, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { BillingGateway } from '@billing/gateway-application';
+import type { FastifyReply } from 'fastify';
+import { ApiProblems, Authenticated, Idempotent } from '../api-docs';
+import { ApiKeyBody } from '../dto/requests';
+import { ApiKeyDto, ApiKeyListDto, CreatedApiKeyDto } from '../dto/responses';
+import { BILLING_GATEWAY } from '../guards';
+import { callerOf, type GatewayRequest } from '../http-context';
+import { idempotentPost } from '../idempotent-post';
+import { pathId, validBody } from '../validate';
+
+/** API keys, managed by a signed-in app user only (an API key cannot make keys: 403). */
+@ApiTags('api-keys')
+@Authenticated()
+@Controller('v1/api-keys')
+export class ApiKeysController {
+  constructor(@Inject(BILLING_GATEWAY) private readonly gateway: BillingGateway) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a key; its secret is in this answer only' })
+  @ApiBody({ type: ApiKeyBody, required: false })
+  @ApiResponse({ status: 201, type: CreatedApiKeyDto })
+  @Idempotent()
+  create(@Req() request: GatewayRequest, @Res() reply: FastifyReply, @Body() body: unknown): Promise<void> {
+    return idempotentPost(
+      this.gateway,
+      request,
+      reply,
+      201,
+      async () => this.gateway.createApiKey(callerOf(request), validBody(ApiKeyBody, body).name),
+      // The secret is never stored: a replay answers the same key without it.
+      (created) => ({ ...(created as object), key: null }),
+    );
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The caller’s keys (never their secrets)' })
+  @ApiResponse({ status: 200, type: ApiKeyListDto })
+  list(@Req() request: GatewayRequest): unknown {
+    return { api_keys: this.gateway.listApiKeys(callerOf(request)) };
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Revoke a key: it stops working at once' })
+  @ApiParam({ name: 'id', schema: { type: 'string', maxLength: 200 } })
+  @ApiResponse({ status: 200, type: ApiKeyDto })
+  @ApiProblems(404)
+  revoke(@Req() request: GatewayRequest, @Param('id') id: string): unknown {
+    return this.gateway.revokeApiKey(callerOf(request), pathId(id, 'API key'));
+  }
+}

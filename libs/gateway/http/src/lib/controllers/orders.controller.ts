@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { BillingGateway } from '@billing/gateway-application';
+import type { FastifyReply } from 'fastify';
+import { ApiProblems, Authenticated, Idempotent } from '../api-docs';
+import { OrderBody } from '../dto/requests';
+import { OrderDto } from '../dto/responses';
+import { BILLING_GATEWAY } from '../guards';
+import { callerOf, type GatewayRequest, requestContextOf } from '../http-context';
+import { idempotentPost } from '../idempotent-post';
+import { PATH_ID, pathId, validBody } from '../validate';
+
+const ID_PARAM = { name: 'id', schema: { type: 'string', pattern: PATH_ID.source, maxLength: 200 } } as const;
+
+/** Orders for credit packs and plans, paid through the configured payment provider. */
+@ApiTags('orders')
+@Authenticated()
+@Controller('v1/orders')
+export class OrdersController {
+  constructor(@Inject(BILLING_GATEWAY) private readonly gateway: BillingGateway) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Order a credit pack or a plan; the answer carries the checkout URL' })
+  @ApiBody({ type: OrderBody })
+  @ApiResponse({ status: 201, type: OrderDto })
+  @Idempotent()
+  @ApiProblems(404, 409)
+  place(@Req() request: GatewayRequest, @Res() reply: FastifyReply, @Body() body: unknown): Promise<void> {
+    return idempotentPost(this.gateway, request, reply, 201, async () => {
+      const input = validBody(OrderBody, body);
+      const item = input.kind === 'pack' ? { kind: 'pack' as const, packId: input.pack_id ?? '' } : { kind: 'plan' as const, planId: input.plan_id ?? '' };
+      return this.gateway.placeOrder(callerOf(request), item, requestContextOf(request));
+    });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One of the caller’s orders' })
+  @ApiParam(ID_PARAM)
+  @ApiResponse({ status: 200, type: OrderDto })
+  @ApiProblems(404)
+  get(@Req() request: GatewayRequest, @Param('id') id: string): Promise<unknown> {
+    return this.gateway.getOrder(callerOf(request), pathId(id, 'Order'), requestContextOf(request));
+  }
+
+  @Post(':id/confirm-sandbox-payment')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sandbox only: the buyer paid (the sandbox checkout leads here); the credits arrive' })
+  @ApiParam(ID_PARAM)
+  @ApiResponse({ status: 200, type: OrderDto })
+  @Idempotent()
+  @ApiProblems(404, 409)
+  confirm(@Req() request: GatewayRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
+    return idempotentPost(this.gateway, request, reply, 200, () => this.gateway.confirmSandboxPayment(callerOf(request), pathId(id, 'Order'), requestContextOf(request)));
+  }
+}

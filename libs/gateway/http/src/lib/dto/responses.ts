@@ -1,0 +1,251 @@
+import 'reflect-metadata';
+import { ApiProperty } from '@nestjs/swagger';
+
+// The public shapes of libs/gateway/application's views, for the OpenAPI document.
+// Credits are numbers with at most three decimals; money is integer cents with a currency.
+
+export class FactorDto {
+  @ApiProperty({ type: String, example: 'rate' }) name!: string;
+  @ApiProperty({ type: String, description: 'Exact decimal text', example: '15' }) value!: string;
+  @ApiProperty({ type: String }) description!: string;
+}
+
+export class MoneyDto {
+  @ApiProperty({ type: Number, format: 'int64', example: 7200 }) amount_cents!: number;
+  @ApiProperty({ type: String, example: 'USD' }) currency!: string;
+}
+
+export class QuoteItemDto {
+  @ApiProperty({ type: Number }) credits!: number;
+  @ApiProperty({ type: [FactorDto] }) breakdown!: FactorDto[];
+}
+
+export class RoundingDto {
+  @ApiProperty({ type: Number }) increment_credits!: number;
+  @ApiProperty({ type: String, example: 'half_up' }) mode!: string;
+}
+
+export class QuoteDto {
+  @ApiProperty({ type: String }) quote_id!: string;
+  @ApiProperty({ type: Number, example: 75 }) credits!: number;
+  @ApiProperty({ type: String, example: 'credits' }) unit!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The pool the caller’s channel draws on' }) pool!: string | null;
+  @ApiProperty({ type: [FactorDto] }) breakdown!: FactorDto[];
+  @ApiProperty({ type: [QuoteItemDto], description: 'One per task (several for a batch)' }) items!: QuoteItemDto[];
+  @ApiProperty({ type: String, example: 'credits' }) price_book!: string;
+  @ApiProperty({ type: String }) version!: string;
+  @ApiProperty({ type: RoundingDto }) rounding!: RoundingDto;
+  @ApiProperty({ type: String, format: 'date-time' }) quoted_at!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) expires_at!: string;
+}
+
+export class TaskQuoteDto {
+  @ApiProperty({ type: String }) quote_id!: string;
+  @ApiProperty({ type: Number }) credits!: number;
+  @ApiProperty({ type: [FactorDto] }) breakdown!: FactorDto[];
+  @ApiProperty({ type: String }) price_book!: string;
+  @ApiProperty({ type: String }) version!: string;
+  @ApiProperty({ type: String }) model!: string;
+  @ApiProperty({ type: String, enum: ['standard', 'preview'] }) mode!: string;
+  @ApiProperty({ type: Number }) duration_seconds!: number;
+  @ApiProperty({ type: Number, format: 'int32', nullable: true }) batch_index!: number | null;
+  @ApiProperty({ type: Number, format: 'int32', nullable: true }) batch_size!: number | null;
+  @ApiProperty({ type: String, format: 'date-time' }) quoted_at!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) expires_at!: string;
+}
+
+export class RejectionDto {
+  @ApiProperty({ type: String, enum: ['insufficient_credits', 'concurrency_limit'] }) reason!: string;
+  @ApiProperty({ type: Number, nullable: true }) required!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) available!: number | null;
+  @ApiProperty({ type: Number, format: 'int32', nullable: true }) limit!: number | null;
+  @ApiProperty({ type: Number, format: 'int32', nullable: true }) running!: number | null;
+}
+
+const TASK_STATUSES = ['requested', 'queued', 'reserved', 'dispatched', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out', 'charged', 'released', 'rejected'];
+
+export class TaskDto {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String, enum: TASK_STATUSES }) status!: string;
+  @ApiProperty({ type: String, enum: ['app', 'api'] }) channel!: string;
+  @ApiProperty({ type: String, example: 'api' }) pool!: string;
+  @ApiProperty({ type: Number }) credits_reserved!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'What was charged; null until charged' }) credits_cost!: number | null;
+  @ApiProperty({ type: TaskQuoteDto }) quote!: TaskQuoteDto;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it ended; null while under way' }) end_reason!: string | null;
+  @ApiProperty({ type: RejectionDto, nullable: true }) rejection!: RejectionDto | null;
+  @ApiProperty({ type: String, nullable: true }) batch_id!: string | null;
+  @ApiProperty({ type: Number, format: 'int32', nullable: true }) batch_index!: number | null;
+  @ApiProperty({ type: Boolean }) preview!: boolean;
+  @ApiProperty({ type: Boolean }) adopted!: boolean;
+  @ApiProperty({ type: String, format: 'date-time' }) created_at!: string;
+}
+
+export class TaskPageDto {
+  @ApiProperty({ type: [TaskDto] }) tasks!: TaskDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page' }) next!: string | null;
+}
+
+export class BatchDto {
+  @ApiProperty({ type: String }) batch_id!: string;
+  @ApiProperty({ type: String }) quote_id!: string;
+  @ApiProperty({ type: Number }) credits!: number;
+  @ApiProperty({ type: [TaskDto] }) tasks!: TaskDto[];
+}
+
+export class BalanceDto {
+  @ApiProperty({ type: String, example: 'api' }) pool!: string;
+  @ApiProperty({ type: Number }) balance!: number;
+  @ApiProperty({ type: Number }) held!: number;
+  @ApiProperty({ type: Number }) available!: number;
+}
+
+export class BalancesDto {
+  @ApiProperty({ type: String }) account_id!: string;
+  @ApiProperty({ type: [BalanceDto] }) balances!: BalanceDto[];
+}
+
+export class LedgerEntryDto {
+  @ApiProperty({ type: Number, format: 'int64' }) position!: number;
+  @ApiProperty({ type: String }) event_id!: string;
+  @ApiProperty({ type: String }) pool!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) at!: string;
+  @ApiProperty({ type: String, example: 'CreditsPurchased' }) type!: string;
+  @ApiProperty({ type: Number }) credits!: number;
+  @ApiProperty({ type: Number }) balance_change!: number;
+  @ApiProperty({ type: Number }) held_change!: number;
+  @ApiProperty({ type: Number }) balance!: number;
+  @ApiProperty({ type: Number }) held!: number;
+  @ApiProperty({ type: Number }) available!: number;
+  @ApiProperty({ type: String, nullable: true }) task_id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reservation_id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) purchase_id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) grant_id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) refund_id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+}
+
+export class LedgerDto {
+  @ApiProperty({ type: [LedgerEntryDto] }) entries!: LedgerEntryDto[];
+  @ApiProperty({ type: Number, format: 'int64', nullable: true, description: 'Pass as `after` for the next page' }) next!: number | null;
+}
+
+export class PoolDto {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: [String], enum: ['app', 'api'] }) channels!: string[];
+}
+
+export class PlanDto {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String }) name!: string;
+  @ApiProperty({ type: MoneyDto, nullable: true, description: 'Monthly price; null for a contract plan' }) price!: MoneyDto | null;
+  @ApiProperty({ type: Number }) monthly_credits!: number;
+  @ApiProperty({ type: String }) pool!: string;
+  @ApiProperty({ type: [String], enum: ['batch_generation', 'api_access'] }) entitlements!: string[];
+  @ApiProperty({ type: Number, format: 'int32' }) concurrency_limit!: number;
+  @ApiProperty({ type: Boolean }) priority!: boolean;
+}
+
+export class PackDto {
+  @ApiProperty({ type: String, example: 'api-1000' }) id!: string;
+  @ApiProperty({ type: String }) pool!: string;
+  @ApiProperty({ type: Number }) credits!: number;
+  @ApiProperty({ type: MoneyDto }) price!: MoneyDto;
+}
+
+export class CatalogDto {
+  @ApiProperty({ type: String }) price_book!: string;
+  @ApiProperty({ type: String }) version!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) effective_from!: string;
+  @ApiProperty({ type: String }) currency!: string;
+  @ApiProperty({ type: String }) unit!: string;
+  @ApiProperty({ type: [PoolDto] }) pools!: PoolDto[];
+  @ApiProperty({ type: [PlanDto] }) plans!: PlanDto[];
+  @ApiProperty({ type: String }) default_plan!: string;
+  @ApiProperty({ type: [PackDto] }) packs!: PackDto[];
+}
+
+export class OrderItemDto {
+  @ApiProperty({ type: String, enum: ['pack', 'plan'] }) kind!: string;
+  @ApiProperty({ type: String, nullable: true }) pack_id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) plan_id!: string | null;
+  @ApiProperty({ type: String }) pool!: string;
+  @ApiProperty({ type: Number, description: 'Credits of the pack, or of the plan each month' }) credits!: number;
+}
+
+export class OrderDto {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String, enum: ['placed', 'paid', 'payment_failed', 'refunded'] }) status!: string;
+  @ApiProperty({ type: OrderItemDto }) item!: OrderItemDto;
+  @ApiProperty({ type: MoneyDto }) amount!: MoneyDto;
+  @ApiProperty({ type: String }) price_book!: string;
+  @ApiProperty({ type: String }) version!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) placed_at!: string;
+  @ApiProperty({ type: String, nullable: true }) payment_id!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Where the buyer pays (when just placed)' }) checkout_url!: string | null;
+}
+
+export class ApiKeyDto {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String }) name!: string;
+  @ApiProperty({ type: String, description: 'The public part, bk_<id>' }) prefix!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) created_at!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) last_used_at!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revoked_at!: string | null;
+}
+
+export class CreatedApiKeyDto extends ApiKeyDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The whole key, shown once (stored only as a hash); null when this answer is the replay of an earlier request with the same Idempotency-Key',
+  })
+  key!: string | null;
+}
+
+export class ApiKeyListDto {
+  @ApiProperty({ type: [ApiKeyDto] }) api_keys!: ApiKeyDto[];
+}
+
+export class UtilisationDto {
+  @ApiProperty({ type: Number }) adopted_credits!: number;
+  @ApiProperty({ type: Number }) charged_credits!: number;
+  @ApiProperty({ type: String, nullable: true, example: '66.67%' }) percentage!: string | null;
+}
+
+export class WebhookOutcomeDto {
+  @ApiProperty({ type: String, enum: ['applied', 'duplicate', 'ignored'] }) outcome!: string;
+  @ApiProperty({ type: String, nullable: true }) order_id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) task_id!: string | null;
+}
+
+export class LiveDto {
+  @ApiProperty({ type: String, enum: ['ok'] }) status!: string;
+}
+
+export class ReadyDto {
+  @ApiProperty({ type: Boolean }) ready!: boolean;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: ['up', 'down'] } }) services!: Record<string, string>;
+}
+
+export class FieldErrorDto {
+  @ApiProperty({ type: String, description: 'The field, as the client wrote it (empty for the whole body)' }) field!: string;
+  @ApiProperty({ type: String }) message!: string;
+}
+
+/** RFC 9457 problem details; members beyond the five standard ones depend on the type. */
+export class ProblemDto {
+  @ApiProperty({ type: String, format: 'uri', example: 'https://billing.local/problems/insufficient-credits' }) type!: string;
+  @ApiProperty({ type: String }) title!: string;
+  @ApiProperty({ type: Number, format: 'int32' }) status!: number;
+  @ApiProperty({ type: String }) detail!: string;
+  @ApiProperty({ type: String, required: false }) instance?: string;
+  @ApiProperty({ type: [FieldErrorDto], required: false, description: 'validation: every bad field' }) errors?: FieldErrorDto[];
+  @ApiProperty({ type: String, required: false, description: 'insufficient-credits: the pool that is short' }) pool?: string;
+  @ApiProperty({ type: Number, required: false, description: 'insufficient-credits: credits available in the pool' }) available?: number;
+  @ApiProperty({ type: Number, required: false, description: 'insufficient-credits: credits the task needs' }) required?: number;
+  @ApiProperty({ type: Number, format: 'int32', required: false, description: 'concurrency-limit: the plan’s limit' }) limit?: number;
+  @ApiProperty({ type: Number, format: 'int32', required: false, description: 'concurrency-limit: tasks running now' }) running?: number;
+  @ApiProperty({ type: String, required: false, description: 'forbidden: the entitlement the plan lacks' }) entitlement?: string;
+  @ApiProperty({ type: Number, format: 'int32', required: false, description: 'rate-limited: seconds to wait (also in Retry-After)' }) retry_after?: number;
+}
