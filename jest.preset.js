@@ -13,6 +13,7 @@ const moduleNameMapper = Object.fromEntries(
 module.exports = {
   testEnvironment: 'node',
   transform: {
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }],
     '^.+\\.ts$': [
       '@swc/jest',
       {
@@ -25,6 +26,8 @@ module.exports = {
       },
     ],
   },
+  // jose ships only ES modules: SWC turns them into CommonJS like our own files.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
 };

@@ -1,4 +1,4 @@
 export * from './lib/billing-grpc-server';
 export * from './lib/billing-proto';
 export * from './lib/billing-messages';
-export { PROBLEM_METADATA_KEY, grpcCodeOf } from './lib/problem-status';
+export { PROBLEM_METADATA_KEY, grpcCodeOf, grpcErrorOf } from './lib/problem-status';

@@ -25,7 +25,7 @@ import type {
 } from './billing-messages';
 import { billingServiceDefinition } from './billing-proto';
 import { quoteInputOf, taskIdOf, taskInputOf, taskListInputOf, watchedTaskIdsOf } from './grpc-requests';
-import { grpcErrorOf, problemOf } from './problem-status';
+import { type GrpcProblemError, grpcErrorOf } from './problem-status';
 import { poolBalanceMessage, quoteMessage, taskMessage, timestampOf } from './proto-views';
 import { TaskUpdateFeed } from './task-updates/task-update-feed';
 import { TaskWatch } from './task-updates/task-watch';
@@ -84,6 +84,11 @@ export class BillingGrpcServer {
     const grpc = new BillingGrpcServer(options, server, feed, port);
     server.addService(billingServiceDefinition(), grpc.handlers());
     return grpc;
+  }
+
+  /** `WatchTasks` streams open now. */
+  get activeWatches(): number {
+    return this.watches.size;
   }
 
   /** Ends every watch, lets calls in flight finish (bounded), then closes the port and the feed. */
@@ -193,10 +198,10 @@ export class BillingGrpcServer {
     };
   }
 
-  private errorOf(error: unknown, method: string, context: RequestContext) {
-    const problem = problemOf(error);
-    if (problem.status >= 500) this.logger.error('grpc call failed', { method, requestId: context.requestId, error: error instanceof Error ? error.message : String(error) });
-    return grpcErrorOf({ ...problem, request_id: context.requestId });
+  private errorOf(error: unknown, method: string, context: RequestContext): GrpcProblemError {
+    const grpcError = grpcErrorOf(error, context.requestId);
+    if (grpcError.problem.status >= 500) this.logger.error('grpc call failed', { method, requestId: context.requestId, error: error instanceof Error ? error.message : String(error) });
+    return grpcError;
   }
 }
 

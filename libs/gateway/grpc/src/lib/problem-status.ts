@@ -1,21 +1,22 @@
 import { Metadata, type ServiceError, status } from '@grpc/grpc-js';
-import { RpcError, RpcTimeoutError } from '@billing/service-host';
+import { type ProblemDocument, problemDocumentOf, typeUri } from '@billing/gateway-application';
 
-/** The trailing metadata key that carries the RFC 9457 problem details as JSON. */
+/** The trailing metadata key that carries the RFC 9457 problem details as JSON (the same document REST answers with). */
 export const PROBLEM_METADATA_KEY = 'problem';
 
-export type Problem = RpcError['problem'];
+const INSUFFICIENT_CREDITS = typeUri('insufficient-credits');
+const CONCURRENCY_LIMIT = typeUri('concurrency-limit');
 
 /**
  * A problem's HTTP status (and, where HTTP says too little, its type) as a gRPC code.
  * Insufficient credits is FAILED_PRECONDITION, not RESOURCE_EXHAUSTED: the account must
- * buy credits before the same call can succeed, and retry policies back off and retry on
- * RESOURCE_EXHAUSTED, which here is kept for what waiting does cure (the concurrency
+ * buy credits before the same call can succeed, while retry policies back off and retry
+ * on RESOURCE_EXHAUSTED, which here is kept for what waiting does cure (the concurrency
  * limit, rate limits).
  */
-export function grpcCodeOf(problem: Problem): status {
-  if (problem.type === 'insufficient-credits') return status.FAILED_PRECONDITION;
-  if (problem.type === 'concurrency-limit') return status.RESOURCE_EXHAUSTED;
+export function grpcCodeOf(problem: Pick<ProblemDocument, 'type' | 'status'>): status {
+  if (problem.type === INSUFFICIENT_CREDITS) return status.FAILED_PRECONDITION;
+  if (problem.type === CONCURRENCY_LIMIT) return status.RESOURCE_EXHAUSTED;
   switch (problem.status) {
     case 400:
     case 422:
@@ -40,18 +41,14 @@ export function grpcCodeOf(problem: Problem): status {
   }
 }
 
-/** What any failure becomes on the wire: a known problem as it is, anything else without its internals. */
-export function problemOf(error: unknown): Problem {
-  if (error instanceof RpcError) return error.problem;
-  if (error instanceof RpcTimeoutError) return { type: 'unavailable', title: 'Service unavailable', status: 503, detail: 'a service did not answer in time; retry' };
-  return { type: 'internal', title: 'Internal error', status: 500, detail: 'the gateway could not complete the call' };
-}
+export type GrpcProblemError = Partial<ServiceError> & { readonly code: status; readonly details: string; readonly metadata: Metadata; readonly problem: ProblemDocument };
 
-/** The gRPC error for a problem: its code, its detail as the status message, the problem as JSON in the trailers. */
-export function grpcErrorOf(problem: Problem): Partial<ServiceError> & { code: status; details: string; metadata: Metadata } {
+/** Any failure as a gRPC error: its code, the problem's detail as the status message, the problem as JSON in the trailers. */
+export function grpcErrorOf(error: unknown, requestId: string): GrpcProblemError {
+  const problem = { ...problemDocumentOf(error), request_id: requestId };
   const metadata = new Metadata();
   metadata.set(PROBLEM_METADATA_KEY, asciiJson(problem));
-  return { name: 'BillingProblem', message: problem.detail ?? problem.title, code: grpcCodeOf(problem), details: problem.detail ?? problem.title, metadata };
+  return { name: 'BillingProblem', message: problem.detail, code: grpcCodeOf(problem), details: problem.detail, metadata, problem };
 }
 
 /** Metadata values are printable ASCII: anything else is written as a JSON `\u` escape, so the JSON still parses to the same text. */

@@ -1,0 +1,144 @@
+import { type Client, credentials, Metadata, type MethodDefinition, type ServiceError } from '@grpc/grpc-js';
+import {
+  billingServiceClient,
+  billingServiceDefinition,
+  type GetBalancesResponse,
+  type ListTasksResponse,
+  PROBLEM_METADATA_KEY,
+  type QuoteMessage,
+  type TaskMessage,
+  type TaskUpdateMessage,
+} from '@billing/gateway-grpc';
+
+/** A problem details document as a client reads it from the `problem` trailer. */
+export type ProblemJson = Record<string, unknown> & { readonly type: string; readonly status: number; readonly detail: string };
+
+/**
+ * A real `@grpc/grpc-js` client of `billing.v1.Billing`, loaded from the same proto files,
+ * with each call as a promise. `credential` goes into `authorization: Bearer ...`; none sends
+ * no metadata at all.
+ */
+export class BillingGrpcClient {
+  private readonly client: Client;
+
+  constructor(address: string) {
+    const Billing = billingServiceClient();
+    this.client = new Billing(address, credentials.createInsecure());
+  }
+
+  createQuote(request: object, credential?: string): Promise<QuoteMessage> {
+    return this.unary('CreateQuote', request, credential);
+  }
+
+  createTask(request: object, credential?: string): Promise<TaskMessage> {
+    return this.unary('CreateTask', request, credential);
+  }
+
+  getTask(taskId: string, credential?: string): Promise<TaskMessage> {
+    return this.unary('GetTask', { taskId }, credential);
+  }
+
+  listTasks(request: object, credential?: string): Promise<ListTasksResponse> {
+    return this.unary('ListTasks', request, credential);
+  }
+
+  cancelTask(taskId: string, credential?: string): Promise<TaskMessage> {
+    return this.unary('CancelTask', { taskId }, credential);
+  }
+
+  adoptTask(taskId: string, credential?: string): Promise<TaskMessage> {
+    return this.unary('AdoptTask', { taskId }, credential);
+  }
+
+  getBalances(credential?: string): Promise<GetBalancesResponse> {
+    return this.unary('GetBalances', {}, credential);
+  }
+
+  /** Opens `WatchTasks`; `ready` resolves once the server's headers arrived (the watch is in place). */
+  watchTasks(request: object, credential?: string): TaskUpdateStream {
+    const method = definitionOf('WatchTasks');
+    const call = this.client.makeServerStreamRequest<object, TaskUpdateMessage>(
+      method.path,
+      method.requestSerialize,
+      method.responseDeserialize as (value: Buffer) => TaskUpdateMessage,
+      request,
+      metadataOf(credential),
+    );
+    return new TaskUpdateStream(call);
+  }
+
+  close(): void {
+    this.client.close();
+  }
+
+  private unary<Response>(name: string, request: object, credential: string | undefined): Promise<Response> {
+    const method = definitionOf(name);
+    return new Promise((resolve, reject) => {
+      this.client.makeUnaryRequest<object, Response>(
+        method.path,
+        method.requestSerialize,
+        method.responseDeserialize as (value: Buffer) => Response,
+        request,
+        metadataOf(credential),
+        (error, response) => (error ? reject(error) : response === undefined ? reject(new Error(`${name}: no response`)) : resolve(response)),
+      );
+    });
+  }
+}
+
+type StreamCall = ReturnType<Client['makeServerStreamRequest']>;
+
+/** The updates of one `WatchTasks` call as they arrive, and how it ended. */
+export class TaskUpdateStream {
+  readonly updates: TaskUpdateMessage[] = [];
+  readonly ready: Promise<void>;
+  /** Resolves with the status code the stream ended with (CANCELLED when the client cancelled it). */
+  readonly ended: Promise<{ readonly code: number; readonly error: ServiceError | null }>;
+
+  constructor(private readonly call: StreamCall) {
+    this.ready = new Promise((resolve, reject) => {
+      call.once('metadata', () => resolve());
+      call.once('error', reject);
+    });
+    this.ended = new Promise((resolve) => {
+      call.on('error', (error: ServiceError) => resolve({ code: error.code, error }));
+      call.on('status', (status: { code: number }) => resolve({ code: status.code, error: null }));
+    });
+    call.on('data', (update: TaskUpdateMessage) => this.updates.push(update));
+  }
+
+  cancel(): void {
+    this.call.cancel();
+  }
+}
+
+/** The problem document a failed call carried in its trailers. */
+export function problemOf(error: unknown): ProblemJson {
+  const metadata = (error as { metadata?: unknown }).metadata;
+  if (!(metadata instanceof Metadata)) throw new Error(`no metadata on ${String(error)}`);
+  const [value] = metadata.get(PROBLEM_METADATA_KEY);
+  if (typeof value !== 'string') throw new Error(`no ${PROBLEM_METADATA_KEY} trailer on ${String(error)}`);
+  return JSON.parse(value) as ProblemJson;
+}
+
+/** Runs a call that must fail and gives back its gRPC error. */
+export async function failureOf(call: Promise<unknown>): Promise<ServiceError> {
+  try {
+    await call;
+  } catch (error) {
+    return error as ServiceError;
+  }
+  throw new Error('the call succeeded but was expected to fail');
+}
+
+function definitionOf(name: string): MethodDefinition<object, unknown> {
+  const method = billingServiceDefinition()[name];
+  if (!method) throw new Error(`billing.v1.Billing has no method ${name}`);
+  return method as MethodDefinition<object, unknown>;
+}
+
+function metadataOf(credential: string | undefined): Metadata {
+  const metadata = new Metadata();
+  if (credential !== undefined) metadata.set('authorization', `Bearer ${credential}`);
+  return metadata;
+}
