@@ -1,1 +1,3 @@
 export * from './wallet-history';
+export * from './wallet-platform';
+export * from './audit-scenario';
