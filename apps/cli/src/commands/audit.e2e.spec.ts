@@ -1,0 +1,113 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runAuditScenario, type AuditScenario } from '@billing/finance-audit/testing';
+
+const root = resolve(__dirname, '../../../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * `billing audit ...` as a child process. tsx runs the script in a grandchild, so the child
+ * leads its own process group and a run that overstays is killed as a group.
+ */
+function audit(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(tsx, ['apps/cli/src/main.ts', 'audit', ...args], { cwd: root, env: { ...process.env, ...env }, detached: true });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      fail(new Error(`audit ${args.join(' ')} overstayed; killed its process group`));
+    }, 60_000);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('billing audit, run as finance runs it', () => {
+  let dir: string;
+  let out: string;
+  let scenario: AuditScenario;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'billing-audit-'));
+    out = join(dir, 'reports');
+    scenario = await runAuditScenario(dir);
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('given an intact history, when replayed, then exit 0 and a JSON and a CSV report with no findings', async () => {
+    const run = await audit(['replay', '--data-dir', dir, '--out', out]);
+    expect(run.stderr).not.toContain('finding');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/replayed \d+ events of 4 streams \(4 wallets\), read models compared: 0 finding\(s\)/);
+    const files = readdirSync(out).filter((f) => f.startsWith('replay-'));
+    expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    const json = JSON.parse(readFileSync(join(out, files.find((f) => f.endsWith('.json')) ?? ''), 'utf8')) as { findingCount: number; wallets: number };
+    expect(json).toMatchObject({ findingCount: 0, wallets: 4 });
+    expect(readFileSync(join(out, files.find((f) => f.endsWith('.csv')) ?? ''), 'utf8')).toBe('kind,stream,revision,position,rule,message\r\n');
+  });
+
+  it('given a copy with one event edited, when replayed, then exit 1 and the CSV names the stream and revision', async () => {
+    const copy = join(dir, 'edited.events.db');
+    copyFileSync(join(dir, 'wallet.events.db'), copy);
+    const db = new Database(copy);
+    db.prepare("UPDATE events SET data = replace(data, '\"millicredits\":100000', '\"millicredits\":10000') WHERE stream_name = 'wallet-acc-b-with-dash-api' AND revision = 2").run();
+    db.close();
+    const tamperedOut = join(dir, 'tampered-reports');
+    const run = await audit(['replay', '--events', copy, '--state', join(dir, 'wallet.state.db'), '--out', tamperedOut, '--format', 'csv']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('finding: chain hash_mismatch at wallet-acc-b-with-dash-api@2');
+    const [csv] = readdirSync(tamperedOut);
+    expect(csv).toMatch(/\.csv$/);
+    expect(readFileSync(join(tamperedOut, csv ?? ''), 'utf8')).toContain('chain,wallet-acc-b-with-dash-api,2,');
+  });
+
+  it('given a statement, balances and liability asked for, then each writes its files and exits 0', async () => {
+    const statement = await audit(['statement', '--data-dir', dir, '--out', out, '--account', 'acc-a', '--pool', 'api', '--from', new Date(scenario.t0).toISOString(), '--to', String(scenario.end)]);
+    expect(statement.code).toBe(0);
+    expect(statement.stdout).toContain('statement of wallet-acc-a-api: opening 0,');
+    const balances = await audit(['balances', '--data-dir', dir, '--out', out, '--as-of', new Date(scenario.midway).toISOString(), '--format', 'json']);
+    expect(balances.code).toBe(0);
+    const liability = await audit(['liability', '--data-dir', dir, '--out', out, '--as-of', String(scenario.end)]);
+    expect(liability.code).toBe(0);
+    expect(liability.stdout).toContain('api: outstanding 985000 millicredits, {"USD":7092} cents; reconciles: yes');
+    const csv = readFileSync(join(out, readdirSync(out).find((f) => f.startsWith('statement-') && f.endsWith('.csv')) ?? ''), 'utf8').trim().split('\r\n');
+    expect(csv.at(-1)).toMatch(/closing_balance,,,,985000,/);
+  });
+
+  it('given a key pair, when a day is checkpointed and verified, then exit 0; against another key, exit 1', async () => {
+    const keys = join(dir, 'keys');
+    expect((await audit(['keygen', '--out', keys])).code).toBe(0);
+    const env = { AUDIT_SIGNING_KEY_FILE: join(keys, 'audit-signing-key.pem'), AUDIT_VERIFY_KEY_FILE: join(keys, 'audit-verifying-key.pem') };
+    const checkpoint = await audit(['checkpoint', '--data-dir', dir, '--out', join(dir, 'checkpoints'), '--period', 'day'], env);
+    expect(checkpoint.code).toBe(0);
+    expect(checkpoint.stdout).toMatch(/checkpoint of 4 streams at/);
+    const verify = await audit(['verify', '--data-dir', dir, '--out', out, '--checkpoints', join(dir, 'checkpoints')], env);
+    expect(verify.code).toBe(0);
+    const otherKeys = join(dir, 'other-keys');
+    await audit(['keygen', '--out', otherKeys]);
+    const wrong = await audit(['verify', '--data-dir', dir, '--out', out, '--checkpoints', join(dir, 'checkpoints'), '--public-key', join(otherKeys, 'audit-verifying-key.pem')]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('checkpoint_signature');
+  });
+
+  it('given no subcommand or a missing store, then one line on stderr and exit 2', async () => {
+    expect((await audit([])).code).toBe(2);
+    const missing = await audit(['replay', '--data-dir', join(dir, 'nowhere')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^billing audit: no event store at /);
+  });
+});
