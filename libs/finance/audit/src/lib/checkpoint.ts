@@ -4,7 +4,7 @@ import { ChainVerifier } from './chain-verifier';
 import type { AuditFinding } from './finding';
 import { keyFingerprint } from './signing-keys';
 import type { StoredEvent } from './stored-event';
-import type { ReplayProgress } from './wallet-replay';
+import { nextTurn, type ReplayProgress } from './wallet-replay';
 
 export type CheckpointPeriod = 'day' | 'month';
 export const CHECKPOINT_FORMAT = 'billing-audit-checkpoint/1';
@@ -178,6 +178,7 @@ async function eachStoredEvent(
     for (const event of page) visit(event);
     const last = page[page.length - 1];
     if (last !== undefined) onProgress?.({ done: last.position, total: head });
+    await nextTurn();
   }
   onProgress?.({ done: head, total: head });
 }

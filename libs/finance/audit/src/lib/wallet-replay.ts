@@ -7,6 +7,9 @@ import type { AuditFinding } from './finding';
 import type { StoredEvent } from './stored-event';
 import { parseWalletEvent } from './wallet-event-shape';
 
+/** Between pages: lets timers and I/O run, so an audit in a service's process never starves it. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Which wallets, and up to which instant. */
 export interface WalletSelection {
   /** Fold only events recorded at or before this instant (every event is still chain-verified). */
@@ -91,6 +94,7 @@ export async function replayWallets(source: AuditSource, options: WalletReplayOp
     }
     const last = page[page.length - 1];
     if (last !== undefined) onProgress?.({ done: last.position, total: headPosition });
+    await nextTurn();
   }
   onProgress?.({ done: headPosition, total: headPosition });
   return { wallets, chain, findings, headPosition, eventsRead, eventsFolded };

@@ -1,0 +1,2 @@
+export * from './lib/finance-service';
+export * from './lib/finance-requests';

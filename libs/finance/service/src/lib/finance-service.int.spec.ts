@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type EventStore, openSqliteEventStore } from '@billing/event-store';
+import { createCheckpoint, eventStoreAuditSource, generateSigningKeyPair, signingKeyFromPem, verifyingKeyFromPem } from '@billing/finance-audit';
+import { runAuditScenario, type AuditScenario } from '@billing/finance-audit/testing';
+import { InProcessMessageBus } from '@billing/messaging';
+import { JsonLogger, ManualClock, RpcDirectory, RpcError, ServiceHost } from '@billing/service-host';
+import { createFinanceService } from './finance-service';
+
+describe('finance service under the host, reading the wallet store read-only', () => {
+  let dir: string;
+  let scenario: AuditScenario;
+  let walletStore: EventStore;
+  let ownStore: EventStore;
+  let db: Database.Database;
+  let bus: InProcessMessageBus;
+  let host: ServiceHost;
+  const keys = generateSigningKeyPair();
+  const call = <T>(method: string, request: unknown) => host.context.rpc.call<T>('finance', method, request);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'finance-service-'));
+    scenario = await runAuditScenario(dir);
+    walletStore = openSqliteEventStore({ path: join(dir, 'wallet.events.db'), readOnly: true });
+    const checkpoints = join(dir, 'checkpoints');
+    mkdirSync(checkpoints);
+    const { checkpoint } = await createCheckpoint(eventStoreAuditSource(walletStore, { location: 'wallet' }), {
+      period: 'day',
+      now: scenario.t0 + 25 * 3_600_000,
+      signingKey: signingKeyFromPem(keys.privateKeyPem),
+      verifyingKey: verifyingKeyFromPem(keys.publicKeyPem),
+    });
+    writeFileSync(join(checkpoints, 'checkpoint-day-2026-03-01.json'), JSON.stringify(checkpoint));
+    ownStore = openSqliteEventStore({ path: join(dir, 'finance.events.db') });
+    db = new Database(join(dir, 'finance.state.db'));
+    bus = new InProcessMessageBus({ path: join(dir, 'finance-bus.db') });
+    host = await ServiceHost.start({
+      serviceName: 'finance',
+      factory: createFinanceService({ walletStore, checkpointsDir: checkpoints, verifyingKeyPem: keys.publicKeyPem }),
+      store: ownStore,
+      db,
+      bus,
+      logger: new JsonLogger('finance', () => undefined),
+      partitions: 1,
+      clock: new ManualClock(scenario.end),
+      directory: new RpcDirectory(),
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await host.stop();
+    await walletStore.close();
+    await ownStore.close();
+    db.close();
+    await bus.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('given a period, when a statement is asked for, then its closing balance is the balance as of its end', async () => {
+    const to = new Date(scenario.t0 + 45 * 60_000).toISOString();
+    const statement = await call<{ closingBalanceMillicredits: number; entries: unknown[]; findingCount: number }>('statement', {
+      accountId: 'acc-a', pool: 'api', from: new Date(scenario.t0).toISOString(), to,
+    });
+    const balances = await call<{ wallets: { pool: string; balanceMillicredits: number }[] }>('balancesAsOf', { asOf: to, accountId: 'acc-a' });
+    expect(statement.findingCount).toBe(0);
+    expect(statement.closingBalanceMillicredits).toBe(balances.wallets.find((w) => w.pool === 'api')?.balanceMillicredits);
+    expect(statement.closingBalanceMillicredits).toBe(985_000);
+  });
+
+  it('given the whole history, then liability reconciles and verify finds nothing, checkpoint included', async () => {
+    const liability = await call<{ pools: { pool: string; reconciles: boolean; revenueRecognisedCents: Record<string, number> }[] }>('liability', {
+      asOf: new Date(scenario.end).toISOString(),
+      from: new Date(scenario.t0).toISOString(),
+    });
+    expect(liability.pools.map((p) => [p.pool, p.reconciles])).toEqual([['api', true], ['app', true]]);
+    expect(liability.pools[0]?.revenueRecognisedCents).toEqual({ USD: 748 });
+    const verify = await call<{ verified: boolean; checkpoints: number; findingCount: number }>('verify', {});
+    expect(verify).toMatchObject({ verified: true, checkpoints: 1, findingCount: 0 });
+    const listed = await call<{ name: string; signatureValid: boolean; streams: number }[]>('checkpoints', {});
+    expect(listed).toEqual([expect.objectContaining({ name: 'checkpoint-day-2026-03-01.json', signatureValid: true, streams: 4 })]);
+  });
+
+  it('given a request without an instant, then a validation problem', async () => {
+    await expect(call('balancesAsOf', { asOf: 'yesterday' })).rejects.toBeInstanceOf(RpcError);
+    await expect(call('statement', { accountId: 'acc-a', pool: 'api', from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' })).rejects.toMatchObject({
+      problem: { type: 'validation', status: 400 },
+    });
+  });
+});
