@@ -18,6 +18,8 @@ export interface TokenVerification {
  */
 export class Authenticator {
   private readonly key: Uint8Array | JWTVerifyGetKey;
+  /** Tokens already verified, until they expire: a token is immutable, so its signature need not be checked twice. */
+  private readonly verified = new Map<string, { readonly payload: JWTPayload; readonly until: number }>();
 
   constructor(
     private readonly keys: ApiKeyStore,
@@ -48,6 +50,18 @@ export class Authenticator {
   }
 
   private async verifyToken(token: string): Promise<JWTPayload> {
+    const now = this.now();
+    const known = this.verified.get(token);
+    if (known && known.until > now) return known.payload;
+    const payload = await this.verifySignature(token);
+    // Without `exp`, a token is re-checked after a minute (a JWKS may have rotated).
+    const until = Math.min(typeof payload.exp === 'number' ? payload.exp * 1000 : Infinity, now + 60_000);
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.clear();
+    this.verified.set(token, { payload, until });
+    return payload;
+  }
+
+  private async verifySignature(token: string): Promise<JWTPayload> {
     try {
       const options = {
         currentDate: new Date(this.now()),
@@ -64,6 +78,8 @@ export class Authenticator {
     }
   }
 }
+
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 function bearerOf(authorization: string | undefined): string {
   if (!authorization) throw gatewayProblems.unauthorized('send Authorization: Bearer <API key or token>');
