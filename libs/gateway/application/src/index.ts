@@ -10,3 +10,4 @@ export * from './lib/authenticator';
 export * from './lib/plans';
 export * from './lib/billing-gateway';
 export * from './lib/problem-document';
+export * from './lib/app-tokens';
