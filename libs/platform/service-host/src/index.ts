@@ -1,3 +1,12 @@
 export * from './lib/service';
 export * from './lib/rpc';
 export * from './lib/topics';
+export * from './lib/clock';
+export * from './lib/logger';
+export * from './lib/service-host';
+export { RpcDirectory } from './lib/run/rpc-dispatch';
+export { BusRpcClient } from './lib/run/rpc-client';
+export { BusCommandSender } from './lib/run/command-sender';
+export { CommandHeader, toCommandMessage } from './lib/wire/command-message';
+export { RpcHeader } from './lib/wire/rpc-message';
+export { type FieldError, validatePayload } from './lib/wire/validate-payload';

@@ -1,0 +1,100 @@
+import { deadLetterOf, type IncomingMessage, type MessageBus, type OutgoingMessage } from '@billing/messaging';
+import type { CommandRoute, Logger } from '../service';
+import { commandTopicFor } from '../topics';
+import { decodeCommandMessage, type DecodedCommand } from '../wire/command-message';
+import { StopFlag } from './stop-flag';
+import { SupervisedConsumer } from './supervised-consumer';
+import { type Backoff, untilDone } from './until-done';
+
+type Accepted = Extract<DecodedCommand, { kind: 'command' }>;
+
+export interface CommandConsumerOptions {
+  readonly service: string;
+  readonly bus: MessageBus;
+  readonly routes: readonly CommandRoute[];
+  readonly logger: Logger;
+  readonly backoff: Backoff;
+  readonly maxBatchSize?: number;
+}
+
+/**
+ * The service's command topic, consumed by group `<service>.commands`. A batch is one
+ * partition's messages in order: what cannot be parsed or validated goes to the
+ * dead-letter topic with the reason; the rest are handled, one stream's commands in
+ * order and different streams side by side; the offsets move only after that. A
+ * refusal is an outcome (logged); a thrown error is transient and retried until it passes.
+ */
+export class CommandConsumer {
+  private readonly routes: ReadonlyMap<string, CommandRoute>;
+  private readonly stop$ = new StopFlag();
+  private readonly consumer: SupervisedConsumer;
+  private readonly group: string;
+
+  constructor(private readonly options: CommandConsumerOptions) {
+    this.routes = new Map(options.routes.map((r) => [r.type, r]));
+    this.group = `${options.service}.commands`;
+    this.consumer = new SupervisedConsumer({
+      bus: options.bus,
+      groupId: this.group,
+      topics: [commandTopicFor(options.service)],
+      handler: (batch) => this.handle(batch),
+      logger: options.logger,
+      backoff: options.backoff,
+      ...(options.maxBatchSize ? { maxBatchSize: options.maxBatchSize } : {}),
+    });
+  }
+
+  start(): Promise<void> {
+    return this.consumer.start();
+  }
+
+  async stop(): Promise<void> {
+    this.stop$.raise();
+    await this.consumer.stop();
+  }
+
+  private async handle(batch: readonly IncomingMessage[]): Promise<void> {
+    const byStream = new Map<string, Accepted[]>();
+    const dead: OutgoingMessage[] = [];
+    for (const message of batch) {
+      const decoded = decodeCommandMessage(message, this.routes);
+      if (decoded.kind === 'rejected') {
+        dead.push(deadLetterOf(message, decoded.reason, this.group));
+        this.options.logger.warn('command dead-lettered', { reason: decoded.reason, offset: message.offset, partition: message.partition });
+        continue;
+      }
+      const list = byStream.get(decoded.target.streamName);
+      if (list) list.push(decoded);
+      else byStream.set(decoded.target.streamName, [decoded]);
+    }
+    if (dead.length > 0) await this.retrying(() => this.options.bus.publish(dead), 'dead-letter publish failed');
+    await Promise.all([...byStream.values()].map((commands) => this.handleInOrder(commands)));
+  }
+
+  private async handleInOrder(commands: readonly Accepted[]): Promise<void> {
+    for (const { route, command, target } of commands) {
+      const outcome = await this.retrying(() => route.handle(command, target), 'command failed, retrying', {
+        commandId: command.metadata.commandId,
+        type: command.type,
+      });
+      if (outcome.kind === 'refused') {
+        this.options.logger.info('command refused', {
+          commandId: command.metadata.commandId,
+          type: command.type,
+          stream: target.streamName,
+          code: outcome.code,
+          reason: outcome.message,
+          correlationId: command.metadata.correlationId,
+        });
+      }
+    }
+  }
+
+  private retrying<T>(work: () => Promise<T>, what: string, fields: Record<string, unknown> = {}): Promise<T> {
+    return untilDone(work, {
+      backoff: this.options.backoff,
+      stop: this.stop$,
+      onError: (error, attempt) => this.options.logger.error(what, { ...fields, attempt, error }),
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { RpcError, type RpcMethod } from '../rpc';
+import type { Logger } from '../service';
+import type { RpcReply } from '../wire/rpc-message';
+import { validatePayload } from '../wire/validate-payload';
+
+export const problems = {
+  validation: (errors: readonly { field: string; message: string }[]): RpcError =>
+    new RpcError({ type: 'validation', title: 'The request is not valid', status: 400, detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors }),
+  unknownMethod: (service: string, method: string): RpcError =>
+    new RpcError({ type: 'not-found', title: 'No such method', status: 404, detail: `${service} has no method ${method}` }),
+};
+
+/**
+ * One path for a request, whether it came over the bus or was called in-process:
+ * validate against the method's DTO, handle, and turn every failure into problem
+ * details (an unexpected error becomes `internal`, logged, its details kept inside).
+ */
+export async function dispatchRpc(
+  service: string,
+  methods: ReadonlyMap<string, RpcMethod>,
+  method: string,
+  request: unknown,
+  logger: Logger,
+): Promise<RpcReply> {
+  try {
+    const target = methods.get(method);
+    if (!target) throw problems.unknownMethod(service, method);
+    const validated = validatePayload(target.dto, request);
+    if (!validated.ok) throw problems.validation(validated.errors);
+    return { ok: true, result: await target.handle(validated.value) };
+  } catch (error) {
+    if (error instanceof RpcError) return { ok: false, problem: error.problem };
+    logger.error('rpc method failed', { method, error });
+    return { ok: false, problem: { type: 'internal', title: 'Internal error', status: 500, detail: `${service}.${method} failed` } };
+  }
+}
+
+/**
+ * The RPC methods of the services running in this process. When caller and server share
+ * a process (the embedded platform), the client calls the method directly, still
+ * validating, instead of a round trip through the bus: the same semantics, less latency.
+ */
+export class RpcDirectory {
+  private readonly services = new Map<string, ReadonlyMap<string, RpcMethod>>();
+
+  register(service: string, methods: readonly RpcMethod[]): void {
+    this.services.set(service, new Map(methods.map((m) => [m.name, m])));
+  }
+
+  unregister(service: string): void {
+    this.services.delete(service);
+  }
+
+  methodsOf(service: string): ReadonlyMap<string, RpcMethod> | undefined {
+    return this.services.get(service);
+  }
+}

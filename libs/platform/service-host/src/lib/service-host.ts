@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { EventStore } from '@billing/event-store';
+import { deadLetterTopicFor, type MessageBus, OutboxRelay, SqliteCheckpointStore, type TopicSpec } from '@billing/messaging';
+import { systemClock } from './clock';
+import { BusReactorRunner } from './run/bus-reactor';
+import { CommandConsumer } from './run/command-consumer';
+import { BusCommandSender } from './run/command-sender';
+import { JobRunner } from './run/job-runner';
+import { BusRpcClient, newInstanceId } from './run/rpc-client';
+import type { RpcDirectory } from './run/rpc-dispatch';
+import { RpcServer } from './run/rpc-server';
+import { StoreReactorRunner } from './run/store-reactor';
+import { type Backoff, DEFAULT_BACKOFF } from './run/until-done';
+import type { Clock, Logger, ServiceContext, ServiceDefinition, ServiceFactory } from './service';
+import { commandTopicFor, rpcTopicFor } from './topics';
+
+export interface ServiceHostOptions {
+  readonly serviceName: string;
+  readonly factory: ServiceFactory;
+  readonly store: EventStore;
+  readonly db: Database.Database;
+  readonly bus: MessageBus;
+  readonly logger: Logger;
+  /** Partitions of every topic the host creates (relay routes keep their own). */
+  readonly partitions: number;
+  readonly clock?: Clock;
+  readonly newId?: () => string;
+  /** Unique per process: names the RPC reply topic. */
+  readonly instanceId?: string;
+  /** Services of this process, called directly by the RPC client (the embedded platform). */
+  readonly directory?: RpcDirectory;
+  readonly rpcTimeoutMillis?: number;
+  readonly backoff?: Backoff;
+  /** Most messages or events per handler call (commands, reactors, relay). */
+  readonly maxBatchSize?: number;
+}
+
+interface Stoppable {
+  readonly name: string;
+  stop(): Promise<unknown>;
+}
+
+/**
+ * Runs one service definition: its relay (store -> bus), command consumer, RPC server,
+ * reactors and jobs, in that order, and stops them in the reverse order. The same host
+ * runs a service embedded (in-process bus, RPC called directly) or alone over Kafka.
+ */
+export class ServiceHost {
+  private readonly started: Stoppable[] = [];
+  private jobRunner: JobRunner | null = null;
+  private readonly storeReactors = new Map<string, StoreReactorRunner>();
+
+  private constructor(
+    private readonly options: ServiceHostOptions,
+    readonly context: ServiceContext,
+    private readonly rpcClient: BusRpcClient,
+  ) {}
+
+  static async start(options: ServiceHostOptions): Promise<ServiceHost> {
+    const clock = options.clock ?? systemClock;
+    const rpc = new BusRpcClient({
+      bus: options.bus,
+      instanceId: options.instanceId ?? newInstanceId(options.serviceName),
+      partitions: options.partitions,
+      logger: options.logger,
+      defaultTimeoutMillis: options.rpcTimeoutMillis ?? 15_000,
+      ...(options.directory ? { directory: options.directory } : {}),
+    });
+    const context: ServiceContext = {
+      serviceName: options.serviceName,
+      store: options.store,
+      db: options.db,
+      bus: options.bus,
+      commands: new BusCommandSender(options.bus, options.partitions),
+      rpc,
+      clock,
+      newId: options.newId ?? randomUUID,
+      logger: options.logger,
+    };
+    const host = new ServiceHost(options, context, rpc);
+    try {
+      await host.run(await options.factory(context));
+    } catch (error) {
+      await host.stop();
+      throw error;
+    }
+    return host;
+  }
+
+  /** Runs a job once now, outside its schedule (never overlapping a scheduled run). */
+  runJob(name: string): Promise<void> {
+    if (!this.jobRunner) return Promise.reject(new Error('No jobs are running'));
+    return this.jobRunner.runNow(name);
+  }
+
+  /** Position of the last event a store reactor handled. */
+  storeReactorCheckpoint(name: string): number | undefined {
+    return this.storeReactors.get(name)?.checkpoint;
+  }
+
+  async stop(): Promise<void> {
+    while (this.started.length > 0) {
+      const part = this.started.pop();
+      if (!part) break;
+      try {
+        await part.stop();
+      } catch (error) {
+        this.options.logger.error('stop failed', { part: part.name, error });
+      }
+    }
+  }
+
+  private async run(definition: ServiceDefinition): Promise<void> {
+    const { serviceName, bus, store, db, logger } = this.options;
+    if (definition.name !== serviceName) throw new Error(`The factory for ${serviceName} built a service named ${definition.name}`);
+    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+    const batch = this.options.maxBatchSize;
+    if (definition.close) this.started.push({ name: 'service', stop: definition.close });
+    this.started.push({ name: 'rpc client', stop: () => this.rpcClient.close() });
+
+    await bus.ensureTopics(this.topicsToCreate(definition));
+    const checkpoints = new SqliteCheckpointStore(db);
+
+    const relay = new OutboxRelay({
+      name: `${serviceName}-relay`,
+      store,
+      bus,
+      checkpoints,
+      routes: definition.publishes,
+      ...(batch ? { maxBatchSize: batch } : {}),
+      backoff,
+      onPublishError: (error, attempt) => logger.error('relay publish failed', { attempt, error }),
+    });
+    if (definition.publishes.length > 0) {
+      await relay.start();
+      this.started.push({ name: 'relay', stop: () => relay.stop() });
+    }
+
+    const methods = definition.rpc ?? [];
+    if (methods.length > 0) {
+      this.options.directory?.register(serviceName, methods);
+      this.started.push({ name: 'rpc directory', stop: async () => this.options.directory?.unregister(serviceName) });
+      const server = new RpcServer(serviceName, methods, bus, logger, backoff);
+      await server.start();
+      this.started.push({ name: 'rpc server', stop: () => server.stop() });
+    }
+
+    if ((definition.commands ?? []).length > 0) {
+      const consumer = new CommandConsumer({ service: serviceName, bus, routes: definition.commands ?? [], logger, backoff, ...(batch ? { maxBatchSize: batch } : {}) });
+      await consumer.start();
+      this.started.push({ name: 'command consumer', stop: () => consumer.stop() });
+    }
+
+    for (const reactor of definition.reactors ?? []) {
+      if (reactor.source.kind === 'store') {
+        const runner = new StoreReactorRunner({ ...reactor, source: reactor.source }, store, checkpoints, logger, backoff, batch);
+        await runner.start();
+        this.storeReactors.set(reactor.name, runner);
+        this.started.push({ name: `reactor ${reactor.name}`, stop: () => runner.stop() });
+      } else {
+        const runner = new BusReactorRunner(serviceName, { ...reactor, source: reactor.source }, bus, logger, backoff, batch);
+        await runner.start();
+        this.started.push({ name: `reactor ${reactor.name}`, stop: () => runner.stop() });
+      }
+    }
+
+    const jobs = definition.jobs ?? [];
+    if (jobs.length > 0) {
+      const runner = new JobRunner(jobs, this.context.clock, logger);
+      runner.start();
+      this.jobRunner = runner;
+      this.started.push({ name: 'jobs', stop: () => runner.stop() });
+    }
+    logger.info('service started', {
+      commands: (definition.commands ?? []).map((c) => c.type),
+      rpc: methods.map((m) => m.name),
+      reactors: (definition.reactors ?? []).map((r) => r.name),
+      jobs: jobs.map((j) => j.name),
+      publishes: definition.publishes.map((r) => r.topic),
+    });
+  }
+
+  /** The command and RPC topics with their dead-letter topics, and every topic a reactor reads. */
+  private topicsToCreate(definition: ServiceDefinition): TopicSpec[] {
+    const partitions = this.options.partitions;
+    const topics = new Set<string>();
+    if ((definition.commands ?? []).length > 0) topics.add(commandTopicFor(definition.name));
+    if ((definition.rpc ?? []).length > 0) topics.add(rpcTopicFor(definition.name));
+    for (const reactor of definition.reactors ?? []) if (reactor.source.kind === 'bus') for (const t of reactor.source.topics) topics.add(t);
+    return [...topics].flatMap((topic) => [
+      { topic, partitions },
+      { topic: deadLetterTopicFor(topic), partitions },
+    ]);
+  }
+}
