@@ -17,3 +17,4 @@ export * from './lib/checkpoint';
 export * from './lib/signing-keys';
 export * from './lib/report-files';
 export * from './lib/csv-layouts';
+export * from './lib/partitioned-replay';

@@ -9,6 +9,11 @@ const COLUMNS = 'position, stream_name, revision, event_id, type, schema_version
 export interface SqliteAuditSourceOptions {
   /** Rows per page (default 10,000). */
   readonly pageSize?: number;
+  /**
+   * Only the streams of one partition (`stream_id % count = index`): every event of a stream
+   * lands in the same partition, in order, so partitions can be audited side by side.
+   */
+  readonly partition?: { readonly count: number; readonly index: number };
 }
 
 /**
@@ -19,13 +24,14 @@ export interface SqliteAuditSourceOptions {
 export function openSqliteAuditSource(path: string, options: SqliteAuditSourceOptions = {}): AuditSource {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   const pageSize = options.pageSize ?? 10_000;
+  const partition = options.partition ? `AND stream_id % ${Math.trunc(options.partition.count)} = ${Math.trunc(options.partition.index)}` : '';
   const byPosition = db
     .prepare<[number, number, number, string, number], Row>(
-      `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? AND substr(stream_name, 1, ?) = ? ORDER BY position LIMIT ?`,
+      `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? AND substr(stream_name, 1, ?) = ? ${partition} ORDER BY position LIMIT ?`,
     )
     .raw(true);
   const everything = db
-    .prepare<[number, number, number], Row>(`SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`)
+    .prepare<[number, number, number], Row>(`SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ${partition} ORDER BY position LIMIT ?`)
     .raw(true);
   const byStream = db
     .prepare<[string, number, number], Row>(`SELECT ${COLUMNS} FROM events WHERE stream_id = (SELECT stream_id FROM streams WHERE stream_name = ?) AND position > ?
