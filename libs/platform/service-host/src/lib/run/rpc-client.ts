@@ -48,7 +48,7 @@ export class BusRpcClient implements RpcClient {
     const local = this.options.directory?.methodsOf(service);
     const reply = local
       ? await withTimeout(dispatchRpc(service, local, method, request, this.options.logger), timeoutMillis, () => new RpcTimeoutError(service, method, timeoutMillis))
-      : await this.remote(service, method, request, options.key, timeoutMillis);
+      : await this.remote(service, method, request, options, timeoutMillis);
     if (!reply.ok) throw new RpcError(reply.problem);
     return reply.result as Response;
   }
@@ -65,7 +65,7 @@ export class BusRpcClient implements RpcClient {
     if (replies) await (await replies.catch(() => null))?.stop();
   }
 
-  private async remote(service: string, method: string, request: unknown, key: string | undefined, timeoutMillis: number): Promise<RpcReply> {
+  private async remote(service: string, method: string, request: unknown, options: RpcCallOptions, timeoutMillis: number): Promise<RpcReply> {
     if (this.closed) throw new Error('The RPC client is closed');
     await this.ensureReplies();
     await this.ensureService(service);
@@ -79,7 +79,9 @@ export class BusRpcClient implements RpcClient {
     });
     const deadline = Date.now() + timeoutMillis;
     try {
-      await this.options.bus.publish([toRequestMessage(service, key ?? requestId, { requestId, method, replyTo: this.replyTopic, deadline, request })]);
+      const { key, correlationId } = options;
+      const rpc = { requestId, method, replyTo: this.replyTopic, deadline, request, ...(correlationId ? { correlationId } : {}) };
+      await this.options.bus.publish([toRequestMessage(service, key ?? requestId, rpc)]);
     } catch (error) {
       const p = this.pending.get(requestId);
       if (p) clearTimeout(p.timer);

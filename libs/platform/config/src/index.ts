@@ -1,0 +1,2 @@
+export * from './lib/platform-config';
+export * from './lib/config-error';

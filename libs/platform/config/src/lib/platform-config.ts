@@ -1,0 +1,155 @@
+import { ConfigError } from './config-error';
+import { EnvReader } from './env-reader';
+
+export const SERVICE_NAMES = ['pricing', 'wallet', 'purchase', 'tasks'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export type PaymentConfig =
+  | { readonly provider: 'sandbox'; readonly checkoutBaseUrl: string; readonly webhookSecret: string }
+  | {
+      readonly provider: 'stripe';
+      readonly secretKey: string;
+      readonly webhookSecret: string;
+      readonly successUrl: string;
+      readonly cancelUrl: string;
+      /** Another Stripe API endpoint (stripe-mock), else Stripe's own. */
+      readonly apiUrl?: string;
+    };
+
+export type GenerationConfig =
+  | {
+      readonly provider: 'simulator';
+      readonly latencyMinMillis: number;
+      readonly latencyMaxMillis: number;
+      readonly failureRate: number;
+      readonly partialOutputRate: number;
+      readonly seed: number;
+    }
+  | { readonly provider: 'http'; readonly endpoint: string; readonly apiKey?: string; readonly webhookSecret: string; readonly callbackUrl?: string };
+
+/** Everything a platform process reads from its environment, checked once at start-up. */
+export interface PlatformConfig {
+  readonly dataDir: string;
+  readonly transport: 'in-process' | 'kafka';
+  readonly kafkaBrokers: readonly string[];
+  readonly kafkaPartitions: number;
+  readonly eventStore: 'sqlite' | 'eventstoredb';
+  readonly eventStoreDbUrl?: string;
+  readonly priceBooksDir: string;
+  readonly priceBook: string;
+  readonly billingEnv: 'development' | 'production';
+  readonly payment: PaymentConfig;
+  readonly generation: GenerationConfig;
+  readonly reservationTtlSeconds: number;
+  readonly taskTimeoutSeconds: number;
+  /** The one service a distributed process runs; absent for the embedded platform. */
+  readonly service?: ServiceName;
+  readonly logLevel: 'info' | 'warn' | 'error';
+  readonly rpcTimeoutMillis: number;
+}
+
+const DEV_SANDBOX_SECRET = 'embedded-sandbox-webhook-secret';
+
+/**
+ * Reads and validates the platform's variables. Every problem is collected, and a
+ * ConfigError lists them all, each naming its variable and the value it got.
+ */
+export function loadPlatformConfig(env: Readonly<Record<string, string | undefined>> = process.env): PlatformConfig {
+  const read = new EnvReader(env);
+  const transport = read.oneOf('TRANSPORT', ['in-process', 'kafka'] as const, 'in-process');
+  const kafkaBrokers = read.brokers('KAFKA_BROKERS');
+  if (transport === 'kafka' && kafkaBrokers.length === 0 && read.problems.every((p) => !p.startsWith('KAFKA_BROKERS'))) {
+    read.problems.push('KAFKA_BROKERS is required when TRANSPORT is kafka (comma-separated host:port)');
+  }
+  const eventStore = read.oneOf('EVENT_STORE', ['sqlite', 'eventstoredb'] as const, 'sqlite');
+  const eventStoreDbUrl = eventStore === 'eventstoredb' ? read.required('EVENTSTOREDB_URL', 'when EVENT_STORE is eventstoredb') : read.optional('EVENTSTOREDB_URL');
+  if (eventStoreDbUrl) read.url('EVENTSTOREDB_URL', eventStoreDbUrl);
+  const billingEnv = read.oneOf('BILLING_ENV', ['development', 'production'] as const, 'development');
+  const service = read.optional('SERVICE');
+  if (service !== undefined && !(SERVICE_NAMES as readonly string[]).includes(service)) {
+    read.problems.push(`SERVICE must be one of ${SERVICE_NAMES.join(', ')}, got "${service}"`);
+  }
+  const reservationTtlSeconds = read.integer('RESERVATION_TTL_SECONDS', 1, 7 * 24 * 3600, 1800);
+  const taskTimeoutSeconds = read.integer('TASK_TIMEOUT_SECONDS', 1, 7 * 24 * 3600, 600);
+  if (reservationTtlSeconds <= taskTimeoutSeconds) {
+    read.problems.push(`RESERVATION_TTL_SECONDS (${reservationTtlSeconds}) must be longer than TASK_TIMEOUT_SECONDS (${taskTimeoutSeconds}): a hold must outlive its task`);
+  }
+  const config: PlatformConfig = {
+    dataDir: read.string('DATA_DIR', './data'),
+    transport,
+    kafkaBrokers,
+    kafkaPartitions: read.integer('KAFKA_PARTITIONS', 1, 1024, 6),
+    eventStore,
+    ...(eventStoreDbUrl ? { eventStoreDbUrl } : {}),
+    priceBooksDir: read.string('PRICE_BOOKS_DIR', 'price-books'),
+    priceBook: read.string('PRICE_BOOK', 'credits'),
+    billingEnv,
+    payment: paymentConfig(read, billingEnv),
+    generation: generationConfig(read),
+    reservationTtlSeconds,
+    taskTimeoutSeconds,
+    ...(service && (SERVICE_NAMES as readonly string[]).includes(service) ? { service: service as ServiceName } : {}),
+    logLevel: read.oneOf('LOG_LEVEL', ['info', 'warn', 'error'] as const, 'info'),
+    rpcTimeoutMillis: read.integer('RPC_TIMEOUT_MS', 1, 600_000, 15_000),
+  };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}
+
+function paymentConfig(read: EnvReader, billingEnv: PlatformConfig['billingEnv']): PaymentConfig {
+  const provider = read.oneOf('PAYMENT_PROVIDER', ['sandbox', 'stripe'] as const, billingEnv === 'production' ? 'stripe' : 'sandbox');
+  if (provider === 'sandbox') {
+    // The sandbox confirms payments without taking money: never in production.
+    if (billingEnv === 'production') read.problems.push('PAYMENT_PROVIDER must not be sandbox when BILLING_ENV is production');
+    const checkoutBaseUrl = read.string('SANDBOX_CHECKOUT_URL', 'http://127.0.0.1:3000/v1/sandbox/checkout');
+    read.url('SANDBOX_CHECKOUT_URL', checkoutBaseUrl);
+    return { provider, checkoutBaseUrl, webhookSecret: read.string('SANDBOX_WEBHOOK_SECRET', DEV_SANDBOX_SECRET) };
+  }
+  const why = 'when PAYMENT_PROVIDER is stripe';
+  const apiUrl = read.optional('STRIPE_API_URL');
+  read.url('STRIPE_API_URL', apiUrl);
+  const successUrl = read.required('STRIPE_SUCCESS_URL', why);
+  const cancelUrl = read.required('STRIPE_CANCEL_URL', why);
+  if (successUrl) read.url('STRIPE_SUCCESS_URL', successUrl);
+  if (cancelUrl) read.url('STRIPE_CANCEL_URL', cancelUrl);
+  return {
+    provider,
+    secretKey: read.required('STRIPE_SECRET_KEY', why),
+    webhookSecret: read.required('STRIPE_WEBHOOK_SECRET', why),
+    successUrl,
+    cancelUrl,
+    ...(apiUrl ? { apiUrl } : {}),
+  };
+}
+
+function generationConfig(read: EnvReader): GenerationConfig {
+  const provider = read.oneOf('GENERATION_PROVIDER', ['simulator', 'http'] as const, 'simulator');
+  if (provider === 'simulator') {
+    const latencyMinMillis = read.integer('SIMULATOR_LATENCY_MIN_MS', 0, 3_600_000, 0);
+    const latencyMaxMillis = read.integer('SIMULATOR_LATENCY_MAX_MS', 0, 3_600_000, latencyMinMillis);
+    if (latencyMaxMillis < latencyMinMillis) {
+      read.problems.push(`SIMULATOR_LATENCY_MAX_MS (${latencyMaxMillis}) must not be below SIMULATOR_LATENCY_MIN_MS (${latencyMinMillis})`);
+    }
+    return {
+      provider,
+      latencyMinMillis,
+      latencyMaxMillis,
+      failureRate: read.ratio('SIMULATOR_FAILURE_RATE', 0),
+      partialOutputRate: read.ratio('SIMULATOR_PARTIAL_RATE', 0),
+      seed: read.integer('SIMULATOR_SEED', 0, 2 ** 31 - 1, 1),
+    };
+  }
+  const why = 'when GENERATION_PROVIDER is http';
+  const endpoint = read.required('GENERATION_HTTP_ENDPOINT', why);
+  if (endpoint) read.url('GENERATION_HTTP_ENDPOINT', endpoint);
+  const callbackUrl = read.optional('GENERATION_CALLBACK_URL');
+  read.url('GENERATION_CALLBACK_URL', callbackUrl);
+  const apiKey = read.optional('GENERATION_HTTP_API_KEY');
+  return {
+    provider,
+    endpoint,
+    webhookSecret: read.required('GENERATION_WEBHOOK_SECRET', why),
+    ...(apiKey ? { apiKey } : {}),
+    ...(callbackUrl ? { callbackUrl } : {}),
+  };
+}
