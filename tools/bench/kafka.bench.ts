@@ -38,6 +38,7 @@ const PARTITIONS = 6;
 const ACCOUNTS = 64;
 const PACED_RATE = 1_000;
 const PACED_SECONDS = 5;
+const ROUNDS = 2;
 
 interface Run {
   readonly perSecond: number;
@@ -72,6 +73,28 @@ function balanceProjection(path: string): { db: Database.Database; inbox: Sqlite
   return { db, inbox: new SqliteInbox(db), apply: (account, millicredits) => void upsert.run(account ?? '', millicredits) };
 }
 
+/** The same bytes the relay publishes (payload and envelope headers), so only the pipeline differs. */
+const rawMessage = (i: number) => {
+  const event = purchaseEvent();
+  const account = accountIdFor(i);
+  return {
+    key: account,
+    value: JSON.stringify(event.data),
+    headers: {
+      'event-id': event.eventId,
+      'event-type': event.type,
+      'schema-version': '1',
+      'correlation-id': event.metadata?.correlationId ?? event.eventId,
+      'causation-id': event.eventId,
+      traceparent: `00-${randomUUID().replace(/-/g, '')}-${randomUUID().replace(/-/g, '').slice(0, 16)}-01`,
+      'stream-name': walletStreamName(account, 'app'),
+      'stream-revision': String(i),
+      position: String(i + 1),
+      'x-sent-at': '',
+    },
+  };
+};
+
 async function rawCeiling(brokers: string[]): Promise<Run> {
   const kafka = new Kafka({ clientId: 'bench-raw', brokers, logLevel: logLevel.NOTHING });
   const topic = `bench.raw.${randomUUID().slice(0, 8)}`;
@@ -91,7 +114,7 @@ async function rawCeiling(brokers: string[]): Promise<Run> {
       partitionsConsumedConcurrently: PARTITIONS,
       eachBatch: async ({ batch }) => {
         const now = performance.now();
-        for (const m of batch.messages) latencies.push(now - Number(m.value?.toString()));
+        for (const m of batch.messages) latencies.push(now - Number(m.headers?.['x-sent-at']?.toString()));
         if (latencies.length >= MESSAGES) {
           endedAt = now;
           resolve();
@@ -100,14 +123,13 @@ async function rawCeiling(brokers: string[]): Promise<Run> {
     });
   });
   await waitForJoin(consumer);
+  const prepared = Array.from({ length: MESSAGES }, (_, i) => rawMessage(i));
   const startedAt = performance.now();
   for (let sent = 0; sent < MESSAGES; sent += BATCH) {
+    const batch = prepared.slice(sent, sent + BATCH);
     const at = String(performance.now());
-    await producer.send({
-      topic,
-      acks: -1,
-      messages: Array.from({ length: BATCH }, (_, i) => ({ key: accountIdFor(sent + i), value: at, headers: { 'event-id': randomUUID() } })),
-    });
+    for (const m of batch) m.headers['x-sent-at'] = at;
+    await producer.send({ topic, acks: -1, messages: batch });
   }
   await done;
   await consumer.disconnect();
@@ -199,12 +221,22 @@ async function main(): Promise<void> {
   for (const line of log) console.log(line);
   try {
     const brokers = [...broker.brokers];
-    const raw = await rawCeiling(brokers);
+    // Best of ROUNDS, alternating, because the cores are shared with whatever else runs.
+    const raws: Run[] = [];
+    const fulls: Run[] = [];
+    const paceds: Run[] = [];
     const pipeline = await startPipeline(brokers);
     await pipeline.run(2_000, null); // warm-up: connections, JIT, SQLite pages
-    const full = await pipeline.run(MESSAGES, null);
-    const paced = await pipeline.run(PACED_RATE * PACED_SECONDS, PACED_RATE);
+    for (let round = 0; round < ROUNDS; round++) {
+      raws.push(await rawCeiling(brokers));
+      fulls.push(await pipeline.run(MESSAGES, null));
+      paceds.push(await pipeline.run(PACED_RATE * PACED_SECONDS, PACED_RATE));
+    }
     await pipeline.close();
+    const fastest = (runs: Run[]): Run => runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+    const raw = fastest(raws);
+    const full = fastest(fulls);
+    const paced = paceds.reduce((a, b) => (b.p99 < a.p99 ? b : a));
 
     const share = Math.round((full.perSecond / raw.perSecond) * 1000) / 10;
     report(
@@ -212,18 +244,22 @@ async function main(): Promise<void> {
       {
         broker: `${broker.source} ${brokers.join(',')}`,
         'messages per run': MESSAGES,
+        'rounds (best of)': ROUNDS,
         'batch size (relay and raw producer)': BATCH,
         partitions: PARTITIONS,
-        'raw kafkajs produce->consume msg/s': raw.perSecond,
+        'raw kafkajs produce->consume msg/s (same messages)': raw.perSecond,
+        'raw kafkajs msg/s, every round': raws.map((r) => r.perSecond).join(' / '),
         'raw kafkajs p50 ms': raw.p50,
         'raw kafkajs p99 ms': raw.p99,
         'pipeline append->handled msg/s': full.perSecond,
+        'pipeline msg/s, every round': fulls.map((r) => r.perSecond).join(' / '),
         'pipeline p50 ms (unpaced)': full.p50,
         'pipeline p99 ms (unpaced)': full.p99,
         'pipeline share of raw ceiling %': share,
         [`pipeline at ${PACED_RATE}/s: msg/s`]: paced.perSecond,
         [`pipeline at ${PACED_RATE}/s: p50 ms`]: paced.p50,
         [`pipeline at ${PACED_RATE}/s: p99 ms`]: paced.p99,
+        [`pipeline at ${PACED_RATE}/s: p99 ms, every round`]: paceds.map((r) => r.p99).join(' / '),
       },
       [
         { name: 'pipeline throughput as a share of the raw kafkajs ceiling', target: 50, actual: share, unit: '%', direction: 'min' },
