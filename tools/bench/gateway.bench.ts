@@ -8,7 +8,6 @@
  *   limit of 6 per account is not what is measured.
  * BENCH_SECONDS sets each phase's length (default 10), BENCH_CONNECTIONS the load (default 50).
  */
-import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,16 +15,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteEventStore, type EventStore } from '@billing/event-store';
-import { BillingGateway, gatewayStatePath, openGatewayState } from '@billing/gateway-application';
-import { startGatewayHttp } from '@billing/gateway-http';
-import { InProcessMessageBus } from '@billing/messaging';
-import { createPricingService } from '@billing/pricing-service';
-import { createPurchaseService } from '@billing/purchase-service';
-import { BusRpcClient, RpcDirectory, ServiceHost, type ServiceFactory, silentLogger } from '@billing/service-host';
-import { createTasksService } from '@billing/tasks-service';
-import { createWalletService } from '@billing/wallet-service';
+import { silentLogger } from '@billing/service-host';
 import { SignJWT } from 'jose';
+import { startEmbeddedGateway } from './embedded-gateway';
 import { report } from './report';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
@@ -58,7 +50,9 @@ async function main(): Promise<void> {
     const ceiling = await load('bare node:http balance', `${bareUrl}/v1/balances`, 'GET', tokens, false);
     await new Promise<void>((resolve) => bare.close(() => resolve()));
 
-    const url = await startPlatform(dir, stops);
+    const platform = await startEmbeddedGateway({ dir, jwtSecret: SECRET, logger: silentLogger, rateLimit: { limit: 10_000_000, ttlMillis: 60_000 } });
+    stops.push(() => platform.stop());
+    const url = platform.url;
     await fund(url, tokens);
     const reads = await load('GET /v1/balances', `${url}/v1/balances`, 'GET', tokens, false);
     const creates = await load('POST /v1/tasks', `${url}/v1/tasks`, 'POST', tokens, true);
@@ -127,36 +121,6 @@ async function load(title: string, url: string, method: 'GET' | 'POST', tokens: 
   const phase = { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
   console.log(`${title}: ${phase.rps} req/s, p50 ${phase.p50} ms, p99 ${phase.p99} ms, non-2xx ${phase.non2xx}, errors ${phase.errors}`);
   return phase;
-}
-
-/** Every service and the gateway in this process, silent, over an in-process bus. */
-async function startPlatform(dir: string, stops: (() => Promise<void>)[]): Promise<string> {
-  const bus = new InProcessMessageBus({ path: join(dir, 'bus.db') });
-  stops.push(() => bus.close());
-  const directory = new RpcDirectory();
-  const start = async (serviceName: string, factory: ServiceFactory) => {
-    const store: EventStore = openSqliteEventStore({ path: join(dir, `${serviceName}.events.db`) });
-    const db = new Database(join(dir, `${serviceName}.state.db`));
-    db.pragma('journal_mode = WAL');
-    const host = await ServiceHost.start({ serviceName, factory, store, db, bus, logger: silentLogger, partitions: 4, directory });
-    stops.push(async () => {
-      await host.stop();
-      await store.close();
-      db.close();
-    });
-  };
-  await start('pricing', createPricingService({}));
-  await start('wallet', createWalletService({}));
-  await start('purchase', createPurchaseService({ environment: 'bench', payments: { kind: 'sandbox', checkoutBaseUrl: 'http://127.0.0.1/checkout', webhookSecret: 'bench' } }));
-  await start('tasks', createTasksService({}));
-  const rpc = new BusRpcClient({ bus, instanceId: 'gateway-bench', partitions: 4, logger: silentLogger, defaultTimeoutMillis: 15_000, directory });
-  stops.push(() => rpc.close());
-  const db = openGatewayState(gatewayStatePath(dir));
-  stops.push(async () => db.close());
-  const gateway = new BillingGateway({ rpc, db, tokens: { jwtSecret: SECRET } });
-  const http = await startGatewayHttp({ gateway, logger: silentLogger, port: 0, logRequests: false, rateLimit: { limit: 10_000_000, ttlMillis: 60_000 } });
-  stops.push(() => http.close());
-  return http.url;
 }
 
 /** Each account buys 100,000 App credits through the sandbox (10,000 tasks of 10 credits). */

@@ -10,6 +10,7 @@ const WHY: Readonly<Record<number, string>> = {
   404: 'Not found (another account’s resources are not found either)',
   409: 'Conflict with the current state',
   413: 'The body is too large',
+  414: 'The URI (a path parameter) is too long',
   415: 'The body is not JSON',
   422: 'The Idempotency-Key was used before with a different request',
   429: 'Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`)',
@@ -32,7 +33,7 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
 }
 
 /** An authenticated route: bearer credential and the problems every such route can answer. */
-export const Authenticated = (): MethodDecorator & ClassDecorator => applyDecorators(ApiBearerAuth(), ApiProblems(400, 401, 403, 429, 503));
+export const Authenticated = (): MethodDecorator & ClassDecorator => applyDecorators(ApiBearerAuth(), ApiProblems(400, 401, 403, 414, 429, 503));
 
 /** A POST that takes an Idempotency-Key. */
 export const Idempotent = (): MethodDecorator =>

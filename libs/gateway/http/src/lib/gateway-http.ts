@@ -4,9 +4,10 @@ import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { BillingGateway } from '@billing/gateway-application';
+import { type BillingGateway, typeUri } from '@billing/gateway-application';
 import type { Logger } from '@billing/service-host';
 import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
@@ -17,7 +18,7 @@ import { OrdersController } from './controllers/orders.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
 import { AuthGuard, BILLING_GATEWAY, CallerThrottlerGuard } from './guards';
-import { REQUEST_ID_HEADER, requestIdFrom } from './http-context';
+import { PROBLEM_CONTENT_TYPE, REQUEST_ID_HEADER, requestIdFrom } from './http-context';
 import { observeRequests, requestMetrics } from './observability';
 import { ProblemFilter } from './problem-filter';
 
@@ -66,6 +67,14 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
   const adapter = new FastifyAdapter({
     logger: false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Ids may be up to 200 characters; longer path parameters are answered 414.
+    maxParamLength: 256,
+    // Errors the router meets before any route (a bad URL, a too long parameter) are problems too.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const status = typeof error.statusCode === 'number' ? error.statusCode : 400;
+      const problem = { type: typeUri(status === 414 ? 'uri-too-long' : 'validation'), title: status === 414 ? 'The URI is too long' : 'The URL is not valid', status, detail: error.message };
+      void reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(status === 400 ? { ...problem, errors: [{ field: '', message: error.message }] } : problem));
+    },
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers[REQUEST_ID_HEADER], randomUUID),
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: false, rawBody: true, abortOnError: false });

@@ -13,6 +13,7 @@ const TYPE_BY_STATUS: Readonly<Record<number, [string, string]>> = {
   406: ['not-acceptable', 'Not acceptable'],
   409: ['conflict', 'Conflict'],
   413: ['payload-too-large', 'The body is too large'],
+  414: ['uri-too-long', 'The URI is too long'],
   415: ['unsupported-media-type', 'Send JSON (application/json)'],
   422: ['unprocessable', 'Unprocessable request'],
   429: ['rate-limited', 'Too many requests'],

@@ -26,7 +26,7 @@ export class WebhooksController {
   @ApiParam({ name: 'provider', enum: PROVIDERS })
   @ApiBody(FREE_FORM)
   @ApiResponse({ status: 200, type: WebhookOutcomeDto })
-  @ApiProblems(400, 404, 409, 413, 415, 503)
+  @ApiProblems(400, 404, 409, 413, 414, 415, 503)
   payment(@Req() request: GatewayRequest, @Param('provider') provider: string): Promise<unknown> {
     if (!PROVIDERS.includes(provider)) throw gatewayProblems.notFound('Payment provider', JSON.stringify(provider.slice(0, 40)));
     return this.gateway.paymentWebhook(provider, webhookInput(request), requestContextOf(request));
@@ -37,7 +37,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'The generation provider’s signed outcome of a job' })
   @ApiBody(FREE_FORM)
   @ApiResponse({ status: 200, type: WebhookOutcomeDto })
-  @ApiProblems(400, 404, 409, 413, 415, 503)
+  @ApiProblems(400, 404, 409, 413, 414, 415, 503)
   generation(@Req() request: GatewayRequest): Promise<unknown> {
     return this.gateway.generationWebhook(webhookInput(request), requestContextOf(request));
   }
