@@ -37,6 +37,8 @@ function audit(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Ru
   });
 }
 
+const CHILD_RUNS = 60_000;
+
 describe('billing audit, run as finance runs it', () => {
   let dir: string;
   let out: string;
@@ -58,7 +60,7 @@ describe('billing audit, run as finance runs it', () => {
     const json = JSON.parse(readFileSync(join(out, files.find((f) => f.endsWith('.json')) ?? ''), 'utf8')) as { findingCount: number; wallets: number };
     expect(json).toMatchObject({ findingCount: 0, wallets: 4 });
     expect(readFileSync(join(out, files.find((f) => f.endsWith('.csv')) ?? ''), 'utf8')).toBe('kind,stream,revision,position,rule,message\r\n');
-  });
+  }, CHILD_RUNS);
 
   it('given a copy with one event edited, when replayed, then exit 1 and the CSV names the stream and revision', async () => {
     const copy = join(dir, 'edited.events.db');
@@ -73,7 +75,7 @@ describe('billing audit, run as finance runs it', () => {
     const [csv] = readdirSync(tamperedOut);
     expect(csv).toMatch(/\.csv$/);
     expect(readFileSync(join(tamperedOut, csv ?? ''), 'utf8')).toContain('chain,wallet-acc-b-with-dash-api,2,');
-  });
+  }, CHILD_RUNS);
 
   it('given a statement, balances and liability asked for, then each writes its files and exits 0', async () => {
     const statement = await audit(['statement', '--data-dir', dir, '--out', out, '--account', 'acc-a', '--pool', 'api', '--from', new Date(scenario.t0).toISOString(), '--to', String(scenario.end)]);
@@ -86,7 +88,7 @@ describe('billing audit, run as finance runs it', () => {
     expect(liability.stdout).toContain('api: outstanding 985000 millicredits, {"USD":7092} cents; reconciles: yes');
     const csv = readFileSync(join(out, readdirSync(out).find((f) => f.startsWith('statement-') && f.endsWith('.csv')) ?? ''), 'utf8').trim().split('\r\n');
     expect(csv.at(-1)).toMatch(/closing_balance,,,,985000,/);
-  });
+  }, CHILD_RUNS);
 
   it('given a key pair, when a day is checkpointed and verified, then exit 0; against another key, exit 1', async () => {
     const keys = join(dir, 'keys');
@@ -102,12 +104,12 @@ describe('billing audit, run as finance runs it', () => {
     const wrong = await audit(['verify', '--data-dir', dir, '--out', out, '--checkpoints', join(dir, 'checkpoints'), '--public-key', join(otherKeys, 'audit-verifying-key.pem')]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('checkpoint_signature');
-  });
+  }, CHILD_RUNS);
 
   it('given no subcommand or a missing store, then one line on stderr and exit 2', async () => {
     expect((await audit([])).code).toBe(2);
     const missing = await audit(['replay', '--data-dir', join(dir, 'nowhere')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^billing audit: no event store at /);
-  });
+  }, CHILD_RUNS);
 });

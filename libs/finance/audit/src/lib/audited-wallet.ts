@@ -45,6 +45,9 @@ export interface WalletTotals {
   revoked: number;
 }
 
+/** Shared by every event that breaks nothing, so a sound event allocates no list. */
+const NOTHING_FOUND: WalletViolation[] = [];
+
 /**
  * One wallet replayed for an audit, checking DESIGN section 5 invariants 1 to 4 at every
  * event, the same rules as `checkWalletInvariants` (cross-checked against it in tests),
@@ -81,11 +84,16 @@ export class AuditedWallet {
     return this.balanceMillicredits - this.heldMillicredits;
   }
 
+  private found: WalletViolation[] = NOTHING_FOUND;
+  private readonly find = (invariant: WalletViolation['invariant'], rule: string, message: string): void => {
+    if (this.found === NOTHING_FOUND) this.found = [];
+    this.found.push({ invariant, rule, message });
+  };
+
   /** Applies one event; returns what it breaks (empty when sound). */
-  apply(event: WalletEvent, revision: number, position: number, recordedAt: number): WalletViolation[] {
-    const found: WalletViolation[] = [];
-    const find = (invariant: WalletViolation['invariant'], rule: string, message: string, at?: number) =>
-      found.push(at === undefined ? { invariant, rule, message } : { invariant, rule, message, revision: at });
+  apply(event: WalletEvent, revision: number, position: number, recordedAt: number): readonly WalletViolation[] {
+    this.found = NOTHING_FOUND;
+    const find = this.find;
     this.checkAmounts(event, find);
     this.revision = revision;
     this.position = position;
@@ -196,7 +204,7 @@ export class AuditedWallet {
       }
     }
     this.checkBalances(find);
-    return found;
+    return this.found;
   }
 
   /** Holds still open whose TTL ran out by `instant` (invariant 3), with the revision that opened them. */

@@ -4,10 +4,10 @@ import { recomputedHash, type StoredEvent } from './stored-event';
 
 /** The last verified event of a stream. */
 export interface StreamHead {
-  readonly revision: number;
-  readonly hash: string;
-  readonly position: number;
-  readonly recordedAt: number;
+  revision: number;
+  hash: string;
+  position: number;
+  recordedAt: number;
 }
 
 /**
@@ -44,15 +44,22 @@ export class ChainVerifier {
       this.find(event, 'hash_mismatch', `content hashes to ${recomputed.slice(0, 16)}..., stored ${event.hash.slice(0, 16)}...`);
     }
     // Follow what is stored, so one broken link is one finding rather than one per later event.
-    this.heads.set(event.streamName, { revision: event.revision, hash: event.hash, position: event.position, recordedAt: event.recordedAt });
+    if (head === undefined) {
+      this.heads.set(event.streamName, { revision: event.revision, hash: event.hash, position: event.position, recordedAt: event.recordedAt });
+    } else {
+      head.revision = event.revision;
+      head.hash = event.hash;
+      head.position = event.position;
+      head.recordedAt = event.recordedAt;
+    }
     return sound;
   }
 
-  head(streamName: string): StreamHead | undefined {
+  head(streamName: string): Readonly<StreamHead> | undefined {
     return this.heads.get(streamName);
   }
 
-  streams(): ReadonlyMap<string, StreamHead> {
+  streams(): ReadonlyMap<string, Readonly<StreamHead>> {
     return this.heads;
   }
 

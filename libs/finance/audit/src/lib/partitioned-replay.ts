@@ -8,6 +8,8 @@ export interface PartitionRequest {
   readonly count: number;
   readonly index: number;
   readonly asOf?: number;
+  /** Collect garbage at each quarter and record the heap retained (slower; for benchmarks). */
+  readonly measureHeap?: boolean;
 }
 
 export interface PartitionResult {
@@ -18,6 +20,8 @@ export interface PartitionResult {
   readonly peakRss: number;
   /** RSS at 25, 50, 75 and 100% of the partition's pass. */
   readonly rssAt: number[];
+  /** Heap in use after a full collection at each quarter, when asked for. */
+  readonly heapAt: number[];
 }
 
 export interface PartitionedReplay {
@@ -34,17 +38,21 @@ export interface PartitionedReplay {
  * order, so every chain and every wallet is checked exactly as in one pass). Without read
  * models: this is the path for chain and invariant audits of large stores.
  */
-export async function replayInPartitions(file: string, count: number, asOf?: number): Promise<PartitionedReplay> {
+export async function replayInPartitions(
+  file: string,
+  count: number,
+  options: { readonly asOf?: number; readonly measureHeap?: boolean } = {},
+): Promise<PartitionedReplay> {
   const children: ChildProcess[] = [];
   try {
     const results = await Promise.all(
       Array.from({ length: count }, (_, index) => {
-        const child = fork(join(__dirname, 'partition-replay.child.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        const child = fork(join(__dirname, 'partition-replay.child.ts'), [], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
         children.push(child);
         return new Promise<PartitionResult>((resolve, reject) => {
           child.once('message', (message: PartitionResult | { error: string }) => ('error' in message ? reject(new Error(message.error)) : resolve(message)));
           child.once('exit', (code) => reject(new Error(`partition ${index} exited with ${code ?? 'a signal'} before answering`)));
-          child.send({ file, count, index, ...(asOf === undefined ? {} : { asOf }) } satisfies PartitionRequest);
+          child.send({ file, count, index, ...options } satisfies PartitionRequest);
         });
       }),
     );
