@@ -1,0 +1,5 @@
+export * from './lib/service-catalog';
+export * from './lib/platform-runtime';
+export * from './lib/nest/service-host.module';
+export * from './lib/run-platform';
+export * from './lib/main-of';

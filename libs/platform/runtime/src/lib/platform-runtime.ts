@@ -1,0 +1,154 @@
+import Database from 'better-sqlite3';
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createEventStoreDbStore, type EventStore, openSqliteEventStore } from '@billing/event-store';
+import { InProcessMessageBus, KafkaMessageBus, type MessageBus } from '@billing/messaging';
+import type { PlatformConfig, ServiceName } from '@billing/platform-config';
+import { type Clock, JsonLogger, type LogSink, RpcDirectory, ServiceHost, systemClock } from '@billing/service-host';
+import { type NamedService, servicesFor } from './service-catalog';
+
+export interface PlatformRuntimeOptions {
+  readonly config: PlatformConfig;
+  readonly services: readonly ServiceName[];
+  /** Factories to run instead of the catalog's (tests swap in a provider); default: built from `config`. */
+  readonly factories?: readonly NamedService[];
+  readonly clock?: Clock;
+  /** Where log lines go (default stdout). */
+  readonly logSink?: LogSink;
+  readonly maxBatchSize?: number;
+}
+
+export interface RunningService {
+  readonly name: ServiceName;
+  readonly host: ServiceHost;
+  readonly store: EventStore;
+  readonly db: Database.Database;
+  /** Where its store and state live. */
+  readonly storeLocation: string;
+  readonly stateLocation: string;
+}
+
+/**
+ * The services of one process under their hosts, over one bus. Embedded: all four, the
+ * in-process bus in `DATA_DIR/bus.db`, RPC between them called directly. Distributed:
+ * one service over Kafka. Each service has its own store (`<service>.events.db` or
+ * EventStoreDB) and its own state database (`<service>.state.db`).
+ */
+export class PlatformRuntime {
+  private readonly running: RunningService[] = [];
+  private readonly directory = new RpcDirectory();
+  private bus: MessageBus | null = null;
+  private started = false;
+
+  constructor(private readonly options: PlatformRuntimeOptions) {}
+
+  get services(): readonly RunningService[] {
+    return this.running;
+  }
+
+  service(name: ServiceName): RunningService {
+    const found = this.running.find((s) => s.name === name);
+    if (!found) throw new Error(`${name} is not running in this process`);
+    return found;
+  }
+
+  get dataDir(): string {
+    return resolve(this.options.config.dataDir);
+  }
+
+  get messageBus(): MessageBus {
+    if (!this.bus) throw new Error('The platform is not started');
+    return this.bus;
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const { config } = this.options;
+    mkdirSync(this.dataDir, { recursive: true });
+    this.bus = this.openBus();
+    try {
+      for (const { name, factory } of this.options.factories ?? servicesFor(this.options.services, config)) {
+        await this.startService(name, factory);
+      }
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+  }
+
+  /** Hosts in the reverse order of their start, then their stores and databases, then the bus. */
+  async stop(): Promise<void> {
+    while (this.running.length > 0) {
+      const service = this.running.pop();
+      if (!service) break;
+      await service.host.stop();
+      await service.store.close();
+      service.db.close();
+    }
+    await this.bus?.close();
+    this.bus = null;
+  }
+
+  /** What runs and where, one line each, for people reading the console. */
+  describe(): string[] {
+    const { config } = this.options;
+    const transport = config.transport === 'kafka' ? `Kafka at ${config.kafkaBrokers.join(', ')}` : `in-process bus in ${join(this.dataDir, 'bus.db')}`;
+    return [
+      `transport: ${transport}`,
+      ...this.running.map((s) => `${s.name.padEnd(8)} store ${s.storeLocation}, state ${s.stateLocation}`),
+      `price books: ${resolve(config.priceBooksDir)} (active ${config.priceBook}); payments: ${config.payment.provider}; generation: ${config.generation.provider}`,
+    ];
+  }
+
+  private openBus(): MessageBus {
+    const { config } = this.options;
+    if (config.transport === 'kafka') {
+      return new KafkaMessageBus({ brokers: config.kafkaBrokers, clientId: `billing-${this.options.services.join('-')}` });
+    }
+    return new InProcessMessageBus({ path: join(this.dataDir, 'bus.db') });
+  }
+
+  private openStore(name: ServiceName): { store: EventStore; location: string } {
+    const { config } = this.options;
+    const clock = this.options.clock;
+    if (config.eventStore === 'eventstoredb' && config.eventStoreDbUrl) {
+      const client = EventStoreDBClient.connectionString(config.eventStoreDbUrl);
+      return { store: createEventStoreDbStore({ client, ...(clock ? { clock: () => clock.now() } : {}) }), location: config.eventStoreDbUrl };
+    }
+    const path = join(this.dataDir, `${name}.events.db`);
+    return { store: openSqliteEventStore({ path, ...(clock ? { clock: () => clock.now() } : {}) }), location: path };
+  }
+
+  private async startService(name: ServiceName, factory: NamedService['factory']): Promise<void> {
+    const { config } = this.options;
+    const { store, location } = this.openStore(name);
+    const statePath = join(this.dataDir, `${name}.state.db`);
+    const db = new Database(statePath);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    try {
+      const host = await ServiceHost.start({
+        serviceName: name,
+        factory,
+        store,
+        db,
+        bus: this.messageBus,
+        logger: new JsonLogger(name, this.options.logSink, config.logLevel, { instance: hostname() }),
+        partitions: config.kafkaPartitions,
+        clock: this.options.clock ?? systemClock,
+        directory: this.directory,
+        rpcTimeoutMillis: config.rpcTimeoutMillis,
+        ...(this.options.maxBatchSize ? { maxBatchSize: this.options.maxBatchSize } : {}),
+      });
+      this.running.push({ name, host, store, db, storeLocation: location, stateLocation: statePath });
+    } catch (error) {
+      await store.close();
+      db.close();
+      throw error;
+    }
+  }
+}

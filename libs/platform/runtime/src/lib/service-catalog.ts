@@ -1,0 +1,66 @@
+import type { GenerationConfig, PaymentConfig, PlatformConfig, ServiceName } from '@billing/platform-config';
+import { createPricingService } from '@billing/pricing-service';
+import { createPurchaseService, type PaymentProviderConfig } from '@billing/purchase-service';
+import type { ServiceFactory } from '@billing/service-host';
+import { createTasksService, type GenerationProviderChoice } from '@billing/tasks-service';
+import { createWalletService } from '@billing/wallet-service';
+
+export interface NamedService {
+  readonly name: ServiceName;
+  readonly factory: ServiceFactory;
+}
+
+/** Start order: who others call first (pricing), the tasks saga last. */
+export const START_ORDER: readonly ServiceName[] = ['pricing', 'wallet', 'purchase', 'tasks'];
+
+/** Each service's factory with its options taken from the configuration. */
+export function serviceFactory(name: ServiceName, config: PlatformConfig): ServiceFactory {
+  switch (name) {
+    case 'pricing':
+      return createPricingService({ priceBooksDir: config.priceBooksDir, activePriceBookId: config.priceBook });
+    case 'wallet':
+      return createWalletService({ partitions: config.kafkaPartitions });
+    case 'purchase':
+      return createPurchaseService({
+        environment: config.billingEnv,
+        priceBookId: config.priceBook,
+        partitions: config.kafkaPartitions,
+        payments: paymentsOf(config.payment),
+      });
+    case 'tasks':
+      return createTasksService({
+        priceBookId: config.priceBook,
+        reservationTtlMillis: config.reservationTtlSeconds * 1000,
+        taskTimeoutMillis: config.taskTimeoutSeconds * 1000,
+        partitions: config.kafkaPartitions,
+        provider: generationOf(config.generation),
+      });
+  }
+}
+
+export const servicesFor = (names: readonly ServiceName[], config: PlatformConfig): NamedService[] =>
+  START_ORDER.filter((name) => names.includes(name)).map((name) => ({ name, factory: serviceFactory(name, config) }));
+
+function paymentsOf(payment: PaymentConfig): PaymentProviderConfig {
+  if (payment.provider === 'sandbox') return { kind: 'sandbox', checkoutBaseUrl: payment.checkoutBaseUrl, webhookSecret: payment.webhookSecret };
+  const api = payment.apiUrl ? new URL(payment.apiUrl) : undefined;
+  return {
+    kind: 'stripe',
+    secretKey: payment.secretKey,
+    webhookSecret: payment.webhookSecret,
+    successUrl: payment.successUrl,
+    cancelUrl: payment.cancelUrl,
+    ...(api
+      ? { api: { host: api.hostname, protocol: api.protocol === 'http:' ? 'http' : 'https', ...(api.port ? { port: Number(api.port) } : {}) } }
+      : {}),
+  };
+}
+
+function generationOf(generation: GenerationConfig): GenerationProviderChoice {
+  if (generation.provider === 'http') {
+    const { endpoint, apiKey, webhookSecret, callbackUrl } = generation;
+    return { kind: 'http', options: { endpoint, webhookSecret, ...(apiKey ? { apiKey } : {}), ...(callbackUrl ? { callbackUrl } : {}) } };
+  }
+  const { latencyMinMillis: min, latencyMaxMillis: max, failureRate, partialOutputRate, seed } = generation;
+  return { kind: 'simulator', options: { latencyMillis: min === max ? min : { min, max }, failureRate, partialOutputRate, seed } };
+}

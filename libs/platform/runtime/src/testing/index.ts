@@ -1,0 +1,2 @@
+export * from './saga-workload';
+export * from './embedded';
