@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SCHEMATHESIS_VERSION="4.32.5"
+# Newer Hypothesis releases crash describing lambdas on Python 3.11 ("AST constructor recursion depth mismatch").
+HYPOTHESIS_VERSION="6.135.0"
 EXAMPLES="${FUZZ_EXAMPLES:-100}"
 VENV=".tools/schemathesis-venv"
 CHECKS="not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance"
@@ -14,9 +16,10 @@ CHECKS="not_a_server_error,response_schema_conformance,status_code_conformance,c
 node_bin="$(bash tools/node/ensure-node24.sh)"
 export PATH="$node_bin:$PATH"
 
-if ! "$VENV/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+if ! "$VENV/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION" \
+  || ! "$VENV/bin/python" -c "import hypothesis, sys; sys.exit(hypothesis.__version__ != '$HYPOTHESIS_VERSION')" 2>/dev/null; then
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION" "hypothesis==$HYPOTHESIS_VERSION"
 fi
 
 DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/fuzz-platform-XXXXXX")"
