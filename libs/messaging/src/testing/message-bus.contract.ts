@@ -110,6 +110,63 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
     );
 
     it(
+      'consumes partitions concurrently, not one message at a time per topic',
+      async () => {
+        const topic = unique('concurrent');
+        await bus.ensureTopics([{ topic, partitions: 2 }]);
+        await bus.publish(Array.from({ length: 40 }, (_, i) => message(topic, `key-${i}`, String(i))));
+        const started = new Set<number>();
+        let bothStarted: () => void = () => undefined;
+        const together = new Promise<void>((resolve) => (bothStarted = resolve));
+        let handled = 0;
+        const subscription = await bus.subscribe({
+          groupId: unique('g'),
+          topics: [topic],
+          handler: async (batch) => {
+            started.add(batch[0]?.partition ?? -1);
+            if (started.size === 2) bothStarted();
+            // A partition's first batch waits for the other partition's: consumed one at a time, this times out.
+            await Promise.race([together, new Promise((_, reject) => setTimeout(() => reject(new Error('partitions consumed one at a time')), wait / 2))]);
+            handled += batch.length;
+          },
+        });
+        await eventually(() => handled === 40, wait, 'both partitions');
+        await subscription.stop();
+        expect(await subscription.closed).toEqual({ reason: 'stopped' });
+      },
+      timeout,
+    );
+
+    it(
+      'given an idle subscription, then a new message is handled, and the subscription stops, well within a second (no 5 s fetch wait)',
+      async () => {
+        const topic = unique('latency');
+        await bus.ensureTopics([{ topic, partitions: 1 }]);
+        const handledAt = new Map<string, number>();
+        const subscription = await bus.subscribe({
+          groupId: unique('g'),
+          topics: [topic],
+          handler: async (b) => b.forEach((m) => handledAt.set(m.value.toString(), Date.now())),
+        });
+        const latencies: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          const sentAt = Date.now();
+          await bus.publish([message(topic, 'k', `m${i}`)]);
+          await eventually(() => handledAt.has(`m${i}`), wait, `message ${i}`);
+          latencies.push((handledAt.get(`m${i}`) ?? Infinity) - sentAt);
+        }
+        expect(Math.max(...latencies)).toBeLessThan(1_000);
+        // A long fetch wait shows here: stopping waits for the fetch in flight.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const stopping = Date.now();
+        await subscription.stop();
+        expect(Date.now() - stopping).toBeLessThan(1_000);
+      },
+      timeout,
+    );
+
+    it(
       'given two consumer groups, then each receives every message',
       async () => {
         const topic = unique('groups');
