@@ -171,6 +171,9 @@ describe('REST gateway over the embedded platform (credits book: App and API poo
     expect((await alice.get('/v1/tasks/no-such-task')).body).toMatchObject({ status: 404, type: `${PROBLEM}not-found` });
     expect((await alice.get('/v1/orders/no-such-order')).status).toBe(404);
     expect((await alice.get('/v1/nowhere')).status).toBe(404);
+    const tooLong = await alice.get(`/v1/tasks/${'x'.repeat(300)}`);
+    expect(tooLong.status).toBe(414);
+    expect(tooLong.headers.get('content-type')).toContain('application/problem+json');
 
     const charged = (await alice.get<{ tasks: Json[] }>('/v1/tasks?status=charged')).body.tasks[0];
     const cancel = await alice.post(`/v1/tasks/${String(charged?.['id'])}/cancel`);

@@ -1,6 +1,17 @@
-import { mainOf } from '@billing/platform-runtime';
+import { runPlatform } from '@billing/platform-runtime';
+import { openFrontDoor } from './front-door';
 
-// `npm start`: every service in this process, over the in-process bus, stores under DATA_DIR.
-mainOf('billing platform (embedded)', ['pricing', 'wallet', 'purchase', 'tasks'], () =>
-  process.stdout.write('HTTP gateway: not served by this process yet (it comes with issue 6); stop with Ctrl-C\n'),
-);
+const TITLE = 'billing platform (embedded)';
+
+// `npm start`: every service in this process, over the in-process bus, stores under DATA_DIR,
+// and the gateway in front of them on PORT (default 3000).
+runPlatform(TITLE, ['pricing', 'wallet', 'purchase', 'tasks'])
+  .then(async (runtime) => {
+    const door = await openFrontDoor(runtime, process.env);
+    process.stdout.write(`${door.lines.join('\n')}\nstop with Ctrl-C\n`);
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void door.close());
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`${TITLE} could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });

@@ -68,7 +68,7 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
     logger: false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Ids may be up to 200 characters; longer path parameters are answered 414.
-    maxParamLength: 256,
+    routerOptions: { maxParamLength: 256 },
     // Errors the router meets before any route (a bad URL, a too long parameter) are problems too.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       const status = typeof error.statusCode === 'number' ? error.statusCode : 400;

@@ -1,0 +1,65 @@
+import {
+  BillingGateway,
+  ensureJwtSecret,
+  gatewayStatePath,
+  jwtSecretPath,
+  openGatewayState,
+  type TokenVerification,
+} from '@billing/gateway-application';
+import { type RunningGatewayHttp, startGatewayHttp } from '@billing/gateway-http';
+import type { PlatformRuntime } from '@billing/platform-runtime';
+import { JsonLogger } from '@billing/service-host';
+
+export interface FrontDoor {
+  readonly http: RunningGatewayHttp;
+  readonly lines: readonly string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The gateway in front of the embedded platform: REST on PORT (default 3000), calling the
+ * services in-process. App users' tokens are checked with JWT_SECRET or JWT_JWKS_URL; with
+ * neither, a secret is generated once into DATA_DIR/jwt-secret (0600) for `billing token`.
+ */
+export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.ProcessEnv): Promise<FrontDoor> {
+  const port = portOf(env['PORT']);
+  const host = env['HOST'] ?? '0.0.0.0';
+  const tokens: TokenVerification = env['JWT_JWKS_URL']
+    ? { jwksUrl: env['JWT_JWKS_URL'] }
+    : { jwtSecret: env['JWT_SECRET'] && env['JWT_SECRET'].length > 0 ? env['JWT_SECRET'] : ensureJwtSecret(runtime.dataDir) };
+  const db = openGatewayState(gatewayStatePath(runtime.dataDir));
+  const level = env['LOG_LEVEL'] === 'warn' || env['LOG_LEVEL'] === 'error' ? env['LOG_LEVEL'] : 'info';
+  const gateway = new BillingGateway({ rpc: runtime.service('tasks').host.context.rpc, db, tokens });
+  let http: RunningGatewayHttp;
+  try {
+    http = await startGatewayHttp({ gateway, logger: new JsonLogger('gateway', undefined, level), port, host });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const url = host === '0.0.0.0' || host === '::' ? `http://localhost:${http.port}` : http.url;
+  const ownSecret = !env['JWT_JWKS_URL'] && !env['JWT_SECRET'];
+  const lines = [
+    `gateway: ${url}  (REST under ${url}/v1)`,
+    `docs:    ${url}/docs  (OpenAPI at ${url}/openapi.json)`,
+    ownSecret
+      ? `token:   npm run -s billing -- token --account <id> [--role finance]${env['DATA_DIR'] ? ` (with DATA_DIR=${env['DATA_DIR']})` : ''}; secret in ${jwtSecretPath(runtime.dataDir)}`
+      : 'token:   signed by your identity provider (JWT_SECRET / JWT_JWKS_URL are set)',
+    `try:     curl -H "Authorization: Bearer $TOKEN" ${url}/v1/balances`,
+  ];
+  return {
+    http,
+    lines,
+    close: async () => {
+      await http.close();
+      db.close();
+    },
+  };
+}
+
+function portOf(text: string | undefined): number {
+  if (text === undefined || text === '') return 3000;
+  const port = Number(text);
+  if (!/^\d{1,5}$/.test(text) || port > 65_535) throw new RangeError(`PORT must be a whole number from 0 to 65535, got "${text}"`);
+  return port;
+}
