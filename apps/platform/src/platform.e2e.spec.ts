@@ -74,17 +74,23 @@ describe('the embedded platform: every service in one process on SQLite files an
   }, 90_000);
 
   it('given `npm start` as a process, then it prints what runs and where, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/platform/src/main.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/platform/src/main.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn', PORT: '0' } });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
     try {
       const deadline = Date.now() + 60_000;
-      while (!out.includes('HTTP gateway') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (!out.includes('stop with Ctrl-C') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(out).toContain('billing platform (embedded) running: pricing, wallet, purchase, tasks');
       expect(out).toContain(`transport: in-process bus in ${join(dir, 'bus.db')}`);
       expect(out).toContain(`wallet   store ${join(dir, 'wallet.events.db')}, state ${join(dir, 'wallet.state.db')}`);
+      // The front door: the gateway's URL, its docs, and how to get a token.
+      const url = /gateway: (http:\/\/localhost:\d+)/.exec(out)?.[1];
+      expect(url).toBeDefined();
+      expect(out).toContain(`docs:    ${url}/docs`);
+      expect(out).toContain('npm run -s billing -- token --account <id>');
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
       child.kill('SIGTERM');
       const end = await exited;
       expect(end.code === 0 || end.signal === 'SIGTERM').toBe(true);
