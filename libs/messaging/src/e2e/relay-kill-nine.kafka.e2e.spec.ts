@@ -14,19 +14,22 @@ import { eventually } from '../testing/eventually';
 import { testBrokers } from '../testing/kafka-test-env';
 import { appendPurchases } from '../testing/wallet-events';
 
-/** The relay in its own process, reporting each acknowledged batch's last position. */
+/**
+ * The relay in its own process (node with tsx as a loader, so the signal reaches the relay
+ * itself, not a wrapper), reporting each acknowledged batch's last position.
+ */
 class RelayProcess {
   readonly child: ChildProcess;
   published = 0;
-  private readonly exited: Promise<number | null>;
+  private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   constructor(env: Record<string, string>) {
-    this.child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(__dirname, '../testing/relay.child.ts')], {
+    this.child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../testing/relay.child.ts')], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
     let pending = '';
     this.child.stdout?.on('data', (chunk: Buffer) => {
       const lines = (pending + chunk.toString()).split('\n');
@@ -38,7 +41,7 @@ class RelayProcess {
     });
   }
 
-  async kill(signal: NodeJS.Signals): Promise<number | null> {
+  async kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
     return this.exited;
   }
@@ -84,7 +87,7 @@ describe('a relay killed with kill -9 mid-stream', () => {
     // The topic exists once the relay started: now the consumers can join it.
     await tally.follow(bus, topic, `tally-${topic}`);
     await new IdempotentConsumer<WalletPayloads>({ name: `balances-${topic}`, bus, topics: [topic], schemas: WALLET_PAYLOAD_SCHEMAS, inbox: target.inbox, apply: target.apply }).start();
-    expect(await first.kill('SIGKILL')).toBeNull();
+    expect(await first.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
     const killedAt = first.published;
     expect(killedAt).toBeLessThan(3_000);
 
@@ -99,7 +102,7 @@ describe('a relay killed with kill -9 mid-stream', () => {
     expect(target.applications()).toBe(all.length);
     const total = Array.from({ length: 16 }, (_, a) => target.balanceOf(`acct-${a}-x`)).reduce((x, y) => x + y, 0);
     expect(total).toBe(all.length * 1_000);
-    expect(await second.kill('SIGTERM')).toBe(0);
+    expect(await second.kill('SIGTERM')).toEqual({ code: 0, signal: null });
     process.stderr.write(`kill -9 at position ${killedAt}: ${tally.deliveries} deliveries, ${tally.duplicates} duplicates, ${target.applications()} effects\n`);
   }, 120_000);
 });

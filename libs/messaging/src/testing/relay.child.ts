@@ -30,8 +30,7 @@ async function main(): Promise<void> {
     maxBatchSize: Number(process.env['RELAY_BATCH'] ?? '50'),
     onPublished: (events) => process.stdout.write(`published ${events[events.length - 1]?.position ?? 0}\n`),
   });
-  await relay.start();
-  process.stdout.write(`started at ${relay.checkpoint}\n`);
+  // Installed before starting, so a SIGTERM at any moment is a clean stop.
   process.once('SIGTERM', () => {
     void relay
       .stop()
@@ -41,6 +40,8 @@ async function main(): Promise<void> {
         process.exit(0);
       });
   });
+  await relay.start();
+  process.stdout.write(`started at ${relay.checkpoint}\n`);
 }
 
 main().catch((error: unknown) => {
