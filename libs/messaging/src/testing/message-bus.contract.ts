@@ -126,7 +126,9 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
             started.add(batch[0]?.partition ?? -1);
             if (started.size === 2) bothStarted();
             // A partition's first batch waits for the other partition's: consumed one at a time, this times out.
-            await Promise.race([together, new Promise((_, reject) => setTimeout(() => reject(new Error('partitions consumed one at a time')), wait / 2))]);
+            let timer: NodeJS.Timeout | undefined;
+            const alone = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('partitions consumed one at a time')), wait / 2)));
+            await Promise.race([together, alone]).finally(() => clearTimeout(timer));
             handled += batch.length;
           },
         });
