@@ -3,3 +3,4 @@ export * from './lib/platform-runtime';
 export * from './lib/nest/service-host.module';
 export * from './lib/run-platform';
 export * from './lib/main-of';
+export * from './lib/distributed/service-processes';

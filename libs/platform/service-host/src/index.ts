@@ -10,3 +10,4 @@ export { BusCommandSender } from './lib/run/command-sender';
 export { CommandHeader, toCommandMessage } from './lib/wire/command-message';
 export { RpcHeader } from './lib/wire/rpc-message';
 export { type FieldError, validatePayload } from './lib/wire/validate-payload';
+export { CoalescingMessageBus } from './lib/run/coalescing-bus';

@@ -78,7 +78,8 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
     dataDir: read.string('DATA_DIR', './data'),
     transport,
     kafkaBrokers,
-    kafkaPartitions: read.integer('KAFKA_PARTITIONS', 1, 1024, 6),
+    // In-process topics share one thread: more partitions only mean more, smaller commits.
+    kafkaPartitions: read.integer('KAFKA_PARTITIONS', 1, 1024, transport === 'kafka' ? 6 : 1),
     eventStore,
     ...(eventStoreDbUrl ? { eventStoreDbUrl } : {}),
     priceBooksDir: read.string('PRICE_BOOKS_DIR', 'price-books'),

@@ -17,7 +17,7 @@ describe('loadPlatformConfig', () => {
       dataDir: './data',
       transport: 'in-process',
       kafkaBrokers: [],
-      kafkaPartitions: 6,
+      kafkaPartitions: 1,
       eventStore: 'sqlite',
       priceBooksDir: 'price-books',
       priceBook: 'credits',

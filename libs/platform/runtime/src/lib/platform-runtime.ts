@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { createEventStoreDbStore, type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { InProcessMessageBus, KafkaMessageBus, type MessageBus } from '@billing/messaging';
 import type { PlatformConfig, ServiceName } from '@billing/platform-config';
-import { type Clock, JsonLogger, type LogSink, RpcDirectory, ServiceHost, systemClock } from '@billing/service-host';
+import { type Clock, CoalescingMessageBus, JsonLogger, type LogSink, RpcDirectory, ServiceHost, systemClock } from '@billing/service-host';
 import { type NamedService, servicesFor } from './service-catalog';
 
 export interface PlatformRuntimeOptions {
@@ -108,7 +108,7 @@ export class PlatformRuntime {
     if (config.transport === 'kafka') {
       return new KafkaMessageBus({ brokers: config.kafkaBrokers, clientId: `billing-${this.options.services.join('-')}` });
     }
-    return new InProcessMessageBus({ path: join(this.dataDir, 'bus.db') });
+    return new CoalescingMessageBus(new InProcessMessageBus({ path: join(this.dataDir, 'bus.db') }));
   }
 
   private openStore(name: ServiceName): { store: EventStore; location: string } {

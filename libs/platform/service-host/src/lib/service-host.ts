@@ -30,6 +30,8 @@ export interface ServiceHostOptions {
   readonly instanceId?: string;
   /** Services of this process, called directly by the RPC client (the embedded platform). */
   readonly directory?: RpcDirectory;
+  /** With a directory: hand this service's commands from this process straight to its routes (default true). */
+  readonly localCommands?: boolean;
   readonly rpcTimeoutMillis?: number;
   readonly backoff?: Backoff;
   /** Most messages or events per handler call (commands, reactors, relay). */
@@ -72,7 +74,7 @@ export class ServiceHost {
       store: options.store,
       db: options.db,
       bus: options.bus,
-      commands: new BusCommandSender(options.bus, options.partitions),
+      commands: new BusCommandSender(options.bus, options.partitions, options.directory),
       rpc,
       clock,
       newId: options.newId ?? randomUUID,
@@ -150,6 +152,10 @@ export class ServiceHost {
       const consumer = new CommandConsumer({ service: serviceName, bus, routes: definition.commands ?? [], logger, backoff, ...(batch ? { maxBatchSize: batch } : {}) });
       await consumer.start();
       this.started.push({ name: 'command consumer', stop: () => consumer.stop() });
+      if (this.options.directory && this.options.localCommands !== false) {
+        this.options.directory.registerCommands(serviceName, consumer);
+        this.started.push({ name: 'command directory', stop: async () => this.options.directory?.unregisterCommands(serviceName) });
+      }
     }
 
     for (const reactor of definition.reactors ?? []) {

@@ -1,7 +1,8 @@
 import { deadLetterOf, type IncomingMessage, type MessageBus, type OutgoingMessage } from '@billing/messaging';
-import type { CommandRoute, Logger } from '../service';
+import type { CommandRoute, Logger, OutgoingCommand } from '../service';
 import { commandTopicFor } from '../topics';
-import { decodeCommandMessage, type DecodedCommand } from '../wire/command-message';
+import { decodeCommandMessage, type DecodedCommand, toCommandMessage } from '../wire/command-message';
+import type { CommandEndpoint } from './rpc-dispatch';
 import { StopFlag } from './stop-flag';
 import { SupervisedConsumer } from './supervised-consumer';
 import { type Backoff, untilDone } from './until-done';
@@ -23,8 +24,12 @@ export interface CommandConsumerOptions {
  * dead-letter topic with the reason; the rest are handled, one stream's commands in
  * order and different streams side by side; the offsets move only after that. A
  * refusal is an outcome (logged); a thrown error is transient and retried until it passes.
+ *
+ * The same steps serve commands sent from this process (`dispatch`, the embedded
+ * platform): each is encoded and decoded as on the wire, and `send` resolves once they
+ * were handled, which is later than a broker's acknowledgement and so at least as safe.
  */
-export class CommandConsumer {
+export class CommandConsumer implements CommandEndpoint {
   private readonly routes: ReadonlyMap<string, CommandRoute>;
   private readonly stop$ = new StopFlag();
   private readonly consumer: SupervisedConsumer;
@@ -51,6 +56,15 @@ export class CommandConsumer {
   async stop(): Promise<void> {
     this.stop$.raise();
     await this.consumer.stop();
+  }
+
+  dispatch(commands: readonly OutgoingCommand[]): Promise<void> {
+    return this.handle(
+      commands.map((c): IncomingMessage => {
+        const message = toCommandMessage(this.options.service, c);
+        return { topic: message.topic, partition: -1, offset: '-1', key: message.key, value: message.value, headers: message.headers ?? {} };
+      }),
+    );
   }
 
   private async handle(batch: readonly IncomingMessage[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { RpcError, type RpcMethod } from '../rpc';
-import type { Logger } from '../service';
+import type { Logger, OutgoingCommand } from '../service';
 import type { RpcReply } from '../wire/rpc-message';
 import { validatePayload } from '../wire/validate-payload';
 
@@ -35,13 +35,20 @@ export async function dispatchRpc(
   }
 }
 
+/** Takes commands for a service of this process without the bus (see `LocalCommandEndpoint`). */
+export interface CommandEndpoint {
+  dispatch(commands: readonly OutgoingCommand[]): Promise<void>;
+}
+
 /**
- * The RPC methods of the services running in this process. When caller and server share
- * a process (the embedded platform), the client calls the method directly, still
- * validating, instead of a round trip through the bus: the same semantics, less latency.
+ * The services running in this process. When caller and server share a process (the
+ * embedded platform), the RPC client calls a method directly, still validating, and the
+ * command sender hands commands straight to the service's routes, instead of a round
+ * trip through the bus: the same semantics, less latency and no broker writes.
  */
 export class RpcDirectory {
   private readonly services = new Map<string, ReadonlyMap<string, RpcMethod>>();
+  private readonly endpoints = new Map<string, CommandEndpoint>();
 
   register(service: string, methods: readonly RpcMethod[]): void {
     this.services.set(service, new Map(methods.map((m) => [m.name, m])));
@@ -53,5 +60,17 @@ export class RpcDirectory {
 
   methodsOf(service: string): ReadonlyMap<string, RpcMethod> | undefined {
     return this.services.get(service);
+  }
+
+  registerCommands(service: string, endpoint: CommandEndpoint): void {
+    this.endpoints.set(service, endpoint);
+  }
+
+  unregisterCommands(service: string): void {
+    this.endpoints.delete(service);
+  }
+
+  commandEndpointOf(service: string): CommandEndpoint | undefined {
+    return this.endpoints.get(service);
   }
 }

@@ -1,0 +1,161 @@
+/**
+ * `npm run bench:saga -- --mode embedded|distributed`: task lifecycles (quote, reserve,
+ * dispatch, complete, charge) through the real services with a zero-latency simulator.
+ * Tasks are created through the tasks service's `createTask` (queued when an account is
+ * busy), BENCH_CONCURRENCY at a time; a task ends when its TaskCharged / TaskReleased /
+ * TaskRejected event reaches the task topic. Figures: lifecycles per second (and the
+ * create-to-terminal times under that load), then p50/p99 create to terminal with
+ * BENCH_LATENCY_CONCURRENCY tasks in flight, peak RSS (of every process). JSON line last.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EventHeader, KafkaMessageBus, type MessageBus } from '@billing/messaging';
+import { loadPlatformConfig } from '@billing/platform-config';
+import { PlatformRuntime, ServiceProcesses } from '@billing/platform-runtime';
+import { awaitFunding, createTasks, fundAccounts, planTasks } from '@billing/platform-runtime/testing';
+import { BusCommandSender, BusRpcClient, type CommandSender, type RpcClient, silentLogger } from '@billing/service-host';
+import { report } from './report';
+
+const mode = process.argv.includes('--mode') ? process.argv[process.argv.indexOf('--mode') + 1] : 'embedded';
+const TASKS = Number(process.env['BENCH_TASKS'] ?? (mode === 'distributed' ? 10_000 : 30_000));
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 512);
+const ACCOUNTS = Number(process.env['BENCH_ACCOUNTS'] ?? 500);
+const LATENCY_TASKS = Number(process.env['BENCH_LATENCY_TASKS'] ?? 1_000);
+const LATENCY_CONCURRENCY = Number(process.env['BENCH_LATENCY_CONCURRENCY'] ?? 8);
+const TASK_TOPIC = 'billing.task.v1';
+const TERMINAL = new Set(['TaskCharged', 'TaskReleased', 'TaskRejected']);
+
+interface Platform {
+  readonly rpc: RpcClient;
+  readonly commands: CommandSender;
+  readonly bus: MessageBus;
+  peakRssMegabytes(): number;
+  stop(): Promise<void>;
+}
+
+async function embedded(dir: string): Promise<Platform> {
+  const config = loadPlatformConfig({ DATA_DIR: dir, LOG_LEVEL: 'error', ...(process.env['KAFKA_PARTITIONS'] ? { KAFKA_PARTITIONS: process.env['KAFKA_PARTITIONS'] } : {}) });
+  const runtime = new PlatformRuntime({ config, services: ['pricing', 'wallet', 'purchase', 'tasks'] });
+  await runtime.start();
+  const context = runtime.service('tasks').host.context;
+  return {
+    rpc: context.rpc,
+    commands: context.commands,
+    bus: runtime.messageBus,
+    peakRssMegabytes: () => Math.round(process.resourceUsage().maxRSS / 1024),
+    stop: () => runtime.stop(),
+  };
+}
+
+async function distributed(dir: string): Promise<Platform> {
+  const root = resolve(__dirname, '../..');
+  const brokers = (process.env['KAFKA_BROKERS'] ?? execFileSync('bash', [join(root, 'tools/kafka/broker.sh'), 'start'], { encoding: 'utf8' }).trim()).split(',');
+  const processes = new ServiceProcesses({ root, dataDir: dir, brokers, env: { LOG_LEVEL: 'error' }, onLine: (s, line) => line.includes('"level":"error"') && process.stderr.write(`[${s}] ${line}\n`) });
+  await processes.startAll();
+  const bus = new KafkaMessageBus({ brokers, clientId: 'bench-saga' });
+  const rpc = new BusRpcClient({ bus, instanceId: `bench-${process.pid}`, partitions: 6, logger: silentLogger, defaultTimeoutMillis: 60_000 });
+  const peaks = () =>
+    (['pricing', 'wallet', 'purchase', 'tasks'] as const).reduce((sum, s) => {
+      const pid = processes.pid(s);
+      const status = pid ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+      return sum + Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    }, process.resourceUsage().maxRSS);
+  return {
+    rpc,
+    commands: new BusCommandSender(bus, 6),
+    bus,
+    peakRssMegabytes: () => Math.round(peaks() / 1024),
+    stop: async () => {
+      await rpc.close();
+      await bus.close();
+      await processes.stopAll();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  if (mode !== 'embedded' && mode !== 'distributed') throw new Error(`--mode must be embedded or distributed, got ${mode}`);
+  const dir = mkdtempSync(join(tmpdir(), `bench-saga-${mode}-`));
+  const platform = mode === 'embedded' ? await embedded(dir) : await distributed(dir);
+  try {
+    const accounts = Array.from({ length: ACCOUNTS }, (_, i) => `bench-${i}`);
+    await fundAccounts(platform.commands, accounts, () => 1_000_000_000_000, Date.now());
+    await awaitFunding(platform.rpc, accounts, 120_000);
+
+    const ended = new Map<string, number>();
+    let wake: () => void = () => undefined;
+    await platform.bus.ensureTopics([{ topic: TASK_TOPIC, partitions: 6 }]);
+    const watch = await platform.bus.subscribe({
+      groupId: `bench-watch-${process.pid}-${Date.now()}`,
+      topics: [TASK_TOPIC],
+      fromBeginning: false,
+      handler: async (batch) => {
+        const now = performance.now();
+        for (const m of batch) {
+          if (TERMINAL.has(m.headers[EventHeader.eventType] ?? '')) ended.set(m.headers[EventHeader.streamName]?.slice('task-'.length) ?? '', now);
+        }
+        wake();
+      },
+    });
+
+    const warmup = planTasks({ accounts, tasks: Math.min(1_000, TASKS / 10), seed: 1, prefix: 'warm' });
+    await createTasks(platform.rpc, warmup, CONCURRENCY);
+    await until(() => warmup.every((t) => ended.has(t.taskId)), (w) => (wake = w));
+
+    const specs = planTasks({ accounts, tasks: TASKS, seed: 2, prefix: 'bench' });
+    const started = performance.now();
+    const outcomes = await createTasks(platform.rpc, specs, CONCURRENCY);
+    await until(() => specs.every((t) => ended.has(t.taskId)), (w) => (wake = w));
+    const finished = Math.max(...specs.map((t) => ended.get(t.taskId) ?? 0));
+
+    const loaded = outcomes.map((o) => (ended.get(o.spec.taskId) ?? finished) - o.startedAt).sort((a, b) => a - b);
+    const lifecyclesPerSecond = Math.round((TASKS * 1000) / (finished - started));
+
+    // Latency apart from throughput: a few tasks in flight, so queueing does not dominate.
+    const light = planTasks({ accounts, tasks: LATENCY_TASKS, seed: 3, prefix: 'light' });
+    const lightOutcomes = await createTasks(platform.rpc, light, LATENCY_CONCURRENCY);
+    await until(() => light.every((t) => ended.has(t.taskId)), (w) => (wake = w));
+    const latencies = lightOutcomes.map((o) => (ended.get(o.spec.taskId) ?? 0) - o.startedAt).sort((a, b) => a - b);
+    const p50 = round(percentile(latencies, 0.5));
+    const p99 = round(percentile(latencies, 0.99));
+    await watch.stop();
+    const peakRss = platform.peakRssMegabytes();
+    const refused = outcomes.filter((o) => o.refused).length;
+    const goals =
+      mode === 'embedded'
+        ? { rate: 10_000, p99: 20 }
+        : { rate: 2_000, p99: 250 };
+    report(
+      `saga-${mode}`,
+      { mode, tasks: TASKS, concurrency: CONCURRENCY, accounts: ACCOUNTS, refused, lifecycles_per_s: lifecyclesPerSecond, loaded_p50_ms: round(percentile(loaded, 0.5)), loaded_p99_ms: round(percentile(loaded, 0.99)), latency_concurrency: LATENCY_CONCURRENCY, p50_ms: p50, p99_ms: p99, peak_rss_mb: peakRss },
+      [
+        { name: `${mode} lifecycles per second`, target: goals.rate, actual: lifecyclesPerSecond, unit: 'tasks/s', direction: 'min' },
+        { name: `${mode} p99 create to terminal`, target: goals.p99, actual: p99, unit: 'ms', direction: 'max' },
+      ],
+    );
+  } finally {
+    await platform.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function until(done: () => boolean, setWake: (wake: () => void) => void, timeoutMillis = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMillis;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('tasks did not end in time');
+    await Promise.race([new Promise<void>((resolve) => setWake(resolve)), new Promise((resolve) => setTimeout(resolve, 200))]);
+  }
+}
+
+const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench:saga failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,54 @@
+/**
+ * `npm run start:distributed`: the distributed deployment on this machine. Starts the
+ * local Kafka broker (`tools/kafka/broker.sh start`) unless KAFKA_BROKERS names one, then
+ * one process per service over Kafka, each with its own store under DATA_DIR/<service>.
+ * Their output is prefixed with the service's name; Ctrl-C or SIGTERM stops them all
+ * (the broker keeps running: `tools/kafka/broker.sh stop`).
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ServiceProcesses } from '@billing/platform-runtime';
+
+async function main(): Promise<void> {
+  const root = resolve(__dirname, '..');
+  const dataDir = resolve(process.env['DATA_DIR'] ?? './data/distributed');
+  let brokers = process.env['KAFKA_BROKERS'];
+  if (!brokers) {
+    process.stdout.write('starting the local Kafka broker (tools/kafka/broker.sh start)...\n');
+    brokers = execFileSync('bash', [resolve(root, 'tools/kafka/broker.sh'), 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  }
+  const processes = new ServiceProcesses({
+    root,
+    dataDir,
+    brokers: brokers.split(','),
+    onLine: (service, line) => process.stdout.write(`[${service.padEnd(8)}] ${line}\n`),
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: stopping every service...\n`);
+    await processes.stopAll();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    await processes.startAll();
+  } catch (error) {
+    await processes.stopAll();
+    throw error;
+  }
+  process.stdout.write(
+    [
+      `distributed platform running over Kafka at ${brokers}`,
+      ...['pricing', 'wallet', 'purchase', 'tasks'].map((s) => `  ${s.padEnd(8)} data in ${resolve(dataDir, s)}`),
+      'Ctrl-C stops the services (the broker keeps running: tools/kafka/broker.sh stop)',
+    ].join('\n') + '\n',
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`start:distributed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
