@@ -5,13 +5,16 @@ const preset = require('./jest.preset.js');
 
 const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'];
 const notKafka = ['/node_modules/', '\\.kafka\\.'];
+// The browser tier drives Debian's Chromium (`npm run test:browser`), so `npm test` never needs it.
+const notKafkaNorBrowser = [...notKafka, '\\.browser\\.'];
 
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
     { ...preset, displayName: 'unit', roots, testMatch: ['**/*.unit.spec.ts'] },
     { ...preset, displayName: 'int', roots, testMatch: ['**/*.int.spec.ts'], testPathIgnorePatterns: notKafka },
-    { ...preset, displayName: 'e2e', roots, testMatch: ['**/*.e2e.spec.ts'], testPathIgnorePatterns: notKafka },
+    { ...preset, displayName: 'e2e', roots, testMatch: ['**/*.e2e.spec.ts'], testPathIgnorePatterns: notKafkaNorBrowser },
+    { ...preset, displayName: 'browser', roots: ['<rootDir>/apps/dashboard'], testMatch: ['**/*.browser.e2e.spec.ts'] },
     {
       ...preset,
       displayName: 'kafka',

@@ -9,6 +9,10 @@ import {
 import { type RunningGatewayHttp, startGatewayHttp } from '@billing/gateway-http';
 import type { PlatformRuntime } from '@billing/platform-runtime';
 import { JsonLogger } from '@billing/service-host';
+import { resolve } from 'node:path';
+
+/** The dashboard's Vite build (`npm run build:dashboard`; `npm start` builds it when stale). */
+const DASHBOARD_DIR = resolve(__dirname, '../../dashboard/dist');
 
 export interface FrontDoor {
   readonly http: RunningGatewayHttp;
@@ -32,7 +36,7 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
   const gateway = new BillingGateway({ rpc: runtime.service('tasks').host.context.rpc, db, tokens });
   let http: RunningGatewayHttp;
   try {
-    http = await startGatewayHttp({ gateway, logger: new JsonLogger('gateway', undefined, level), port, host });
+    http = await startGatewayHttp({ gateway, logger: new JsonLogger('gateway', undefined, level), port, host, dashboardDir: env['DASHBOARD_DIR'] || DASHBOARD_DIR });
   } catch (error) {
     db.close();
     throw error;
@@ -42,6 +46,7 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
   const lines = [
     `gateway: ${url}  (REST under ${url}/v1)`,
     `docs:    ${url}/docs  (OpenAPI at ${url}/openapi.json)`,
+    `dashboard: ${url}/dashboard  (sign in with a token from the command below)`,
     ownSecret
       ? `token:   npm run -s billing -- token --account <id> [--role finance]${env['DATA_DIR'] ? ` (with DATA_DIR=${env['DATA_DIR']})` : ''}; secret in ${jwtSecretPath(runtime.dataDir)}`
       : 'token:   signed by your identity provider (JWT_SECRET / JWT_JWKS_URL are set)',

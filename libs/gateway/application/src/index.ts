@@ -11,3 +11,5 @@ export * from './lib/plans';
 export * from './lib/billing-gateway';
 export * from './lib/problem-document';
 export * from './lib/app-tokens';
+export * from './lib/usage';
+export * from './lib/account-summary';

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { type RpcCallOptions, type RpcClient, RpcError } from '@billing/service-host';
+import { type AccountView, SLOT_HOLDING_STATUSES } from './account-summary';
 import { type ApiKeyRecord, ApiKeyStore } from './api-keys';
 import { Authenticator, type TokenVerification } from './authenticator';
 import type { Caller, RequestContext } from './caller';
@@ -8,6 +9,7 @@ import { type IdempotentOutcome, IdempotencyStore, type StoredResponse } from '.
 import type { BatchInput, LedgerInput, OrderInput, QuoteInput, RenderInput, TaskInput, TaskListInput, WebhookInput } from './inputs';
 import { AccountPlans } from './plans';
 import { gatewayProblems } from './problems';
+import { type UsageInput, type UsageView, usageView, usageWindow } from './usage';
 import {
   type BalancesView,
   balanceView,
@@ -84,6 +86,8 @@ export interface ReadinessView {
 }
 
 const DEFAULT_LEDGER_PAGE = 100;
+/** Pages read to answer one usage or account question: a bound on one request's work. */
+const MAX_SCAN_PAGES = 200;
 
 /**
  * The gateway's use cases, shared by REST and gRPC: who may do what, the pool by channel
@@ -194,6 +198,64 @@ export class BillingGateway {
     return { entries: entries.map(ledgerEntryView), next: entries.length === limit && last ? last.position : null };
   }
 
+  /** The caller's plan (its entitlements and concurrency limit) and how many of its tasks run or wait now. */
+  async account(caller: Caller, context: RequestContext): Promise<AccountView> {
+    const [plan, catalog, running, queued] = await Promise.all([
+      this.plans.planOf(caller.accountId, context),
+      this.catalog(caller, context),
+      Promise.all(SLOT_HOLDING_STATUSES.map((status) => this.countTasks(caller, status, context))).then((counts) => counts.reduce((a, b) => a + b, 0)),
+      this.countTasks(caller, 'queued', context),
+    ]);
+    return {
+      account_id: caller.accountId,
+      channel: caller.channel,
+      plan: {
+        id: plan.planId,
+        name: catalog.plans.find((p) => p.id === plan.planId)?.name ?? plan.planId,
+        source: plan.source,
+        entitlements: [...plan.entitlements],
+        concurrency_limit: plan.concurrencyLimit,
+        priority: plan.priority,
+      },
+      running_tasks: running,
+      queued_tasks: queued,
+    };
+  }
+
+  /**
+   * Credits charged per UTC day in [from, to], by pool, model and mode: the wallet's charge
+   * entries joined with the tasks they paid for. Read from the ledger and task pages each
+   * time (bounded by MAX_SCAN_PAGES); a usage projection would serve a long history better.
+   */
+  async usage(caller: Caller, input: UsageInput, context: RequestContext): Promise<UsageView> {
+    const { start, end } = usageWindow(input);
+    const charges: WireLedgerEntry[] = [];
+    let after: number | undefined;
+    for (let page = 0; page < MAX_SCAN_PAGES; page++) {
+      const entries = await this.call<readonly WireLedgerEntry[]>(
+        caller,
+        'wallet',
+        'ledger',
+        { accountId: caller.accountId, ...(input.pool ? { pool: input.pool } : {}), ...(after === undefined ? {} : { after }), limit: 1000 },
+        context,
+      );
+      charges.push(...entries.filter((entry) => entry.type === 'CreditsCharged' && entry.at >= start && entry.at < end));
+      const last = entries[entries.length - 1];
+      if (entries.length < 1000 || !last) break;
+      after = last.position;
+    }
+    const wanted = new Set(charges.flatMap((charge) => (charge.taskId ? [charge.taskId] : [])));
+    const tasks = new Map<string, WireTask>();
+    let cursor: string | null = null;
+    for (let page = 0; page < MAX_SCAN_PAGES && tasks.size < wanted.size; page++) {
+      const found: WireTaskPage = await this.call<WireTaskPage>(caller, 'tasks', 'listTasks', { accountId: caller.accountId, limit: 500, ...(cursor ? { after: cursor } : {}) }, context);
+      for (const task of found.tasks) if (wanted.has(task.taskId)) tasks.set(task.taskId, task);
+      cursor = found.next;
+      if (!cursor) break;
+    }
+    return usageView(input, charges, tasks);
+  }
+
   async catalogView(caller: Caller, context: RequestContext): Promise<CatalogView> {
     return catalogView(await this.catalog(caller, context, true));
   }
@@ -277,6 +339,18 @@ export class BillingGateway {
     );
     const services = Object.fromEntries(entries);
     return { ready: entries.every(([, state]) => state === 'up'), services };
+  }
+
+  private async countTasks(caller: Caller, status: string, context: RequestContext): Promise<number> {
+    let count = 0;
+    let cursor: string | null = null;
+    for (let page = 0; page < MAX_SCAN_PAGES; page++) {
+      const found: WireTaskPage = await this.call<WireTaskPage>(caller, 'tasks', 'listTasks', { accountId: caller.accountId, status, limit: 500, ...(cursor ? { after: cursor } : {}) }, context);
+      count += found.tasks.length;
+      cursor = found.next;
+      if (!cursor) break;
+    }
+    return count;
   }
 
   private requireAppUser(caller: Caller): void {

@@ -15,8 +15,10 @@ import { AccountController } from './controllers/account.controller';
 import { ApiKeysController } from './controllers/api-keys.controller';
 import { OPENAPI_DOCUMENT, type OpenApiHolder, OperationsController, REQUEST_METRICS } from './controllers/operations.controller';
 import { OrdersController } from './controllers/orders.controller';
+import { SandboxCheckoutController } from './controllers/sandbox-checkout.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
+import { serveDashboard } from './dashboard-files';
 import { AuthGuard, BILLING_GATEWAY, CallerThrottlerGuard } from './guards';
 import { PROBLEM_CONTENT_TYPE, REQUEST_ID_HEADER, requestIdFrom } from './http-context';
 import { observeRequests, requestMetrics } from './observability';
@@ -32,6 +34,8 @@ export interface GatewayHttpOptions {
   readonly metricsRegistry?: Registry;
   /** Largest request body in bytes (default 1 MiB). */
   readonly bodyLimit?: number;
+  /** The built dashboard (apps/dashboard/dist), served at /dashboard; absent: /dashboard says how to build it. */
+  readonly dashboardDir?: string;
 }
 
 export interface RunningGatewayHttp {
@@ -54,7 +58,7 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
   const module: DynamicModule = {
     module: GatewayHttpModule,
     imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: rateLimit.limit, ttl: rateLimit.ttlMillis }] })],
-    controllers: [TasksController, AccountController, OrdersController, ApiKeysController, WebhooksController, OperationsController],
+    controllers: [TasksController, AccountController, OrdersController, SandboxCheckoutController, ApiKeysController, WebhooksController, OperationsController],
     providers: [
       { provide: BILLING_GATEWAY, useValue: options.gateway },
       { provide: REQUEST_METRICS, useValue: metrics },
@@ -80,6 +84,7 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: false, rawBody: true, abortOnError: false });
   app.useGlobalFilters(new ProblemFilter(options.logger));
   observeRequests(app.getHttpAdapter().getInstance(), metrics, options.logger, options.logRequests ?? true);
+  serveDashboard(app.getHttpAdapter().getInstance(), options.dashboardDir ?? null);
   openApi.document = SwaggerModule.createDocument(app, openApiConfig());
   return app;
 }

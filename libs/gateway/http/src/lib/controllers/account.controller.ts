@@ -1,13 +1,18 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { BillingGateway } from '@billing/gateway-application';
+import { type BillingGateway, gatewayProblems } from '@billing/gateway-application';
 import { Authenticated } from '../api-docs';
-import { BalancesDto, CatalogDto, LedgerDto } from '../dto/responses';
+import { AccountDto, BalancesDto, CatalogDto, LedgerDto, UsageDto } from '../dto/responses';
 import { BILLING_GATEWAY } from '../guards';
 import { callerOf, type GatewayRequest, requestContextOf } from '../http-context';
 import { QueryReader } from '../validate';
 
 const POOL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MILLIS = 86_400_000;
+/** The longest usage range one request may ask for, in days. */
+const MAX_USAGE_DAYS = 366;
+const USAGE_DAYS_DEFAULT = 30;
 
 /** The caller's balances and ledger, and what the price book in force sells. */
 @ApiTags('credits')
@@ -42,10 +47,52 @@ export class AccountController {
     );
   }
 
+  @Get('account')
+  @ApiOperation({ summary: 'The caller’s plan (entitlements, concurrency limit) and its running and queued tasks' })
+  @ApiResponse({ status: 200, type: AccountDto })
+  account(@Req() request: GatewayRequest): Promise<unknown> {
+    return this.gateway.account(callerOf(request), requestContextOf(request));
+  }
+
+  @Get('usage')
+  @ApiOperation({ summary: 'Credits charged per UTC day, by pool, model and mode (default: the last 30 days)' })
+  @ApiQuery({ name: 'from', required: false, description: 'First day, inclusive', schema: { type: 'string', format: 'date', pattern: DAY.source } })
+  @ApiQuery({ name: 'to', required: false, description: 'Last day, inclusive (default today, UTC); at most 366 days after from', schema: { type: 'string', format: 'date', pattern: DAY.source } })
+  @ApiQuery({ name: 'pool', required: false, schema: { type: 'string', pattern: POOL.source, maxLength: 64 } })
+  @ApiResponse({ status: 200, type: UsageDto })
+  usage(@Req() request: GatewayRequest, @Query() query: Record<string, unknown>): Promise<unknown> {
+    const reader = new QueryReader(query, ['from', 'to', 'pool']);
+    const from = reader.text('from', DAY, 'from must be a day, YYYY-MM-DD');
+    const to = reader.text('to', DAY, 'to must be a day, YYYY-MM-DD');
+    const pool = reader.text('pool', POOL, 'pool must be a pool id');
+    reader.done();
+    const range = usageRange(from, to, Date.now());
+    return this.gateway.usage(callerOf(request), { ...range, ...(pool ? { pool } : {}) }, requestContextOf(request));
+  }
+
   @Get('catalog')
   @ApiOperation({ summary: 'Plans and packs of the price book in force' })
   @ApiResponse({ status: 200, type: CatalogDto })
   catalog(@Req() request: GatewayRequest): Promise<unknown> {
     return this.gateway.catalogView(callerOf(request), requestContextOf(request));
   }
+}
+
+/** [from, to] as whole UTC days: each a real date, from not after to, at most MAX_USAGE_DAYS long. */
+function usageRange(from: string | undefined, to: string | undefined, now: number): { from: string; to: string } {
+  const day = (millis: number) => new Date(millis).toISOString().slice(0, 10);
+  const toDay = to ?? day(now);
+  const fromDay = from ?? day(Date.parse(`${toDay}T00:00:00Z`) - (USAGE_DAYS_DEFAULT - 1) * DAY_MILLIS);
+  const errors: { field: string; message: string }[] = [];
+  for (const [field, value] of [['from', fromDay], ['to', toDay]] as const) {
+    const millis = Date.parse(`${value}T00:00:00Z`);
+    if (Number.isNaN(millis) || day(millis) !== value) errors.push({ field, message: `${field} is not a calendar day` });
+  }
+  if (errors.length === 0) {
+    const days = (Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY_MILLIS + 1;
+    if (days < 1) errors.push({ field: 'from', message: 'from must not be after to' });
+    else if (days > MAX_USAGE_DAYS) errors.push({ field: 'from', message: `a range is at most ${MAX_USAGE_DAYS} days` });
+  }
+  if (errors.length > 0) throw gatewayProblems.validation(errors);
+  return { from: fromDay, to: toDay };
 }

@@ -249,3 +249,37 @@ export class ProblemDto {
   @ApiProperty({ type: String, required: false, description: 'forbidden: the entitlement the plan lacks' }) entitlement?: string;
   @ApiProperty({ type: Number, format: 'int32', required: false, description: 'rate-limited: seconds to wait (also in Retry-After)' }) retry_after?: number;
 }
+
+export class AccountPlanDto {
+  @ApiProperty({ type: String, example: 'pay-as-you-go' }) id!: string;
+  @ApiProperty({ type: String, example: 'Pay as you go' }) name!: string;
+  @ApiProperty({ type: String, enum: ['subscription', 'default'] }) source!: string;
+  @ApiProperty({ type: [String], enum: ['batch_generation', 'api_access'] }) entitlements!: string[];
+  @ApiProperty({ type: Number, format: 'int32', example: 6 }) concurrency_limit!: number;
+  @ApiProperty({ type: Boolean }) priority!: boolean;
+}
+
+export class AccountDto {
+  @ApiProperty({ type: String }) account_id!: string;
+  @ApiProperty({ type: String, enum: ['app', 'api'], description: 'How this request was authenticated' }) channel!: string;
+  @ApiProperty({ type: AccountPlanDto }) plan!: AccountPlanDto;
+  @ApiProperty({ type: Number, format: 'int32', description: 'Tasks holding a concurrency slot (reserved, dispatched, running)' }) running_tasks!: number;
+  @ApiProperty({ type: Number, format: 'int32', description: 'Tasks waiting for a slot' }) queued_tasks!: number;
+}
+
+export class UsageRowDto {
+  @ApiProperty({ type: String, format: 'date', example: '2026-03-01', description: 'UTC day of the charge' }) day!: string;
+  @ApiProperty({ type: String, example: 'api' }) pool!: string;
+  @ApiProperty({ type: String, example: 'seedance-2.0', description: 'unknown when the task is not found' }) model!: string;
+  @ApiProperty({ type: String, example: 'standard' }) mode!: string;
+  @ApiProperty({ type: Number, description: 'Credits charged' }) credits!: number;
+  @ApiProperty({ type: Number, format: 'int32', description: 'Tasks charged' }) tasks!: number;
+}
+
+export class UsageDto {
+  @ApiProperty({ type: String, format: 'date' }) from!: string;
+  @ApiProperty({ type: String, format: 'date' }) to!: string;
+  @ApiProperty({ type: String, nullable: true }) pool!: string | null;
+  @ApiProperty({ type: [UsageRowDto] }) rows!: UsageRowDto[];
+  @ApiProperty({ type: Number }) total_credits!: number;
+}

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import type { ApiClient } from '../api/client';
+import type { LedgerEntry, LedgerPage, Task, TaskPage, Usage, Utilisation } from '../api/types';
+import { useLoad } from '../api/use-api';
+import { ErrorMessage } from '../components/errors';
+import { dayOffset, formatCredits, poolName } from '../format';
+import { LedgerTable } from './ledger-table';
+import { TasksTable } from './tasks-table';
+import { UsageChart } from './usage-chart';
+
+/** Pages read for the tables: enough for a dashboard, bounded for a long history. */
+const MAX_PAGES = 20;
+
+async function allTasks(api: ApiClient): Promise<Task[]> {
+  const tasks: Task[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const found: TaskPage = await api.get<TaskPage>(`/v1/tasks?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+    tasks.push(...found.tasks);
+    after = found.next;
+    if (!after) break;
+  }
+  return tasks.reverse();
+}
+
+async function allLedger(api: ApiClient): Promise<LedgerEntry[]> {
+  const entries: LedgerEntry[] = [];
+  let after: number | null = null;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const found: LedgerPage = await api.get<LedgerPage>(`/v1/ledger?limit=1000${after === null ? '' : `&after=${after}`}`);
+    entries.push(...found.entries);
+    after = found.next;
+    if (after === null) break;
+  }
+  return entries;
+}
+
+/** Credits charged per day by model and mode, utilisation, every task's credits_cost, and the ledger. */
+export function UsagePage() {
+  const [from, setFrom] = useState(dayOffset(29));
+  const [to, setTo] = useState(dayOffset(0));
+  const [pool, setPool] = useState('api');
+  const query = `from=${from}&to=${to}${pool ? `&pool=${pool}` : ''}`;
+  const usage = useLoad((api) => api.get<Usage>(`/v1/usage?${query}`), query);
+  const utilisation = useLoad((api) => api.get<Utilisation>('/v1/utilisation'), 'utilisation');
+  const tasks = useLoad(allTasks, 'tasks');
+  const ledger = useLoad(allLedger, 'ledger');
+  const reload = () => {
+    usage.reload();
+    utilisation.reload();
+    tasks.reload();
+    ledger.reload();
+  };
+
+  return (
+    <>
+      <h1>Usage</h1>
+      <ErrorMessage message={usage.error ?? utilisation.error ?? tasks.error ?? ledger.error} />
+      <section aria-labelledby="charged-title">
+        <h2 id="charged-title">Credits charged per day</h2>
+        <div className="filters">
+          <label>
+            From
+            <input type="date" value={from} max={to} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+          </label>
+          <label>
+            To
+            <input type="date" value={to} min={from} onChange={(e) => e.target.value && setTo(e.target.value)} />
+          </label>
+          <label>
+            Pool
+            <select value={pool} onChange={(e) => setPool(e.target.value)}>
+              <option value="api">API</option>
+              <option value="app">App</option>
+              <option value="">Both pools</option>
+            </select>
+          </label>
+          <button type="button" className="secondary" onClick={reload}>
+            Refresh
+          </button>
+        </div>
+        {usage.data ? (
+          <>
+            <p>
+              <strong data-testid="usage-total">{formatCredits(usage.data.total_credits)}</strong> {pool ? `${poolName(pool)} ` : ''}credits charged from {usage.data.from} to {usage.data.to}.
+            </p>
+            <UsageChart rows={usage.data.rows} />
+            <details>
+              <summary>The figures as a table</summary>
+              <div className="table-wrap">
+                <table aria-label="Credits charged per day, model and mode">
+                  <thead>
+                    <tr>
+                      <th scope="col">Day</th>
+                      <th scope="col">Pool</th>
+                      <th scope="col">Model</th>
+                      <th scope="col">Mode</th>
+                      <th scope="col">Tasks</th>
+                      <th scope="col">Credits</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {usage.data.rows.map((row) => (
+                      <tr key={`${row.day}-${row.pool}-${row.model}-${row.mode}`}>
+                        <td>{row.day}</td>
+                        <td>{poolName(row.pool)}</td>
+                        <td>{row.model}</td>
+                        <td>{row.mode}</td>
+                        <td className="num">{row.tasks}</td>
+                        <td className="num">{formatCredits(row.credits)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          </>
+        ) : null}
+      </section>
+      <section aria-labelledby="utilisation-title">
+        <h2 id="utilisation-title">Utilisation</h2>
+        {utilisation.data ? (
+          <p>
+            {utilisation.data.percentage === null
+              ? 'Nothing has been charged yet.'
+              : `${utilisation.data.percentage} of charged credits went to adopted output (${formatCredits(utilisation.data.adopted_credits)} of ${formatCredits(utilisation.data.charged_credits)}).`}
+          </p>
+        ) : null}
+      </section>
+      <section aria-labelledby="tasks-title">
+        <h2 id="tasks-title">Tasks</h2>
+        {tasks.data ? <TasksTable tasks={tasks.data} /> : tasks.loading ? <p>Loading tasks...</p> : null}
+      </section>
+      <section aria-labelledby="ledger-title">
+        <h2 id="ledger-title">Ledger</h2>
+        {ledger.data ? <LedgerTable entries={ledger.data} /> : ledger.loading ? <p>Loading the ledger...</p> : null}
+      </section>
+    </>
+  );
+}
