@@ -31,12 +31,24 @@ export interface RecordedEvent {
   readonly eventId: string;
   readonly type: string;
   readonly schemaVersion: number;
+  /** May be decoded on first access; unreadable data then throws EventDeserializationError. */
   readonly data: unknown;
+  /** The stored JSON text of `data`, when the adapter keeps it: forwarded as is by the relay. */
+  readonly dataJson?: string;
   readonly metadata: EventTrace;
   readonly recordedAt: EpochMillis;
   /** Hex SHA-256 over this event's content and `previousHash`: the stream's hash chain. */
   readonly hash: string;
   readonly previousHash: string;
+}
+
+/**
+ * A plain copy of an event with its data and metadata decoded. Adapters may decode
+ * lazily behind getters, which `{ ...event }` does not copy: copy events with this.
+ */
+export function copyRecordedEvent(event: RecordedEvent): RecordedEvent {
+  const { position, streamName, revision, eventId, type, schemaVersion, data, metadata, recordedAt, previousHash, hash } = event;
+  return { position, streamName, revision, eventId, type, schemaVersion, data, metadata, recordedAt, previousHash, hash };
 }
 
 export interface AppendResult {

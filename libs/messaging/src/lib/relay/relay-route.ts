@@ -40,7 +40,7 @@ export const toOutgoingMessage = (event: RecordedEvent, route: RelayRoute): Outg
   return {
     topic: route.topic,
     key: route.keyOf(event.streamName),
-    value: Buffer.from(JSON.stringify(event.data)),
+    value: Buffer.from(event.dataJson ?? JSON.stringify(event.data)),
     headers: {
       [EventHeader.eventId]: event.eventId,
       [EventHeader.eventType]: event.type,
