@@ -1,0 +1,230 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { type Browser, launchChromium } from './testing/chromium';
+import { buildDashboard, type EmbeddedDashboard, startEmbeddedDashboard } from './testing/embedded-dashboard';
+
+const SCREENSHOTS = resolve(__dirname, '../../../reports/screenshots');
+
+interface TaskBody {
+  readonly id: string;
+  readonly status: string;
+  readonly pool: string;
+  readonly credits_cost: number | null;
+}
+
+async function api<T>(url: string, credential: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${credential}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+async function apiBalance(platform: EmbeddedDashboard, token: string): Promise<number> {
+  const { body } = await api<{ balances: { pool: string; balance: number }[] }>(`${platform.url}/v1/balances`, token);
+  return body.balances.find((b) => b.pool === 'api')?.balance ?? 0;
+}
+
+const shoot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+jest.setTimeout(60_000);
+
+describe('the API dashboard in Debian Chromium against the embedded platform', () => {
+  let dir: string;
+  let downloads: string;
+  let platform: EmbeddedDashboard;
+  let browser: Browser;
+  let page: Page;
+  let token: string;
+  let key: string;
+  let keyTaskId: string;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'dashboard-e2e-'));
+    downloads = mkdtempSync(join(tmpdir(), 'dashboard-downloads-'));
+    buildDashboard();
+    platform = await startEmbeddedDashboard(dir);
+    browser = await launchChromium(downloads);
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    token = await platform.token('dash-alice');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(downloads, { recursive: true, force: true });
+  }, 60_000);
+
+  it('given a bad token, then sign-in says so in words; given a good one, then the overview shows both pools and 0 of 6 tasks running', async () => {
+    await page.goto(`${platform.url}/dashboard`);
+    await page.getByLabel('Access token').fill('not-a-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectVisible(page.getByRole('alert').filter({ hasText: 'Sign in again with a fresh token' }));
+    await shoot(page, '01-sign-in');
+
+    await page.getByLabel('Access token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectVisible(page.getByRole('heading', { name: 'Overview', level: 1 }));
+    await expectText(page.getByTestId('balance-api'), '0');
+    await expectText(page.getByTestId('balance-app'), '0');
+    await expectText(page.getByTestId('concurrency'), '0 of 6 running');
+    await expectVisible(page.getByText('Pay as you go'));
+    await shoot(page, '02-overview');
+  });
+
+  it('given the API packs with their price per credit, when one is bought through the sandbox, then the API balance rises by exactly its credits', async () => {
+    const before = await apiBalance(platform, token);
+    await page.getByRole('link', { name: 'Buy credits' }).click();
+    const pack = page.locator('tr[data-pack="api-1000"]');
+    await expectText(pack, '$0.072');
+    await expectText(page.locator('tr[data-pack="api-300"]'), '$0.080');
+    await expectText(page.locator('tr[data-pack="api-100000"]'), '$0.032');
+    await expectVisible(page.getByRole('heading', { name: 'App credit packs' }));
+    await shoot(page, '03-buy-credits');
+
+    await page.getByRole('button', { name: 'Buy 1,000 API credits for $72' }).click();
+    await expectVisible(page.getByRole('heading', { name: 'Sandbox checkout', level: 1 }));
+    await shoot(page, '04-sandbox-checkout');
+    await page.getByRole('button', { name: 'Pay $72' }).click();
+    await expectText(page.getByTestId('payment-result'), `Your API balance is now ${(before + 1000).toLocaleString('en-US')} credits (+1,000)`);
+    expect(await apiBalance(platform, token)).toBe(before + 1000);
+    await shoot(page, '05-payment-confirmed');
+
+    // The sandbox provider's checkout URL leads to the same view (there, already paid).
+    const orderId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    const redirect = await fetch(`${platform.url}/v1/sandbox/checkout/${orderId}`, { redirect: 'manual' });
+    expect(redirect.status).toBe(303);
+    expect(redirect.headers.get('location')).toBe(`/dashboard/checkout/${orderId}`);
+    await page.goto(`${platform.url}/v1/sandbox/checkout/${orderId}`);
+    await expectText(page.getByTestId('payment-result'), 'This order is already paid');
+  });
+
+  it('when a key is created, then its secret is shown once with a copy button, and it runs a task over HTTP on the API pool', async () => {
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel('Key name').fill('browser test');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const secret = page.getByLabel('New API key secret');
+    await expectVisible(secret);
+    key = await secret.inputValue();
+    expect(key).toMatch(/^bk_/);
+    await expectVisible(page.getByRole('button', { name: 'Copy key' }));
+    await expectVisible(page.getByText('it is shown this once'));
+    await shoot(page, '06-api-key-created');
+
+    // Shown once: back on the page, the list has the key's prefix, never its secret.
+    await page.reload();
+    await expectVisible(page.getByRole('cell', { name: 'browser test', exact: true }));
+    expect(await page.getByLabel('New API key secret').count()).toBe(0);
+    expect(await page.content()).not.toContain(key);
+
+    const created = await api<TaskBody>(`${platform.url}/v1/tasks`, key, 'POST', { model: 'seedance-2.0', duration_seconds: 5 });
+    expect(created.status).toBe(201);
+    keyTaskId = created.body.id;
+    const charged = await eventually(() => api<TaskBody>(`${platform.url}/v1/tasks/${keyTaskId}`, key), (task) => task.body.credits_cost !== null);
+    expect(charged.body).toMatchObject({ pool: 'api', status: 'charged', credits_cost: 75 });
+  });
+
+  it('then the usage page shows that task’s credits_cost, the day’s chart and a CSV export of the ledger', async () => {
+    await page.getByRole('link', { name: 'Usage' }).click();
+    await expectText(page.getByTestId(`cost-${keyTaskId}`), '75');
+    await expectText(page.getByTestId('usage-total'), '75');
+    await expectVisible(page.locator('.recharts-surface').first());
+    await page.locator(`tr[data-task="${keyTaskId}"] summary`).click();
+    await expectVisible(page.getByRole('list', { name: `Quote breakdown of ${keyTaskId}` }));
+    await shoot(page, '07-usage');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('position,at,pool,type,credits,balance_change,held_change,balance,held,available,task_id,purchase_id,reason');
+    expect(csv).toContain(`CreditsCharged,75,`);
+    expect(csv).toContain(keyTaskId);
+  });
+
+  it('given the quote calculator, then every factor is shown, and a task the API pool cannot pay is refused in words', async () => {
+    await page.getByRole('link', { name: 'Quote calculator' }).click();
+    await page.getByLabel('Model').fill('seedance-2.0');
+    await page.getByLabel('Duration (seconds)').fill('3600');
+    await page.getByLabel('With a video reference').check();
+    await page.getByRole('button', { name: 'Get quote' }).click();
+    await expectText(page.getByTestId('quote-credits'), '108,000');
+    await expectVisible(page.getByRole('table', { name: 'Quote breakdown' }));
+    await shoot(page, '08-quote-calculator');
+
+    await page.getByLabel('API key (optional)').fill(key);
+    await page.getByRole('button', { name: 'Run task' }).click();
+    await expectText(page.getByRole('alert'), 'Not enough API credits: 925 available, 108,000 needed');
+    await shoot(page, '09-insufficient-credits');
+  });
+
+  it('when the key is revoked (after a confirmation), then it is refused over HTTP', async () => {
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByRole('button', { name: 'Revoke browser test' }).click();
+    await expectVisible(page.getByRole('group', { name: 'Confirm revoking browser test' }));
+    await shoot(page, '10-revoke-confirmation');
+    await page.getByRole('button', { name: 'Yes, revoke browser test' }).click();
+    await expectText(page.locator('tr', { hasText: 'browser test' }), 'Revoked');
+    const refused = await api<{ type: string }>(`${platform.url}/v1/balances`, key);
+    expect(refused.status).toBe(401);
+    await shoot(page, '11-key-revoked');
+  });
+
+  it('at 375 px wide, no page scrolls sideways and the main controls keep their names', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    for (const [path, control] of [
+      ['', 'Refresh'],
+      ['/buy', 'Buy 300 API credits for $24'],
+      ['/keys', 'Create key'],
+      ['/usage', 'Export CSV'],
+      ['/quote', 'Get quote'],
+    ] as const) {
+      await page.goto(`${platform.url}/dashboard${path}`);
+      await expectVisible(page.getByRole('button', { name: control }));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      await shoot(page, `12-phone${path.replace('/', '-') || '-overview'}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('given a token the gateway no longer accepts, then the dashboard returns to sign-in with a message', async () => {
+    await page.evaluate(() => sessionStorage.setItem('billing-dashboard-token', 'expired.token.value'));
+    await page.goto(`${platform.url}/dashboard/usage`);
+    await expectVisible(page.getByLabel('Access token'));
+    await expectText(page.getByRole('alert').first(), 'Sign in again with a fresh token');
+    await shoot(page, '13-signed-out');
+    expect(platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+  });
+});
+
+async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {
+  await locator.waitFor({ state: 'visible' });
+}
+
+/** Waits until the element's text contains `text`; the failure says what it had instead. */
+async function expectText(locator: ReturnType<Page['locator']>, text: string, timeoutMillis = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMillis;
+  let last = '';
+  for (;;) {
+    last = (await locator.textContent({ timeout: timeoutMillis }).catch(() => '')) ?? '';
+    if (last.includes(text)) return;
+    if (Date.now() > deadline) throw new Error(`expected "${text}" in the element, found "${last}"`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function eventually<T>(probe: () => Promise<T>, until: (value: T) => boolean, timeoutMillis = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMillis;
+  for (;;) {
+    const value = await probe();
+    if (until(value)) return value;
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMillis} ms: ${JSON.stringify(value).slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
