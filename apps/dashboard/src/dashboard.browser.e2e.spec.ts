@@ -79,6 +79,11 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
     await shoot(page, '02-overview');
   });
 
+  it('given the OpenAPI document, then the routes the dashboard added are described', async () => {
+    const document = (await (await fetch(`${platform.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/account', '/v1/usage', '/v1/sandbox/checkout/{id}']));
+  });
+
   it('given the API packs with their price per credit, when one is bought through the sandbox, then the API balance rises by exactly its credits', async () => {
     const before = await apiBalance(platform, token);
     await page.getByRole('link', { name: 'Buy credits' }).click();

@@ -28,7 +28,7 @@ export function sentenceFor(problem: Problem): string {
       const pool = text(problem['pool']);
       const name = pool ? poolName(pool) : 'the';
       if (available !== null && required !== null) {
-        return `Not enough ${name} credits: ${formatCredits(available)} available, ${formatCredits(required)} needed. Buy a ${name} pack; credits never move between pools.`;
+        return `Not enough ${name} credits: ${formatCredits(available)} available, ${formatCredits(required)} needed. Buy ${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} pack; credits never move between pools.`;
       }
       return `Not enough ${name} credits for this task.`;
     }

@@ -29,7 +29,7 @@ export function UsageChart(props: { readonly rows: readonly UsageRow[] }) {
           <Tooltip formatter={(value) => formatCredits(Number(value))} />
           <Legend />
           {series.map((name, index) => (
-            <Bar key={name} dataKey={name} stackId="credits" fill={COLOURS[index % COLOURS.length]} isAnimationActive={false} />
+            <Bar key={name} dataKey={name} stackId="credits" fill={COLOURS[index % COLOURS.length]} maxBarSize={56} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>
