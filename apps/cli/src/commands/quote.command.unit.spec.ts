@@ -1,4 +1,5 @@
 import { runBilling } from '../testing/cli-harness';
+import { COMMANDS } from './index';
 
 const quoteArgs = (...extra: string[]) => ['quote', '--price-book', 'points', '--model', 'seedance-2.0', '--duration', '5', ...extra];
 
@@ -68,7 +69,7 @@ describe('billing', () => {
   });
 
   it('given an unknown command, then it names the known ones and exits 2', async () => {
-    expect(await runBilling(['frobnicate'])).toMatchObject({ code: 2, stderr: 'billing: unknown command "frobnicate"; try one of: quote, price-books, bench\n' });
+    expect(await runBilling(['frobnicate'])).toMatchObject({ code: 2, stderr: `billing: unknown command "frobnicate"; try one of: ${COMMANDS.map((c) => c.name).join(', ')}\n` });
   });
 
   it('given price-books --json, then each book is listed with its models and pools', async () => {
