@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RecordedEvent } from './port';
 
 /** The `previousHash` of a stream's first event. */
@@ -22,7 +22,9 @@ export interface HashedContent {
 /**
  * Hex SHA-256 over a canonical encoding: a JSON array of the fields in a fixed order.
  * JSON text round-trips through `JSON.parse`/`JSON.stringify` unchanged, so a reader can
- * recompute the hash from a decoded event (see `verifyStreamChain`).
+ * recompute the hash from a decoded event (see `verifyStreamChain`). Node's one-shot
+ * `hash` skips the Hash object: about 1.5 times as fast on event-sized inputs, which
+ * the writer and every audit pay per event.
  */
 export function computeEventHash(content: HashedContent): string {
   const canonical = JSON.stringify([
@@ -36,7 +38,7 @@ export function computeEventHash(content: HashedContent): string {
     content.recordedAt,
     content.previousHash,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return hash('sha256', canonical, 'hex');
 }
 
 export const hashOfRecordedEvent = (event: RecordedEvent, previousHash: string): string =>
@@ -46,7 +48,7 @@ export const hashOfRecordedEvent = (event: RecordedEvent, previousHash: string):
     eventId: event.eventId,
     type: event.type,
     schemaVersion: event.schemaVersion,
-    dataJson: JSON.stringify(event.data),
+    dataJson: event.dataJson ?? JSON.stringify(event.data),
     metadataJson: JSON.stringify(event.metadata),
     recordedAt: event.recordedAt,
     previousHash,

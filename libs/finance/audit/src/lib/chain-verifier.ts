@@ -1,6 +1,6 @@
-import { GENESIS_HASH } from '@billing/event-store';
+import { computeEventHash, GENESIS_HASH } from '@billing/event-store';
 import type { AuditFinding } from './finding';
-import { recomputedHash, type StoredEvent } from './stored-event';
+import type { StoredEvent } from './stored-event';
 
 /** The last verified event of a stream. */
 export interface StreamHead {
@@ -38,7 +38,7 @@ export class ChainVerifier {
       sound = false;
       this.find(event, 'previous_hash_mismatch', `links to ${event.previousHash.slice(0, 16)}..., the stream's previous hash is ${expectedPrevious.slice(0, 16)}...`);
     }
-    const recomputed = recomputedHash(event);
+    const recomputed = computeEventHash(event);
     if (recomputed !== event.hash) {
       sound = false;
       this.find(event, 'hash_mismatch', `content hashes to ${recomputed.slice(0, 16)}..., stored ${event.hash.slice(0, 16)}...`);

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import type { RecordedEvent } from '@billing/event-store';
 
 /**
@@ -34,25 +33,4 @@ export function storedEventOf(event: RecordedEvent): StoredEvent {
     previousHash: event.previousHash,
     hash: event.hash,
   };
-}
-
-/**
- * The hash the store would have written for this content after `previousHash`: the same
- * canonical encoding as `computeEventHash` (a JSON array of the fields in a fixed order,
- * SHA-256, hex; a test holds the two equal), with Node's one-shot `hash`, which skips the
- * Hash object and is about 1.5 times as fast on event-sized inputs.
- */
-export function recomputedHash(event: StoredEvent): string {
-  const canonical = JSON.stringify([
-    event.streamName,
-    event.revision,
-    event.eventId,
-    event.type,
-    event.schemaVersion,
-    event.dataJson,
-    event.metadataJson,
-    event.recordedAt,
-    event.previousHash,
-  ]);
-  return hash('sha256', canonical, 'hex');
 }
