@@ -1,2 +1,3 @@
 export * from './lib/platform-config';
 export * from './lib/config-error';
+export * from './lib/gateway-config';

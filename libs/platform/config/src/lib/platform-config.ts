@@ -1,3 +1,5 @@
+import { createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { ConfigError } from './config-error';
 import { EnvReader } from './env-reader';
 
@@ -46,6 +48,8 @@ export interface PlatformConfig {
   readonly service?: ServiceName;
   readonly logLevel: 'info' | 'warn' | 'error';
   readonly rpcTimeoutMillis: number;
+  /** The Ed25519 public key (PEM) finance's checkpoints must be signed with (AUDIT_VERIFY_KEY or AUDIT_VERIFY_KEY_FILE). */
+  readonly auditVerifyKeyPem?: string;
 }
 
 const DEV_SANDBOX_SECRET = 'embedded-sandbox-webhook-secret';
@@ -74,6 +78,7 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
   if (reservationTtlSeconds <= taskTimeoutSeconds) {
     read.problems.push(`RESERVATION_TTL_SECONDS (${reservationTtlSeconds}) must be longer than TASK_TIMEOUT_SECONDS (${taskTimeoutSeconds}): a hold must outlive its task`);
   }
+  const auditVerifyKeyPem = auditVerifyKey(read);
   const config: PlatformConfig = {
     dataDir: read.string('DATA_DIR', './data'),
     transport,
@@ -92,6 +97,7 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
     ...(service && (SERVICE_NAMES as readonly string[]).includes(service) ? { service: service as ServiceName } : {}),
     logLevel: read.oneOf('LOG_LEVEL', ['info', 'warn', 'error'] as const, 'info'),
     rpcTimeoutMillis: read.integer('RPC_TIMEOUT_MS', 1, 600_000, 15_000),
+    ...(auditVerifyKeyPem ? { auditVerifyKeyPem } : {}),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
@@ -153,4 +159,48 @@ function generationConfig(read: EnvReader): GenerationConfig {
     ...(apiKey ? { apiKey } : {}),
     ...(callbackUrl ? { callbackUrl } : {}),
   };
+}
+
+/**
+ * The audit verifying key as PEM text (AUDIT_VERIFY_KEY; `\n` written as two characters is
+ * read as a line break) or a file holding it (AUDIT_VERIFY_KEY_FILE); one of them, an Ed25519
+ * public key.
+ */
+function auditVerifyKey(read: EnvReader): string | undefined {
+  const text = read.optional('AUDIT_VERIFY_KEY');
+  const file = read.optional('AUDIT_VERIFY_KEY_FILE');
+  if (text !== undefined && file !== undefined) {
+    read.problems.push('AUDIT_VERIFY_KEY and AUDIT_VERIFY_KEY_FILE are both set: set one of them');
+    return undefined;
+  }
+  let pem: string;
+  let name: string;
+  if (text !== undefined) {
+    pem = text.replace(/\\n/g, '\n');
+    name = 'AUDIT_VERIFY_KEY';
+  } else if (file !== undefined) {
+    name = 'AUDIT_VERIFY_KEY_FILE';
+    try {
+      pem = readFileSync(file, 'utf8');
+    } catch (error) {
+      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
+      read.problems.push(`AUDIT_VERIFY_KEY_FILE cannot be read, got "${file}" (${code})`);
+      return undefined;
+    }
+  } else return undefined;
+  if (/PRIVATE KEY/.test(pem)) {
+    read.problems.push(`${name} must be the public half of the audit key pair, not the private key`);
+    return undefined;
+  }
+  try {
+    const key = createPublicKey(pem);
+    if (key.asymmetricKeyType !== 'ed25519') {
+      read.problems.push(`${name} must be an Ed25519 public key (PEM), got a ${key.asymmetricKeyType ?? 'unknown'} key`);
+      return undefined;
+    }
+  } catch {
+    read.problems.push(`${name} must be an Ed25519 public key in PEM (-----BEGIN PUBLIC KEY-----)${name === 'AUDIT_VERIFY_KEY_FILE' ? `, "${file}" holds none` : ''}`);
+    return undefined;
+  }
+  return pem;
 }

@@ -7,7 +7,7 @@ import { createEventStoreDbStore, type EventStore, openSqliteEventStore } from '
 import { InProcessMessageBus, KafkaMessageBus, type MessageBus } from '@billing/messaging';
 import type { PlatformConfig, ServiceName } from '@billing/platform-config';
 import { type Clock, CoalescingMessageBus, JsonLogger, type LogSink, RpcDirectory, ServiceHost, systemClock } from '@billing/service-host';
-import { type NamedService, servicesFor } from './service-catalog';
+import { financeBeside, type HostedName, type NamedService, servicesFor } from './service-catalog';
 
 export interface PlatformRuntimeOptions {
   readonly config: PlatformConfig;
@@ -21,20 +21,23 @@ export interface PlatformRuntimeOptions {
 }
 
 export interface RunningService {
-  readonly name: ServiceName;
+  readonly name: HostedName;
   readonly host: ServiceHost;
   readonly store: EventStore;
   readonly db: Database.Database;
   /** Where its store and state live. */
   readonly storeLocation: string;
   readonly stateLocation: string;
+  /** More to say about it in `describe()`. */
+  readonly note?: string;
 }
 
 /**
  * The services of one process under their hosts, over one bus. Embedded: all four, the
  * in-process bus in `DATA_DIR/bus.db`, RPC between them called directly. Distributed:
  * one service over Kafka. Each service has its own store (`<service>.events.db` or
- * EventStoreDB) and its own state database (`<service>.state.db`).
+ * EventStoreDB) and its own state database (`<service>.state.db`). Wherever the wallet
+ * runs, finance runs beside it, reading the wallet's store (see `financeBeside`).
  */
 export class PlatformRuntime {
   private readonly running: RunningService[] = [];
@@ -48,7 +51,7 @@ export class PlatformRuntime {
     return this.running;
   }
 
-  service(name: ServiceName): RunningService {
+  service(name: HostedName): RunningService {
     const found = this.running.find((s) => s.name === name);
     if (!found) throw new Error(`${name} is not running in this process`);
     return found;
@@ -72,6 +75,11 @@ export class PlatformRuntime {
     try {
       for (const { name, factory } of this.options.factories ?? servicesFor(this.options.services, config)) {
         await this.startService(name, factory);
+        if (name === 'wallet') {
+          const companion = financeBeside(this.service('wallet').store, config, this.dataDir);
+          const key = config.auditVerifyKeyPem ? 'verifying key from AUDIT_VERIFY_KEY[_FILE]' : 'no verifying key';
+          await this.startService(companion.name, companion.factory, `reads the wallet's store; checkpoints in ${join(this.dataDir, 'checkpoints')} (${key})`);
+        }
       }
     } catch (error) {
       await this.stop();
@@ -98,7 +106,7 @@ export class PlatformRuntime {
     const transport = config.transport === 'kafka' ? `Kafka at ${config.kafkaBrokers.join(', ')}` : `in-process bus in ${join(this.dataDir, 'bus.db')}`;
     return [
       `transport: ${transport}`,
-      ...this.running.map((s) => `${s.name.padEnd(8)} store ${s.storeLocation}, state ${s.stateLocation}`),
+      ...this.running.map((s) => `${s.name.padEnd(8)} store ${s.storeLocation}, state ${s.stateLocation}${s.note ? `; ${s.note}` : ''}`),
       `price books: ${resolve(config.priceBooksDir)} (active ${config.priceBook}); payments: ${config.payment.provider}; generation: ${config.generation.provider}`,
     ];
   }
@@ -111,7 +119,7 @@ export class PlatformRuntime {
     return new CoalescingMessageBus(new InProcessMessageBus({ path: join(this.dataDir, 'bus.db') }));
   }
 
-  private openStore(name: ServiceName): { store: EventStore; location: string } {
+  private openStore(name: HostedName): { store: EventStore; location: string } {
     const { config } = this.options;
     const clock = this.options.clock;
     if (config.eventStore === 'eventstoredb' && config.eventStoreDbUrl) {
@@ -122,7 +130,7 @@ export class PlatformRuntime {
     return { store: openSqliteEventStore({ path, ...(clock ? { clock: () => clock.now() } : {}) }), location: path };
   }
 
-  private async startService(name: ServiceName, factory: NamedService['factory']): Promise<void> {
+  private async startService(name: HostedName, factory: NamedService['factory'], note?: string): Promise<void> {
     const { config } = this.options;
     const { store, location } = this.openStore(name);
     const statePath = join(this.dataDir, `${name}.state.db`);
@@ -144,7 +152,7 @@ export class PlatformRuntime {
         rpcTimeoutMillis: config.rpcTimeoutMillis,
         ...(this.options.maxBatchSize ? { maxBatchSize: this.options.maxBatchSize } : {}),
       });
-      this.running.push({ name, host, store, db, storeLocation: location, stateLocation: statePath });
+      this.running.push({ name, host, store, db, storeLocation: location, stateLocation: statePath, ...(note ? { note } : {}) });
     } catch (error) {
       await store.close();
       db.close();

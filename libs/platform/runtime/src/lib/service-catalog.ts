@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import type { EventStore } from '@billing/event-store';
+import { createFinanceService, FINANCE_SERVICE } from '@billing/finance-service';
 import type { GenerationConfig, PaymentConfig, PlatformConfig, ServiceName } from '@billing/platform-config';
 import { createPricingService } from '@billing/pricing-service';
 import { createPurchaseService, type PaymentProviderConfig } from '@billing/purchase-service';
@@ -36,6 +39,33 @@ export function serviceFactory(name: ServiceName, config: PlatformConfig): Servi
         provider: generationOf(config.generation),
       });
   }
+}
+
+/** Services that run beside another one in its process: finance beside the wallet, reading its store. */
+export type CompanionName = typeof FINANCE_SERVICE;
+
+/** A service the runtime hosts: one of the four, or a companion. */
+export type HostedName = ServiceName | CompanionName;
+
+/**
+ * Finance beside the wallet: it reads the wallet's running store (SQLite or EventStoreDB,
+ * read only), keeps signed checkpoints in `DATA_DIR/checkpoints`, and trusts the key of
+ * AUDIT_VERIFY_KEY / AUDIT_VERIFY_KEY_FILE.
+ */
+export function financeBeside(walletStore: EventStore, config: PlatformConfig, dataDir: string): NamedCompanion {
+  return {
+    name: FINANCE_SERVICE,
+    factory: createFinanceService({
+      walletStore,
+      checkpointsDir: join(dataDir, 'checkpoints'),
+      ...(config.auditVerifyKeyPem ? { verifyingKeyPem: config.auditVerifyKeyPem } : {}),
+    }),
+  };
+}
+
+export interface NamedCompanion {
+  readonly name: CompanionName;
+  readonly factory: ServiceFactory;
 }
 
 export const servicesFor = (names: readonly ServiceName[], config: PlatformConfig): NamedService[] =>
