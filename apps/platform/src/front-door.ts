@@ -6,6 +6,7 @@ import {
   openGatewayState,
   type TokenVerification,
 } from '@billing/gateway-application';
+import { BillingGrpcServer, grpcPortFrom } from '@billing/gateway-grpc';
 import { type RunningGatewayHttp, startGatewayHttp } from '@billing/gateway-http';
 import type { PlatformRuntime } from '@billing/platform-runtime';
 import { JsonLogger } from '@billing/service-host';
@@ -16,17 +17,20 @@ const DASHBOARD_DIR = resolve(__dirname, '../../dashboard/dist');
 
 export interface FrontDoor {
   readonly http: RunningGatewayHttp;
+  readonly grpc: BillingGrpcServer;
   readonly lines: readonly string[];
   close(): Promise<void>;
 }
 
 /**
- * The gateway in front of the embedded platform: REST on PORT (default 3000), calling the
- * services in-process. App users' tokens are checked with JWT_SECRET or JWT_JWKS_URL; with
+ * The gateway in front of the embedded platform: REST on PORT (default 3000) and gRPC
+ * (`billing.v1`) on GRPC_PORT (default 50051; 0 picks a free port), one facade calling the
+ * services in-process, gRPC's task updates followed on the runtime's bus. App users' tokens are checked with JWT_SECRET or JWT_JWKS_URL; with
  * neither, a secret is generated once into DATA_DIR/jwt-secret (0600) for `billing token`.
  */
 export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.ProcessEnv): Promise<FrontDoor> {
   const port = portOf(env['PORT']);
+  const grpcPort = grpcPortFrom(env);
   const host = env['HOST'] ?? '0.0.0.0';
   const tokens: TokenVerification = env['JWT_JWKS_URL']
     ? { jwksUrl: env['JWT_JWKS_URL'] }
@@ -34,10 +38,19 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
   const db = openGatewayState(gatewayStatePath(runtime.dataDir));
   const level = env['LOG_LEVEL'] === 'warn' || env['LOG_LEVEL'] === 'error' ? env['LOG_LEVEL'] : 'info';
   const gateway = new BillingGateway({ rpc: runtime.service('tasks').host.context.rpc, db, tokens });
+  const logger = new JsonLogger('gateway', undefined, level);
   let http: RunningGatewayHttp;
   try {
-    http = await startGatewayHttp({ gateway, logger: new JsonLogger('gateway', undefined, level), port, host, dashboardDir: env['DASHBOARD_DIR'] || DASHBOARD_DIR });
+    http = await startGatewayHttp({ gateway, logger, port, host, dashboardDir: env['DASHBOARD_DIR'] || DASHBOARD_DIR });
   } catch (error) {
+    db.close();
+    throw error;
+  }
+  let grpc: BillingGrpcServer;
+  try {
+    grpc = await BillingGrpcServer.start({ gateway, bus: runtime.messageBus, port: grpcPort, host, logger });
+  } catch (error) {
+    await http.close();
     db.close();
     throw error;
   }
@@ -46,6 +59,7 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
   const lines = [
     `gateway: ${url}  (REST under ${url}/v1)`,
     `docs:    ${url}/docs  (OpenAPI at ${url}/openapi.json)`,
+    `grpc: localhost:${grpc.port} (billing.v1)`,
     `dashboard: ${url}/dashboard  (sign in with a token from the command below)`,
     ownSecret
       ? `token:   npm run -s billing -- token --account <id> [--role finance]${env['DATA_DIR'] ? ` (with DATA_DIR=${env['DATA_DIR']})` : ''}; secret in ${jwtSecretPath(runtime.dataDir)}`
@@ -54,9 +68,12 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
   ];
   return {
     http,
+    grpc,
     lines,
+    // Before the runtime's bus closes: gRPC follows task updates on it.
     close: async () => {
       await http.close();
+      await grpc.stop();
       db.close();
     },
   };

@@ -74,7 +74,7 @@ describe('the embedded platform: every service in one process on SQLite files an
   }, 90_000);
 
   it('given `npm start` as a process, then it prints what runs and where, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/platform/src/main.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn', PORT: '0' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/platform/src/main.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn', PORT: '0', GRPC_PORT: '0' } });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -90,6 +90,8 @@ describe('the embedded platform: every service in one process on SQLite files an
       expect(url).toBeDefined();
       expect(out).toContain(`docs:    ${url}/docs`);
       expect(out).toContain('npm run -s billing -- token --account <id>');
+      expect(out).toMatch(/grpc: localhost:[1-9]\d* \(billing\.v1\)/);
+      expect(out).toMatch(/finance  store .*finance\.events\.db.*; reads the wallet's store/);
       expect((await fetch(`${url}/health/live`)).status).toBe(200);
       child.kill('SIGTERM');
       const end = await exited;

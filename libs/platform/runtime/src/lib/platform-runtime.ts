@@ -44,6 +44,7 @@ export class PlatformRuntime {
   private readonly directory = new RpcDirectory();
   private bus: MessageBus | null = null;
   private started = false;
+  private readonly beforeStopHooks: (() => Promise<void>)[] = [];
 
   constructor(private readonly options: PlatformRuntimeOptions) {}
 
@@ -87,8 +88,21 @@ export class PlatformRuntime {
     }
   }
 
-  /** Hosts in the reverse order of their start, then their stores and databases, then the bus. */
+  /** Work to finish before any service stops, e.g. a gateway in front of them closing (last added, first run). */
+  beforeStop(hook: () => Promise<void>): void {
+    this.beforeStopHooks.push(hook);
+  }
+
+  /** The before-stop hooks, then hosts in the reverse order of their start, then their stores and databases, then the bus. */
   async stop(): Promise<void> {
+    while (this.beforeStopHooks.length > 0) {
+      const hook = this.beforeStopHooks.pop();
+      try {
+        await hook?.();
+      } catch (error) {
+        new JsonLogger('platform', this.options.logSink, this.options.config.logLevel).error('stopping failed', { error });
+      }
+    }
     while (this.running.length > 0) {
       const service = this.running.pop();
       if (!service) break;

@@ -1,2 +1,3 @@
 export * from './saga-workload';
 export * from './embedded';
+export * from './distributed';

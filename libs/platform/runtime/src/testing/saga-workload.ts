@@ -1,6 +1,6 @@
 import { walletStreamName, type WalletEvent } from '@billing/contracts';
 import type { EventStore } from '@billing/event-store';
-import { type CommandSender, RpcError, type RpcClient } from '@billing/service-host';
+import { type CommandSender, RpcError, type RpcClient, RpcTimeoutError } from '@billing/service-host';
 import type { TaskView } from '@billing/tasks-domain';
 import { checkWalletInvariants } from '@billing/wallet-domain';
 
@@ -64,8 +64,22 @@ export interface CreateOutcome {
   readonly startedAt: number;
 }
 
-/** Creates each task (queued when the account is busy), `concurrency` requests in flight. */
-export async function createTasks(rpc: RpcClient, specs: readonly TaskSpec[], concurrency: number, onCreated?: (outcome: CreateOutcome) => void): Promise<CreateOutcome[]> {
+/** A service away (killed, restarting): the call timed out or could not be answered. Creating a task again is safe (same task id). */
+const isUnavailable = (error: unknown): boolean =>
+  error instanceof RpcTimeoutError || (error instanceof RpcError && ['internal', 'unavailable'].includes(error.problem.type));
+
+/**
+ * Creates each task (queued when the account is busy), `concurrency` requests in flight.
+ * With `retryWhileUnavailable`, a call that found a service away is made again until
+ * answered (the kill -9 runs).
+ */
+export async function createTasks(
+  rpc: RpcClient,
+  specs: readonly TaskSpec[],
+  concurrency: number,
+  onCreated?: (outcome: CreateOutcome) => void,
+  retryWhileUnavailable = false,
+): Promise<CreateOutcome[]> {
   const outcomes: CreateOutcome[] = [];
   let next = 0;
   const worker = async () => {
@@ -74,12 +88,20 @@ export async function createTasks(rpc: RpcClient, specs: readonly TaskSpec[], co
       if (!spec) continue;
       const startedAt = performance.now();
       let outcome: CreateOutcome;
-      try {
-        await rpc.call('tasks', 'createTask', { ...spec, channel: 'api', queueIfBusy: true }, { key: spec.accountId, timeoutMillis: 60_000 });
-        outcome = { spec, startedAt };
-      } catch (error) {
-        if (!(error instanceof RpcError)) throw error;
-        outcome = { spec, refused: error.problem.type, startedAt };
+      for (;;) {
+        try {
+          await rpc.call('tasks', 'createTask', { ...spec, channel: 'api', queueIfBusy: true }, { key: spec.accountId, timeoutMillis: retryWhileUnavailable ? 10_000 : 60_000 });
+          outcome = { spec, startedAt };
+          break;
+        } catch (error) {
+          if (retryWhileUnavailable && isUnavailable(error)) {
+            await new Promise((resolve) => setTimeout(resolve, 500));
+            continue;
+          }
+          if (!(error instanceof RpcError)) throw error;
+          outcome = { spec, refused: error.problem.type, startedAt };
+          break;
+        }
       }
       outcomes.push(outcome);
       onCreated?.(outcome);
@@ -97,9 +119,16 @@ export async function awaitTerminal(rpc: RpcClient, specs: readonly TaskSpec[], 
     const pending = specs.filter((s) => !done.has(s.taskId));
     for (let i = 0; i < pending.length; i += 100) {
       const views = await Promise.all(
-        pending.slice(i, i + 100).map((s) => rpc.call<TaskView>('tasks', 'getTask', { accountId: s.accountId, taskId: s.taskId }, { key: s.accountId, timeoutMillis: 30_000 })),
+        pending
+          .slice(i, i + 100)
+          .map((s) =>
+            rpc.call<TaskView>('tasks', 'getTask', { accountId: s.accountId, taskId: s.taskId }, { key: s.accountId, timeoutMillis: 30_000 }).catch((error: unknown) => {
+              if (isUnavailable(error)) return null;
+              throw error;
+            }),
+          ),
       );
-      for (const view of views) if (TERMINAL_STATUSES.has(view.status)) done.set(view.taskId, view);
+      for (const view of views) if (view && TERMINAL_STATUSES.has(view.status)) done.set(view.taskId, view);
     }
     if (done.size === specs.length) return done;
     if (Date.now() > deadline) {
