@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { openSqliteEventStore, type EventStore } from '@billing/event-store';
+import { createFinanceService } from '@billing/finance-service';
 import { BillingGateway, gatewayStatePath, openGatewayState } from '@billing/gateway-application';
 import { startGatewayHttp } from '@billing/gateway-http';
 import { InProcessMessageBus } from '@billing/messaging';
@@ -38,7 +39,7 @@ export async function startEmbeddedGateway(options: EmbeddedGatewayOptions): Pro
     const bus = new InProcessMessageBus({ path: join(dir, 'bus.db') });
     stops.push(() => bus.close());
     const directory = new RpcDirectory();
-    const start = async (serviceName: string, factory: ServiceFactory) => {
+    const start = async (serviceName: string, factory: ServiceFactory): Promise<EventStore> => {
       const store: EventStore = openSqliteEventStore({ path: join(dir, `${serviceName}.events.db`) });
       const db = new Database(join(dir, `${serviceName}.state.db`));
       db.pragma('journal_mode = WAL');
@@ -48,9 +49,11 @@ export async function startEmbeddedGateway(options: EmbeddedGatewayOptions): Pro
         await store.close();
         db.close();
       });
+      return store;
     };
     await start('pricing', createPricingService({}));
-    await start('wallet', createWalletService({}));
+    const walletStore = await start('wallet', createWalletService({}));
+    await start('finance', createFinanceService({ walletStore, checkpointsDir: join(dir, 'checkpoints') }));
     await start('purchase', createPurchaseService({ environment: 'embedded', payments: { kind: 'sandbox', checkoutBaseUrl: 'http://127.0.0.1/checkout', webhookSecret: 'embedded-sandbox' } }));
     await start('tasks', createTasksService({}));
     const rpc = new BusRpcClient({ bus, instanceId: 'gateway-embedded', partitions: 4, logger, defaultTimeoutMillis: 15_000, directory });

@@ -2,7 +2,7 @@
 # Fuzzes the REST gateway with schemathesis (pinned, in a venv under .tools/) against the
 # /openapi.json of an embedded platform started here on a free port with a fresh DATA_DIR:
 # at least FUZZ_EXAMPLES (default 100) generated cases per operation, as an app user (JWT)
-# and as an API key. Checks: no 5xx, every response matching its schema, documented status
+# and as an API key, and the finance routes as a finance user. Checks: no 5xx, every response matching its schema, documented status
 # codes and content types. Prints a summary; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,6 +47,7 @@ done
 echo "platform at $url (DATA_DIR $DATA_DIR)"
 
 token="$(node_modules/.bin/tsx apps/cli/src/main.ts token --account fuzz-account)"
+finance_token="$(node_modules/.bin/tsx apps/cli/src/main.ts token --account fuzz-finance --role finance)"
 auth=(-H "Authorization: Bearer $token")
 api_key="$(curl -sf -X POST "$url/v1/api-keys" "${auth[@]}" -H 'content-type: application/json' -d '{"name":"fuzz"}' | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')"
 [ -n "$api_key" ] || { echo "could not create an API key" >&2; exit 1; }
@@ -68,6 +69,7 @@ run() {
 }
 run "an app user (JWT)" -H "Authorization: Bearer $token"
 run "an API key" -H "Authorization: Bearer $api_key" --exclude-path-regex '^/v1/api-keys'
+run "a finance user (JWT, role finance)" -H "Authorization: Bearer $finance_token" --include-path-regex '^/v1/finance/'
 
 if grep -q '"level":"error"' "$log"; then
   echo "the platform logged errors:" >&2

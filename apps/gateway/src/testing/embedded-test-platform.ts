@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { BillingGateway, gatewayStatePath, openGatewayState } from '@billing/gateway-application';
 import { type RunningGatewayHttp, startGatewayHttp } from '@billing/gateway-http';
 import { openSqliteEventStore, type EventStore } from '@billing/event-store';
+import { createFinanceService } from '@billing/finance-service';
 import { InProcessMessageBus } from '@billing/messaging';
 import type { PriceBook } from '@billing/pricing-domain';
 import { createPricingService } from '@billing/pricing-service';
@@ -92,7 +93,9 @@ export class EmbeddedTestPlatform {
   private async startAll(): Promise<void> {
     const priceBookId = this.options.priceBookId ?? 'credits';
     await this.startService('pricing', createPricingService({ activePriceBookId: priceBookId, ...(this.options.books ? { books: this.options.books } : {}) }));
-    await this.startService('wallet', createWalletService({}));
+    const walletStore = await this.startService('wallet', createWalletService({}));
+    // Finance beside the wallet, reading its running store (as the platform runtime does).
+    await this.startService('finance', createFinanceService({ walletStore, checkpointsDir: join(this.options.dir, 'checkpoints') }));
     await this.startService(
       'purchase',
       createPurchaseService({
@@ -122,7 +125,7 @@ export class EmbeddedTestPlatform {
     return new JsonLogger(service, (line) => this.logs.push(line));
   }
 
-  private async startService(serviceName: string, factory: ServiceFactory): Promise<void> {
+  private async startService(serviceName: string, factory: ServiceFactory): Promise<EventStore> {
     const store = openSqliteEventStore({ path: join(this.options.dir, `${serviceName}.events.db`) });
     const db = new Database(join(this.options.dir, `${serviceName}.state.db`));
     db.pragma('journal_mode = WAL');
@@ -139,5 +142,6 @@ export class EmbeddedTestPlatform {
       backoff: { initialDelayMs: 5, maxDelayMs: 50 },
     });
     this.hosts.push({ host, store, db });
+    return store;
   }
 }

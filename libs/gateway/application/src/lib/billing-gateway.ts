@@ -5,6 +5,28 @@ import { type AccountView, SLOT_HOLDING_STATUSES } from './account-summary';
 import { type ApiKeyRecord, ApiKeyStore } from './api-keys';
 import { Authenticator, type TokenVerification } from './authenticator';
 import type { Caller, RequestContext } from './caller';
+import {
+  type BalancesAsOfView,
+  balancesAsOfView,
+  type CheckpointsView,
+  checkpointsView,
+  type FinanceBalancesInput,
+  type FinanceCheckpointsInput,
+  type FinanceLiabilityInput,
+  type FinanceStatementInput,
+  type FinanceVerifyInput,
+  type LiabilityView,
+  liabilityView,
+  type StatementView,
+  statementView,
+  type VerificationView,
+  verificationView,
+  type WireBalancesAsOf,
+  type WireCheckpointListing,
+  type WireLiability,
+  type WireStatement,
+  type WireVerification,
+} from './finance';
 import { type IdempotentOutcome, IdempotencyStore, type StoredResponse } from './idempotency';
 import type { BatchInput, LedgerInput, OrderInput, QuoteInput, RenderInput, TaskInput, TaskListInput, WebhookInput } from './inputs';
 import { AccountPlans } from './plans';
@@ -296,6 +318,36 @@ export class BillingGateway {
     return apiKeyView(revoked);
   }
 
+  /** An account's wallet movements in [from, to] with opening and closing balances, replayed from its events (role finance). */
+  async financeStatement(caller: Caller, input: FinanceStatementInput, context: RequestContext): Promise<StatementView> {
+    this.requireFinance(caller);
+    return statementView(await this.call<WireStatement>(caller, 'finance', 'statement', { ...input }, context));
+  }
+
+  /** Every wallet's (or one account's, one pool's) balance, held and available as of an instant (role finance). */
+  async financeBalances(caller: Caller, input: FinanceBalancesInput, context: RequestContext): Promise<BalancesAsOfView> {
+    this.requireFinance(caller);
+    return balancesAsOfView(await this.call<WireBalancesAsOf>(caller, 'finance', 'balancesAsOf', { ...input }, context));
+  }
+
+  /** Outstanding credits per pool and their value, breakage and revenue in the period, and the reconciliation (role finance). */
+  async financeLiability(caller: Caller, input: FinanceLiabilityInput, context: RequestContext): Promise<LiabilityView> {
+    this.requireFinance(caller);
+    return liabilityView(await this.call<WireLiability>(caller, 'finance', 'liability', { ...input }, context));
+  }
+
+  /** Hash chains, invariants and every stored checkpoint verified over the whole history (role finance). */
+  async financeVerify(caller: Caller, input: FinanceVerifyInput, context: RequestContext): Promise<VerificationView> {
+    this.requireFinance(caller);
+    return verificationView(await this.call<WireVerification>(caller, 'finance', 'verify', { ...input }, context));
+  }
+
+  /** The signed checkpoints kept, and whether each signature holds under the configured key (role finance). */
+  async financeCheckpoints(caller: Caller, input: FinanceCheckpointsInput, context: RequestContext): Promise<CheckpointsView> {
+    this.requireFinance(caller);
+    return checkpointsView(await this.call<readonly WireCheckpointListing[]>(caller, 'finance', 'checkpoints', { ...input }, context));
+  }
+
   /** A payment provider's notification: its signature is its authentication, checked by the purchase service. */
   async paymentWebhook(provider: string, input: WebhookInput, context: RequestContext): Promise<WebhookOutcomeView> {
     const outcome = await this.options.rpc.call<WireWebhookOutcome>(
@@ -351,6 +403,10 @@ export class BillingGateway {
       if (!cursor) break;
     }
     return count;
+  }
+
+  private requireFinance(caller: Caller): void {
+    if (caller.role !== 'finance') throw gatewayProblems.forbidden('finance figures are for a signed-in user with role finance');
   }
 
   private requireAppUser(caller: Caller): void {

@@ -12,6 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import { AccountController } from './controllers/account.controller';
+import { FinanceController } from './controllers/finance.controller';
 import { ApiKeysController } from './controllers/api-keys.controller';
 import { OPENAPI_DOCUMENT, type OpenApiHolder, OperationsController, REQUEST_METRICS } from './controllers/operations.controller';
 import { OrdersController } from './controllers/orders.controller';
@@ -58,7 +59,7 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
   const module: DynamicModule = {
     module: GatewayHttpModule,
     imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: rateLimit.limit, ttl: rateLimit.ttlMillis }] })],
-    controllers: [TasksController, AccountController, OrdersController, SandboxCheckoutController, ApiKeysController, WebhooksController, OperationsController],
+    controllers: [TasksController, AccountController, OrdersController, SandboxCheckoutController, ApiKeysController, WebhooksController, FinanceController, OperationsController],
     providers: [
       { provide: BILLING_GATEWAY, useValue: options.gateway },
       { provide: REQUEST_METRICS, useValue: metrics },

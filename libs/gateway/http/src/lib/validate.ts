@@ -64,6 +64,16 @@ export class QueryReader {
     return value as T;
   }
 
+  /** Whether the parameter was sent at all. */
+  has(name: string): boolean {
+    return this.query[name] !== undefined;
+  }
+
+  /** Reports a parameter as bad for a reason checked outside the reader. */
+  reject(name: string, message: string): void {
+    this.errors.push({ field: name, message });
+  }
+
   /** Throws the validation problem when any parameter was bad. */
   done(): void {
     if (this.errors.length > 0) throw gatewayProblems.validation(this.errors);

@@ -81,18 +81,21 @@ export class AccountController {
 /** [from, to] as whole UTC days: each a real date, from not after to, at most MAX_USAGE_DAYS long. */
 function usageRange(from: string | undefined, to: string | undefined, now: number): { from: string; to: string } {
   const day = (millis: number) => new Date(millis).toISOString().slice(0, 10);
-  const toDay = to ?? day(now);
-  const fromDay = from ?? day(Date.parse(`${toDay}T00:00:00Z`) - (USAGE_DAYS_DEFAULT - 1) * DAY_MILLIS);
-  const errors: { field: string; message: string }[] = [];
-  for (const [field, value] of [['from', fromDay], ['to', toDay]] as const) {
+  const isDay = (value: string) => {
     const millis = Date.parse(`${value}T00:00:00Z`);
-    if (Number.isNaN(millis) || day(millis) !== value) errors.push({ field, message: `${field} is not a calendar day` });
-  }
+    return !Number.isNaN(millis) && day(millis) === value;
+  };
+  const toDay = to ?? day(now);
+  // Without from, it counts back from to: only once to is a real day (0000-00-00 is not).
+  const fromDay = from ?? (isDay(toDay) ? day(Date.parse(`${toDay}T00:00:00Z`) - (USAGE_DAYS_DEFAULT - 1) * DAY_MILLIS) : undefined);
+  const errors: { field: string; message: string }[] = [];
+  if (fromDay !== undefined && !isDay(fromDay)) errors.push({ field: 'from', message: 'from is not a calendar day' });
+  if (!isDay(toDay)) errors.push({ field: 'to', message: 'to is not a calendar day' });
   if (errors.length === 0) {
     const days = (Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY_MILLIS + 1;
     if (days < 1) errors.push({ field: 'from', message: 'from must not be after to' });
     else if (days > MAX_USAGE_DAYS) errors.push({ field: 'from', message: `a range is at most ${MAX_USAGE_DAYS} days` });
   }
-  if (errors.length > 0) throw gatewayProblems.validation(errors);
+  if (errors.length > 0 || fromDay === undefined) throw gatewayProblems.validation(errors);
   return { from: fromDay, to: toDay };
 }
