@@ -91,7 +91,7 @@ describe('the embedded platform: every service in one process on SQLite files an
       expect(out).toContain(`docs:    ${url}/docs`);
       expect(out).toContain('npm run -s billing -- token --account <id>');
       expect(out).toMatch(/grpc: localhost:[1-9]\d* \(billing\.v1\)/);
-      expect(out).toMatch(/finance  store .*finance\.events\.db.*; reads the wallet's store/);
+      expect(out).toMatch(/finance {2}store .*finance\.events\.db.*; reads the wallet's store/);
       expect((await fetch(`${url}/health/live`)).status).toBe(200);
       child.kill('SIGTERM');
       const end = await exited;
