@@ -16,7 +16,7 @@ export interface GatewayConfig {
 
 /**
  * Reads and validates the gateway process's variables, reporting every problem at once
- * (with the platform's): PORT (default 3000), GRPC_PORT (default 50051; 0 picks a free
+ * (with the platform's): TRANSPORT must be kafka, PORT (default 3000), GRPC_PORT (default 50051; 0 picks a free
  * port), HOST, and JWT_SECRET or JWT_JWKS_URL, one of which is required: a distributed
  * gateway has no embedded secret to fall back on.
  */
@@ -41,6 +41,9 @@ export function loadGatewayConfig(env: Readonly<Record<string, string | undefine
     read.problems.push('JWT_SECRET or JWT_JWKS_URL is required: the distributed gateway verifies app users with a shared secret or a JWKS URL');
   }
   if (jwtSecret !== undefined && jwtSecret.length < 32) read.problems.push(`JWT_SECRET must be at least 32 characters, got ${jwtSecret.length}`);
+  if (platform !== undefined && platform.transport !== 'kafka') {
+    read.problems.push('TRANSPORT must be kafka for the gateway process: it reaches the services over Kafka (npm start runs the embedded platform with its own gateway)');
+  }
   problems.push(...read.problems);
   if (problems.length > 0 || platform === undefined) throw new ConfigError(problems);
   return { platform, port, host, grpcPort, tokens: jwksUrl !== undefined ? { jwksUrl } : { jwtSecret: jwtSecret ?? '' } };

@@ -71,13 +71,19 @@ describe('loadGatewayConfig: the distributed gateway process', () => {
   });
 
   it('given a JWKS URL and port 0 for both, then those', () => {
-    const config = loadGatewayConfig({ JWT_JWKS_URL: 'https://id.example.com/.well-known/jwks.json', PORT: '0', GRPC_PORT: '0' });
+    const config = loadGatewayConfig({ TRANSPORT: 'kafka', KAFKA_BROKERS: 'kafka:19092', JWT_JWKS_URL: 'https://id.example.com/.well-known/jwks.json', PORT: '0', GRPC_PORT: '0' });
     expect(config).toMatchObject({ port: 0, grpcPort: 0, tokens: { jwksUrl: 'https://id.example.com/.well-known/jwks.json' } });
   });
 
   it('given neither JWT_SECRET nor JWT_JWKS_URL, then it refuses, naming both', () => {
-    expect(problemsOf(() => loadGatewayConfig({}))).toEqual([
+    expect(problemsOf(() => loadGatewayConfig({ TRANSPORT: 'kafka', KAFKA_BROKERS: 'localhost:9092' }))).toEqual([
       'JWT_SECRET or JWT_JWKS_URL is required: the distributed gateway verifies app users with a shared secret or a JWKS URL',
+    ]);
+  });
+
+  it('given the in-process transport, then it refuses: the gateway process reaches the services over Kafka', () => {
+    expect(problemsOf(() => loadGatewayConfig({ JWT_SECRET: SECRET }))).toEqual([
+      'TRANSPORT must be kafka for the gateway process: it reaches the services over Kafka (npm start runs the embedded platform with its own gateway)',
     ]);
   });
 
