@@ -18,7 +18,7 @@ function newest(path) {
     .reduce((latest, name) => Math.max(latest, newest(join(path, name))), 0);
 }
 
-const force = process.argv.includes('--force');
+const force = process.argv.includes('--rebuild');
 const stale = force || !existsSync(built) || statSync(built).mtimeMs < Math.max(...sources.map(newest));
 if (stale) {
   const started = Date.now();
