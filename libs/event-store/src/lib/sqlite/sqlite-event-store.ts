@@ -45,6 +45,7 @@ class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly reader: SqliteReader;
   private readonly writer: GroupCommitWriter | null;
+  private readonly heads: StreamHeads | null;
   private readonly lock: WriterLock | null;
   private readonly signal = new ChangeSignal();
   private readonly nextChange: () => Promise<void>;
@@ -58,6 +59,7 @@ class SqliteEventStore implements EventStore {
       this.lock = null;
       this.db = new Database(options.path, { readonly: true, fileMustExist: true });
       this.writer = null;
+      this.heads = null;
       this.nextChange = pollEvery(options.pollIntervalMs ?? 200);
     } else {
       this.lock = WriterLock.acquire(options.path);
@@ -70,6 +72,7 @@ class SqliteEventStore implements EventStore {
         throw error;
       }
       const heads = new StreamHeads(this.db);
+      this.heads = heads;
       this.writer = new GroupCommitWriter(this.db, heads, options.clock ?? Date.now, () => this.signal.notify(), options.maxBatchAppends ?? 1000);
       this.nextChange = () => this.signal.nextChange();
     }
@@ -90,6 +93,10 @@ class SqliteEventStore implements EventStore {
 
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]> {
     this.assertOpen();
+    // The writer's heads are exact (one writer per file, updated at COMMIT on this
+    // connection): a read from past a stream's head needs no query. Callers holding a
+    // cached state ask exactly that on every command.
+    if (this.heads && (options?.fromRevision ?? 0) > this.heads.get(streamName).revision) return [];
     return this.reader.readStream(streamName, options);
   }
 
