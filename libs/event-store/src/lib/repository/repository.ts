@@ -28,9 +28,14 @@ export interface HandleResult<E> {
   readonly revision: number;
 }
 
-export interface Repository<C, E> {
+export interface Repository<C, E, S = unknown> {
   /** Load, decide, append with the expected revision; on conflict reload and retry, within the bound. */
   handle(streamName: string, command: C): Promise<HandleResult<E>>;
+  /**
+   * The stream's state now (revision -1: no stream yet): the cached state folded with only
+   * the events appended since, which is then cached for the next command or read.
+   */
+  current(streamName: string): Promise<Snapshot<S>>;
 }
 
 const defaultDecode = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data, metadata: event.metadata }) as E;
@@ -44,7 +49,7 @@ function defaultTrace(command: unknown): EventTrace {
   return trace;
 }
 
-export function createRepository<C, E extends AnyEvent, S>(options: RepositoryOptions<C, E, S>): Repository<C, E> {
+export function createRepository<C, E extends AnyEvent, S>(options: RepositoryOptions<C, E, S>): Repository<C, E, S> {
   const { store, decider } = options;
   const maxRetries = options.maxRetries ?? 3;
   const cache = new LruCache<string, Snapshot<S>>(options.cache?.capacity ?? 10_000);
@@ -91,6 +96,13 @@ export function createRepository<C, E extends AnyEvent, S>(options: RepositoryOp
   }
 
   return {
+    async current(streamName) {
+      const loaded = await load(streamName);
+      // Never replaces a newer state a command cached meanwhile (reads and commands interleave).
+      const cached = cache.get(streamName);
+      if (cache.capacity > 0 && loaded.revision >= 0 && (!cached || cached.revision < loaded.revision)) cache.set(streamName, loaded);
+      return loaded;
+    },
     async handle(streamName, command) {
       for (let retry = 0; ; retry++) {
         try {

@@ -7,8 +7,8 @@ import {
   type TaskCommand,
   type TaskEvent,
 } from '@billing/contracts';
-import { createRepository, type EventStore, LruCache, type Repository } from '@billing/event-store';
-import { evolveTask, initialTaskState, slotsDecider, taskDecider, type TaskState } from '@billing/tasks-domain';
+import { createRepository, type EventStore, type Repository } from '@billing/event-store';
+import { slotsDecider, taskDecider, type TaskState } from '@billing/tasks-domain';
 import { KeyedLock } from './keyed-lock';
 
 /** Two instances on one store can race on an account's slots stream; the loser reloads and decides again. */
@@ -20,13 +20,12 @@ const MAX_RETRIES = 50;
  * stream from a cached state, reading only what was appended since.
  */
 export class TaskStreams {
-  private readonly tasks: Repository<TaskCommand, TaskEvent>;
+  private readonly tasks: Repository<TaskCommand, TaskEvent, TaskState>;
   private readonly slots: Repository<SlotCommand, SlotEvent>;
   private readonly lock = new KeyedLock();
-  private readonly taskStates = new LruCache<string, { readonly revision: number; readonly state: TaskState }>(10_000);
 
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     newEventId: () => string,
   ) {
     const schemaVersionOf = (type: TaskEvent['type'] | SlotEvent['type']) => TASK_EVENT_SCHEMA_VERSIONS[type];
@@ -44,15 +43,8 @@ export class TaskStreams {
     return this.lock.run(streamName, async () => (await this.slots.handle(streamName, command)).events);
   }
 
-  /** The task as its stream tells it now. */
+  /** The task as its stream tells it now (from the state the commands cached, plus what was appended since). */
   async task(taskId: string): Promise<TaskState> {
-    const streamName = taskStreamName(taskId);
-    const cached = this.taskStates.get(streamName) ?? { revision: -1, state: initialTaskState };
-    const newer = await this.store.readStream(streamName, { fromRevision: cached.revision + 1 });
-    const last = newer[newer.length - 1];
-    if (!last) return cached.state;
-    const state = newer.reduce((current, event) => evolveTask(current, { type: event.type, data: event.data } as TaskEvent), cached.state);
-    this.taskStates.set(streamName, { revision: last.revision, state });
-    return state;
+    return (await this.tasks.current(taskStreamName(taskId))).state;
   }
 }
