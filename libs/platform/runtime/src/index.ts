@@ -5,3 +5,4 @@ export * from './lib/run-platform';
 export * from './lib/main-of';
 export * from './lib/distributed/service-processes';
 export * from './lib/distributed/gateway-process';
+export * from './lib/start-retrying';

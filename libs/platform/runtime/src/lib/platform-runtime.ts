@@ -8,6 +8,7 @@ import { InProcessMessageBus, KafkaMessageBus, type MessageBus } from '@billing/
 import type { PlatformConfig, ServiceName } from '@billing/platform-config';
 import { type Clock, CoalescingMessageBus, JsonLogger, type LogSink, RpcDirectory, ServiceHost, systemClock } from '@billing/service-host';
 import { financeBeside, type HostedName, type NamedService, servicesFor } from './service-catalog';
+import { startRetryingOnKafka } from './start-retrying';
 
 export interface PlatformRuntimeOptions {
   readonly config: PlatformConfig;
@@ -152,20 +153,21 @@ export class PlatformRuntime {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    const logger = new JsonLogger(name, this.options.logSink, config.logLevel, { instance: hostname() });
     try {
-      const host = await ServiceHost.start({
+      const host = await startRetryingOnKafka(logger, () => ServiceHost.start({
         serviceName: name,
         factory,
         store,
         db,
         bus: this.messageBus,
-        logger: new JsonLogger(name, this.options.logSink, config.logLevel, { instance: hostname() }),
+        logger,
         partitions: config.kafkaPartitions,
         clock: this.options.clock ?? systemClock,
         directory: this.directory,
         rpcTimeoutMillis: config.rpcTimeoutMillis,
         ...(this.options.maxBatchSize ? { maxBatchSize: this.options.maxBatchSize } : {}),
-      });
+      }));
       this.running.push({ name, host, store, db, storeLocation: location, stateLocation: statePath, ...(note ? { note } : {}) });
     } catch (error) {
       await store.close();

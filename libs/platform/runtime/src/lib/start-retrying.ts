@@ -1,0 +1,25 @@
+import type { Logger } from '@billing/service-host';
+
+export const START_ATTEMPTS = 4;
+
+/**
+ * A host's start, again after a Kafka error kafkajs calls retriable (at most 4 attempts,
+ * `baseDelayMillis` doubling between them: 0.5, 1 and 2 s by default). A broker that has just
+ * started can answer the wait for a new topic's leaders with "This server does not host this
+ * topic-partition" (tulios/kafkajs#815); a half-started host stops itself before it throws,
+ * so starting it again is safe. Any other error ends the start at once.
+ */
+export async function startRetryingOnKafka<T>(logger: Logger, start: () => Promise<T>, baseDelayMillis = 500): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (!isRetriableKafkaError(error) || attempt >= START_ATTEMPTS) throw error;
+      logger.warn('start failed on a retriable Kafka error; starting again', { attempt, error: error.message });
+      await new Promise((resolve) => setTimeout(resolve, baseDelayMillis * 2 ** (attempt - 1)));
+    }
+  }
+}
+
+const isRetriableKafkaError = (error: unknown): error is Error =>
+  error instanceof Error && error.name.startsWith('KafkaJS') && 'retriable' in error && error.retriable === true;
