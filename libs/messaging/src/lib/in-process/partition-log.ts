@@ -61,6 +61,8 @@ export class PartitionLog {
         `INSERT INTO bus_offsets (group_id, topic, partition, next_offset) VALUES (?, ?, ?, ?)
          ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = excluded.next_offset`,
       ),
+      synchronousNormal: db.prepare('PRAGMA synchronous = NORMAL'),
+      synchronousFull: db.prepare('PRAGMA synchronous = FULL'),
     };
     for (const row of db.prepare<[], { topic: string; partitions: number }>('SELECT topic, partitions FROM bus_topics').all()) {
       this.partitionsByTopic.set(row.topic, row.partitions);
@@ -114,8 +116,20 @@ export class PartitionLog {
     return this.statements.committed.get(groupId, topic, partition)?.next_offset;
   }
 
+  /**
+   * Offsets commit without an fsync (WAL, `synchronous=NORMAL` for this one statement):
+   * a power loss can only take an offset back, and the messages after it are delivered
+   * again (at-least-once; consumers are idempotent). Messages themselves stay FULL, and
+   * WAL frames are durable in order, so the next message commit's fsync persists the
+   * offsets written before it. A process crash loses nothing either way.
+   */
   commit(groupId: string, topic: string, partition: number, nextOffset: number): void {
-    this.statements.commit.run(groupId, topic, partition, nextOffset);
+    this.statements.synchronousNormal.run();
+    try {
+      this.statements.commit.run(groupId, topic, partition, nextOffset);
+    } finally {
+      this.statements.synchronousFull.run();
+    }
   }
 }
 
