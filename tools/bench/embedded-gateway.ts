@@ -1,19 +1,12 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { openSqliteEventStore, type EventStore } from '@billing/event-store';
-import { createFinanceService } from '@billing/finance-service';
-import { BillingGateway, gatewayStatePath, openGatewayState } from '@billing/gateway-application';
-import { startGatewayHttp } from '@billing/gateway-http';
-import { InProcessMessageBus } from '@billing/messaging';
-import { createPricingService } from '@billing/pricing-service';
-import { createPurchaseService } from '@billing/purchase-service';
-import { BusRpcClient, type Logger, RpcDirectory, ServiceHost, type ServiceFactory } from '@billing/service-host';
-import { createTasksService } from '@billing/tasks-service';
-import { createWalletService } from '@billing/wallet-service';
+import { loadPlatformConfig } from '@billing/platform-config';
+import { openFrontDoor, PlatformRuntime } from '@billing/platform-runtime';
+import type { LogSink, Logger } from '@billing/service-host';
 
 export interface EmbeddedGatewayOptions {
   readonly dir: string;
   readonly jwtSecret: string;
+  /** Where the services' log lines go. */
+  readonly logSink: LogSink;
   readonly logger: Logger;
   readonly port?: number;
   readonly logRequests?: boolean;
@@ -26,54 +19,33 @@ export interface EmbeddedGateway {
 }
 
 /**
- * Every service and the REST gateway in this process over an in-process bus, each store
- * a SQLite file in `dir`: what the benchmark and the fuzzer run against.
+ * What `npm start` runs, in this process: the platform runtime (every service, the
+ * in-process bus, stores under `dir`) and its front door on loopback, for the benchmark
+ * and the fuzzer. Using the same composition keeps their figures about the real thing.
  */
 export async function startEmbeddedGateway(options: EmbeddedGatewayOptions): Promise<EmbeddedGateway> {
-  const { dir, logger } = options;
-  const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const part of stops.reverse()) await part();
-  };
+  const config = loadPlatformConfig({ DATA_DIR: options.dir, LOG_LEVEL: 'warn' });
+  const runtime = new PlatformRuntime({ config, services: ['pricing', 'wallet', 'purchase', 'tasks'], logSink: options.logSink });
+  await runtime.start();
   try {
-    const bus = new InProcessMessageBus({ path: join(dir, 'bus.db') });
-    stops.push(() => bus.close());
-    const directory = new RpcDirectory();
-    const start = async (serviceName: string, factory: ServiceFactory): Promise<EventStore> => {
-      const store: EventStore = openSqliteEventStore({ path: join(dir, `${serviceName}.events.db`) });
-      const db = new Database(join(dir, `${serviceName}.state.db`));
-      db.pragma('journal_mode = WAL');
-      const host = await ServiceHost.start({ serviceName, factory, store, db, bus, logger, partitions: 4, directory });
-      stops.push(async () => {
-        await host.stop();
-        await store.close();
-        db.close();
-      });
-      return store;
+    const door = await openFrontDoor(
+      runtime,
+      { PORT: String(options.port ?? 0), GRPC_PORT: '0', HOST: '127.0.0.1', JWT_SECRET: options.jwtSecret },
+      {
+        logger: options.logger,
+        logRequests: options.logRequests ?? false,
+        ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      },
+    );
+    return {
+      url: door.http.url,
+      stop: async () => {
+        await door.close();
+        await runtime.stop();
+      },
     };
-    await start('pricing', createPricingService({}));
-    const walletStore = await start('wallet', createWalletService({}));
-    await start('finance', createFinanceService({ walletStore, checkpointsDir: join(dir, 'checkpoints') }));
-    await start('purchase', createPurchaseService({ environment: 'embedded', payments: { kind: 'sandbox', checkoutBaseUrl: 'http://127.0.0.1/checkout', webhookSecret: 'embedded-sandbox' } }));
-    await start('tasks', createTasksService({}));
-    const rpc = new BusRpcClient({ bus, instanceId: 'gateway-embedded', partitions: 4, logger, defaultTimeoutMillis: 15_000, directory });
-    stops.push(() => rpc.close());
-    const db = openGatewayState(gatewayStatePath(dir));
-    stops.push(async () => {
-      db.close();
-    });
-    const gateway = new BillingGateway({ rpc, db, tokens: { jwtSecret: options.jwtSecret } });
-    const http = await startGatewayHttp({
-      gateway,
-      logger,
-      port: options.port ?? 0,
-      logRequests: options.logRequests ?? false,
-      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
-    });
-    stops.push(() => http.close());
-    return { url: http.url, stop };
   } catch (error) {
-    await stop();
+    await runtime.stop();
     throw error;
   }
 }

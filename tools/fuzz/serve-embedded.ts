@@ -11,8 +11,9 @@ async function main(): Promise<void> {
   const dataDir = process.env['DATA_DIR'];
   if (!dataDir) throw new Error('DATA_DIR is required');
   const jwtSecret = ensureJwtSecret(dataDir);
-  const logger = new JsonLogger('fuzz-platform', (line) => process.stderr.write(`${line}\n`), 'warn');
-  const platform = await startEmbeddedGateway({ dir: dataDir, jwtSecret, logger, port: Number(process.env['PORT'] ?? 0) });
+  const toStderr = (line: string) => process.stderr.write(`${line}\n`);
+  const logger = new JsonLogger('fuzz-platform', toStderr, 'warn');
+  const platform = await startEmbeddedGateway({ dir: dataDir, jwtSecret, logger, logSink: toStderr, port: Number(process.env['PORT'] ?? 0) });
   process.stdout.write(`listening ${platform.url}\n`);
   const stop = () => {
     void platform.stop().then(() => process.exit(0));

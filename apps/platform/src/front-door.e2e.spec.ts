@@ -6,7 +6,7 @@ import { signAppToken } from '@billing/gateway-application';
 import { billingServiceClient, billingServiceDefinition, type GetBalancesResponse } from '@billing/gateway-grpc';
 import { loadPlatformConfig } from '@billing/platform-config';
 import { PlatformRuntime } from '@billing/platform-runtime';
-import { openFrontDoor } from './front-door';
+import { openFrontDoor } from '@billing/platform-runtime';
 
 const SECRET = 'front-door-e2e-secret-front-door-e2e-secret';
 

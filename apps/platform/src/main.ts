@@ -1,5 +1,8 @@
-import { runPlatform } from '@billing/platform-runtime';
-import { openFrontDoor } from './front-door';
+import { resolve } from 'node:path';
+import { openFrontDoor, runPlatform } from '@billing/platform-runtime';
+
+/** The dashboard's Vite build (`npm start` builds it when stale). */
+const DASHBOARD_DIR = resolve(__dirname, '../../dashboard/dist');
 
 const TITLE = 'billing platform (embedded)';
 
@@ -7,7 +10,7 @@ const TITLE = 'billing platform (embedded)';
 // and the gateway in front of them: REST on PORT (default 3000), gRPC on GRPC_PORT (default 50051).
 runPlatform(TITLE, ['pricing', 'wallet', 'purchase', 'tasks'])
   .then(async (runtime) => {
-    const door = await openFrontDoor(runtime, process.env);
+    const door = await openFrontDoor(runtime, process.env, { dashboardDir: DASHBOARD_DIR });
     // On SIGTERM/SIGINT the runtime stops: the front door (REST, gRPC) closes first, then the services, then the bus.
     runtime.beforeStop(() => door.close());
     process.stdout.write(`${door.lines.join('\n')}\nstop with Ctrl-C\n`);

@@ -6,3 +6,4 @@ export * from './lib/main-of';
 export * from './lib/distributed/service-processes';
 export * from './lib/distributed/gateway-process';
 export * from './lib/start-retrying';
+export * from './lib/front-door';

@@ -8,12 +8,17 @@ import {
 } from '@billing/gateway-application';
 import { BillingGrpcServer, grpcPortFrom } from '@billing/gateway-grpc';
 import { type RunningGatewayHttp, startGatewayHttp } from '@billing/gateway-http';
-import type { PlatformRuntime } from '@billing/platform-runtime';
-import { JsonLogger } from '@billing/service-host';
-import { resolve } from 'node:path';
+import { JsonLogger, type Logger } from '@billing/service-host';
+import type { PlatformRuntime } from './platform-runtime';
 
-/** The dashboard's Vite build (`npm run build:dashboard`; `npm start` builds it when stale). */
-const DASHBOARD_DIR = resolve(__dirname, '../../dashboard/dist');
+export interface FrontDoorOptions {
+  /** The dashboard's Vite build, served at /dashboard (DASHBOARD_DIR overrides). */
+  readonly dashboardDir?: string;
+  /** Default: JSON lines on stdout at LOG_LEVEL. */
+  readonly logger?: Logger;
+  readonly rateLimit?: { readonly limit: number; readonly ttlMillis: number };
+  readonly logRequests?: boolean;
+}
 
 export interface FrontDoor {
   readonly http: RunningGatewayHttp;
@@ -28,7 +33,7 @@ export interface FrontDoor {
  * services in-process, gRPC's task updates followed on the runtime's bus. App users' tokens are checked with JWT_SECRET or JWT_JWKS_URL; with
  * neither, a secret is generated once into DATA_DIR/jwt-secret (0600) for `billing token`.
  */
-export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.ProcessEnv): Promise<FrontDoor> {
+export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.ProcessEnv, options: FrontDoorOptions = {}): Promise<FrontDoor> {
   const port = portOf(env['PORT']);
   const grpcPort = grpcPortFrom(env);
   const host = env['HOST'] ?? '0.0.0.0';
@@ -38,10 +43,19 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
   const db = openGatewayState(gatewayStatePath(runtime.dataDir));
   const level = env['LOG_LEVEL'] === 'warn' || env['LOG_LEVEL'] === 'error' ? env['LOG_LEVEL'] : 'info';
   const gateway = new BillingGateway({ rpc: runtime.service('tasks').host.context.rpc, db, tokens });
-  const logger = new JsonLogger('gateway', undefined, level);
+  const logger = options.logger ?? new JsonLogger('gateway', undefined, level);
   let http: RunningGatewayHttp;
   try {
-    http = await startGatewayHttp({ gateway, logger, port, host, dashboardDir: env['DASHBOARD_DIR'] || DASHBOARD_DIR });
+    const dashboardDir = env['DASHBOARD_DIR'] || options.dashboardDir;
+    http = await startGatewayHttp({
+      gateway,
+      logger,
+      port,
+      host,
+      ...(dashboardDir ? { dashboardDir } : {}),
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.logRequests === undefined ? {} : { logRequests: options.logRequests }),
+    });
   } catch (error) {
     db.close();
     throw error;
