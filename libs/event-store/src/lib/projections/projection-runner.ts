@@ -43,7 +43,8 @@ export class ProjectionRunner {
     );
     this.clearCheckpoint = db.prepare('DELETE FROM projection_checkpoints WHERE name = ?');
     this.applyBatch = db.transaction((events: readonly RecordedEvent[]) => {
-      for (const event of events) projection.apply(db, event);
+      if (projection.applyBatch) projection.applyBatch(db, events);
+      else for (const event of events) projection.apply(db, event);
       const last = events[events.length - 1];
       if (last) this.writeCheckpoint.run(projection.name, last.position);
     });

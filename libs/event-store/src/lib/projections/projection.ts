@@ -11,5 +11,10 @@ export interface Projection {
   readonly filter?: EventFilter;
   setup(db: Database.Database): void;
   apply(db: Database.Database, event: RecordedEvent): void;
+  /**
+   * Optional: applies a batch at once (same transaction, same result as `apply` for each
+   * event in order), for read models that write a row once per batch instead of per event.
+   */
+  applyBatch?(db: Database.Database, events: readonly RecordedEvent[]): void;
   drop(db: Database.Database): void;
 }

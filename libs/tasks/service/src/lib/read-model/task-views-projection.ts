@@ -3,6 +3,14 @@ import type { Projection, RecordedEvent } from '@billing/event-store';
 import { evolveTask, initialTaskState, isTask, type Task, type TaskState } from '@billing/tasks-domain';
 import type Database from 'better-sqlite3';
 
+interface PendingRow {
+  /** Position of the event that created the row (unused when the row already exists). */
+  readonly seq: number;
+  readonly state: Task;
+  readonly activeSince: number | null;
+  readonly dirty: boolean;
+}
+
 /** Statuses whose time is counted against the task's timeout, from `active_since`. */
 const TIMED: readonly TaskStatus[] = ['requested', 'reserved', 'dispatched', 'running'];
 
@@ -44,27 +52,49 @@ export class TaskViewsProjection implements Projection {
         provider_job_id = excluded.provider_job_id, credits_cost = excluded.credits_cost, adopted = excluded.adopted, state = excluded.state`);
   }
 
-  apply(_db: Database.Database, event: RecordedEvent): void {
+  apply(db: Database.Database, event: RecordedEvent): void {
+    this.applyBatch(db, [event]);
+  }
+
+  /** Each task's row is read (and parsed) once and written (and serialised) once per batch. */
+  applyBatch(_db: Database.Database, events: readonly RecordedEvent[]): void {
     if (!this.select || !this.upsert) throw new Error('the task views projection was not set up');
-    const taskEvent = { type: event.type, data: event.data } as TaskEvent;
-    const row = this.select.get(taskEvent.data.taskId);
-    const before: TaskState = row ? (JSON.parse(row.state) as Task) : initialTaskState;
-    const after = evolveTask(before, taskEvent);
-    if (!isTask(after) || after === before) return;
-    const wasTimed = isTask(before) && TIMED.includes(before.status);
-    const activeSince = !TIMED.includes(after.status) ? null : wasTimed && row ? row.active_since : eventTime(taskEvent, event);
-    this.upsert.run(
-      after.taskId,
-      event.position,
-      after.accountId,
-      after.status,
-      activeSince,
-      after.providerJobId,
-      after.creditsCostMillicredits,
-      after.adopted ? 1 : 0,
-      JSON.stringify(after),
-    );
-    this.onChanged(after.taskId);
+    const rows = new Map<string, PendingRow | null>();
+    for (const event of events) {
+      const taskEvent = { type: event.type, data: event.data } as TaskEvent;
+      const taskId = taskEvent.data.taskId;
+      let row = rows.get(taskId);
+      if (row === undefined) {
+        const stored = this.select.get(taskId);
+        row = stored ? { seq: 0, state: JSON.parse(stored.state) as Task, activeSince: stored.active_since, dirty: false } : null;
+      }
+      const before: TaskState = row ? row.state : initialTaskState;
+      const after = evolveTask(before, taskEvent);
+      if (!isTask(after) || after === before) {
+        rows.set(taskId, row);
+        continue;
+      }
+      const wasTimed = isTask(before) && TIMED.includes(before.status);
+      const activeSince = !TIMED.includes(after.status) ? null : wasTimed && row ? row.activeSince : eventTime(taskEvent, event);
+      // `seq` is only written by the insert: the position of the event that created the row.
+      rows.set(taskId, { seq: row ? row.seq : event.position, state: after, activeSince, dirty: true });
+    }
+    for (const row of rows.values()) {
+      if (!row?.dirty) continue;
+      const task = row.state;
+      this.upsert.run(
+        task.taskId,
+        row.seq,
+        task.accountId,
+        task.status,
+        row.activeSince,
+        task.providerJobId,
+        task.creditsCostMillicredits,
+        task.adopted ? 1 : 0,
+        JSON.stringify(task),
+      );
+      this.onChanged(task.taskId);
+    }
   }
 
   drop(db: Database.Database): void {
