@@ -83,6 +83,7 @@ export class InProcessMessageBus implements MessageBus {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.members.values()].map((s) => s.stop()));
+    this.log.flushOffsets();
     this.db.close();
   }
 

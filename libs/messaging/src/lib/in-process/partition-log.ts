@@ -42,6 +42,11 @@ export class UnknownTopicError extends Error {
 export class PartitionLog {
   private readonly partitionsByTopic = new Map<string, number>();
   private readonly statements;
+  /** Committed offsets as this process knows them (ahead of the file until the end of the turn). */
+  private readonly offsets = new Map<string, number>();
+  private readonly pendingOffsets = new Map<string, PendingOffset>();
+  private offsetsScheduled = false;
+  private readonly writeOffsets: (pending: readonly PendingOffset[]) => void;
 
   constructor(private readonly db: Database.Database) {
     db.exec(SCHEMA);
@@ -64,6 +69,9 @@ export class PartitionLog {
       synchronousNormal: db.prepare('PRAGMA synchronous = NORMAL'),
       synchronousFull: db.prepare('PRAGMA synchronous = FULL'),
     };
+    this.writeOffsets = db.transaction((pending: readonly PendingOffset[]) => {
+      for (const o of pending) this.statements.commit.run(o.groupId, o.topic, o.partition, o.nextOffset);
+    });
     for (const row of db.prepare<[], { topic: string; partitions: number }>('SELECT topic, partitions FROM bus_topics').all()) {
       this.partitionsByTopic.set(row.topic, row.partitions);
     }
@@ -113,24 +121,65 @@ export class PartitionLog {
   }
 
   committed(groupId: string, topic: string, partition: number): number | undefined {
-    return this.statements.committed.get(groupId, topic, partition)?.next_offset;
+    const key = offsetKey(groupId, topic, partition);
+    const known = this.offsets.get(key);
+    if (known !== undefined) return known;
+    const stored = this.statements.committed.get(groupId, topic, partition)?.next_offset;
+    if (stored !== undefined) this.offsets.set(key, stored);
+    return stored;
   }
 
   /**
-   * Offsets commit without an fsync (WAL, `synchronous=NORMAL` for this one statement):
-   * a power loss can only take an offset back, and the messages after it are delivered
-   * again (at-least-once; consumers are idempotent). Messages themselves stay FULL, and
-   * WAL frames are durable in order, so the next message commit's fsync persists the
-   * offsets written before it. A process crash loses nothing either way.
+   * Takes effect at once for this process (`committed` answers it); offsets committed in
+   * the same turn are written together, in one transaction at the end of the turn (or at
+   * `flushOffsets`), without an fsync (WAL, `synchronous=NORMAL` for that transaction).
+   * A crash or power loss can only take an offset back, and the messages after it are
+   * delivered again (at-least-once; consumers are idempotent). Messages themselves stay
+   * FULL, and WAL frames are durable in order, so the next message commit's fsync also
+   * persists the offsets written before it.
    */
   commit(groupId: string, topic: string, partition: number, nextOffset: number): void {
+    const key = offsetKey(groupId, topic, partition);
+    this.offsets.set(key, nextOffset);
+    this.pendingOffsets.set(key, { groupId, topic, partition, nextOffset });
+    if (!this.offsetsScheduled) {
+      this.offsetsScheduled = true;
+      setImmediate(() => {
+        this.offsetsScheduled = false;
+        if (!this.db.open) return;
+        try {
+          this.flushOffsets();
+        } catch {
+          // Kept pending: written with the next turn's offsets, or replayed after a restart.
+        }
+      });
+    }
+  }
+
+  /** Writes the offsets committed since the last write (called at the end of a turn and before closing). */
+  flushOffsets(): void {
+    if (this.pendingOffsets.size === 0) return;
+    const pending = [...this.pendingOffsets.values()];
     this.statements.synchronousNormal.run();
     try {
-      this.statements.commit.run(groupId, topic, partition, nextOffset);
+      this.writeOffsets(pending);
     } finally {
       this.statements.synchronousFull.run();
     }
+    for (const o of pending) {
+      const key = offsetKey(o.groupId, o.topic, o.partition);
+      if (this.pendingOffsets.get(key) === o) this.pendingOffsets.delete(key);
+    }
   }
 }
+
+interface PendingOffset {
+  readonly groupId: string;
+  readonly topic: string;
+  readonly partition: number;
+  readonly nextOffset: number;
+}
+
+const offsetKey = (groupId: string, topic: string, partition: number): string => `${groupId}\u0000${topic}\u0000${partition}`;
 
 export const partitionId = (topic: string, partition: number): string => `${topic}/${partition}`;
