@@ -3,6 +3,7 @@ import { matchesExpected } from '../expected-revision';
 import { computeEventHash } from '../hash-chain';
 import { type AppendResult, type ExpectedRevision, WrongExpectedRevisionError } from '../port';
 import type { SerializedEvent } from '../serialized-event';
+import type { EventRow } from './row-decoding';
 import type { StreamHead, StreamHeads } from './stream-heads';
 
 interface PendingAppend {
@@ -32,6 +33,10 @@ export class GroupCommitWriter {
   private readonly writeBatch: Database.Transaction<
     (batch: readonly PendingAppend[], changes: Map<string, StreamHead>) => Outcome[]
   >;
+  /** The rows of the last committed events, exactly as stored, oldest first (see `recent`). */
+  private tail: EventRow[] = [];
+  private tailStart = 0;
+  private batchRows: EventRow[] = [];
 
   constructor(
     db: Database.Database,
@@ -39,6 +44,7 @@ export class GroupCommitWriter {
     private readonly clock: () => number,
     private readonly onCommit: (headPosition: number) => void,
     private readonly maxBatch: number,
+    private readonly tailCapacity = 8192,
   ) {
     this.head = (db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').get() as { head: number }).head;
     this.insertStream = db.prepare('INSERT INTO streams (stream_name) VALUES (?)');
@@ -50,6 +56,23 @@ export class GroupCommitWriter {
 
   get headPosition(): number {
     return this.head;
+  }
+
+  /**
+   * The committed rows after `afterPosition` (at most `limit` that `accept`s), when they are
+   * all still in memory; null when older ones are needed (read them from the file).
+   */
+  recent(afterPosition: number, limit: number, accept: (row: EventRow) => boolean): EventRow[] | null {
+    const tailEnd = this.tailStart + this.tail.length; // position after the last row held
+    if (this.tail.length === 0 || afterPosition + 1 < this.tailStart || afterPosition >= tailEnd) {
+      return afterPosition >= this.head ? [] : null;
+    }
+    const rows: EventRow[] = [];
+    for (let i = afterPosition + 1 - this.tailStart; i < this.tail.length && rows.length < limit; i++) {
+      const row = this.tail[i];
+      if (row && accept(row)) rows.push(row);
+    }
+    return rows;
   }
 
   enqueue(streamName: string, events: readonly SerializedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -73,6 +96,7 @@ export class GroupCommitWriter {
     const batch = this.queue.splice(0, this.maxBatch);
     const changes = new Map<string, StreamHead>();
     const committedHead = this.head;
+    this.batchRows = [];
     let outcomes: Outcome[];
     try {
       outcomes = this.writeBatch.immediate(batch, changes);
@@ -80,11 +104,14 @@ export class GroupCommitWriter {
       // Rolled back: forget what this batch assumed, and fail every append in it.
       this.heads.forgetAll();
       this.head = committedHead;
+      this.batchRows = [];
       for (const append of batch) append.reject(error as Error);
       this.afterFlush();
       return;
     }
     this.heads.commit(changes);
+    this.remember(this.batchRows);
+    this.batchRows = [];
     batch.forEach((append, i) => {
       const outcome = outcomes[i];
       if (outcome?.ok) append.resolve(outcome.result);
@@ -92,6 +119,22 @@ export class GroupCommitWriter {
     });
     this.onCommit(this.head);
     this.afterFlush();
+  }
+
+  private remember(rows: readonly EventRow[]): void {
+    if (rows.length === 0 || this.tailCapacity <= 0) return;
+    const first = rows[0];
+    if (!first) return;
+    if (this.tail.length === 0 || this.tailStart + this.tail.length !== first[0]) {
+      this.tail = [];
+      this.tailStart = first[0];
+    }
+    this.tail.push(...rows);
+    const excess = this.tail.length - this.tailCapacity;
+    if (excess > this.tailCapacity / 4) {
+      this.tail = this.tail.slice(excess);
+      this.tailStart += excess;
+    }
   }
 
   private afterFlush(): void {
@@ -125,6 +168,10 @@ export class GroupCommitWriter {
           this.head, append.streamName, streamId, revision, event.eventId, event.type, event.schemaVersion,
           event.dataJson, event.metadataJson, recordedAt, previousHash, hash,
         );
+        this.batchRows.push([
+          this.head, append.streamName, revision, event.eventId, event.type, event.schemaVersion,
+          event.dataJson, event.metadataJson, recordedAt, previousHash, hash,
+        ]);
       }
       changes.set(append.streamName, { streamId, revision, hash });
       return { ok: true, result: { nextExpectedRevision: revision, lastPosition: this.head } };

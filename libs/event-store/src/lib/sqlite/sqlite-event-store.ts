@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { CatchUpSubscription } from '../catch-up-subscription';
 import {
   type AppendResult,
+  type EventFilter,
   type EventStore,
   EventStoreClosedError,
   EventStoreReadOnlyError,
@@ -17,6 +18,7 @@ import { ChangeSignal, pollEvery } from './change-signal';
 import { type SerializedEvent, serializeEvent } from '../serialized-event';
 import { GroupCommitWriter } from './group-commit-writer';
 import { applyDurabilityPragmas, EVENTS_SCHEMA } from './schema';
+import { decodeRow, type EventRow } from './row-decoding';
 import { SqliteReader } from './sqlite-reader';
 import { StreamHeads } from './stream-heads';
 import { WriterLock } from './writer-lock';
@@ -115,9 +117,10 @@ class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
+    const accept = acceptRow(options.filter);
     const subscription = new CatchUpSubscription(
       {
-        readPage: (after, size) => (this.closed ? [] : this.reader.readPage(after, size, options.filter)),
+        readPage: (after, size) => (this.closed ? [] : this.readPage(after, size, accept, options.filter)),
         nextChange: this.nextChange,
       },
       options.afterPosition ?? 0,
@@ -126,6 +129,12 @@ class SqliteEventStore implements EventStore {
     );
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /** Live subscribers read the last commits from the writer's memory; older pages from the file. */
+  private readPage(after: number, size: number, accept: (row: EventRow) => boolean, filter?: EventFilter): readonly RecordedEvent[] {
+    const recent = this.writer?.recent(after, size, accept);
+    return recent ? recent.map(decodeRow) : this.reader.readPage(after, size, filter);
   }
 
   async headPosition(): Promise<number> {
@@ -145,4 +154,11 @@ class SqliteEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new EventStoreClosedError();
   }
+}
+
+/** The filter of `SqliteReader.readPage` (exact, case-sensitive prefixes; any of the types), on a row. */
+function acceptRow(filter?: EventFilter): (row: EventRow) => boolean {
+  const prefixes = filter?.streamPrefixes ?? [];
+  const types = new Set(filter?.eventTypes ?? []);
+  return (row) => (prefixes.length === 0 || prefixes.some((p) => row[1].startsWith(p))) && (types.size === 0 || types.has(row[4]));
 }
