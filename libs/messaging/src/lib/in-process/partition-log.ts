@@ -46,6 +46,8 @@ export class PartitionLog {
   private readonly offsets = new Map<string, number>();
   private readonly pendingOffsets = new Map<string, PendingOffset>();
   private offsetsScheduled = false;
+  /** Each partition's end as this process wrote it (the bus owns its file), loaded on first append. */
+  private readonly ends = new Map<string, number>();
   private readonly writeOffsets: (pending: readonly PendingOffset[]) => void;
 
   constructor(private readonly db: Database.Database) {
@@ -90,19 +92,24 @@ export class PartitionLog {
   /** Appends all messages in one transaction; returns the partitions that grew. */
   append(messages: readonly OutgoingMessage[]): Set<string> {
     for (const m of messages) if (!this.partitionsByTopic.has(m.topic)) throw new UnknownTopicError(m.topic);
-    const touched = new Set<string>();
     const next = new Map<string, number>();
-    this.db.transaction(() => {
-      for (const m of messages) {
-        const partition = partitionForKey(m.key, this.partitionsByTopic.get(m.topic) ?? 1);
-        const id = partitionId(m.topic, partition);
-        const offset = next.get(id) ?? this.statements.endOffset.get(m.topic, partition)?.next ?? 0;
-        this.statements.insertMessage.run(m.topic, partition, offset, m.key, m.value, JSON.stringify(m.headers ?? {}));
-        next.set(id, offset + 1);
-        touched.add(id);
-      }
-    })();
-    return touched;
+    try {
+      this.db.transaction(() => {
+        for (const m of messages) {
+          const partition = partitionForKey(m.key, this.partitionsByTopic.get(m.topic) ?? 1);
+          const id = partitionId(m.topic, partition);
+          const offset = next.get(id) ?? this.ends.get(id) ?? this.endOffset(m.topic, partition);
+          this.statements.insertMessage.run(m.topic, partition, offset, m.key, m.value, JSON.stringify(m.headers ?? {}));
+          next.set(id, offset + 1);
+        }
+      })();
+    } catch (error) {
+      // Rolled back: what was assumed about the ends can no longer be trusted.
+      this.ends.clear();
+      throw error;
+    }
+    for (const [id, end] of next) this.ends.set(id, end);
+    return new Set(next.keys());
   }
 
   read(topic: string, partition: number, fromOffset: number, max: number): IncomingMessage[] {
