@@ -3,3 +3,4 @@ export * from './lib/credits';
 export * from './lib/exact-decimal';
 export * from './lib/ratio';
 export * from './lib/rounding';
+export * from './lib/signal';

@@ -29,7 +29,7 @@ import {
 } from '../port';
 import { LruCache } from '../repository/lru-cache';
 import { serializeEvent } from '../serialized-event';
-import { ChangeSignal } from '../sqlite/change-signal';
+import { Signal } from '@billing/util';
 import { type ChainMetadata, fromEsdbRevision, numberToPosition, positionToNumber, toEsdbExpected, toRecordedEvent } from './eventstoredb-mapping';
 
 export interface EventStoreDbStoreOptions {
@@ -59,7 +59,7 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
 class EventStoreDbStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly heads = new LruCache<string, StreamHead>(10_000);
-  private readonly signal = new ChangeSignal();
+  private readonly signal = new Signal();
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private wake: { unsubscribe(): Promise<void> } | null = null;
   private closed = false;
@@ -148,7 +148,7 @@ class EventStoreDbStore implements EventStore {
     const subscription = new CatchUpSubscription(
       {
         readPage: async (after, size) => (await this.readPage(after, size, options.filter)).events,
-        nextChange: () => this.signal.nextChange(),
+        nextChange: () => this.signal.next(),
       },
       options.afterPosition ?? 0,
       this.options.pageSize ?? 500,

@@ -14,7 +14,8 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../port';
-import { ChangeSignal, pollEvery } from './change-signal';
+import { Signal } from '@billing/util';
+import { pollEvery } from './poll-every';
 import { type SerializedEvent, serializeEvent } from '../serialized-event';
 import { GroupCommitWriter } from './group-commit-writer';
 import { applyDurabilityPragmas, EVENTS_SCHEMA } from './schema';
@@ -49,7 +50,7 @@ class SqliteEventStore implements EventStore {
   private readonly writer: GroupCommitWriter | null;
   private readonly heads: StreamHeads | null;
   private readonly lock: WriterLock | null;
-  private readonly signal = new ChangeSignal();
+  private readonly signal = new Signal();
   private readonly nextChange: () => Promise<void>;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly pageSize: number;
@@ -76,7 +77,7 @@ class SqliteEventStore implements EventStore {
       const heads = new StreamHeads(this.db);
       this.heads = heads;
       this.writer = new GroupCommitWriter(this.db, heads, options.clock ?? Date.now, () => this.signal.notify(), options.maxBatchAppends ?? 1000);
-      this.nextChange = () => this.signal.nextChange();
+      this.nextChange = () => this.signal.next();
     }
     this.reader = new SqliteReader(this.db);
   }

@@ -1,4 +1,4 @@
-import { sleep } from '../signal';
+import { sleep } from '../sleep';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */

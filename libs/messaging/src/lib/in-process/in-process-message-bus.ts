@@ -7,7 +7,7 @@ import {
   type SubscriptionOptions,
   type TopicSpec,
 } from '../port';
-import { Signal } from '../signal';
+import { Signal } from '@billing/util';
 import { PartitionLog, UnknownTopicError } from './partition-log';
 import { type AssignedPartition, InProcessSubscription } from './in-process-subscription';
 

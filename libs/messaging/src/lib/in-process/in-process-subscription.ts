@@ -1,5 +1,5 @@
 import type { BatchHandler, MessageSubscription, SubscriptionEnd } from '../port';
-import { Signal } from '../signal';
+import { Signal } from '@billing/util';
 import { type PartitionLog, partitionId } from './partition-log';
 
 export interface AssignedPartition {

@@ -1,7 +1,8 @@
 import type { EventStore, RecordedEvent, Subscription } from '@billing/event-store';
 import type { MessageBus } from '../port';
 import { backoffDelay, type RetryPolicy } from '../consumer/retry';
-import { Signal, sleep } from '../signal';
+import { Signal } from '@billing/util';
+import { sleep } from '../sleep';
 import type { CheckpointStore } from './checkpoint-store';
 import { type RelayRoute, routeFor, toOutgoingMessage, topicsOfRoutes } from './relay-route';
 

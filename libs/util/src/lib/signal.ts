@@ -1,4 +1,7 @@
-/** A one-shot wake-up that renews itself: `next()` resolves at the following `notify()`. */
+/**
+ * A wake-up that renews itself: `next()` resolves at the following `notify()`. How a
+ * writer wakes the readers that wait for what it just committed.
+ */
 export class Signal {
   private wake: () => void = () => undefined;
   private pending: Promise<void> = this.renew();
@@ -17,5 +20,3 @@ export class Signal {
     return new Promise((resolve) => (this.wake = resolve));
   }
 }
-
-export const sleep = (millis: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, millis));
