@@ -43,7 +43,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'billing-grpc-e2e-'));
   platform = await EmbeddedBilling.start(dir);
   client = new BillingGrpcClient(platform.grpcAddress);
-  aliceKey = platform.apiKey(ALICE);
+  aliceKey = await platform.apiKey(ALICE);
   aliceToken = await platform.token(ALICE);
   bobToken = await platform.token(BOB);
   await platform.buyPack(ALICE, 'api-300');

@@ -1,103 +1,94 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { SignJWT } from 'jose';
-import { type EventStore, openSqliteEventStore } from '@billing/event-store';
-import { BillingGateway, type Caller, openGatewayState, gatewayStatePath } from '@billing/gateway-application';
-import { BillingGrpcServer } from '@billing/gateway-grpc';
-import { InProcessMessageBus } from '@billing/messaging';
-import { createPricingService } from '@billing/pricing-service';
-import { createPurchaseService } from '@billing/purchase-service';
-import { BusRpcClient, JsonLogger, RpcDirectory, ServiceHost, type ServiceFactory } from '@billing/service-host';
-import { createTasksService } from '@billing/tasks-service';
-import { createWalletService } from '@billing/wallet-service';
+import { signAppToken } from '@billing/gateway-application';
+import type { BillingGrpcServer } from '@billing/gateway-grpc';
+import { type FrontDoor, openFrontDoor, type PlatformRuntime } from '@billing/platform-runtime';
+import { startEmbedded } from '@billing/platform-runtime/testing';
+import { JsonLogger } from '@billing/service-host';
 
 const JWT_SECRET = 'grpc-e2e-secret-that-is-long-enough';
 
+/** The variables `npm start` would be given: stores in `dir`, free loopback ports, the simulator without latency or failures. */
+const environment = (dir: string): Record<string, string> => ({
+  DATA_DIR: dir,
+  PORT: '0',
+  GRPC_PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'error',
+  JWT_SECRET,
+  PRICE_BOOK: 'credits',
+  PAYMENT_PROVIDER: 'sandbox',
+  GENERATION_PROVIDER: 'simulator',
+  SIMULATOR_LATENCY_MIN_MS: '0',
+  SIMULATOR_LATENCY_MAX_MS: '0',
+  SIMULATOR_FAILURE_RATE: '0',
+  SIMULATOR_PARTIAL_RATE: '0',
+});
+
 /**
- * The embedded platform as `npm start` composes it, in this process: pricing, wallet,
- * tasks and purchase under the real host on SQLite files in `dir`, one in-process bus,
- * the gateway facade and its gRPC server on a free loopback port.
+ * The embedded platform as `npm start` composes it, in this process: the platform runtime
+ * (every service under its host, the in-process bus, SQLite files in `dir`) and its front
+ * door, whose gRPC server (`billing.v1`) and REST gateway listen on free loopback ports.
  */
 export class EmbeddedBilling {
-  private readonly stops: (() => Promise<void>)[] = [];
-
   private constructor(
-    /** Warnings and errors of every part, one JSON line each. */
+    /** Errors of every part, one JSON line each. */
     readonly logs: readonly string[],
-    readonly dir: string,
-    readonly bus: InProcessMessageBus,
-    readonly gateway: BillingGateway,
-    readonly grpc: BillingGrpcServer,
+    private readonly runtime: PlatformRuntime,
+    private readonly door: FrontDoor,
   ) {}
 
   static async start(dir: string): Promise<EmbeddedBilling> {
-    const bus = new InProcessMessageBus({ path: join(dir, 'bus.db') });
-    const directory = new RpcDirectory();
     const logs: string[] = [];
-    const stops: (() => Promise<void>)[] = [async () => bus.close()];
-    const logger = (name: string) => new JsonLogger(name, (line) => logs.push(line), 'warn');
+    const runtime = await startEmbedded(dir, environment(dir), logs);
     try {
-      const startService = async (serviceName: string, factory: ServiceFactory) => {
-        const store: EventStore = openSqliteEventStore({ path: join(dir, `${serviceName}.events.db`) });
-        const db = new Database(join(dir, `${serviceName}.state.db`));
-        db.pragma('journal_mode = WAL');
-        stops.push(async () => {
-          await store.close();
-          db.close();
-        });
-        const host = await ServiceHost.start({ serviceName, factory, store, db, bus, logger: logger(serviceName), partitions: 4, directory });
-        stops.push(() => host.stop());
-      };
-      await startService('pricing', createPricingService({ activePriceBookId: 'credits' }));
-      await startService('wallet', createWalletService());
-      await startService(
-        'purchase',
-        createPurchaseService({ environment: 'embedded', payments: { kind: 'sandbox', checkoutBaseUrl: 'http://127.0.0.1/checkout', webhookSecret: 'grpc-e2e-webhook-secret' } }),
-      );
-      await startService('tasks', createTasksService());
-
-      const rpc = new BusRpcClient({ bus, instanceId: 'gateway-grpc-e2e', partitions: 4, logger: logger('gateway'), defaultTimeoutMillis: 15_000, directory });
-      stops.push(() => rpc.close());
-      const state = openGatewayState(gatewayStatePath(dir));
-      stops.push(async () => void state.close());
-      const gateway = new BillingGateway({ rpc, db: state, tokens: { jwtSecret: JWT_SECRET } });
-      const grpc = await BillingGrpcServer.start({ gateway, bus, port: 0, host: '127.0.0.1', logger: logger('gateway-grpc') });
-      stops.push(() => grpc.stop());
-      const platform = new EmbeddedBilling(logs, dir, bus, gateway, grpc);
-      platform.stops.push(...stops);
-      return platform;
+      const door = await openFrontDoor(runtime, environment(dir), { logger: new JsonLogger('gateway', (line) => logs.push(line), 'error'), logRequests: false });
+      // As `npm start` does: on stop the front door closes first, then the services, then the bus.
+      runtime.beforeStop(() => door.close());
+      return new EmbeddedBilling(logs, runtime, door);
     } catch (error) {
-      for (const stop of stops.reverse()) await stop();
+      await runtime.stop();
       throw error;
     }
   }
 
+  get grpc(): BillingGrpcServer {
+    return this.door.grpc;
+  }
+
   get grpcAddress(): string {
-    return `127.0.0.1:${this.grpc.port}`;
+    return `127.0.0.1:${this.door.grpc.port}`;
   }
 
-  /** A signed-in app user's token (channel app, so the App pool). */
+  /** A signed-in app user's token (channel app, so the App pool), signed as `billing token` signs it. */
   token(accountId: string): Promise<string> {
-    return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(accountId).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(JWT_SECRET));
+    return signAppToken(JWT_SECRET, accountId, { now: Date.now(), ttlSeconds: 3600 });
   }
 
-  /** An API key created by the account's app user, as the dashboard would (channel api, so the API pool). */
-  apiKey(accountId: string): string {
-    return this.gateway.createApiKey(appCaller(accountId), 'grpc e2e').key;
+  /** An API key created by the account's app user over REST, as the dashboard does (channel api, so the API pool). */
+  async apiKey(accountId: string): Promise<string> {
+    const created = await this.rest(accountId, '/v1/api-keys', { name: 'grpc e2e' }, 201);
+    return String(created['key']);
   }
 
-  /** Buys a pack through the real purchase path: an order, then the sandbox's payment confirmation. */
+  /** Buys a pack through the real purchase path over REST: an order, then the sandbox's payment confirmation. */
   async buyPack(accountId: string, packId: string): Promise<void> {
-    const caller = appCaller(accountId);
-    const context = { requestId: `buy-${accountId}-${packId}` };
-    const order = await this.gateway.placeOrder(caller, { kind: 'pack', packId }, context);
-    await this.gateway.confirmSandboxPayment(caller, order.id, context);
+    const order = await this.rest(accountId, '/v1/orders', { kind: 'pack', pack_id: packId }, 201);
+    await this.rest(accountId, `/v1/orders/${String(order['id'])}/confirm-sandbox-payment`, undefined, 200);
   }
 
+  /** The front door, then the services and the bus. */
   async stop(): Promise<void> {
-    for (const stop of this.stops.reverse()) await stop();
-    this.stops.length = 0;
+    await this.runtime.stop();
+  }
+
+  /** A POST by the account's app user to the front door's REST gateway, refused unless it answers `expected`. */
+  private async rest(accountId: string, path: string, body: object | undefined, expected: number): Promise<Record<string, unknown>> {
+    const response = await fetch(`${this.door.http.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await this.token(accountId)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    if (response.status !== expected) throw new Error(`POST ${path} answered ${response.status}, not ${expected}: ${text}`);
+    return JSON.parse(text) as Record<string, unknown>;
   }
 }
-
-const appCaller = (accountId: string): Caller => ({ accountId, channel: 'app', role: 'user' });
