@@ -60,6 +60,28 @@ export interface MessageSubscription {
   readonly closed: Promise<SubscriptionEnd>;
 }
 
+/** A publisher's progress, kept by the bus with the messages it published. */
+export interface PublisherCheckpoint {
+  readonly name: string;
+  readonly position: number;
+}
+
+/**
+ * A bus that keeps a publisher's checkpoint in its own log (the in-process bus): the
+ * messages and the checkpoint commit together, in one transaction of one write-ahead log.
+ * A crash or power loss keeps a prefix of that log, so a checkpoint can never survive
+ * the messages before it; such a publish needs no fsync of its own. After a power loss
+ * the publisher resumes from the older checkpoint and publishes the lost messages again
+ * (at-least-once; consumers are idempotent). Kafka cannot do this: its relays keep their
+ * checkpoints beside them and wait for the broker's acknowledgement.
+ */
+export interface CheckpointedPublisher {
+  /** The position saved with the last publish under `name`; undefined when there was none. */
+  loadCheckpoint(name: string): number | undefined;
+  /** Appends the messages (maybe none) and the checkpoints in one transaction. */
+  publishWithCheckpoints(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]): Promise<void>;
+}
+
 export interface MessageBus {
   /** Creates missing topics with their partitions (start-up); existing topics are left as they are. */
   ensureTopics(topics: readonly TopicSpec[]): Promise<void>;
@@ -67,6 +89,8 @@ export interface MessageBus {
   describeTopics(topics: readonly string[]): Promise<ReadonlyMap<string, number>>;
   /** Resolves after the broker acknowledged all messages (Kafka: every in-sync replica). */
   publish(messages: readonly OutgoingMessage[]): Promise<void>;
+  /** Present when the bus can keep publishers' checkpoints with their messages (see CheckpointedPublisher). */
+  readonly checkpointed?: CheckpointedPublisher;
   /** Resolves once the group member is consuming its partitions. */
   subscribe(options: SubscriptionOptions): Promise<MessageSubscription>;
   close(): Promise<void>;

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import {
+  type CheckpointedPublisher,
   type MessageBus,
   MessageBusClosedError,
   type MessageSubscription,
   type OutgoingMessage,
+  type PublisherCheckpoint,
   type SubscriptionOptions,
   type TopicSpec,
 } from '../port';
@@ -57,6 +59,18 @@ export class InProcessMessageBus implements MessageBus {
     if (messages.length === 0) return;
     for (const id of this.log.append(messages)) this.wakeOf(id).notify();
   }
+
+  /** Relays keep their checkpoints here, with the messages they published (see CheckpointedPublisher). */
+  readonly checkpointed: CheckpointedPublisher = {
+    loadCheckpoint: (name: string): number | undefined => {
+      this.assertOpen();
+      return this.log.loadCheckpoint(name);
+    },
+    publishWithCheckpoints: async (messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]): Promise<void> => {
+      this.assertOpen();
+      for (const id of this.log.appendWithCheckpoints(messages, checkpoints)) this.wakeOf(id).notify();
+    },
+  };
 
   async subscribe(options: SubscriptionOptions): Promise<MessageSubscription> {
     this.assertOpen();

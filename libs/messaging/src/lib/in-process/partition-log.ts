@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { IncomingMessage, MessageHeaders, OutgoingMessage } from '../port';
+import type { IncomingMessage, MessageHeaders, OutgoingMessage, PublisherCheckpoint } from '../port';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS bus_topics (topic TEXT PRIMARY KEY, partitions INTEGER NOT NULL);
@@ -8,6 +8,7 @@ CREATE TABLE IF NOT EXISTS bus_messages (
   key TEXT, value BLOB NOT NULL, headers TEXT NOT NULL,
   PRIMARY KEY (topic, partition, offset)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bus_publisher_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS bus_offsets (
   group_id TEXT NOT NULL, topic TEXT NOT NULL, partition INTEGER NOT NULL, next_offset INTEGER NOT NULL,
   PRIMARY KEY (group_id, topic, partition)
@@ -48,7 +49,10 @@ export class PartitionLog {
   private offsetsScheduled = false;
   /** Each partition's end as this process wrote it (the bus owns its file), loaded on first append. */
   private readonly ends = new Map<string, number>();
+  /** Each partition's last messages as appended by this process, so consumers that keep up read memory, not the file. */
+  private readonly tails = new Map<string, Tail>();
   private readonly writeOffsets: (pending: readonly PendingOffset[]) => void;
+  private readonly appendAll: (messages: readonly OutgoingMessage[], placed: Placed[], checkpoints: readonly PublisherCheckpoint[]) => void;
 
   constructor(private readonly db: Database.Database) {
     db.exec(SCHEMA);
@@ -68,11 +72,27 @@ export class PartitionLog {
         `INSERT INTO bus_offsets (group_id, topic, partition, next_offset) VALUES (?, ?, ?, ?)
          ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = excluded.next_offset`,
       ),
+      loadCheckpoint: db.prepare<[string], { position: number }>('SELECT position FROM bus_publisher_checkpoints WHERE name = ?'),
+      saveCheckpoint: db.prepare(
+        'INSERT INTO bus_publisher_checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+      ),
       synchronousNormal: db.prepare('PRAGMA synchronous = NORMAL'),
       synchronousFull: db.prepare('PRAGMA synchronous = FULL'),
     };
     this.writeOffsets = db.transaction((pending: readonly PendingOffset[]) => {
       for (const o of pending) this.statements.commit.run(o.groupId, o.topic, o.partition, o.nextOffset);
+    });
+    this.appendAll = db.transaction((messages: readonly OutgoingMessage[], placed: Placed[], checkpoints: readonly PublisherCheckpoint[]) => {
+      const next = new Map<string, number>();
+      for (const m of messages) {
+        const partition = partitionForKey(m.key, this.partitionsByTopic.get(m.topic) ?? 1);
+        const id = partitionId(m.topic, partition);
+        const offset = next.get(id) ?? this.ends.get(id) ?? this.endOffset(m.topic, partition);
+        this.statements.insertMessage.run(m.topic, partition, offset, m.key, m.value, JSON.stringify(m.headers ?? {}));
+        next.set(id, offset + 1);
+        placed.push({ id, partition, offset });
+      }
+      for (const c of checkpoints) this.statements.saveCheckpoint.run(c.name, c.position);
     });
     for (const row of db.prepare<[], { topic: string; partitions: number }>('SELECT topic, partitions FROM bus_topics').all()) {
       this.partitionsByTopic.set(row.topic, row.partitions);
@@ -89,30 +109,35 @@ export class PartitionLog {
     return this.partitionsByTopic.get(topic);
   }
 
-  /** Appends all messages in one transaction; returns the partitions that grew. */
+  /** Appends all messages in one transaction (fsynced: the bus's default); returns the partitions that grew. */
   append(messages: readonly OutgoingMessage[]): Set<string> {
-    for (const m of messages) if (!this.partitionsByTopic.has(m.topic)) throw new UnknownTopicError(m.topic);
-    const next = new Map<string, number>();
-    try {
-      this.db.transaction(() => {
-        for (const m of messages) {
-          const partition = partitionForKey(m.key, this.partitionsByTopic.get(m.topic) ?? 1);
-          const id = partitionId(m.topic, partition);
-          const offset = next.get(id) ?? this.ends.get(id) ?? this.endOffset(m.topic, partition);
-          this.statements.insertMessage.run(m.topic, partition, offset, m.key, m.value, JSON.stringify(m.headers ?? {}));
-          next.set(id, offset + 1);
-        }
-      })();
-    } catch (error) {
-      // Rolled back: what was assumed about the ends can no longer be trusted.
-      this.ends.clear();
-      throw error;
-    }
-    for (const [id, end] of next) this.ends.set(id, end);
-    return new Set(next.keys());
+    return this.appendDurably(messages);
   }
 
-  read(topic: string, partition: number, fromOffset: number, max: number): IncomingMessage[] {
+  /**
+   * Appends the messages and their publishers' checkpoints in one transaction, without an
+   * fsync (`synchronous=NORMAL` for that transaction): the checkpoints are in the same
+   * write-ahead log as the messages, and a power loss keeps a prefix of the log.
+   */
+  appendWithCheckpoints(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]): Set<string> {
+    this.statements.synchronousNormal.run();
+    try {
+      return this.appendDurably(messages, checkpoints);
+    } finally {
+      this.statements.synchronousFull.run();
+    }
+  }
+
+  loadCheckpoint(name: string): number | undefined {
+    return this.statements.loadCheckpoint.get(name)?.position;
+  }
+
+  read(topic: string, partition: number, fromOffset: number, max: number): readonly IncomingMessage[] {
+    const tail = this.tails.get(partitionId(topic, partition));
+    if (tail && fromOffset >= tail.start && fromOffset <= tail.start + tail.messages.length) {
+      const from = fromOffset - tail.start;
+      return tail.messages.slice(from, from + max);
+    }
     return this.statements.read.all(topic, partition, fromOffset, max).map((row) => ({
       topic,
       partition,
@@ -121,6 +146,43 @@ export class PartitionLog {
       value: row.value,
       headers: JSON.parse(row.headers) as MessageHeaders,
     }));
+  }
+
+  private appendDurably(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[] = []): Set<string> {
+    for (const m of messages) if (!this.partitionsByTopic.has(m.topic)) throw new UnknownTopicError(m.topic);
+    const placed: Placed[] = [];
+    try {
+      this.appendAll(messages, placed, checkpoints);
+    } catch (error) {
+      // Rolled back: what was assumed about the ends can no longer be trusted.
+      this.ends.clear();
+      this.tails.clear();
+      throw error;
+    }
+    const grown = new Set<string>();
+    messages.forEach((m, i) => {
+      const at = placed[i];
+      if (!at) return;
+      this.remember(m, at);
+      grown.add(at.id);
+    });
+    return grown;
+  }
+
+  /** Keeps a committed message in its partition's tail (a tail starts at the first append this process made). */
+  private remember(m: OutgoingMessage, { id, partition, offset }: Placed): void {
+    this.ends.set(id, offset + 1);
+    let tail = this.tails.get(id);
+    if (!tail || tail.start + tail.messages.length !== offset) {
+      tail = { start: offset, messages: [] };
+      this.tails.set(id, tail);
+    }
+    tail.messages.push({ topic: m.topic, partition, offset: String(offset), key: m.key, value: m.value, headers: { ...m.headers } });
+    if (tail.messages.length > TAIL_CAPACITY) {
+      const dropped = tail.messages.length - TAIL_CAPACITY / 2;
+      tail.messages = tail.messages.slice(dropped);
+      tail.start += dropped;
+    }
   }
 
   endOffset(topic: string, partition: number): number {
@@ -178,6 +240,20 @@ export class PartitionLog {
       if (this.pendingOffsets.get(key) === o) this.pendingOffsets.delete(key);
     }
   }
+}
+
+/** Messages per partition kept in memory for consumers that keep up (older ones are read from the file). */
+const TAIL_CAPACITY = 1024;
+
+interface Placed {
+  readonly id: string;
+  readonly partition: number;
+  readonly offset: number;
+}
+
+interface Tail {
+  start: number;
+  messages: IncomingMessage[];
 }
 
 interface PendingOffset {

@@ -50,7 +50,9 @@ export class OutboxRelay {
   async start(): Promise<void> {
     const { bus, store, checkpoints, name, routes } = this.options;
     await bus.ensureTopics(topicsOfRoutes(routes));
-    this.position = checkpoints.load(name);
+    // A bus that keeps checkpoints with the messages has the last word; before it kept
+    // one (a data directory from before), the checkpoint store's is where to resume.
+    this.position = bus.checkpointed?.loadCheckpoint(name) ?? checkpoints.load(name);
     this.subscription = store.subscribeToAll({
       afterPosition: this.position,
       filter: { streamPrefixes: routes.map((r) => `${r.category}-`) },
@@ -101,17 +103,22 @@ export class OutboxRelay {
       }
       const batch = this.buffer.splice(0, this.maxBatchSize());
       this.drained.notify();
-      if (!(await this.publishUntilAcknowledged(batch))) return;
       const last = batch[batch.length - 1];
       if (!last) continue;
-      this.options.checkpoints.save(this.options.name, last.position);
+      if (!(await this.publishUntilAcknowledged(batch, last.position))) return;
       this.position = last.position;
       this.options.onPublished?.(batch);
     }
   }
 
-  /** False when the relay was stopped while the broker was away: the checkpoint stays put. */
-  private async publishUntilAcknowledged(batch: readonly RecordedEvent[]): Promise<boolean> {
+  /**
+   * Publishes the batch and saves the checkpoint: with the messages when the bus keeps
+   * checkpoints (one transaction), else in the checkpoint store after the broker's
+   * acknowledgement. False when the relay was stopped while the broker was away: the
+   * checkpoint stays put.
+   */
+  private async publishUntilAcknowledged(batch: readonly RecordedEvent[], position: number): Promise<boolean> {
+    const { bus, checkpoints, name } = this.options;
     const messages = batch.flatMap((event) => {
       const route = routeFor(this.options.routes, event.streamName);
       return route ? [toOutgoingMessage(event, route)] : [];
@@ -119,7 +126,12 @@ export class OutboxRelay {
     const backoff = { attempts: Infinity, initialDelayMs: 100, maxDelayMs: 5_000, ...this.options.backoff };
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.options.bus.publish(messages);
+        if (bus.checkpointed) {
+          await bus.checkpointed.publishWithCheckpoints(messages, [{ name, position }]);
+        } else {
+          await bus.publish(messages);
+          checkpoints.save(name, position);
+        }
         return true;
       } catch (error) {
         this.options.onPublishError?.(error, attempt);
