@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { EventHeader, KafkaMessageBus, type MessageBus } from '@billing/messaging';
 import { loadPlatformConfig } from '@billing/platform-config';
 import { PlatformRuntime, ServiceProcesses } from '@billing/platform-runtime';
-import { awaitFunding, createTasks, fundAccounts, planTasks } from '@billing/platform-runtime/testing';
+import { awaitFunding, createTasks, fundAccounts, planTasks, type TaskSpec } from '@billing/platform-runtime/testing';
 import { BusCommandSender, BusRpcClient, type CommandSender, type RpcClient, silentLogger } from '@billing/service-host';
 import { report } from './report';
 
@@ -85,6 +85,7 @@ async function main(): Promise<void> {
     await awaitFunding(platform.rpc, accounts, 120_000);
 
     const ended = new Map<string, number>();
+    const awaited = new Map<string, (endedAt: number) => void>();
     let wake: () => void = () => undefined;
     await platform.bus.ensureTopics([{ topic: TASK_TOPIC, partitions: 6 }]);
     const watch = await platform.bus.subscribe({
@@ -94,7 +95,10 @@ async function main(): Promise<void> {
       handler: async (batch) => {
         const now = performance.now();
         for (const m of batch) {
-          if (TERMINAL.has(m.headers[EventHeader.eventType] ?? '')) ended.set(m.headers[EventHeader.streamName]?.slice('task-'.length) ?? '', now);
+          if (!TERMINAL.has(m.headers[EventHeader.eventType] ?? '')) continue;
+          const taskId = m.headers[EventHeader.streamName]?.slice('task-'.length) ?? '';
+          ended.set(taskId, now);
+          awaited.get(taskId)?.(now);
         }
         wake();
       },
@@ -113,11 +117,10 @@ async function main(): Promise<void> {
     const loaded = outcomes.map((o) => (ended.get(o.spec.taskId) ?? finished) - o.startedAt).sort((a, b) => a - b);
     const lifecyclesPerSecond = Math.round((TASKS * 1000) / (finished - started));
 
-    // Latency apart from throughput: a few tasks in flight, so queueing does not dominate.
+    // Latency apart from throughput: LATENCY_CONCURRENCY lifecycles in flight (each worker
+    // creates a task, waits for it to end, then creates the next), so queueing does not dominate.
     const light = planTasks({ accounts, tasks: LATENCY_TASKS, seed: 3, prefix: 'light' });
-    const lightOutcomes = await createTasks(platform.rpc, light, LATENCY_CONCURRENCY);
-    await until(() => light.every((t) => ended.has(t.taskId)), (w) => (wake = w));
-    const latencies = lightOutcomes.map((o) => (ended.get(o.spec.taskId) ?? 0) - o.startedAt).sort((a, b) => a - b);
+    const latencies = (await closedLoop(platform.rpc, light, LATENCY_CONCURRENCY, (taskId) => new Promise((resolve) => awaited.set(taskId, resolve)))).sort((a, b) => a - b);
     const p50 = round(percentile(latencies, 0.5));
     const p99 = round(percentile(latencies, 0.99));
     await watch.stop();
@@ -139,6 +142,22 @@ async function main(): Promise<void> {
     await platform.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Each of `concurrency` workers creates a task and waits for its end before the next: create-to-terminal times. */
+async function closedLoop(rpc: RpcClient, specs: readonly TaskSpec[], concurrency: number, terminal: (taskId: string) => Promise<number>): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let spec = specs[next++]; spec; spec = specs[next++]) {
+      const ended = terminal(spec.taskId);
+      const startedAt = performance.now();
+      await rpc.call('tasks', 'createTask', { ...spec, channel: 'api', queueIfBusy: true }, { key: spec.accountId, timeoutMillis: 60_000 });
+      latencies.push((await ended) - startedAt);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return latencies;
 }
 
 async function until(done: () => boolean, setWake: (wake: () => void) => void, timeoutMillis = 600_000): Promise<void> {
