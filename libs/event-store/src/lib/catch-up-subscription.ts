@@ -1,9 +1,22 @@
 import type { RecordedEvent, Subscription } from './port';
 
+/**
+ * A page of a filtered read, and how far the source looked: with a selective filter the
+ * events that matched can be far behind what was scanned, and the next read starts from
+ * the scan, not from the last match.
+ */
+export interface ScannedPage {
+  readonly events: readonly RecordedEvent[];
+  /** Every position up to this one was considered (meaningful when the page is not full). */
+  readonly scannedTo: number;
+}
+
+type Page = readonly RecordedEvent[] | ScannedPage;
+
 /** Where a catch-up subscription reads from: pages after a position, and a wake-up on new commits. */
 export interface CatchUpSource {
   /** Events after `afterPosition`, in global order, at most `pageSize` (fewer means caught up). */
-  readPage(afterPosition: number, pageSize: number): Promise<readonly RecordedEvent[]> | readonly RecordedEvent[];
+  readPage(afterPosition: number, pageSize: number): Promise<Page> | Page;
   /** Resolves after the next commit (or a poll interval). Taken BEFORE reading, so no commit is missed. */
   nextChange(): Promise<void>;
 }
@@ -30,13 +43,17 @@ export class CatchUpSubscription implements Subscription {
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     while (!this.stopped) {
       const change = this.source.nextChange();
-      const page = await this.source.readPage(this.checkpoint, this.pageSize);
+      const read = await this.source.readPage(this.checkpoint, this.pageSize);
+      const page = isScanned(read) ? read.events : read;
       for (const event of page) {
         if (this.stopped) return;
         this.checkpoint = event.position;
         yield event;
       }
-      if (page.length < this.pageSize) await Promise.race([change, this.stopSignal]);
+      if (page.length < this.pageSize) {
+        if (isScanned(read)) this.checkpoint = Math.max(this.checkpoint, read.scannedTo);
+        await Promise.race([change, this.stopSignal]);
+      }
     }
   }
 
@@ -47,3 +64,5 @@ export class CatchUpSubscription implements Subscription {
     this.onStop(this);
   }
 }
+
+const isScanned = (page: Page): page is ScannedPage => !Array.isArray(page);

@@ -5,6 +5,7 @@ import { type AppendResult, type ExpectedRevision, WrongExpectedRevisionError } 
 import type { SerializedEvent } from '../serialized-event';
 import type { EventRow } from './row-decoding';
 import type { StreamHead, StreamHeads } from './stream-heads';
+import type { LogSync } from './wal-sync';
 
 interface PendingAppend {
   readonly streamName: string;
@@ -16,11 +17,32 @@ interface PendingAppend {
 
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
 
+/** A committed batch waiting for the sync that makes it durable. */
+interface Unsynced {
+  readonly head: number;
+  readonly batch: readonly PendingAppend[];
+  readonly outcomes: readonly Outcome[];
+}
+
+export class EventStoreSyncError extends Error {
+  constructor(override readonly cause: Error) {
+    super(`The event store could not make its log durable (${cause.message}); appends are refused until the process restarts`);
+    this.name = 'EventStoreSyncError';
+  }
+}
+
 /**
  * Group commit: appends queue in memory; one flush (scheduled with `setImmediate`, so all
- * callers of the same tick share it) writes up to `maxBatch` appends in ONE transaction and
- * one fsync. Expected revisions are checked per append inside the transaction: a failed
- * check rejects that append only. Promises resolve after COMMIT returns.
+ * callers of the same tick share it) writes up to `maxBatch` appends in ONE transaction.
+ * Expected revisions are checked per append inside the transaction: a failed check
+ * rejects that append only.
+ *
+ * Durability: with a `LogSync` (`WalSync`) the COMMIT does not sync; one sync at a time runs in the
+ * thread pool and covers every commit before it started, while the thread goes on with
+ * other work and the next batches. Appends resolve, and subscribers see events, only up
+ * to the `durablePosition`. Decisions may read a stream past it (`readStream`): their own
+ * append comes later in the same log, so a power loss never keeps it without them.
+ * Without one (`synchronous=FULL`), a commit is durable when COMMIT returns.
  */
 export class GroupCommitWriter {
   private queue: PendingAppend[] = [];
@@ -37,6 +59,11 @@ export class GroupCommitWriter {
   private tail: EventRow[] = [];
   private tailStart = 0;
   private batchRows: EventRow[] = [];
+  private durable: number;
+  private readonly unsynced: Unsynced[] = [];
+  private syncing = false;
+  private failure: EventStoreSyncError | null = null;
+  private busy = false;
 
   constructor(
     db: Database.Database,
@@ -45,8 +72,10 @@ export class GroupCommitWriter {
     private readonly onCommit: (headPosition: number) => void,
     private readonly maxBatch: number,
     private readonly tailCapacity = 8192,
+    private readonly walSync: LogSync | null = null,
   ) {
     this.head = (db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').get() as { head: number }).head;
+    this.durable = this.head;
     this.insertStream = db.prepare('INSERT INTO streams (stream_name) VALUES (?)');
     this.insertEvent = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.writeBatch = db.transaction((batch: readonly PendingAppend[], changes: Map<string, StreamHead>) =>
@@ -54,21 +83,27 @@ export class GroupCommitWriter {
     );
   }
 
+  /** The last committed position (decisions read up to it). */
   get headPosition(): number {
     return this.head;
   }
 
+  /** The last position known to be on disk: what appends acknowledge and subscribers see. */
+  get durablePosition(): number {
+    return this.durable;
+  }
+
   /**
-   * The committed rows after `afterPosition` (at most `limit` that `accept`s), when they are
+   * The durable rows after `afterPosition` (at most `limit` that `accept`s), when they are
    * all still in memory; null when older ones are needed (read them from the file).
    */
   recent(afterPosition: number, limit: number, accept: (row: EventRow) => boolean): EventRow[] | null {
     const tailEnd = this.tailStart + this.tail.length; // position after the last row held
-    if (this.tail.length === 0 || afterPosition + 1 < this.tailStart || afterPosition >= tailEnd) {
-      return afterPosition >= this.head ? [] : null;
-    }
+    if (afterPosition >= this.durable) return [];
+    if (this.tail.length === 0 || afterPosition + 1 < this.tailStart || afterPosition >= tailEnd) return null;
+    const end = Math.min(this.tail.length, this.durable + 1 - this.tailStart);
     const rows: EventRow[] = [];
-    for (let i = afterPosition + 1 - this.tailStart; i < this.tail.length && rows.length < limit; i++) {
+    for (let i = afterPosition + 1 - this.tailStart; i < end && rows.length < limit; i++) {
       const row = this.tail[i];
       if (row && accept(row)) rows.push(row);
     }
@@ -76,8 +111,12 @@ export class GroupCommitWriter {
   }
 
   enqueue(streamName: string, events: readonly SerializedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      if (this.queue.length === 0) this.idle = new Promise((done) => (this.markIdle = done));
+      if (!this.busy) {
+        this.busy = true;
+        this.idle = new Promise((done) => (this.markIdle = done));
+      }
       this.queue.push({ streamName, events, expected, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
@@ -86,13 +125,14 @@ export class GroupCommitWriter {
     });
   }
 
-  /** Resolves once everything queued so far has been committed or rejected. */
+  /** Resolves once everything queued so far has been committed and synced, or rejected. */
   drained(): Promise<void> {
     return this.idle;
   }
 
   private flush(): void {
     this.scheduled = false;
+    if (this.failure) return;
     const batch = this.queue.splice(0, this.maxBatch);
     const changes = new Map<string, StreamHead>();
     const committedHead = this.head;
@@ -112,12 +152,49 @@ export class GroupCommitWriter {
     this.heads.commit(changes);
     this.remember(this.batchRows);
     this.batchRows = [];
-    batch.forEach((append, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) append.resolve(outcome.result);
-      else append.reject(outcome?.error ?? new Error('append lost its outcome'));
+    if (!this.walSync || (this.head === this.durable && this.unsynced.length === 0)) {
+      // Synced by COMMIT itself, or nothing new to sync.
+      this.durable = this.head;
+      settle(batch, outcomes);
+      this.onCommit(this.durable);
+    } else {
+      this.unsynced.push({ head: this.head, batch, outcomes });
+      this.startSync();
+    }
+    this.afterFlush();
+  }
+
+  /** One sync at a time; when it ends, the next one covers whatever was committed meanwhile. */
+  private startSync(): void {
+    if (this.syncing || !this.walSync || this.failure) return;
+    this.syncing = true;
+    const target = this.head;
+    this.walSync.sync((error) => {
+      this.syncing = false;
+      if (error) {
+        this.fail(new EventStoreSyncError(error));
+        return;
+      }
+      this.durable = Math.max(this.durable, target);
+      while (this.unsynced[0] && this.unsynced[0].head <= this.durable) {
+        const done = this.unsynced.shift();
+        if (done) settle(done.batch, done.outcomes);
+      }
+      this.onCommit(this.durable);
+      if (this.unsynced.length > 0) this.startSync();
+      else this.afterFlush();
     });
-    this.onCommit(this.head);
+  }
+
+  /**
+   * A failed sync leaves the log's state on disk unknown: every append not yet
+   * acknowledged is rejected (its events may or may not survive; callers retry with the
+   * same ids), and so is every later one, until the process restarts and SQLite recovers.
+   */
+  private fail(failure: EventStoreSyncError): void {
+    this.failure = failure;
+    for (const unsynced of this.unsynced.splice(0)) for (const append of unsynced.batch) append.reject(failure);
+    for (const append of this.queue.splice(0)) append.reject(failure);
     this.afterFlush();
   }
 
@@ -139,9 +216,12 @@ export class GroupCommitWriter {
 
   private afterFlush(): void {
     if (this.queue.length > 0) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    } else {
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    } else if (this.unsynced.length === 0 && !this.syncing && this.busy) {
+      this.busy = false;
       this.markIdle();
     }
   }
@@ -177,4 +257,12 @@ export class GroupCommitWriter {
       return { ok: true, result: { nextExpectedRevision: revision, lastPosition: this.head } };
     });
   }
+}
+
+function settle(batch: readonly PendingAppend[], outcomes: readonly Outcome[]): void {
+  batch.forEach((append, i) => {
+    const outcome = outcomes[i];
+    if (outcome?.ok) append.resolve(outcome.result);
+    else append.reject(outcome?.error ?? new Error('append lost its outcome'));
+  });
 }

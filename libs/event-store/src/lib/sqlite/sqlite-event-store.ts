@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { CatchUpSubscription } from '../catch-up-subscription';
+import { CatchUpSubscription, type ScannedPage } from '../catch-up-subscription';
 import {
   type AppendResult,
   type EventFilter,
@@ -22,6 +22,7 @@ import { applyDurabilityPragmas, EVENTS_SCHEMA } from './schema';
 import { decodeRow, type EventRow } from './row-decoding';
 import { SqliteReader } from './sqlite-reader';
 import { StreamHeads } from './stream-heads';
+import { WalSync } from './wal-sync';
 import { WriterLock } from './writer-lock';
 
 export interface SqliteEventStoreOptions {
@@ -37,9 +38,18 @@ export interface SqliteEventStoreOptions {
   readonly pageSize?: number;
   /** How often a read-only store's subscriptions look for new events. */
   readonly pollIntervalMs?: number;
+  /**
+   * Sync the log in the thread pool, one sync covering every commit before it (default
+   * true), or inside each COMMIT on the thread (`synchronous=FULL`). Appends resolve only
+   * once durable either way.
+   */
+  readonly syncOffThread?: boolean;
 }
 
-/** The embedded event store: SQLite in WAL with `synchronous=FULL`, one writer, group commit. */
+/**
+ * The embedded event store: SQLite in WAL, one writer, group commit; an append resolves
+ * once its commit is on disk (synced off the thread: see `WalSync`).
+ */
 export function openSqliteEventStore(options: SqliteEventStoreOptions): EventStore {
   return new SqliteEventStore(options);
 }
@@ -50,6 +60,7 @@ class SqliteEventStore implements EventStore {
   private readonly writer: GroupCommitWriter | null;
   private readonly heads: StreamHeads | null;
   private readonly lock: WriterLock | null;
+  private readonly walSync: WalSync | null;
   private readonly signal = new Signal();
   private readonly nextChange: () => Promise<void>;
   private readonly subscriptions = new Set<CatchUpSubscription>();
@@ -60,23 +71,32 @@ class SqliteEventStore implements EventStore {
     this.pageSize = options.pageSize ?? 2000;
     if (options.readOnly) {
       this.lock = null;
+      this.walSync = null;
       this.db = new Database(options.path, { readonly: true, fileMustExist: true });
       this.writer = null;
       this.heads = null;
       this.nextChange = pollEvery(options.pollIntervalMs ?? 200);
     } else {
       this.lock = WriterLock.acquire(options.path);
+      let walSync: WalSync | null = null;
       try {
         this.db = new Database(options.path);
         applyDurabilityPragmas(this.db);
         this.db.exec(EVENTS_SCHEMA);
+        if (options.syncOffThread !== false && !this.db.memory) {
+          walSync = new WalSync(options.path);
+          this.db.pragma('synchronous = NORMAL');
+        }
       } catch (error) {
         this.lock.release();
         throw error;
       }
+      this.walSync = walSync;
       const heads = new StreamHeads(this.db);
       this.heads = heads;
-      this.writer = new GroupCommitWriter(this.db, heads, options.clock ?? Date.now, () => this.signal.notify(), options.maxBatchAppends ?? 1000);
+      this.writer = new GroupCommitWriter(
+        this.db, heads, options.clock ?? Date.now, () => this.signal.notify(), options.maxBatchAppends ?? 1000, undefined, walSync,
+      );
       this.nextChange = () => this.signal.next();
     }
     this.reader = new SqliteReader(this.db);
@@ -108,8 +128,12 @@ class SqliteEventStore implements EventStore {
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     while (remaining > 0) {
       this.assertOpen();
+      const upTo = this.visibleUpTo();
       const page = this.reader.readPage(after, Math.min(this.pageSize, remaining), options.filter);
-      for (const event of page) yield event;
+      for (const event of page) {
+        if (event.position > upTo) return;
+        yield event;
+      }
       if (page.length < this.pageSize) return;
       after = page[page.length - 1]?.position ?? after;
       remaining -= page.length;
@@ -132,15 +156,28 @@ class SqliteEventStore implements EventStore {
     return subscription;
   }
 
-  /** Live subscribers read the last commits from the writer's memory; older pages from the file. */
-  private readPage(after: number, size: number, accept: (row: EventRow) => boolean, filter?: EventFilter): readonly RecordedEvent[] {
-    const recent = this.writer?.recent(after, size, accept);
-    return recent ? recent.map(decodeRow) : this.reader.readPage(after, size, filter);
+  /**
+   * Live subscribers read the last durable commits from the writer's memory; older pages
+   * from the file. Either way everything up to the durable position was looked at.
+   */
+  private readPage(after: number, size: number, accept: (row: EventRow) => boolean, filter?: EventFilter): ScannedPage | readonly RecordedEvent[] {
+    if (!this.writer) return this.reader.readPage(after, size, filter);
+    const scannedTo = this.writer.durablePosition;
+    const recent = this.writer.recent(after, size, accept);
+    if (recent) return { events: recent.map(decodeRow), scannedTo };
+    const upTo = this.visibleUpTo();
+    return { events: this.reader.readPage(after, size, filter).filter((event) => event.position <= upTo), scannedTo };
+  }
+
+  /** Readers of the log leave out this writer's commits that are not yet synced. */
+  private visibleUpTo(): number {
+    const writer = this.writer;
+    return writer && writer.headPosition > writer.durablePosition ? writer.durablePosition : Number.POSITIVE_INFINITY;
   }
 
   async headPosition(): Promise<number> {
     this.assertOpen();
-    return this.writer ? this.writer.headPosition : this.reader.headPosition();
+    return this.writer ? this.writer.durablePosition : this.reader.headPosition();
   }
 
   async close(): Promise<void> {
@@ -148,6 +185,7 @@ class SqliteEventStore implements EventStore {
     this.closed = true;
     await this.writer?.drained();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.walSync?.close();
     this.db.close();
     this.lock?.release();
   }
