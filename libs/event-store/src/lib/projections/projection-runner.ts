@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventStore, RecordedEvent, Subscription } from '../port';
+import { withoutFsync } from '../sqlite/without-fsync';
 import type { Projection } from './projection';
 
 export interface ProjectionRunnerOptions {
@@ -111,7 +112,9 @@ export class ProjectionRunner {
     this.buffer = [];
     if (events.length === 0 || this.failure) return;
     try {
-      this.applyBatch(events);
+      // A read model is the store's events replayed: rows and checkpoint commit together
+      // and can only fall back together, so they need no fsync of their own.
+      withoutFsync(this.options.db, () => this.applyBatch(events));
     } catch (error) {
       this.fail(error as Error);
       return;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { withoutFsync } from '@billing/event-store';
 import type { IncomingMessage, MessageHeaders, OutgoingMessage, PublisherCheckpoint } from '../port';
 
 const SCHEMA = `
@@ -76,8 +77,6 @@ export class PartitionLog {
       saveCheckpoint: db.prepare(
         'INSERT INTO bus_publisher_checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
       ),
-      synchronousNormal: db.prepare('PRAGMA synchronous = NORMAL'),
-      synchronousFull: db.prepare('PRAGMA synchronous = FULL'),
     };
     this.writeOffsets = db.transaction((pending: readonly PendingOffset[]) => {
       for (const o of pending) this.statements.commit.run(o.groupId, o.topic, o.partition, o.nextOffset);
@@ -120,12 +119,7 @@ export class PartitionLog {
    * write-ahead log as the messages, and a power loss keeps a prefix of the log.
    */
   appendWithCheckpoints(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]): Set<string> {
-    this.statements.synchronousNormal.run();
-    try {
-      return this.appendDurably(messages, checkpoints);
-    } finally {
-      this.statements.synchronousFull.run();
-    }
+    return withoutFsync(this.db, () => this.appendDurably(messages, checkpoints));
   }
 
   loadCheckpoint(name: string): number | undefined {
@@ -229,12 +223,7 @@ export class PartitionLog {
   flushOffsets(): void {
     if (this.pendingOffsets.size === 0) return;
     const pending = [...this.pendingOffsets.values()];
-    this.statements.synchronousNormal.run();
-    try {
-      this.writeOffsets(pending);
-    } finally {
-      this.statements.synchronousFull.run();
-    }
+    withoutFsync(this.db, () => this.writeOffsets(pending));
     for (const o of pending) {
       const key = offsetKey(o.groupId, o.topic, o.partition);
       if (this.pendingOffsets.get(key) === o) this.pendingOffsets.delete(key);

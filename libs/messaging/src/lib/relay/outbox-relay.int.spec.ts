@@ -108,6 +108,13 @@ describe('OutboxRelay over the SQLite event store and the in-process bus', () =>
     await r.stop();
   });
 
+  it('given a service state database at FULL, then saving checkpoints leaves it at FULL for the tables beside them', () => {
+    checkpointDb.pragma('synchronous = FULL');
+    checkpoints.save('wallet-relay', 7);
+    expect(checkpoints.load('wallet-relay')).toBe(7);
+    expect(checkpointDb.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
   it('given a bus that keeps checkpoints (in-process), then the checkpoint is saved with the messages in the bus', async () => {
     await appendPurchases(store, 30, 3);
     const r = relay();
