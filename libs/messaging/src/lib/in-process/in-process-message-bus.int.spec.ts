@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { messageBusContract } from '../../testing/message-bus.contract';
 import { eventually } from '../../testing/eventually';
 import { InProcessMessageBus } from './in-process-message-bus';
+import type { IncomingMessage } from '../port';
 import { UnknownTopicError } from './partition-log';
 
 messageBusContract('in-process', () => new InProcessMessageBus());
