@@ -8,6 +8,7 @@ import {
   type TopicSpec,
 } from '../port';
 import { KafkaSubscription } from './kafka-subscription';
+import { ensureKafkaTopics } from './kafka-topics';
 import { KAFKA_DEFAULTS, KAFKA_RETRY, type KafkaLogLevel, toKafkaLogLevel } from './kafka-tuning';
 
 export interface KafkaMessageBusOptions {
@@ -18,6 +19,8 @@ export interface KafkaMessageBusOptions {
   readonly maxWaitTimeInMs?: number;
   readonly partitionsConsumedConcurrently?: number;
   readonly maxBatchSize?: number;
+  /** How long ensureTopics may take, creating and waiting for leaders (default 30 s). */
+  readonly ensureTopicsTimeoutMs?: number;
 }
 
 /**
@@ -53,16 +56,10 @@ export class KafkaMessageBus implements MessageBus {
     this.admin = this.kafka.admin({ retry: KAFKA_RETRY });
   }
 
+  /** Holds on a broker that has just started and against processes creating the same topics (kafka-topics.ts). */
   async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
     await this.connectAdmin();
-    const existing = new Set(await this.admin.listTopics());
-    const missing = topics.filter((t) => !existing.has(t.topic));
-    if (missing.length === 0) return;
-    // Returns false (no error) when another process created them first.
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions })),
-    });
+    await ensureKafkaTopics(this.admin, topics, this.options.ensureTopicsTimeoutMs ?? KAFKA_DEFAULTS.ensureTopicsTimeoutMs);
   }
 
   async describeTopics(topics: readonly string[]): Promise<ReadonlyMap<string, number>> {

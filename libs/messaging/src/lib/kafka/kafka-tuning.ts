@@ -17,6 +17,8 @@ export const KAFKA_DEFAULTS = {
   heartbeatInterval: 1_000,
   maxBatchSize: 500,
   joinTimeoutMs: 60_000,
+  /** ensureTopics, creating and waiting for leaders, on a broker that may have just started. */
+  ensureTopicsTimeoutMs: 30_000,
 } as const;
 
 /** Enough attempts (about 40 s in all) for a single broker to restart underneath a client. */
