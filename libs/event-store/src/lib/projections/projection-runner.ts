@@ -1,13 +1,19 @@
 import type Database from 'better-sqlite3';
-import type { EventStore, RecordedEvent, Subscription } from '../port';
+import { matchesFilter } from '../event-filter';
+import type { EventFilter, EventStore, RecordedEvent, Subscription } from '../port';
 import { withoutFsync } from '../sqlite/without-fsync';
 import type { Projection } from './projection';
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
-  /** The read model's database; the checkpoint lives in it too. */
+  /** The read models' database; their checkpoints live in it too. */
   readonly db: Database.Database;
-  readonly projection: Projection;
+  /**
+   * One read model, or several of one database followed together: one subscription, one
+   * transaction per batch, each with its own checkpoint (so one can be added or rebuilt
+   * alone, and each catches up from where it stood).
+   */
+  readonly projection: Projection | readonly Projection[];
   /** Most events applied in one transaction. */
   readonly maxBatch?: number;
 }
@@ -19,8 +25,8 @@ interface Waiter {
 }
 
 /**
- * Follows the store from the read model's checkpoint. Events delivered in the same tick
- * are applied in one transaction that also moves the checkpoint.
+ * Follows the store from the read models' checkpoints. Events delivered in the same tick
+ * are applied in one transaction that also moves the checkpoints.
  */
 export class ProjectionRunner {
   private subscription: Subscription | null = null;
@@ -33,33 +39,44 @@ export class ProjectionRunner {
   private readonly readCheckpoint: Database.Statement<[string], { position: number }>;
   private readonly writeCheckpoint: Database.Statement<[string, number]>;
   private readonly clearCheckpoint: Database.Statement<[string]>;
+  private readonly projections: readonly Projection[];
 
   constructor(private readonly options: ProjectionRunnerOptions) {
-    const { db, projection } = options;
+    const { db } = options;
+    this.projections = Array.isArray(options.projection) ? options.projection : [options.projection as Projection];
+    if (this.projections.length === 0) throw new Error('A projection runner needs at least one projection');
     db.exec('CREATE TABLE IF NOT EXISTS projection_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
-    projection.setup(db);
+    for (const projection of this.projections) projection.setup(db);
     this.readCheckpoint = db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?');
     this.writeCheckpoint = db.prepare(
       'INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
     );
     this.clearCheckpoint = db.prepare('DELETE FROM projection_checkpoints WHERE name = ?');
     this.applyBatch = db.transaction((events: readonly RecordedEvent[]) => {
-      if (projection.applyBatch) projection.applyBatch(db, events);
-      else for (const event of events) projection.apply(db, event);
       const last = events[events.length - 1];
-      if (last) this.writeCheckpoint.run(projection.name, last.position);
+      if (!last) return;
+      for (const projection of this.projections) {
+        // Each applies what is past its own checkpoint and passes its own filter.
+        const from = this.checkpointOf(projection);
+        const own = events.filter((e) => e.position > from && matchesFilter(projection.filter, e.streamName, e.type));
+        if (own.length > 0) {
+          if (projection.applyBatch) projection.applyBatch(db, own);
+          else for (const event of own) projection.apply(db, event);
+        }
+        if (last.position > from) this.writeCheckpoint.run(projection.name, last.position);
+      }
     });
   }
 
-  /** The position of the last event applied (0: none). */
+  /** The position of the last event every read model has applied (0: none). */
   checkpoint(): number {
-    return this.readCheckpoint.get(this.options.projection.name)?.position ?? 0;
+    return Math.min(...this.projections.map((p) => this.checkpointOf(p)));
   }
 
   start(): void {
     if (this.subscription) return;
     this.failure = null;
-    const subscription = this.options.store.subscribeToAll({ afterPosition: this.checkpoint(), filter: this.options.projection.filter });
+    const subscription = this.options.store.subscribeToAll({ afterPosition: this.checkpoint(), filter: unionOf(this.projections.map((p) => p.filter)) });
     this.subscription = subscription;
     this.following = this.follow(subscription);
   }
@@ -72,14 +89,16 @@ export class ProjectionRunner {
     this.flush();
   }
 
-  /** Drops the read model and replays every event into it from position 0. */
+  /** Drops the read models and replays every event into them from position 0. */
   async rebuild(): Promise<void> {
     await this.stop();
-    const { db, projection } = this.options;
+    const { db } = this.options;
     db.transaction(() => {
-      projection.drop(db);
-      this.clearCheckpoint.run(projection.name);
-      projection.setup(db);
+      for (const projection of this.projections) {
+        projection.drop(db);
+        this.clearCheckpoint.run(projection.name);
+        projection.setup(db);
+      }
     })();
     this.start();
   }
@@ -123,6 +142,10 @@ export class ProjectionRunner {
     this.waiters = this.waiters.filter((w) => (w.position <= checkpoint ? (w.resolve(), false) : true));
   }
 
+  private checkpointOf(projection: Projection): number {
+    return this.readCheckpoint.get(projection.name)?.position ?? 0;
+  }
+
   /** A failed batch rolled back with its checkpoint: the runner stops where it stood. */
   private fail(error: Error): void {
     this.failure = error;
@@ -132,4 +155,11 @@ export class ProjectionRunner {
     for (const waiter of this.waiters) waiter.reject(error);
     this.waiters = [];
   }
+}
+
+/** A filter every event of any of `filters` passes: stream prefixes merged when that is exact, else none. */
+function unionOf(filters: readonly (EventFilter | undefined)[]): EventFilter | undefined {
+  const exact = filters.every((f) => f?.streamPrefixes && f.streamPrefixes.length > 0 && !(f.eventTypes && f.eventTypes.length > 0));
+  if (filters.length === 1) return filters[0];
+  return exact ? { streamPrefixes: [...new Set(filters.flatMap((f) => f?.streamPrefixes ?? []))] } : undefined;
 }

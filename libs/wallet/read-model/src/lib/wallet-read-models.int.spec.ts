@@ -147,6 +147,27 @@ describe('wallet read models: ledger and expiry indexes', () => {
     expect(readExpiryIndex(db, 'rebuilt')).toEqual(readExpiryIndex(db));
   });
 
+  it('given the read models in one runner, one added later, then each catches up from its own checkpoint to the same rows as alone', async () => {
+    const { head } = await randomWallets(store, 9, 1_000);
+    const first = new ProjectionRunner({ store, db, projection: [balancesProjection(), ledgerProjection()] });
+    first.start();
+    await first.waitFor(head);
+    await first.stop();
+    const together = new ProjectionRunner({ store, db, projection: [balancesProjection(), ledgerProjection(), expiryIndexProjection()] });
+    together.start();
+    await together.waitFor(head);
+    await together.stop();
+    expect(together.checkpoint()).toBe(head);
+
+    await project(store, db, balancesProjection({ table: 'alone_balances' }), head);
+    await project(store, db, ledgerProjection({ table: 'alone_ledger' }), head);
+    await project(store, db, expiryIndexProjection({ prefix: 'alone' }), head);
+    expect(readWholeLedger(db).length).toBeGreaterThan(100);
+    expect(readWholeLedger(db)).toEqual(readWholeLedger(db, 'alone_ledger'));
+    expect(readBalances(db)).toEqual(readBalances(db, 'alone_balances'));
+    expect(readExpiryIndex(db)).toEqual(readExpiryIndex(db, 'alone'));
+  });
+
   it('pages the ledger by position and filters by pool', async () => {
     const { head } = await randomWallets(store, 3, 400);
     await project(store, db, ledgerProjection(), head);

@@ -28,9 +28,8 @@ export interface WalletServiceOptions {
 export function createWalletService(options: WalletServiceOptions = {}): ServiceFactory {
   return (context): ServiceDefinition => {
     const { store, db } = context;
-    const runners = [balancesProjection(), ledgerProjection(), expiryIndexProjection()].map(
-      (projection) => new ProjectionRunner({ store, db, projection }),
-    );
+    // One runner for the three read models: one read of each event, one transaction per batch.
+    const runners = [new ProjectionRunner({ store, db, projection: [balancesProjection(), ledgerProjection(), expiryIndexProjection()] })];
     for (const runner of runners) runner.start();
     const caughtUp = () => readModelsCaughtUp(store, runners, options.readYourWritesMillis ?? 5_000);
     const queue = new WalletCommandQueue({ store, newEventId: context.newId, ...(options.maxCommandsPerAppend ? { maxBatch: options.maxCommandsPerAppend } : {}) });
