@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RecordedEvent } from '../port';
 import { serializeEvent } from '../serialized-event';
 import { EventStoreSyncError, GroupCommitWriter } from './group-commit-writer';
 import { applyDurabilityPragmas, EVENTS_SCHEMA } from './schema';
