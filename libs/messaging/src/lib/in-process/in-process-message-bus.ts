@@ -9,6 +9,7 @@ import {
   type SubscriptionOptions,
   type TopicSpec,
 } from '../port';
+import { WalCheckpointer } from '@billing/event-store';
 import { Signal } from '@billing/util';
 import { PartitionLog, UnknownTopicError } from './partition-log';
 import { type AssignedPartition, InProcessSubscription } from './in-process-subscription';
@@ -36,6 +37,7 @@ export class InProcessMessageBus implements MessageBus {
     this.db = new Database(options.path ?? ':memory:');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
+    if (options.path) WalCheckpointer.shared().add(options.path, this.db);
     this.log = new PartitionLog(this.db);
   }
 
@@ -98,6 +100,7 @@ export class InProcessMessageBus implements MessageBus {
     this.closed = true;
     await Promise.all([...this.members.values()].map((s) => s.stop()));
     this.log.flushOffsets();
+    if (this.options.path) await WalCheckpointer.shared().remove(this.options.path);
     this.db.close();
   }
 

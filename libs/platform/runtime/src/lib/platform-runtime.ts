@@ -3,7 +3,7 @@ import { EventStoreDBClient } from '@eventstore/db-client';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createEventStoreDbStore, type EventStore, openSqliteEventStore } from '@billing/event-store';
+import { createEventStoreDbStore, type EventStore, openSqliteEventStore, WalCheckpointer } from '@billing/event-store';
 import { InProcessMessageBus, KafkaMessageBus, type MessageBus } from '@billing/messaging';
 import type { PlatformConfig, ServiceName } from '@billing/platform-config';
 import { type Clock, CoalescingMessageBus, JsonLogger, type LogSink, RpcDirectory, ServiceHost, systemClock } from '@billing/service-host';
@@ -109,6 +109,7 @@ export class PlatformRuntime {
       if (!service) break;
       await service.host.stop();
       await service.store.close();
+      await WalCheckpointer.shared().remove(service.stateLocation);
       service.db.close();
     }
     await this.bus?.close();
@@ -153,6 +154,7 @@ export class PlatformRuntime {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    WalCheckpointer.shared().add(statePath, db);
     const logger = new JsonLogger(name, this.options.logSink, config.logLevel, { instance: hostname() });
     try {
       const host = await startRetryingOnKafka(logger, () => ServiceHost.start({
@@ -171,6 +173,7 @@ export class PlatformRuntime {
       this.running.push({ name, host, store, db, storeLocation: location, stateLocation: statePath, ...(note ? { note } : {}) });
     } catch (error) {
       await store.close();
+      await WalCheckpointer.shared().remove(statePath);
       db.close();
       throw error;
     }

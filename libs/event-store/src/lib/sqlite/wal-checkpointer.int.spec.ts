@@ -1,0 +1,52 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WalCheckpointer } from './wal-checkpointer';
+
+const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
+
+describe('WalCheckpointer', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'wal-checkpointer-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('given a writer that never checkpoints itself, then the worker keeps its log bounded and the rows reach the database file', async () => {
+    const path = join(dir, 'state.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec('CREATE TABLE rows (n INTEGER PRIMARY KEY, payload TEXT NOT NULL)');
+    WalCheckpointer.shared().add(path, db);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+
+    const insert = db.prepare('INSERT INTO rows (payload) VALUES (?)');
+    const write = db.transaction((count: number) => {
+      for (let i = 0; i < count; i++) insert.run('x'.repeat(1_000));
+    });
+    let largestLog = 0;
+    for (let round = 0; round < 12; round++) {
+      write(2_000); // about 2 MB of log per round, 24 MB in all
+      largestLog = Math.max(largestLog, statSync(`${path}-wal`).size);
+      await sleep(150);
+    }
+    expect(largestLog).toBeLessThan(12 * 1024 * 1024);
+    expect(statSync(path).size).toBeGreaterThan(16 * 1024 * 1024);
+
+    await WalCheckpointer.shared().remove(path);
+    db.close();
+    const reopened = new Database(path, { readonly: true });
+    expect(reopened.prepare('SELECT COUNT(*) AS n FROM rows').get()).toEqual({ n: 24_000 });
+    reopened.close();
+  });
+
+  it('given a file the worker cannot open, then its connection checkpoints itself again', async () => {
+    const db = new Database(join(dir, 'state.db'));
+    db.pragma('journal_mode = WAL');
+    WalCheckpointer.shared().add(join(dir, 'elsewhere.db'), db); // the worker opens a file that does not exist
+    for (let i = 0; i < 40 && db.pragma('wal_autocheckpoint', { simple: true }) === 0; i++) await sleep(25);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    await WalCheckpointer.shared().remove(join(dir, 'elsewhere.db'));
+    db.close();
+  });
+});

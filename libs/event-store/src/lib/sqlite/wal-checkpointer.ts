@@ -1,0 +1,114 @@
+import type Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
+
+/** SQLite's own threshold: checkpoint once the log holds about 1,000 pages. */
+const DEFAULT_THRESHOLD_BYTES = 4 * 1024 * 1024;
+const DEFAULT_INTERVAL_MILLIS = 50;
+
+type FromWorker = { readonly kind: 'removed'; readonly path: string } | { readonly kind: 'failed'; readonly path: string; readonly message: string };
+
+/*
+ * The worker's code, plain JavaScript so it runs wherever this module runs (tsx, ts-jest,
+ * compiled). Its own connection to each file checkpoints the log PASSIVE-ly (it never
+ * waits for, nor blocks, the writer) once the log is past the threshold, and syncs the log
+ * before and the database after, as SQLite does.
+ */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { statSync } = require('node:fs');
+const Database = require(workerData.sqlitePath);
+const open = new Map();
+parentPort.on('message', (m) => {
+  if (m.kind === 'add') {
+    try {
+      const db = new Database(m.path, { fileMustExist: true, timeout: 0 });
+      db.pragma('synchronous = FULL');
+      open.set(m.path, db);
+    } catch (error) {
+      parentPort.postMessage({ kind: 'failed', path: m.path, message: String(error && error.message) });
+    }
+  } else if (m.kind === 'remove') {
+    open.get(m.path)?.close();
+    open.delete(m.path);
+    parentPort.postMessage({ kind: 'removed', path: m.path });
+  }
+});
+setInterval(() => {
+  for (const [path, db] of open) {
+    let size = 0;
+    try { size = statSync(path + '-wal').size; } catch { continue; }
+    if (size < workerData.thresholdBytes) continue;
+    try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or gone: the next round tries again */ }
+  }
+}, workerData.intervalMillis);
+`;
+
+/**
+ * Checkpoints SQLite write-ahead logs in a worker thread, so the thread that writes never
+ * stops to copy the log into the database and sync both (SQLite's automatic checkpoint
+ * runs inside the COMMIT that crosses its threshold: a pause of several milliseconds).
+ * A file handed over gets `wal_autocheckpoint = 0` on its connection; if the worker cannot
+ * open it, the connection checkpoints itself again. One worker per process, unreferenced,
+ * so it never keeps the process alive.
+ */
+export class WalCheckpointer {
+  private static instance: WalCheckpointer | null = null;
+  private readonly worker: Worker;
+  private readonly connections = new Map<string, Database.Database>();
+  private readonly removals = new Map<string, () => void>();
+
+  private constructor() {
+    this.worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { sqlitePath: require.resolve('better-sqlite3'), thresholdBytes: DEFAULT_THRESHOLD_BYTES, intervalMillis: DEFAULT_INTERVAL_MILLIS },
+    });
+    this.worker.unref();
+    this.worker.on('message', (message: FromWorker) => this.onMessage(message));
+    this.worker.on('error', () => this.takeBack());
+    this.worker.on('exit', () => this.takeBack());
+  }
+
+  /** The process's checkpointer, started on first use. */
+  static shared(): WalCheckpointer {
+    WalCheckpointer.instance ??= new WalCheckpointer();
+    return WalCheckpointer.instance;
+  }
+
+  /** Hands the file's checkpoints to the worker (a file database in WAL mode). */
+  add(path: string, db: Database.Database): void {
+    if (db.memory || this.connections.has(path)) return;
+    db.pragma('wal_autocheckpoint = 0');
+    this.connections.set(path, db);
+    this.worker.postMessage({ kind: 'add', path });
+  }
+
+  /** Takes the file back; resolves once the worker has closed its connection (before the database closes). */
+  remove(path: string): Promise<void> {
+    if (!this.connections.has(path)) return Promise.resolve();
+    this.connections.delete(path);
+    // Referenced while a removal is pending, so the process waits for the answer.
+    this.worker.ref();
+    return new Promise((resolve) => {
+      this.removals.set(path, resolve);
+      this.worker.postMessage({ kind: 'remove', path });
+    });
+  }
+
+  private onMessage(message: FromWorker): void {
+    if (message.kind === 'removed') {
+      this.removals.get(message.path)?.();
+      this.removals.delete(message.path);
+      if (this.removals.size === 0) this.worker.unref();
+    } else {
+      this.connections.get(message.path)?.pragma('wal_autocheckpoint = 1000');
+    }
+  }
+
+  /** The worker is gone: every connection checkpoints itself again, and nothing waits for it. */
+  private takeBack(): void {
+    for (const db of this.connections.values()) if (db.open) db.pragma('wal_autocheckpoint = 1000');
+    for (const resolve of this.removals.values()) resolve();
+    this.removals.clear();
+    if (WalCheckpointer.instance === this) WalCheckpointer.instance = null;
+  }
+}
