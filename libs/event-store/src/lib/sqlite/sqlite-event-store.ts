@@ -22,7 +22,6 @@ import { applyDurabilityPragmas, EVENTS_SCHEMA } from './schema';
 import { decodeRow, type EventRow } from './row-decoding';
 import { SqliteReader } from './sqlite-reader';
 import { StreamHeads } from './stream-heads';
-import { WalCheckpointer } from './wal-checkpointer';
 import { WalSync } from './wal-sync';
 import { WriterLock } from './writer-lock';
 
@@ -93,7 +92,6 @@ class SqliteEventStore implements EventStore {
         throw error;
       }
       this.walSync = walSync;
-      WalCheckpointer.shared().add(options.path, this.db);
       const heads = new StreamHeads(this.db);
       this.heads = heads;
       this.writer = new GroupCommitWriter(
@@ -188,7 +186,6 @@ class SqliteEventStore implements EventStore {
     await this.writer?.drained();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.walSync?.close();
-    if (this.writer) await WalCheckpointer.shared().remove(this.options.path);
     this.db.close();
     this.lock?.release();
   }

@@ -17,7 +17,7 @@ describe('WalCheckpointer', () => {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.exec('CREATE TABLE rows (n INTEGER PRIMARY KEY, payload TEXT NOT NULL)');
-    WalCheckpointer.shared().add(path, db);
+    WalCheckpointer.add(path, db);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
 
     const insert = db.prepare('INSERT INTO rows (payload) VALUES (?)');
@@ -33,7 +33,7 @@ describe('WalCheckpointer', () => {
     expect(largestLog).toBeLessThan(12 * 1024 * 1024);
     expect(statSync(path).size).toBeGreaterThan(16 * 1024 * 1024);
 
-    await WalCheckpointer.shared().remove(path);
+    await WalCheckpointer.remove(path);
     db.close();
     const reopened = new Database(path, { readonly: true });
     expect(reopened.prepare('SELECT COUNT(*) AS n FROM rows').get()).toEqual({ n: 24_000 });
@@ -43,10 +43,10 @@ describe('WalCheckpointer', () => {
   it('given a file the worker cannot open, then its connection checkpoints itself again', async () => {
     const db = new Database(join(dir, 'state.db'));
     db.pragma('journal_mode = WAL');
-    WalCheckpointer.shared().add(join(dir, 'elsewhere.db'), db); // the worker opens a file that does not exist
+    WalCheckpointer.add(join(dir, 'elsewhere.db'), db); // the worker opens a file that does not exist
     for (let i = 0; i < 40 && db.pragma('wal_autocheckpoint', { simple: true }) === 0; i++) await sleep(25);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-    await WalCheckpointer.shared().remove(join(dir, 'elsewhere.db'));
+    await WalCheckpointer.remove(join(dir, 'elsewhere.db'));
     db.close();
   });
 });

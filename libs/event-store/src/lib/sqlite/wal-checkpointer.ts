@@ -47,6 +47,9 @@ setInterval(() => {
  * Checkpoints SQLite write-ahead logs in a worker thread, so the thread that writes never
  * stops to copy the log into the database and sync both (SQLite's automatic checkpoint
  * runs inside the COMMIT that crosses its threshold: a pause of several milliseconds).
+ * Used for the service state databases and the embedded bus. Not for event stores: their
+ * appends wait for a sync of the log, and a checkpoint's syncs running beside it doubled
+ * the p99 of `bench:store`.
  * A file handed over gets `wal_autocheckpoint = 0` on its connection; if the worker cannot
  * open it, the connection checkpoints itself again. One worker per process, unreferenced,
  * so it never keeps the process alive.
@@ -62,28 +65,32 @@ export class WalCheckpointer {
       eval: true,
       workerData: { sqlitePath: require.resolve('better-sqlite3'), thresholdBytes: DEFAULT_THRESHOLD_BYTES, intervalMillis: DEFAULT_INTERVAL_MILLIS },
     });
-    this.worker.unref();
     this.worker.on('message', (message: FromWorker) => this.onMessage(message));
     this.worker.on('error', () => this.takeBack());
     this.worker.on('exit', () => this.takeBack());
+    this.worker.unref(); // after the listeners: adding one references the worker again
   }
 
-  /** The process's checkpointer, started on first use. */
-  static shared(): WalCheckpointer {
+  /** Hands the file's checkpoints to the process's worker, started on first use (a file database in WAL mode). */
+  static add(path: string, db: Database.Database): void {
+    if (db.memory) return;
     WalCheckpointer.instance ??= new WalCheckpointer();
-    return WalCheckpointer.instance;
+    WalCheckpointer.instance.add(path, db);
   }
 
-  /** Hands the file's checkpoints to the worker (a file database in WAL mode). */
-  add(path: string, db: Database.Database): void {
-    if (db.memory || this.connections.has(path)) return;
+  /** Takes the file back; resolves once the worker has closed its connection (call before the database closes). */
+  static remove(path: string): Promise<void> {
+    return WalCheckpointer.instance?.remove(path) ?? Promise.resolve();
+  }
+
+  private add(path: string, db: Database.Database): void {
+    if (this.connections.has(path)) return;
     db.pragma('wal_autocheckpoint = 0');
     this.connections.set(path, db);
     this.worker.postMessage({ kind: 'add', path });
   }
 
-  /** Takes the file back; resolves once the worker has closed its connection (before the database closes). */
-  remove(path: string): Promise<void> {
+  private remove(path: string): Promise<void> {
     if (!this.connections.has(path)) return Promise.resolve();
     this.connections.delete(path);
     // Referenced while a removal is pending, so the process waits for the answer.

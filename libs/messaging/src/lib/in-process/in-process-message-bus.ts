@@ -37,7 +37,7 @@ export class InProcessMessageBus implements MessageBus {
     this.db = new Database(options.path ?? ':memory:');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
-    if (options.path) WalCheckpointer.shared().add(options.path, this.db);
+    if (options.path) WalCheckpointer.add(options.path, this.db);
     this.log = new PartitionLog(this.db);
   }
 
@@ -100,7 +100,7 @@ export class InProcessMessageBus implements MessageBus {
     this.closed = true;
     await Promise.all([...this.members.values()].map((s) => s.stop()));
     this.log.flushOffsets();
-    if (this.options.path) await WalCheckpointer.shared().remove(this.options.path);
+    if (this.options.path) await WalCheckpointer.remove(this.options.path);
     this.db.close();
   }
 

@@ -109,7 +109,7 @@ export class PlatformRuntime {
       if (!service) break;
       await service.host.stop();
       await service.store.close();
-      await WalCheckpointer.shared().remove(service.stateLocation);
+      await WalCheckpointer.remove(service.stateLocation);
       service.db.close();
     }
     await this.bus?.close();
@@ -154,7 +154,7 @@ export class PlatformRuntime {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
-    WalCheckpointer.shared().add(statePath, db);
+    WalCheckpointer.add(statePath, db);
     const logger = new JsonLogger(name, this.options.logSink, config.logLevel, { instance: hostname() });
     try {
       const host = await startRetryingOnKafka(logger, () => ServiceHost.start({
@@ -173,7 +173,7 @@ export class PlatformRuntime {
       this.running.push({ name, host, store, db, storeLocation: location, stateLocation: statePath, ...(note ? { note } : {}) });
     } catch (error) {
       await store.close();
-      await WalCheckpointer.shared().remove(statePath);
+      await WalCheckpointer.remove(statePath);
       db.close();
       throw error;
     }
