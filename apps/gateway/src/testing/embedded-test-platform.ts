@@ -1,6 +1,6 @@
 import { signAppToken } from '@billing/gateway-application';
 import { type FrontDoor, openFrontDoor, type PlatformRuntime } from '@billing/platform-runtime';
-import { startEmbedded } from '@billing/platform-runtime/testing';
+import { frontDoorTestEnvironment, startEmbedded } from '@billing/platform-runtime/testing';
 import { JsonLogger } from '@billing/service-host';
 
 export interface EmbeddedTestPlatformOptions {
@@ -68,21 +68,7 @@ export class EmbeddedTestPlatform {
 
 /** The variables `npm start` would be given: stores in `dir`, free loopback ports, the simulator without latency or failures. */
 function environment(options: EmbeddedTestPlatformOptions): Record<string, string> {
-  return {
-    DATA_DIR: options.dir,
-    PORT: '0',
-    GRPC_PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'error',
-    JWT_SECRET: options.jwtSecret,
-    PRICE_BOOK: options.priceBookId ?? 'credits',
-    PAYMENT_PROVIDER: 'sandbox',
-    GENERATION_PROVIDER: 'simulator',
-    SIMULATOR_LATENCY_MIN_MS: '0',
-    SIMULATOR_LATENCY_MAX_MS: '0',
-    SIMULATOR_FAILURE_RATE: '0',
-    SIMULATOR_PARTIAL_RATE: '0',
-  };
+  return frontDoorTestEnvironment(options.dir, options.jwtSecret, options.priceBookId);
 }
 
 /** The gateway's request lines are at info: kept, while the services log errors only (LOG_LEVEL). */

@@ -1,27 +1,13 @@
 import { signAppToken } from '@billing/gateway-application';
 import type { BillingGrpcServer } from '@billing/gateway-grpc';
 import { type FrontDoor, openFrontDoor, type PlatformRuntime } from '@billing/platform-runtime';
-import { startEmbedded } from '@billing/platform-runtime/testing';
+import { frontDoorTestEnvironment, startEmbedded } from '@billing/platform-runtime/testing';
 import { JsonLogger } from '@billing/service-host';
 
 const JWT_SECRET = 'grpc-e2e-secret-that-is-long-enough';
 
 /** The variables `npm start` would be given: stores in `dir`, free loopback ports, the simulator without latency or failures. */
-const environment = (dir: string): Record<string, string> => ({
-  DATA_DIR: dir,
-  PORT: '0',
-  GRPC_PORT: '0',
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'error',
-  JWT_SECRET,
-  PRICE_BOOK: 'credits',
-  PAYMENT_PROVIDER: 'sandbox',
-  GENERATION_PROVIDER: 'simulator',
-  SIMULATOR_LATENCY_MIN_MS: '0',
-  SIMULATOR_LATENCY_MAX_MS: '0',
-  SIMULATOR_FAILURE_RATE: '0',
-  SIMULATOR_PARTIAL_RATE: '0',
-});
+const environment = (dir: string): Record<string, string> => frontDoorTestEnvironment(dir, JWT_SECRET);
 
 /**
  * The embedded platform as `npm start` composes it, in this process: the platform runtime

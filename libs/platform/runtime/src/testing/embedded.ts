@@ -10,6 +10,29 @@ export async function startEmbedded(dir: string, env: Record<string, string> = {
   return runtime;
 }
 
+/**
+ * The variables for an embedded platform with its front door under test: free loopback
+ * ports, a known JWT secret (tests mint tokens), the sandbox payment provider and a
+ * simulator that answers at once and never fails.
+ */
+export function frontDoorTestEnvironment(dir: string, jwtSecret: string, priceBook = 'credits'): Record<string, string> {
+  return {
+    DATA_DIR: dir,
+    PORT: '0',
+    GRPC_PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    JWT_SECRET: jwtSecret,
+    PRICE_BOOK: priceBook,
+    PAYMENT_PROVIDER: 'sandbox',
+    GENERATION_PROVIDER: 'simulator',
+    SIMULATOR_LATENCY_MIN_MS: '0',
+    SIMULATOR_LATENCY_MAX_MS: '0',
+    SIMULATOR_FAILURE_RATE: '0',
+    SIMULATOR_PARTIAL_RATE: '0',
+  };
+}
+
 /** Waits until every account shows at least `millicredits` available in its API pool. */
 export async function awaitFunding(rpc: RpcClient, accounts: readonly string[], timeoutMillis = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMillis;
