@@ -1,9 +1,9 @@
-import { credentials, Metadata, type MethodDefinition } from '@grpc/grpc-js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { signAppToken } from '@billing/gateway-application';
-import { billingServiceClient, billingServiceDefinition, type GetBalancesResponse } from '@billing/gateway-grpc';
+import type { GetBalancesResponse } from '@billing/gateway-grpc';
+import { BillingGrpcClient } from '@billing/gateway-grpc/testing';
 import { GatewayProcess, ServiceProcesses } from '@billing/platform-runtime';
 import { eventually, HttpClient } from './testing/http-client';
 
@@ -25,17 +25,9 @@ interface Balance {
 }
 
 async function grpcBalances(address: string, token: string): Promise<GetBalancesResponse> {
-  const Billing = billingServiceClient();
-  const client = new Billing(address, credentials.createInsecure());
-  const method = billingServiceDefinition()['GetBalances'] as MethodDefinition<object, GetBalancesResponse>;
-  const metadata = new Metadata();
-  metadata.set('authorization', `Bearer ${token}`);
+  const client = new BillingGrpcClient(address);
   try {
-    return await new Promise((done, fail) =>
-      client.makeUnaryRequest(method.path, method.requestSerialize, method.responseDeserialize, {}, metadata, (error, response) =>
-        error ? fail(error) : response ? done(response) : fail(new Error('no response')),
-      ),
-    );
+    return await client.getBalances(token);
   } finally {
     client.close();
   }

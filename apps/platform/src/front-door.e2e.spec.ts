@@ -1,28 +1,19 @@
-import { credentials, Metadata, type MethodDefinition } from '@grpc/grpc-js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signAppToken } from '@billing/gateway-application';
-import { billingServiceClient, billingServiceDefinition, type GetBalancesResponse } from '@billing/gateway-grpc';
+import type { GetBalancesResponse } from '@billing/gateway-grpc';
+import { BillingGrpcClient } from '@billing/gateway-grpc/testing';
 import { loadPlatformConfig } from '@billing/platform-config';
-import { PlatformRuntime } from '@billing/platform-runtime';
-import { openFrontDoor } from '@billing/platform-runtime';
+import { openFrontDoor, PlatformRuntime } from '@billing/platform-runtime';
 
 const SECRET = 'front-door-e2e-secret-front-door-e2e-secret';
 
 /** One unary billing.v1 call over a real connection. */
 async function getBalances(address: string, token: string): Promise<GetBalancesResponse> {
-  const Billing = billingServiceClient();
-  const client = new Billing(address, credentials.createInsecure());
-  const method = billingServiceDefinition()['GetBalances'] as MethodDefinition<object, GetBalancesResponse>;
-  const metadata = new Metadata();
-  metadata.set('authorization', `Bearer ${token}`);
+  const client = new BillingGrpcClient(address);
   try {
-    return await new Promise((resolve, reject) =>
-      client.makeUnaryRequest(method.path, method.requestSerialize, method.responseDeserialize, {}, metadata, (error, response) =>
-        error ? reject(error) : response ? resolve(response) : reject(new Error('no response')),
-      ),
-    );
+    return await client.getBalances(token);
   } finally {
     client.close();
   }

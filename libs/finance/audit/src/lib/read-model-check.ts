@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { WalletEvent } from '@billing/contracts';
-import { balanceEffect, referencesOf } from '@billing/wallet-read-model';
+import { balanceEffect, type LedgerRow, referencesOf } from '@billing/wallet-read-model';
 import type { AuditedWallet } from './audited-wallet';
 import type { AuditFinding } from './finding';
 import type { StoredEvent } from './stored-event';
@@ -12,29 +12,6 @@ const CHECKPOINTS = {
   ledger: 'wallet-ledger:wallet_ledger',
   expiry: 'wallet-expiry-index:wallet_open_holds',
 } as const;
-
-interface LedgerRow {
-  position: number;
-  event_id: string;
-  account_id: string;
-  pool: string;
-  at: number;
-  type: string;
-  millicredits: number;
-  balance_change: number;
-  held_change: number;
-  balance_after: number;
-  held_after: number;
-  reservation_id: string | null;
-  task_id: string | null;
-  purchase_id: string | null;
-  grant_id: string | null;
-  grant_source_kind: string | null;
-  grant_source_reference: string | null;
-  refund_id: string | null;
-  lot_id: string | null;
-  reason: string | null;
-}
 
 interface WalletScope {
   readonly accountId?: string;

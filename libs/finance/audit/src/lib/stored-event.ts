@@ -1,20 +1,11 @@
-import type { RecordedEvent } from '@billing/event-store';
+import type { HashedContent, RecordedEvent } from '@billing/event-store';
 
 /**
  * An event as the store keeps it: the JSON text the hash chain covers, not yet parsed.
  * Audits verify the hash over this text, so what is checked is exactly what is stored.
  */
-export interface StoredEvent {
+export interface StoredEvent extends HashedContent {
   readonly position: number;
-  readonly streamName: string;
-  readonly revision: number;
-  readonly eventId: string;
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly dataJson: string;
-  readonly metadataJson: string;
-  readonly recordedAt: number;
-  readonly previousHash: string;
   readonly hash: string;
 }
 

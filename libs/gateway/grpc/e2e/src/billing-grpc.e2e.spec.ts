@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import type { TaskMessage, TaskUpdateMessage } from '@billing/gateway-grpc';
-import { BillingGrpcClient, failureOf, problemOf } from './billing-grpc-client';
+import { BillingGrpcClient, failureOf, problemOf } from '@billing/gateway-grpc/testing';
 import { EmbeddedBilling } from './embedded-billing';
 
 /*

@@ -110,7 +110,7 @@ export class PartitionLog {
 
   /** Appends all messages in one transaction (fsynced: the bus's default); returns the partitions that grew. */
   append(messages: readonly OutgoingMessage[]): Set<string> {
-    return this.appendDurably(messages);
+    return this.appendRows(messages);
   }
 
   /**
@@ -119,7 +119,7 @@ export class PartitionLog {
    * write-ahead log as the messages, and a power loss keeps a prefix of the log.
    */
   appendWithCheckpoints(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]): Set<string> {
-    return withoutFsync(this.db, () => this.appendDurably(messages, checkpoints));
+    return withoutFsync(this.db, () => this.appendRows(messages, checkpoints));
   }
 
   loadCheckpoint(name: string): number | undefined {
@@ -142,7 +142,7 @@ export class PartitionLog {
     }));
   }
 
-  private appendDurably(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[] = []): Set<string> {
+  private appendRows(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[] = []): Set<string> {
     for (const m of messages) if (!this.partitionsByTopic.has(m.topic)) throw new UnknownTopicError(m.topic);
     const placed: Placed[] = [];
     try {

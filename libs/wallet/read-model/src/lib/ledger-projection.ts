@@ -11,7 +11,8 @@ export interface LedgerProjectionOptions {
   readonly table?: string;
 }
 
-interface LedgerRow {
+/** A row of `wallet_ledger` as stored (the finance audit compares it with its own replay). */
+export interface LedgerRow {
   position: number;
   event_id: string;
   account_id: string;

@@ -8,7 +8,7 @@ import {
   type QuoteMessage,
   type TaskMessage,
   type TaskUpdateMessage,
-} from '@billing/gateway-grpc';
+} from '../index';
 
 /** A problem details document as a client reads it from the `problem` trailer. */
 export type ProblemJson = Record<string, unknown> & { readonly type: string; readonly status: number; readonly detail: string };
