@@ -40,6 +40,8 @@ export class ProjectionRunner {
   private readonly writeCheckpoint: Database.Statement<[string, number]>;
   private readonly clearCheckpoint: Database.Statement<[string]>;
   private readonly projections: readonly Projection[];
+  /** Each read model's checkpoint as committed (read from the file once, then kept with each commit). */
+  private readonly checkpoints = new Map<string, number>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     const { db } = options;
@@ -66,6 +68,7 @@ export class ProjectionRunner {
         if (last.position > from) this.writeCheckpoint.run(projection.name, last.position);
       }
     });
+    this.loadCheckpoints();
   }
 
   /** The position of the last event every read model has applied (0: none). */
@@ -76,6 +79,7 @@ export class ProjectionRunner {
   start(): void {
     if (this.subscription) return;
     this.failure = null;
+    this.loadCheckpoints();
     const subscription = this.options.store.subscribeToAll({ afterPosition: this.checkpoint(), filter: unionOf(this.projections.map((p) => p.filter)) });
     this.subscription = subscription;
     this.following = this.follow(subscription);
@@ -135,15 +139,23 @@ export class ProjectionRunner {
       // and can only fall back together, so they need no fsync of their own.
       withoutFsync(this.options.db, () => this.applyBatch(events));
     } catch (error) {
+      for (const projection of this.projections) projection.afterTransaction?.(false);
       this.fail(error as Error);
       return;
     }
+    for (const projection of this.projections) projection.afterTransaction?.(true);
+    const last = events[events.length - 1];
+    if (last) for (const projection of this.projections) if (last.position > this.checkpointOf(projection)) this.checkpoints.set(projection.name, last.position);
     const checkpoint = this.checkpoint();
     this.waiters = this.waiters.filter((w) => (w.position <= checkpoint ? (w.resolve(), false) : true));
   }
 
   private checkpointOf(projection: Projection): number {
-    return this.readCheckpoint.get(projection.name)?.position ?? 0;
+    return this.checkpoints.get(projection.name) ?? 0;
+  }
+
+  private loadCheckpoints(): void {
+    for (const projection of this.projections) this.checkpoints.set(projection.name, this.readCheckpoint.get(projection.name)?.position ?? 0);
   }
 
   /** A failed batch rolled back with its checkpoint: the runner stops where it stood. */

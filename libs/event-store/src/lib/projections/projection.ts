@@ -16,5 +16,10 @@ export interface Projection {
    * event in order), for read models that write a row once per batch instead of per event.
    */
   applyBatch?(db: Database.Database, events: readonly RecordedEvent[]): void;
+  /**
+   * Optional: told once the runner's transaction ended, committed or rolled back, for
+   * read models that keep what they wrote in memory (only what committed may be kept).
+   */
+  afterTransaction?(committed: boolean): void;
   drop(db: Database.Database): void;
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { withoutFsync } from '@billing/event-store';
+import { DeferredWrites, withoutFsync } from '@billing/event-store';
 import type { IncomingMessage, MessageHeaders, OutgoingMessage, PublisherCheckpoint } from '../port';
 
 const SCHEMA = `
@@ -44,15 +44,13 @@ export class UnknownTopicError extends Error {
 export class PartitionLog {
   private readonly partitionsByTopic = new Map<string, number>();
   private readonly statements;
-  /** Committed offsets as this process knows them (ahead of the file until the end of the turn). */
+  /** Committed offsets as this process knows them (ahead of the file until they are written). */
   private readonly offsets = new Map<string, number>();
-  private readonly pendingOffsets = new Map<string, PendingOffset>();
-  private offsetsScheduled = false;
+  private readonly offsetWrites: DeferredWrites<PendingOffset>;
   /** Each partition's end as this process wrote it (the bus owns its file), loaded on first append. */
   private readonly ends = new Map<string, number>();
   /** Each partition's last messages as appended by this process, so consumers that keep up read memory, not the file. */
   private readonly tails = new Map<string, Tail>();
-  private readonly writeOffsets: (pending: readonly PendingOffset[]) => void;
   private readonly appendAll: (messages: readonly OutgoingMessage[], placed: Placed[], checkpoints: readonly PublisherCheckpoint[]) => void;
 
   constructor(private readonly db: Database.Database) {
@@ -78,9 +76,7 @@ export class PartitionLog {
         'INSERT INTO bus_publisher_checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
       ),
     };
-    this.writeOffsets = db.transaction((pending: readonly PendingOffset[]) => {
-      for (const o of pending) this.statements.commit.run(o.groupId, o.topic, o.partition, o.nextOffset);
-    });
+    this.offsetWrites = new DeferredWrites(db, (o) => this.statements.commit.run(o.groupId, o.topic, o.partition, o.nextOffset));
     this.appendAll = db.transaction((messages: readonly OutgoingMessage[], placed: Placed[], checkpoints: readonly PublisherCheckpoint[]) => {
       const next = new Map<string, number>();
       for (const m of messages) {
@@ -193,41 +189,22 @@ export class PartitionLog {
   }
 
   /**
-   * Takes effect at once for this process (`committed` answers it); offsets committed in
-   * the same turn are written together, in one transaction at the end of the turn (or at
-   * `flushOffsets`), without an fsync (WAL, `synchronous=NORMAL` for that transaction).
-   * A crash or power loss can only take an offset back, and the messages after it are
-   * delivered again (at-least-once; consumers are idempotent). Messages themselves stay
-   * FULL, and WAL frames are durable in order, so the next message commit's fsync also
-   * persists the offsets written before it.
+   * Takes effect at once for this process (`committed` answers it); the file gets it
+   * later, with the other offsets committed meanwhile, in one transaction without an fsync
+   * (`DeferredWrites`: a few tens of milliseconds, or at `flushOffsets`). A crash or power
+   * loss can only take an offset back, and the messages after it are delivered again
+   * (at-least-once; consumers are idempotent). Nor can a surviving offset point past a
+   * lost message: WAL frames survive as a prefix, and the message was committed first.
    */
   commit(groupId: string, topic: string, partition: number, nextOffset: number): void {
     const key = offsetKey(groupId, topic, partition);
     this.offsets.set(key, nextOffset);
-    this.pendingOffsets.set(key, { groupId, topic, partition, nextOffset });
-    if (!this.offsetsScheduled) {
-      this.offsetsScheduled = true;
-      setImmediate(() => {
-        this.offsetsScheduled = false;
-        if (!this.db.open) return;
-        try {
-          this.flushOffsets();
-        } catch {
-          // Kept pending: written with the next turn's offsets, or replayed after a restart.
-        }
-      });
-    }
+    this.offsetWrites.set(key, { groupId, topic, partition, nextOffset });
   }
 
-  /** Writes the offsets committed since the last write (called at the end of a turn and before closing). */
+  /** Writes the offsets committed since the last write (before closing). */
   flushOffsets(): void {
-    if (this.pendingOffsets.size === 0) return;
-    const pending = [...this.pendingOffsets.values()];
-    withoutFsync(this.db, () => this.writeOffsets(pending));
-    for (const o of pending) {
-      const key = offsetKey(o.groupId, o.topic, o.partition);
-      if (this.pendingOffsets.get(key) === o) this.pendingOffsets.delete(key);
-    }
+    this.offsetWrites.flush();
   }
 }
 

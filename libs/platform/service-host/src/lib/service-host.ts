@@ -123,6 +123,8 @@ export class ServiceHost {
 
     await bus.ensureTopics(this.topicsToCreate(definition));
     const checkpoints = new SqliteCheckpointStore(db);
+    // Stopped after the relay and the reactors that save into it.
+    this.started.push({ name: 'checkpoints', stop: async () => checkpoints.flush() });
 
     const relay = new OutboxRelay({
       name: `${serviceName}-relay`,

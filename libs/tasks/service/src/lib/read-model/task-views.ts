@@ -27,6 +27,7 @@ interface Waiter {
  */
 export class TaskViews {
   private readonly runner: ProjectionRunner;
+  private readonly projection: TaskViewsProjection;
   private readonly waiters = new Map<string, Set<Waiter>>();
   private readonly changed = new Set<string>();
   private notifyScheduled = false;
@@ -36,7 +37,8 @@ export class TaskViews {
     store: EventStore,
     private readonly db: Database.Database,
   ) {
-    this.runner = new ProjectionRunner({ store, db, projection: new TaskViewsProjection((taskId) => this.noteChange(taskId)) });
+    this.projection = new TaskViewsProjection((taskId) => this.noteChange(taskId));
+    this.runner = new ProjectionRunner({ store, db, projection: this.projection });
     this.byId = db.prepare('SELECT state FROM task_views WHERE task_id = ?');
   }
 
@@ -55,6 +57,8 @@ export class TaskViews {
   }
 
   get(taskId: string): Task | null {
+    const cached = this.projection.cached(taskId);
+    if (cached) return cached;
     const row = this.byId.get(taskId);
     return row ? (JSON.parse(row.state) as Task) : null;
   }

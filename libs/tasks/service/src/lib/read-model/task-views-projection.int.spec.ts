@@ -1,0 +1,99 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TASK_EVENT_SCHEMA_VERSIONS, type TaskCommand, type TaskEvent, taskStreamName } from '@billing/contracts';
+import { type EventStore, openSqliteEventStore, type Projection, ProjectionRunner } from '@billing/event-store';
+import { decideTask, evolveTask, initialTaskState, type TaskState } from '@billing/tasks-domain';
+import { metadata, requestTask, T0 } from '@billing/tasks-domain/testing';
+import { TaskViewsProjection } from './task-views-projection';
+
+describe('TaskViewsProjection, rows kept in memory', () => {
+  let dir: string;
+  let store: EventStore;
+  let db: Database.Database;
+  let runner: ProjectionRunner;
+  let state: TaskState;
+  let revision: number;
+  const failOn = new Set<string>();
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'task-views-'));
+    store = openSqliteEventStore({ path: join(dir, 'tasks.events.db') });
+    db = new Database(join(dir, 'tasks.state.db'));
+    state = initialTaskState;
+    revision = -1;
+    failOn.clear();
+  });
+  afterEach(async () => {
+    await runner.stop();
+    await store.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Decides the command against the task and appends what it decided: the position of the last event. */
+  const handle = async (command: TaskCommand): Promise<number> => {
+    const events = decideTask(command, state);
+    state = events.reduce<TaskState>((s, e) => evolveTask(s, e), state);
+    const appended = await store.appendToStream(
+      taskStreamName('t1'),
+      events.map((event: TaskEvent, i) => ({ eventId: `${command.metadata.commandId}-${i}`, type: event.type, schemaVersion: TASK_EVENT_SCHEMA_VERSIONS[event.type], data: event.data })),
+      revision === -1 ? 'no_stream' : revision,
+    );
+    revision = appended.nextExpectedRevision;
+    return appended.lastPosition;
+  };
+  const reserve: TaskCommand = { type: 'RecordReservation', data: { taskId: 't1', reservationId: 'res-t1', millicredits: 75_000, expiresAt: T0 + 600_000 }, metadata: metadata('reserve:t1') };
+  const rowStatus = () => (db.prepare('SELECT status FROM task_views WHERE task_id = ?').get('t1') as { status: string } | undefined)?.status;
+
+  /** A second read model in the same runner, so its failure rolls back the views' batch too. */
+  const failing: Projection = {
+    name: 'fails-on-demand',
+    setup: () => undefined,
+    apply: (_db, event) => {
+      if (failOn.has(event.type)) throw new Error(`refused ${event.type}`);
+    },
+    drop: () => undefined,
+  };
+
+  it('given a committed batch, then the row in memory is the row in the file', async () => {
+    const views = new TaskViewsProjection(() => undefined);
+    runner = new ProjectionRunner({ store, db, projection: [views, failing] });
+    runner.start();
+    await runner.waitFor(await handle(requestTask('t1')));
+    await runner.waitFor(await handle(reserve));
+    expect(views.cached('t1')?.status).toBe('reserved');
+    expect(rowStatus()).toBe('reserved');
+  });
+
+  it('given a batch that rolls back, then memory keeps the committed row, not the one the batch wrote', async () => {
+    const views = new TaskViewsProjection(() => undefined);
+    runner = new ProjectionRunner({ store, db, projection: [views, failing] });
+    runner.start();
+    await runner.waitFor(await handle(requestTask('t1')));
+    failOn.add('TaskReserved');
+    await expect(runner.waitFor(await handle(reserve))).rejects.toThrow('refused TaskReserved');
+    expect(rowStatus()).toBe('requested');
+    expect(views.cached('t1')?.status).toBe('requested');
+
+    // Started again, it applies the batch from the checkpoint, reading on from memory.
+    failOn.clear();
+    runner.start();
+    await runner.waitFor(await store.headPosition());
+    expect(rowStatus()).toBe('reserved');
+    expect(views.cached('t1')?.status).toBe('reserved');
+  });
+
+  it('given a rebuild, then memory is emptied with the table and filled again from the events', async () => {
+    const views = new TaskViewsProjection(() => undefined);
+    runner = new ProjectionRunner({ store, db, projection: views });
+    runner.start();
+    await handle(requestTask('t1'));
+    await runner.waitFor(await handle(reserve));
+    await runner.rebuild();
+    expect(views.cached('t1')).toBeUndefined();
+    await runner.waitFor(await store.headPosition());
+    expect(views.cached('t1')?.status).toBe('reserved');
+    expect(rowStatus()).toBe('reserved');
+  });
+});
