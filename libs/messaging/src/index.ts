@@ -2,6 +2,7 @@ export * from './lib/port';
 export * from './lib/message-bus-factory';
 export * from './lib/headers';
 export * from './lib/topics';
+export { PublishBatcher } from './lib/publish-batcher';
 export * from './lib/kafka/kafka-message-bus';
 export type { KafkaLogLevel } from './lib/kafka/kafka-tuning';
 export * from './lib/in-process/in-process-message-bus';

@@ -63,6 +63,22 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
     );
 
     it(
+      'given many large publishes at once, more than a broker takes in one request, then each is acknowledged and delivered once',
+      async () => {
+        const topic = unique('large');
+        await bus.ensureTopics([{ topic, partitions: 1 }]);
+        const body = (i: number) => `${i}:`.padEnd(100 * 1024, 'x');
+        await Promise.all(Array.from({ length: 24 }, (_, i) => bus.publish([message(topic, 'acct-1', body(i))])));
+        const received: string[] = [];
+        await bus.subscribe({ groupId: unique('g'), topics: [topic], handler: async (batch) => void received.push(...batch.map((m) => m.value.toString())) });
+        await eventually(() => received.length >= 24, wait, '24 large messages');
+        expect(received.map((text) => text.length)).toEqual(Array(24).fill(100 * 1024));
+        expect(new Set(received.map((text) => text.split(':')[0])).size).toBe(24);
+      },
+      timeout,
+    );
+
+    it(
       'when topics are ensured twice, then they exist once with the configured partitions',
       async () => {
         const topic = unique('admin');

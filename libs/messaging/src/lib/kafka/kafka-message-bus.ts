@@ -7,6 +7,7 @@ import {
   type SubscriptionOptions,
   type TopicSpec,
 } from '../port';
+import { PublishBatcher } from '../publish-batcher';
 import { KafkaSubscription } from './kafka-subscription';
 import { ensureKafkaTopics } from './kafka-topics';
 import { KAFKA_DEFAULTS, KAFKA_RETRY, type KafkaLogLevel, toKafkaLogLevel } from './kafka-tuning';
@@ -36,6 +37,11 @@ export class KafkaMessageBus implements MessageBus {
   private producerConnected: Promise<void> | null = null;
   private adminConnected: Promise<void> | null = null;
   private readonly subscriptions = new Set<KafkaSubscription>();
+  /** Publishes made while a send is in flight go out together in the next one. */
+  private readonly sends = new PublishBatcher<readonly OutgoingMessage[]>((batches) => this.send(batches.flat()), {
+    maxWeight: KAFKA_DEFAULTS.maxRequestBytes,
+    weigh: (messages) => messages.reduce((sum, m) => sum + sizeOf(m), 0),
+  });
   private closed = false;
 
   constructor(private readonly options: KafkaMessageBusOptions) {
@@ -71,9 +77,19 @@ export class KafkaMessageBus implements MessageBus {
     return new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
   }
 
+  /**
+   * Resolves once every message is acknowledged by all in-sync replicas. The producer has
+   * one request in flight, so publishes made meanwhile wait and go out as one request.
+   */
   async publish(messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    await this.connectProducer();
+    if (this.closed) throw new MessageBusClosedError();
+    await this.sends.add(messages);
+  }
+
+  private async send(messages: readonly OutgoingMessage[]): Promise<void> {
+    // Publishes accepted before close still go out on the connection they found.
+    await (this.producerConnected ?? this.connectProducer());
     const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
     for (const m of messages) {
       const list = byTopic.get(m.topic) ?? [];
@@ -134,6 +150,7 @@ export class KafkaMessageBus implements MessageBus {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.sends.flush().catch(() => undefined);
     if (this.producerConnected) await this.producer.disconnect().catch(() => undefined);
     if (this.adminConnected) await this.admin.disconnect().catch(() => undefined);
   }
@@ -157,6 +174,10 @@ export class KafkaMessageBus implements MessageBus {
     return this.adminConnected;
   }
 }
+
+/** A message's bytes on the wire, near enough: key, value and headers. */
+const sizeOf = (m: OutgoingMessage): number =>
+  m.value.length + Buffer.byteLength(m.key ?? '') + Object.entries(m.headers ?? {}).reduce((sum, [k, v]) => sum + k.length + v.length, 0);
 
 const withTimeout = <T>(promise: Promise<T>, millis: number, message: string): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;

@@ -17,6 +17,11 @@ export const KAFKA_DEFAULTS = {
   heartbeatInterval: 1_000,
   maxBatchSize: 500,
   joinTimeoutMs: 60_000,
+  /**
+   * Most bytes gathered into one produce request: well under the broker's 1 MiB
+   * `message.max.bytes`, which a partition's batch of gathered publishes must not pass.
+   */
+  maxRequestBytes: 512 * 1024,
   /** ensureTopics, creating and waiting for leaders, on a broker that may have just started. */
   ensureTopicsTimeoutMs: 30_000,
 } as const;

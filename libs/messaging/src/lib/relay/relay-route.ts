@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@billing/event-store';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { EventHeader } from '../headers';
 import type { OutgoingMessage, TopicSpec } from '../port';
 import { categoryOf, deadLetterTopicFor } from '../topics';
@@ -24,7 +24,7 @@ export const routeFor = (routes: readonly RelayRoute[], streamName: string): Rel
   return routes.find((r) => r.category === category);
 };
 
-const hex = (text: string, length: number): string => createHash('sha256').update(text).digest('hex').slice(0, length);
+const hex = (text: string, length: number): string => hash('sha256', text, 'hex').slice(0, length);
 
 /**
  * A W3C trace context for an event that came without one. Derived from the ids, so a

@@ -1,53 +1,26 @@
-import type {
-  CheckpointedPublisher,
-  MessageBus,
-  MessageSubscription,
-  OutgoingMessage,
-  PublisherCheckpoint,
-  SubscriptionOptions,
-  TopicSpec,
+import {
+  type CheckpointedPublisher,
+  type MessageBus,
+  type MessageSubscription,
+  type OutgoingMessage,
+  PublishBatcher,
+  type PublisherCheckpoint,
+  type SubscriptionOptions,
+  type TopicSpec,
 } from '@billing/messaging';
 
-interface Waiting {
+interface Publish {
   readonly messages: readonly OutgoingMessage[];
   readonly checkpoints: readonly PublisherCheckpoint[];
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
 }
 
-/** Publishes of one turn, sent to the bus together. */
-class TurnQueue {
-  private waiting: Waiting[] = [];
-  private scheduled = false;
-
-  constructor(private readonly send: (messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]) => Promise<void>) {}
-
-  add(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ messages, checkpoints, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => void this.flush());
-      }
-    });
-  }
-
-  async flush(): Promise<void> {
-    this.scheduled = false;
-    const batch = this.waiting;
-    this.waiting = [];
-    if (batch.length === 0) return;
-    try {
-      await this.send(
-        batch.flatMap((w) => w.messages),
-        batch.flatMap((w) => w.checkpoints),
-      );
-      for (const w of batch) w.resolve();
-    } catch (error) {
-      for (const w of batch) w.reject(error);
-    }
-  }
-}
+const together = (send: (messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]) => Promise<void>) =>
+  new PublishBatcher<Publish>((publishes) =>
+    send(
+      publishes.flatMap((p) => p.messages),
+      publishes.flatMap((p) => p.checkpoints),
+    ),
+  );
 
 /**
  * Publishes made during one turn of the event loop go to the bus as one publish. Over
@@ -58,19 +31,19 @@ class TurnQueue {
  * Each publish still resolves only after the bus accepted it (or rejects with its error).
  */
 export class CoalescingMessageBus implements MessageBus {
-  private readonly plain: TurnQueue;
-  private readonly withCheckpoints: TurnQueue | null;
+  private readonly plain: PublishBatcher<Publish>;
+  private readonly withCheckpoints: PublishBatcher<Publish> | null;
   readonly checkpointed?: CheckpointedPublisher;
 
   constructor(private readonly inner: MessageBus) {
-    this.plain = new TurnQueue((messages) => inner.publish(messages));
+    this.plain = together((messages) => inner.publish(messages));
     const own = inner.checkpointed;
-    this.withCheckpoints = own ? new TurnQueue((messages, checkpoints) => own.publishWithCheckpoints(messages, checkpoints)) : null;
+    this.withCheckpoints = own ? together((messages, checkpoints) => own.publishWithCheckpoints(messages, checkpoints)) : null;
     if (own && this.withCheckpoints) {
       const queue = this.withCheckpoints;
       this.checkpointed = {
         loadCheckpoint: (name) => own.loadCheckpoint(name),
-        publishWithCheckpoints: (messages, checkpoints) => queue.add(messages, checkpoints),
+        publishWithCheckpoints: (messages, checkpoints) => queue.add({ messages, checkpoints }),
       };
     }
   }
@@ -85,7 +58,7 @@ export class CoalescingMessageBus implements MessageBus {
 
   publish(messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return Promise.resolve();
-    return this.plain.add(messages, []);
+    return this.plain.add({ messages, checkpoints: [] });
   }
 
   subscribe(options: SubscriptionOptions): Promise<MessageSubscription> {
