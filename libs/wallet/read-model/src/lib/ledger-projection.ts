@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { WALLET_CATEGORY } from '@billing/contracts';
-import type { Projection } from '@billing/event-store';
+import { LruCache, type Projection } from '@billing/event-store';
 import { balanceEffect } from './balance-effects';
 import { type LedgerEntry, referencesOf } from './ledger-entry';
 import { asWalletEvent } from './recorded-wallet-event';
@@ -35,11 +35,19 @@ export interface LedgerRow {
   reason: string | null;
 }
 
+interface Totals {
+  readonly balance_after: number;
+  readonly held_after: number;
+}
+
+/** Wallets whose totals are kept in memory (the busiest; the others are read from their last entry). */
+const CACHED_WALLETS = 50_000;
+
 const COLUMNS = Object.keys({
   position: 0, event_id: 0, account_id: 0, pool: 0, at: 0, type: 0, millicredits: 0, balance_change: 0, held_change: 0,
   balance_after: 0, held_after: 0, reservation_id: 0, task_id: 0, purchase_id: 0, grant_id: 0, grant_source_kind: 0,
   grant_source_reference: 0, refund_id: 0, lot_id: 0, reason: 0,
-} satisfies Record<keyof LedgerRow, 0>);
+} satisfies Record<keyof LedgerRow, 0>) as (keyof LedgerRow)[];
 
 /**
  * Every movement of every wallet, with the wallet's balance and held amount right after
@@ -47,18 +55,21 @@ const COLUMNS = Object.keys({
  */
 export function ledgerProjection(options: LedgerProjectionOptions = {}): Projection {
   const table = assertTableName(options.table ?? 'wallet_ledger');
-  const prepared = new WeakMap<Database.Database, { last: Database.Statement<[string, string], { balance_after: number; held_after: number }>; insert: Database.Statement<[LedgerRow]> }>();
+  const prepared = new WeakMap<Database.Database, { last: Database.Statement<[string, string], Totals>; insert: Database.Statement<unknown[]> }>();
   const statementsOn = (db: Database.Database) => {
     let statements = prepared.get(db);
     if (!statements) {
       statements = {
         last: db.prepare(`SELECT balance_after, held_after FROM ${table} WHERE account_id = ? AND pool = ? ORDER BY position DESC LIMIT 1`),
-        insert: db.prepare(`INSERT INTO ${table} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`),
+        insert: db.prepare(`INSERT INTO ${table} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`),
       };
       prepared.set(db, statements);
     }
     return statements;
   };
+  // Each wallet's totals after its last committed entry, so an entry does not read them back.
+  const committed = new LruCache<string, Totals>(CACHED_WALLETS);
+  let staged = new Map<string, Totals>();
 
   return {
     name: `wallet-ledger:${table}`,
@@ -89,9 +100,11 @@ export function ledgerProjection(options: LedgerProjectionOptions = {}): Project
       const { wallet, event } = read;
       const effect = balanceEffect(event.type, event.data.millicredits);
       const statements = statementsOn(db);
-      const before = statements.last.get(wallet.accountId, wallet.pool) ?? { balance_after: 0, held_after: 0 };
+      const key = `${wallet.accountId}\u0000${wallet.pool}`;
+      const before = staged.get(key) ?? committed.get(key) ?? statements.last.get(wallet.accountId, wallet.pool) ?? { balance_after: 0, held_after: 0 };
+      const after = { balance_after: before.balance_after + effect.balance, held_after: before.held_after + effect.held };
       const references = referencesOf(event);
-      statements.insert.run({
+      const row: LedgerRow = {
         position: read.position,
         event_id: read.eventId,
         account_id: wallet.accountId,
@@ -101,8 +114,7 @@ export function ledgerProjection(options: LedgerProjectionOptions = {}): Project
         millicredits: event.data.millicredits,
         balance_change: effect.balance,
         held_change: effect.held,
-        balance_after: before.balance_after + effect.balance,
-        held_after: before.held_after + effect.held,
+        ...after,
         reservation_id: references.reservationId ?? null,
         task_id: references.taskId ?? null,
         purchase_id: references.purchaseId ?? null,
@@ -112,11 +124,19 @@ export function ledgerProjection(options: LedgerProjectionOptions = {}): Project
         refund_id: references.refundId ?? null,
         lot_id: references.lotId ?? null,
         reason: references.reason ?? null,
-      });
+      };
+      statements.insert.run(COLUMNS.map((column) => row[column]));
+      staged.set(key, after);
+    },
+    afterTransaction(ok) {
+      if (ok) for (const [key, totals] of staged) committed.set(key, totals);
+      staged = new Map();
     },
     drop(db) {
       db.exec(`DROP TABLE IF EXISTS ${table}`);
       prepared.delete(db);
+      staged = new Map();
+      committed.clear();
     },
   };
 }
