@@ -41,7 +41,7 @@ interface Totals {
 }
 
 /** Wallets whose totals are kept in memory (the busiest; the others are read from their last entry). */
-const CACHED_WALLETS = 50_000;
+const CACHED_WALLETS = 10_000;
 
 const COLUMNS = Object.keys({
   position: 0, event_id: 0, account_id: 0, pool: 0, at: 0, type: 0, millicredits: 0, balance_change: 0, held_change: 0,

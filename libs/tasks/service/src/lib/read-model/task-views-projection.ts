@@ -10,7 +10,7 @@ interface CommittedRow {
 }
 
 /** Rows of recently changed tasks kept in memory (a task changes a few times, close together). */
-const CACHED_ROWS = 20_000;
+const CACHED_ROWS = 5_000;
 
 interface PendingRow {
   /** Position of the event that created the row (unused when the row already exists). */
