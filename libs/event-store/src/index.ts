@@ -15,6 +15,7 @@ export * from './lib/repository/snapshot-store';
 export * from './lib/repository/sqlite-snapshot-store';
 export * from './lib/projections/projection';
 export * from './lib/projections/projection-runner';
+export * from './lib/projections/committed-cache';
 export * from './lib/sqlite/schema';
 export * from './lib/eventstoredb/eventstoredb-event-store';
 export * from './lib/eventstoredb/eventstoredb-mapping';

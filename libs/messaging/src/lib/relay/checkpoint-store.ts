@@ -27,7 +27,7 @@ export class SqliteCheckpointStore implements CheckpointStore {
   private readonly select: Database.Statement<[string], { position: number }>;
   private readonly writes: DeferredWrites<Saved>;
 
-  constructor(db: Database.Database, delayMillis?: number) {
+  constructor(db: Database.Database) {
     db.pragma('journal_mode = WAL');
     db.exec(`CREATE TABLE IF NOT EXISTS relay_checkpoints (
       relay TEXT PRIMARY KEY, position INTEGER NOT NULL, updated_at INTEGER NOT NULL
@@ -35,7 +35,7 @@ export class SqliteCheckpointStore implements CheckpointStore {
     this.select = db.prepare('SELECT position FROM relay_checkpoints WHERE relay = ?');
     const upsert = db.prepare<[string, number, number]>(`INSERT INTO relay_checkpoints (relay, position, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (relay) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`);
-    this.writes = new DeferredWrites(db, ({ relay, position, at }) => upsert.run(relay, position, at), delayMillis);
+    this.writes = new DeferredWrites(db, ({ relay, position, at }) => upsert.run(relay, position, at));
   }
 
   load(relay: string): number {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { WALLET_CATEGORY } from '@billing/contracts';
-import { LruCache, type Projection } from '@billing/event-store';
+import { CommittedCache, type Projection } from '@billing/event-store';
 import { balanceEffect } from './balance-effects';
 import { type LedgerEntry, referencesOf } from './ledger-entry';
 import { asWalletEvent } from './recorded-wallet-event';
@@ -67,9 +67,8 @@ export function ledgerProjection(options: LedgerProjectionOptions = {}): Project
     }
     return statements;
   };
-  // Each wallet's totals after its last committed entry, so an entry does not read them back.
-  const committed = new LruCache<string, Totals>(CACHED_WALLETS);
-  let staged = new Map<string, Totals>();
+  // Each wallet's totals after its last written entry, so an entry does not read them back.
+  const written = new CommittedCache<Totals>(CACHED_WALLETS);
 
   return {
     name: `wallet-ledger:${table}`,
@@ -101,7 +100,7 @@ export function ledgerProjection(options: LedgerProjectionOptions = {}): Project
       const effect = balanceEffect(event.type, event.data.millicredits);
       const statements = statementsOn(db);
       const key = `${wallet.accountId}\u0000${wallet.pool}`;
-      const before = staged.get(key) ?? committed.get(key) ?? statements.last.get(wallet.accountId, wallet.pool) ?? { balance_after: 0, held_after: 0 };
+      const before = written.get(key) ?? statements.last.get(wallet.accountId, wallet.pool) ?? { balance_after: 0, held_after: 0 };
       const after = { balance_after: before.balance_after + effect.balance, held_after: before.held_after + effect.held };
       const references = referencesOf(event);
       const row: LedgerRow = {
@@ -126,17 +125,13 @@ export function ledgerProjection(options: LedgerProjectionOptions = {}): Project
         reason: references.reason ?? null,
       };
       statements.insert.run(COLUMNS.map((column) => row[column]));
-      staged.set(key, after);
+      written.stage(key, after);
     },
-    afterTransaction(ok) {
-      if (ok) for (const [key, totals] of staged) committed.set(key, totals);
-      staged = new Map();
-    },
+    afterTransaction: (committed) => written.afterTransaction(committed),
     drop(db) {
       db.exec(`DROP TABLE IF EXISTS ${table}`);
       prepared.delete(db);
-      staged = new Map();
-      committed.clear();
+      written.clear();
     },
   };
 }

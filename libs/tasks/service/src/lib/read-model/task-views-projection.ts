@@ -1,9 +1,9 @@
 import { TASK_CATEGORY, type TaskEvent, type TaskStatus } from '@billing/contracts';
-import { LruCache, type Projection, type RecordedEvent } from '@billing/event-store';
+import { CommittedCache, type Projection, type RecordedEvent } from '@billing/event-store';
 import { evolveTask, initialTaskState, isTask, type Task, type TaskState } from '@billing/tasks-domain';
 import type Database from 'better-sqlite3';
 
-/** A task's row as committed: what the next batch starts from without reading it back. */
+/** A task's row as written: what the next batch starts from without reading it back. */
 interface CommittedRow {
   readonly state: Task;
   readonly activeSince: number | null;
@@ -50,16 +50,14 @@ export class TaskViewsProjection implements Projection {
   private select: Database.Statement<[string], { state: string; active_since: number | null }> | null = null;
   private upsert: Database.Statement<[string, number, string, string, number | null, string | null, number | null, number, string]> | null = null;
 
-  /** Rows as committed, so a batch reads (and parses) a row only for a task not seen lately. */
-  private readonly committed = new LruCache<string, CommittedRow>(CACHED_ROWS);
-  /** Rows written by the transaction in progress: kept once it commits, dropped if it rolls back. */
-  private staged = new Map<string, CommittedRow>();
+  /** Rows as written, so a batch reads (and parses) a row only for a task not seen lately. */
+  private readonly written = new CommittedCache<CommittedRow>(CACHED_ROWS);
 
   constructor(private readonly onChanged: (taskId: string) => void) {}
 
   /** The task as its committed row says, when the row is in memory. */
   cached(taskId: string): Task | undefined {
-    return this.committed.get(taskId)?.state;
+    return this.written.get(taskId)?.state;
   }
 
   setup(db: Database.Database): void {
@@ -84,10 +82,8 @@ export class TaskViewsProjection implements Projection {
       const taskId = taskEvent.data.taskId;
       let row = rows.get(taskId);
       if (row === undefined) {
-        const known = this.committed.get(taskId);
-        const stored = known ? undefined : this.select.get(taskId);
-        if (known) row = { seq: 0, state: known.state, activeSince: known.activeSince, dirty: false };
-        else row = stored ? { seq: 0, state: JSON.parse(stored.state) as Task, activeSince: stored.active_since, dirty: false } : null;
+        const known = this.written.get(taskId) ?? this.readRow(taskId);
+        row = known ? { seq: 0, state: known.state, activeSince: known.activeSince, dirty: false } : null;
       }
       const before: TaskState = row ? row.state : initialTaskState;
       const after = evolveTask(before, taskEvent);
@@ -114,20 +110,23 @@ export class TaskViewsProjection implements Projection {
         task.adopted ? 1 : 0,
         JSON.stringify(task),
       );
-      this.staged.set(task.taskId, { state: task, activeSince: row.activeSince });
+      this.written.stage(task.taskId, { state: task, activeSince: row.activeSince });
       this.onChanged(task.taskId);
     }
   }
 
   afterTransaction(committed: boolean): void {
-    if (committed) for (const [taskId, row] of this.staged) this.committed.set(taskId, row);
-    this.staged = new Map();
+    this.written.afterTransaction(committed);
   }
 
   drop(db: Database.Database): void {
     db.exec('DROP TABLE IF EXISTS task_views');
-    this.staged = new Map();
-    this.committed.clear();
+    this.written.clear();
+  }
+
+  private readRow(taskId: string): CommittedRow | undefined {
+    const stored = this.select?.get(taskId);
+    return stored ? { state: JSON.parse(stored.state) as Task, activeSince: stored.active_since } : undefined;
   }
 }
 
