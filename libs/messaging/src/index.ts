@@ -18,3 +18,5 @@ export * from './lib/relay/outbox-relay';
 export * from './lib/wallet/wallet-payloads';
 export * from './lib/wallet/wallet-topic';
 export { findBroker, brokerScript, type FoundBroker, type BrokerSource } from './lib/kafka/local-broker';
+export { PortPeer, PeerGoneError, type PortLike, type PortHandler } from './lib/thread/port-peer';
+export { serveBusOverPort, ThreadMessageBus } from './lib/thread/thread-bus';

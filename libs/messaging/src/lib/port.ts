@@ -77,7 +77,7 @@ export interface PublisherCheckpoint {
  */
 export interface CheckpointedPublisher {
   /** The position saved with the last publish under `name`; undefined when there was none. */
-  loadCheckpoint(name: string): number | undefined;
+  loadCheckpoint(name: string): Promise<number | undefined>;
   /** Appends the messages (maybe none) and the checkpoints in one transaction. */
   publishWithCheckpoints(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]): Promise<void>;
 }

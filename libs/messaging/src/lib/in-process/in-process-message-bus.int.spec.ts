@@ -39,7 +39,7 @@ describe('InProcessMessageBus on a file', () => {
     const path = join(dir, 'bus.sqlite');
     const before = new InProcessMessageBus({ path });
     await before.ensureTopics([{ topic: 'billing.wallet.v1', partitions: 2 }]);
-    expect(before.checkpointed.loadCheckpoint('wallet-relay')).toBeUndefined();
+    await expect(before.checkpointed.loadCheckpoint('wallet-relay')).resolves.toBeUndefined();
     await before.checkpointed.publishWithCheckpoints(
       ['a', 'b', 'c'].map((key) => ({ topic: 'billing.wallet.v1', key, value: Buffer.from(key) })),
       [{ name: 'wallet-relay', position: 3 }],
@@ -47,11 +47,11 @@ describe('InProcessMessageBus on a file', () => {
     await expect(
       before.checkpointed.publishWithCheckpoints([{ topic: 'nowhere', key: 'k', value: Buffer.from('x') }], [{ name: 'wallet-relay', position: 4 }]),
     ).rejects.toBeInstanceOf(UnknownTopicError);
-    expect(before.checkpointed.loadCheckpoint('wallet-relay')).toBe(3);
+    await expect(before.checkpointed.loadCheckpoint('wallet-relay')).resolves.toBe(3);
     await before.close();
 
     const after = new InProcessMessageBus({ path });
-    expect(after.checkpointed.loadCheckpoint('wallet-relay')).toBe(3);
+    await expect(after.checkpointed.loadCheckpoint('wallet-relay')).resolves.toBe(3);
     const seen: string[] = [];
     await after.subscribe({ groupId: 'g', topics: ['billing.wallet.v1'], handler: async (b) => void seen.push(...b.map((m) => m.value.toString())) });
     await eventually(() => seen.length === 3);

@@ -64,7 +64,7 @@ export class InProcessMessageBus implements MessageBus {
 
   /** Relays keep their checkpoints here, with the messages they published (see CheckpointedPublisher). */
   readonly checkpointed: CheckpointedPublisher = {
-    loadCheckpoint: (name: string): number | undefined => {
+    loadCheckpoint: async (name: string): Promise<number | undefined> => {
       this.assertOpen();
       return this.log.loadCheckpoint(name);
     },

@@ -122,7 +122,7 @@ describe('OutboxRelay over the SQLite event store and the in-process bus', () =>
     const received = await collect();
     await eventually(() => r.checkpoint === 30 && received.length === 30);
     await r.stop();
-    expect(bus.checkpointed.loadCheckpoint('wallet-relay')).toBe(30);
+    await expect(bus.checkpointed.loadCheckpoint('wallet-relay')).resolves.toBe(30);
     expect(checkpoints.load('wallet-relay')).toBe(0);
   });
 
@@ -135,7 +135,7 @@ describe('OutboxRelay over the SQLite event store and the in-process bus', () =>
     await eventually(() => r.checkpoint === 40);
     await eventually(() => received.length === 15);
     expect(received.map((m) => Number(m.headers[EventHeader.position])).sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, i) => 26 + i));
-    expect(bus.checkpointed.loadCheckpoint('wallet-relay')).toBe(40);
+    await expect(bus.checkpointed.loadCheckpoint('wallet-relay')).resolves.toBe(40);
     await r.stop();
   });
 

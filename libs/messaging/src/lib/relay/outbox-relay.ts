@@ -52,7 +52,7 @@ export class OutboxRelay {
     await bus.ensureTopics(topicsOfRoutes(routes));
     // A bus that keeps checkpoints with the messages has the last word; before it kept
     // one (a data directory from before), the checkpoint store's is where to resume.
-    this.position = bus.checkpointed?.loadCheckpoint(name) ?? checkpoints.load(name);
+    this.position = (await bus.checkpointed?.loadCheckpoint(name)) ?? checkpoints.load(name);
     this.subscription = store.subscribeToAll({
       afterPosition: this.position,
       filter: { streamPrefixes: routes.map((r) => `${r.category}-`) },
