@@ -36,13 +36,13 @@ interface Platform {
 }
 
 async function embedded(dir: string): Promise<Platform> {
-  const config = loadPlatformConfig({ DATA_DIR: dir, LOG_LEVEL: 'error', ...(process.env['KAFKA_PARTITIONS'] ? { KAFKA_PARTITIONS: process.env['KAFKA_PARTITIONS'] } : {}) });
+  const passed = Object.fromEntries(['KAFKA_PARTITIONS', 'SERVICE_THREADS'].filter((name) => process.env[name]).map((name) => [name, process.env[name]]));
+  const config = loadPlatformConfig({ DATA_DIR: dir, LOG_LEVEL: 'error', ...passed });
   const runtime = new PlatformRuntime({ config, services: ['pricing', 'wallet', 'purchase', 'tasks'] });
   await runtime.start();
-  const context = runtime.service('tasks').host.context;
   return {
-    rpc: context.rpc,
-    commands: context.commands,
+    rpc: runtime.rpc,
+    commands: runtime.commands,
     bus: runtime.messageBus,
     peakRssMegabytes: () => Math.round(process.resourceUsage().maxRSS / 1024),
     stop: () => runtime.stop(),

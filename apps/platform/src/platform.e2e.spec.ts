@@ -2,15 +2,30 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { openSqliteEventStore } from '@billing/event-store';
 import type { PlatformRuntime } from '@billing/platform-runtime';
-import { auditWallets, awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, startEmbedded } from '@billing/platform-runtime/testing';
+import { auditWallets, awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, seeded, startEmbedded } from '@billing/platform-runtime/testing';
 import type { TaskView } from '@billing/tasks-domain';
 
 const ROOT = resolve(__dirname, '../../..');
-const rpcOf = (runtime: PlatformRuntime) => runtime.service('tasks').host.context.rpc;
+const rpcOf = (runtime: PlatformRuntime) => runtime.rpc;
+
+/** Audits the wallet's store as finance's CLI does: the file, opened read only beside the running platform. */
+async function auditWalletFile(runtime: PlatformRuntime, views: Parameters<typeof auditWallets>[1]): ReturnType<typeof auditWallets> {
+  const store = openSqliteEventStore({ path: join(runtime.dataDir, 'wallet.events.db'), readOnly: true });
+  try {
+    return await auditWallets(store, views, Date.now());
+  } finally {
+    await store.close();
+  }
+}
 const accountsNamed = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
-describe('the embedded platform: every service in one process on SQLite files and the in-process bus', () => {
+describe.each([
+  ['the wallet in a thread of its own (the default)', 'wallet'],
+  ['every service on the main thread', 'none'],
+  ['the tasks service and the wallet each in a thread', 'tasks,wallet'],
+])('the embedded platform, %s: every service in one process on SQLite files and the in-process bus', (_, threads) => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'platform-e2e-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,19 +34,19 @@ describe('the embedded platform: every service in one process on SQLite files an
     const logs: string[] = [];
     const runtime = await startEmbedded(
       dir,
-      { SIMULATOR_FAILURE_RATE: '0.2', SIMULATOR_PARTIAL_RATE: '0.3', SIMULATOR_LATENCY_MAX_MS: '5', SIMULATOR_SEED: '42' },
+      { SIMULATOR_FAILURE_RATE: '0.2', SIMULATOR_PARTIAL_RATE: '0.3', SIMULATOR_LATENCY_MAX_MS: '5', SIMULATOR_SEED: '42', SERVICE_THREADS: threads },
       logs,
     );
     try {
       const rpc = rpcOf(runtime);
       const accounts = accountsNamed('e2e', 40);
       // One account in four is funded for about half its tasks: the rest are refused for credits.
-      await fundAccounts(runtime.service('tasks').host.context.commands, accounts, (i) => (i % 4 === 0 ? 1_500_000 : 20_000_000), Date.now());
+      await fundAccounts(runtime.commands, accounts, (i) => (i % 4 === 0 ? 1_500_000 : 20_000_000), Date.now());
       await awaitFunding(rpc, accounts);
       const specs = planTasks({ accounts, tasks: 2_000, seed: 7, prefix: 'e2e-task' });
       const created = await createTasks(rpc, specs, 64);
       const views = await awaitTerminal(rpc, specs, 60_000);
-      const audit = await auditWallets(runtime.service('wallet').store, views, Date.now());
+      const audit = await auditWalletFile(runtime, views);
 
       expect(audit.problems).toEqual([]);
       const byStatus = count([...views.values()].map((v) => v.status));
@@ -49,12 +64,12 @@ describe('the embedded platform: every service in one process on SQLite files an
   }, 120_000);
 
   it('given work done and the platform stopped, then started again on the same files, every balance and task is as it was', async () => {
-    let runtime = await startEmbedded(dir, { SIMULATOR_FAILURE_RATE: '0.3', SIMULATOR_SEED: '3' });
+    let runtime = await startEmbedded(dir, { SIMULATOR_FAILURE_RATE: '0.3', SIMULATOR_SEED: '3', SERVICE_THREADS: threads });
     const accounts = accountsNamed('restart', 3);
     const specs = planTasks({ accounts, tasks: 30, seed: 3, prefix: 'restart-task' });
     let before: { balances: unknown[]; tasks: Map<string, TaskView> };
     try {
-      await fundAccounts(runtime.service('tasks').host.context.commands, accounts, () => 5_000_000, Date.now());
+      await fundAccounts(runtime.commands, accounts, () => 5_000_000, Date.now());
       await awaitFunding(rpcOf(runtime), accounts);
       await createTasks(rpcOf(runtime), specs, 8);
       const tasks = await awaitTerminal(rpcOf(runtime), specs, 30_000);
@@ -62,16 +77,65 @@ describe('the embedded platform: every service in one process on SQLite files an
     } finally {
       await runtime.stop();
     }
-    runtime = await startEmbedded(dir);
+    runtime = await startEmbedded(dir, { SERVICE_THREADS: threads });
     try {
       expect(await balancesOf(runtime, accounts)).toEqual(before.balances);
       const after = await awaitTerminal(rpcOf(runtime), specs, 5_000);
       expect(after).toEqual(before.tasks);
-      expect(await auditWallets(runtime.service('wallet').store, after, Date.now())).toMatchObject({ problems: [] });
+      expect(await auditWalletFile(runtime, after)).toMatchObject({ problems: [] });
     } finally {
       await runtime.stop();
     }
   }, 90_000);
+});
+
+describe('the embedded platform with service threads that end abruptly', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'platform-threads-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('given the wallet or the tasks thread ended at a random moment, several times, then each starts again, nothing is lost and nothing is charged twice', async () => {
+    const logs: string[] = [];
+    // Short task timeout and hold TTL: jobs a killed tasks thread was waiting on end by timing out.
+    const runtime = await startEmbedded(
+      dir,
+      { SERVICE_THREADS: 'tasks,wallet', SIMULATOR_FAILURE_RATE: '0.2', SIMULATOR_LATENCY_MAX_MS: '20', TASK_TIMEOUT_SECONDS: '3', RESERVATION_TTL_SECONDS: '10' },
+      logs,
+    );
+    const random = seeded(Number(process.env['CHAOS_SEED'] ?? Date.now() % 100_000));
+    const kills: string[] = [];
+    try {
+      const accounts = accountsNamed('threads', 10);
+      await fundAccounts(runtime.commands, accounts, () => 50_000_000, Date.now());
+      await awaitFunding(runtime.rpc, accounts);
+      const specs = planTasks({ accounts, tasks: 400, seed: 9, prefix: 'thread-task' });
+      const created = createTasks(runtime.rpc, specs, 16, undefined, true);
+      for (let round = 0; round < 4; round++) {
+        await new Promise((resolve) => setTimeout(resolve, 300 + random() * 1_500));
+        const victim = random() < 0.5 ? 'wallet' : 'tasks';
+        while (!runtime.thread(victim).isRunning) await new Promise((resolve) => setTimeout(resolve, 20));
+        kills.push(victim);
+        await runtime.thread(victim).kill();
+      }
+      const outcomes = await created;
+      const views = await awaitTerminal(runtime.rpc, specs, 90_000);
+      const result = await auditWalletFile(runtime, views);
+      expect({ kills, problems: result.problems }).toEqual({ kills, problems: [] });
+      expect(outcomes.filter((o) => o.refused)).toEqual([]);
+      const balances = await Promise.all(accounts.map((accountId) => runtime.rpc.call<{ pool: string; balanceMillicredits: number }[]>('wallet', 'balances', { accountId })));
+      const charged = [...result.chargedByTask.values()].reduce((a, b) => a + b, 0);
+      expect(balances.flat().reduce((sum, p) => sum + p.balanceMillicredits, 0)).toBe(accounts.length * 50_000_000 - charged);
+      expect(logs.filter((l) => l.includes('service thread ended; starting it again')).length).toBe(kills.length);
+    } finally {
+      await runtime.stop();
+    }
+  }, 180_000);
+});
+
+describe('the embedded platform as a process', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'platform-e2e-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given `npm start` as a process, then it prints what runs and where, and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'apps/platform/src/main.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn', PORT: '0', GRPC_PORT: '0' } });
@@ -84,7 +148,7 @@ describe('the embedded platform: every service in one process on SQLite files an
       while (!out.includes('stop with Ctrl-C') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(out).toContain('billing platform (embedded) running: pricing, wallet, purchase, tasks');
       expect(out).toContain(`transport: in-process bus in ${join(dir, 'bus.db')}`);
-      expect(out).toContain(`wallet   store ${join(dir, 'wallet.events.db')}, state ${join(dir, 'wallet.state.db')}`);
+      expect(out).toContain(`wallet   store ${join(dir, 'wallet.events.db')}, state ${join(dir, 'wallet.state.db')} (own thread)`);
       // The front door: the gateway's URL, its docs, and how to get a token.
       const url = /gateway: (http:\/\/localhost:\d+)/.exec(out)?.[1];
       expect(url).toBeDefined();

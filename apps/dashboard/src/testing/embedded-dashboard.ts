@@ -37,7 +37,7 @@ export async function startEmbeddedDashboard(dataDir: string): Promise<EmbeddedD
   const db = openGatewayState(gatewayStatePath(dataDir));
   let http: RunningGatewayHttp;
   try {
-    const gateway = new BillingGateway({ rpc: runtime.service('tasks').host.context.rpc, db, tokens: { jwtSecret: secret } });
+    const gateway = new BillingGateway({ rpc: runtime.rpc, db, tokens: { jwtSecret: secret } });
     http = await startGatewayHttp({ gateway, logger: new JsonLogger('gateway', (line) => logs.push(line), 'warn'), port, logRequests: false, dashboardDir: DASHBOARD_DIST });
   } catch (error) {
     db.close();

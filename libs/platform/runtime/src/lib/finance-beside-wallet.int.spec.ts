@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCheckpoint, eventStoreAuditSource, generateSigningKeyPair, signingKeyFromPem, verifyingKeyFromPem } from '@billing/finance-audit';
+import { openSqliteEventStore } from '@billing/event-store';
 import { loadPlatformConfig } from '@billing/platform-config';
 import type { RpcClient } from '@billing/service-host';
 import { PlatformRuntime } from './platform-runtime';
@@ -34,16 +35,19 @@ describe('the runtime runs finance beside the wallet, reading its running store'
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'finance-beside-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('given the embedded platform and a purchase, then finance.statement over RPC closes at the wallet balance and describe() lists finance', async () => {
-    const config = loadPlatformConfig({ DATA_DIR: dir, LOG_LEVEL: 'warn' });
+  it.each([
+    ['on the main thread', 'none', ['pricing', 'wallet', 'finance', 'purchase', 'tasks'], ''],
+    ["in the wallet's own thread", 'wallet', ['pricing', 'purchase', 'tasks'], ' (own thread)'],
+  ])('given the embedded platform with finance %s and a purchase, then finance.statement over RPC closes at the wallet balance and describe() lists finance', async (_, threads, onThisThread, suffix) => {
+    const config = loadPlatformConfig({ DATA_DIR: dir, LOG_LEVEL: 'warn', SERVICE_THREADS: threads });
     const runtime = new PlatformRuntime({ config, services: ['pricing', 'wallet', 'purchase', 'tasks'], logSink: () => undefined });
     await runtime.start();
     try {
-      expect(runtime.services.map((s) => s.name)).toEqual(['pricing', 'wallet', 'finance', 'purchase', 'tasks']);
+      expect(runtime.services.map((s) => s.name)).toEqual(onThisThread);
       expect(runtime.describe()).toContain(
-        `finance  store ${join(dir, 'finance.events.db')}, state ${join(dir, 'finance.state.db')}; reads the wallet's store; checkpoints in ${join(dir, 'checkpoints')} (no verifying key)`,
+        `finance  store ${join(dir, 'finance.events.db')}, state ${join(dir, 'finance.state.db')}; reads the wallet's store; checkpoints in ${join(dir, 'checkpoints')} (no verifying key)${suffix}`,
       );
-      const rpc = runtime.service('tasks').host.context.rpc;
+      const rpc = runtime.rpc;
       const from = new Date(Date.now() - 60_000).toISOString();
       const balance = await buyPack(rpc, 'finance-acc', 'api-1000', 'order-finance-1');
       const statement = await rpc.call<Statement>('finance', 'statement', { accountId: 'finance-acc', pool: 'api', from, to: new Date(Date.now() + 60_000).toISOString() });
@@ -63,14 +67,16 @@ describe('the runtime runs finance beside the wallet, reading its running store'
     await runtime.start();
     try {
       expect(runtime.describe().find((line) => line.startsWith('finance'))).toContain('(verifying key from AUDIT_VERIFY_KEY[_FILE])');
-      const rpc = runtime.service('tasks').host.context.rpc;
+      const rpc = runtime.rpc;
       await buyPack(rpc, 'checkpointed', 'api-1000', 'order-checkpointed-1');
-      const { checkpoint } = await createCheckpoint(eventStoreAuditSource(runtime.service('wallet').store, { location: 'wallet' }), {
+      // As an operator would: the CLI reads the wallet's file beside the running platform.
+      const walletStore = openSqliteEventStore({ path: join(dir, 'wallet.events.db'), readOnly: true });
+      const { checkpoint } = await createCheckpoint(eventStoreAuditSource(walletStore, { location: 'wallet' }), {
         period: 'day',
         now: Date.now() + 2 * 86_400_000,
         signingKey: signingKeyFromPem(keys.privateKeyPem),
         verifyingKey: verifyingKeyFromPem(keys.publicKeyPem),
-      });
+      }).finally(() => walletStore.close());
       mkdirSync(join(dir, 'checkpoints'), { recursive: true });
       writeFileSync(join(dir, 'checkpoints', 'checkpoint-day-test.json'), JSON.stringify(checkpoint));
       await expect(rpc.call('finance', 'checkpoints', {})).resolves.toEqual([expect.objectContaining({ name: 'checkpoint-day-test.json', signatureValid: true, streams: 1 })]);

@@ -42,7 +42,7 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
     : { jwtSecret: env['JWT_SECRET'] && env['JWT_SECRET'].length > 0 ? env['JWT_SECRET'] : ensureJwtSecret(runtime.dataDir) };
   const db = openGatewayState(gatewayStatePath(runtime.dataDir));
   const level = env['LOG_LEVEL'] === 'warn' || env['LOG_LEVEL'] === 'error' ? env['LOG_LEVEL'] : 'info';
-  const gateway = new BillingGateway({ rpc: runtime.service('tasks').host.context.rpc, db, tokens });
+  const gateway = new BillingGateway({ rpc: runtime.rpc, db, tokens });
   const logger = options.logger ?? new JsonLogger('gateway', undefined, level);
   let http: RunningGatewayHttp;
   try {

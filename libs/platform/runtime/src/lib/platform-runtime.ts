@@ -6,16 +6,35 @@ import { join, resolve } from 'node:path';
 import { createEventStoreDbStore, type EventStore, openSqliteEventStore, WalCheckpointer } from '@billing/event-store';
 import { InProcessMessageBus, KafkaMessageBus, type MessageBus } from '@billing/messaging';
 import type { PlatformConfig, ServiceName } from '@billing/platform-config';
-import { type Clock, CoalescingMessageBus, JsonLogger, type LogSink, RpcDirectory, ServiceHost, systemClock } from '@billing/service-host';
-import { financeBeside, type HostedName, type NamedService, servicesFor } from './service-catalog';
+import {
+  BusCommandSender,
+  BusRpcClient,
+  type Clock,
+  CoalescingMessageBus,
+  type CommandSender,
+  JsonLogger,
+  type LogSink,
+  newInstanceId,
+  type RpcClient,
+  RpcDirectory,
+  ServiceHost,
+  systemClock,
+} from '@billing/service-host';
+import { financeBeside, type HostedName, type NamedService, servicesFor, START_ORDER } from './service-catalog';
 import { startRetryingOnKafka } from './start-retrying';
+import { ServiceThread } from './threads/service-thread';
 
 export interface PlatformRuntimeOptions {
   readonly config: PlatformConfig;
   readonly services: readonly ServiceName[];
-  /** Factories to run instead of the catalog's (tests swap in a provider); default: built from `config`. */
+  /** Factories to run instead of the catalog's (tests swap in a provider); default: built from `config`. With them, every service runs on this thread. */
   readonly factories?: readonly NamedService[];
+  /** A clock of the caller's (tests); with it, every service runs on this thread (a clock cannot cross to another). */
   readonly clock?: Clock;
+  /** The bus to use instead of opening one (a service thread's, bridged to the main thread's). */
+  readonly bus?: MessageBus;
+  /** The directory to register services in (a service thread's, bridged to the main thread's). */
+  readonly directory?: RpcDirectory;
   /** Where log lines go (default stdout). */
   readonly logSink?: LogSink;
   readonly maxBatchSize?: number;
@@ -35,19 +54,26 @@ export interface RunningService {
 
 /**
  * The services of one process under their hosts, over one bus. Embedded: all four, the
- * in-process bus in `DATA_DIR/bus.db`, RPC between them called directly. Distributed:
+ * in-process bus in `DATA_DIR/bus.db`, RPC between them called directly; the services
+ * named by SERVICE_THREADS each in a worker thread (see `ServiceThread`). Distributed:
  * one service over Kafka. Each service has its own store (`<service>.events.db` or
  * EventStoreDB) and its own state database (`<service>.state.db`). Wherever the wallet
  * runs, finance runs beside it, reading the wallet's store (see `financeBeside`).
  */
 export class PlatformRuntime {
   private readonly running: RunningService[] = [];
-  private readonly directory = new RpcDirectory();
+  private readonly threads: ServiceThread[] = [];
+  /** Stops what was started, last first: hosts on this thread and service threads alike. */
+  private readonly stops: (() => Promise<void>)[] = [];
+  private readonly directory: RpcDirectory;
   private bus: MessageBus | null = null;
+  private client: { rpc: BusRpcClient; commands: CommandSender } | null = null;
   private started = false;
   private readonly beforeStopHooks: (() => Promise<void>)[] = [];
 
-  constructor(private readonly options: PlatformRuntimeOptions) {}
+  constructor(private readonly options: PlatformRuntimeOptions) {
+    this.directory = options.directory ?? new RpcDirectory();
+  }
 
   get services(): readonly RunningService[] {
     return this.running;
@@ -55,8 +81,26 @@ export class PlatformRuntime {
 
   service(name: HostedName): RunningService {
     const found = this.running.find((s) => s.name === name);
-    if (!found) throw new Error(`${name} is not running in this process`);
+    if (found) return found;
+    const inThread = this.threads.some((t) => t.name === name || (t.name === 'wallet' && name === 'finance'));
+    throw new Error(inThread ? `${name} runs in a thread of its own (SERVICE_THREADS): reach it through the runtime's rpc and commands` : `${name} is not running in this process`);
+  }
+
+  /** The thread a service runs in (SERVICE_THREADS). */
+  thread(name: ServiceName): ServiceThread {
+    const found = this.threads.find((t) => t.name === name);
+    if (!found) throw new Error(`${name} does not run in a thread of its own`);
     return found;
+  }
+
+  /** Calls any service of the platform from this thread: directly when it runs in this process (either thread), else over the bus. */
+  get rpc(): RpcClient {
+    return this.clients().rpc;
+  }
+
+  /** Sends commands to any service of the platform, as `rpc` calls it. */
+  get commands(): CommandSender {
+    return this.clients().commands;
   }
 
   get dataDir(): string {
@@ -73,9 +117,15 @@ export class PlatformRuntime {
     this.started = true;
     const { config } = this.options;
     mkdirSync(this.dataDir, { recursive: true });
-    this.bus = this.openBus();
+    this.bus = this.options.bus ?? this.openBus();
+    // Threads host catalog services on the system clock; injected factories or a clock keep everything here.
+    const threaded = this.options.factories || this.options.clock ? [] : config.serviceThreads;
     try {
       for (const { name, factory } of this.options.factories ?? servicesFor(this.options.services, config)) {
+        if (threaded.includes(name)) {
+          await this.startThread(name);
+          continue;
+        }
         await this.startService(name, factory);
         if (name === 'wallet') {
           const companion = financeBeside(this.service('wallet').store, config, this.dataDir);
@@ -104,14 +154,15 @@ export class PlatformRuntime {
         new JsonLogger('platform', this.options.logSink, this.options.config.logLevel).error('stopping failed', { error });
       }
     }
-    while (this.running.length > 0) {
-      const service = this.running.pop();
-      if (!service) break;
-      await service.host.stop();
-      await service.store.close();
-      await WalCheckpointer.remove(service.stateLocation);
-      service.db.close();
+    while (this.stops.length > 0) {
+      try {
+        await this.stops.pop()?.();
+      } catch (error) {
+        new JsonLogger('platform', this.options.logSink, this.options.config.logLevel).error('stopping failed', { error });
+      }
     }
+    await this.client?.rpc.close();
+    this.client = null;
     await this.bus?.close();
     this.bus = null;
   }
@@ -122,9 +173,49 @@ export class PlatformRuntime {
     const transport = config.transport === 'kafka' ? `Kafka at ${config.kafkaBrokers.join(', ')}` : `in-process bus in ${join(this.dataDir, 'bus.db')}`;
     return [
       `transport: ${transport}`,
-      ...this.running.map((s) => `${s.name.padEnd(8)} store ${s.storeLocation}, state ${s.stateLocation}${s.note ? `; ${s.note}` : ''}`),
+      ...this.describeServices(),
       `price books: ${resolve(config.priceBooksDir)} (active ${config.priceBook}); payments: ${config.payment.provider}; generation: ${config.generation.provider}`,
     ];
+  }
+
+  /** One line per service this runtime started, in start order, with where its store and state live. */
+  describeServices(): string[] {
+    const onThisThread = (s: RunningService): string => `${s.name.padEnd(8)} store ${s.storeLocation}, state ${s.stateLocation}${s.note ? `; ${s.note}` : ''}`;
+    const lines: string[] = [];
+    for (const name of [...START_ORDER, 'finance']) {
+      const here = this.running.find((s) => s.name === name);
+      if (here) lines.push(onThisThread(here));
+      lines.push(...(this.threads.find((t) => t.name === name)?.describe() ?? []));
+    }
+    return lines;
+  }
+
+  private clients(): { rpc: BusRpcClient; commands: CommandSender } {
+    const bus = this.messageBus;
+    const { config } = this.options;
+    this.client ??= {
+      rpc: new BusRpcClient({
+        bus,
+        instanceId: newInstanceId('platform'),
+        partitions: config.kafkaPartitions,
+        logger: new JsonLogger('platform', this.options.logSink, config.logLevel),
+        defaultTimeoutMillis: config.rpcTimeoutMillis,
+        directory: this.directory,
+      }),
+      commands: new BusCommandSender(bus, config.kafkaPartitions, this.directory),
+    };
+    return this.client;
+  }
+
+  private async startThread(name: ServiceName): Promise<void> {
+    const { config } = this.options;
+    const logger = new JsonLogger('platform', this.options.logSink, config.logLevel, { instance: hostname() });
+    const thread = await ServiceThread.start({ service: name, config, bus: this.messageBus, directory: this.directory, logger });
+    this.threads.push(thread);
+    this.stops.push(async () => {
+      await thread.stop();
+      this.threads.splice(this.threads.indexOf(thread), 1);
+    });
   }
 
   private openBus(): MessageBus {
@@ -170,7 +261,15 @@ export class PlatformRuntime {
         rpcTimeoutMillis: config.rpcTimeoutMillis,
         ...(this.options.maxBatchSize ? { maxBatchSize: this.options.maxBatchSize } : {}),
       }));
-      this.running.push({ name, host, store, db, storeLocation: location, stateLocation: statePath, ...(note ? { note } : {}) });
+      const running: RunningService = { name, host, store, db, storeLocation: location, stateLocation: statePath, ...(note ? { note } : {}) };
+      this.running.push(running);
+      this.stops.push(async () => {
+        this.running.splice(this.running.indexOf(running), 1);
+        await host.stop();
+        await store.close();
+        await WalCheckpointer.remove(statePath);
+        db.close();
+      });
     } catch (error) {
       await store.close();
       await WalCheckpointer.remove(statePath);

@@ -143,7 +143,7 @@ export class ServiceHost {
 
     const methods = definition.rpc ?? [];
     if (methods.length > 0) {
-      this.options.directory?.register(serviceName, methods);
+      this.options.directory?.register(serviceName, methods, logger);
       this.started.push({ name: 'rpc directory', stop: async () => this.options.directory?.unregister(serviceName) });
       const server = new RpcServer(serviceName, methods, bus, logger, backoff);
       await server.start();

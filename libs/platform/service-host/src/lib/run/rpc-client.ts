@@ -5,7 +5,7 @@ import { type RpcCallOptions, type RpcClient, RpcError, RpcTimeoutError } from '
 import type { Logger } from '../service';
 import { rpcReplyTopicFor, rpcTopicFor } from '../topics';
 import { decodeReplyMessage, type RpcReply, toRequestMessage } from '../wire/rpc-message';
-import { dispatchRpc, type RpcDirectory } from './rpc-dispatch';
+import type { RpcDirectory } from './rpc-dispatch';
 import { SupervisedConsumer } from './supervised-consumer';
 
 export interface BusRpcClientOptions {
@@ -45,9 +45,9 @@ export class BusRpcClient implements RpcClient {
 
   async call<Response>(service: string, method: string, request: unknown, options: RpcCallOptions = {}): Promise<Response> {
     const timeoutMillis = options.timeoutMillis ?? this.options.defaultTimeoutMillis;
-    const local = this.options.directory?.methodsOf(service);
+    const local = this.options.directory?.endpointOf(service);
     const reply = local
-      ? await withTimeout(dispatchRpc(service, local, method, request, this.options.logger), timeoutMillis, () => new RpcTimeoutError(service, method, timeoutMillis))
+      ? await withTimeout(local.call(method, request), timeoutMillis, () => new RpcTimeoutError(service, method, timeoutMillis))
       : await this.remote(service, method, request, options, timeoutMillis);
     if (!reply.ok) throw new RpcError(reply.problem);
     return reply.result as Response;

@@ -40,37 +40,91 @@ export interface CommandEndpoint {
   dispatch(commands: readonly OutgoingCommand[]): Promise<void>;
 }
 
+/** Answers a service's RPC methods without the bus: in this thread, or in another thread of the process. */
+export interface RpcEndpoint {
+  call(method: string, request: unknown): Promise<RpcReply>;
+}
+
+/** A change to what a directory's own services offer (what other threads of the process may be told). */
+export interface DirectoryChange {
+  readonly service: string;
+  readonly kind: 'rpc' | 'commands';
+  readonly present: boolean;
+}
+
+interface Entry<E> {
+  readonly endpoint: E;
+  /** Offered by another thread of the process (through a bridge), not by this one. */
+  readonly remote: boolean;
+}
+
 /**
  * The services running in this process. When caller and server share a process (the
  * embedded platform), the RPC client calls a method directly, still validating, and the
  * command sender hands commands straight to the service's routes, instead of a round
- * trip through the bus: the same semantics, less latency and no broker writes.
+ * trip through the bus: the same semantics, less latency and no broker writes. A
+ * service in another thread of the process is reached the same way through a
+ * `DirectoryBridge`, which registers it here as remote.
  */
 export class RpcDirectory {
-  private readonly services = new Map<string, ReadonlyMap<string, RpcMethod>>();
-  private readonly endpoints = new Map<string, CommandEndpoint>();
+  private readonly rpc = new Map<string, Entry<RpcEndpoint>>();
+  private readonly commands = new Map<string, Entry<CommandEndpoint>>();
+  private readonly watchers = new Set<(change: DirectoryChange) => void>();
 
-  register(service: string, methods: readonly RpcMethod[]): void {
-    this.services.set(service, new Map(methods.map((m) => [m.name, m])));
+  /** This thread's service answers `methods`, validated like a request off the bus; failures are logged with `logger`. */
+  register(service: string, methods: readonly RpcMethod[], logger: Logger): void {
+    const byName = new Map(methods.map((m) => [m.name, m]));
+    this.set(this.rpc, service, { endpoint: { call: (method, request) => dispatchRpc(service, byName, method, request, logger) }, remote: false }, 'rpc');
   }
 
   unregister(service: string): void {
-    this.services.delete(service);
+    this.remove(this.rpc, service, 'rpc');
   }
 
-  methodsOf(service: string): ReadonlyMap<string, RpcMethod> | undefined {
-    return this.services.get(service);
+  endpointOf(service: string): RpcEndpoint | undefined {
+    return this.rpc.get(service)?.endpoint;
   }
 
   registerCommands(service: string, endpoint: CommandEndpoint): void {
-    this.endpoints.set(service, endpoint);
+    this.set(this.commands, service, { endpoint, remote: false }, 'commands');
   }
 
   unregisterCommands(service: string): void {
-    this.endpoints.delete(service);
+    this.remove(this.commands, service, 'commands');
   }
 
   commandEndpointOf(service: string): CommandEndpoint | undefined {
-    return this.endpoints.get(service);
+    return this.commands.get(service)?.endpoint;
+  }
+
+  /** A service of another thread, reached through a bridge; never reported to watchers (it is not this thread's to offer). */
+  registerRemote(service: string, kind: DirectoryChange['kind'], endpoint: RpcEndpoint | CommandEndpoint): void {
+    if (kind === 'rpc') this.rpc.set(service, { endpoint: endpoint as RpcEndpoint, remote: true });
+    else this.commands.set(service, { endpoint: endpoint as CommandEndpoint, remote: true });
+  }
+
+  /** Removes a remote registration (its thread is gone); a service of this thread under that name stays. */
+  unregisterRemote(service: string, kind: DirectoryChange['kind']): void {
+    const entries: Map<string, Entry<unknown>> = kind === 'rpc' ? this.rpc : this.commands;
+    if (entries.get(service)?.remote) entries.delete(service);
+  }
+
+  /** Reports this thread's services now, then each change to them; returns how to stop. */
+  watch(watcher: (change: DirectoryChange) => void): () => void {
+    for (const [service, entry] of this.rpc) if (!entry.remote) watcher({ service, kind: 'rpc', present: true });
+    for (const [service, entry] of this.commands) if (!entry.remote) watcher({ service, kind: 'commands', present: true });
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  private set<E>(entries: Map<string, Entry<E>>, service: string, entry: Entry<E>, kind: DirectoryChange['kind']): void {
+    entries.set(service, entry);
+    for (const w of this.watchers) w({ service, kind, present: true });
+  }
+
+  private remove<E>(entries: Map<string, Entry<E>>, service: string, kind: DirectoryChange['kind']): void {
+    if (!entries.get(service) || entries.get(service)?.remote) return;
+    entries.delete(service);
+    for (const w of this.watchers) w({ service, kind, present: false });
   }
 }
