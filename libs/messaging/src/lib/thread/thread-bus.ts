@@ -55,6 +55,7 @@ const fromWireOutgoing = (m: WireOutgoing): OutgoingMessage => ({ ...m, value: b
 /** Serves `bus` to the thread at the other end of `port`; `close` ends that thread's subscriptions. */
 export function serveBusOverPort(bus: MessageBus, port: PortLike): { close(): Promise<void> } {
   const subscriptions = new Map<number, MessageSubscription>();
+  let gone = false;
   const peer: PortPeer = new PortPeer(port, {
     describe: () => ({ checkpointed: bus.checkpointed !== undefined }),
     ensureTopics: (topics: readonly TopicSpec[]) => bus.ensureTopics(topics),
@@ -72,6 +73,8 @@ export function serveBusOverPort(bus: MessageBus, port: PortLike): { close(): Pr
         handler: (batch) => peer.request('deliver', { id, batch: batch.map((m): WireIncoming => ({ ...m, value: bytesOf(m.value) })) }),
       });
       subscriptions.set(id, subscription);
+      // The thread ended while this subscribe was under way: the group must not keep a member for it.
+      if (gone) void subscription.stop();
       void subscription.closed.then((end) => {
         subscriptions.delete(id);
         peer.notify('closed', { id, end: toWireEnd(end) });
@@ -87,7 +90,10 @@ export function serveBusOverPort(bus: MessageBus, port: PortLike): { close(): Pr
   const stopAll = async (): Promise<void> => {
     await Promise.all([...subscriptions.values()].map((s) => s.stop()));
   };
-  peer.onGone(() => void stopAll());
+  peer.onGone(() => {
+    gone = true;
+    void stopAll();
+  });
   return {
     close: async () => {
       await stopAll();
