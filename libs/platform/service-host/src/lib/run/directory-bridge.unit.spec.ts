@@ -13,7 +13,14 @@ class EchoRequest {
   @IsInt() @Min(1) times!: number;
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+/** Port messages arrive on a later turn: waits (at most 5 s) until `check` holds. */
+async function until(check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('the other side did not tell in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 /** Two directories joined over a real MessageChannel, as the main thread and a service thread are. */
 function joined() {
@@ -32,23 +39,26 @@ describe('DirectoryBridge', () => {
   it("given a service registered in the other thread, then a call reaches it validated, and its reply crosses as JSON, as over the bus", async () => {
     const { main, thread, mainSide, threadSide } = joined();
     thread.register('echoes', [echo], silentLogger);
-    await settle();
+    await until(() => main.endpointOf('echoes') !== undefined);
     const bus = new InProcessMessageBus();
     const client = new BusRpcClient({ bus, instanceId: 'test', partitions: 1, logger: silentLogger, defaultTimeoutMillis: 2_000, directory: main });
-    await expect(client.call('echoes', 'echo', { text: 'ab', times: 2 })).resolves.toEqual({ said: 'abab', at: '1970-01-01T00:00:00.000Z' });
-    const refused = await client.call('echoes', 'echo', { text: 'ab', times: 0 }).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(RpcError);
-    expect((refused as RpcError).problem).toMatchObject({ type: 'validation', status: 400 });
-    mainSide.close();
-    threadSide.close();
-    await client.close();
-    await bus.close();
+    try {
+      await expect(client.call('echoes', 'echo', { text: 'ab', times: 2 })).resolves.toEqual({ said: 'abab', at: '1970-01-01T00:00:00.000Z' });
+      const refused = await client.call('echoes', 'echo', { text: 'ab', times: 0 }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(RpcError);
+      expect((refused as RpcError).problem).toMatchObject({ type: 'validation', status: 400 });
+    } finally {
+      mainSide.close();
+      threadSide.close();
+      await client.close();
+      await bus.close();
+    }
   });
 
   it('given commands for a service of the other thread, then its endpoint takes them, and the send resolves once it did', async () => {
     const { main, thread, mainSide, threadSide } = joined();
     thread.registerCommands('wallet', { dispatch: async (commands) => void received.push([...commands]) });
-    await settle();
+    await until(() => main.commandEndpointOf('wallet') !== undefined);
     const command: OutgoingCommand = { accountId: 'acc', streamName: 'wallet-acc', command: { type: 'Grant', data: { amount: 5 }, metadata: { commandId: 'c1', now: 1 } } };
     await main.commandEndpointOf('wallet')?.dispatch([command]);
     expect(received).toEqual([[command]]);
@@ -62,12 +72,12 @@ describe('DirectoryBridge', () => {
     const inside = new Promise<void>((resolve) => (entered = resolve));
     thread.register('slow', [{ name: 'wait', dto: EchoRequest, handle: () => (entered(), new Promise(() => undefined)) }], silentLogger);
     thread.registerCommands('slow', { dispatch: async () => undefined });
-    await settle();
+    await until(() => main.endpointOf('slow') !== undefined && main.commandEndpointOf('slow') !== undefined);
     const call = main.endpointOf('slow')?.call('wait', { text: 'x', times: 1 });
     await inside;
     threadPort.close();
     await expect(call).resolves.toMatchObject({ ok: false, problem: { type: 'unavailable', status: 503 } });
-    expect(main.endpointOf('slow')).toBeUndefined();
+    await until(() => main.endpointOf('slow') === undefined);
     expect(main.commandEndpointOf('slow')).toBeUndefined();
     mainSide.close();
   });
@@ -75,14 +85,12 @@ describe('DirectoryBridge', () => {
   it('given a service that stops in the other thread, then it leaves this directory, and one of this thread under the same name stays', async () => {
     const { main, thread, mainSide, threadSide } = joined();
     thread.register('echoes', [echo], silentLogger);
-    await settle();
-    expect(main.endpointOf('echoes')).toBeDefined();
+    await until(() => main.endpointOf('echoes') !== undefined);
     thread.unregister('echoes');
-    await settle();
-    expect(main.endpointOf('echoes')).toBeUndefined();
+    await until(() => main.endpointOf('echoes') === undefined);
     // What main offers reaches the thread, and is not sent back as a remote of main's own.
     main.register('own', [echo], silentLogger);
-    await settle();
+    await until(() => thread.endpointOf('own') !== undefined);
     await expect(thread.endpointOf('own')?.call('echo', { text: 'z', times: 1 })).resolves.toMatchObject({ ok: true, result: { said: 'z' } });
     main.unregisterRemote('own', 'rpc');
     expect(main.endpointOf('own')).toBeDefined();
