@@ -77,4 +77,44 @@ describe('ThreadMessageBus', () => {
     expect(seen).toEqual(['held']);
     await closeAll();
   });
+
+  it('given the thread goes away while its subscribe is under way, then the serving side stops that subscription, so the group can join again', async () => {
+    const inner = new InProcessMessageBus();
+    await inner.ensureTopics([{ topic, partitions: 1 }]);
+    let subscribed!: () => void;
+    const reached = new Promise<void>((resolve) => (subscribed = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let landed!: () => void;
+    const joined = new Promise<void>((resolve) => (landed = resolve));
+    // The serving bus answers this subscribe only after the thread's port closed.
+    const slow: MessageBus = new Proxy(inner, {
+      get: (target, key) =>
+        key === 'subscribe'
+          ? async (options: Parameters<MessageBus['subscribe']>[0]) => {
+              subscribed();
+              await released;
+              const subscription = await target.subscribe(options);
+              landed();
+              return subscription;
+            }
+          : Reflect.get(target, key, target),
+    });
+    const { port1, port2 } = new MessageChannel();
+    const served = serveBusOverPort(slow, port1);
+    const bus = await ThreadMessageBus.connect(port2);
+    void bus.subscribe({ groupId: 'late', topics: [topic], handler: async () => undefined }).catch(() => undefined);
+    await reached;
+    port2.close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await joined;
+    await eventually(async () => {
+      const again = await inner.subscribe({ groupId: 'late', topics: [topic], handler: async () => undefined }).catch(() => null);
+      await again?.stop();
+      return again !== null;
+    });
+    await served.close();
+    await inner.close();
+  });
 });

@@ -146,19 +146,14 @@ export class PlatformRuntime {
 
   /** The before-stop hooks, then hosts in the reverse order of their start, then their stores and databases, then the bus. */
   async stop(): Promise<void> {
-    while (this.beforeStopHooks.length > 0) {
-      const hook = this.beforeStopHooks.pop();
-      try {
-        await hook?.();
-      } catch (error) {
-        new JsonLogger('platform', this.options.logSink, this.options.config.logLevel).error('stopping failed', { error });
-      }
-    }
-    while (this.stops.length > 0) {
-      try {
-        await this.stops.pop()?.();
-      } catch (error) {
-        new JsonLogger('platform', this.options.logSink, this.options.config.logLevel).error('stopping failed', { error });
+    // Each list last first: a failure is logged and the rest still stop.
+    for (const list of [this.beforeStopHooks, this.stops]) {
+      while (list.length > 0) {
+        try {
+          await list.pop()?.();
+        } catch (error) {
+          new JsonLogger('platform', this.options.logSink, this.options.config.logLevel).error('stopping failed', { error });
+        }
       }
     }
     await this.client?.rpc.close();

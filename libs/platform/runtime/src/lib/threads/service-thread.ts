@@ -26,6 +26,8 @@ interface Incarnation {
   readonly bus: { close(): Promise<void> };
   readonly bridge: DirectoryBridge;
   readonly exited: Promise<number>;
+  /** Its services answered the start request. */
+  started: boolean;
 }
 
 /**
@@ -38,7 +40,6 @@ interface Incarnation {
  */
 export class ServiceThread {
   private current: Incarnation | null = null;
-  private startedOne: Incarnation | null = null;
   private lines: string[] = [];
   private stopping = false;
   private restartTimer: NodeJS.Timeout | null = null;
@@ -67,7 +68,7 @@ export class ServiceThread {
 
   /** Its services are up (not stopped, not between an abrupt end and the next start). */
   get isRunning(): boolean {
-    return this.current !== null && this.current === this.startedOne;
+    return this.current?.started === true;
   }
 
   /** Ends the thread at once, its services unstopped, as an uncaught error would (tests); it starts again after the pause. */
@@ -114,6 +115,7 @@ export class ServiceThread {
       bus: serveBusOverPort(bus, busChannel.port1),
       bridge: new DirectoryBridge(directory, directoryChannel.port1),
       exited: new Promise((resolve) => worker.once('exit', resolve)),
+      started: false,
     };
     worker.on('error', (error) => logger.error('service thread failed', { service, error }));
     void incarnation.exited.then((code) => this.ended(incarnation, code));
@@ -122,7 +124,7 @@ export class ServiceThread {
       const started = control.request<string[]>('start', null);
       const lines = await Promise.race([started, incarnation.exited.then((code) => Promise.reject(new Error(`The ${service} thread ended while starting (exit code ${code})`)))]);
       this.lines = lines.map((line) => `${line} (own thread)`);
-      this.startedOne = incarnation;
+      incarnation.started = true;
     } catch (error) {
       await worker.terminate(); // its exit starts it again after the pause, unless the first start failed
       throw error;

@@ -32,7 +32,8 @@ const unavailable = (service: string): RpcReply => ({
  */
 export class DirectoryBridge {
   private readonly peer: PortPeer;
-  private readonly imported = new Set<string>();
+  /** What this side registered for the other thread's services, by `<kind>:<service>`. */
+  private readonly imported = new Map<string, Pick<DirectoryChange, 'service' | 'kind'>>();
   private readonly unwatch: () => void;
 
   constructor(
@@ -84,14 +85,11 @@ export class DirectoryBridge {
           }
         : { dispatch: (commands) => peer.request<void>('commands', { service, commands } satisfies CommandsRequest) };
     this.directory.registerRemote(service, kind, endpoint);
-    this.imported.add(key);
+    this.imported.set(key, { service, kind });
   }
 
   private dropImported(): void {
-    for (const key of this.imported) {
-      const [kind, service] = key.split(/:(.*)/s) as [DirectoryChange['kind'], string];
-      this.directory.unregisterRemote(service, kind);
-    }
+    for (const { service, kind } of this.imported.values()) this.directory.unregisterRemote(service, kind);
     this.imported.clear();
   }
 }
