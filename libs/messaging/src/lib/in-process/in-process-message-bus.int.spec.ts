@@ -84,6 +84,37 @@ describe('InProcessMessageBus on a file', () => {
     expect(comparable(live)).toEqual(comparable(fromFile));
   });
 
+  it('given relays\' messages still waiting to be written, then a consumer behind memory, a late subscriber and the relay itself see them', async () => {
+    const path = join(dir, 'bus.sqlite');
+    const topic = 'billing.task.v1';
+    const bus = new InProcessMessageBus({ path, writeDelayMillis: 60_000 });
+    await bus.ensureTopics([{ topic, partitions: 1 }]);
+    // More than a partition's memory holds (1,024): the oldest are only in the file, once written.
+    const messages = Array.from({ length: 3_000 }, (_, i) => ({ topic, key: 'k', value: Buffer.from(`m${i}`) }));
+    await bus.checkpointed.publishWithCheckpoints(messages, [{ name: 'task-relay', position: 3_000 }]);
+    await expect(bus.checkpointed.loadCheckpoint('task-relay')).resolves.toBe(3_000);
+
+    const late: string[] = [];
+    const fromEnd = await bus.subscribe({ groupId: 'late', topics: [topic], fromBeginning: false, handler: async (b) => void late.push(...b.map((m) => m.value.toString())) });
+    const all: string[] = [];
+    await bus.subscribe({ groupId: 'all', topics: [topic], handler: async (b) => void all.push(...b.map((m) => m.value.toString())) });
+    await eventually(() => all.length === 3_000);
+    expect(all).toEqual(messages.map((m) => m.value.toString()));
+    await bus.checkpointed.publishWithCheckpoints([{ topic, key: 'k', value: Buffer.from('next') }], [{ name: 'task-relay', position: 3_001 }]);
+    await eventually(() => late.length === 1);
+    expect(late).toEqual(['next']);
+    await fromEnd.stop();
+    await bus.close();
+
+    const reopened = new InProcessMessageBus({ path });
+    await expect(reopened.checkpointed.loadCheckpoint('task-relay')).resolves.toBe(3_001);
+    const cold: string[] = [];
+    await reopened.subscribe({ groupId: 'cold', topics: [topic], handler: async (b) => void cold.push(...b.map((m) => m.value.toString())) });
+    await eventually(() => cold.length === 3_001);
+    expect(cold).toEqual([...messages.map((m) => m.value.toString()), 'next']);
+    await reopened.close();
+  });
+
   it('refuses to publish to a topic that was not created at start-up', async () => {
     const bus = new InProcessMessageBus();
     await expect(bus.publish([{ topic: 'nowhere', key: 'k', value: Buffer.from('x') }])).rejects.toBeInstanceOf(UnknownTopicError);

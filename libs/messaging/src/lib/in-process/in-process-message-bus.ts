@@ -18,6 +18,8 @@ export interface InProcessMessageBusOptions {
   /** SQLite file for the log and group offsets; `:memory:` (the default) lives as long as the process. */
   readonly path?: string;
   readonly maxBatchSize?: number;
+  /** How long relays' publishes, their checkpoints and group offsets may wait in memory before they are written (50 ms). */
+  readonly writeDelayMillis?: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export class InProcessMessageBus implements MessageBus {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     if (options.path) WalCheckpointer.add(options.path, this.db);
-    this.log = new PartitionLog(this.db);
+    this.log = new PartitionLog(this.db, options.writeDelayMillis);
   }
 
   async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
@@ -99,7 +101,7 @@ export class InProcessMessageBus implements MessageBus {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.members.values()].map((s) => s.stop()));
-    this.log.flushOffsets();
+    this.log.flush();
     if (this.options.path) await WalCheckpointer.remove(this.options.path);
     this.db.close();
   }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DeferredWrites, withoutFsync } from '@billing/event-store';
+import { DEFAULT_WRITE_DELAY_MILLIS, withoutFsync } from '@billing/event-store';
 import type { IncomingMessage, MessageHeaders, OutgoingMessage, PublisherCheckpoint } from '../port';
 
 const SCHEMA = `
@@ -40,20 +40,37 @@ export class UnknownTopicError extends Error {
   }
 }
 
-/** The in-process broker's storage: partitioned append-only logs and group offsets in SQLite. */
+/**
+ * The in-process broker's storage: partitioned append-only logs and group offsets in SQLite.
+ *
+ * What is written late. Relays' publishes (`appendWithCheckpoints`), group offsets and
+ * relays' checkpoints take effect in memory at once (consumers read them, `committed` and
+ * `loadCheckpoint` answer them) and reach the file together, in order, in one transaction
+ * without an fsync: at most `delayMillis` later, before any read from the file, with the
+ * next fsynced `append`, and at `flush` (closing). So a crash or power loss keeps a
+ * prefix of what this log did: an offset or checkpoint on file never points past a
+ * message that is not, and what was lost is published again by the relays from their
+ * stores (the messages are copies of stored events) and consumed again, idempotently.
+ * A publish that is not a relay's (`append`) is on disk before it resolves, with
+ * everything that waited before it.
+ */
 export class PartitionLog {
   private readonly partitionsByTopic = new Map<string, number>();
   private readonly statements;
   /** Committed offsets as this process knows them (ahead of the file until they are written). */
   private readonly offsets = new Map<string, number>();
-  private readonly offsetWrites: DeferredWrites<PendingOffset>;
-  /** Each partition's end as this process wrote it (the bus owns its file), loaded on first append. */
+  /** Each partition's end as this process placed it (the bus owns its file), loaded on first append. */
   private readonly ends = new Map<string, number>();
-  /** Each partition's last messages as appended by this process, so consumers that keep up read memory, not the file. */
+  /** Each partition's last messages as placed by this process, so consumers that keep up read memory, not the file. */
   private readonly tails = new Map<string, Tail>();
-  private readonly appendAll: (messages: readonly OutgoingMessage[], placed: Placed[], checkpoints: readonly PublisherCheckpoint[]) => void;
+  private waiting: Waiting = emptyWaiting();
+  private timer: NodeJS.Timeout | null = null;
+  private readonly writeAll: (waiting: Waiting, messages: readonly PlacedMessage[]) => void;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly delayMillis = DEFAULT_WRITE_DELAY_MILLIS,
+  ) {
     db.exec(SCHEMA);
     this.statements = {
       insertTopic: db.prepare('INSERT OR IGNORE INTO bus_topics (topic, partitions) VALUES (?, ?)'),
@@ -76,18 +93,13 @@ export class PartitionLog {
         'INSERT INTO bus_publisher_checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
       ),
     };
-    this.offsetWrites = new DeferredWrites(db, (o) => this.statements.commit.run(o.groupId, o.topic, o.partition, o.nextOffset));
-    this.appendAll = db.transaction((messages: readonly OutgoingMessage[], placed: Placed[], checkpoints: readonly PublisherCheckpoint[]) => {
-      const next = new Map<string, number>();
-      for (const m of messages) {
-        const partition = partitionForKey(m.key, this.partitionsByTopic.get(m.topic) ?? 1);
-        const id = partitionId(m.topic, partition);
-        const offset = next.get(id) ?? this.ends.get(id) ?? this.endOffset(m.topic, partition);
-        this.statements.insertMessage.run(m.topic, partition, offset, m.key, m.value, JSON.stringify(m.headers ?? {}));
-        next.set(id, offset + 1);
-        placed.push({ id, partition, offset });
-      }
-      for (const c of checkpoints) this.statements.saveCheckpoint.run(c.name, c.position);
+    const insert = (m: PlacedMessage) => this.statements.insertMessage.run(m.topic, m.partition, m.offset, m.key, m.value, m.headersJson);
+    // Messages first, then the positions that may point at them: one transaction, so neither is on file without the other.
+    this.writeAll = db.transaction((waiting: Waiting, messages: readonly PlacedMessage[]) => {
+      for (const m of waiting.messages) insert(m);
+      for (const m of messages) insert(m);
+      for (const [name, position] of waiting.checkpoints) this.statements.saveCheckpoint.run(name, position);
+      for (const o of waiting.offsets.values()) this.statements.commit.run(o.groupId, o.topic, o.partition, o.nextOffset);
     });
     for (const row of db.prepare<[], { topic: string; partitions: number }>('SELECT topic, partitions FROM bus_topics').all()) {
       this.partitionsByTopic.set(row.topic, row.partitions);
@@ -104,22 +116,27 @@ export class PartitionLog {
     return this.partitionsByTopic.get(topic);
   }
 
-  /** Appends all messages in one transaction (fsynced: the bus's default); returns the partitions that grew. */
+  /** Writes the messages, after everything waiting, in one fsynced transaction; returns the partitions that grew. */
   append(messages: readonly OutgoingMessage[]): Set<string> {
-    return this.appendRows(messages);
+    const placed = this.place(messages);
+    this.write(placed);
+    return this.remember(placed);
   }
 
   /**
-   * Appends the messages and their publishers' checkpoints in one transaction, without an
-   * fsync (`synchronous=NORMAL` for that transaction): the checkpoints are in the same
-   * write-ahead log as the messages, and a power loss keeps a prefix of the log.
+   * A relay's publish: the messages and the relay's checkpoints take effect at once and
+   * are written later, together (see the class); returns the partitions that grew.
    */
   appendWithCheckpoints(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]): Set<string> {
-    return withoutFsync(this.db, () => this.appendRows(messages, checkpoints));
+    const placed = this.place(messages);
+    this.waiting.messages.push(...placed);
+    for (const c of checkpoints) this.waiting.checkpoints.set(c.name, c.position);
+    this.writeSoon();
+    return this.remember(placed);
   }
 
   loadCheckpoint(name: string): number | undefined {
-    return this.statements.loadCheckpoint.get(name)?.position;
+    return this.waiting.checkpoints.get(name) ?? this.statements.loadCheckpoint.get(name)?.position;
   }
 
   read(topic: string, partition: number, fromOffset: number, max: number): readonly IncomingMessage[] {
@@ -128,6 +145,7 @@ export class PartitionLog {
       const from = fromOffset - tail.start;
       return tail.messages.slice(from, from + max);
     }
+    if (this.waiting.messages.length > 0) this.flush();
     return this.statements.read.all(topic, partition, fromOffset, max).map((row) => ({
       topic,
       partition,
@@ -138,45 +156,8 @@ export class PartitionLog {
     }));
   }
 
-  private appendRows(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[] = []): Set<string> {
-    for (const m of messages) if (!this.partitionsByTopic.has(m.topic)) throw new UnknownTopicError(m.topic);
-    const placed: Placed[] = [];
-    try {
-      this.appendAll(messages, placed, checkpoints);
-    } catch (error) {
-      // Rolled back: what was assumed about the ends can no longer be trusted.
-      this.ends.clear();
-      this.tails.clear();
-      throw error;
-    }
-    const grown = new Set<string>();
-    messages.forEach((m, i) => {
-      const at = placed[i];
-      if (!at) return;
-      this.remember(m, at);
-      grown.add(at.id);
-    });
-    return grown;
-  }
-
-  /** Keeps a committed message in its partition's tail (a tail starts at the first append this process made). */
-  private remember(m: OutgoingMessage, { id, partition, offset }: Placed): void {
-    this.ends.set(id, offset + 1);
-    let tail = this.tails.get(id);
-    if (!tail || tail.start + tail.messages.length !== offset) {
-      tail = { start: offset, messages: [] };
-      this.tails.set(id, tail);
-    }
-    tail.messages.push({ topic: m.topic, partition, offset: String(offset), key: m.key, value: m.value, headers: { ...m.headers } });
-    if (tail.messages.length > TAIL_CAPACITY) {
-      const dropped = tail.messages.length - TAIL_CAPACITY / 2;
-      tail.messages = tail.messages.slice(dropped);
-      tail.start += dropped;
-    }
-  }
-
   endOffset(topic: string, partition: number): number {
-    return this.statements.endOffset.get(topic, partition)?.next ?? 0;
+    return this.ends.get(partitionId(topic, partition)) ?? this.statements.endOffset.get(topic, partition)?.next ?? 0;
   }
 
   committed(groupId: string, topic: string, partition: number): number | undefined {
@@ -190,32 +171,125 @@ export class PartitionLog {
 
   /**
    * Takes effect at once for this process (`committed` answers it); the file gets it
-   * later, with the other offsets committed meanwhile, in one transaction without an fsync
-   * (`DeferredWrites`: a few tens of milliseconds, or at `flushOffsets`). A crash or power
-   * loss can only take an offset back, and the messages after it are delivered again
-   * (at-least-once; consumers are idempotent). Nor can a surviving offset point past a
-   * lost message: WAL frames survive as a prefix, and the message was committed first.
+   * later, with what else waits (see the class). A crash or power loss can only take an
+   * offset back, and the messages after it are delivered again (at-least-once; consumers
+   * are idempotent).
    */
   commit(groupId: string, topic: string, partition: number, nextOffset: number): void {
     const key = offsetKey(groupId, topic, partition);
     this.offsets.set(key, nextOffset);
-    this.offsetWrites.set(key, { groupId, topic, partition, nextOffset });
+    this.waiting.offsets.set(key, { groupId, topic, partition, nextOffset });
+    this.writeSoon();
   }
 
-  /** Writes the offsets committed since the last write (before closing). */
-  flushOffsets(): void {
-    this.offsetWrites.flush();
+  /** Writes everything waiting now, without an fsync (before closing, and before reading the file). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (isEmpty(this.waiting)) return;
+    withoutFsync(this.db, () => this.write([]));
+  }
+
+  /** Places the messages at the ends of their partitions, in memory only: nothing changes if a topic is unknown. */
+  private place(messages: readonly OutgoingMessage[]): PlacedMessage[] {
+    for (const m of messages) if (!this.partitionsByTopic.has(m.topic)) throw new UnknownTopicError(m.topic);
+    const next = new Map<string, number>();
+    return messages.map((m) => {
+      const partition = partitionForKey(m.key, this.partitionsByTopic.get(m.topic) ?? 1);
+      const id = partitionId(m.topic, partition);
+      const offset = next.get(id) ?? this.endOffset(m.topic, partition);
+      next.set(id, offset + 1);
+      return { id, topic: m.topic, partition, offset, key: m.key, value: m.value, headers: { ...m.headers }, headersJson: JSON.stringify(m.headers ?? {}) };
+    });
+  }
+
+  /** Writes what waits and `messages` in one transaction; what waited stops waiting only once it is written. */
+  private write(messages: readonly PlacedMessage[]): void {
+    const written = this.waiting;
+    this.waiting = emptyWaiting();
+    try {
+      this.writeAll(written, messages);
+    } catch (error) {
+      this.waiting = merge(written, this.waiting);
+      throw error;
+    }
+  }
+
+  private writeSoon(): void {
+    if (this.waiting.messages.length >= MAX_WAITING_MESSAGES) {
+      this.flush();
+      return;
+    }
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.db.open) return;
+      try {
+        this.flush();
+      } catch {
+        // Still waiting: written with the next write, or published again after a restart.
+        this.writeSoon();
+      }
+    }, this.delayMillis);
+    this.timer.unref();
+  }
+
+  /** Keeps placed messages in their partitions' tails (a tail starts at the first append this process made). */
+  private remember(placed: readonly PlacedMessage[]): Set<string> {
+    const grown = new Set<string>();
+    for (const m of placed) {
+      this.ends.set(m.id, m.offset + 1);
+      let tail = this.tails.get(m.id);
+      if (!tail || tail.start + tail.messages.length !== m.offset) {
+        tail = { start: m.offset, messages: [] };
+        this.tails.set(m.id, tail);
+      }
+      tail.messages.push({ topic: m.topic, partition: m.partition, offset: String(m.offset), key: m.key, value: m.value, headers: m.headers });
+      if (tail.messages.length > TAIL_CAPACITY) {
+        const dropped = tail.messages.length - TAIL_CAPACITY / 2;
+        tail.messages = tail.messages.slice(dropped);
+        tail.start += dropped;
+      }
+      grown.add(m.id);
+    }
+    return grown;
   }
 }
 
 /** Messages per partition kept in memory for consumers that keep up (older ones are read from the file). */
 const TAIL_CAPACITY = 1024;
 
-interface Placed {
+/** Relays' messages waiting to be written, at most (then they are written at once). */
+const MAX_WAITING_MESSAGES = 10_000;
+
+interface PlacedMessage {
   readonly id: string;
+  readonly topic: string;
   readonly partition: number;
   readonly offset: number;
+  readonly key: string | null;
+  readonly value: Buffer;
+  readonly headers: MessageHeaders;
+  readonly headersJson: string;
 }
+
+/** What waits to be written: relays' messages in the order they were placed, the latest checkpoint and offset of each. */
+interface Waiting {
+  readonly messages: PlacedMessage[];
+  readonly checkpoints: Map<string, number>;
+  readonly offsets: Map<string, PendingOffset>;
+}
+
+const emptyWaiting = (): Waiting => ({ messages: [], checkpoints: new Map(), offsets: new Map() });
+
+const isEmpty = (w: Waiting): boolean => w.messages.length === 0 && w.checkpoints.size === 0 && w.offsets.size === 0;
+
+/** What waited before a failed write, with what came since (later values win). */
+const merge = (before: Waiting, since: Waiting): Waiting => ({
+  messages: [...before.messages, ...since.messages],
+  checkpoints: new Map([...before.checkpoints, ...since.checkpoints]),
+  offsets: new Map([...before.offsets, ...since.offsets]),
+});
 
 interface Tail {
   start: number;

@@ -18,6 +18,8 @@ const FRAME_HEADER = 24;
 interface Survivor {
   readonly checkpoint: number;
   readonly positions: ReadonlySet<number>;
+  /** Partitions whose consumer's offset on file points past the messages on file. */
+  readonly offsetsAhead: readonly string[];
 }
 
 /** What a copy of the bus holds when only the first `frames` frames of its log reached the disk. */
@@ -35,7 +37,17 @@ function afterPowerLoss(dir: string, busPath: string, frames: number, pageSize: 
       ? (db.prepare<[string], { position: number }>('SELECT position FROM bus_publisher_checkpoints WHERE name = ?').get('wallet-relay')?.position ?? 0)
       : 0;
     const headers = tables.has('bus_messages') ? db.prepare<[string], { headers: string }>('SELECT headers FROM bus_messages WHERE topic = ?').all(WALLET_TOPIC) : [];
-    return { checkpoint, positions: new Set(headers.map((row) => Number((JSON.parse(row.headers) as Record<string, string>)[EventHeader.position]))) };
+    const offsetsAhead = tables.has('bus_offsets')
+      ? db
+          .prepare<[], { partition: number; next_offset: number; end: number }>(
+            `SELECT o.partition, o.next_offset, (SELECT COALESCE(MAX(m.offset) + 1, 0) FROM bus_messages m WHERE m.topic = o.topic AND m.partition = o.partition) AS end
+             FROM bus_offsets o WHERE o.group_id = 'consumer'`,
+          )
+          .all()
+          .filter((o) => o.next_offset > o.end)
+          .map((o) => `partition ${o.partition}: offset ${o.next_offset}, end ${o.end}`)
+      : [];
+    return { checkpoint, positions: new Set(headers.map((row) => Number((JSON.parse(row.headers) as Record<string, string>)[EventHeader.position]))), offsetsAhead };
   } finally {
     db.close();
   }
@@ -50,7 +62,8 @@ describe('OutboxRelay over the in-process bus, when the power goes', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'relay-power-loss-'));
     store = openSqliteEventStore({ path: join(dir, 'events.db') });
-    bus = new InProcessMessageBus({ path: join(dir, 'bus.db') });
+    // Written as soon as possible, so the log holds many small commits to cut it between.
+    bus = new InProcessMessageBus({ path: join(dir, 'bus.db'), writeDelayMillis: 0 });
     stateDb = new Database(join(dir, 'state.db'));
   });
 
@@ -61,14 +74,21 @@ describe('OutboxRelay over the in-process bus, when the power goes', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('given any prefix of the bus log on disk, then the relay checkpoint that survived never runs ahead of the messages that did', async () => {
+  it('given any prefix of the bus log on disk, then neither the relay checkpoint nor a consumer offset that survived runs ahead of the messages that did', async () => {
     // Many small checkpointed publishes (no fsync of their own), the log well under the
     // checkpointer's threshold, so every commit since the start is still a frame in it.
     const relay = new OutboxRelay({ name: 'wallet-relay', store, bus, checkpoints: new SqliteCheckpointStore(stateDb), routes: [walletRoute(3)], maxBatchSize: 7 });
+    await bus.ensureTopics([{ topic: WALLET_TOPIC, partitions: 3 }]);
+    let consumed = 0;
+    const consumer = await bus.subscribe({ groupId: 'consumer', topics: [WALLET_TOPIC], maxBatchSize: 3, handler: async (batch) => void (consumed += batch.length) });
     await relay.start();
-    await appendPurchases(store, 400, 5);
-    await eventually(() => relay.checkpoint === 400);
+    for (let appended = 0; appended < 400; ) {
+      await appendPurchases(store, 20, 5);
+      appended += 20;
+      await eventually(() => relay.checkpoint === appended && consumed === appended);
+    }
     await relay.stop();
+    await consumer.stop();
 
     const busPath = join(dir, 'bus.db');
     const pageSize = new Database(busPath, { readonly: true }).pragma('page_size', { simple: true }) as number;
@@ -82,7 +102,12 @@ describe('OutboxRelay over the in-process bus, when the power goes', () => {
       // Every event up to the surviving checkpoint is on the bus: the relay, resuming after
       // it, republishes the rest from the store and loses nothing.
       const lost = Array.from({ length: survivor.checkpoint }, (_, i) => i + 1).filter((position) => !survivor.positions.has(position));
-      expect({ kept, checkpoint: survivor.checkpoint, lost }).toEqual({ kept, checkpoint: survivor.checkpoint, lost: [] });
+      expect({ kept, checkpoint: survivor.checkpoint, lost, offsetsAhead: survivor.offsetsAhead }).toEqual({
+        kept,
+        checkpoint: survivor.checkpoint,
+        lost: [],
+        offsetsAhead: [],
+      });
     }
     const whole = afterPowerLoss(dir, busPath, frames, pageSize, 999);
     expect(whole.checkpoint).toBe(400);
