@@ -132,6 +132,65 @@ describe('the embedded platform with service threads that end abruptly', () => {
   }, 180_000);
 });
 
+describe('the embedded platform killed with kill -9', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'platform-kill-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('given the whole process killed at a random moment while tasks run, several times, then a restart on the same files loses nothing and charges nothing twice', async () => {
+    // Short task timeout and hold TTL: jobs the killed process was waiting on end by timing out.
+    const env = { DATA_DIR: dir, LOG_LEVEL: 'error', SIMULATOR_FAILURE_RATE: '0.2', SIMULATOR_LATENCY_MAX_MS: '300', TASK_TIMEOUT_SECONDS: '3', RESERVATION_TTL_SECONDS: '10' };
+    const accounts = accountsNamed('crash', 10);
+    // Each run has tasks of its own, so every kill lands while tasks are created and run.
+    const workloads = [0, 1, 2].map((round) => ({ accounts, funding: 200_000_000, tasks: 600, seed: 13 + round, prefix: `crash-task-${round}` }));
+    const random = seeded(Number(process.env['CHAOS_SEED'] ?? Date.now() % 100_000));
+    const rounds: string[] = [];
+    for (const workload of workloads) {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'libs/platform/runtime/src/testing/embedded-workload.child.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, ...env, WORKLOAD: JSON.stringify(workload) },
+      });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_, signal) => done(signal)));
+      try {
+        const deadline = Date.now() + 60_000;
+        // Killed while tasks are being created and run: after the first acknowledged creation of this run.
+        while (!out.includes('created ') && !out.includes('all created') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+        expect(out).not.toContain('embedded workload failed');
+        expect(out).toContain('started');
+        await new Promise((r) => setTimeout(r, random() * 1_500));
+        child.kill('SIGKILL');
+        expect(await exited).toBe('SIGKILL');
+        rounds.push(`killed after ${out.match(/created \d+/g)?.length ?? 0} acknowledged creations`);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
+    }
+
+    const runtime = await startEmbedded(dir, env);
+    try {
+      await fundAccounts(runtime.commands, accounts, () => 200_000_000, Date.now());
+      await awaitFunding(runtime.rpc, accounts);
+      const specs = workloads.flatMap((workload) => planTasks(workload));
+      const outcomes = await createTasks(runtime.rpc, specs, 16, undefined, true);
+      const views = await awaitTerminal(runtime.rpc, specs, 90_000);
+      const result = await auditWalletFile(runtime, views);
+      expect({ rounds, problems: result.problems }).toEqual({ rounds, problems: [] });
+      process.stdout.write(`kill -9 rounds: ${rounds.join("; ")}\n`);
+      expect(outcomes.filter((o) => o.refused)).toEqual([]);
+      const balances = await Promise.all(
+        accounts.map((accountId) => runtime.rpc.call<{ pool: string; balanceMillicredits: number }[]>('wallet', 'balances', { accountId })),
+      );
+      const charged = [...result.chargedByTask.values()].reduce((a, b) => a + b, 0);
+      expect(balances.flat().reduce((sum, p) => sum + p.balanceMillicredits, 0)).toBe(accounts.length * 200_000_000 - charged);
+    } finally {
+      await runtime.stop();
+    }
+  }, 300_000);
+});
+
 describe('the embedded platform as a process', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'platform-e2e-'))));
