@@ -17,26 +17,26 @@ const NO_STREAM_HEAD: StreamHead = { streamId: null, revision: -1, hash: GENESIS
  */
 export class StreamHeads {
   private readonly heads = new Map<string, StreamHead>();
-  private readonly load: Database.Statement<[string], { stream_id: number; revision: number | null; hash: string | null }>;
+  private readonly streamId: Database.Statement<[string], { stream_id: number }>;
+  private readonly last: Database.Statement<[number], { revision: number; hash: string }>;
 
   constructor(
     db: Database.Database,
     private readonly capacity = 200_000,
   ) {
-    this.load = db.prepare(
-      `SELECT s.stream_id, e.revision, e.hash FROM streams s
-       LEFT JOIN events e ON e.stream_id = s.stream_id
-       WHERE s.stream_name = ? ORDER BY e.revision DESC LIMIT 1`,
-    );
+    // Two lookups, not one join: most names asked about are new streams, and the name's
+    // index alone answers those (a third of the join's time).
+    this.streamId = db.prepare('SELECT stream_id FROM streams WHERE stream_name = ?');
+    this.last = db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
   }
 
   get(streamName: string): StreamHead {
     const cached = this.heads.get(streamName);
     if (cached) return cached;
-    const row = this.load.get(streamName);
-    const head: StreamHead = row
-      ? { streamId: row.stream_id, revision: row.revision ?? -1, hash: row.hash ?? GENESIS_HASH }
-      : NO_STREAM_HEAD;
+    const streamId = this.streamId.get(streamName)?.stream_id;
+    const last = streamId === undefined ? undefined : this.last.get(streamId);
+    const head: StreamHead =
+      streamId === undefined ? NO_STREAM_HEAD : { streamId, revision: last?.revision ?? -1, hash: last?.hash ?? GENESIS_HASH };
     this.remember(streamName, head);
     return head;
   }
