@@ -16,6 +16,14 @@ export interface ProjectionRunnerOptions {
   readonly projection: Projection | readonly Projection[];
   /** Most events applied in one transaction. */
   readonly maxBatch?: number;
+  /**
+   * Write behind: events are absorbed in memory as they come (readers of the read models
+   * see them, `waitFor` resolves), and rows and checkpoints are written together at most
+   * this many milliseconds later, or at `writeNow` (before a read of the file) and `stop`.
+   * Every projection must then `absorb` and `writeAbsorbed`. A crash loses only what
+   * waited, and it is recomputed from the store like any read model.
+   */
+  readonly writeBehindMillis?: number;
 }
 
 interface Waiter {
@@ -40,8 +48,10 @@ export class ProjectionRunner {
   private readonly writeCheckpoint: Database.Statement<[string, number]>;
   private readonly clearCheckpoint: Database.Statement<[string]>;
   private readonly projections: readonly Projection[];
-  /** Each read model's checkpoint as committed (read from the file once, then kept with each commit). */
+  /** Each read model's checkpoint as applied (read from the file once; ahead of it while writes wait behind). */
   private readonly checkpoints = new Map<string, number>();
+  private readonly writeAbsorbed: Database.Transaction<() => void> | null;
+  private writeTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     const { db } = options;
@@ -68,6 +78,7 @@ export class ProjectionRunner {
         if (last.position > from) this.writeCheckpoint.run(projection.name, last.position);
       }
     });
+    this.writeAbsorbed = options.writeBehindMillis === undefined ? null : this.writeBehind(db);
     this.loadCheckpoints();
   }
 
@@ -91,6 +102,22 @@ export class ProjectionRunner {
     await subscription?.stop();
     await this.following;
     this.flush();
+    this.writeNow();
+  }
+
+  /** Writes what waits behind now (a runner that writes behind; else nothing waits). */
+  writeNow(): void {
+    if (this.writeTimer) clearTimeout(this.writeTimer);
+    this.writeTimer = null;
+    if (!this.writeAbsorbed || this.failure || !this.options.db.open) return;
+    try {
+      withoutFsync(this.options.db, () => this.writeAbsorbed?.());
+    } catch (error) {
+      for (const projection of this.projections) projection.afterTransaction?.(false);
+      this.fail(error as Error);
+      return;
+    }
+    for (const projection of this.projections) projection.afterTransaction?.(true);
   }
 
   /** Drops the read models and replays every event into them from position 0. */
@@ -134,6 +161,10 @@ export class ProjectionRunner {
     const events = this.buffer;
     this.buffer = [];
     if (events.length === 0 || this.failure) return;
+    if (this.writeAbsorbed) {
+      this.absorb(events);
+      return;
+    }
     try {
       // A read model is the store's events replayed: rows and checkpoint commit together
       // and can only fall back together, so they need no fsync of their own.
@@ -148,6 +179,34 @@ export class ProjectionRunner {
     if (last) for (const projection of this.projections) if (last.position > this.checkpointOf(projection)) this.checkpoints.set(projection.name, last.position);
     const checkpoint = this.checkpoint();
     this.waiters = this.waiters.filter((w) => (w.position <= checkpoint ? (w.resolve(), false) : true));
+  }
+
+  /** The write-behind transaction: each read model's absorbed rows, then its checkpoint as applied. */
+  private writeBehind(db: Database.Database): Database.Transaction<() => void> {
+    const missing = this.projections.filter((p) => !p.absorb || !p.writeAbsorbed).map((p) => p.name);
+    if (missing.length > 0) throw new Error(`Read models that cannot write behind: ${missing.join(', ')} (absorb and writeAbsorbed are needed)`);
+    return db.transaction(() => {
+      for (const projection of this.projections) {
+        projection.writeAbsorbed?.(db);
+        this.writeCheckpoint.run(projection.name, this.checkpointOf(projection));
+      }
+    });
+  }
+
+  private absorb(events: readonly RecordedEvent[]): void {
+    const last = events[events.length - 1];
+    if (!last) return;
+    for (const projection of this.projections) {
+      const from = this.checkpointOf(projection);
+      const own = events.filter((e) => e.position > from && matchesFilter(projection.filter, e.streamName, e.type));
+      if (own.length > 0) projection.absorb?.(own);
+      if (last.position > from) this.checkpoints.set(projection.name, last.position);
+    }
+    const checkpoint = this.checkpoint();
+    this.waiters = this.waiters.filter((w) => (w.position <= checkpoint ? (w.resolve(), false) : true));
+    if (this.writeTimer) return;
+    this.writeTimer = setTimeout(() => this.writeNow(), this.options.writeBehindMillis);
+    this.writeTimer.unref();
   }
 
   private checkpointOf(projection: Projection): number {

@@ -21,5 +21,17 @@ export interface Projection {
    * read models that keep what they wrote in memory (only what committed may be kept).
    */
   afterTransaction?(committed: boolean): void;
+  /**
+   * Optional, with `writeAbsorbed`, for a runner that writes behind: applies events in
+   * memory only, where the read model's readers see them at once.
+   */
+  absorb?(events: readonly RecordedEvent[]): void;
+  /**
+   * Optional, with `absorb`: writes what was absorbed since the last committed write,
+   * inside the runner's transaction with the checkpoint. `afterTransaction` tells whether
+   * it committed; after a rollback the runner stops, and on its next start it reads again
+   * from the checkpoint on file, so what was absorbed is to be forgotten.
+   */
+  writeAbsorbed?(db: Database.Database): void;
   drop(db: Database.Database): void;
 }

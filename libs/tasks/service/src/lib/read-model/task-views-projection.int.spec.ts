@@ -96,4 +96,58 @@ describe('TaskViewsProjection, rows kept in memory', () => {
     expect(views.cached('t1')?.status).toBe('reserved');
     expect(rowStatus()).toBe('reserved');
   });
+
+  describe('written behind', () => {
+    const checkpointOnFile = () => (db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?').get('task-views') as { position: number } | undefined)?.position;
+
+    it('given events absorbed, then the row changes in memory at once and in the file only when written, with its checkpoint', async () => {
+      const changed: string[] = [];
+      const views = new TaskViewsProjection((taskId) => changed.push(taskId));
+      runner = new ProjectionRunner({ store, db, projection: views, writeBehindMillis: 60_000 });
+      runner.start();
+      const requested = await handle(requestTask('t1'));
+      await runner.waitFor(requested);
+      expect({ memory: views.cached('t1')?.status, file: rowStatus(), checkpoint: checkpointOnFile(), changed }).toEqual({
+        memory: 'requested',
+        file: undefined,
+        checkpoint: undefined,
+        changed: ['t1'],
+      });
+      runner.writeNow();
+      expect({ file: rowStatus(), checkpoint: checkpointOnFile() }).toEqual({ file: 'requested', checkpoint: requested });
+
+      const reserved = await handle(reserve);
+      await runner.waitFor(reserved);
+      expect({ memory: views.cached('t1')?.status, file: rowStatus() }).toEqual({ memory: 'reserved', file: 'requested' });
+      await runner.stop();
+      expect({ file: rowStatus(), checkpoint: checkpointOnFile() }).toEqual({ file: 'reserved', checkpoint: reserved });
+    });
+
+    it('given the process gone before a write, then the next runner applies what was lost from the checkpoint on file', async () => {
+      const before = new ProjectionRunner({ store, db, projection: new TaskViewsProjection(() => undefined), writeBehindMillis: 60_000 });
+      before.start();
+      await before.waitFor(await handle(requestTask('t1')));
+      before.writeNow();
+      await before.waitFor(await handle(reserve));
+      db.close(); // what waited behind is lost, as in a crash
+      await before.stop();
+
+      db = new Database(join(dir, 'tasks.state.db'));
+      expect(rowStatus()).toBe('requested');
+      const views = new TaskViewsProjection(() => undefined);
+      runner = new ProjectionRunner({ store, db, projection: views, writeBehindMillis: 60_000 });
+      runner.start();
+      await runner.waitFor(await store.headPosition());
+      expect(views.cached('t1')?.status).toBe('reserved');
+      runner.writeNow();
+      expect(rowStatus()).toBe('reserved');
+    });
+
+    it('refuses read models that cannot write behind', () => {
+      expect(() => new ProjectionRunner({ store, db, projection: [new TaskViewsProjection(() => undefined), failing], writeBehindMillis: 50 })).toThrow(
+        'Read models that cannot write behind: fails-on-demand',
+      );
+      runner = new ProjectionRunner({ store, db, projection: new TaskViewsProjection(() => undefined) });
+    });
+  });
 });

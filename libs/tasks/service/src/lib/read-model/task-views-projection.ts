@@ -17,7 +17,6 @@ interface PendingRow {
   readonly seq: number;
   readonly state: Task;
   readonly activeSince: number | null;
-  readonly dirty: boolean;
 }
 
 /** Statuses whose time is counted against the task's timeout, from `active_since`. */
@@ -52,12 +51,14 @@ export class TaskViewsProjection implements Projection {
 
   /** Rows as written, so a batch reads (and parses) a row only for a task not seen lately. */
   private readonly written = new CommittedCache<CommittedRow>(CACHED_ROWS);
+  /** Rows absorbed and not yet written (the runner writes behind), each at most once per write. */
+  private absorbed = new Map<string, PendingRow>();
 
   constructor(private readonly onChanged: (taskId: string) => void) {}
 
-  /** The task as its committed row says, when the row is in memory. */
+  /** The task as its row says, absorbed or written, when the row is in memory. */
   cached(taskId: string): Task | undefined {
-    return this.written.get(taskId)?.state;
+    return (this.absorbed.get(taskId) ?? this.written.get(taskId))?.state;
   }
 
   setup(db: Database.Database): void {
@@ -74,30 +75,34 @@ export class TaskViewsProjection implements Projection {
   }
 
   /** Each task's row is read (and parsed) once and written (and serialised) once per batch. */
-  applyBatch(_db: Database.Database, events: readonly RecordedEvent[]): void {
-    if (!this.select || !this.upsert) throw new Error('the task views projection was not set up');
-    const rows = new Map<string, PendingRow | null>();
+  applyBatch(db: Database.Database, events: readonly RecordedEvent[]): void {
+    this.absorb(events);
+    this.writeAbsorbed(db);
+  }
+
+  /** Folds the events into their tasks' rows in memory; a task's row is read from the file only when not in memory. */
+  absorb(events: readonly RecordedEvent[]): void {
+    const changed = new Set<string>();
     for (const event of events) {
       const taskEvent = { type: event.type, data: event.data } as TaskEvent;
       const taskId = taskEvent.data.taskId;
-      let row = rows.get(taskId);
-      if (row === undefined) {
-        const known = this.written.get(taskId) ?? this.readRow(taskId);
-        row = known ? { seq: 0, state: known.state, activeSince: known.activeSince, dirty: false } : null;
-      }
+      const row = this.absorbed.get(taskId) ?? this.known(taskId);
       const before: TaskState = row ? row.state : initialTaskState;
       const after = evolveTask(before, taskEvent);
-      if (!isTask(after) || after === before) {
-        rows.set(taskId, row);
-        continue;
-      }
+      if (!isTask(after) || after === before) continue;
       const wasTimed = isTask(before) && TIMED.includes(before.status);
       const activeSince = !TIMED.includes(after.status) ? null : wasTimed && row ? row.activeSince : eventTime(taskEvent, event);
       // `seq` is only written by the insert: the position of the event that created the row.
-      rows.set(taskId, { seq: row ? row.seq : event.position, state: after, activeSince, dirty: true });
+      this.absorbed.set(taskId, { seq: row ? row.seq : event.position, state: after, activeSince });
+      changed.add(taskId);
     }
-    for (const row of rows.values()) {
-      if (!row?.dirty) continue;
+    for (const taskId of changed) this.onChanged(taskId);
+  }
+
+  /** Writes each absorbed row once, with its latest state. */
+  writeAbsorbed(_db: Database.Database): void {
+    if (!this.upsert) throw new Error('the task views projection was not set up');
+    for (const row of this.absorbed.values()) {
       const task = row.state;
       this.upsert.run(
         task.taskId,
@@ -111,22 +116,28 @@ export class TaskViewsProjection implements Projection {
         JSON.stringify(task),
       );
       this.written.stage(task.taskId, { state: task, activeSince: row.activeSince });
-      this.onChanged(task.taskId);
     }
   }
 
+  /** Written or rolled back, what was absorbed is done with (after a rollback the runner reads it again). */
   afterTransaction(committed: boolean): void {
     this.written.afterTransaction(committed);
+    this.absorbed = new Map();
   }
 
   drop(db: Database.Database): void {
     db.exec('DROP TABLE IF EXISTS task_views');
     this.written.clear();
+    this.absorbed = new Map();
   }
 
-  private readRow(taskId: string): CommittedRow | undefined {
-    const stored = this.select?.get(taskId);
-    return stored ? { state: JSON.parse(stored.state) as Task, activeSince: stored.active_since } : undefined;
+  /** The task's row as written (in memory when seen lately, else read and parsed); `seq` is not needed for it. */
+  private known(taskId: string): PendingRow | undefined {
+    const written = this.written.get(taskId);
+    if (written) return { seq: 0, ...written };
+    if (!this.select) throw new Error('the task views projection was not set up');
+    const stored = this.select.get(taskId);
+    return stored ? { seq: 0, state: JSON.parse(stored.state) as Task, activeSince: stored.active_since } : undefined;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { TaskStatus } from '@billing/contracts';
-import { type EventStore, ProjectionRunner } from '@billing/event-store';
+import { DEFAULT_WRITE_DELAY_MILLIS, type EventStore, ProjectionRunner } from '@billing/event-store';
 import { type Task, type Utilisation, utilisation } from '@billing/tasks-domain';
 import type Database from 'better-sqlite3';
 import { TaskViewsProjection } from './task-views-projection';
@@ -22,8 +22,11 @@ interface Waiter {
 
 /**
  * The task read model in the service's state database, kept by a checkpointed projection
- * of its own store (dropped and rebuilt at will). Callers can wait for a task to reach a
- * status: the projection tells them after each commit.
+ * of its own store (dropped and rebuilt at will). The projection writes behind: a task's
+ * row changes in memory as its events arrive, and the rows changed meanwhile are written
+ * together at most 50 ms later (a task's whole lifecycle is often one write). Lists,
+ * utilisation and the timeout sweep write what waits before they query the file. Callers
+ * can wait for a task to reach a status: the projection tells them as events arrive.
  */
 export class TaskViews {
   private readonly runner: ProjectionRunner;
@@ -38,7 +41,7 @@ export class TaskViews {
     private readonly db: Database.Database,
   ) {
     this.projection = new TaskViewsProjection((taskId) => this.noteChange(taskId));
-    this.runner = new ProjectionRunner({ store, db, projection: this.projection });
+    this.runner = new ProjectionRunner({ store, db, projection: this.projection, writeBehindMillis: DEFAULT_WRITE_DELAY_MILLIS });
     this.byId = db.prepare('SELECT state FROM task_views WHERE task_id = ?');
   }
 
@@ -83,6 +86,7 @@ export class TaskViews {
   }
 
   list(accountId: string, options: { readonly status?: TaskStatus; readonly limit: number; readonly after?: string }): TaskPage {
+    this.runner.writeNow();
     const afterSeq = options.after === undefined ? -1 : (this.db.prepare('SELECT seq FROM task_views WHERE task_id = ? AND account_id = ?').get(options.after, accountId) as { seq: number } | undefined)?.seq ?? -1;
     const rows = this.db
       .prepare(
@@ -94,6 +98,7 @@ export class TaskViews {
   }
 
   utilisation(accountId: string): Utilisation {
+    this.runner.writeNow();
     const row = this.db
       .prepare(
         `SELECT COALESCE(SUM(credits_cost), 0) AS charged, COALESCE(SUM(CASE WHEN adopted = 1 THEN credits_cost ELSE 0 END), 0) AS adopted
@@ -108,6 +113,7 @@ export class TaskViews {
 
   /** Tasks in a timed status since before `since`: their deadline has passed. */
   overdue(since: number, limit: number): readonly OverdueTask[] {
+    this.runner.writeNow();
     return (
       this.db
         .prepare('SELECT task_id, provider_job_id FROM task_views WHERE active_since IS NOT NULL AND active_since <= ? ORDER BY active_since LIMIT ?')
@@ -115,7 +121,7 @@ export class TaskViews {
     ).map((row) => ({ taskId: row.task_id, providerJobId: row.provider_job_id }));
   }
 
-  /** Runs inside the projection's transaction: waiters hear of it once the batch committed. */
+  /** Runs as the projection absorbs events: waiters hear of it once the batch is absorbed. */
   private noteChange(taskId: string): void {
     if (!this.waiters.has(taskId)) return;
     this.changed.add(taskId);
