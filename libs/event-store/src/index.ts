@@ -7,6 +7,7 @@ export * from './lib/sqlite/sqlite-event-store';
 export { EventStoreSyncError } from './lib/sqlite/group-commit-writer';
 export { withoutFsync } from './lib/sqlite/without-fsync';
 export { DeferredWrites, DEFAULT_WRITE_DELAY_MILLIS } from './lib/sqlite/deferred-writes';
+export { LateWrite } from './lib/sqlite/late-write';
 export { WalCheckpointer } from './lib/sqlite/wal-checkpointer';
 export * from './lib/serialized-event';
 export * from './lib/repository/repository';

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { matchesFilter } from '../event-filter';
 import type { EventFilter, EventStore, RecordedEvent, Subscription } from '../port';
+import { LateWrite } from '../sqlite/late-write';
 import { withoutFsync } from '../sqlite/without-fsync';
 import type { Projection } from './projection';
 
@@ -51,7 +52,7 @@ export class ProjectionRunner {
   /** Each read model's checkpoint as applied (read from the file once; ahead of it while writes wait behind). */
   private readonly checkpoints = new Map<string, number>();
   private readonly writeAbsorbed: Database.Transaction<() => void> | null;
-  private writeTimer: NodeJS.Timeout | null = null;
+  private readonly lateWrite: LateWrite | null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     const { db } = options;
@@ -79,6 +80,7 @@ export class ProjectionRunner {
       }
     });
     this.writeAbsorbed = options.writeBehindMillis === undefined ? null : this.writeBehind(db);
+    this.lateWrite = options.writeBehindMillis === undefined ? null : new LateWrite(db, options.writeBehindMillis, () => this.writeNow());
     this.loadCheckpoints();
   }
 
@@ -107,8 +109,7 @@ export class ProjectionRunner {
 
   /** Writes what waits behind now (a runner that writes behind; else nothing waits). */
   writeNow(): void {
-    if (this.writeTimer) clearTimeout(this.writeTimer);
-    this.writeTimer = null;
+    this.lateWrite?.cancel();
     if (!this.writeAbsorbed || this.failure || !this.options.db.open) return;
     try {
       withoutFsync(this.options.db, () => this.writeAbsorbed?.());
@@ -204,9 +205,7 @@ export class ProjectionRunner {
     }
     const checkpoint = this.checkpoint();
     this.waiters = this.waiters.filter((w) => (w.position <= checkpoint ? (w.resolve(), false) : true));
-    if (this.writeTimer) return;
-    this.writeTimer = setTimeout(() => this.writeNow(), this.options.writeBehindMillis);
-    this.writeTimer.unref();
+    this.lateWrite?.schedule();
   }
 
   private checkpointOf(projection: Projection): number {
@@ -221,6 +220,8 @@ export class ProjectionRunner {
   private fail(error: Error): void {
     this.failure = error;
     this.buffer = [];
+    // What was absorbed and not written is read again from the checkpoint on file at the next start.
+    if (this.writeAbsorbed) for (const projection of this.projections) projection.afterTransaction?.(false);
     void this.subscription?.stop();
     this.subscription = null;
     for (const waiter of this.waiters) waiter.reject(error);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { LateWrite } from './late-write';
 import { withoutFsync } from './without-fsync';
 
 /** How long a checkpoint or an offset may wait in memory before it is written (at most). */
@@ -15,14 +16,15 @@ export const DEFAULT_WRITE_DELAY_MILLIS = 50;
  */
 export class DeferredWrites<V> {
   private readonly pending = new Map<string, V>();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly late: LateWrite;
   private readonly writeAll: Database.Transaction<(values: readonly V[]) => void>;
 
   constructor(
     private readonly db: Database.Database,
     write: (value: V) => void,
-    private readonly delayMillis = DEFAULT_WRITE_DELAY_MILLIS,
+    delayMillis = DEFAULT_WRITE_DELAY_MILLIS,
   ) {
+    this.late = new LateWrite(db, delayMillis, () => this.flush());
     this.writeAll = db.transaction((values: readonly V[]) => {
       for (const value of values) write(value);
     });
@@ -35,23 +37,12 @@ export class DeferredWrites<V> {
 
   set(key: string, value: V): void {
     this.pending.set(key, value);
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      if (!this.db.open) return;
-      try {
-        this.flush();
-      } catch {
-        // Kept waiting: written with the next values, or recomputed after a restart.
-      }
-    }, this.delayMillis);
-    this.timer.unref();
+    this.late.schedule();
   }
 
   /** Writes every waiting value now. */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.late.cancel();
     if (this.pending.size === 0) return;
     const written = [...this.pending];
     withoutFsync(this.db, () => this.writeAll(written.map(([, value]) => value)));

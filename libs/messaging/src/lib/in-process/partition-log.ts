@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DEFAULT_WRITE_DELAY_MILLIS, withoutFsync } from '@billing/event-store';
+import { DEFAULT_WRITE_DELAY_MILLIS, LateWrite, withoutFsync } from '@billing/event-store';
 import type { IncomingMessage, MessageHeaders, OutgoingMessage, PublisherCheckpoint } from '../port';
 
 const SCHEMA = `
@@ -64,14 +64,15 @@ export class PartitionLog {
   /** Each partition's last messages as placed by this process, so consumers that keep up read memory, not the file. */
   private readonly tails = new Map<string, Tail>();
   private waiting: Waiting = emptyWaiting();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly late: LateWrite;
   private readonly writeAll: (waiting: Waiting, messages: readonly PlacedMessage[]) => void;
 
   constructor(
     private readonly db: Database.Database,
-    private readonly delayMillis = DEFAULT_WRITE_DELAY_MILLIS,
+    delayMillis = DEFAULT_WRITE_DELAY_MILLIS,
   ) {
     db.exec(SCHEMA);
+    this.late = new LateWrite(db, delayMillis, () => this.flush(), true);
     this.statements = {
       insertTopic: db.prepare('INSERT OR IGNORE INTO bus_topics (topic, partitions) VALUES (?, ?)'),
       insertMessage: db.prepare('INSERT INTO bus_messages (topic, partition, offset, key, value, headers) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -129,7 +130,7 @@ export class PartitionLog {
    */
   appendWithCheckpoints(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]): Set<string> {
     const placed = this.place(messages);
-    this.waiting.messages.push(...placed);
+    for (const m of placed) this.waiting.messages.push(m);
     for (const c of checkpoints) this.waiting.checkpoints.set(c.name, c.position);
     this.writeSoon();
     return this.remember(placed);
@@ -184,8 +185,7 @@ export class PartitionLog {
 
   /** Writes everything waiting now, without an fsync (before closing, and before reading the file). */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.late.cancel();
     if (isEmpty(this.waiting)) return;
     withoutFsync(this.db, () => this.write([]));
   }
@@ -205,33 +205,13 @@ export class PartitionLog {
 
   /** Writes what waits and `messages` in one transaction; what waited stops waiting only once it is written. */
   private write(messages: readonly PlacedMessage[]): void {
-    const written = this.waiting;
+    this.writeAll(this.waiting, messages);
     this.waiting = emptyWaiting();
-    try {
-      this.writeAll(written, messages);
-    } catch (error) {
-      this.waiting = merge(written, this.waiting);
-      throw error;
-    }
   }
 
   private writeSoon(): void {
-    if (this.waiting.messages.length >= MAX_WAITING_MESSAGES) {
-      this.flush();
-      return;
-    }
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      if (!this.db.open) return;
-      try {
-        this.flush();
-      } catch {
-        // Still waiting: written with the next write, or published again after a restart.
-        this.writeSoon();
-      }
-    }, this.delayMillis);
-    this.timer.unref();
+    if (this.waiting.messages.length >= MAX_WAITING_MESSAGES) this.flush();
+    else this.late.schedule();
   }
 
   /** Keeps placed messages in their partitions' tails (a tail starts at the first append this process made). */
@@ -283,13 +263,6 @@ interface Waiting {
 const emptyWaiting = (): Waiting => ({ messages: [], checkpoints: new Map(), offsets: new Map() });
 
 const isEmpty = (w: Waiting): boolean => w.messages.length === 0 && w.checkpoints.size === 0 && w.offsets.size === 0;
-
-/** What waited before a failed write, with what came since (later values win). */
-const merge = (before: Waiting, since: Waiting): Waiting => ({
-  messages: [...before.messages, ...since.messages],
-  checkpoints: new Map([...before.checkpoints, ...since.checkpoints]),
-  offsets: new Map([...before.offsets, ...since.offsets]),
-});
 
 interface Tail {
   start: number;
