@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '@billing/event-store';
 import type { ServiceName } from '@billing/platform-config';
-import { auditWallets, awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, seeded, startDistributed } from '@billing/platform-runtime/testing';
+import { auditWallets, awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, seeded, startDistributed, totalBalanceMillicredits } from '@billing/platform-runtime/testing';
 
 const brokers = (): string[] => {
   const value = process.env['KAFKA_BROKERS'];
@@ -82,9 +82,8 @@ describe('the distributed platform: one process per service over Kafka, each wit
       expect({ kills, problems: result.problems }).toEqual({ kills, problems: [] });
       expect(outcomes.filter((o) => o.refused)).toEqual([]);
       expect(views.size).toBe(specs.length);
-      const balances = await Promise.all(accounts.map((accountId) => platform.rpc.call<{ pool: string; balanceMillicredits: number }[]>('wallet', 'balances', { accountId })));
       const charged = [...result.chargedByTask.values()].reduce((a, b) => a + b, 0);
-      expect(balances.flat().reduce((sum, p) => sum + p.balanceMillicredits, 0)).toBe(accounts.length * 50_000_000 - charged);
+      expect(await totalBalanceMillicredits(platform.rpc, accounts)).toBe(accounts.length * 50_000_000 - charged);
     } finally {
       await platform.stop();
     }

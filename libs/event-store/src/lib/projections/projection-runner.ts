@@ -51,8 +51,8 @@ export class ProjectionRunner {
   private readonly projections: readonly Projection[];
   /** Each read model's checkpoint as applied (read from the file once; ahead of it while writes wait behind). */
   private readonly checkpoints = new Map<string, number>();
-  private readonly writeAbsorbed: Database.Transaction<() => void> | null;
-  private readonly lateWrite: LateWrite | null;
+  /** A runner that writes behind: its transaction, and the timer that runs it. */
+  private readonly behind: { readonly write: Database.Transaction<() => void>; readonly late: LateWrite } | null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     const { db } = options;
@@ -79,8 +79,8 @@ export class ProjectionRunner {
         if (last.position > from) this.writeCheckpoint.run(projection.name, last.position);
       }
     });
-    this.writeAbsorbed = options.writeBehindMillis === undefined ? null : this.writeBehind(db);
-    this.lateWrite = options.writeBehindMillis === undefined ? null : new LateWrite(db, options.writeBehindMillis, () => this.writeNow());
+    this.behind =
+      options.writeBehindMillis === undefined ? null : { write: this.writeBehind(db), late: new LateWrite(db, options.writeBehindMillis, () => this.writeNow()) };
     this.loadCheckpoints();
   }
 
@@ -109,10 +109,11 @@ export class ProjectionRunner {
 
   /** Writes what waits behind now (a runner that writes behind; else nothing waits). */
   writeNow(): void {
-    this.lateWrite?.cancel();
-    if (!this.writeAbsorbed || this.failure || !this.options.db.open) return;
+    const behind = this.behind;
+    behind?.late.cancel();
+    if (!behind || this.failure || !this.options.db.open) return;
     try {
-      withoutFsync(this.options.db, () => this.writeAbsorbed?.());
+      withoutFsync(this.options.db, () => behind.write());
     } catch (error) {
       for (const projection of this.projections) projection.afterTransaction?.(false);
       this.fail(error as Error);
@@ -162,7 +163,7 @@ export class ProjectionRunner {
     const events = this.buffer;
     this.buffer = [];
     if (events.length === 0 || this.failure) return;
-    if (this.writeAbsorbed) {
+    if (this.behind) {
       this.absorb(events);
       return;
     }
@@ -205,7 +206,7 @@ export class ProjectionRunner {
     }
     const checkpoint = this.checkpoint();
     this.waiters = this.waiters.filter((w) => (w.position <= checkpoint ? (w.resolve(), false) : true));
-    this.lateWrite?.schedule();
+    this.behind?.late.schedule();
   }
 
   private checkpointOf(projection: Projection): number {
@@ -221,7 +222,7 @@ export class ProjectionRunner {
     this.failure = error;
     this.buffer = [];
     // What was absorbed and not written is read again from the checkpoint on file at the next start.
-    if (this.writeAbsorbed) for (const projection of this.projections) projection.afterTransaction?.(false);
+    if (this.behind) for (const projection of this.projections) projection.afterTransaction?.(false);
     void this.subscription?.stop();
     this.subscription = null;
     for (const waiter of this.waiters) waiter.reject(error);

@@ -111,6 +111,12 @@ export async function createTasks(
   return outcomes;
 }
 
+/** The sum of every pool's balance of the accounts, as the wallet reports it. */
+export async function totalBalanceMillicredits(rpc: RpcClient, accounts: readonly string[]): Promise<number> {
+  const balances = await Promise.all(accounts.map((accountId) => rpc.call<{ balanceMillicredits: number }[]>('wallet', 'balances', { accountId })));
+  return balances.flat().reduce((sum, pool) => sum + pool.balanceMillicredits, 0);
+}
+
 /** Every task's view once it has ended; fails naming how many are still under way after `timeoutMillis`. */
 export async function awaitTerminal(rpc: RpcClient, specs: readonly TaskSpec[], timeoutMillis: number): Promise<Map<string, TaskView>> {
   const done = new Map<string, TaskView>();
