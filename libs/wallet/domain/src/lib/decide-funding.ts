@@ -9,7 +9,7 @@ import {
   type WalletEvent,
 } from '@billing/contracts';
 import { isExpired } from './lots';
-import { getIn } from './persistent-map';
+import { getIn } from '@billing/util';
 import { requireId, requireInstant, requireNonNegativeAmount, requirePositiveAmount } from './validation';
 import { WalletError } from './wallet-error';
 import type { LotOrigin, WalletState } from './wallet-state';

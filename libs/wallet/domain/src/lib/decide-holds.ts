@@ -8,7 +8,7 @@ import type {
   WalletEvent,
 } from '@billing/contracts';
 import { allocate, spendableMillicredits, splitAllocations } from './lots';
-import { getIn } from './persistent-map';
+import { getIn } from '@billing/util';
 import { creditsThatCannotComeBack } from './returned-credits';
 import { requireId, requirePositiveAmount } from './validation';
 import { WalletError } from './wallet-error';

@@ -1,6 +1,6 @@
 import type { RefundCredits, WalletEvent } from '@billing/contracts';
 import { splitAllocations } from './lots';
-import { getIn } from './persistent-map';
+import { getIn } from '@billing/util';
 import { creditsThatCannotComeBack } from './returned-credits';
 import { requireId, requirePositiveAmount } from './validation';
 import { WalletError } from './wallet-error';

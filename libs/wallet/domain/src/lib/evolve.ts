@@ -1,7 +1,6 @@
 import { grantLotId, purchaseLotId, type LotAllocation, type WalletEvent } from '@billing/contracts';
-import { assertNever } from '@billing/util';
 import { changeLots, withLot } from './lots';
-import { getIn, setIn } from './persistent-map';
+import { assertNever, getIn, setIn } from '@billing/util';
 import type { Lot, LotOrigin, LotRecord, Reservation, WalletState } from './wallet-state';
 
 /**

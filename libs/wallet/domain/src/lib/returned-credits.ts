@@ -1,6 +1,6 @@
 import type { CreditsExpired, CreditsRevoked, EpochMillis, LotAllocation } from '@billing/contracts';
 import { isExpired } from './lots';
-import { getIn } from './persistent-map';
+import { getIn } from '@billing/util';
 import type { WalletState } from './wallet-state';
 
 /**

@@ -1,6 +1,6 @@
 import type { EpochMillis } from '@billing/contracts';
 import { isExpired, spendableMillicredits } from './lots';
-import { getIn } from './persistent-map';
+import { getIn } from '@billing/util';
 import type { OpenReservation, Reservation, WalletState } from './wallet-state';
 
 export function reservationOf(state: WalletState, reservationId: string): Reservation | undefined {

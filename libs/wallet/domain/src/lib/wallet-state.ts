@@ -1,5 +1,5 @@
 import type { EpochMillis, GrantSource, LotAllocation, LotKind } from '@billing/contracts';
-import { emptyMap, type PersistentMap } from './persistent-map';
+import { emptyMap, type PersistentMap } from '@billing/util';
 
 /** How a lot came in, kept to recognise a repeated purchase or grant. */
 export type LotOrigin =

@@ -1,7 +1,7 @@
 import type { AcquireSlot, Decider, ReleaseSlot, SlotCommand, SlotEvent } from '@billing/contracts';
 import { assertNever } from '@billing/util';
 import { SlotsError } from './slots-errors';
-import { evolveSlots, initialSlots, nextInQueue, type Slots } from './slots-state';
+import { evolveSlots, hasFinished, initialSlots, nextInQueue, type Slots } from './slots-state';
 
 /**
  * Concurrency slots per account: never more than `limit` running. Past the limit a task
@@ -35,15 +35,17 @@ function acquireSlot(command: AcquireSlot, state: Slots): readonly SlotEvent[] {
 function releaseSlot(command: ReleaseSlot, state: Slots): readonly SlotEvent[] {
   const { taskId } = command.data;
   const at = command.metadata.now;
-  if (state.finished.has(taskId)) return [];
+  if (hasFinished(state, taskId)) return [];
   if (state.queue.some((queued) => queued.taskId === taskId)) return [{ type: 'SlotReleased', data: { taskId, from: 'queue', at } }];
   // A release before the acquisition is remembered, so the late acquisition takes nothing.
   if (!state.running.includes(taskId)) return [{ type: 'SlotReleased', data: { taskId, from: 'none', at } }];
-  const released: SlotEvent = { type: 'SlotReleased', data: { taskId, from: 'running', at } };
-  return [released, ...promote(evolveSlots(state, released), at)];
+  // The queue moves up into the freed slot. Not by evolving `released` here: that would
+  // write `finished` once now and again when the events are applied, forking it (a copy).
+  const freed = { ...state, running: state.running.filter((running) => running !== taskId) };
+  return [{ type: 'SlotReleased', data: { taskId, from: 'running', at } }, ...promote(freed, at)];
 }
 
-/** Starts queued tasks while slots are free. */
+/** Starts queued tasks while slots are free (only `SlotAcquired`, which never writes `finished`). */
 function promote(state: Slots, at: number): readonly SlotEvent[] {
   const events: SlotEvent[] = [];
   let current = state;
@@ -59,7 +61,7 @@ function promote(state: Slots, at: number): readonly SlotEvent[] {
 }
 
 function isKnown(state: Slots, taskId: string): boolean {
-  return state.finished.has(taskId) || state.running.includes(taskId) || state.queue.some((queued) => queued.taskId === taskId);
+  return hasFinished(state, taskId) || state.running.includes(taskId) || state.queue.some((queued) => queued.taskId === taskId);
 }
 
 export const slotsDecider: Decider<SlotCommand, SlotEvent, Slots> = {

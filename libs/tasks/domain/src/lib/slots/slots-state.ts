@@ -1,5 +1,5 @@
 import { DEFAULT_CONCURRENCY_LIMIT, type SlotEvent } from '@billing/contracts';
-import { assertNever } from '@billing/util';
+import { assertNever, emptyMap, getIn, type PersistentMap, setIn } from '@billing/util';
 
 export interface QueuedTask {
   readonly taskId: string;
@@ -12,11 +12,17 @@ export interface Slots {
   readonly limit: number;
   readonly running: readonly string[];
   readonly queue: readonly QueuedTask[];
-  /** Tasks refused or released: a repeated or late command about them changes nothing. */
-  readonly finished: ReadonlySet<string>;
+  /**
+   * Tasks refused or released: a repeated or late command about them changes nothing.
+   * It grows with every task the account ever ran, so it is persistent (a write costs
+   * O(1), not a copy of the set): see `hasFinished`.
+   */
+  readonly finished: PersistentMap<true>;
 }
 
-export const initialSlots: Slots = { limit: DEFAULT_CONCURRENCY_LIMIT, running: [], queue: [], finished: new Set() };
+export const initialSlots: Slots = { limit: DEFAULT_CONCURRENCY_LIMIT, running: [], queue: [], finished: emptyMap() };
+
+export const hasFinished = (state: Slots, taskId: string): boolean => getIn(state.finished, taskId) !== undefined;
 
 export function evolveSlots(state: Slots, event: SlotEvent): Slots {
   const { taskId } = event.data;
@@ -31,13 +37,13 @@ export function evolveSlots(state: Slots, event: SlotEvent): Slots {
     case 'TaskQueued':
       return { ...state, limit: event.data.limit, queue: [...state.queue, { taskId, priority: event.data.priority }] };
     case 'SlotRefused':
-      return { ...state, limit: event.data.limit, finished: new Set(state.finished).add(taskId) };
+      return { ...state, limit: event.data.limit, finished: setIn(state.finished, taskId, true) };
     case 'SlotReleased':
       return {
         ...state,
         running: state.running.filter((running) => running !== taskId),
         queue: state.queue.filter((queued) => queued.taskId !== taskId),
-        finished: new Set(state.finished).add(taskId),
+        finished: setIn(state.finished, taskId, true),
       };
     default:
       return assertNever(event, 'slot event');

@@ -1,6 +1,7 @@
 /**
- * A string-keyed map whose every version stays readable, for wallet state that grows
- * with the stream (reservations, refunds, lots ever seen).
+ * A string-keyed map whose every version stays readable, for state that grows with its
+ * stream (a wallet's reservations, refunds and lots ever seen; the tasks an account's
+ * slots have finished).
  *
  * Why not copy a Map per event: that is O(size) per event, and a wallet settles
  * thousands of reservations. Here each `set` appends (version, value) to the key's
