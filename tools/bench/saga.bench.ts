@@ -4,8 +4,10 @@
  * Tasks are created through the tasks service's `createTask` (queued when an account is
  * busy), BENCH_CONCURRENCY at a time; a task ends when its TaskCharged / TaskReleased /
  * TaskRejected event reaches the task topic. Figures: lifecycles per second (and the
- * create-to-terminal times under that load), then p50/p99 create to terminal with
- * BENCH_LATENCY_CONCURRENCY tasks in flight, peak RSS (of every process). JSON line last.
+ * create-to-terminal times under that load), CPU time per lifecycle under that load (every
+ * process of the platform, the bench's own included: a steadier figure than the rate to
+ * compare changes by), then p50/p99 create to terminal with BENCH_LATENCY_CONCURRENCY
+ * tasks in flight, peak RSS (of every process). JSON line last.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -32,6 +34,8 @@ interface Platform {
   readonly commands: CommandSender;
   readonly bus: MessageBus;
   peakRssMegabytes(): number;
+  /** CPU time (user and system, milliseconds) used so far by the platform's processes, this one included. */
+  cpuMillis(): number;
   stop(): Promise<void>;
 }
 
@@ -45,6 +49,7 @@ async function embedded(dir: string): Promise<Platform> {
     commands: runtime.commands,
     bus: runtime.messageBus,
     peakRssMegabytes: () => Math.round(process.resourceUsage().maxRSS / 1024),
+    cpuMillis: ownCpuMillis,
     stop: () => runtime.stop(),
   };
 }
@@ -67,6 +72,13 @@ async function distributed(dir: string): Promise<Platform> {
     commands: new BusCommandSender(bus, 6),
     bus,
     peakRssMegabytes: () => Math.round(peaks() / 1024),
+    cpuMillis: () =>
+      (['pricing', 'wallet', 'purchase', 'tasks'] as const).reduce((sum, s) => {
+        const pid = processes.pid(s);
+        // utime and stime, fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name), in clock ticks.
+        const fields = pid ? readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [] : [];
+        return sum + ((Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 1000) / CLOCK_TICKS_PER_SECOND;
+      }, ownCpuMillis()),
     stop: async () => {
       await rpc.close();
       await bus.close();
@@ -110,9 +122,11 @@ async function main(): Promise<void> {
 
     const specs = planTasks({ accounts, tasks: TASKS, seed: 2, prefix: 'bench' });
     const started = performance.now();
+    const cpuBefore = platform.cpuMillis();
     const outcomes = await createTasks(platform.rpc, specs, CONCURRENCY);
     await until(() => specs.every((t) => ended.has(t.taskId)), (w) => (wake = w));
     const finished = Math.max(...specs.map((t) => ended.get(t.taskId) ?? 0));
+    const cpuMillisPerLifecycle = (platform.cpuMillis() - cpuBefore) / TASKS;
 
     const loaded = outcomes.map((o) => (ended.get(o.spec.taskId) ?? finished) - o.startedAt).sort((a, b) => a - b);
     const lifecyclesPerSecond = Math.round((TASKS * 1000) / (finished - started));
@@ -132,7 +146,7 @@ async function main(): Promise<void> {
         : { rate: 2_000, p99: 250 };
     report(
       `saga-${mode}`,
-      { mode, tasks: TASKS, concurrency: CONCURRENCY, accounts: ACCOUNTS, refused, lifecycles_per_s: lifecyclesPerSecond, loaded_p50_ms: round(percentile(loaded, 0.5)), loaded_p99_ms: round(percentile(loaded, 0.99)), latency_concurrency: LATENCY_CONCURRENCY, p50_ms: p50, p99_ms: p99, peak_rss_mb: peakRss },
+      { mode, tasks: TASKS, concurrency: CONCURRENCY, accounts: ACCOUNTS, refused, lifecycles_per_s: lifecyclesPerSecond, cpu_ms_per_lifecycle: Math.round(cpuMillisPerLifecycle * 1000) / 1000, loaded_p50_ms: round(percentile(loaded, 0.5)), loaded_p99_ms: round(percentile(loaded, 0.99)), latency_concurrency: LATENCY_CONCURRENCY, p50_ms: p50, p99_ms: p99, peak_rss_mb: peakRss },
       [
         { name: `${mode} lifecycles per second`, target: goals.rate, actual: lifecyclesPerSecond, unit: 'tasks/s', direction: 'min' },
         { name: `${mode} p99 create to terminal`, target: goals.p99, actual: p99, unit: 'ms', direction: 'max' },
@@ -167,6 +181,13 @@ async function until(done: () => boolean, setWake: (wake: () => void) => void, t
     await Promise.race([new Promise<void>((resolve) => setWake(resolve)), new Promise((resolve) => setTimeout(resolve, 200))]);
   }
 }
+
+const ownCpuMillis = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+/** USER_HZ: 100 on Linux on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 const round = (n: number): number => Math.round(n * 10) / 10;

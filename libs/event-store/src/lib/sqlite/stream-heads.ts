@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH } from '../hash-chain';
+import { LruCache } from '../repository/lru-cache';
 
 /** Where a stream stands: its id (null until first written), last revision (-1: none) and last hash. */
 export interface StreamHead {
@@ -16,14 +17,15 @@ const NO_STREAM_HEAD: StreamHead = { streamId: null, revision: -1, hash: GENESIS
  * Bounded: the oldest entries are forgotten and reloaded from the file when needed.
  */
 export class StreamHeads {
-  private readonly heads = new Map<string, StreamHead>();
+  private readonly heads: LruCache<string, StreamHead>;
   private readonly streamId: Database.Statement<[string], { stream_id: number }>;
   private readonly last: Database.Statement<[number], { revision: number; hash: string }>;
 
   constructor(
     db: Database.Database,
-    private readonly capacity = 200_000,
+    capacity = 200_000,
   ) {
+    this.heads = new LruCache(capacity);
     // Two lookups, not one join: most names asked about are new streams, and the name's
     // index alone answers those (a third of the join's time).
     this.streamId = db.prepare('SELECT stream_id FROM streams WHERE stream_name = ?');
@@ -37,26 +39,17 @@ export class StreamHeads {
     const last = streamId === undefined ? undefined : this.last.get(streamId);
     const head: StreamHead =
       streamId === undefined ? NO_STREAM_HEAD : { streamId, revision: last?.revision ?? -1, hash: last?.hash ?? GENESIS_HASH };
-    this.remember(streamName, head);
+    this.heads.set(streamName, head);
     return head;
   }
 
   /** Called after a COMMIT with the heads that commit moved. */
   commit(changes: ReadonlyMap<string, StreamHead>): void {
-    for (const [name, head] of changes) this.remember(name, head);
+    for (const [name, head] of changes) this.heads.set(name, head);
   }
 
   /** After a failed transaction nothing cached can be trusted. */
   forgetAll(): void {
     this.heads.clear();
-  }
-
-  private remember(streamName: string, head: StreamHead): void {
-    this.heads.delete(streamName);
-    this.heads.set(streamName, head);
-    if (this.heads.size > this.capacity) {
-      const oldest = this.heads.keys().next();
-      if (!oldest.done) this.heads.delete(oldest.value);
-    }
   }
 }

@@ -86,7 +86,8 @@ export class TaskViewsProjection implements Projection {
     for (const event of events) {
       const taskEvent = { type: event.type, data: event.data } as TaskEvent;
       const taskId = taskEvent.data.taskId;
-      const row = this.absorbed.get(taskId) ?? this.known(taskId);
+      // A stream's first event has no row before it (rows and checkpoint are written together): nothing to read.
+      const row = this.absorbed.get(taskId) ?? (event.revision === 0 ? undefined : this.known(taskId));
       const before: TaskState = row ? row.state : initialTaskState;
       const after = evolveTask(before, taskEvent);
       if (!isTask(after) || after === before) continue;
