@@ -25,6 +25,23 @@ export interface ProjectionRunnerOptions {
    * waited, and it is recomputed from the store like any read model.
    */
   readonly writeBehindMillis?: number;
+  /**
+   * A runner that failed (a batch that would not commit, a subscription that broke) starts
+   * again by itself from its checkpoints on file this many milliseconds later (default
+   * 1,000), twice as late for each failure in a row, up to 30 s. `null`: it stays stopped
+   * until `start` is called.
+   */
+  readonly restartAfterMillis?: number | null;
+  /** Told of each failure, and in how many milliseconds the runner starts again (null: not by itself). */
+  readonly onFailure?: (error: Error, restartInMillis: number | null) => void;
+}
+
+const MAX_RESTART_DELAY_MILLIS = 30_000;
+
+/** An `onFailure` that logs each failure as an error, naming the runner (any logger with `error`). */
+export function logRunnerFailures(logger: { error(message: string, fields?: Record<string, unknown>): void }, runner: string): NonNullable<ProjectionRunnerOptions['onFailure']> {
+  return (error, restartInMillis) =>
+    logger.error('read models failed; they start again from their checkpoints on file', { runner, error: error.message, restartInMillis });
 }
 
 interface Waiter {
@@ -35,7 +52,8 @@ interface Waiter {
 
 /**
  * Follows the store from the read models' checkpoints. Events delivered in the same tick
- * are applied in one transaction that also moves the checkpoints.
+ * are applied in one transaction that also moves the checkpoints. After a failure it
+ * starts again by itself from the checkpoints on file (see `restartAfterMillis`).
  */
 export class ProjectionRunner {
   private subscription: Subscription | null = null;
@@ -44,6 +62,9 @@ export class ProjectionRunner {
   private flushScheduled = false;
   private waiters: Waiter[] = [];
   private failure: Error | null = null;
+  private failuresInARow = 0;
+  private restart: NodeJS.Timeout | null = null;
+  private stopped = true;
   private readonly applyBatch: Database.Transaction<(events: readonly RecordedEvent[]) => void>;
   private readonly readCheckpoint: Database.Statement<[string], { position: number }>;
   private readonly writeCheckpoint: Database.Statement<[string, number]>;
@@ -90,6 +111,8 @@ export class ProjectionRunner {
   }
 
   start(): void {
+    this.cancelRestart();
+    this.stopped = false;
     if (this.subscription) return;
     this.failure = null;
     this.loadCheckpoints();
@@ -99,6 +122,8 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    this.cancelRestart();
     const subscription = this.subscription;
     this.subscription = null;
     await subscription?.stop();
@@ -120,6 +145,7 @@ export class ProjectionRunner {
       return;
     }
     for (const projection of this.projections) projection.afterTransaction?.(true);
+    this.failuresInARow = 0;
   }
 
   /** Drops the read models and replays every event into them from position 0. */
@@ -146,6 +172,8 @@ export class ProjectionRunner {
   private async follow(subscription: Subscription): Promise<void> {
     try {
       for await (const event of subscription) {
+        // A subscription the runner left after a failure may still deliver: only the current one counts.
+        if (this.subscription !== subscription) return;
         this.buffer.push(event);
         if (this.buffer.length >= (this.options.maxBatch ?? 1000)) this.flush();
         else if (!this.flushScheduled) {
@@ -154,7 +182,7 @@ export class ProjectionRunner {
         }
       }
     } catch (error) {
-      this.fail(error as Error);
+      if (this.subscription === subscription) this.fail(error as Error);
     }
   }
 
@@ -177,6 +205,7 @@ export class ProjectionRunner {
       return;
     }
     for (const projection of this.projections) projection.afterTransaction?.(true);
+    this.failuresInARow = 0;
     const last = events[events.length - 1];
     if (last) for (const projection of this.projections) if (last.position > this.checkpointOf(projection)) this.checkpoints.set(projection.name, last.position);
     const checkpoint = this.checkpoint();
@@ -217,8 +246,9 @@ export class ProjectionRunner {
     for (const projection of this.projections) this.checkpoints.set(projection.name, this.readCheckpoint.get(projection.name)?.position ?? 0);
   }
 
-  /** A failed batch rolled back with its checkpoint: the runner stops where it stood. */
+  /** A failed batch rolled back with its checkpoint: the runner stops where it stood, and starts again later. */
   private fail(error: Error): void {
+    if (this.failure) return;
     this.failure = error;
     this.buffer = [];
     // What was absorbed and not written is read again from the checkpoint on file at the next start.
@@ -227,6 +257,26 @@ export class ProjectionRunner {
     this.subscription = null;
     for (const waiter of this.waiters) waiter.reject(error);
     this.waiters = [];
+    const delay = this.stopped ? null : this.restartDelay();
+    this.options.onFailure?.(error, delay);
+    if (delay === null) return;
+    this.restart = setTimeout(() => {
+      this.restart = null;
+      this.start();
+    }, delay);
+    this.restart.unref();
+  }
+
+  private restartDelay(): number | null {
+    const first = this.options.restartAfterMillis === undefined ? 1_000 : this.options.restartAfterMillis;
+    if (first === null) return null;
+    this.failuresInARow += 1;
+    return Math.min(MAX_RESTART_DELAY_MILLIS, first * 2 ** (this.failuresInARow - 1));
+  }
+
+  private cancelRestart(): void {
+    if (this.restart) clearTimeout(this.restart);
+    this.restart = null;
   }
 }
 

@@ -1,5 +1,5 @@
 import { SUBSCRIPTION_CATEGORY, ORDER_CATEGORY } from '@billing/contracts';
-import { type EventStore, ProjectionRunner } from '@billing/event-store';
+import { type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/event-store';
 import { topicFor, type RelayRoute } from '@billing/messaging';
 import type { ServiceDefinition, ServiceFactory } from '@billing/service-host';
 import { paymentProviderFrom, type PaymentProviderConfig } from './payment-provider-config';
@@ -39,7 +39,7 @@ export function createPurchaseService(options: PurchaseServiceOptions): ServiceF
   return (context): ServiceDefinition => {
     const { store, db } = context;
     const streams = new PurchaseStreams(store, context.newId);
-    const periods = new ProjectionRunner({ store, db, projection: planPeriodsProjection() });
+    const periods = new ProjectionRunner({ store, db, projection: planPeriodsProjection(), onFailure: logRunnerFailures(context.logger, 'plan-periods') });
     periods.start();
     const routes: RelayRoute[] = [
       { category: ORDER_CATEGORY, topic: ORDER_TOPIC, partitions, keyOf: idAfter(ORDER_CATEGORY) },

@@ -36,7 +36,7 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
       ...(settings.priceBookId === undefined ? {} : { priceBookId: settings.priceBookId }),
     });
     const plans = new AccountPlans(db, pricing);
-    const views = new TaskViews(store, db);
+    const views = new TaskViews(store, db, logger);
     const saga = new SagaRunner({
       streams,
       plans,

@@ -1,4 +1,4 @@
-import { type EventStore, ProjectionRunner } from '@billing/event-store';
+import { type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/event-store';
 import { walletRoute } from '@billing/messaging';
 import type { ServiceDefinition, ServiceFactory } from '@billing/service-host';
 import { balancesProjection, expiryIndexProjection, ledgerProjection } from '@billing/wallet-read-model';
@@ -29,7 +29,14 @@ export function createWalletService(options: WalletServiceOptions = {}): Service
   return (context): ServiceDefinition => {
     const { store, db } = context;
     // One runner for the three read models: one read of each event, one transaction per batch.
-    const runners = [new ProjectionRunner({ store, db, projection: [balancesProjection(), ledgerProjection(), expiryIndexProjection()] })];
+    const runners = [
+      new ProjectionRunner({
+        store,
+        db,
+        projection: [balancesProjection(), ledgerProjection(), expiryIndexProjection()],
+        onFailure: logRunnerFailures(context.logger, 'wallet-read-models'),
+      }),
+    ];
     for (const runner of runners) runner.start();
     const caughtUp = () => readModelsCaughtUp(store, runners, options.readYourWritesMillis ?? 5_000);
     const queue = new WalletCommandQueue({ store, newEventId: context.newId, ...(options.maxCommandsPerAppend ? { maxBatch: options.maxCommandsPerAppend } : {}) });

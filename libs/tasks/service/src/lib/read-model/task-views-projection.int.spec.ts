@@ -3,10 +3,39 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TASK_EVENT_SCHEMA_VERSIONS, type TaskCommand, type TaskEvent, taskStreamName } from '@billing/contracts';
-import { type EventStore, openSqliteEventStore, type Projection, ProjectionRunner } from '@billing/event-store';
+import { type EventStore, openSqliteEventStore, type Projection, ProjectionRunner, type Subscription } from '@billing/event-store';
 import { decideTask, evolveTask, initialTaskState, type TaskState } from '@billing/tasks-domain';
 import { metadata, requestTask, T0 } from '@billing/tasks-domain/testing';
+import { eventually } from '../../testing/task-platform';
 import { TaskViewsProjection } from './task-views-projection';
+
+/** The store, except that its first subscription breaks after delivering `delivered` events (later ones are sound). */
+function losingFirstSubscription(store: EventStore, delivered: number): EventStore {
+  let lost = false;
+  return {
+    appendToStream: (...args) => store.appendToStream(...args),
+    readStream: (...args) => store.readStream(...args),
+    readAll: (...args) => store.readAll(...args),
+    headPosition: () => store.headPosition(),
+    close: () => store.close(),
+    subscribeToAll: (options) => {
+      const inner = store.subscribeToAll(options);
+      if (lost) return inner;
+      lost = true;
+      const breaking: Subscription = {
+        stop: () => inner.stop(),
+        async *[Symbol.asyncIterator]() {
+          let count = 0;
+          for await (const event of inner) {
+            if (++count > delivered) throw new Error('subscription lost');
+            yield event;
+          }
+        },
+      };
+      return breaking;
+    },
+  };
+}
 
 describe('TaskViewsProjection, rows kept in memory', () => {
   let dir: string;
@@ -141,6 +170,48 @@ describe('TaskViewsProjection, rows kept in memory', () => {
       expect(views.cached('t1')?.status).toBe('reserved');
       runner.writeNow();
       expect(rowStatus()).toBe('reserved');
+    });
+
+    it('given the subscription lost while a row waits behind, then the runner starts again by itself from the checkpoint on file and the row is written', async () => {
+      const failures: string[] = [];
+      const views = new TaskViewsProjection(() => undefined);
+      runner = new ProjectionRunner({
+        store: losingFirstSubscription(store, 1),
+        db,
+        projection: views,
+        writeBehindMillis: 60_000,
+        restartAfterMillis: 20,
+        onFailure: (error, restartIn) => failures.push(`${error.message}, again in ${restartIn} ms`),
+      });
+      runner.start();
+      await runner.waitFor(await handle(requestTask('t1')));
+      const reserved = await handle(reserve);
+      await eventually(() => failures.length > 0, 'the failure');
+      // What was absorbed and not written is forgotten: memory never says more than the file and the store.
+      expect({ failures, memory: views.cached('t1'), file: rowStatus() }).toEqual({ failures: ['subscription lost, again in 20 ms'], memory: undefined, file: undefined });
+
+      await eventually(() => views.cached('t1')?.status === 'reserved', 'the restarted runner to absorb both events');
+      await runner.waitFor(reserved);
+      runner.writeNow();
+      expect({ file: rowStatus(), checkpoint: checkpointOnFile(), failures: failures.length }).toEqual({ file: 'reserved', checkpoint: reserved, failures: 1 });
+    });
+
+    it('given a runner stopped after a failure, then it does not start again by itself', async () => {
+      const failures: (number | null)[] = [];
+      runner = new ProjectionRunner({
+        store: losingFirstSubscription(store, 0),
+        db,
+        projection: new TaskViewsProjection(() => undefined),
+        writeBehindMillis: 60_000,
+        restartAfterMillis: 20,
+        onFailure: (_error, restartIn) => failures.push(restartIn),
+      });
+      runner.start();
+      await handle(requestTask('t1'));
+      await eventually(() => failures.length > 0, 'the failure');
+      await runner.stop();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect({ failures, checkpoint: runner.checkpoint(), file: rowStatus() }).toEqual({ failures: [20], checkpoint: 0, file: undefined });
     });
 
     it('refuses read models that cannot write behind', () => {

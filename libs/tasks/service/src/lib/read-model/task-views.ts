@@ -1,5 +1,6 @@
 import type { TaskStatus } from '@billing/contracts';
-import { DEFAULT_WRITE_DELAY_MILLIS, type EventStore, ProjectionRunner } from '@billing/event-store';
+import { DEFAULT_WRITE_DELAY_MILLIS, type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/event-store';
+import type { Logger } from '@billing/service-host';
 import { type Task, type Utilisation, utilisation } from '@billing/tasks-domain';
 import type Database from 'better-sqlite3';
 import { TaskViewsProjection } from './task-views-projection';
@@ -39,9 +40,16 @@ export class TaskViews {
   constructor(
     store: EventStore,
     private readonly db: Database.Database,
+    logger: Logger,
   ) {
     this.projection = new TaskViewsProjection((taskId) => this.noteChange(taskId));
-    this.runner = new ProjectionRunner({ store, db, projection: this.projection, writeBehindMillis: DEFAULT_WRITE_DELAY_MILLIS });
+    this.runner = new ProjectionRunner({
+      store,
+      db,
+      projection: this.projection,
+      writeBehindMillis: DEFAULT_WRITE_DELAY_MILLIS,
+      onFailure: logRunnerFailures(logger, 'task-views'),
+    });
     this.byId = db.prepare('SELECT state FROM task_views WHERE task_id = ?');
   }
 
