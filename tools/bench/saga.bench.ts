@@ -6,7 +6,7 @@
  * TaskRejected event reaches the task topic. Figures: lifecycles per second (and the
  * create-to-terminal times under that load), CPU time per lifecycle under that load (every
  * process of the platform, the bench's own included: a steadier figure than the rate to
- * compare changes by), then p50/p99 create to terminal with BENCH_LATENCY_CONCURRENCY
+ * compare changes by; distributed, also by process, the local broker's apart), then p50/p99 create to terminal with BENCH_LATENCY_CONCURRENCY
  * tasks in flight, peak RSS (of every process). JSON line last.
  */
 import { execFileSync } from 'node:child_process';
@@ -34,8 +34,8 @@ interface Platform {
   readonly commands: CommandSender;
   readonly bus: MessageBus;
   peakRssMegabytes(): number;
-  /** CPU time (user and system, milliseconds) used so far by the platform's processes, this one included. */
-  cpuMillis(): number;
+  /** CPU time (user and system, milliseconds) used so far, by process: the platform's, this one's, the broker's. */
+  cpuMillis(): Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -49,7 +49,7 @@ async function embedded(dir: string): Promise<Platform> {
     commands: runtime.commands,
     bus: runtime.messageBus,
     peakRssMegabytes: () => Math.round(process.resourceUsage().maxRSS / 1024),
-    cpuMillis: ownCpuMillis,
+    cpuMillis: () => ({ platform: ownCpuMillis() }),
     stop: () => runtime.stop(),
   };
 }
@@ -72,13 +72,12 @@ async function distributed(dir: string): Promise<Platform> {
     commands: new BusCommandSender(bus, 6),
     bus,
     peakRssMegabytes: () => Math.round(peaks() / 1024),
-    cpuMillis: () =>
-      (['pricing', 'wallet', 'purchase', 'tasks'] as const).reduce((sum, s) => {
-        const pid = processes.pid(s);
-        // utime and stime, fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name), in clock ticks.
-        const fields = pid ? readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [] : [];
-        return sum + ((Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 1000) / CLOCK_TICKS_PER_SECOND;
-      }, ownCpuMillis()),
+    cpuMillis: () => ({
+      bench: ownCpuMillis(),
+      ...Object.fromEntries((['pricing', 'wallet', 'purchase', 'tasks'] as const).map((s) => [s, cpuMillisOf(processes.pid(s))])),
+      // The local broker started above (its pid file); one given by KAFKA_BROKERS is not ours to count.
+      ...(process.env['KAFKA_BROKERS'] ? {} : { broker: cpuMillisOf(localBrokerPid()) }),
+    }),
     stop: async () => {
       await rpc.close();
       await bus.close();
@@ -126,7 +125,11 @@ async function main(): Promise<void> {
     const outcomes = await createTasks(platform.rpc, specs, CONCURRENCY);
     await until(() => specs.every((t) => ended.has(t.taskId)), (w) => (wake = w));
     const finished = Math.max(...specs.map((t) => ended.get(t.taskId) ?? 0));
-    const cpuMillisPerLifecycle = (platform.cpuMillis() - cpuBefore) / TASKS;
+    const cpuAfter = platform.cpuMillis();
+    // Per lifecycle, by process; the total is the Node processes' (the broker's is apart, a JVM).
+    const cpuPerLifecycle = Object.fromEntries(Object.entries(cpuAfter).map(([name, millis]) => [name, Math.round(((millis - (cpuBefore[name] ?? 0)) / TASKS) * 1000) / 1000]));
+    const cpuMillisPerLifecycle = Object.entries(cpuPerLifecycle).reduce((sum, [name, millis]) => (name === 'broker' ? sum : sum + millis), 0);
+    const cpuFigures = Object.keys(cpuPerLifecycle).length > 1 ? Object.fromEntries(Object.entries(cpuPerLifecycle).map(([name, millis]) => [`cpu_ms_${name}`, millis])) : {};
 
     const loaded = outcomes.map((o) => (ended.get(o.spec.taskId) ?? finished) - o.startedAt).sort((a, b) => a - b);
     const lifecyclesPerSecond = Math.round((TASKS * 1000) / (finished - started));
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
         : { rate: 2_000, p99: 250 };
     report(
       `saga-${mode}`,
-      { mode, tasks: TASKS, concurrency: CONCURRENCY, accounts: ACCOUNTS, refused, lifecycles_per_s: lifecyclesPerSecond, cpu_ms_per_lifecycle: Math.round(cpuMillisPerLifecycle * 1000) / 1000, loaded_p50_ms: round(percentile(loaded, 0.5)), loaded_p99_ms: round(percentile(loaded, 0.99)), latency_concurrency: LATENCY_CONCURRENCY, p50_ms: p50, p99_ms: p99, peak_rss_mb: peakRss },
+      { mode, tasks: TASKS, concurrency: CONCURRENCY, accounts: ACCOUNTS, refused, lifecycles_per_s: lifecyclesPerSecond, cpu_ms_per_lifecycle: Math.round(cpuMillisPerLifecycle * 1000) / 1000, ...cpuFigures, loaded_p50_ms: round(percentile(loaded, 0.5)), loaded_p99_ms: round(percentile(loaded, 0.99)), latency_concurrency: LATENCY_CONCURRENCY, p50_ms: p50, p99_ms: p99, peak_rss_mb: peakRss },
       [
         { name: `${mode} lifecycles per second`, target: goals.rate, actual: lifecyclesPerSecond, unit: 'tasks/s', direction: 'min' },
         { name: `${mode} p99 create to terminal`, target: goals.p99, actual: p99, unit: 'ms', direction: 'max' },
@@ -188,6 +191,27 @@ const ownCpuMillis = (): number => {
 };
 /** USER_HZ: 100 on Linux on every architecture Node runs on. */
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/** utime and stime of a process: fields 14 and 15 of /proc/<pid>/stat (counted after the parenthesised name), in clock ticks. */
+function cpuMillisOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0; // gone
+  }
+}
+
+/** The pid of the broker `tools/kafka/broker.sh` runs (its pid file, in KAFKA_DATA_DIR or the default place). */
+function localBrokerPid(): number | undefined {
+  const dir = process.env['KAFKA_DATA_DIR'] ?? join(tmpdir(), `billing-kafka-${process.env['KAFKA_PORT'] ?? 9092}`);
+  try {
+    return Number(readFileSync(join(dir, 'broker.pid'), 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 const round = (n: number): number => Math.round(n * 10) / 10;
