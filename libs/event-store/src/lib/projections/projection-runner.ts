@@ -41,7 +41,7 @@ const MAX_RESTART_DELAY_MILLIS = 30_000;
 /** An `onFailure` that logs each failure as an error, naming the runner (any logger with `error`). */
 export function logRunnerFailures(logger: { error(message: string, fields?: Record<string, unknown>): void }, runner: string): NonNullable<ProjectionRunnerOptions['onFailure']> {
   return (error, restartInMillis) =>
-    logger.error('read models failed; they start again from their checkpoints on file', { runner, error: error.message, restartInMillis });
+    logger.error('read models failed; they resume from their checkpoints on file when started again', { runner, error: error.message, restartInMillis });
 }
 
 interface Waiter {
@@ -262,7 +262,12 @@ export class ProjectionRunner {
     if (delay === null) return;
     this.restart = setTimeout(() => {
       this.restart = null;
-      this.start();
+      if (!this.options.db.open) return; // closed meanwhile: nothing to start again
+      try {
+        this.start();
+      } catch (restartFailed) {
+        this.fail(restartFailed as Error);
+      }
     }, delay);
     this.restart.unref();
   }
