@@ -137,15 +137,7 @@ export class ProjectionRunner {
     const behind = this.behind;
     behind?.late.cancel();
     if (!behind || this.failure || !this.options.db.open) return;
-    try {
-      withoutFsync(this.options.db, () => behind.write());
-    } catch (error) {
-      for (const projection of this.projections) projection.afterTransaction?.(false);
-      this.fail(error as Error);
-      return;
-    }
-    for (const projection of this.projections) projection.afterTransaction?.(true);
-    this.failuresInARow = 0;
+    this.commit(() => behind.write());
   }
 
   /** Drops the read models and replays every event into them from position 0. */
@@ -195,19 +187,31 @@ export class ProjectionRunner {
       this.absorb(events);
       return;
     }
+    if (!this.commit(() => this.applyBatch(events))) return;
+    const last = events[events.length - 1];
+    if (last) for (const projection of this.projections) if (last.position > this.checkpointOf(projection)) this.checkpoints.set(projection.name, last.position);
+    this.resolveWaiters();
+  }
+
+  /**
+   * Runs one transaction of the read models and tells them how it ended; a failure stops
+   * the runner (see `fail`). A read model is the store's events replayed: rows and
+   * checkpoint commit together and can only fall back together, so no fsync of their own.
+   */
+  private commit(transaction: () => void): boolean {
     try {
-      // A read model is the store's events replayed: rows and checkpoint commit together
-      // and can only fall back together, so they need no fsync of their own.
-      withoutFsync(this.options.db, () => this.applyBatch(events));
+      withoutFsync(this.options.db, transaction);
     } catch (error) {
       for (const projection of this.projections) projection.afterTransaction?.(false);
       this.fail(error as Error);
-      return;
+      return false;
     }
     for (const projection of this.projections) projection.afterTransaction?.(true);
     this.failuresInARow = 0;
-    const last = events[events.length - 1];
-    if (last) for (const projection of this.projections) if (last.position > this.checkpointOf(projection)) this.checkpoints.set(projection.name, last.position);
+    return true;
+  }
+
+  private resolveWaiters(): void {
     const checkpoint = this.checkpoint();
     this.waiters = this.waiters.filter((w) => (w.position <= checkpoint ? (w.resolve(), false) : true));
   }
@@ -233,8 +237,7 @@ export class ProjectionRunner {
       if (own.length > 0) projection.absorb?.(own);
       if (last.position > from) this.checkpoints.set(projection.name, last.position);
     }
-    const checkpoint = this.checkpoint();
-    this.waiters = this.waiters.filter((w) => (w.position <= checkpoint ? (w.resolve(), false) : true));
+    this.resolveWaiters();
     this.behind?.late.schedule();
   }
 
