@@ -8,6 +8,7 @@ export type { KafkaLogLevel } from './lib/kafka/kafka-tuning';
 export * from './lib/in-process/in-process-message-bus';
 export { UnknownTopicError, partitionForKey } from './lib/in-process/partition-log';
 export * from './lib/consumer/event-message';
+export { validateDto, type DtoValidation, type DtoValidationOptions } from './lib/payload/validate-dto';
 export * from './lib/consumer/dead-letter';
 export * from './lib/consumer/inbox';
 export * from './lib/consumer/retry';

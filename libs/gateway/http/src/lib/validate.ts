@@ -1,18 +1,14 @@
-import 'reflect-metadata';
 import { gatewayProblems } from '@billing/gateway-application';
-import { plainToInstance } from 'class-transformer';
-import { type ValidationError, validateSync } from 'class-validator';
-
-const OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
+import { validateDto } from '@billing/messaging';
+import type { ValidationError } from 'class-validator';
 
 /** A request body checked against its DTO: every bad field is named (unknown ones too), or it is the DTO. */
 export function validBody<T extends object>(dto: new () => T, body: unknown): T {
   if (body === undefined || body === null) body = {};
   if (typeof body !== 'object' || Array.isArray(body)) throw gatewayProblems.validation([{ field: '', message: 'the body must be a JSON object' }]);
-  const value = plainToInstance(dto, body);
-  const errors = validateSync(value, OPTIONS);
-  if (errors.length > 0) throw gatewayProblems.validation(flatten(errors));
-  return value;
+  const validated = validateDto(dto, body as object, { forbidUnknownValues: true });
+  if (!validated.ok) throw gatewayProblems.validation(flatten(validated.errors));
+  return validated.value;
 }
 
 const flatten = (errors: readonly ValidationError[], path = ''): { field: string; message: string }[] =>

@@ -1,6 +1,6 @@
-import { plainToInstance } from 'class-transformer';
-import { type ValidationError, validateSync } from 'class-validator';
+import type { ValidationError } from 'class-validator';
 import { EventHeader } from '../headers';
+import { validateDto } from '../payload/validate-dto';
 import type { IncomingMessage } from '../port';
 
 /** The payload class (class-validator decorators) and schema version a consumer accepts, per event type. */
@@ -29,8 +29,6 @@ export type Decoded<M extends Record<string, object>> =
   /** Cannot be parsed or validated: dead-lettered with the reason. */
   | { readonly kind: 'rejected'; readonly reason: string };
 
-const VALIDATION = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
-
 export function decodeEventMessage<M extends Record<string, object>>(message: IncomingMessage, schemas: PayloadSchemas<M>): Decoded<M> {
   const eventId = message.headers[EventHeader.eventId];
   const type = message.headers[EventHeader.eventType];
@@ -49,10 +47,9 @@ export function decodeEventMessage<M extends Record<string, object>>(message: In
     return rejected(`unparseable payload: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return rejected('unparseable payload: not a JSON object');
-  const data = plainToInstance(schema.dto, json);
-  const errors = validateSync(data, VALIDATION);
-  if (errors.length > 0) return rejected(`invalid ${type}: ${describe(errors)}`);
-  const event = { eventId, type, schemaVersion, data, message } as EventMessage<M>;
+  const validated = validateDto(schema.dto, json, { forbidUnknownValues: true });
+  if (!validated.ok) return rejected(`invalid ${type}: ${describe(validated.errors)}`);
+  const event = { eventId, type, schemaVersion, data: validated.value, message } as EventMessage<M>;
   return { kind: 'event', event };
 }
 
@@ -65,7 +62,7 @@ const describe = (errors: readonly ValidationError[], path = ''): string =>
   errors
     .flatMap((e) => {
       const at = path ? `${path}.${e.property}` : e.property;
-      const own = Object.values(e.constraints ?? {}).map((c) => `${at}: ${c}`);
+      const own = Object.values(e.constraints ?? {}).map((c) => (at ? `${at}: ${c}` : c));
       return e.children && e.children.length > 0 ? [...own, describe(e.children, at)] : own;
     })
     .join('; ');

@@ -105,25 +105,27 @@ describe('ServiceHost running a toy counter service on SQLite files and the in-p
       await counter.stop();
     });
 
-    it('given relayed events on the topic, then the bus reactor sees each; a malformed one is dead-lettered and the others still arrive', async () => {
+    it('given relayed events on the topic, then the bus reactor sees each; malformed ones are dead-lettered and the others still arrive', async () => {
       const seen = newObservations();
       const counter = await startCounterHost({ dir, bus, seen });
       const dead = await collect(bus, `${COUNTER_TOPIC}.dlq`);
-      await bus.publish([
-        {
-          topic: COUNTER_TOPIC,
-          key: 'acct-9',
-          value: Buffer.from(JSON.stringify({ by: 'many' })),
-          headers: { 'event-id': 'forged', 'event-type': 'Incremented', 'schema-version': '1', 'stream-name': 'counter-acct-9' },
-        },
-      ]);
+      const forged = (eventId: string, data: unknown) => ({
+        topic: COUNTER_TOPIC,
+        key: 'acct-9',
+        value: Buffer.from(JSON.stringify(data)),
+        headers: { 'event-id': eventId, 'event-type': 'Incremented', 'schema-version': '1', 'stream-name': 'counter-acct-9' },
+      });
+      // The second is JSON that class-transformer throws on, rather than finding invalid.
+      await bus.publish([forged('forged', { by: 'many' }), forged('unreadable', { by: [{ constructor: 'x' }] })]);
       await counter.host.context.commands.send('counter', [increment('acct-9', 'a', 1), increment('acct-9', 'b', 2)]);
       const ids = (await eventually(async () => (await counter.store.readStream(counterStream('acct-9'))).length === 2), (await counter.store.readStream(counterStream('acct-9'))).map((e) => e.eventId));
       await eventually(() => ids.every((id) => seen.busReactions.includes(id)));
-      await eventually(() => dead.length === 1);
+      await eventually(() => dead.length === 2);
       expect(dead[0]?.headers[DeadLetterHeader.reason]).toMatch(/^invalid Incremented: by: /);
       expect(dead[0]?.headers[DeadLetterHeader.consumer]).toBe('counter.echo');
+      expect(dead[1]?.headers[DeadLetterHeader.reason]).toMatch(/^invalid Incremented: cannot be read as IncrementedPayload \(/);
       expect(seen.busReactions).not.toContain('forged');
+      expect(seen.busReactions).not.toContain('unreadable');
       await counter.stop();
     });
   });

@@ -1,6 +1,5 @@
-import 'reflect-metadata';
-import { plainToInstance } from 'class-transformer';
-import { type ValidationError, validateSync } from 'class-validator';
+import { validateDto } from '@billing/messaging';
+import type { ValidationError } from 'class-validator';
 import { cacheValidationMetadata } from './validation-metadata-cache';
 
 cacheValidationMetadata();
@@ -12,17 +11,14 @@ export interface FieldError {
 
 export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly FieldError[] };
 
-// No `forbidUnknownValues`: the value is always an instance of the DTO, and an empty DTO (no members) is legitimate.
-const OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false } as const;
-
 /** A JSON value checked against a class-validator DTO: unknown members are refused, not dropped. */
 export function validatePayload<T extends object>(dto: new () => T, plain: unknown): Validated<T> {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     return { ok: false, errors: [{ field: '', message: 'must be a JSON object' }] };
   }
-  const value = plainToInstance(dto, plain);
-  const errors = validateSync(value, OPTIONS);
-  return errors.length === 0 ? { ok: true, value } : { ok: false, errors: flatten(errors) };
+  // No `forbidUnknownValues`: the value is always an instance of the DTO, and an empty DTO (no members) is legitimate.
+  const validated = validateDto(dto, plain, { forbidUnknownValues: false });
+  return validated.ok ? validated : { ok: false, errors: flatten(validated.errors) };
 }
 
 export const describeFieldErrors = (errors: readonly FieldError[]): string =>
