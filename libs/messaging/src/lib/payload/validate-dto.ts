@@ -167,31 +167,40 @@ class Plan {
   }
 }
 
+/*
+ * The checks below run for every member of every payload: loops and module functions,
+ * no closures (tsx names each closure it creates, a `defineProperty` per call).
+ */
+
 function passes(rule: Rule, instance: object, value: unknown): boolean {
   const { metadata } = rule;
   if (metadata.validateIf && !metadata.validateIf(instance, value)) return true;
   const args: ValidationArguments = { targetName: instance.constructor.name, property: metadata.propertyName, object: instance, value, constraints: metadata.constraints };
-  // A promise (an asynchronous answer): the libraries decide.
-  const valid = (one: unknown, constraint: Constraint): boolean => {
-    const answer: unknown = constraint.instance.validate(one, args);
-    return !!answer && !isPromise(answer);
-  };
   const each = metadata.each && Array.isArray(value);
-  return rule.constraints.every((constraint) => (each ? (value as unknown[]).every((one) => valid(one, constraint)) : valid(value, constraint)));
+  for (const constraint of rule.constraints) {
+    if (!each) {
+      if (!valid(constraint.instance.validate(value, args))) return false;
+      continue;
+    }
+    for (const one of value as unknown[]) if (!valid(constraint.instance.validate(one, args))) return false;
+  }
+  return true;
 }
 
-const isPromise = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+/** A constraint's answer as class-validator reads it; a promise (an asynchronous answer) leaves it to the libraries. */
+const valid = (answer: unknown): boolean => !!answer && !(typeof answer === 'object' && typeof (answer as { then?: unknown }).then === 'function');
 
 /** ValidateNested: each element (or the value) an instance whose own plan accepts it. */
 function nestedAccepted(value: unknown, schema: string): boolean {
-  if (value === undefined) return true;
-  const accepted = (one: unknown): boolean => {
-    if (one === undefined) return true;
-    if (typeof one !== 'object' || one === null || Array.isArray(one)) return false;
-    return planOf(one.constructor as Dto<object>, schema)?.accepts(one) ?? false;
-  };
-  return Array.isArray(value) ? value.every(accepted) : accepted(value);
+  if (!Array.isArray(value)) return nestedOneAccepted(value, schema);
+  for (const one of value) if (!nestedOneAccepted(one, schema)) return false;
+  return true;
+}
+
+function nestedOneAccepted(one: unknown, schema: string): boolean {
+  if (one === undefined) return true;
+  if (typeof one !== 'object' || one === null || Array.isArray(one)) return false;
+  return planOf(one.constructor as Dto<object>, schema)?.accepts(one) ?? false;
 }
 
 const plans = new Map<string, Map<Dto<object>, Plan | null>>();
