@@ -35,10 +35,12 @@ export interface DtoValidationOptions {
  */
 export function validateDto<T extends object>(dto: Dto<T>, plain: object, options: DtoValidationOptions): DtoValidation<T> {
   const plan = planOf(dto);
-  const value = plan ? plan.build(plain) : DECLINED;
-  if (value !== DECLINED && plan?.accepts(value)) {
-    if (crossChecking) crossCheck(dto, plain, options, value);
-    return { ok: true, value: value as T };
+  if (plan) {
+    const value = plan.build(plain);
+    if (value !== DECLINED && plan.accepts(value)) {
+      if (crossChecking) crossCheck(dto, plain, options, value);
+      return { ok: true, value: value as T };
+    }
   }
   return bothLibraries(dto, plain, options);
 }
@@ -123,7 +125,7 @@ class Plan {
     this.byName = new Map(properties.map((p) => [p.name, p]));
   }
 
-  /** The instance `plainToInstance` makes of a JSON object, or DECLINED. */
+  /** The instance `plainToInstance` makes of a JSON object, or DECLINED (an unknown member among others, so `accepts` need not whitelist). */
   build(plain: object): Built {
     if (!isJsonObject(plain)) return DECLINED;
     const instance = new this.dto() as Record<string, unknown>;
@@ -138,9 +140,8 @@ class Plan {
     return instance;
   }
 
-  /** Whether class-validator finds nothing wrong with the instance (false: let it say what). */
+  /** Whether class-validator finds nothing wrong with an instance a plan built (false: let it say what). */
   accepts(instance: object): boolean {
-    for (const key of Object.keys(instance)) if (!this.byName.has(key)) return false;
     for (const property of this.properties) {
       const value = (instance as Record<string, unknown>)[property.name];
       let applies = true;
