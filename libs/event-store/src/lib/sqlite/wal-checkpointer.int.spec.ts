@@ -1,10 +1,18 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WalCheckpointer } from './wal-checkpointer';
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
+/** The process's threads, as Linux lists them. */
+const threads = () => readdirSync('/proc/self/task').length;
+
+function walDatabase(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  return db;
+}
 
 describe('WalCheckpointer', () => {
   let dir: string;
@@ -48,5 +56,26 @@ describe('WalCheckpointer', () => {
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     await WalCheckpointer.remove(join(dir, 'elsewhere.db'));
     db.close();
+  });
+
+  it('given its last file taken back, then the worker thread has ended, and a file added later gets a worker of its own', async () => {
+    const [first, second] = [walDatabase(join(dir, 'first.db')), walDatabase(join(dir, 'second.db'))];
+    const before = threads();
+    WalCheckpointer.add(join(dir, 'first.db'), first);
+    WalCheckpointer.add(join(dir, 'second.db'), second);
+    const running = threads();
+    expect(running).toBeGreaterThan(before);
+
+    await WalCheckpointer.remove(join(dir, 'first.db'));
+    expect(threads()).toBe(running); // one file left: the worker stays
+    await WalCheckpointer.remove(join(dir, 'second.db'));
+    expect(threads()).toBeLessThan(running);
+
+    WalCheckpointer.add(join(dir, 'second.db'), second);
+    expect(threads()).toBe(running);
+    await WalCheckpointer.remove(join(dir, 'second.db')); // answered by the new worker
+    expect(threads()).toBeLessThan(running);
+    first.close();
+    second.close();
   });
 });

@@ -5,13 +5,14 @@ import { Worker } from 'node:worker_threads';
 const DEFAULT_THRESHOLD_BYTES = 4 * 1024 * 1024;
 const DEFAULT_INTERVAL_MILLIS = 50;
 
-type FromWorker = { readonly kind: 'removed'; readonly path: string } | { readonly kind: 'failed'; readonly path: string; readonly message: string };
+type FromWorker = { readonly kind: 'removed'; readonly path: string; readonly last: boolean } | { readonly kind: 'failed'; readonly path: string; readonly message: string };
 
 /*
  * The worker's code, plain JavaScript so it runs wherever this module runs (tsx, ts-jest,
  * compiled). Its own connection to each file checkpoints the log PASSIVE-ly (it never
  * waits for, nor blocks, the writer) once the log is past the threshold, and syncs the log
- * before and the database after, as SQLite does.
+ * before and the database after, as SQLite does. Given its last file back, it stops its
+ * timer and closes its port, so the thread ends.
  */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -30,10 +31,14 @@ parentPort.on('message', (m) => {
   } else if (m.kind === 'remove') {
     open.get(m.path)?.close();
     open.delete(m.path);
-    parentPort.postMessage({ kind: 'removed', path: m.path });
+    parentPort.postMessage({ kind: 'removed', path: m.path, last: m.last });
+    if (m.last) {
+      clearInterval(timer);
+      parentPort.close();
+    }
   }
 });
-setInterval(() => {
+const timer = setInterval(() => {
   for (const [path, db] of open) {
     let size = 0;
     try { size = statSync(path + '-wal').size; } catch { continue; }
@@ -53,7 +58,10 @@ setInterval(() => {
  * without), while the task pipeline gained nothing measurable from it.
  * A file handed over gets `wal_autocheckpoint = 0` on its connection; if the worker cannot
  * open it, the connection checkpoints itself again. One worker per process, unreferenced,
- * so it never keeps the process alive.
+ * so it never keeps the process alive, and it ends when the last file is taken back: a
+ * process that closed its databases has no thread left to tear down mid-call (better-sqlite3
+ * can abort the whole process when its thread is torn down inside a native call), and a test
+ * runner that loads this module once per test file does not collect a worker per file.
  */
 export class WalCheckpointer {
   private static instance: WalCheckpointer | null = null;
@@ -79,7 +87,10 @@ export class WalCheckpointer {
     WalCheckpointer.instance.add(path, db);
   }
 
-  /** Takes the file back; resolves once the worker has closed its connection (call before the database closes). */
+  /**
+   * Takes the file back; resolves once the worker has closed its connection (call before the
+   * database closes), and for the last file once the worker has ended.
+   */
   static remove(path: string): Promise<void> {
     return WalCheckpointer.instance?.remove(path) ?? Promise.resolve();
   }
@@ -94,16 +105,20 @@ export class WalCheckpointer {
   private remove(path: string): Promise<void> {
     if (!this.connections.has(path)) return Promise.resolve();
     this.connections.delete(path);
+    const last = this.connections.size === 0;
+    // This worker ends with its last file; a file added from now on starts another.
+    if (last && WalCheckpointer.instance === this) WalCheckpointer.instance = null;
     // Referenced while a removal is pending, so the process waits for the answer.
     this.worker.ref();
     return new Promise((resolve) => {
       this.removals.set(path, resolve);
-      this.worker.postMessage({ kind: 'remove', path });
+      this.worker.postMessage({ kind: 'remove', path, last });
     });
   }
 
   private onMessage(message: FromWorker): void {
     if (message.kind === 'removed') {
+      if (message.last) return; // resolved by the worker's exit
       this.removals.get(message.path)?.();
       this.removals.delete(message.path);
       if (this.removals.size === 0) this.worker.unref();
