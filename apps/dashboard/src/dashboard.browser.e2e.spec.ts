@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { eventuallyValue } from '@billing/util/testing';
 import { type Browser, launchChromium } from './testing/chromium';
 import { buildDashboard, type EmbeddedDashboard, startEmbeddedDashboard } from './testing/embedded-dashboard';
 
@@ -132,7 +133,7 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
     const created = await api<TaskBody>(`${platform.url}/v1/tasks`, key, 'POST', { model: 'seedance-2.0', duration_seconds: 5 });
     expect(created.status).toBe(201);
     keyTaskId = created.body.id;
-    const charged = await eventually(() => api<TaskBody>(`${platform.url}/v1/tasks/${keyTaskId}`, key), (task) => task.body.credits_cost !== null);
+    const charged = await eventuallyValue(() => api<TaskBody>(`${platform.url}/v1/tasks/${keyTaskId}`, key), (task) => task.body.credits_cost !== null);
     expect(charged.body).toMatchObject({ pool: 'api', status: 'charged', credits_cost: 75 });
   });
 
@@ -221,15 +222,5 @@ async function expectText(locator: ReturnType<Page['locator']>, text: string, ti
     if (last.includes(text)) return;
     if (Date.now() > deadline) throw new Error(`expected "${text}" in the element, found "${last}"`);
     await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function eventually<T>(probe: () => Promise<T>, until: (value: T) => boolean, timeoutMillis = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMillis;
-  for (;;) {
-    const value = await probe();
-    if (until(value)) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMillis} ms: ${JSON.stringify(value).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedTestPlatform } from './testing/embedded-test-platform';
-import { eventually, HttpClient } from './testing/http-client';
+import { eventuallyValue } from '@billing/util/testing';
+import { HttpClient } from './testing/http-client';
 
 type Json = Record<string, unknown>;
 const PROBLEM = 'https://billing.local/problems/';
@@ -39,11 +40,11 @@ describe('finance over REST (role finance): statements, balances as of, liabilit
     const order = await carol.post('/v1/orders', { kind: 'pack', pack_id: 'api-1000' });
     expect(order.status).toBe(201);
     expect((await carol.post(`/v1/orders/${String(order.body['id'])}/confirm-sandbox-payment`)).status).toBe(200);
-    await eventually(() => carolKey.get<{ balances: Balance[] }>('/v1/balances'), (answer) => answer.body.balances?.some((b) => b.pool === 'api' && b.available === 1000));
+    await eventuallyValue(() => carolKey.get<{ balances: Balance[] }>('/v1/balances'), (answer) => answer.body.balances?.some((b) => b.pool === 'api' && b.available === 1000));
     const task = await carolKey.post('/v1/tasks', RENDER);
     expect(task.status).toBe(201);
-    await eventually(() => carolKey.get(`/v1/tasks/${String(task.body['id'])}`), (answer) => answer.body['status'] === 'charged');
-    await eventually(() => carolKey.get<{ balances: Balance[] }>('/v1/balances'), (answer) => answer.body.balances?.some((b) => b.pool === 'api' && b.balance === 925));
+    await eventuallyValue(() => carolKey.get(`/v1/tasks/${String(task.body['id'])}`), (answer) => answer.body['status'] === 'charged');
+    await eventuallyValue(() => carolKey.get<{ balances: Balance[] }>('/v1/balances'), (answer) => answer.body.balances?.some((b) => b.pool === 'api' && b.balance === 925));
   }, 60_000);
 
   afterAll(async () => {

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedTestPlatform } from './testing/embedded-test-platform';
-import { eventually, HttpClient } from './testing/http-client';
+import { eventuallyValue } from '@billing/util/testing';
+import { HttpClient } from './testing/http-client';
 
 type Json = Record<string, unknown>;
 const PROBLEM = 'https://billing.local/problems/';
@@ -64,7 +65,7 @@ describe('REST gateway over the embedded platform (credits book: App and API poo
     const task = await aliceKey.post('/v1/tasks', RENDER);
     expect(task.status).toBe(201);
     expect(task.body).toMatchObject({ channel: 'api', pool: 'api' });
-    const done = await eventually(
+    const done = await eventuallyValue(
       () => aliceKey.get(`/v1/tasks/${String(task.body['id'])}`),
       (answer) => answer.body['status'] === 'charged',
     );
@@ -87,7 +88,7 @@ describe('REST gateway over the embedded platform (credits book: App and API poo
     const task = await alice.post('/v1/tasks', { ...RENDER, model: 'seedance-2.0-fast' });
     expect(task.status).toBe(201);
     expect(task.body).toMatchObject({ channel: 'app', pool: 'app' });
-    await eventually(() => alice.get(`/v1/tasks/${String(task.body['id'])}`), (answer) => answer.body['credits_cost'] === 50);
+    await eventuallyValue(() => alice.get(`/v1/tasks/${String(task.body['id'])}`), (answer) => answer.body['credits_cost'] === 50);
     expect(await balanceOf(alice, 'app')).toEqual({ pool: 'app', balance: 250, held: 0, available: 250 });
     expect(await balanceOf(alice, 'api')).toMatchObject({ balance: 925 });
   });

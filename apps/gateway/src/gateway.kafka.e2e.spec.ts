@@ -5,7 +5,8 @@ import { signAppToken } from '@billing/gateway-application';
 import type { GetBalancesResponse } from '@billing/gateway-grpc';
 import { BillingGrpcClient } from '@billing/gateway-grpc/testing';
 import { GatewayProcess, ServiceProcesses } from '@billing/platform-runtime';
-import { eventually, HttpClient } from './testing/http-client';
+import { eventuallyValue } from '@billing/util/testing';
+import { HttpClient } from './testing/http-client';
 
 const ROOT = resolve(__dirname, '../../..');
 const SECRET = 'distributed-gateway-e2e-secret-0123456789';
@@ -110,7 +111,7 @@ describe('the distributed gateway: its own process in front of the four service 
     const auditor = anon.as(await signAppToken(SECRET, 'gw-kafka-auditor', { role: 'finance', now: Date.now(), ttlSeconds: 600 }));
     const start = new Date(Date.now() - 1_000).toISOString();
 
-    const ready = await eventually(() => anon.get('/health/ready'), (answer) => answer.status === 200, 60_000);
+    const ready = await eventuallyValue(() => anon.get('/health/ready'), (answer) => answer.status === 200, 'every service ready', 60_000);
     expect(ready.body).toMatchObject({ ready: true, services: { pricing: 'up', wallet: 'up', purchase: 'up', tasks: 'up' } });
 
     const order = await user.post('/v1/orders', { kind: 'pack', pack_id: 'api-1000' });
@@ -118,7 +119,7 @@ describe('the distributed gateway: its own process in front of the four service 
     const paid = await user.post(`/v1/orders/${String(order.body['id'])}/confirm-sandbox-payment`);
     expect(paid.status).toBe(200);
     expect(paid.body['status']).toBe('paid');
-    await eventually(() => user.get<{ balances: Balance[] }>('/v1/balances'), (answer) => answer.body.balances?.some((b) => b.pool === 'api' && b.available === 1000), 30_000);
+    await eventuallyValue(() => user.get<{ balances: Balance[] }>('/v1/balances'), (answer) => answer.body.balances?.some((b) => b.pool === 'api' && b.available === 1000), 'the pack in the api pool', 30_000);
 
     const created = await user.post('/v1/api-keys', { name: 'distributed e2e' });
     expect(created.status).toBe(201);
@@ -126,9 +127,9 @@ describe('the distributed gateway: its own process in front of the four service 
     const task = await key.post('/v1/tasks', RENDER, { 'Idempotency-Key': `${account}-task-1` });
     expect(task.status).toBe(201);
     expect(task.body).toMatchObject({ channel: 'api', pool: 'api', credits_reserved: 75 });
-    const done = await eventually(() => key.get(`/v1/tasks/${String(task.body['id'])}`), (answer) => answer.body['status'] === 'charged', 30_000);
+    const done = await eventuallyValue(() => key.get(`/v1/tasks/${String(task.body['id'])}`), (answer) => answer.body['status'] === 'charged', 'the task charged', 30_000);
     expect(done.body).toMatchObject({ credits_cost: 75, end_reason: 'succeeded' });
-    const balances = await eventually(() => user.get<{ balances: Balance[] }>('/v1/balances'), (answer) => answer.body.balances?.some((b) => b.pool === 'api' && b.balance === 925), 30_000);
+    const balances = await eventuallyValue(() => user.get<{ balances: Balance[] }>('/v1/balances'), (answer) => answer.body.balances?.some((b) => b.pool === 'api' && b.balance === 925), 'the charge in the balance', 30_000);
     expect(balances.body.balances.find((b) => b.pool === 'api')).toEqual({ pool: 'api', balance: 925, held: 0, available: 925 });
 
     const viaGrpc = await grpcBalances(gateway.grpcAddress.replace('localhost', '127.0.0.1'), token);

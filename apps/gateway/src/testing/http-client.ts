@@ -42,14 +42,3 @@ export class HttpClient {
     return { status: response.status, headers: response.headers, body: (type.includes('json') && text ? JSON.parse(text) : text) as T };
   }
 }
-
-/** Polls until `until` holds (or fails after `timeoutMillis`). */
-export async function eventually<T>(probe: () => Promise<T>, until: (value: T) => boolean, timeoutMillis = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMillis;
-  for (;;) {
-    const value = await probe();
-    if (until(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMillis} ms; last value: ${JSON.stringify(value).slice(0, 500)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

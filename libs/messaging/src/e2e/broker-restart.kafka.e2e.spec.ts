@@ -12,7 +12,7 @@ import { WALLET_PAYLOAD_SCHEMAS, walletRoute, type WalletPayloads } from '../lib
 import { BalanceProjection } from '../testing/balance-projection';
 import { brokerScript } from '../lib/kafka/local-broker';
 import { DeliveryTally } from '../testing/delivery-tally';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@billing/util/testing';
 import { testBrokers, testBrokerScriptEnv, testBrokerSource } from '../testing/kafka-test-env';
 import { appendPurchases } from '../testing/wallet-events';
 
@@ -74,7 +74,7 @@ describe('the broker stopped and started mid-run', () => {
     await new IdempotentConsumer<WalletPayloads>({ name: `balances-${topic}`, bus, topics: [topic], schemas: WALLET_PAYLOAD_SCHEMAS, inbox: target.inbox, apply: target.apply }).start();
 
     const before = await appendPurchases(store, 500, 8, 5);
-    await eventually(() => target.distinctApplications() === 500, 30_000, 'the first 500');
+    await eventually(() => target.distinctApplications() === 500, 'the first 500', 30_000);
 
     await brokerScript('stop', testBrokerScriptEnv());
     const during = await appendPurchases(store, 500, 8, 5);
@@ -85,7 +85,7 @@ describe('the broker stopped and started mid-run', () => {
     const after = await appendPurchases(store, 500, 8, 5);
 
     const all = [...before, ...during, ...after];
-    await eventually(() => target.distinctApplications() === all.length && tally.ids.size === all.length, 90_000, 'all 1500 after the restart');
+    await eventually(() => target.distinctApplications() === all.length && tally.ids.size === all.length, 'all 1500 after the restart', 90_000);
     expect(tally.missing(all)).toEqual([]);
     expect(target.applications()).toBe(all.length);
     expect(relay.checkpoint).toBe(all.length);

@@ -10,7 +10,7 @@ import { WALLET_PAYLOAD_SCHEMAS, type WalletPayloads } from '../lib/wallet/walle
 import { BalanceProjection } from '../testing/balance-projection';
 import { REPO_ROOT } from '../lib/kafka/local-broker';
 import { DeliveryTally } from '../testing/delivery-tally';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@billing/util/testing';
 import { testBrokers } from '../testing/kafka-test-env';
 import { appendPurchases } from '../testing/wallet-events';
 
@@ -83,7 +83,7 @@ describe('a relay killed with kill -9 mid-stream', () => {
 
     const first = new RelayProcess(env);
     relays.push(first);
-    await eventually(() => first.published >= 600, 40_000, 'the first relay to get going');
+    await eventually(() => first.published >= 600, 'the first relay to get going', 40_000);
     // The topic exists once the relay started: now the consumers can join it.
     await tally.follow(bus, topic, `tally-${topic}`);
     await new IdempotentConsumer<WalletPayloads>({ name: `balances-${topic}`, bus, topics: [topic], schemas: WALLET_PAYLOAD_SCHEMAS, inbox: target.inbox, apply: target.apply }).start();
@@ -96,7 +96,7 @@ describe('a relay killed with kill -9 mid-stream', () => {
     const second = new RelayProcess(env);
     relays.push(second);
     const all = [...before, ...during];
-    await eventually(() => tally.ids.size === all.length && target.distinctApplications() === all.length, 60_000, 'every event after the restart');
+    await eventually(() => tally.ids.size === all.length && target.distinctApplications() === all.length, 'every event after the restart', 60_000);
 
     expect(tally.missing(all)).toEqual([]);
     expect(target.applications()).toBe(all.length);

@@ -12,7 +12,7 @@ import { SqliteCheckpointStore } from '../lib/relay/checkpoint-store';
 import { OutboxRelay } from '../lib/relay/outbox-relay';
 import { WALLET_PAYLOAD_SCHEMAS, walletRoute, type WalletPayloads } from '../lib/wallet/wallet-topic';
 import { BalanceProjection } from '../testing/balance-projection';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@billing/util/testing';
 import { testBrokers } from '../testing/kafka-test-env';
 import { appendPurchases } from '../testing/wallet-events';
 
@@ -57,7 +57,7 @@ describe('wallet events from the store to an idempotent consumer over Kafka', ()
     }).start();
 
     const ids = await appendPurchases(store, 400, 10, 4);
-    await eventually(() => target.distinctApplications() === 400 && received.length >= 400, 30_000, 'all 400 applied');
+    await eventually(() => target.distinctApplications() === 400 && received.length >= 400, 'all 400 applied', 30_000);
 
     expect(target.applications()).toBe(400);
     expect(new Set(received.map((m) => m.headers[EventHeader.eventId]))).toEqual(new Set(ids));

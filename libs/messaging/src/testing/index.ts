@@ -1,4 +1,3 @@
 export * from './message-bus.contract';
 export * from './balance-projection';
-export * from './eventually';
 export * from './wallet-fixtures';

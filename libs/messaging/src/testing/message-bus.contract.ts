@@ -5,7 +5,7 @@ import type { IncomingMessage, MessageBus, OutgoingMessage } from '../lib/port';
 import { deadLetterTopicFor } from '../lib/topics';
 import { WALLET_PAYLOAD_SCHEMAS, type WalletPayloads } from '../lib/wallet/wallet-topic';
 import { BalanceProjection } from './balance-projection';
-import { eventually } from './eventually';
+import { eventually } from '@billing/util/testing';
 import { purchaseMessage, withValue } from './wallet-fixtures';
 
 export interface MessageBusContractOptions {
@@ -55,7 +55,7 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
         await bus.publish([message(topic, 'acct-1', 'hello', { 'event-id': 'e1' })]);
         const received: IncomingMessage[] = [];
         await bus.subscribe({ groupId: unique('g'), topics: [topic], handler: async (batch) => void received.push(...batch) });
-        await eventually(() => received.length === 1, wait, 'the early message');
+        await eventually(() => received.length === 1, 'the early message', wait);
         expect(received[0]).toMatchObject({ topic, partition: 0, offset: '0', key: 'acct-1', headers: { 'event-id': 'e1' } });
         expect(received[0]?.value.toString()).toBe('hello');
       },
@@ -71,7 +71,7 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
         await Promise.all(Array.from({ length: 24 }, (_, i) => bus.publish([message(topic, 'acct-1', body(i))])));
         const received: string[] = [];
         await bus.subscribe({ groupId: unique('g'), topics: [topic], handler: async (batch) => void received.push(...batch.map((m) => m.value.toString())) });
-        await eventually(() => received.length >= 24, wait, '24 large messages');
+        await eventually(() => received.length >= 24, '24 large messages', wait);
         expect(received.map((text) => text.length)).toEqual(Array(24).fill(100 * 1024));
         expect(new Set(received.map((text) => text.split(':')[0])).size).toBe(24);
       },
@@ -114,7 +114,7 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
             }
           },
         });
-        await eventually(() => [...seen.values()].reduce((n, list) => n + list.length, 0) === 480, wait, 'all 480 messages');
+        await eventually(() => [...seen.values()].reduce((n, list) => n + list.length, 0) === 480, 'all 480 messages', wait);
         const inOrder = Array.from({ length: 40 }, (_, i) => i);
         for (const key of keys) {
           expect(seen.get(key)).toEqual(inOrder);
@@ -148,7 +148,7 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
             handled += batch.length;
           },
         });
-        await eventually(() => handled === 40, wait, 'both partitions');
+        await eventually(() => handled === 40, 'both partitions', wait);
         await subscription.stop();
         expect(await subscription.closed).toEqual({ reason: 'stopped' });
       },
@@ -171,7 +171,7 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
           await new Promise((resolve) => setTimeout(resolve, 300));
           const sentAt = Date.now();
           await bus.publish([message(topic, 'k', `m${i}`)]);
-          await eventually(() => handledAt.has(`m${i}`), wait, `message ${i}`);
+          await eventually(() => handledAt.has(`m${i}`), `message ${i}`, wait);
           latencies.push((handledAt.get(`m${i}`) ?? Infinity) - sentAt);
         }
         expect(Math.max(...latencies)).toBeLessThan(1_000);
@@ -193,7 +193,7 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
         const counts = { first: 0, second: 0 };
         await bus.subscribe({ groupId: unique('g1'), topics: [topic], handler: async (b) => void (counts.first += b.length) });
         await bus.subscribe({ groupId: unique('g2'), topics: [topic], handler: async (b) => void (counts.second += b.length) });
-        await eventually(() => counts.first === 20 && counts.second === 20, wait, 'both groups');
+        await eventually(() => counts.first === 20 && counts.second === 20, 'both groups', wait);
       },
       timeout,
     );
@@ -207,14 +207,14 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
         await bus.publish(Array.from({ length: 10 }, (_, i) => message(topic, 'k', `old-${i}`)));
         const first: string[] = [];
         const s1 = await bus.subscribe({ groupId, topics: [topic], handler: async (b) => void first.push(...b.map((m) => m.value.toString())) });
-        await eventually(() => first.length === 10, wait, 'the first ten');
+        await eventually(() => first.length === 10, 'the first ten', wait);
         await s1.stop();
         expect(await s1.closed).toEqual({ reason: 'stopped' });
 
         await bus.publish(Array.from({ length: 5 }, (_, i) => message(topic, 'k', `new-${i}`)));
         const second: string[] = [];
         await bus.subscribe({ groupId, topics: [topic], handler: async (b) => void second.push(...b.map((m) => m.value.toString())) });
-        await eventually(() => second.length >= 5, wait, 'the five new ones');
+        await eventually(() => second.length >= 5, 'the five new ones', wait);
         expect(second).toEqual(['new-0', 'new-1', 'new-2', 'new-3', 'new-4']);
       },
       timeout,
@@ -240,7 +240,7 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
 
         const second: string[] = [];
         await bus.subscribe({ groupId, topics: [topic], handler: async (b) => void second.push(...b.map((m) => m.value.toString())) });
-        await eventually(() => second.includes('c'), wait, 'redelivery');
+        await eventually(() => second.includes('c'), 'redelivery', wait);
         expect(second.slice(-2)).toEqual(['b', 'c']);
       },
       timeout,
@@ -278,7 +278,7 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
           const dead: IncomingMessage[] = [];
           await bus.subscribe({ groupId: unique('dlq-reader'), topics: [deadLetterTopicFor(topic)], handler: async (b) => void dead.push(...b) });
 
-          await eventually(() => target.balanceOf('acme') === 3_000 && dead.length === 2, wait, 'good ones handled, bad ones dead-lettered');
+          await eventually(() => target.balanceOf('acme') === 3_000 && dead.length === 2, 'good ones handled, bad ones dead-lettered', wait);
           expect(dead.map((m) => m.headers[EventHeader.eventId])).toEqual([garbage.headers?.[EventHeader.eventId], invalid.headers?.[EventHeader.eventId]]);
           expect(dead[0]?.headers).toMatchObject({
             [DeadLetterHeader.originalTopic]: topic,
@@ -304,7 +304,7 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
           const target = projection();
           let duplicates = 0;
           await consumerFor(topic, target, { onHandled: (_, outcome) => void (duplicates += outcome.duplicates) }).start();
-          await eventually(() => duplicates === 30, wait, 'thirty duplicates recognised');
+          await eventually(() => duplicates === 30, 'thirty duplicates recognised', wait);
           expect(target.applications()).toBe(30);
           expect(target.distinctApplications()).toBe(30);
           for (let i = 0; i < 5; i++) expect(target.balanceOf(`acct-${i}`)).toBe(600);
@@ -329,7 +329,7 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
               target.apply(event, db);
             },
           }).start();
-          await eventually(() => target.balanceOf('acme') === 500, wait, 'the retried effect');
+          await eventually(() => target.balanceOf('acme') === 500, 'the retried effect', wait);
           expect(failures).toBe(2);
           expect(target.applications()).toBe(1);
         },
@@ -361,7 +361,7 @@ export function messageBusContract(name: string, createBus: () => Promise<Messag
 
           broken = false;
           await consumerFor(topic, target, options).start();
-          await eventually(() => target.balanceOf('acme') === 111, wait, 'all three after the restart');
+          await eventually(() => target.balanceOf('acme') === 111, 'all three after the restart', wait);
           expect(target.applications()).toBe(3);
         },
         timeout,

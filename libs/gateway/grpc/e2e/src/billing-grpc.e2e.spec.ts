@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import type { TaskMessage, TaskUpdateMessage } from '@billing/gateway-grpc';
 import { BillingGrpcClient, failureOf, problemOf } from '@billing/gateway-grpc/testing';
+import { eventuallyValue } from '@billing/util/testing';
 import { EmbeddedBilling } from './embedded-billing';
 
 /*
@@ -24,16 +25,6 @@ let aliceKey: string;
 let aliceToken: string;
 let bobToken: string;
 
-async function eventually<T>(read: () => Promise<T>, until: (value: T) => boolean, what: string, timeoutMillis = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMillis;
-  for (;;) {
-    const value = await read();
-    if (until(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 const poolsOf = async (credential: string) =>
   Object.fromEntries((await client.getBalances(credential)).pools.map((p) => [p.pool, { available: p.availableMillicredits, held: p.heldMillicredits, balance: p.balance }]));
 
@@ -48,7 +39,7 @@ beforeAll(async () => {
   bobToken = await platform.token(BOB);
   await platform.buyPack(ALICE, 'api-300');
   await platform.buyPack(ALICE, 'app-300');
-  await eventually(() => poolsOf(aliceToken), (pools) => pools['api']?.available === '300000' && pools['app']?.available === '300000', 'both packs in alice’s pools');
+  await eventuallyValue(() => poolsOf(aliceToken), (pools) => pools['api']?.available === '300000' && pools['app']?.available === '300000', 'both packs in alice’s pools');
 }, 60_000);
 
 afterAll(async () => {
@@ -81,7 +72,7 @@ describe('billing.v1 over gRPC against the embedded platform', () => {
 
     const task = await client.createTask({ render: RENDER }, aliceKey);
     expect(task).toMatchObject({ pool: 'api', channel: 'api' });
-    await eventually(async () => watch.updates, (updates) => updates.some((u) => u.task?.taskId === task.taskId && charged(u.task)), 'the charged update');
+    await eventuallyValue(async () => watch.updates, (updates) => updates.some((u) => u.task?.taskId === task.taskId && charged(u.task)), 'the charged update');
 
     const mine = watch.updates.filter((u) => u.task.taskId === task.taskId);
     const statuses = mine.map((u: TaskUpdateMessage) => u.task.status);
@@ -101,13 +92,13 @@ describe('billing.v1 over gRPC against the embedded platform', () => {
     watch.cancel();
     bobWatch.cancel();
     expect((await watch.ended).code).toBe(status.CANCELLED);
-    await eventually(async () => platform.grpc.activeWatches, (n) => n === 0, 'the server to drop cancelled watches');
+    await eventuallyValue(async () => platform.grpc.activeWatches, (n) => n === 0, 'the server to drop cancelled watches');
   });
 
   it('runs a task made with a signed-in token on the App pool', async () => {
     const task = await client.createTask({ render: RENDER, idempotencyKey: 'app-task-1' }, aliceToken);
     expect(task).toMatchObject({ pool: 'app', channel: 'app' });
-    const done = await eventually(() => client.getTask(task.taskId, aliceToken), charged, 'the app task to be charged');
+    const done = await eventuallyValue(() => client.getTask(task.taskId, aliceToken), charged, 'the app task to be charged');
     expect(done).toMatchObject({ creditsCost: '75', creditsCostMillicredits: '75000' });
     // The same idempotency key and request name the same task.
     await expect(client.createTask({ render: RENDER, idempotencyKey: 'app-task-1' }, aliceToken)).resolves.toMatchObject({ taskId: task.taskId });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { messageBusContract } from '../../testing/message-bus.contract';
-import { eventually } from '../../testing/eventually';
+import { eventually } from '@billing/util/testing';
 import { InProcessMessageBus } from './in-process-message-bus';
 import type { IncomingMessage } from '../port';
 import { UnknownTopicError } from './partition-log';

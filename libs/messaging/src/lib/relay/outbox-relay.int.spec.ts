@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BalanceProjection } from '../../testing/balance-projection';
-import { eventually } from '../../testing/eventually';
+import { eventually } from '@billing/util/testing';
 import { appendPurchases, purchaseEvent } from '../../testing/wallet-events';
 import { IdempotentConsumer } from '../consumer/idempotent-consumer';
 import { EventHeader } from '../headers';

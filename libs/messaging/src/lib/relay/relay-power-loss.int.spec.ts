@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually } from '../../testing/eventually';
+import { eventually } from '@billing/util/testing';
 import { appendPurchases } from '../../testing/wallet-events';
 import { EventHeader } from '../headers';
 import { InProcessMessageBus } from '../in-process/in-process-message-bus';

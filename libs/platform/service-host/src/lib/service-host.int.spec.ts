@@ -1,5 +1,5 @@
 import { DeadLetterHeader, type IncomingMessage, InProcessMessageBus, type MessageBus } from '@billing/messaging';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@billing/util/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@ import { DeadLetterHeader, type IncomingMessage, KafkaMessageBus, type MessageBu
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@billing/util/testing';
 import { counterStream, increment, newObservations } from '../testing/counter-service';
 import { reactionCounts, startCounterHost } from '../testing/counter-host';
 import { RpcError, RpcTimeoutError } from './rpc';
@@ -50,13 +50,13 @@ describe('ServiceHost running the toy counter service over a real Kafka broker',
           headers: { 'target-stream': counterStream(account), 'account-id': account },
         },
       ]);
-      await eventually(async () => (await counter.store.readStream(counterStream(account))).length === 2, 60_000, 'two increments');
-      await eventually(() => dead.length >= 1, 60_000, 'a dead letter');
+      await eventually(async () => (await counter.store.readStream(counterStream(account))).length === 2, 'two increments', 60_000);
+      await eventually(() => dead.length >= 1, 'a dead letter', 60_000);
       expect(dead[0]?.headers[DeadLetterHeader.reason]).toMatch(/^invalid Increment: by: by must not be less than 1/);
 
       const ids = (await counter.store.readStream(counterStream(account))).map((e) => e.eventId);
-      await eventually(() => ids.every((id) => seen.busReactions.includes(id)), 60_000, 'bus reactions');
-      await eventually(() => seen.storeReactions.length === 2, 20_000, 'store reactions');
+      await eventually(() => ids.every((id) => seen.busReactions.includes(id)), 'bus reactions', 60_000);
+      await eventually(() => seen.storeReactions.length === 2, 'store reactions', 20_000);
 
       const rpc = counter.host.context.rpc;
       await expect(rpc.call('counter', 'total', { accountId: account })).resolves.toEqual({ total: 12 });
@@ -70,7 +70,7 @@ describe('ServiceHost running the toy counter service over a real Kafka broker',
     counter = await startCounterHost({ dir, bus, seen, instanceId: `counter-${run}-b` });
     try {
       await counter.host.context.commands.send('counter', [increment(account, 'k3', 1)]);
-      await eventually(() => seen.storeReactions.length === 3, 60_000, 'the store reaction after the restart');
+      await eventually(() => seen.storeReactions.length === 3, 'the store reaction after the restart', 60_000);
       const counts = reactionCounts(counter.db);
       expect([...counts.values()]).toEqual([1, 1, 1]);
       expect(await counter.host.context.rpc.call('counter', 'total', { accountId: account })).toEqual({ total: 13 });

@@ -5,7 +5,8 @@ import { subscriptionStreamName } from '@billing/contracts';
 import { SandboxPaymentProvider } from '@billing/payment-provider';
 import { addCalendarMonths, type Order } from '@billing/purchase-domain';
 import { RpcError } from '@billing/service-host';
-import { eventually, startPurchaseWorld, type PurchaseWorld } from '../testing/purchase-world';
+import { eventually } from '@billing/util/testing';
+import { startPurchaseWorld, type PurchaseWorld } from '../testing/purchase-world';
 import { createPurchaseService, ORDER_TOPIC, SUBSCRIPTION_TOPIC, type PurchaseServiceOptions } from './purchase-service';
 import type { AccountPlan, PlacedOrder, WebhookOutcome } from './purchase-rpc';
 

@@ -4,6 +4,7 @@ import { openSqliteEventStore, type EventStore } from '@billing/event-store';
 import { deadLetterTopicFor, EventHeader, InProcessMessageBus, type MessageSubscription } from '@billing/messaging';
 import { createPricingService } from '@billing/pricing-service';
 import { commandTopicFor, CommandHeader, JsonLogger, ManualClock, RpcDirectory, ServiceHost, type ServiceFactory } from '@billing/service-host';
+import { eventually } from '@billing/util/testing';
 import { createPurchaseService, ORDER_TOPIC, SUBSCRIPTION_TOPIC, type PurchaseServiceOptions } from '../lib/purchase-service';
 
 /** A command the purchase service sent to the wallet, as it crossed the bus. */
@@ -121,16 +122,6 @@ export async function startPurchaseWorld(dir: string, options: PurchaseServiceOp
       await bus.close();
     },
   };
-}
-
-/** Polls until `check` holds, or fails naming what it waited for. */
-export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** Lets the reactors and the bus run a little, to show that something did NOT happen. */

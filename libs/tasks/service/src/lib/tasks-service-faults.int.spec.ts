@@ -7,7 +7,8 @@ import { toOutgoingMessage, walletRoute } from '@billing/messaging';
 import { GenerationSimulator, mulberry32 } from '@billing/generation-provider';
 import { ManualClock, RpcError } from '@billing/service-host';
 import { evolveSlots, initialSlots, type TaskView } from '@billing/tasks-domain';
-import { eventually, type RunningService, TaskPlatform } from '../testing';
+import { eventually } from '@billing/util/testing';
+import { type RunningService, TaskPlatform } from '../testing';
 
 const NOW = Date.UTC(2026, 0, 10, 12);
 const FIVE_SECONDS = { model: 'seedance-2.0', durationMillis: 5_000 };

@@ -15,7 +15,8 @@ import {
 import { FakeGenerationServer } from '@billing/generation-provider/testing';
 import { ManualClock } from '@billing/service-host';
 import type { TaskView } from '@billing/tasks-domain';
-import { eventually, TaskPlatform } from '../testing';
+import { eventually } from '@billing/util/testing';
+import { TaskPlatform } from '../testing';
 
 const NOW = Date.UTC(2026, 0, 10, 12);
 const API = walletStreamName('acct-1', 'api');

@@ -5,7 +5,8 @@ import { walletStreamName } from '@billing/contracts';
 import { GenerationSimulator, ManualScheduler } from '@billing/generation-provider';
 import { ManualClock, RpcError } from '@billing/service-host';
 import type { TaskView } from '@billing/tasks-domain';
-import { eventually, type RunningService, TaskPlatform } from '../testing';
+import { eventually } from '@billing/util/testing';
+import { type RunningService, TaskPlatform } from '../testing';
 import type { BatchReply } from './rpc/task-rpc';
 
 const NOW = Date.UTC(2026, 0, 10, 12);

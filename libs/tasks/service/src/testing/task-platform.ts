@@ -118,12 +118,3 @@ export class TaskPlatform {
   }
 }
 
-/** Polls until `check` holds, or fails after `timeoutMillis` naming what it waited for. */
-export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMillis = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMillis;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMillis} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

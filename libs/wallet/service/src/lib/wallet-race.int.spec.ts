@@ -6,7 +6,8 @@ import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import type { CommandOutcome } from '@billing/service-host';
 import { checkWalletInvariants } from '@billing/wallet-domain';
 import type { LedgerEntry } from '@billing/wallet-read-model';
-import { eventually, startWalletHost, type WalletHost } from '../testing/wallet-host';
+import { eventually } from '@billing/util/testing';
+import { startWalletHost, type WalletHost } from '../testing/wallet-host';
 import { WalletCommandQueue } from './wallet-command-queue';
 import type { BalancesReply } from './wallet-rpc';
 

@@ -15,7 +15,8 @@ import {
   readWholeLedger,
   type LedgerEntry,
 } from '@billing/wallet-read-model';
-import { eventually, startWalletHost, type WalletHost } from '../testing/wallet-host';
+import { eventually } from '@billing/util/testing';
+import { startWalletHost, type WalletHost } from '../testing/wallet-host';
 import type { BalancesReply } from './wallet-rpc';
 
 const T0 = Date.UTC(2026, 0, 1);

@@ -71,12 +71,3 @@ export async function startWalletHost(dir: string, options: WalletServiceOptions
   };
 }
 
-/** Polls until `check` holds, or fails naming what it waited for. */
-export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

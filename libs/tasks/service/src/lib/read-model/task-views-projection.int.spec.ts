@@ -6,7 +6,7 @@ import { TASK_EVENT_SCHEMA_VERSIONS, type TaskCommand, type TaskEvent, taskStrea
 import { type EventStore, openSqliteEventStore, type Projection, ProjectionRunner, type Subscription } from '@billing/event-store';
 import { decideTask, evolveTask, initialTaskState, type TaskState } from '@billing/tasks-domain';
 import { metadata, requestTask, T0 } from '@billing/tasks-domain/testing';
-import { eventually } from '../../testing/task-platform';
+import { eventually } from '@billing/util/testing';
 import { TaskViewsProjection } from './task-views-projection';
 
 /** The store, except that its first subscription breaks after delivering `delivered` events (later ones are sound). */

@@ -1,0 +1,1 @@
+export { eventually, eventuallyValue } from './eventually';
