@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedTestPlatform } from './testing/embedded-test-platform';
 import { eventuallyValue } from '@billing/util/testing';
+import { EmbeddedTestPlatform } from './testing/embedded-test-platform';
 import { HttpClient } from './testing/http-client';
 
 type Json = Record<string, unknown>;

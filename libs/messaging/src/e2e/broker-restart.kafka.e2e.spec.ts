@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually } from '@billing/util/testing';
 import { IdempotentConsumer } from '../lib/consumer/idempotent-consumer';
 import { KafkaMessageBus } from '../lib/kafka/kafka-message-bus';
 import { SqliteCheckpointStore } from '../lib/relay/checkpoint-store';
@@ -12,7 +13,6 @@ import { WALLET_PAYLOAD_SCHEMAS, walletRoute, type WalletPayloads } from '../lib
 import { BalanceProjection } from '../testing/balance-projection';
 import { brokerScript } from '../lib/kafka/local-broker';
 import { DeliveryTally } from '../testing/delivery-tally';
-import { eventually } from '@billing/util/testing';
 import { testBrokers, testBrokerScriptEnv, testBrokerSource } from '../testing/kafka-test-env';
 import { appendPurchases } from '../testing/wallet-events';
 

@@ -4,13 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually } from '@billing/util/testing';
 import { IdempotentConsumer } from '../lib/consumer/idempotent-consumer';
 import { KafkaMessageBus } from '../lib/kafka/kafka-message-bus';
 import { WALLET_PAYLOAD_SCHEMAS, type WalletPayloads } from '../lib/wallet/wallet-topic';
 import { BalanceProjection } from '../testing/balance-projection';
 import { REPO_ROOT } from '../lib/kafka/local-broker';
 import { DeliveryTally } from '../testing/delivery-tally';
-import { eventually } from '@billing/util/testing';
 import { testBrokers } from '../testing/kafka-test-env';
 import { appendPurchases } from '../testing/wallet-events';
 

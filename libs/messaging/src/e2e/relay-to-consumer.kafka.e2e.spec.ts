@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually } from '@billing/util/testing';
 import { IdempotentConsumer } from '../lib/consumer/idempotent-consumer';
 import { EventHeader } from '../lib/headers';
 import { KafkaMessageBus } from '../lib/kafka/kafka-message-bus';
@@ -12,7 +13,6 @@ import { SqliteCheckpointStore } from '../lib/relay/checkpoint-store';
 import { OutboxRelay } from '../lib/relay/outbox-relay';
 import { WALLET_PAYLOAD_SCHEMAS, walletRoute, type WalletPayloads } from '../lib/wallet/wallet-topic';
 import { BalanceProjection } from '../testing/balance-projection';
-import { eventually } from '@billing/util/testing';
 import { testBrokers } from '../testing/kafka-test-env';
 import { appendPurchases } from '../testing/wallet-events';
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@billing/util/testing';
 import { IdempotentConsumer } from '../lib/consumer/idempotent-consumer';
 import { DeadLetterHeader, EventHeader } from '../lib/headers';
 import type { IncomingMessage, MessageBus, OutgoingMessage } from '../lib/port';
 import { deadLetterTopicFor } from '../lib/topics';
 import { WALLET_PAYLOAD_SCHEMAS, type WalletPayloads } from '../lib/wallet/wallet-topic';
 import { BalanceProjection } from './balance-projection';
-import { eventually } from '@billing/util/testing';
 import { purchaseMessage, withValue } from './wallet-fixtures';
 
 export interface MessageBusContractOptions {

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { messageBusContract } from '../../testing/message-bus.contract';
 import { eventually } from '@billing/util/testing';
+import { messageBusContract } from '../../testing/message-bus.contract';
 import { InProcessMessageBus } from './in-process-message-bus';
 import type { IncomingMessage } from '../port';
 import { UnknownTopicError } from './partition-log';

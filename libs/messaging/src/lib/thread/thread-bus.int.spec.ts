@@ -1,6 +1,6 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { messageBusContract } from '../../testing/message-bus.contract';
 import { eventually } from '@billing/util/testing';
+import { messageBusContract } from '../../testing/message-bus.contract';
 import { InProcessMessageBus } from '../in-process/in-process-message-bus';
 import type { IncomingMessage, MessageBus } from '../port';
 import { serveBusOverPort, ThreadMessageBus } from './thread-bus';
