@@ -1,8 +1,5 @@
 import { validateDto } from '@billing/messaging';
 import type { ValidationError } from 'class-validator';
-import { cacheValidationMetadata } from './validation-metadata-cache';
-
-cacheValidationMetadata();
 
 export interface FieldError {
   readonly field: string;
