@@ -21,11 +21,7 @@ async function auditWalletFile(runtime: PlatformRuntime, views: Parameters<typeo
 }
 const accountsNamed = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
-describe.each([
-  ['the wallet in a thread of its own (the default)', 'wallet'],
-  ['every service on the main thread', 'none'],
-  ['the tasks service and the wallet each in a thread', 'tasks,wallet'],
-])('the embedded platform, %s: every service in one process on SQLite files and the in-process bus', (_, threads) => {
+describe('the embedded platform: every service in one process on SQLite files, events read from their stores', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'platform-e2e-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +30,7 @@ describe.each([
     const logs: string[] = [];
     const runtime = await startEmbedded(
       dir,
-      { SIMULATOR_FAILURE_RATE: '0.2', SIMULATOR_PARTIAL_RATE: '0.3', SIMULATOR_LATENCY_MAX_MS: '5', SIMULATOR_SEED: '42', SERVICE_THREADS: threads },
+      { SIMULATOR_FAILURE_RATE: '0.2', SIMULATOR_PARTIAL_RATE: '0.3', SIMULATOR_LATENCY_MAX_MS: '5', SIMULATOR_SEED: '42'},
       logs,
     );
     try {
@@ -64,7 +60,7 @@ describe.each([
   }, 120_000);
 
   it('given work done and the platform stopped, then started again on the same files, every balance and task is as it was', async () => {
-    let runtime = await startEmbedded(dir, { SIMULATOR_FAILURE_RATE: '0.3', SIMULATOR_SEED: '3', SERVICE_THREADS: threads });
+    let runtime = await startEmbedded(dir, { SIMULATOR_FAILURE_RATE: '0.3', SIMULATOR_SEED: '3'});
     const accounts = accountsNamed('restart', 3);
     const specs = planTasks({ accounts, tasks: 30, seed: 3, prefix: 'restart-task' });
     let before: { balances: unknown[]; tasks: Map<string, TaskView> };
@@ -77,7 +73,7 @@ describe.each([
     } finally {
       await runtime.stop();
     }
-    runtime = await startEmbedded(dir, { SERVICE_THREADS: threads });
+    runtime = await startEmbedded(dir, {});
     try {
       expect(await balancesOf(runtime, accounts)).toEqual(before.balances);
       const after = await awaitTerminal(rpcOf(runtime), specs, 5_000);
@@ -87,48 +83,6 @@ describe.each([
       await runtime.stop();
     }
   }, 90_000);
-});
-
-describe('the embedded platform with service threads that end abruptly', () => {
-  let dir: string;
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'platform-threads-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('given the wallet or the tasks thread ended at a random moment, several times, then each starts again, nothing is lost and nothing is charged twice', async () => {
-    const logs: string[] = [];
-    // Short task timeout and hold TTL: jobs a killed tasks thread was waiting on end by timing out.
-    const runtime = await startEmbedded(
-      dir,
-      { SERVICE_THREADS: 'tasks,wallet', SIMULATOR_FAILURE_RATE: '0.2', SIMULATOR_LATENCY_MAX_MS: '20', TASK_TIMEOUT_SECONDS: '3', RESERVATION_TTL_SECONDS: '10' },
-      logs,
-    );
-    const random = seeded(Number(process.env['CHAOS_SEED'] ?? Date.now() % 100_000));
-    const kills: string[] = [];
-    try {
-      const accounts = accountsNamed('threads', 10);
-      await fundAccounts(runtime.commands, accounts, () => 50_000_000, Date.now());
-      await awaitFunding(runtime.rpc, accounts);
-      const specs = planTasks({ accounts, tasks: 400, seed: 9, prefix: 'thread-task' });
-      const created = createTasks(runtime.rpc, specs, 16, undefined, true);
-      for (let round = 0; round < 4; round++) {
-        await new Promise((resolve) => setTimeout(resolve, 300 + random() * 1_500));
-        const victim = random() < 0.5 ? 'wallet' : 'tasks';
-        while (!runtime.thread(victim).isRunning) await new Promise((resolve) => setTimeout(resolve, 20));
-        kills.push(victim);
-        await runtime.thread(victim).kill();
-      }
-      const outcomes = await created;
-      const views = await awaitTerminal(runtime.rpc, specs, 90_000);
-      const result = await auditWalletFile(runtime, views);
-      expect({ kills, problems: result.problems }).toEqual({ kills, problems: [] });
-      expect(outcomes.filter((o) => o.refused)).toEqual([]);
-      const charged = [...result.chargedByTask.values()].reduce((a, b) => a + b, 0);
-      expect(await totalBalanceMillicredits(runtime.rpc, accounts)).toBe(accounts.length * 50_000_000 - charged);
-      expect(logs.filter((l) => l.includes('service thread ended; starting it again')).length).toBe(kills.length);
-    } finally {
-      await runtime.stop();
-    }
-  }, 180_000);
 });
 
 describe('the embedded platform killed with kill -9', () => {
@@ -202,8 +156,8 @@ describe('the embedded platform as a process', () => {
       const deadline = Date.now() + 60_000;
       while (!out.includes('stop with Ctrl-C') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(out).toContain('billing platform (embedded) running: pricing, wallet, purchase, tasks');
-      expect(out).toContain(`transport: in-process bus in ${join(dir, 'bus.db')}`);
-      expect(out).toContain(`wallet   store ${join(dir, 'wallet.events.db')}, state ${join(dir, 'wallet.state.db')} (own thread)`);
+      expect(out).toContain(`consumer positions in ${join(dir, 'consumers.db')}`);
+      expect(out).toContain(`wallet   store ${join(dir, 'wallet.events.db')}, state ${join(dir, 'wallet.state.db')}`);
       // The front door: the gateway's URL, its docs, and how to get a token.
       const url = /gateway: (http:\/\/localhost:\d+)/.exec(out)?.[1];
       expect(url).toBeDefined();

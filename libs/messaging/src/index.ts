@@ -19,5 +19,4 @@ export * from './lib/relay/outbox-relay';
 export * from './lib/wallet/wallet-payloads';
 export * from './lib/wallet/wallet-topic';
 export { findBroker, brokerScript, type FoundBroker, type BrokerSource } from './lib/kafka/local-broker';
-export { PortPeer, PeerGoneError, type PortLike, type PortHandler } from './lib/thread/port-peer';
-export { serveBusOverPort, ThreadMessageBus } from './lib/thread/thread-bus';
+export { StoreBus, type StoreBusOptions } from './lib/store-bus/store-bus';

@@ -1,3 +1,5 @@
+import type { EventStore } from '@billing/event-store';
+import type { RelayRoute } from './relay/relay-route';
 /**
  * The messaging port: what services need from a broker. Two adapters pass the same
  * contract suite (`testing/message-bus.contract.ts`): Kafka (kafkajs) between processes,
@@ -84,6 +86,12 @@ export interface CheckpointedPublisher {
   publishWithCheckpoints(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]): Promise<void>;
 }
 
+/** A bus whose topics are the publishing services' event stores: the store is the log. */
+export interface StoreLog {
+  /** Makes the store the log of the topics its routes name. */
+  addStore(store: EventStore, routes: readonly RelayRoute[]): void;
+}
+
 export interface MessageBus {
   /** Creates missing topics with their partitions (start-up); existing topics are left as they are. */
   ensureTopics(topics: readonly TopicSpec[]): Promise<void>;
@@ -93,6 +101,8 @@ export interface MessageBus {
   publish(messages: readonly OutgoingMessage[]): Promise<void>;
   /** Present when the bus can keep publishers' checkpoints with their messages (see CheckpointedPublisher). */
   readonly checkpointed?: CheckpointedPublisher;
+  /** Present when topics are read straight from the publishing services' stores (the embedded platform): a service registers its store instead of running a relay. */
+  readonly storeLog?: StoreLog;
   /** Resolves once the group member is consuming its partitions. */
   subscribe(options: SubscriptionOptions): Promise<MessageSubscription>;
   close(): Promise<void>;

@@ -7,4 +7,3 @@ export * from './lib/distributed/service-processes';
 export * from './lib/distributed/gateway-process';
 export * from './lib/start-retrying';
 export * from './lib/front-door';
-export { ServiceThread } from './lib/threads/service-thread';

@@ -35,17 +35,14 @@ describe('the runtime runs finance beside the wallet, reading its running store'
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'finance-beside-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each([
-    ['on the main thread', 'none', ['pricing', 'wallet', 'finance', 'purchase', 'tasks'], ''],
-    ["in the wallet's own thread", 'wallet', ['pricing', 'purchase', 'tasks'], ' (own thread)'],
-  ])('given the embedded platform with finance %s and a purchase, then finance.statement over RPC closes at the wallet balance and describe() lists finance', async (_, threads, onThisThread, suffix) => {
-    const config = loadPlatformConfig({ DATA_DIR: dir, LOG_LEVEL: 'warn', SERVICE_THREADS: threads });
+  it('given the embedded platform and a purchase, then finance.statement over RPC closes at the wallet balance and describe() lists finance', async () => {
+    const config = loadPlatformConfig({ DATA_DIR: dir, LOG_LEVEL: 'warn' });
     const runtime = new PlatformRuntime({ config, services: ['pricing', 'wallet', 'purchase', 'tasks'], logSink: () => undefined });
     await runtime.start();
     try {
-      expect(runtime.services.map((s) => s.name)).toEqual(onThisThread);
+      expect(runtime.services.map((s) => s.name)).toEqual(['pricing', 'wallet', 'finance', 'purchase', 'tasks']);
       expect(runtime.describe()).toContain(
-        `finance  store ${join(dir, 'finance.events.db')}, state ${join(dir, 'finance.state.db')}; reads the wallet's store; checkpoints in ${join(dir, 'checkpoints')} (no verifying key)${suffix}`,
+        `finance  store ${join(dir, 'finance.events.db')}, state ${join(dir, 'finance.state.db')}; reads the wallet's store; checkpoints in ${join(dir, 'checkpoints')} (no verifying key)`,
       );
       const rpc = runtime.rpc;
       const from = new Date(Date.now() - 60_000).toISOString();

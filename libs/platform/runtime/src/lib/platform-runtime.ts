@@ -4,13 +4,12 @@ import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createEventStoreDbStore, type EventStore, openSqliteEventStore, WalCheckpointer } from '@billing/event-store';
-import { InProcessMessageBus, KafkaMessageBus, type MessageBus } from '@billing/messaging';
+import { KafkaMessageBus, type MessageBus, StoreBus } from '@billing/messaging';
 import type { PlatformConfig, ServiceName } from '@billing/platform-config';
 import {
   BusCommandSender,
   BusRpcClient,
   type Clock,
-  CoalescingMessageBus,
   type CommandSender,
   JsonLogger,
   type LogSink,
@@ -22,19 +21,14 @@ import {
 } from '@billing/service-host';
 import { financeBeside, type HostedName, type NamedService, servicesFor, START_ORDER } from './service-catalog';
 import { startRetryingOnKafka } from './start-retrying';
-import { ServiceThread } from './threads/service-thread';
 
 export interface PlatformRuntimeOptions {
   readonly config: PlatformConfig;
   readonly services: readonly ServiceName[];
-  /** Factories to run instead of the catalog's (tests swap in a provider); default: built from `config`. With them, every service runs on this thread. */
+  /** Factories to run instead of the catalog's (tests swap in a provider); default: built from `config`. */
   readonly factories?: readonly NamedService[];
-  /** A clock of the caller's (tests); with it, every service runs on this thread (a clock cannot cross to another). */
+  /** A clock of the caller's (tests). */
   readonly clock?: Clock;
-  /** The bus to use instead of opening one (a service thread's, bridged to the main thread's). */
-  readonly bus?: MessageBus;
-  /** The directory to register services in (a service thread's, bridged to the main thread's). */
-  readonly directory?: RpcDirectory;
   /** Where log lines go (default stdout). */
   readonly logSink?: LogSink;
   readonly maxBatchSize?: number;
@@ -53,27 +47,24 @@ export interface RunningService {
 }
 
 /**
- * The services of one process under their hosts, over one bus. Embedded: all four, the
- * in-process bus in `DATA_DIR/bus.db`, RPC between them called directly; the services
- * named by SERVICE_THREADS each in a worker thread (see `ServiceThread`). Distributed:
- * one service over Kafka. Each service has its own store (`<service>.events.db` or
+ * The services of one process under their hosts, over one bus. Embedded: all four on one
+ * thread, RPC and commands between them called directly, and each service's events read
+ * straight from its store by those who react to them (`StoreBus`). Distributed: one
+ * service over Kafka. Each service has its own store (`<service>.events.db` or
  * EventStoreDB) and its own state database (`<service>.state.db`). Wherever the wallet
  * runs, finance runs beside it, reading the wallet's store (see `financeBeside`).
  */
 export class PlatformRuntime {
   private readonly running: RunningService[] = [];
-  private readonly threads: ServiceThread[] = [];
-  /** Stops what was started, last first: hosts on this thread and service threads alike. */
+  /** Stops what was started, last first. */
   private readonly stops: (() => Promise<void>)[] = [];
-  private readonly directory: RpcDirectory;
+  private readonly directory = new RpcDirectory();
   private bus: MessageBus | null = null;
   private client: { rpc: BusRpcClient; commands: CommandSender } | null = null;
   private started = false;
   private readonly beforeStopHooks: (() => Promise<void>)[] = [];
 
-  constructor(private readonly options: PlatformRuntimeOptions) {
-    this.directory = options.directory ?? new RpcDirectory();
-  }
+  constructor(private readonly options: PlatformRuntimeOptions) {}
 
   get services(): readonly RunningService[] {
     return this.running;
@@ -82,18 +73,10 @@ export class PlatformRuntime {
   service(name: HostedName): RunningService {
     const found = this.running.find((s) => s.name === name);
     if (found) return found;
-    const inThread = this.threads.some((t) => t.name === name || (t.name === 'wallet' && name === 'finance'));
-    throw new Error(inThread ? `${name} runs in a thread of its own (SERVICE_THREADS): reach it through the runtime's rpc and commands` : `${name} is not running in this process`);
+    throw new Error(`${name} is not running in this process`);
   }
 
-  /** The thread a service runs in (SERVICE_THREADS). */
-  thread(name: ServiceName): ServiceThread {
-    const found = this.threads.find((t) => t.name === name);
-    if (!found) throw new Error(`${name} does not run in a thread of its own`);
-    return found;
-  }
-
-  /** Calls any service of the platform from this thread: directly when it runs in this process (either thread), else over the bus. */
+  /** Calls any service of the platform: directly when it runs in this process, else over the bus. */
   get rpc(): RpcClient {
     return this.clients().rpc;
   }
@@ -117,15 +100,9 @@ export class PlatformRuntime {
     this.started = true;
     const { config } = this.options;
     mkdirSync(this.dataDir, { recursive: true });
-    this.bus = this.options.bus ?? this.openBus();
-    // Threads host catalog services on the system clock; injected factories or a clock keep everything here.
-    const threaded = this.options.factories || this.options.clock ? [] : config.serviceThreads;
+    this.bus = this.openBus();
     try {
       for (const { name, factory } of this.options.factories ?? servicesFor(this.options.services, config)) {
-        if (threaded.includes(name)) {
-          await this.startThread(name);
-          continue;
-        }
         await this.startService(name, factory);
         if (name === 'wallet') {
           const companion = financeBeside(this.service('wallet').store, config, this.dataDir);
@@ -165,7 +142,7 @@ export class PlatformRuntime {
   /** What runs and where, one line each, for people reading the console. */
   describe(): string[] {
     const { config } = this.options;
-    const transport = config.transport === 'kafka' ? `Kafka at ${config.kafkaBrokers.join(', ')}` : `in-process bus in ${join(this.dataDir, 'bus.db')}`;
+    const transport = config.transport === 'kafka' ? `Kafka at ${config.kafkaBrokers.join(', ')}` : `in-process: events read from each service's store (consumer positions in ${join(this.dataDir, 'consumers.db')})`;
     return [
       `transport: ${transport}`,
       ...this.describeServices(),
@@ -175,14 +152,8 @@ export class PlatformRuntime {
 
   /** One line per service this runtime started, in start order, with where its store and state live. */
   describeServices(): string[] {
-    const onThisThread = (s: RunningService): string => `${s.name.padEnd(8)} store ${s.storeLocation}, state ${s.stateLocation}${s.note ? `; ${s.note}` : ''}`;
-    const lines: string[] = [];
-    for (const name of [...START_ORDER, 'finance']) {
-      const here = this.running.find((s) => s.name === name);
-      if (here) lines.push(onThisThread(here));
-      lines.push(...(this.threads.find((t) => t.name === name)?.describe() ?? []));
-    }
-    return lines;
+    const line = (s: RunningService): string => `${s.name.padEnd(8)} store ${s.storeLocation}, state ${s.stateLocation}${s.note ? `; ${s.note}` : ''}`;
+    return [...START_ORDER, 'finance'].flatMap((name) => this.running.filter((s) => s.name === name).map(line));
   }
 
   private clients(): { rpc: BusRpcClient; commands: CommandSender } {
@@ -202,23 +173,12 @@ export class PlatformRuntime {
     return this.client;
   }
 
-  private async startThread(name: ServiceName): Promise<void> {
-    const { config } = this.options;
-    const logger = new JsonLogger('platform', this.options.logSink, config.logLevel, { instance: hostname() });
-    const thread = await ServiceThread.start({ service: name, config, bus: this.messageBus, directory: this.directory, logger });
-    this.threads.push(thread);
-    this.stops.push(async () => {
-      await thread.stop();
-      this.threads.splice(this.threads.indexOf(thread), 1);
-    });
-  }
-
   private openBus(): MessageBus {
     const { config } = this.options;
     if (config.transport === 'kafka') {
       return new KafkaMessageBus({ brokers: config.kafkaBrokers, clientId: `billing-${this.options.services.join('-')}` });
     }
-    return new CoalescingMessageBus(new InProcessMessageBus({ path: join(this.dataDir, 'bus.db') }));
+    return new StoreBus({ path: join(this.dataDir, 'consumers.db') });
   }
 
   private openStore(name: HostedName): { store: EventStore; location: string } {

@@ -136,7 +136,8 @@ export class ServiceHost {
       backoff,
       onPublishError: (error, attempt) => logger.error('relay publish failed', { attempt, error }),
     });
-    if (definition.publishes.length > 0) {
+    if (bus.storeLog) bus.storeLog.addStore(store, definition.publishes);
+    else if (definition.publishes.length > 0) {
       await relay.start();
       this.started.push({ name: 'relay', stop: () => relay.stop() });
     }

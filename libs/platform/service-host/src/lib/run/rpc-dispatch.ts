@@ -40,91 +40,44 @@ export interface CommandEndpoint {
   dispatch(commands: readonly OutgoingCommand[]): Promise<void>;
 }
 
-/** Answers a service's RPC methods without the bus: in this thread, or in another thread of the process. */
+/** Answers a service's RPC methods without the bus. */
 export interface RpcEndpoint {
   call(method: string, request: unknown): Promise<RpcReply>;
-}
-
-/** A change to what a directory's own services offer (what other threads of the process may be told). */
-export interface DirectoryChange {
-  readonly service: string;
-  readonly kind: 'rpc' | 'commands';
-  readonly present: boolean;
-}
-
-interface Entry<E> {
-  readonly endpoint: E;
-  /** Offered by another thread of the process (through a bridge), not by this one. */
-  readonly remote: boolean;
 }
 
 /**
  * The services running in this process. When caller and server share a process (the
  * embedded platform), the RPC client calls a method directly, still validating, and the
  * command sender hands commands straight to the service's routes, instead of a round
- * trip through the bus: the same semantics, less latency and no broker writes. A
- * service in another thread of the process is reached the same way through a
- * `DirectoryBridge`, which registers it here as remote.
+ * trip through the bus: the same semantics, less latency and no broker writes.
  */
 export class RpcDirectory {
-  private readonly rpc = new Map<string, Entry<RpcEndpoint>>();
-  private readonly commands = new Map<string, Entry<CommandEndpoint>>();
-  private readonly watchers = new Set<(change: DirectoryChange) => void>();
+  private readonly rpc = new Map<string, RpcEndpoint>();
+  private readonly commands = new Map<string, CommandEndpoint>();
 
-  /** This thread's service answers `methods`, validated like a request off the bus; failures are logged with `logger`. */
+  /** The service answers `methods`, validated like a request off the bus; failures are logged with `logger`. */
   register(service: string, methods: readonly RpcMethod[], logger: Logger): void {
     const byName = new Map(methods.map((m) => [m.name, m]));
-    this.set(this.rpc, service, { endpoint: { call: (method, request) => dispatchRpc(service, byName, method, request, logger) }, remote: false }, 'rpc');
+    this.rpc.set(service, { call: (method, request) => dispatchRpc(service, byName, method, request, logger) });
   }
 
   unregister(service: string): void {
-    this.remove(this.rpc, service, 'rpc');
+    this.rpc.delete(service);
   }
 
   endpointOf(service: string): RpcEndpoint | undefined {
-    return this.rpc.get(service)?.endpoint;
+    return this.rpc.get(service);
   }
 
   registerCommands(service: string, endpoint: CommandEndpoint): void {
-    this.set(this.commands, service, { endpoint, remote: false }, 'commands');
+    this.commands.set(service, endpoint);
   }
 
   unregisterCommands(service: string): void {
-    this.remove(this.commands, service, 'commands');
+    this.commands.delete(service);
   }
 
   commandEndpointOf(service: string): CommandEndpoint | undefined {
-    return this.commands.get(service)?.endpoint;
-  }
-
-  /** A service of another thread, reached through a bridge; never reported to watchers (it is not this thread's to offer). */
-  registerRemote(service: string, kind: DirectoryChange['kind'], endpoint: RpcEndpoint | CommandEndpoint): void {
-    if (kind === 'rpc') this.rpc.set(service, { endpoint: endpoint as RpcEndpoint, remote: true });
-    else this.commands.set(service, { endpoint: endpoint as CommandEndpoint, remote: true });
-  }
-
-  /** Removes a remote registration (its thread is gone); a service of this thread under that name stays. */
-  unregisterRemote(service: string, kind: DirectoryChange['kind']): void {
-    const entries: Map<string, Entry<unknown>> = kind === 'rpc' ? this.rpc : this.commands;
-    if (entries.get(service)?.remote) entries.delete(service);
-  }
-
-  /** Reports this thread's services now, then each change to them; returns how to stop. */
-  watch(watcher: (change: DirectoryChange) => void): () => void {
-    for (const [service, entry] of this.rpc) if (!entry.remote) watcher({ service, kind: 'rpc', present: true });
-    for (const [service, entry] of this.commands) if (!entry.remote) watcher({ service, kind: 'commands', present: true });
-    this.watchers.add(watcher);
-    return () => this.watchers.delete(watcher);
-  }
-
-  private set<E>(entries: Map<string, Entry<E>>, service: string, entry: Entry<E>, kind: DirectoryChange['kind']): void {
-    entries.set(service, entry);
-    for (const w of this.watchers) w({ service, kind, present: true });
-  }
-
-  private remove<E>(entries: Map<string, Entry<E>>, service: string, kind: DirectoryChange['kind']): void {
-    if (!entries.get(service) || entries.get(service)?.remote) return;
-    entries.delete(service);
-    for (const w of this.watchers) w({ service, kind, present: false });
+    return this.commands.get(service);
   }
 }

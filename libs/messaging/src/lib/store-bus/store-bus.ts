@@ -1,0 +1,210 @@
+import Database from 'better-sqlite3';
+import type { EventStore, RecordedEvent, Subscription } from '@billing/event-store';
+import { Signal } from '@billing/util';
+import {
+  type IncomingMessage,
+  type MessageBus,
+  MessageBusClosedError,
+  type MessageSubscription,
+  type OutgoingMessage,
+  type StoreLog,
+  type SubscriptionEnd,
+  type SubscriptionOptions,
+  type TopicSpec,
+} from '../port';
+import { type RelayRoute, toOutgoingMessage } from '../relay/relay-route';
+import { isDeadLetterTopic } from '../topics';
+
+export interface StoreBusOptions {
+  /** SQLite file for consumer groups' positions and dead letters (`:memory:` by default). */
+  readonly path?: string;
+}
+
+interface Source {
+  readonly store: EventStore;
+  readonly route: RelayRoute;
+}
+
+/**
+ * The embedded platform's bus: the store is the log. A topic is read straight from the
+ * event store of the service that publishes it (its relay routes name the topic and
+ * stream category), so no event is copied anywhere. A consumer group keeps one position
+ * per store in this bus's file; it moves after the handler resolved (at-least-once, and
+ * consumers are idempotent). Publishing to a store's topic is refused: append to the
+ * store. Dead letters are kept in the file with their reason.
+ */
+export class StoreBus implements MessageBus {
+  private readonly db: Database.Database;
+  private readonly sources = new Map<string, Source>();
+  private readonly registered = new Signal();
+  private readonly members = new Set<StoreBusSubscription>();
+  private closed = false;
+
+  constructor(options: StoreBusOptions = {}) {
+    this.db = new Database(options.path ?? ':memory:');
+    this.db.pragma('journal_mode = WAL');
+    // Positions can only fall back on a power loss, and what follows them is delivered again.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS group_positions (group_id TEXT NOT NULL, topic TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (group_id, topic));
+      CREATE TABLE IF NOT EXISTS dead_letters (id INTEGER PRIMARY KEY, topic TEXT NOT NULL, key TEXT, value BLOB NOT NULL, headers TEXT NOT NULL, recorded_at INTEGER NOT NULL)`);
+  }
+
+  readonly storeLog: StoreLog = {
+    addStore: (store: EventStore, routes: readonly RelayRoute[]): void => {
+      for (const route of routes) this.sources.set(route.topic, { store, route });
+      this.registered.notify();
+    },
+  };
+
+  async ensureTopics(_topics: readonly TopicSpec[]): Promise<void> {
+    this.assertOpen();
+  }
+
+  async describeTopics(topics: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    this.assertOpen();
+    return new Map(topics.flatMap((t) => (this.sources.has(t) ? [[t, 1] as const] : [])));
+  }
+
+  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    this.assertOpen();
+    const owned = messages.find((m) => !isDeadLetterTopic(m.topic));
+    if (owned) throw new Error(`${owned.topic} is read from its service's event store: append events there instead of publishing`);
+    const insert = this.db.prepare<[string, string, Buffer, string, number]>('INSERT INTO dead_letters (topic, key, value, headers, recorded_at) VALUES (?, ?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const m of messages) insert.run(m.topic, m.key, m.value, JSON.stringify(m.headers ?? {}), Date.now());
+    })();
+  }
+
+  /** Dead letters kept so far, oldest first. */
+  deadLetters(): { topic: string; headers: Record<string, string> }[] {
+    return this.db
+      .prepare<[], { topic: string; headers: string }>('SELECT topic, headers FROM dead_letters ORDER BY id')
+      .all()
+      .map((row) => ({ topic: row.topic, headers: JSON.parse(row.headers) as Record<string, string> }));
+  }
+
+  async subscribe(options: SubscriptionOptions): Promise<MessageSubscription> {
+    this.assertOpen();
+    const member = new StoreBusSubscription(options, this.positions(options.groupId), (topic) => this.sourceOf(topic));
+    this.members.add(member);
+    void member.closed.then(() => this.members.delete(member));
+    member.start();
+    return member;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.members].map((m) => m.stop()));
+    this.db.close();
+  }
+
+  private positions(groupId: string): GroupPositions {
+    const select = this.db.prepare<[string, string], { position: number }>('SELECT position FROM group_positions WHERE group_id = ? AND topic = ?');
+    const upsert = this.db.prepare<[string, string, number]>(
+      'INSERT INTO group_positions (group_id, topic, position) VALUES (?, ?, ?) ON CONFLICT (group_id, topic) DO UPDATE SET position = excluded.position',
+    );
+    return {
+      load: (topic) => (this.closed ? undefined : select.get(groupId, topic)?.position),
+      save: (topic, position) => {
+        if (!this.closed) upsert.run(groupId, topic, position);
+      },
+    };
+  }
+
+  /** The store a topic is read from, once its service has registered it. */
+  private async sourceOf(topic: string): Promise<Source> {
+    for (;;) {
+      const source = this.sources.get(topic);
+      if (source) return source;
+      this.assertOpen();
+      await this.registered.next();
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new MessageBusClosedError();
+  }
+}
+
+interface GroupPositions {
+  load(topic: string): number | undefined;
+  save(topic: string, position: number): void;
+}
+
+/** One group member: one loop per topic, each following its store from the group's position. */
+class StoreBusSubscription implements MessageSubscription {
+  readonly closed: Promise<SubscriptionEnd>;
+  private end: (end: SubscriptionEnd) => void = () => undefined;
+  private outcome: SubscriptionEnd | null = null;
+  private readonly stopped = new Signal();
+  private readonly subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly options: SubscriptionOptions,
+    private readonly positions: GroupPositions,
+    private readonly sourceOf: (topic: string) => Promise<Source>,
+  ) {
+    this.closed = new Promise((resolve) => (this.end = resolve));
+  }
+
+  start(): void {
+    void Promise.all(this.options.topics.map((topic) => this.follow(topic))).then(() => this.end(this.outcome ?? { reason: 'stopped' }));
+  }
+
+  async stop(): Promise<void> {
+    this.finish({ reason: 'stopped' });
+    await this.closed;
+  }
+
+  private finish(outcome: SubscriptionEnd): void {
+    if (this.outcome) return;
+    this.outcome = outcome;
+    this.stopped.notify();
+    for (const s of this.subscriptions) void s.stop();
+  }
+
+  private async follow(topic: string): Promise<void> {
+    const source = await Promise.race([this.sourceOf(topic), this.stopped.next().then(() => null)]);
+    if (!source || this.outcome) return;
+    const { store, route } = source;
+    const saved = this.positions.load(topic);
+    const start = saved ?? (this.options.fromBeginning === false ? await store.headPosition() : 0);
+    const subscription = store.subscribeToAll({ afterPosition: start, filter: { streamPrefixes: [`${route.category}-`] } });
+    this.subscriptions.push(subscription);
+    if (this.outcome) await subscription.stop();
+    const pending: RecordedEvent[] = [];
+    const arrived = new Signal();
+    const reading = (async () => {
+      for await (const event of subscription) {
+        pending.push(event);
+        arrived.notify();
+      }
+    })().catch((error: unknown) => this.finish({ reason: 'failed', error: error instanceof Error ? error : new Error(String(error)), topic, partition: 0, offset: String(start) }));
+    const maxBatch = this.options.maxBatchSize ?? 500;
+    while (!this.outcome) {
+      if (pending.length === 0) {
+        await Promise.race([arrived.next(), this.stopped.next()]);
+        continue;
+      }
+      const events = pending.splice(0, maxBatch);
+      const batch = events.map((e) => toIncoming(e, route));
+      try {
+        await this.options.handler(batch);
+      } catch (error) {
+        const first = events[0];
+        this.finish({ reason: 'failed', error: error instanceof Error ? error : new Error(String(error)), topic, partition: 0, offset: String(first?.position ?? start) });
+        break;
+      }
+      const last = events[events.length - 1];
+      if (last) this.positions.save(topic, last.position);
+    }
+    await subscription.stop();
+    await reading;
+  }
+}
+
+const toIncoming = (event: RecordedEvent, route: RelayRoute): IncomingMessage => {
+  const message = toOutgoingMessage(event, route);
+  return { topic: message.topic, partition: 0, offset: String(event.position), key: message.key, value: message.value, headers: message.headers ?? {} };
+};
