@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signAppToken } from '@billing/gateway-application';
@@ -17,6 +18,18 @@ async function getBalances(address: string, token: string): Promise<GetBalancesR
   } finally {
     client.close();
   }
+}
+
+/** A port free right now: `npm start` is given a fixed PORT, not 0, so the test picks one the same way. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
 
 describe('the front door of `npm start`: REST and gRPC on one facade over the embedded runtime', () => {
@@ -63,6 +76,30 @@ describe('the front door of `npm start`: REST and gRPC on one facade over the em
       await expect(getBalances(`127.0.0.1:${door.grpc.port}`, token)).rejects.toMatchObject({ code: 14 });
     } finally {
       if (!stopped) await runtime.stop();
+    }
+  }, 60_000);
+
+  it('given PORT set to another port than 3000 and no SANDBOX_CHECKOUT_URL, then an order’s checkout_url leads to this gateway’s checkout page', async () => {
+    const env = { DATA_DIR: dir, PORT: String(await freePort()), GRPC_PORT: '0', HOST: '127.0.0.1', JWT_SECRET: SECRET, LOG_LEVEL: 'warn', DASHBOARD_DIR: join(dir, 'no-dashboard') };
+    const runtime = new PlatformRuntime({ config: loadPlatformConfig(env), services: ['pricing', 'wallet', 'purchase', 'tasks'], logSink: () => undefined });
+    await runtime.start();
+    try {
+      const door = await openFrontDoor(runtime, env);
+      runtime.beforeStop(() => door.close());
+      const token = await signAppToken(SECRET, 'erin', { now: Date.now(), ttlSeconds: 600 });
+
+      const order = (await (await fetch(`${door.http.url}/v1/orders`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'pack', pack_id: 'app-300' }),
+      })).json()) as { id: string; checkout_url: string };
+
+      expect(order.checkout_url).toBe(`http://127.0.0.1:${env.PORT}/v1/sandbox/checkout/${order.id}`);
+      const page = await fetch(order.checkout_url, { redirect: 'manual' });
+      expect(page.status).toBe(303);
+      expect(page.headers.get('location')).toBe(`/dashboard/checkout/${order.id}`);
+    } finally {
+      await runtime.stop();
     }
   }, 60_000);
 });

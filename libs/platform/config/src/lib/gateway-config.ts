@@ -44,7 +44,8 @@ export function loadGatewayConfig(env: Readonly<Record<string, string | undefine
   if (platform !== undefined && platform.transport !== 'kafka') {
     read.problems.push('TRANSPORT must be kafka for the gateway process: it reaches the services over Kafka (npm start runs the embedded platform with its own gateway)');
   }
-  problems.push(...read.problems);
+  // PORT and HOST are the platform's too (its links point at the gateway): each problem once.
+  problems.push(...read.problems.filter((problem) => !problems.includes(problem)));
   if (problems.length > 0 || platform === undefined) throw new ConfigError(problems);
   return { platform, port, host, grpcPort, tokens: jwksUrl !== undefined ? { jwksUrl } : { jwtSecret: jwtSecret ?? '' } };
 }

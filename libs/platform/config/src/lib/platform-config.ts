@@ -136,7 +136,7 @@ function paymentConfig(read: EnvReader, billingEnv: PlatformConfig['billingEnv']
   if (provider === 'sandbox') {
     // The sandbox confirms payments without taking money: never in production.
     if (billingEnv === 'production') read.problems.push('PAYMENT_PROVIDER must not be sandbox when BILLING_ENV is production');
-    const checkoutBaseUrl = read.string('SANDBOX_CHECKOUT_URL', 'http://127.0.0.1:3000/v1/sandbox/checkout');
+    const checkoutBaseUrl = read.string('SANDBOX_CHECKOUT_URL', `${gatewayUrl(read)}/v1/sandbox/checkout`);
     read.url('SANDBOX_CHECKOUT_URL', checkoutBaseUrl);
     return { provider, checkoutBaseUrl, webhookSecret: read.string('SANDBOX_WEBHOOK_SECRET', DEV_SANDBOX_SECRET) };
   }
@@ -155,6 +155,18 @@ function paymentConfig(read: EnvReader, billingEnv: PlatformConfig['billingEnv']
     cancelUrl,
     ...(apiUrl ? { apiUrl } : {}),
   };
+}
+
+/**
+ * Where the gateway answers, from the HOST and PORT it listens on (defaults 0.0.0.0 and
+ * 3000): links the platform hands out (the sandbox checkout) must reach it. A wildcard
+ * host is reached on loopback.
+ */
+function gatewayUrl(read: EnvReader): string {
+  const port = read.integer('PORT', 0, 65_535, 3000);
+  const host = read.string('HOST', '0.0.0.0');
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
 function generationConfig(read: EnvReader): GenerationConfig {

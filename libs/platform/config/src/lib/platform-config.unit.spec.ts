@@ -74,6 +74,17 @@ describe('loadPlatformConfig', () => {
   });
 
   it.each([
+    [{ PORT: '3100' }, 'http://127.0.0.1:3100/v1/sandbox/checkout'],
+    [{ PORT: '3100', HOST: '0.0.0.0' }, 'http://127.0.0.1:3100/v1/sandbox/checkout'],
+    [{ PORT: '8080', HOST: 'billing.internal' }, 'http://billing.internal:8080/v1/sandbox/checkout'],
+    [{ PORT: '3100', HOST: '::1' }, 'http://[::1]:3100/v1/sandbox/checkout'],
+    [{ PORT: '3100', SANDBOX_CHECKOUT_URL: 'https://pay.example.com/checkout' }, 'https://pay.example.com/checkout'],
+  ])('given %j, then the sandbox checkout links point at that gateway', (env, checkoutBaseUrl) => {
+    expect(loadPlatformConfig(env).payment).toEqual({ provider: 'sandbox', checkoutBaseUrl, webhookSecret: 'embedded-sandbox-webhook-secret' });
+  });
+
+  it.each([
+    [{ PORT: 'http' }, 'PORT must be an integer from 0 to 65535, got "http"'],
     [{ TRANSPORT: 'carrier-pigeon' }, 'TRANSPORT must be one of in-process, kafka, got "carrier-pigeon"'],
     [{ TRANSPORT: 'kafka' }, 'KAFKA_BROKERS is required when TRANSPORT is kafka (comma-separated host:port)'],
     [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS must be comma-separated host:port pairs, got "localhost"'],
