@@ -12,8 +12,6 @@ export { WalCheckpointer } from './lib/sqlite/wal-checkpointer';
 export * from './lib/serialized-event';
 export * from './lib/repository/repository';
 export * from './lib/repository/lru-cache';
-export * from './lib/repository/snapshot-store';
-export * from './lib/repository/sqlite-snapshot-store';
 export * from './lib/projections/projection';
 export * from './lib/projections/projection-runner';
 export * from './lib/projections/committed-cache';

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,6 @@ import type { Command, Decider, Event } from '@billing/contracts';
 import { type EventStore, type ReadStreamOptions, WrongExpectedRevisionError } from '../port';
 import { openSqliteEventStore } from '../sqlite/sqlite-event-store';
 import { createRepository } from './repository';
-import { sqliteSnapshotStore } from './sqlite-snapshot-store';
 
 // A tiny counter: a command id seen before produces nothing (idempotency from the domain).
 type Increment = Command<'Increment', { by: number }>;
@@ -106,20 +104,5 @@ describe('repository: load, decide, append with expected revision, retry on conf
     const repository = createRepository({ store: counting, decider: counter, schemaVersionOf });
     for (let i = 0; i < 50; i++) await repository.handle('counter-busy', increment(1));
     expect(Math.max(...reads)).toBe(0);
-  });
-
-  it('given snapshots every 10 events and no cache, then a load starts at the latest snapshot', async () => {
-    const db = new Database(join(dir, 'snapshots.db'));
-    const snapshots = sqliteSnapshotStore<Counter>({ db });
-    const writer = createRepository({ store, decider: counter, schemaVersionOf, cache: { capacity: 0 }, snapshots: { store: snapshots, every: 10 } });
-    for (let i = 0; i < 25; i++) await writer.handle('counter-busy', increment(1));
-    expect(await snapshots.load('counter-busy')).toMatchObject({ revision: 19, state: { count: 20 } });
-
-    const { store: counting, reads } = countingReads(store);
-    const reader = createRepository({ store: counting, decider: counter, schemaVersionOf, cache: { capacity: 0 }, snapshots: { store: snapshots, every: 10 } });
-    const result = await reader.handle('counter-busy', increment(1));
-    expect(reads).toEqual([5]);
-    expect(result.revision).toBe(25);
-    db.close();
   });
 });

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { AnyEvent, Decider } from '@billing/contracts';
 import { type EventStore, type EventTrace, type NewEvent, type RecordedEvent, WrongExpectedRevisionError } from '../port';
 import { LruCache } from './lru-cache';
-import type { Snapshot, SnapshotStore } from './snapshot-store';
 
 export interface RepositoryOptions<C, E extends AnyEvent, S> {
   readonly store: EventStore;
@@ -13,13 +12,17 @@ export interface RepositoryOptions<C, E extends AnyEvent, S> {
   readonly maxRetries?: number;
   /** Most recently used states kept in memory, by stream (default 10,000; 0 turns it off). */
   readonly cache?: { readonly capacity: number };
-  /** Saves a snapshot each time a stream passes a multiple of `every` events. */
-  readonly snapshots?: { readonly store: SnapshotStore<S>; readonly every: number };
   readonly newEventId?: () => string;
   /** Trace metadata for the events a command produces (defaults: the command's own trace). */
   readonly traceOf?: (command: C) => EventTrace;
   /** Turns a stored event back into the decider's event (the place for upcasting). */
   readonly decodeEvent?: (event: RecordedEvent) => E;
+}
+
+/** A stream's state as of a revision (-1: no stream yet). */
+export interface Snapshot<S> {
+  readonly revision: number;
+  readonly state: S;
 }
 
 export interface HandleResult<E> {
@@ -58,28 +61,23 @@ export function createRepository<C, E extends AnyEvent, S>(options: RepositoryOp
   const decode = options.decodeEvent ?? defaultDecode<E>;
   const fold = (state: S, events: readonly E[]) => events.reduce(decider.evolve, state);
 
-  /** The latest cached or snapshotted state, then only the events after it. */
+  /** The latest cached state, then only the events after it. */
   async function load(streamName: string): Promise<Snapshot<S>> {
-    const start = cache.get(streamName) ??
-      (await options.snapshots?.store.load(streamName)) ?? { revision: -1, state: decider.initialState };
+    const start = cache.get(streamName) ?? { revision: -1, state: decider.initialState };
     const newer = await store.readStream(streamName, { fromRevision: start.revision + 1 });
     const last = newer[newer.length - 1];
     return last ? { revision: last.revision, state: fold(start.state, newer.map(decode)) } : start;
   }
 
-  async function remember(streamName: string, before: number, current: Snapshot<S>): Promise<void> {
+  function remember(streamName: string, current: Snapshot<S>): void {
     if (cache.capacity > 0) cache.set(streamName, current);
-    const every = options.snapshots?.every ?? 0;
-    if (every > 0 && Math.floor((current.revision + 1) / every) > Math.floor((before + 1) / every)) {
-      await options.snapshots?.store.save(streamName, current);
-    }
   }
 
   async function attempt(streamName: string, command: C): Promise<HandleResult<E>> {
     const loaded = await load(streamName);
     const decided = decider.decide(command, loaded.state);
     if (decided.length === 0) {
-      await remember(streamName, loaded.revision, loaded);
+      remember(streamName, loaded);
       return { events: decided, revision: loaded.revision };
     }
     const trace = traceOf(command);
@@ -91,7 +89,7 @@ export function createRepository<C, E extends AnyEvent, S>(options: RepositoryOp
       metadata: { ...trace, ...event.metadata },
     }));
     const result = await store.appendToStream(streamName, toAppend, loaded.revision === -1 ? 'no_stream' : loaded.revision);
-    await remember(streamName, loaded.revision, { revision: result.nextExpectedRevision, state: fold(loaded.state, decided) });
+    remember(streamName, { revision: result.nextExpectedRevision, state: fold(loaded.state, decided) });
     return { events: decided, revision: result.nextExpectedRevision };
   }
 
