@@ -48,13 +48,9 @@ export interface PlatformConfig {
   readonly service?: ServiceName;
   readonly logLevel: 'info' | 'warn' | 'error';
   readonly rpcTimeoutMillis: number;
-  /** Embedded: services run each in a worker thread of their own (SERVICE_THREADS), the rest on the main thread. */
-  readonly serviceThreads: readonly ServiceName[];
   /** The Ed25519 public key (PEM) finance's checkpoints must be signed with (AUDIT_VERIFY_KEY or AUDIT_VERIFY_KEY_FILE). */
   readonly auditVerifyKeyPem?: string;
 }
-
-const DEFAULT_SERVICE_THREADS: readonly ServiceName[] = ['wallet'];
 
 const DEV_SANDBOX_SECRET = 'embedded-sandbox-webhook-secret';
 
@@ -83,7 +79,6 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
     read.problems.push(`RESERVATION_TTL_SECONDS (${reservationTtlSeconds}) must be longer than TASK_TIMEOUT_SECONDS (${taskTimeoutSeconds}): a hold must outlive its task`);
   }
   const auditVerifyKeyPem = auditVerifyKey(read);
-  const serviceThreads = threads(read, transport);
   const config: PlatformConfig = {
     dataDir: read.string('DATA_DIR', './data'),
     transport,
@@ -102,33 +97,10 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
     ...(service && (SERVICE_NAMES as readonly string[]).includes(service) ? { service: service as ServiceName } : {}),
     logLevel: read.oneOf('LOG_LEVEL', ['info', 'warn', 'error'] as const, 'info'),
     rpcTimeoutMillis: read.integer('RPC_TIMEOUT_MS', 1, 600_000, 15_000),
-    serviceThreads,
     ...(auditVerifyKeyPem ? { auditVerifyKeyPem } : {}),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
-}
-
-/**
- * SERVICE_THREADS: which services of the embedded platform run in a worker thread each
- * (comma-separated names, or `none`). Default: the wallet, with finance beside it, so the
- * platform uses a second core. Over Kafka each process runs one service: none.
- */
-function threads(read: EnvReader, transport: PlatformConfig['transport']): ServiceName[] {
-  const fallback = transport === 'kafka' ? 'none' : DEFAULT_SERVICE_THREADS.join(',');
-  const raw = read.string('SERVICE_THREADS', fallback);
-  if (raw === 'none') return [];
-  const names = raw.split(',').map((n) => n.trim());
-  const unknown = names.filter((n) => !(SERVICE_NAMES as readonly string[]).includes(n));
-  if (unknown.length > 0 || names.length !== new Set(names).size) {
-    read.problems.push(`SERVICE_THREADS must be none or distinct names from ${SERVICE_NAMES.join(', ')}, comma-separated, got "${raw}"`);
-    return [];
-  }
-  if (transport === 'kafka') {
-    read.problems.push(`SERVICE_THREADS is for the embedded platform (TRANSPORT in-process); over Kafka each process runs one service, got "${raw}"`);
-    return [];
-  }
-  return names as ServiceName[];
 }
 
 function paymentConfig(read: EnvReader, billingEnv: PlatformConfig['billingEnv']): PaymentConfig {

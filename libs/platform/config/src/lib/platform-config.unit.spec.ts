@@ -28,17 +28,7 @@ describe('loadPlatformConfig', () => {
       taskTimeoutSeconds: 600,
       logLevel: 'info',
       rpcTimeoutMillis: 15_000,
-      serviceThreads: ['wallet'],
     });
-  });
-
-  it.each([
-    [{}, ['wallet']],
-    [{ SERVICE_THREADS: 'none' }, []],
-    [{ SERVICE_THREADS: 'tasks, wallet' }, ['tasks', 'wallet']],
-    [{ TRANSPORT: 'kafka', KAFKA_BROKERS: 'k:9092' }, []],
-  ])('given %j, then these services run in threads of their own', (env, threads) => {
-    expect(loadPlatformConfig(env).serviceThreads).toEqual(threads);
   });
 
   it('given a distributed service over Kafka and EventStoreDB with Stripe and the HTTP provider, then each value is read', () => {
@@ -69,7 +59,6 @@ describe('loadPlatformConfig', () => {
       payment: { provider: 'stripe', secretKey: 'sk_test_1', webhookSecret: 'whsec_1' },
       generation: { provider: 'http', endpoint: 'https://gen.example.com', webhookSecret: 'gen-secret' },
       service: 'wallet',
-      serviceThreads: [],
     });
   });
 
@@ -111,11 +100,7 @@ describe('loadPlatformConfig', () => {
     [{ SERVICE: 'gateway' }, 'SERVICE must be one of pricing, wallet, purchase, tasks, got "gateway"'],
     [{ LOG_LEVEL: 'debug' }, 'LOG_LEVEL must be one of info, warn, error, got "debug"'],
     [{ RPC_TIMEOUT_MS: '0' }, 'RPC_TIMEOUT_MS must be an integer from 1 to 600000, got "0"'],
-    [{ SERVICE_THREADS: 'wallet,gateway' }, 'SERVICE_THREADS must be none or distinct names from pricing, wallet, purchase, tasks, comma-separated, got "wallet,gateway"'],
-    [{ SERVICE_THREADS: 'wallet,wallet' }, 'SERVICE_THREADS must be none or distinct names from pricing, wallet, purchase, tasks, comma-separated, got "wallet,wallet"'],
     [
-      { TRANSPORT: 'kafka', KAFKA_BROKERS: 'k:9092', SERVICE_THREADS: 'wallet' },
-      'SERVICE_THREADS is for the embedded platform (TRANSPORT in-process); over Kafka each process runs one service, got "wallet"',
     ],
   ])('given %j, then it refuses, naming the variable', (env, problem) => {
     expect(refusal(env)).toEqual([problem]);
