@@ -100,8 +100,6 @@ describe('loadPlatformConfig', () => {
     [{ SERVICE: 'gateway' }, 'SERVICE must be one of pricing, wallet, purchase, tasks, got "gateway"'],
     [{ LOG_LEVEL: 'debug' }, 'LOG_LEVEL must be one of info, warn, error, got "debug"'],
     [{ RPC_TIMEOUT_MS: '0' }, 'RPC_TIMEOUT_MS must be an integer from 1 to 600000, got "0"'],
-    [
-    ],
   ])('given %j, then it refuses, naming the variable', (env, problem) => {
     expect(refusal(env)).toEqual([problem]);
   });
