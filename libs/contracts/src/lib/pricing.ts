@@ -28,6 +28,11 @@ export interface QuoteSnapshot {
   readonly breakdown: readonly QuoteFactor[];
   /** When the book says so, a shorter output is charged pro rata to its length. */
   readonly proRataShortOutput: boolean;
+  /**
+   * The book's rounding increment: every amount charged for the task is a multiple of it.
+   * Absent from snapshots taken before it was kept; those round to the millicredit.
+   */
+  readonly roundingIncrementMillicredits?: number;
   readonly quotedAt: EpochMillis;
   readonly expiresAt: EpochMillis;
   /** Present when the task was quoted as one of a batch of variations. */

@@ -1,7 +1,6 @@
 export * from './lib/task/task-state';
 export * from './lib/task/task-decider';
 export * from './lib/task/task-errors';
-export * from './lib/task/charge';
 export * from './lib/task/task-view';
 export * from './lib/task/utilisation';
 export * from './lib/slots/slots-state';

@@ -52,6 +52,7 @@ export function quote(request: QuoteRequest, book: PriceBook, { quoteId, now }: 
       millicredits,
       breakdown,
       proRataShortOutput: book.proRataShortOutput,
+      roundingIncrementMillicredits: book.rounding.incrementMillicredits,
       quotedAt: now,
       expiresAt,
       ...(batch ? { batch } : {}),

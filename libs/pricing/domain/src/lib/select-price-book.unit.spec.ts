@@ -72,7 +72,7 @@ describe('a shorter output is charged pro rata when the book says so', () => {
     expect(snapshot && chargeForOutput({ ...snapshot, proRataShortOutput: false }, 1_000)).toBe(15_000);
   });
 
-  it('given 1 ms delivered of 3 s quoted at 0.01 point, then the charge rounds down', () => {
-    expect(snapshot && chargeForOutput({ ...snapshot, millicredits: 10, durationMillis: 3_000 }, 1_000)).toBe(3);
+  it('given 1 s delivered of 3 s quoted at 0.01 point, then the charge rounds down to the book\'s 0.01: nothing', () => {
+    expect(snapshot && chargeForOutput({ ...snapshot, millicredits: 10, durationMillis: 3_000 }, 1_000)).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
+import { chargeForOutput } from '@billing/pricing-domain';
 import { aQuote } from '../../testing/fixtures';
 import { provider, requestTask } from '../../testing/task-requests';
 import { TaskWorld } from '../../testing/task-world';
-import { chargeForOutput } from '../task/charge';
 import { isTask, type Task } from '../task/task-state';
 
 const QUOTED = 75_000;
@@ -121,7 +121,7 @@ describe('the task saga under random outcomes, orders and redeliveries', () => {
   const plan = fc.record({
     limit: fc.integer({ min: 1, max: 3 }),
     balance: fc.integer({ min: 0, max: 400_000 }),
-    tasks: fc.array(fc.record({ outcome, queueIfBusy: fc.boolean(), priority: fc.boolean(), proRata: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+    tasks: fc.array(fc.record({ outcome, queueIfBusy: fc.boolean(), priority: fc.boolean(), proRata: fc.boolean(), increment: fc.constantFrom(1, 10, 1_000) }), { minLength: 1, maxLength: 6 }),
     choices: fc.array(fc.nat({ max: 1_000 }), { minLength: 300, maxLength: 600 }),
   });
 
@@ -130,7 +130,7 @@ describe('the task saga under random outcomes, orders and redeliveries', () => {
       fc.property(plan, ({ limit, balance, tasks, choices }) => {
         const world = new TaskWorld({ 'acct-1/api': balance }, limit);
         const ids = tasks.map((_, index) => `t${index}`);
-        tasks.forEach((task, index) => world.sendToTask(requestTask(`t${index}`, { queueIfBusy: task.queueIfBusy, priority: task.priority, quote: aQuote({ proRataShortOutput: task.proRata }) })));
+        tasks.forEach((task, index) => world.sendToTask(requestTask(`t${index}`, { queueIfBusy: task.queueIfBusy, priority: task.priority, quote: aQuote({ proRataShortOutput: task.proRata, roundingIncrementMillicredits: task.increment }) })));
         let choice = 0;
         let redeliveries = 0;
         const next = (bound: number): number => (choices[choice++] ?? 0) % bound;
@@ -162,8 +162,9 @@ describe('the task saga under random outcomes, orders and redeliveries', () => {
             const planned = tasks[index]?.outcome;
             expect(planned?.kind).toBe('succeed');
             expect(task.creditsCostMillicredits).toBeLessThanOrEqual(task.creditsReservedMillicredits);
+            expect((task.creditsCostMillicredits ?? 0) % (tasks[index]?.increment ?? 1)).toBe(0);
             if (planned?.kind === 'succeed') {
-              expect(task.creditsCostMillicredits).toBe(chargeForOutput(task.quote, task.creditsReservedMillicredits, planned.outputDurationMillis));
+              expect(task.creditsCostMillicredits).toBe(chargeForOutput(task.quote, planned.outputDurationMillis, task.creditsReservedMillicredits));
             }
             charged += task.creditsCostMillicredits ?? 0;
           } else {

@@ -10,8 +10,8 @@ import type {
   TaskEvent,
   TaskStatus,
 } from '@billing/contracts';
+import { chargeForOutput, chargeIncrementOf } from '@billing/pricing-domain';
 import { assertNever, isMillicredits } from '@billing/util';
-import { chargeForOutput } from './charge';
 import { TaskError } from './task-errors';
 import { evolveTask, initialTaskState, isTask, type Task, type TaskState } from './task-state';
 
@@ -84,6 +84,9 @@ function requestTask(command: RequestTask): readonly TaskEvent[] {
   if (!Number.isSafeInteger(quote.durationMillis) || quote.durationMillis < 0) {
     throw new TaskError('invalid_request', `quote ${quote.quoteId} has no whole, non-negative duration`);
   }
+  if (quote.roundingIncrementMillicredits !== undefined && chargeIncrementOf(quote) !== quote.roundingIncrementMillicredits) {
+    throw new TaskError('invalid_request', `quote ${quote.quoteId} has no whole, positive rounding increment`);
+  }
   if (batchIndex !== undefined && (!Number.isSafeInteger(batchIndex) || batchIndex < 0)) {
     throw new TaskError('invalid_request', `batch index must be a whole number, got ${batchIndex}`);
   }
@@ -109,7 +112,7 @@ function completeTask(command: CompleteTask, state: Task): readonly TaskEvent[] 
   if (!Number.isSafeInteger(outputDurationMillis) || outputDurationMillis < 0) {
     throw new TaskError('invalid_request', `output duration must be whole, non-negative milliseconds, got ${outputDurationMillis}`);
   }
-  const chargeMillicredits = chargeForOutput(state.quote, state.creditsReservedMillicredits, outputDurationMillis);
+  const chargeMillicredits = chargeForOutput(state.quote, outputDurationMillis, state.creditsReservedMillicredits);
   return [
     {
       type: 'TaskSucceeded',

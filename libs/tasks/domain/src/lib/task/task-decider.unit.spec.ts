@@ -59,6 +59,15 @@ describe('the task lifecycle', () => {
     expect(errorCode([], request)).toBe('invalid_request');
   });
 
+  it('a request whose quote has a rounding increment that is not a whole, positive number is refused', () => {
+    const request: TaskCommand = {
+      type: 'RequestTask',
+      data: { taskId, accountId: 'acct-1', channel: 'api', pool: 'api', quote: aQuote({ roundingIncrementMillicredits: 0.5 }), queueIfBusy: false, priority: false },
+      metadata: metadata('request-1'),
+    };
+    expect(errorCode([], request)).toBe('invalid_request');
+  });
+
   it('a command for a task never requested is an error', () => {
     expect(errorCode([], cancel)).toBe('task_not_found');
   });
@@ -113,6 +122,13 @@ describe('what a successful task is charged', () => {
     const [event] = then(running(quote), complete(1_000));
     // 10000 x 1000 / 3000 = 3333.33... -> 3333 (floor, in the customer's favour)
     expect(event).toMatchObject({ type: 'TaskSucceeded', data: { chargeMillicredits: 3_333, outputDurationMillis: 1_000 } });
+  });
+
+  it('a shorter output is charged pro rata rounded down to the increment of the book it was quoted under', () => {
+    // The points book rounds to 0.01 point: 75 x 2.371 / 5 = 35.565 -> 35.56, never 35.565.
+    const quote = aQuote({ priceBookId: 'points', proRataShortOutput: true, roundingIncrementMillicredits: 10 });
+    const [event] = then(running(quote), complete(2_371));
+    expect(event).toMatchObject({ type: 'TaskSucceeded', data: { chargeMillicredits: 35_560, outputDurationMillis: 2_371 } });
   });
 
   it('a shorter output is charged in full when the quote does not allow pro rata', () => {
