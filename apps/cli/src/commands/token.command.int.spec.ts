@@ -32,6 +32,28 @@ describe('billing token', () => {
     expect(result.stderr).toContain(`${join(dataDir, 'jwt-secret')} does not exist`);
   });
 
+  it('given the platform started with another DATA_DIR than the one passed, then no token but the DATA_DIR it looked in and how to pass the right one', async () => {
+    ensureJwtSecret(dataDir);
+    const elsewhere = join(dataDir, 'not-the-platforms');
+    for (const result of [await run(['--account', 'alice'], { DATA_DIR: elsewhere }), await run(['--account', 'alice', '--data-dir', elsewhere], { DATA_DIR: dataDir })]) {
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`no embedded platform secret in DATA_DIR ${elsewhere}`);
+      expect(result.stderr).toContain('Pass the same DATA_DIR as `./dev start`');
+      expect(result.stderr).toContain('--data-dir <dir>');
+    }
+  });
+
+  it('given the platform’s DATA_DIR as --data-dir, then a token signed with its secret, whatever DATA_DIR says', async () => {
+    const secret = ensureJwtSecret(dataDir);
+    const db = openGatewayState(':memory:');
+    const authenticator = new Authenticator(new ApiKeyStore(db), { jwtSecret: secret }, () => Date.now());
+    const result = await run(['--account', 'alice', '--data-dir', dataDir], { DATA_DIR: join(dataDir, 'elsewhere') });
+    expect(result.code).toBe(0);
+    expect(await authenticator.authenticate(`Bearer ${result.stdout.trim()}`)).toEqual({ accountId: 'alice', channel: 'app', role: 'user' });
+    db.close();
+  });
+
   it('given BILLING_ENV=production, then it refuses even with a secret', async () => {
     ensureJwtSecret(dataDir);
     const result = await run(['--account', 'alice'], { DATA_DIR: dataDir, BILLING_ENV: 'production' });

@@ -14,11 +14,11 @@ const DEFAULT_HOURS = 24;
 export const tokenCommand: CliCommand = {
   name: 'token',
   summary: 'issue an app user token for the embedded platform (refused in production)',
-  usage: 'npm run billing -- token --account <id> [--role finance] [--hours <n>]',
+  usage: 'npm run billing -- token --account <id> [--role finance] [--hours <n>] [--data-dir <dir>]   (default: DATA_DIR, else ./data)',
   async run(args, context) {
     const { values } = parseArgs({
       args: [...args],
-      options: { account: { type: 'string' }, role: { type: 'string' }, hours: { type: 'string' } },
+      options: { account: { type: 'string' }, role: { type: 'string' }, hours: { type: 'string' }, 'data-dir': { type: 'string' } },
       strict: true,
       allowPositionals: false,
     });
@@ -31,13 +31,10 @@ export const tokenCommand: CliCommand = {
       context.stderr('billing token: refused: BILLING_ENV=production. Tokens come from your identity provider there, not from this command.\n');
       return EXIT_FAILED;
     }
-    const dataDir = resolve(context.env['DATA_DIR'] ?? 'data');
+    const dataDir = resolve(values['data-dir'] || context.env['DATA_DIR'] || 'data');
     const path = jwtSecretPath(dataDir);
     if (!existsSync(path)) {
-      context.stderr(
-        `billing token: refused: ${path} does not exist. Start the embedded platform first (npm start, with the same DATA_DIR), ` +
-          'which creates it when JWT_SECRET is not set.\n',
-      );
+      context.stderr(noSecret(dataDir, path));
       return EXIT_FAILED;
     }
     const token = await signAppToken(readJwtSecret(path), account, { ...(values.role === 'finance' ? { role: 'finance' as const } : {}), now: context.now(), ttlSeconds: hours * 3600 });
@@ -45,3 +42,12 @@ export const tokenCommand: CliCommand = {
     return EXIT_OK;
   },
 };
+
+/** The usual cause: the platform runs on another DATA_DIR than this command looked in. */
+function noSecret(dataDir: string, path: string): string {
+  return [
+    `billing token: refused: no embedded platform secret in DATA_DIR ${dataDir} (${path} does not exist).`,
+    '  Pass the same DATA_DIR as `./dev start` (or `npm start`) was given: DATA_DIR=<dir> npm run -s billing -- token ..., or --data-dir <dir>.',
+    '  The platform writes the secret there when it starts without JWT_SECRET or JWT_JWKS_URL; with either set, tokens come from that secret or your identity provider instead.\n',
+  ].join('\n');
+}
