@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { EventStore, RecordedEvent, Subscription } from '@billing/event-store';
+import { DeferredWrites, type EventStore, type RecordedEvent, type Subscription } from '@billing/event-store';
 import { Signal } from '@billing/util';
 import {
   type IncomingMessage,
@@ -38,15 +38,21 @@ export class StoreBus implements MessageBus {
   private readonly sources = new Map<string, Source>();
   private readonly registered = new Signal();
   private readonly members = new Set<StoreBusSubscription>();
+  private readonly selectPosition: Database.Statement<[string, string], { position: number }>;
+  /** Positions are written late (`DeferredWrites`): one that falls back only delivers again what consumers already handled. */
+  private readonly savedPositions: DeferredWrites<{ groupId: string; topic: string; position: number }>;
   private closed = false;
 
   constructor(options: StoreBusOptions = {}) {
     this.db = new Database(options.path ?? ':memory:');
     this.db.pragma('journal_mode = WAL');
-    // Positions can only fall back on a power loss, and what follows them is delivered again.
-    this.db.pragma('synchronous = NORMAL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS group_positions (group_id TEXT NOT NULL, topic TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (group_id, topic));
       CREATE TABLE IF NOT EXISTS dead_letters (id INTEGER PRIMARY KEY, topic TEXT NOT NULL, key TEXT, value BLOB NOT NULL, headers TEXT NOT NULL, recorded_at INTEGER NOT NULL)`);
+    this.selectPosition = this.db.prepare('SELECT position FROM group_positions WHERE group_id = ? AND topic = ?');
+    const upsert = this.db.prepare<[string, string, number]>(
+      'INSERT INTO group_positions (group_id, topic, position) VALUES (?, ?, ?) ON CONFLICT (group_id, topic) DO UPDATE SET position = excluded.position',
+    );
+    this.savedPositions = new DeferredWrites(this.db, ({ groupId, topic, position }) => upsert.run(groupId, topic, position));
   }
 
   readonly storeLog: StoreLog = {
@@ -94,20 +100,17 @@ export class StoreBus implements MessageBus {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.closed = true;
     await Promise.all([...this.members].map((m) => m.stop()));
+    this.closed = true;
+    this.savedPositions.flush();
     this.db.close();
   }
 
   private positions(groupId: string): GroupPositions {
-    const select = this.db.prepare<[string, string], { position: number }>('SELECT position FROM group_positions WHERE group_id = ? AND topic = ?');
-    const upsert = this.db.prepare<[string, string, number]>(
-      'INSERT INTO group_positions (group_id, topic, position) VALUES (?, ?, ?) ON CONFLICT (group_id, topic) DO UPDATE SET position = excluded.position',
-    );
     return {
-      load: (topic) => (this.closed ? undefined : select.get(groupId, topic)?.position),
+      load: (topic) => (this.closed ? undefined : (this.savedPositions.get(`${groupId}\u0000${topic}`)?.position ?? this.selectPosition.get(groupId, topic)?.position)),
       save: (topic, position) => {
-        if (!this.closed) upsert.run(groupId, topic, position);
+        if (!this.closed) this.savedPositions.set(`${groupId}\u0000${topic}`, { groupId, topic, position });
       },
     };
   }
