@@ -21,6 +21,16 @@ export function pricePerCredit(amountCents: number, credits: number, currency: s
   return `${symbol}${Math.floor(tenthsOfCent / 1000)}.${String(tenthsOfCent % 1000).padStart(3, '0')}`;
 }
 
+/**
+ * How a delivered output was charged, beside credits_cost: "pro rata: 1.401 s of 5 s" for a
+ * shorter output charged for its length, "" when charged in full or not delivered yet.
+ */
+export function chargeBasisNote(task: { readonly charge_basis: string | null; readonly delivered_duration_seconds: number | null; readonly quote: { readonly duration_seconds: number } }): string {
+  if (task.charge_basis !== 'pro_rata' || task.delivered_duration_seconds === null) return '';
+  const seconds = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 3 });
+  return `pro rata: ${seconds(task.delivered_duration_seconds)} s of ${seconds(task.quote.duration_seconds)} s`;
+}
+
 const POOL_NAMES: Readonly<Record<string, string>> = { api: 'API', app: 'App' };
 
 /** `api` -> API, `app` -> App; other pools as they are named. */

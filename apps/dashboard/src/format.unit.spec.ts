@@ -1,4 +1,4 @@
-import { formatMoney, pricePerCredit } from './format';
+import { chargeBasisNote, formatMoney, pricePerCredit } from './format';
 
 describe('the dashboard’s money figures', () => {
   it('given the API packs of seed 004, then the price per credit is exact to a tenth of a cent', () => {
@@ -19,5 +19,18 @@ describe('the dashboard’s money figures', () => {
   it('given whole dollars or cents, then money reads as people write it', () => {
     expect(formatMoney(192000, 'USD')).toBe('$1,920');
     expect(formatMoney(50, 'USD')).toBe('$0.50');
+  });
+});
+
+describe('how the tasks table tells a partial output from a success in full', () => {
+  const task = (charge_basis: string | null, delivered_duration_seconds: number | null) => ({ charge_basis, delivered_duration_seconds, quote: { duration_seconds: 5 } });
+
+  it('given a shorter output charged pro rata, then the note gives what was delivered of what was quoted', () => {
+    expect(chargeBasisNote(task('pro_rata', 1.401))).toBe('pro rata: 1.401 s of 5 s');
+  });
+
+  it('given an output charged in full, or none delivered yet, then there is no note', () => {
+    expect(chargeBasisNote(task('full', 5))).toBe('');
+    expect(chargeBasisNote(task(null, null))).toBe('');
   });
 });

@@ -69,7 +69,7 @@ describe('REST gateway over the embedded platform (credits book: App and API poo
       () => aliceKey.get(`/v1/tasks/${String(task.body['id'])}`),
       (answer) => answer.body['status'] === 'charged',
     );
-    expect(done.body).toMatchObject({ credits_cost: 75, end_reason: 'succeeded', quote: { credits: 75, price_book: 'credits' } });
+    expect(done.body).toMatchObject({ credits_cost: 75, end_reason: 'succeeded', delivered_duration_seconds: 5, charge_basis: 'full', quote: { credits: 75, price_book: 'credits' } });
 
     expect(await balanceOf(aliceKey, 'api')).toEqual({ pool: 'api', balance: 925, held: 0, available: 925 });
     expect(await balanceOf(alice, 'app')).toEqual({ pool: 'app', balance: 0, held: 0, available: 0 });

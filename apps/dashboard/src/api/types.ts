@@ -109,6 +109,10 @@ export interface Task {
     readonly batch_size: number | null;
   };
   readonly end_reason: string | null;
+  /** Seconds of output delivered; null until delivered. */
+  readonly delivered_duration_seconds: number | null;
+  /** `full`, or `pro_rata` for a shorter output charged for its length; null until delivered. */
+  readonly charge_basis: string | null;
   readonly preview: boolean;
   readonly adopted: boolean;
   readonly created_at: string;

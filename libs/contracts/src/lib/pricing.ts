@@ -39,6 +39,9 @@ export interface QuoteSnapshot {
   readonly batch?: BatchPosition;
 }
 
+/** How a delivered output was charged: the quote in full, or pro rata to a shorter output. */
+export type ChargeBasis = 'full' | 'pro_rata';
+
 /** What a plan unlocks, beyond its grant. */
 export const ENTITLEMENTS = ['batch_generation', 'api_access'] as const;
 export type Entitlement = (typeof ENTITLEMENTS)[number];

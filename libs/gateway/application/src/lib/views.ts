@@ -76,6 +76,10 @@ export interface TaskView {
   readonly credits_cost: number | null;
   readonly quote: TaskQuoteView;
   readonly end_reason: string | null;
+  /** Seconds of output delivered (exact to the millisecond); null until the provider delivered. */
+  readonly delivered_duration_seconds: number | null;
+  /** `full`, or `pro_rata` when a shorter output was charged for its length; null until delivered. */
+  readonly charge_basis: string | null;
   readonly rejection: RejectionView | null;
   readonly batch_id: string | null;
   readonly batch_index: number | null;
@@ -229,6 +233,7 @@ function rejectionView(task: WireTask): RejectionView | null {
 }
 
 export function taskView(task: WireTask): TaskView {
+  const delivered = task.deliveredDurationMillis ?? null;
   return {
     id: task.taskId,
     status: task.status,
@@ -238,6 +243,8 @@ export function taskView(task: WireTask): TaskView {
     credits_cost: task.creditsCostMillicredits === null ? null : creditsNumber(task.creditsCostMillicredits),
     quote: taskQuoteView(task.quote),
     end_reason: task.endReason,
+    delivered_duration_seconds: delivered === null ? null : creditsNumber(delivered),
+    charge_basis: task.chargeBasis ?? null,
     rejection: rejectionView(task),
     batch_id: task.batchId,
     batch_index: task.batchIndex,

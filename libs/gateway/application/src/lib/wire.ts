@@ -51,6 +51,10 @@ export interface WireTask {
   readonly creditsCostMillicredits: number | null;
   readonly quote: WireQuoteSnapshot;
   readonly endReason: string | null;
+  /** Output the provider delivered, in milliseconds; null (or absent, from an older tasks service) until it delivered. */
+  readonly deliveredDurationMillis?: number | null;
+  /** `full` or `pro_rata`; null (or absent) until the output is delivered. */
+  readonly chargeBasis?: string | null;
   readonly rejection: WireTaskRejection | null;
   readonly batchId: string | null;
   readonly batchIndex: number | null;

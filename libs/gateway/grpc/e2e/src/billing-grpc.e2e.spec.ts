@@ -80,7 +80,10 @@ describe('billing.v1 over gRPC against the embedded platform', () => {
     expect(statuses[statuses.length - 1]).toBe('TASK_STATUS_CHARGED');
     expect(new Set(statuses).size).toBe(statuses.length); // each status change once
     expect(mine.find((u) => u.task.status === 'TASK_STATUS_RESERVED')?.task).toMatchObject({ creditsReserved: '75', creditsReservedMillicredits: '75000' });
-    expect(mine[mine.length - 1]).toMatchObject({ eventType: 'TaskCharged', task: { creditsCost: '75', creditsCostMillicredits: '75000', endReason: 'TASK_END_REASON_SUCCEEDED' } });
+    expect(mine[mine.length - 1]).toMatchObject({
+      eventType: 'TaskCharged',
+      task: { creditsCost: '75', creditsCostMillicredits: '75000', endReason: 'TASK_END_REASON_SUCCEEDED', deliveredDurationMillis: 5_000, chargeBasis: 'CHARGE_BASIS_FULL' },
+    });
     // Bob's stream hears nothing of Alice's task.
     expect(bobWatch.updates).toEqual([]);
 

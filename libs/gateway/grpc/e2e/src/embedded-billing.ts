@@ -6,8 +6,11 @@ import { JsonLogger } from '@billing/service-host';
 
 const JWT_SECRET = 'grpc-e2e-secret-that-is-long-enough';
 
-/** The variables `npm start` would be given: stores in `dir`, free loopback ports, the simulator without latency or failures. */
-const environment = (dir: string): Record<string, string> => frontDoorTestEnvironment(dir, JWT_SECRET);
+/**
+ * The variables `npm start` would be given: stores in `dir`, free loopback ports, the simulator
+ * without latency or failures (unless `overrides` say otherwise).
+ */
+const environment = (dir: string, overrides: Record<string, string>): Record<string, string> => ({ ...frontDoorTestEnvironment(dir, JWT_SECRET), ...overrides });
 
 /**
  * The embedded platform as `npm start` composes it, in this process: the platform runtime
@@ -22,11 +25,11 @@ export class EmbeddedBilling {
     private readonly door: FrontDoor,
   ) {}
 
-  static async start(dir: string): Promise<EmbeddedBilling> {
+  static async start(dir: string, overrides: Record<string, string> = {}): Promise<EmbeddedBilling> {
     const logs: string[] = [];
-    const runtime = await startEmbedded(dir, environment(dir), logs);
+    const runtime = await startEmbedded(dir, environment(dir, overrides), logs);
     try {
-      const door = await openFrontDoor(runtime, environment(dir), { logger: new JsonLogger('gateway', (line) => logs.push(line), 'error'), logRequests: false });
+      const door = await openFrontDoor(runtime, environment(dir, overrides), { logger: new JsonLogger('gateway', (line) => logs.push(line), 'error'), logRequests: false });
       // As `npm start` does: on stop the front door closes first, then the services, then the bus.
       runtime.beforeStop(() => door.close());
       return new EmbeddedBilling(logs, runtime, door);
@@ -59,6 +62,14 @@ export class EmbeddedBilling {
   async buyPack(accountId: string, packId: string): Promise<void> {
     const order = await this.rest(accountId, '/v1/orders', { kind: 'pack', pack_id: packId }, 201);
     await this.rest(accountId, `/v1/orders/${String(order['id'])}/confirm-sandbox-payment`, undefined, 200);
+  }
+
+  /** A GET to the front door's REST gateway with this credential (an API key or a token), refused unless it answers 200. */
+  async restGet(credential: string, path: string): Promise<Record<string, unknown>> {
+    const response = await fetch(`${this.door.http.url}${path}`, { headers: { authorization: `Bearer ${credential}` } });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${text}`);
+    return JSON.parse(text) as Record<string, unknown>;
   }
 
   /** The front door, then the services and the bus. */

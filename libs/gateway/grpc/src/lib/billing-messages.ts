@@ -108,6 +108,9 @@ export interface TaskMessage {
   readonly batchIndex?: number;
   readonly preview: boolean;
   readonly adopted: boolean;
+  readonly deliveredDurationMillis?: number;
+  /** `CHARGE_BASIS_FULL`, `CHARGE_BASIS_PRO_RATA`, or `CHARGE_BASIS_UNSPECIFIED` until delivered. */
+  readonly chargeBasis: string;
 }
 
 export interface ListTasksResponse {

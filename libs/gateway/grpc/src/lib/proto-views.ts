@@ -106,6 +106,9 @@ export function taskMessage(task: TaskView): TaskMessage {
     ...(task.batch_index === null ? {} : { batchIndex: task.batch_index }),
     preview: task.preview,
     adopted: task.adopted,
+    // Seconds with at most three decimals: exact, like credits.
+    ...(task.delivered_duration_seconds === null ? {} : { deliveredDurationMillis: parseCredits(task.delivered_duration_seconds) }),
+    chargeBasis: enumName('CHARGE_BASIS', task.charge_basis),
   };
 }
 

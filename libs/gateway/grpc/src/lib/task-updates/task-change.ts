@@ -11,17 +11,18 @@ export type TaskChange = {
 } & (
   | { readonly type: 'TaskRequested'; readonly accountId: string }
   | { readonly type: 'TaskReserved'; readonly millicredits: number }
+  | { readonly type: 'TaskSucceeded'; readonly outputDurationMillis: number; readonly chargeMillicredits: number }
   | { readonly type: 'TaskCharged'; readonly creditsCostMillicredits: number }
   | { readonly type: 'TaskReleased'; readonly endReason: string }
   | { readonly type: 'TaskRejected'; readonly rejection: ChangeRejection }
-  | { readonly type: 'TaskQueued' | 'TaskDispatched' | 'TaskStarted' | 'TaskSucceeded' | 'TaskFailed' | 'TaskCancelled' | 'TaskTimedOut' | 'TaskAdopted' }
+  | { readonly type: 'TaskQueued' | 'TaskDispatched' | 'TaskStarted' | 'TaskFailed' | 'TaskCancelled' | 'TaskTimedOut' | 'TaskAdopted' }
 );
 
 export type ChangeRejection =
   | { readonly reason: 'insufficient_credits'; readonly requestedMillicredits: number; readonly availableMillicredits: number }
   | { readonly reason: 'concurrency_limit'; readonly limit: number; readonly running: number };
 
-const PLAIN_TYPES = ['TaskQueued', 'TaskDispatched', 'TaskStarted', 'TaskSucceeded', 'TaskFailed', 'TaskCancelled', 'TaskTimedOut', 'TaskAdopted'] as const;
+const PLAIN_TYPES = ['TaskQueued', 'TaskDispatched', 'TaskStarted', 'TaskFailed', 'TaskCancelled', 'TaskTimedOut', 'TaskAdopted'] as const;
 type PlainType = (typeof PLAIN_TYPES)[number];
 const isPlainType = (type: string): type is PlainType => (PLAIN_TYPES as readonly string[]).includes(type);
 
@@ -44,6 +45,11 @@ export function taskChangeOf(message: IncomingMessage): TaskChange | null {
     case 'TaskReserved': {
       const millicredits = whole(data['millicredits']);
       return millicredits === null ? null : { ...base, type, millicredits };
+    }
+    case 'TaskSucceeded': {
+      const outputDurationMillis = whole(data['outputDurationMillis']);
+      const chargeMillicredits = whole(data['chargeMillicredits']);
+      return outputDurationMillis === null || chargeMillicredits === null ? null : { ...base, type, outputDurationMillis, chargeMillicredits };
     }
     case 'TaskCharged': {
       const creditsCostMillicredits = whole(data['creditsCostMillicredits']);

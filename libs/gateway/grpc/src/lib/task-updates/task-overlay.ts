@@ -1,5 +1,5 @@
 import type { RejectionView, TaskView } from '@billing/gateway-application';
-import { creditsNumber } from '@billing/util';
+import { creditsNumber, parseCredits } from '@billing/util';
 import type { ChangeRejection, TaskChange } from './task-change';
 
 /**
@@ -48,6 +48,7 @@ export function overlayTaskChange(view: TaskView, change: TaskChange): TaskView 
     case 'TaskReserved':
       return { ...next, credits_reserved: creditsNumber(change.millicredits) };
     case 'TaskSucceeded':
+      return { ...next, end_reason: status, ...deliveredOutput(view, change.outputDurationMillis, change.chargeMillicredits) };
     case 'TaskFailed':
     case 'TaskCancelled':
     case 'TaskTimedOut':
@@ -61,6 +62,16 @@ export function overlayTaskChange(view: TaskView, change: TaskChange): TaskView 
     default:
       return next;
   }
+}
+
+/**
+ * What a success tells of the output. Pro rata when it is shorter than quoted and charged less
+ * than in full (the quote, capped by the hold): the event carries the charge, not the book's rule.
+ */
+function deliveredOutput(view: TaskView, outputDurationMillis: number, chargeMillicredits: number): Pick<TaskView, 'delivered_duration_seconds' | 'charge_basis'> {
+  const full = Math.min(parseCredits(view.quote.credits), parseCredits(view.credits_reserved));
+  const shorter = outputDurationMillis < parseCredits(view.quote.duration_seconds);
+  return { delivered_duration_seconds: creditsNumber(outputDurationMillis), charge_basis: shorter && chargeMillicredits < full ? 'pro_rata' : 'full' };
 }
 
 function rejectionView(rejection: ChangeRejection): RejectionView {

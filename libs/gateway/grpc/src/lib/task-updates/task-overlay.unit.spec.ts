@@ -24,6 +24,8 @@ const requested: TaskView = {
     expires_at: '2026-01-01T00:15:00.000Z',
   },
   end_reason: null,
+  delivered_duration_seconds: null,
+  charge_basis: null,
   rejection: null,
   batch_id: null,
   batch_index: null,
@@ -38,10 +40,23 @@ describe('a task update laid over what the gateway last showed', () => {
   it('given a requested task, when it is reserved then charged, then each step carries its amounts', () => {
     const reserved = overlayTaskChange(requested, change('TaskReserved', { millicredits: 75_000 }));
     expect(reserved).toMatchObject({ status: 'reserved', credits_reserved: 75, credits_cost: null });
-    const succeeded = reserved && overlayTaskChange(reserved, change('TaskSucceeded'));
-    expect(succeeded).toMatchObject({ status: 'succeeded', end_reason: 'succeeded' });
+    const succeeded = reserved && overlayTaskChange(reserved, change('TaskSucceeded', { outputDurationMillis: 2_500, chargeMillicredits: 37_500 }));
+    expect(succeeded).toMatchObject({ status: 'succeeded', end_reason: 'succeeded', delivered_duration_seconds: 2.5, charge_basis: 'pro_rata' });
     const charged = succeeded && overlayTaskChange(succeeded, change('TaskCharged', { creditsCostMillicredits: 37_500 }));
     expect(charged).toMatchObject({ status: 'charged', credits_cost: 37.5, end_reason: 'succeeded' });
+  });
+
+  it('given a full-length output, when it succeeds, then the view shows its length charged in full', () => {
+    const reserved: TaskView = { ...requested, status: 'reserved', credits_reserved: 75 };
+    expect(overlayTaskChange(reserved, change('TaskSucceeded', { outputDurationMillis: 5_000, chargeMillicredits: 75_000 }))).toMatchObject({
+      delivered_duration_seconds: 5,
+      charge_basis: 'full',
+    });
+    // A shorter output under a book that charges the quote anyway.
+    expect(overlayTaskChange(reserved, change('TaskSucceeded', { outputDurationMillis: 1_234, chargeMillicredits: 75_000 }))).toMatchObject({
+      delivered_duration_seconds: 1.234,
+      charge_basis: 'full',
+    });
   });
 
   it('given a view read after the event, when the older event arrives, then nothing moves back', () => {

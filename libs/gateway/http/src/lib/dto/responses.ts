@@ -73,6 +73,15 @@ export class TaskDto {
   @ApiProperty({ type: Number, nullable: true, description: 'What was charged; null until charged' }) credits_cost!: number | null;
   @ApiProperty({ type: TaskQuoteDto }) quote!: TaskQuoteDto;
   @ApiProperty({ type: String, nullable: true, description: 'Why it ended; null while under way' }) end_reason!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Seconds of output the provider delivered (at most 3 decimals); null until delivered' })
+  delivered_duration_seconds!: number | null;
+  @ApiProperty({
+    type: String,
+    enum: ['full', 'pro_rata'],
+    nullable: true,
+    description: 'How the output is charged: the quote in full, or pro_rata when it is shorter than quoted and the price book charges for its length; null until delivered',
+  })
+  charge_basis!: string | null;
   @ApiProperty({ type: RejectionDto, nullable: true }) rejection!: RejectionDto | null;
   @ApiProperty({ type: String, nullable: true }) batch_id!: string | null;
   @ApiProperty({ type: Number, format: 'int32', nullable: true }) batch_index!: number | null;

@@ -1,4 +1,5 @@
-import type { Channel, QuoteSnapshot, TaskEndReason, TaskRejection, TaskStatus } from '@billing/contracts';
+import type { Channel, ChargeBasis, QuoteSnapshot, TaskEndReason, TaskRejection, TaskStatus } from '@billing/contracts';
+import { chargeBasisOf } from '@billing/pricing-domain';
 import type { Task } from './task-state';
 
 /** What a client sees of a task (REST `GET /tasks/{id}`, gRPC task updates). */
@@ -13,6 +14,10 @@ export interface TaskView {
   readonly quote: QuoteSnapshot;
   /** Why the task ended; null while it is still under way. */
   readonly endReason: TaskEndReason | null;
+  /** How much output the provider delivered; null until it delivered. */
+  readonly deliveredDurationMillis: number | null;
+  /** Whether the delivered output is charged in full or pro rata (a shorter output); null until it is delivered. */
+  readonly chargeBasis: ChargeBasis | null;
   readonly rejection: TaskRejection | null;
   readonly batchId: string | null;
   readonly batchIndex: number | null;
@@ -30,6 +35,8 @@ export function taskView(task: Task): TaskView {
     creditsCostMillicredits: task.creditsCostMillicredits,
     quote: task.quote,
     endReason: task.endReason,
+    deliveredDurationMillis: task.outputDurationMillis,
+    chargeBasis: task.outputDurationMillis === null ? null : chargeBasisOf(task.quote, task.outputDurationMillis),
     rejection: task.rejection,
     batchId: task.batchId,
     batchIndex: task.batchIndex,

@@ -23,6 +23,30 @@ describe('what a client sees of a task', () => {
     expect(view.quote).toEqual(aQuote());
   });
 
+  it('given a shorter output charged pro rata, then the view shows the delivered duration and the pro rata basis', () => {
+    const quote = aQuote({ proRataShortOutput: true });
+    const events: TaskEvent[] = [
+      { type: 'TaskRequested', data: { taskId: 't1', accountId: 'acct-1', channel: 'api', pool: 'api', quote, queueIfBusy: false, priority: false, at } },
+      { type: 'TaskReserved', data: { taskId: 't1', reservationId: 'task:t1', millicredits: 75_000, expiresAt: at, at } },
+      { type: 'TaskDispatched', data: { taskId: 't1', providerJobId: 'job-1', at } },
+    ];
+    expect(taskView(aTask(events))).toMatchObject({ deliveredDurationMillis: null, chargeBasis: null });
+    const short = [...events, { type: 'TaskSucceeded', data: { taskId: 't1', reservationId: 'task:t1', outputDurationMillis: 1_401, chargeMillicredits: 21_015, at } } as const];
+    const charged = [...short, { type: 'TaskCharged', data: { taskId: 't1', creditsCostMillicredits: 21_015, at } } as const];
+    expect(taskView(aTask(charged))).toMatchObject({ status: 'charged', endReason: 'succeeded', creditsCostMillicredits: 21_015, deliveredDurationMillis: 1_401, chargeBasis: 'pro_rata' });
+  });
+
+  it('given a full-length output, or a short one under a book without pro rata, then the basis is full', () => {
+    const succeeded = (quote: ReturnType<typeof aQuote>, outputDurationMillis: number): TaskEvent[] => [
+      { type: 'TaskRequested', data: { taskId: 't1', accountId: 'acct-1', channel: 'api', pool: 'api', quote, queueIfBusy: false, priority: false, at } },
+      { type: 'TaskReserved', data: { taskId: 't1', reservationId: 'task:t1', millicredits: 75_000, expiresAt: at, at } },
+      { type: 'TaskDispatched', data: { taskId: 't1', providerJobId: 'job-1', at } },
+      { type: 'TaskSucceeded', data: { taskId: 't1', reservationId: 'task:t1', outputDurationMillis, chargeMillicredits: 75_000, at } },
+    ];
+    expect(taskView(aTask(succeeded(aQuote({ proRataShortOutput: true }), 5_000)))).toMatchObject({ deliveredDurationMillis: 5_000, chargeBasis: 'full' });
+    expect(taskView(aTask(succeeded(aQuote({ proRataShortOutput: false }), 1_000)))).toMatchObject({ deliveredDurationMillis: 1_000, chargeBasis: 'full' });
+  });
+
   it('a preview task is one quoted in preview mode', () => {
     expect(isPreviewTask(aTask([requested('preview')]))).toBe(true);
     expect(taskView(aTask([requested('standard')])).preview).toBe(false);
