@@ -65,14 +65,53 @@ export function parseFormat(text: string | undefined): ReportFormat {
   throw new UsageError(`--format must be json, csv or both, got ${JSON.stringify(text)}`);
 }
 
-/** A PEM from an environment variable holding it, one naming a file, or a flag naming a file. */
-export function readPem(context: CliContext, file: string | undefined, textVariable: string, fileVariable: string): string | undefined {
-  if (file !== undefined) return readFileSync(file, 'utf8');
-  const text = context.env[textVariable];
-  if (text !== undefined && text.trim() !== '') return text;
-  const path = context.env[fileVariable];
-  return path === undefined || path === '' ? undefined : readFileSync(path, 'utf8');
+/** Where an audit key may come from, first set wins: a flag naming a file, a variable holding the PEM, a variable naming a file. */
+export interface KeySource {
+  readonly flag: string;
+  readonly file: string | undefined;
+  readonly textVariable: string;
+  readonly fileVariable: string;
+  /** What the key must be, for the messages. */
+  readonly expects: string;
 }
+
+export const SIGNING_KEY = 'the Ed25519 private key (PEM) that `audit keygen` writes as audit-signing-key.pem';
+export const VERIFYING_KEY = 'the Ed25519 public key (PEM) that `audit keygen` writes as audit-verifying-key.pem';
+
+/**
+ * The key from the first place set, parsed; undefined when none is. A place that is set
+ * but empty, unreadable or holding no such key is a UsageError naming it and what it expects.
+ */
+export function readKey<T>(context: CliContext, source: KeySource, parse: (pem: string) => T): T | undefined {
+  const pem = pemOf(context, source);
+  if (pem === undefined) return undefined;
+  try {
+    return parse(pem.text);
+  } catch (error) {
+    throw new UsageError(`${pem.from} must hold ${source.expects}, and does not (${messageOf(error)})`);
+  }
+}
+
+function pemOf(context: CliContext, source: KeySource): { readonly text: string; readonly from: string } | undefined {
+  if (source.file !== undefined) return { text: readKeyFile(source.file, source.flag, source.expects), from: `${source.flag} ${JSON.stringify(source.file)}` };
+  const text = context.env[source.textVariable];
+  if (text !== undefined && text.trim() !== '') return { text, from: source.textVariable };
+  const path = context.env[source.fileVariable];
+  if (path === undefined || path === '') return undefined;
+  return { text: readKeyFile(path, source.fileVariable, source.expects), from: `${source.fileVariable} ${JSON.stringify(path)}` };
+}
+
+function readKeyFile(file: string, name: string, expects: string): string {
+  if (file.trim() === '') throw new UsageError(`${name} needs the file of ${expects}, got an empty value`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : messageOf(error);
+    throw new UsageError(`${name} needs the file of ${expects}; cannot read ${JSON.stringify(file)} (${code})`);
+  }
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Progress on stderr: a bar redrawn in place on a terminal, a plain line every few

@@ -27,9 +27,12 @@ import {
   parseFormat,
   parseInstant,
   progressOnStderr,
-  readPem,
+  readKey,
+  SIGNING_KEY,
   SOURCE_OPTIONS,
   stampOf,
+  VERIFYING_KEY,
+  type KeySource,
   type ReportFormat,
 } from './audit-io';
 
@@ -159,14 +162,12 @@ const SUBCOMMAND_RUNNERS: Record<Exclude<Subcommand, 'keygen'>, Runner> = {
   async checkpoint(source, flags, context) {
     const period = flags.period;
     if (period !== 'day' && period !== 'month') throw new UsageError('checkpoint needs --period day or --period month');
-    const pem = readPem(context, flags.key, 'AUDIT_SIGNING_KEY', 'AUDIT_SIGNING_KEY_FILE');
-    if (pem === undefined) throw new UsageError('checkpoint needs a signing key: --key <file>, AUDIT_SIGNING_KEY (PEM) or AUDIT_SIGNING_KEY_FILE; make one with audit keygen');
-    const signingKey = signingKeyFromPem(pem);
+    const keys = readKey(context, signingKeySource(flags), (pem) => ({ signingKey: signingKeyFromPem(pem), verifyingKey: verifyingKeyFromPem(pem) }));
+    if (keys === undefined) throw new UsageError('checkpoint needs a signing key: --key <file>, AUDIT_SIGNING_KEY (PEM) or AUDIT_SIGNING_KEY_FILE; make one with audit keygen');
     const { checkpoint, findings } = await createCheckpoint(source, {
       period: period as CheckpointPeriod,
       now: context.now(),
-      signingKey,
-      verifyingKey: verifyingKeyFromPem(pem),
+      ...keys,
       onProgress: progress(context, 'checkpoint'),
     });
     mkdirSync(outDir(flags), { recursive: true });
@@ -181,17 +182,21 @@ const SUBCOMMAND_RUNNERS: Record<Exclude<Subcommand, 'keygen'>, Runner> = {
       for (const name of readdirSync(flags.checkpoints).sort()) if (/^checkpoint-.*\.json$/.test(name)) files.push(join(flags.checkpoints, name));
     }
     if (files.length === 0) throw new UsageError('verify needs --checkpoint <file> or --checkpoints <dir>');
-    const pem =
-      readPem(context, flags['public-key'], 'AUDIT_VERIFY_KEY', 'AUDIT_VERIFY_KEY_FILE') ?? readPem(context, flags.key, 'AUDIT_SIGNING_KEY', 'AUDIT_SIGNING_KEY_FILE');
-    if (pem === undefined) throw new UsageError('verify needs the trusted public key: --public-key <file>, AUDIT_VERIFY_KEY or AUDIT_VERIFY_KEY_FILE');
+    const verifyingKey =
+      readKey(context, { flag: '--public-key', file: flags['public-key'], textVariable: 'AUDIT_VERIFY_KEY', fileVariable: 'AUDIT_VERIFY_KEY_FILE', expects: VERIFYING_KEY }, verifyingKeyFromPem) ??
+      readKey(context, signingKeySource(flags), verifyingKeyFromPem);
+    if (verifyingKey === undefined) throw new UsageError('verify needs the trusted public key: --public-key <file>, AUDIT_VERIFY_KEY or AUDIT_VERIFY_KEY_FILE');
     const checkpoints = files.map((file) => ({ name: file, checkpoint: JSON.parse(readFileSync(file, 'utf8')) as SignedCheckpoint }));
-    const findings = await verifyCheckpoints(source, checkpoints, verifyingKeyFromPem(pem), progress(context, 'verify'));
+    const findings = await verifyCheckpoints(source, checkpoints, verifyingKey, progress(context, 'verify'));
     const report = { audit: 'verify', source: source.location, checkpoints: files, findingCount: findings.length, findings };
     const written = write(flags, `verify-${stampOf(context.now())}`, report, findingsCsv(findings));
     context.stdout(`verified the history against ${files.length} checkpoint(s): ${findings.length} finding(s)\n${written}`);
     return verdict(findings, context);
   },
 };
+
+/** The private key (--key, AUDIT_SIGNING_KEY, AUDIT_SIGNING_KEY_FILE): checkpoint signs with it; verify may take its public half. */
+const signingKeySource = (flags: Flags): KeySource => ({ flag: '--key', file: flags.key, textVariable: 'AUDIT_SIGNING_KEY', fileVariable: 'AUDIT_SIGNING_KEY_FILE', expects: SIGNING_KEY });
 
 function keygen(flags: Flags, context: CliContext): number {
   const dir = outDir(flags);

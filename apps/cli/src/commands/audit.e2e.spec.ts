@@ -106,6 +106,26 @@ describe('billing audit, run as finance runs it', () => {
     expect(wrong.stderr).toContain('checkpoint_signature');
   }, CHILD_RUNS);
 
+  it('given --key or --public-key empty, unreadable or holding the wrong key, then one line naming the option and what it expects, and exit 2', async () => {
+    const keys = join(dir, 'key-errors');
+    expect((await audit(['keygen', '--out', keys])).code).toBe(0);
+    const checkpoint = (key: string) => audit(['checkpoint', '--data-dir', dir, '--out', join(keys, 'checkpoints'), '--period', 'day', '--key', key]);
+    const verify = (key: string) => audit(['verify', '--data-dir', dir, '--out', keys, '--checkpoint', join(keys, 'checkpoint-day-2026-01-01.json'), '--public-key', key]);
+    const missing = join(keys, 'missing.pem');
+    const runs = [
+      [await checkpoint(''), '--key needs the file of the Ed25519 private key (PEM) that `audit keygen` writes as audit-signing-key.pem, got an empty value'],
+      [await checkpoint(missing), `--key needs the file of the Ed25519 private key (PEM) that \`audit keygen\` writes as audit-signing-key.pem; cannot read "${missing}" (ENOENT)`],
+      [await checkpoint(join(keys, 'audit-verifying-key.pem')), `--key "${join(keys, 'audit-verifying-key.pem')}" must hold the Ed25519 private key (PEM) that \`audit keygen\` writes as audit-signing-key.pem, and does not`],
+      [await verify(''), '--public-key needs the file of the Ed25519 public key (PEM) that `audit keygen` writes as audit-verifying-key.pem, got an empty value'],
+    ] as const;
+    for (const [run, message] of runs) {
+      expect(run.stderr).toContain(`billing audit: ${message}`);
+      expect(run.stderr).not.toContain("open ''");
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.code).toBe(2);
+    }
+  }, CHILD_RUNS);
+
   it('given no subcommand or a missing store, then one line on stderr and exit 2', async () => {
     expect((await audit([])).code).toBe(2);
     const missing = await audit(['replay', '--data-dir', join(dir, 'nowhere')]);
