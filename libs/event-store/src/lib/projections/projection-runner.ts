@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import { matchesFilter } from '../event-filter';
 import type { EventFilter, EventStore, RecordedEvent, Subscription } from '../port';
-import { LateWrite } from '../sqlite/late-write';
-import { withoutFsync } from '../sqlite/without-fsync';
+import { LateWrite, withoutFsync } from '@billing/sqlite';
 import type { Projection } from './projection';
 
 export interface ProjectionRunnerOptions {

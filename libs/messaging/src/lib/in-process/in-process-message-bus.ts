@@ -9,7 +9,7 @@ import {
   type SubscriptionOptions,
   type TopicSpec,
 } from '../port';
-import { WalCheckpointer } from '@billing/event-store';
+import { WalCheckpointer } from '@billing/sqlite';
 import { Signal } from '@billing/util';
 import { PartitionLog, UnknownTopicError } from './partition-log';
 import { type AssignedPartition, InProcessSubscription } from './in-process-subscription';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DEFAULT_WRITE_DELAY_MILLIS, LateWrite, withoutFsync } from '@billing/event-store';
+import { DEFAULT_WRITE_DELAY_MILLIS, LateWrite, withoutFsync } from '@billing/sqlite';
 import type { IncomingMessage, MessageHeaders, OutgoingMessage, PublisherCheckpoint } from '../port';
 
 const SCHEMA = `

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DeferredWrites } from '@billing/event-store';
+import { DeferredWrites } from '@billing/sqlite';
 
 /** Where a relay remembers the position of the last event the broker acknowledged. */
 export interface CheckpointStore {

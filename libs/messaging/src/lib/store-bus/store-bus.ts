@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { DeferredWrites, type EventStore, type RecordedEvent, type Subscription } from '@billing/event-store';
+import type { EventStore, RecordedEvent, Subscription } from '@billing/event-store';
+import { DeferredWrites } from '@billing/sqlite';
 import { Signal } from '@billing/util';
 import {
   type IncomingMessage,

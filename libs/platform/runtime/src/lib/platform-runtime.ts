@@ -3,7 +3,8 @@ import { EventStoreDBClient } from '@eventstore/db-client';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createEventStoreDbStore, type EventStore, openSqliteEventStore, WalCheckpointer } from '@billing/event-store';
+import { createEventStoreDbStore, type EventStore, openSqliteEventStore } from '@billing/event-store';
+import { WalCheckpointer } from '@billing/sqlite';
 import { KafkaMessageBus, type MessageBus, StoreBus } from '@billing/messaging';
 import type { PlatformConfig, ServiceName } from '@billing/platform-config';
 import {

@@ -1,5 +1,6 @@
 import type { TaskStatus } from '@billing/contracts';
-import { DEFAULT_WRITE_DELAY_MILLIS, type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/event-store';
+import { type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/event-store';
+import { DEFAULT_WRITE_DELAY_MILLIS } from '@billing/sqlite';
 import type { Logger } from '@billing/service-host';
 import { type Task, type Utilisation, utilisation } from '@billing/tasks-domain';
 import type Database from 'better-sqlite3';
