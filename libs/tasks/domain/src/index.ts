@@ -10,3 +10,4 @@ export * from './lib/saga/saga-command';
 export * from './lib/saga/reservation-id';
 export * from './lib/saga/task-saga';
 export * from './lib/batch/plan-batch';
+export * from './lib/provider/provider-answer';

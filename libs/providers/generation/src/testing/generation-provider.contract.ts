@@ -3,7 +3,7 @@ import type { GenerationJob, GenerationOutcome, GenerationProvider } from '../li
 /** What the contract needs from an adapter under test; quirks belong here, not in forks of the suite. */
 export interface GenerationProviderHarness {
   readonly provider: GenerationProvider;
-  /** Lets every submitted job finish successfully; resolves once the listeners have handled the outcomes. */
+  /** Lets every submitted job finish successfully (the provider then knows it finished); resolves once the listeners have handled the outcomes. */
   finishAll(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -54,6 +54,17 @@ export function describeGenerationProviderContract(name: string, harnessFor: () 
       await harness.finishAll();
       expect(heard).toEqual([]);
       expect(outcomes).toHaveLength(1);
+    });
+
+    it('given a job still rendering, then its status is pending; once it finished, its outcome', async () => {
+      const { providerJobId } = await harness.provider.submit(job('task-6'));
+      await expect(harness.provider.status({ taskId: 'task-6', providerJobId })).resolves.toEqual({ kind: 'pending' });
+      await harness.finishAll();
+      await expect(harness.provider.status({ taskId: 'task-6', providerJobId })).resolves.toEqual({ kind: 'succeeded', taskId: 'task-6', providerJobId, outputDurationMillis: 6_000 });
+    });
+
+    it('given a job it never ran, then its status is unknown', async () => {
+      await expect(harness.provider.status({ taskId: 'task-7', providerJobId: 'no-such-job' })).resolves.toEqual({ kind: 'unknown' });
     });
 
     it('given a job id it does not know, when cancelled, then nothing fails', async () => {

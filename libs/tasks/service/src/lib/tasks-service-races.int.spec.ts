@@ -5,6 +5,8 @@ import { walletStreamName } from '@billing/contracts';
 import {
   GENERATION_SIGNATURE_HEADER,
   type GenerationJob,
+  type GenerationJobRef,
+  type GenerationJobStatus,
   type GenerationProvider,
   GenerationSimulator,
   ManualScheduler,
@@ -42,6 +44,10 @@ class GatedProvider implements GenerationProvider {
 
   cancel(providerJobId: string): Promise<void> {
     return this.inner.cancel(providerJobId);
+  }
+
+  status(job: GenerationJobRef): Promise<GenerationJobStatus> {
+    return this.inner.status(job);
   }
 
   onOutcome(listener: OutcomeListener): () => void {

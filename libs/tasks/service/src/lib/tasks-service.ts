@@ -2,6 +2,7 @@ import { SUBSCRIPTION_CATEGORY, TASK_CATEGORY, SLOTS_CATEGORY } from '@billing/c
 import { topicFor } from '@billing/messaging';
 import type { ServiceFactory } from '@billing/service-host';
 import { Dispatcher } from './dispatch/dispatcher';
+import { reconcileTasksAtProvider } from './dispatch/reconcile';
 import { timeoutSweep } from './dispatch/timeouts';
 import { AccountPlans } from './plans/account-plans';
 import { SUBSCRIPTION_PAYLOAD_SCHEMAS } from './plans/subscription-payloads';
@@ -49,6 +50,11 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
     const dispatcher = new Dispatcher({ streams, provider, clock, logger });
     views.start();
     dispatcher.start();
+    // After a restart: tasks left at the provider are settled by what it knows of their jobs.
+    let stopping = false;
+    const reconciled = reconcileTasksAtProvider({ views, streams, provider, clock, logger, stopping: () => stopping }).catch((error: unknown) =>
+      logger.error('tasks left at the generation provider were not reconciled; they wait for their outcome or time-out', { error: String(error) }),
+    );
     return {
       // The host's name for it: `tasks`, or another when two instances share one process in a test.
       name: context.serviceName,
@@ -76,6 +82,8 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
         },
       ],
       close: async () => {
+        stopping = true;
+        await reconciled;
         dispatcher.stop();
         await views.stop();
         if (owned) await provider.close();

@@ -15,6 +15,7 @@ describeGenerationProviderContract('HttpGenerationProvider', async () => {
     // The provider's side of a webhook: each job's outcome, signed, handed to the receiving end.
     finishAll: async () => {
       for (const job of server.jobs.slice(finished)) {
+        server.finish(job.providerJobId, { kind: 'succeeded', outputDurationMillis: job.durationMillis });
         const body = JSON.stringify({ kind: 'succeeded', taskId: job.taskId, providerJobId: job.providerJobId, outputDurationMillis: job.durationMillis });
         const now = Date.now();
         await provider.acceptWebhook(body, { [GENERATION_SIGNATURE_HEADER]: signGenerationWebhook(body, { secret: webhookSecret, now }) }, now);

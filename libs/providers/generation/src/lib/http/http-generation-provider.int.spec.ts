@@ -157,6 +157,39 @@ describe('HttpGenerationProvider against a real HTTP server', () => {
     expect(server.received.map((request) => request.url)).toEqual(['/v1/jobs/prov%2F5/cancel', '/v1/jobs/prov-6/cancel']);
   });
 
+  it('asks a job\'s status with a GET, retrying a 503, and reads pending, a success or a failure', async () => {
+    server.answer(
+      { status: 503, body: { error: 'busy' } },
+      { status: 200, body: { kind: 'pending' } },
+      { status: 200, body: { kind: 'succeeded', taskId: 'task-42', providerJobId: 'prov/1', outputDurationMillis: 7_250 } },
+      { status: 200, body: { kind: 'failed', reason: 'content_policy' } },
+    );
+    const connected = connect();
+    const ref = { taskId: 'task-42', providerJobId: 'prov/1' };
+
+    await expect(connected.status(ref)).resolves.toEqual({ kind: 'pending' });
+    await expect(connected.status(ref)).resolves.toEqual({ kind: 'succeeded', ...ref, outputDurationMillis: 7_250 });
+    await expect(connected.status(ref)).resolves.toEqual({ kind: 'failed', ...ref, reason: 'content_policy' });
+
+    expect(server.received.map((request) => [request.method, request.url])).toEqual(Array(4).fill(['GET', '/v1/jobs/prov%2F1']));
+    expect(server.received[0]?.headers.authorization).toBe('Bearer key-1');
+    expect(server.received[0]?.body).toBeUndefined();
+  });
+
+  it('reads a job the provider does not know (404) as unknown, and refuses an answer that is no status', async () => {
+    server.answer({ status: 404, body: { error: 'no such job' } }, { status: 200, body: { kind: 'done' } });
+    const connected = connect();
+    const ref = { taskId: 'task-42', providerJobId: 'prov-9' };
+
+    await expect(connected.status(ref)).resolves.toEqual({ kind: 'unknown' });
+    await expect(connected.status(ref)).rejects.toMatchObject({ code: 'invalid_response' });
+  });
+
+  it('reports a provider that never answers a status request as unavailable', async () => {
+    server.answer({ status: 502 }, { status: 503 });
+    await expect(connect({ maxAttempts: 2 }).status({ taskId: 'task-42', providerJobId: 'prov-1' })).rejects.toMatchObject({ code: 'unavailable', status: 503 });
+  });
+
   it('refuses to submit once closed', async () => {
     const connected = connect();
     await connected.close();

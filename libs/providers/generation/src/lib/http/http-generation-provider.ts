@@ -1,13 +1,25 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { GenerationProviderError } from '../generation-errors';
-import type { GenerationJob, GenerationOutcome, GenerationProvider, OutcomeListener, SubmittedJob } from '../generation-provider';
+import type {
+  GenerationJob,
+  GenerationJobRef,
+  GenerationJobStatus,
+  GenerationOutcome,
+  GenerationProvider,
+  OutcomeListener,
+  SubmittedJob,
+} from '../generation-provider';
 import { type DeliveryErrorHandler, OutcomeListeners } from '../outcome-listeners';
 import { assertValidJob } from '../validate-job';
 import { verifyGenerationWebhook, type WebhookBody, type WebhookHeaders } from './generation-webhook';
+import { parseJobStatus } from './job-status.dto';
 import { parseSubmittedJob } from './submitted-job.dto';
 
 export interface HttpGenerationProviderOptions {
-  /** The provider's jobs collection: submit POSTs here, cancel POSTs to `<endpoint>/<providerJobId>/cancel`. */
+  /**
+   * The provider's jobs collection: submit POSTs here, cancel POSTs to `<endpoint>/<providerJobId>/cancel`,
+   * status GETs `<endpoint>/<providerJobId>`.
+   */
   readonly endpoint: string;
   readonly apiKey?: string;
   /** Sent with each job so the provider knows where to post the outcome webhook. */
@@ -24,6 +36,9 @@ export interface HttpGenerationProviderOptions {
 }
 
 type Attempt = { kind: 'answered'; response: Response } | { kind: 'unreachable'; error: unknown };
+
+/** One request: a POST of a JSON body under an idempotency key, or a GET. */
+type Request = { readonly method: 'POST'; readonly body: object; readonly idempotencyKey: string } | { readonly method: 'GET' };
 
 const RETRYABLE_STATUSES = new Set([408, 429]);
 
@@ -46,7 +61,7 @@ export class HttpGenerationProvider implements GenerationProvider {
   async submit(job: GenerationJob): Promise<SubmittedJob> {
     assertValidJob(job);
     const body = { ...job, ...(this.options.callbackUrl ? { callbackUrl: this.options.callbackUrl } : {}) };
-    const response = await this.send(this.options.endpoint, body, job.taskId, `submit task ${job.taskId}`);
+    const response = await this.send(this.options.endpoint, { method: 'POST', body, idempotencyKey: job.taskId }, `submit task ${job.taskId}`);
     const submitted = parseSubmittedJob(await response.json().catch(() => undefined));
     if (!submitted) {
       throw new GenerationProviderError('invalid_response', `submit task ${job.taskId}: the provider's answer has no providerJobId`, response.status);
@@ -56,13 +71,28 @@ export class HttpGenerationProvider implements GenerationProvider {
 
   /** A job the provider no longer knows (404) or has finished (409) needs no cancelling. */
   async cancel(providerJobId: string): Promise<void> {
-    const url = `${this.options.endpoint.replace(/\/$/, '')}/${encodeURIComponent(providerJobId)}/cancel`;
+    const url = `${this.jobUrl(providerJobId)}/cancel`;
     try {
-      await this.send(url, {}, `cancel:${providerJobId}`, `cancel job ${providerJobId}`);
+      await this.send(url, { method: 'POST', body: {}, idempotencyKey: `cancel:${providerJobId}` }, `cancel job ${providerJobId}`);
     } catch (error) {
       if (error instanceof GenerationProviderError && (error.status === 404 || error.status === 409)) return;
       throw error;
     }
+  }
+
+  /** A job the provider does not know (404) is `unknown`; it retries like submit, and throws when it gets no answer. */
+  async status(job: GenerationJobRef): Promise<GenerationJobStatus> {
+    const what = `status of job ${job.providerJobId}`;
+    let response: Response;
+    try {
+      response = await this.send(this.jobUrl(job.providerJobId), { method: 'GET' }, what);
+    } catch (error) {
+      if (error instanceof GenerationProviderError && error.status === 404) return { kind: 'unknown' };
+      throw error;
+    }
+    const status = parseJobStatus(await response.json().catch(() => undefined), job);
+    if (!status) throw new GenerationProviderError('invalid_response', `${what}: the provider's answer is not a job status`, response.status);
+    return status;
   }
 
   onOutcome(listener: OutcomeListener): () => void {
@@ -84,12 +114,16 @@ export class HttpGenerationProvider implements GenerationProvider {
     this.closing.abort();
   }
 
-  private async send(url: string, body: object, idempotencyKey: string, what: string): Promise<Response> {
+  private jobUrl(providerJobId: string): string {
+    return `${this.options.endpoint.replace(/\/$/, '')}/${encodeURIComponent(providerJobId)}`;
+  }
+
+  private async send(url: string, request: Request, what: string): Promise<Response> {
     const maxAttempts = this.options.maxAttempts ?? 3;
     let last: Attempt | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       if (attempt > 1) await this.pause((this.options.retryDelayMillis ?? 200) * 2 ** (attempt - 2));
-      last = await this.attempt(url, body, idempotencyKey);
+      last = await this.attempt(url, request);
       if (last.kind === 'answered') {
         const { response } = last;
         if (response.ok) return response;
@@ -104,19 +138,19 @@ export class HttpGenerationProvider implements GenerationProvider {
       last?.kind === 'answered' ? last.response.status : undefined, { cause: last?.kind === 'unreachable' ? last.error : undefined });
   }
 
-  private async attempt(url: string, body: object, idempotencyKey: string): Promise<Attempt> {
+  private async attempt(url: string, request: Request): Promise<Attempt> {
     this.assertOpen();
     const signal = AbortSignal.any([this.closing.signal, AbortSignal.timeout(this.options.timeoutMillis ?? 10_000)]);
+    const authorization = this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {};
     try {
       const response = await fetch(url, {
-        method: 'POST',
+        method: request.method,
         headers: {
-          'content-type': 'application/json',
           accept: 'application/json',
-          'idempotency-key': idempotencyKey,
-          ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}),
+          ...authorization,
+          ...(request.method === 'POST' ? { 'content-type': 'application/json', 'idempotency-key': request.idempotencyKey } : {}),
         },
-        body: JSON.stringify(body),
+        ...(request.method === 'POST' ? { body: JSON.stringify(request.body) } : {}),
         signal,
       });
       return { kind: 'answered', response };

@@ -1,5 +1,13 @@
 import { GenerationProviderError } from '../generation-errors';
-import type { GenerationJob, GenerationOutcome, GenerationProvider, OutcomeListener, SubmittedJob } from '../generation-provider';
+import type {
+  GenerationJob,
+  GenerationJobRef,
+  GenerationJobStatus,
+  GenerationOutcome,
+  GenerationProvider,
+  OutcomeListener,
+  SubmittedJob,
+} from '../generation-provider';
 import { type DeliveryErrorHandler, OutcomeListeners } from '../outcome-listeners';
 import { assertValidJob } from '../validate-job';
 import { draw, mulberry32, type RandomSource, type Spread } from './random-source';
@@ -30,11 +38,14 @@ interface PendingJob {
 }
 
 const DEFAULT_PARTIAL_RATIO: Spread = { min: 0.25, max: 0.9 };
+/** Outcomes of finished jobs kept for `status`, oldest forgotten first. */
+const FINISHED_KEPT = 10_000;
 
 /**
  * A generation provider in memory, for the embedded platform, tests and benchmarks.
  * Every job's fate is drawn at submit time from the random source, so a seed replays a run.
- * `cancel` drops a pending job: no outcome is delivered for it.
+ * `cancel` drops a pending job: no outcome is delivered for it. Jobs live in memory only:
+ * a new simulator (a restarted process) knows none of the old one's, and says so.
  */
 export class GenerationSimulator implements GenerationProvider {
   private readonly listeners: OutcomeListeners;
@@ -42,6 +53,7 @@ export class GenerationSimulator implements GenerationProvider {
   private readonly scheduler: Scheduler;
   private readonly pendingByTask = new Map<string, PendingJob>();
   private readonly pendingByJob = new Map<string, PendingJob>();
+  private readonly finished = new Map<string, GenerationOutcome>();
   private readonly deliveries = new Set<Promise<void>>();
   private nextJobNumber = 1;
   private closed = false;
@@ -79,6 +91,14 @@ export class GenerationSimulator implements GenerationProvider {
     if (!pending) return;
     pending.cancel();
     this.forget(pending);
+  }
+
+  async status({ taskId, providerJobId }: GenerationJobRef): Promise<GenerationJobStatus> {
+    if (this.closed) throw new GenerationProviderError('closed', 'the generation simulator is closed');
+    // Job ids restart with each simulator: a job is this one's only if its task matches too.
+    if (this.pendingByJob.get(providerJobId)?.taskId === taskId) return { kind: 'pending' };
+    const outcome = this.finished.get(providerJobId);
+    return outcome?.taskId === taskId ? outcome : { kind: 'unknown' };
   }
 
   onOutcome(listener: OutcomeListener): () => void {
@@ -123,8 +143,17 @@ export class GenerationSimulator implements GenerationProvider {
     const pending = this.pendingByJob.get(providerJobId);
     if (!pending) return;
     this.forget(pending);
+    this.remember(outcome);
     const delivery = this.listeners.deliver(outcome).finally(() => this.deliveries.delete(delivery));
     this.deliveries.add(delivery);
+  }
+
+  private remember(outcome: GenerationOutcome): void {
+    this.finished.set(outcome.providerJobId, outcome);
+    if (this.finished.size > FINISHED_KEPT) {
+      const [oldest] = this.finished.keys();
+      if (oldest !== undefined) this.finished.delete(oldest);
+    }
   }
 
   private forget(pending: PendingJob): void {

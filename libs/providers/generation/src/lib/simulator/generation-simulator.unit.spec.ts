@@ -158,6 +158,34 @@ describe('GenerationSimulator', () => {
     await expect(simulator.submit(job(2))).rejects.toMatchObject({ code: 'closed' });
   });
 
+  it('given a restarted process (a new simulator), then it knows none of the old one\'s jobs, even under a job id it reuses', async () => {
+    const before = simulated({ latencyMillis: 5_000 });
+    const { providerJobId } = await before.simulator.submit(job(1));
+    await before.simulator.close();
+    const after = simulated({ latencyMillis: 5_000 });
+    const reused = await after.simulator.submit(job(2));
+
+    expect(reused.providerJobId).toBe(providerJobId);
+    await expect(after.simulator.status({ taskId: 'task-1', providerJobId })).resolves.toEqual({ kind: 'unknown' });
+    await expect(after.simulator.status({ taskId: 'task-2', providerJobId })).resolves.toEqual({ kind: 'pending' });
+    await after.simulator.close();
+  });
+
+  it('given a finished job, then its status is the outcome it delivered; a cancelled one is unknown', async () => {
+    const { scheduler, simulator, outcomes } = simulated({ latencyMillis: 1_000, failureRate: 1 });
+    const failed = await simulator.submit(job(1));
+    const cancelled = await simulator.submit(job(2));
+    await simulator.cancel(cancelled.providerJobId);
+    scheduler.advanceBy(1_000);
+    await simulator.settled();
+
+    await expect(simulator.status({ taskId: 'task-1', providerJobId: failed.providerJobId })).resolves.toEqual(outcomes[0]);
+    expect(outcomes[0]).toMatchObject({ kind: 'failed' });
+    await expect(simulator.status({ taskId: 'task-2', providerJobId: cancelled.providerJobId })).resolves.toEqual({ kind: 'unknown' });
+    await simulator.close();
+    await expect(simulator.status({ taskId: 'task-1', providerJobId: failed.providerJobId })).rejects.toMatchObject({ code: 'closed' });
+  });
+
   it('refuses a job without a positive whole duration', async () => {
     const { simulator } = simulated();
     await expect(simulator.submit(job(1, 0))).rejects.toBeInstanceOf(GenerationProviderError);

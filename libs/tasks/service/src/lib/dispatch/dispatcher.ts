@@ -1,7 +1,7 @@
 import type { TaskCommand } from '@billing/contracts';
 import { type GenerationOutcome, type GenerationProvider, GenerationProviderError } from '@billing/generation-provider';
 import type { Clock, Logger, ReactorEvent } from '@billing/service-host';
-import { isTask, TaskError, type Task } from '@billing/tasks-domain';
+import { commandForProviderAnswer, isTask, TaskError, type Task } from '@billing/tasks-domain';
 import type { TaskStreams } from '../streams/task-streams';
 
 export interface DispatcherOptions {
@@ -80,12 +80,8 @@ export class Dispatcher {
       task = await this.options.streams.task(taskId);
     }
     if (!isTask(task) || !isJobOf(task, providerJobId)) return;
-    const id = `${outcome.kind}:${taskId}:${providerJobId}`;
-    if (outcome.kind === 'succeeded') {
-      await this.handle({ type: 'CompleteTask', data: { taskId, outputDurationMillis: outcome.outputDurationMillis }, metadata: this.meta(`CompleteTask:${id}`, taskId) });
-    } else {
-      await this.handle({ type: 'FailTask', data: { taskId, error: outcome.reason }, metadata: this.meta(`FailTask:${id}`, taskId) });
-    }
+    const command = commandForProviderAnswer(taskId, providerJobId, outcome, this.options.clock.now());
+    if (command) await this.handle(command);
   }
 
   /** False when the task refused the command: it had already moved on. */

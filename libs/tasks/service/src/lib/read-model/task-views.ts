@@ -17,6 +17,12 @@ export interface OverdueTask {
   readonly providerJobId: string | null;
 }
 
+/** A task whose job is at the generation provider. */
+export interface TaskAtProvider {
+  readonly taskId: string;
+  readonly providerJobId: string;
+}
+
 interface Waiter {
   readonly until: (task: Task) => boolean;
   readonly resolve: (task: Task | null) => void;
@@ -39,7 +45,7 @@ export class TaskViews {
   private readonly byId: Database.Statement<[string], { state: string }>;
 
   constructor(
-    store: EventStore,
+    private readonly store: EventStore,
     private readonly db: Database.Database,
     logger: Logger,
   ) {
@@ -127,6 +133,26 @@ export class TaskViews {
       this.db
         .prepare('SELECT task_id, provider_job_id FROM task_views WHERE active_since IS NOT NULL AND active_since <= ? ORDER BY active_since LIMIT ?')
         .all(since, limit) as { task_id: string; provider_job_id: string | null }[]
+    ).map((row) => ({ taskId: row.task_id, providerJobId: row.provider_job_id }));
+  }
+
+  /** Resolves once every task event the store held when called is in the read model. */
+  async caughtUp(): Promise<void> {
+    let last = 0;
+    for await (const event of this.store.readAll({ afterPosition: this.runner.checkpoint(), filter: this.projection.filter })) last = event.position;
+    await this.runner.waitFor(last);
+  }
+
+  /** Tasks dispatched to the provider (or reported running there), oldest first. */
+  atProvider(): readonly TaskAtProvider[] {
+    this.runner.writeNow();
+    return (
+      this.db
+        .prepare(
+          `SELECT task_id, provider_job_id FROM task_views
+           WHERE active_since IS NOT NULL AND status IN ('dispatched', 'running') AND provider_job_id IS NOT NULL ORDER BY active_since`,
+        )
+        .all() as { task_id: string; provider_job_id: string }[]
     ).map((row) => ({ taskId: row.task_id, providerJobId: row.provider_job_id }));
   }
 
