@@ -1,17 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { runBillingProcess } from './testing/cli-harness';
 
-const root = resolve(__dirname, '../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
-
-function billing(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(tsx, ['apps/cli/src/main.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const billing = (args: readonly string[], env: NodeJS.ProcessEnv = {}) => runBillingProcess(args, env, 120_000);
 
 describe('billing bench', () => {
-  it('given the domain benchmark with a short window, then its last line is the benchmark JSON with its goals', () => {
-    const run = billing(['bench', 'domain'], { BENCH_WINDOW_MILLIS: '50' });
+  it('given the domain benchmark with a short window, then its last line is the benchmark JSON with its goals', async () => {
+    const run = await billing(['bench', 'domain'], { BENCH_WINDOW_MILLIS: '50' });
     expect(run.code).toBe(0);
     const last = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as {
       bench: string;
@@ -25,10 +18,10 @@ describe('billing bench', () => {
       'wallet decide+evolve per second on one core',
     ]);
     for (const goal of last.goals) expect(goal.met).toBe(goal.actual >= goal.target);
-  });
+  }, 120_000);
 
-  it('given an unknown benchmark, then it names the ones there are and exits 2', () => {
-    const run = billing(['bench', 'nope']);
+  it('given an unknown benchmark, then it names the ones there are and exits 2', async () => {
+    const run = await billing(['bench', 'nope']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/bench needs one of: .*domain.*; got "nope"/);
   });

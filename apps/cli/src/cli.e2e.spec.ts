@@ -1,19 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const root = resolve(__dirname, '../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
-
-function billing(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(tsx, ['apps/cli/src/main.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { join } from 'node:path';
+import { BILLING_ENTRY, REPO_ROOT, runBillingProcess as billing } from './testing/cli-harness';
 
 describe('the billing CLI as a person at a terminal meets it', () => {
-  it('given a quote for 5 s of 4K high fidelity, when asked for JSON, then it prints 37.5 points under the points book', () => {
-    const run = billing(['quote', '--price-book', 'points', '--model', 'seedance-2.0', '--duration', '5', '--resolution', '2160p', '--complexity', 'high_fidelity', '--json']);
+  it('given a quote for 5 s of 4K high fidelity, when asked for JSON, then it prints 37.5 points under the points book', async () => {
+    const run = await billing(['quote', '--price-book', 'points', '--model', 'seedance-2.0', '--duration', '5', '--resolution', '2160p', '--complexity', 'high_fidelity', '--json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as Record<string, unknown>;
@@ -21,27 +13,43 @@ describe('the billing CLI as a person at a terminal meets it', () => {
     expect(json['breakdown']).toHaveLength(6);
   });
 
-  it('given 15 s of Seedance 2.0 with a video reference, then the credits book charges 450', () => {
-    const run = billing(['quote', '--price-book', 'credits', '--model', 'seedance-2.0', '--duration', '15', '--video-reference', '--json']);
+  it('given 15 s of Seedance 2.0 with a video reference, then the credits book charges 450', async () => {
+    const run = await billing(['quote', '--price-book', 'credits', '--model', 'seedance-2.0', '--duration', '15', '--video-reference', '--json']);
     expect(JSON.parse(run.stdout)).toMatchObject({ credits: 450, price_book: 'credits' });
   });
 
-  it('given an unknown model, then one line on stderr and exit code 2', () => {
-    const run = billing(['quote', '--price-book', 'credits', '--model', 'sora', '--duration', '5', '--json']);
+  it('given an unknown model, then one line on stderr and exit code 2', async () => {
+    const run = await billing(['quote', '--price-book', 'credits', '--model', 'sora', '--duration', '5', '--json']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('billing quote: unknown model "sora" in price book credits; allowed: seedance-2.0, seedance-2.0-fast\n');
   });
 
-  it('given PRICE_BOOKS_DIR with an invalid book, then the error names the file and field and exits 1', () => {
+  it('given PRICE_BOOKS_DIR with an invalid book, then the error names the file and field and exits 1', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'billing-cli-'));
     try {
       writeFileSync(join(directory, 'broken.json'), JSON.stringify({ id: 'broken' }));
-      const run = billing(['price-books'], { PRICE_BOOKS_DIR: directory });
+      const run = await billing(['price-books'], { PRICE_BOOKS_DIR: directory });
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/^billing price-books: .*broken\.json: price book "broken" is invalid: version: is required/);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  it('given `npm run billing`, then it runs the bundle in dist/cli, rebuilt first when older than a source it was built from', async () => {
+    expect((JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['billing']).toBe(`node ${BILLING_ENTRY}`);
+    const bundle = join(REPO_ROOT, 'dist/cli/main.js');
+    expect((await billing(['price-books'])).code).toBe(0);
+    const inputs = JSON.parse(readFileSync(join(REPO_ROOT, 'dist/cli/inputs.json'), 'utf8')) as string[];
+    expect(inputs).toEqual(expect.arrayContaining(['apps/cli/src/main.ts', 'apps/cli/src/commands/quote.command.ts', 'libs/pricing/domain/src/index.ts']));
+    for (const input of inputs) expect(statSync(join(REPO_ROOT, input)).mtimeMs).toBeLessThanOrEqual(statSync(bundle).mtimeMs);
+
+    const past = new Date('2020-01-01T00:00:00Z');
+    utimesSync(bundle, past, past);
+    const run = await billing(['price-books', '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(past.getTime());
   });
 });

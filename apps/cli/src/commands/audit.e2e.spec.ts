@@ -1,41 +1,12 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { runAuditScenario, type AuditScenario } from '@billing/finance-audit/testing';
+import { type CliRun, runBillingProcess } from '../testing/cli-harness';
 
-const root = resolve(__dirname, '../../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/**
- * `billing audit ...` as a child process. tsx runs the script in a grandchild, so the child
- * leads its own process group and a run that overstays is killed as a group.
- */
-function audit(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(tsx, ['apps/cli/src/main.ts', 'audit', ...args], { cwd: root, env: { ...process.env, ...env }, detached: true });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      fail(new Error(`audit ${args.join(' ')} overstayed; killed its process group`));
-    }, 60_000);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
-}
+/** `billing audit ...` as a child process, as finance runs it. */
+const audit = (args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> => runBillingProcess(['audit', ...args], env);
 
 const CHILD_RUNS = 60_000;
 
