@@ -4,3 +4,4 @@ export * from './lib/wallet';
 export * from './lib/tasks';
 export * from './lib/purchase';
 export * from './lib/proto-path';
+export * from './lib/request-limits';

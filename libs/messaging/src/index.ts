@@ -9,6 +9,7 @@ export * from './lib/in-process/in-process-message-bus';
 export { UnknownTopicError, partitionForKey } from './lib/in-process/partition-log';
 export * from './lib/consumer/event-message';
 export { validateDto, type DtoValidation, type DtoValidationOptions } from './lib/payload/validate-dto';
+export { describeFieldErrors, fieldErrorsOf, type FieldError } from './lib/payload/field-errors';
 export * from './lib/consumer/dead-letter';
 export * from './lib/consumer/inbox';
 export * from './lib/consumer/retry';

@@ -50,8 +50,11 @@ export function sentenceFor(problem: Problem): string {
       const fields = errors.flatMap((e) => {
         if (typeof e !== 'object' || e === null) return [];
         const record = e as Record<string, unknown>;
+        const field = text(record['field']);
         const message = text(record['message']);
-        return message ? [message] : [];
+        if (!message) return [];
+        // A body's field errors leave the field's name out of the message: the field says it.
+        return [field && !message.startsWith(field) ? `${field.replace(/_/g, ' ')} ${message}` : message];
       });
       return `Please check the form: ${fields.length > 0 ? fields.join('; ') : problem.detail}.`;
     }

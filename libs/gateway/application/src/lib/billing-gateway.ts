@@ -214,6 +214,7 @@ export class BillingGateway {
   }
 
   async ledger(caller: Caller, input: LedgerInput, context: RequestContext): Promise<LedgerView> {
+    if (input.pool !== undefined) await this.requireKnownPool(caller, input.pool, context);
     const limit = input.limit ?? DEFAULT_LEDGER_PAGE;
     const entries = await this.call<readonly WireLedgerEntry[]>(caller, 'wallet', 'ledger', { accountId: caller.accountId, ...input, limit }, context);
     const last = entries[entries.length - 1];
@@ -250,6 +251,7 @@ export class BillingGateway {
    * time (bounded by MAX_SCAN_PAGES); a usage projection would serve a long history better.
    */
   async usage(caller: Caller, input: UsageInput, context: RequestContext): Promise<UsageView> {
+    if (input.pool !== undefined) await this.requireKnownPool(caller, input.pool, context);
     const { start, end } = usageWindow(input);
     const charges: WireLedgerEntry[] = [];
     let after: number | undefined;
@@ -411,6 +413,16 @@ export class BillingGateway {
 
   private requireAppUser(caller: Caller): void {
     if (caller.channel !== 'app') throw gatewayProblems.forbidden('API keys are managed by a signed-in app user, not with an API key');
+  }
+
+  /** A pool the caller may name: one of the book in force, or one it holds credits in (an earlier book's); else 400 listing them. */
+  private async requireKnownPool(caller: Caller, pool: string, context: RequestContext): Promise<void> {
+    const catalog = await this.catalog(caller, context);
+    if (catalog.pools.some((p) => p.id === pool)) return;
+    const wallets = await this.call<readonly WirePoolBalance[]>(caller, 'wallet', 'balances', { accountId: caller.accountId }, context);
+    if (wallets.some((wallet) => wallet.pool === pool)) return;
+    const known = [...new Set([...catalog.pools.map((p) => p.id), ...wallets.map((wallet) => wallet.pool)])];
+    throw gatewayProblems.validation([{ field: 'pool', message: `must be one of ${known.join(', ')}` }]);
   }
 
   private async catalog(caller: Caller, context: RequestContext, fresh = false): Promise<WireCatalog> {

@@ -13,9 +13,6 @@ export interface IdempotentOutcome extends StoredResponse {
   readonly replayed: boolean;
 }
 
-/** At most this long, in characters, like most providers' Idempotency-Key. */
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-
 /** What identifies a request for comparison: method, route and body (its JSON, keys sorted). */
 export function requestFingerprint(method: string, path: string, body: unknown): string {
   return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');

@@ -29,7 +29,8 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   'item.kind': 'kind',
 };
 
-const snake = (name: string): string => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+/** camelCase to snake_case; a name already as a client spells it (`Idempotency-Key`, `render.fps`) stays. */
+const snake = (name: string): string => name.replace(/(?<=[a-z0-9])[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /**
  * Any failure as the problem document a client gets: the services' and the gateway's

@@ -143,4 +143,23 @@ describe('billing.v1 over gRPC against the embedded platform', () => {
     expect(unknownModel.code).toBe(status.INVALID_ARGUMENT);
     expect((await failureOf(client.getTask('', aliceKey))).code).toBe(status.INVALID_ARGUMENT);
   });
+
+  it('holds the limits REST holds: past an hour, 240 fps or 1,000 variations, or a key not ASCII, is INVALID_ARGUMENT naming the field', async () => {
+    const fieldsOf = async (call: Promise<unknown>) => {
+      const error = await failureOf(call);
+      expect(error.code).toBe(status.INVALID_ARGUMENT);
+      return (problemOf(error)['errors'] as { field: string }[]).map((e) => e.field).sort();
+    };
+    // uint32's largest: 4,294,967.295 s, which would be priced at 64,424,509.425 credits.
+    expect(await fieldsOf(client.createQuote({ render: { ...RENDER, durationMillis: 4_294_967_295 } }, aliceKey))).toEqual(['render.duration_millis']);
+    expect(await fieldsOf(client.createQuote({ render: { ...RENDER, fps: 241, resolution: 'x'.repeat(101) }, batchSize: 1_001 }, aliceKey))).toEqual([
+      'batch_size',
+      'render.fps',
+      'render.resolution',
+    ]);
+    expect(await fieldsOf(client.createTask({ render: { ...RENDER, durationMillis: 3_600_001 } }, aliceKey))).toEqual(['render.duration_millis']);
+    expect(await fieldsOf(client.createTask({ render: RENDER, idempotencyKey: 'ключ-1' }, aliceKey))).toEqual(['idempotency_key']);
+    // An hour exactly is as far as REST goes too.
+    await expect(client.createQuote({ render: { ...RENDER, durationMillis: 3_600_000 } }, aliceKey)).resolves.toMatchObject({ credits: '54000' });
+  });
 });

@@ -1,10 +1,12 @@
-import { gatewayProblems, MAX_IDEMPOTENCY_KEY_LENGTH, type QuoteInput, type RenderInput, type TaskInput, type TaskListInput } from '@billing/gateway-application';
+import { REQUEST_LIMITS } from '@billing/contracts';
+import { gatewayProblems, type QuoteInput, type RenderInput, type TaskInput, type TaskListInput } from '@billing/gateway-application';
 import type { CreateQuoteRequest, CreateTaskRequest, ListTasksRequest, RenderSpecMessage, TaskIdRequest, WatchTasksRequest } from './billing-messages';
 
 /*
  * gRPC requests to the gateway's inputs. The proto already fixed every field's type; what
- * is checked here is what a type cannot say (present, non-empty, in range), named by the
- * proto's own field paths so a client can find the field it sent.
+ * is checked here is what a type cannot say (present, well formed, within REQUEST_LIMITS,
+ * as at every other edge), named by the proto's own field paths so a client can find the
+ * field it sent.
  */
 
 interface FieldError {
@@ -12,8 +14,7 @@ interface FieldError {
   readonly message: string;
 }
 
-const MAX_ID_LENGTH = 200;
-const MAX_PAGE_SIZE = 500;
+const { renderName, durationMillis, fps, batchSize, taskIdLength, taskPageSize, idempotencyKey } = REQUEST_LIMITS;
 const TASK_STATUS_PREFIX = 'TASK_STATUS_';
 
 function refuseIfAny(errors: readonly FieldError[]): void {
@@ -25,11 +26,14 @@ function renderInput(render: RenderSpecMessage | null, errors: FieldError[]): Re
     errors.push({ field: 'render', message: 'is required' });
     return null;
   }
-  if (render.model.trim() === '') errors.push({ field: 'render.model', message: 'must name a model' });
-  if (render.durationMillis < 1) errors.push({ field: 'render.duration_millis', message: 'must be at least 1 (whole milliseconds of output)' });
-  if (render.fps !== undefined && render.fps < 1) errors.push({ field: 'render.fps', message: 'must be at least 1' });
+  if (!renderName.pattern.test(render.model)) errors.push({ field: 'render.model', message: renderName.message });
+  if (!within(render.durationMillis, durationMillis)) {
+    errors.push({ field: 'render.duration_millis', message: `must be ${durationMillis.min} to ${durationMillis.max} (whole milliseconds of output)` });
+  }
+  if (render.fps !== undefined && !within(render.fps, fps)) errors.push({ field: 'render.fps', message: `must be ${fps.min} to ${fps.max} when set` });
   for (const field of ['resolution', 'complexity'] as const) {
-    if (render[field] !== undefined && render[field].trim() === '') errors.push({ field: `render.${field}`, message: 'must not be empty when set' });
+    const value = render[field];
+    if (value !== undefined && !renderName.pattern.test(value)) errors.push({ field: `render.${field}`, message: `${renderName.message}, when set` });
   }
   return {
     model: render.model,
@@ -45,6 +49,8 @@ function renderInput(render: RenderSpecMessage | null, errors: FieldError[]): Re
 export function quoteInputOf(request: CreateQuoteRequest): QuoteInput {
   const errors: FieldError[] = [];
   const render = renderInput(request.render, errors);
+  // 0 is proto3's unset: one task.
+  if (request.batchSize > batchSize.max) errors.push({ field: 'batch_size', message: `must be at most ${batchSize.max}` });
   refuseIfAny(errors);
   if (!render) throw gatewayProblems.validation([{ field: 'render', message: 'is required' }]);
   return { ...render, ...(request.batchSize > 0 ? { batchSize: request.batchSize } : {}) };
@@ -53,9 +59,8 @@ export function quoteInputOf(request: CreateQuoteRequest): QuoteInput {
 export function taskInputOf(request: CreateTaskRequest): { readonly input: TaskInput; readonly idempotencyKey: string | null } {
   const errors: FieldError[] = [];
   const render = renderInput(request.render, errors);
-  if (request.idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    errors.push({ field: 'idempotency_key', message: `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` });
-  }
+  // Empty is proto3's unset: no key.
+  if (request.idempotencyKey !== '' && !idempotencyKey.pattern.test(request.idempotencyKey)) errors.push({ field: 'idempotency_key', message: idempotencyKey.message });
   refuseIfAny(errors);
   if (!render) throw gatewayProblems.validation([{ field: 'render', message: 'is required' }]);
   return { input: { ...render, queue: request.queueIfBusy }, idempotencyKey: request.idempotencyKey === '' ? null : request.idempotencyKey };
@@ -69,7 +74,7 @@ export function taskIdOf(request: TaskIdRequest): string {
 
 export function taskListInputOf(request: ListTasksRequest): TaskListInput {
   const errors: FieldError[] = [];
-  if (request.pageSize > MAX_PAGE_SIZE) errors.push({ field: 'page_size', message: `must be at most ${MAX_PAGE_SIZE}` });
+  if (request.pageSize > taskPageSize.max) errors.push({ field: 'page_size', message: `must be at most ${taskPageSize.max}` });
   const name = typeof request.status === 'string' && request.status.startsWith(TASK_STATUS_PREFIX) ? request.status : null;
   if (name === null) errors.push({ field: 'status', message: 'is not a TaskStatus' });
   refuseIfAny(errors);
@@ -89,6 +94,8 @@ export function watchedTaskIdsOf(request: WatchTasksRequest): ReadonlySet<string
 
 function taskIdErrors(taskId: string, field: string): FieldError[] {
   if (taskId === '') return [{ field, message: 'must name a task' }];
-  if (taskId.length > MAX_ID_LENGTH) return [{ field, message: `must be at most ${MAX_ID_LENGTH} characters` }];
+  if (taskId.length > taskIdLength) return [{ field, message: `must be at most ${taskIdLength} characters` }];
   return [];
 }
+
+const within = (value: number, range: { readonly min: number; readonly max: number }): boolean => value >= range.min && value <= range.max;

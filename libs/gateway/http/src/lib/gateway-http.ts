@@ -11,6 +11,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { answerClientError } from './client-errors';
 import { AccountController } from './controllers/account.controller';
 import { FinanceController } from './controllers/finance.controller';
 import { ApiKeysController } from './controllers/api-keys.controller';
@@ -22,6 +23,7 @@ import { WebhooksController } from './controllers/webhooks.controller';
 import { serveDashboard } from './dashboard-files';
 import { AuthGuard, BILLING_GATEWAY, CallerThrottlerGuard } from './guards';
 import { PROBLEM_CONTENT_TYPE, REQUEST_ID_HEADER, requestIdFrom } from './http-context';
+import { acceptJsonBodiesOnly } from './json-bodies';
 import { observeRequests, requestMetrics } from './observability';
 import { ProblemFilter } from './problem-filter';
 
@@ -80,9 +82,12 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
       const problem = { type: typeUri(status === 414 ? 'uri-too-long' : 'validation'), title: status === 414 ? 'The URI is too long' : 'The URL is not valid', status, detail: error.message };
       void reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(status === 400 ? { ...problem, errors: [{ field: '', message: error.message }] } : problem));
     },
+    // And those Node's HTTP parser meets before the router (a control character in a header).
+    clientErrorHandler: answerClientError,
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers[REQUEST_ID_HEADER], randomUUID),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: false, rawBody: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: false, bodyParser: false, abortOnError: false });
+  acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
   app.useGlobalFilters(new ProblemFilter(options.logger));
   observeRequests(app.getHttpAdapter().getInstance(), metrics, options.logger, options.logRequests ?? true);
   serveDashboard(app.getHttpAdapter().getInstance(), options.dashboardDir ?? null);

@@ -1,4 +1,5 @@
-import { type BillingGateway, problemDocumentOf, requestFingerprint, gatewayProblems, MAX_IDEMPOTENCY_KEY_LENGTH, type StoredResponse } from '@billing/gateway-application';
+import { REQUEST_LIMITS } from '@billing/contracts';
+import { type BillingGateway, problemDocumentOf, requestFingerprint, gatewayProblems, type StoredResponse } from '@billing/gateway-application';
 import type { FastifyReply } from 'fastify';
 import { callerOf, type GatewayRequest, IDEMPOTENCY_HEADER, PROBLEM_CONTENT_TYPE } from './http-context';
 
@@ -23,8 +24,9 @@ export async function idempotentPost(
     await reply.status(status).send(body);
     return;
   }
-  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw gatewayProblems.validation([{ field: 'Idempotency-Key', message: `must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters` }]);
+  // Node reads a header's bytes as Latin-1: a non-ASCII byte shows here as a character above 0x7e.
+  if (typeof key !== 'string' || !REQUEST_LIMITS.idempotencyKey.pattern.test(key)) {
+    throw gatewayProblems.validation([{ field: 'Idempotency-Key', message: REQUEST_LIMITS.idempotencyKey.message }]);
   }
   const first: { response?: StoredResponse } = {};
   const path = request.url.split('?')[0] ?? request.url;

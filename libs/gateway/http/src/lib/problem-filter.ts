@@ -41,8 +41,9 @@ export class ProblemFilter implements ExceptionFilter {
 
   private problemOf(exception: unknown, request: GatewayRequest): ProblemDocument {
     const instance = request.url.split('?')[0];
+    const status = exception instanceof HttpException ? exception.getStatus() : frameworkStatus(exception);
+    if (status === 415) return byStatus(status, `send the body as application/json, not ${request.headers['content-type'] ?? 'without a Content-Type'}`, instance);
     if (exception instanceof HttpException) return byStatus(exception.getStatus(), exception.message, instance);
-    const status = frameworkStatus(exception);
     if (status !== null) return byStatus(status, exception instanceof Error ? exception.message : 'the request is not valid', instance);
     return problemDocumentOf(exception, instance);
   }

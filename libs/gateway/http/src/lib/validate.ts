@@ -1,22 +1,14 @@
 import { gatewayProblems } from '@billing/gateway-application';
-import { validateDto } from '@billing/messaging';
-import type { ValidationError } from 'class-validator';
+import { fieldErrorsOf, validateDto } from '@billing/messaging';
 
 /** A request body checked against its DTO: every bad field is named (unknown ones too), or it is the DTO. */
 export function validBody<T extends object>(dto: new () => T, body: unknown): T {
   if (body === undefined || body === null) body = {};
   if (typeof body !== 'object' || Array.isArray(body)) throw gatewayProblems.validation([{ field: '', message: 'the body must be a JSON object' }]);
   const validated = validateDto(dto, body as object, { forbidUnknownValues: true });
-  if (!validated.ok) throw gatewayProblems.validation(flatten(validated.errors));
+  if (!validated.ok) throw gatewayProblems.validation(fieldErrorsOf(validated.errors));
   return validated.value;
 }
-
-const flatten = (errors: readonly ValidationError[], path = ''): { field: string; message: string }[] =>
-  errors.flatMap((e) => {
-    const field = path ? `${path}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return e.children && e.children.length > 0 ? [...own, ...flatten(e.children, field)] : own;
-  });
 
 /** Query parameters: each one known, each one checked; all bad ones reported together. */
 export class QueryReader {

@@ -1,5 +1,5 @@
-import type { ValidationError } from 'class-validator';
 import { EventHeader } from '../headers';
+import { describeFieldErrors, fieldErrorsOf } from '../payload/field-errors';
 import { validateDto } from '../payload/validate-dto';
 import type { IncomingMessage } from '../port';
 
@@ -48,7 +48,7 @@ export function decodeEventMessage<M extends Record<string, object>>(message: In
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return rejected('unparseable payload: not a JSON object');
   const validated = validateDto(schema.dto, json, { forbidUnknownValues: true });
-  if (!validated.ok) return rejected(`invalid ${type}: ${describe(validated.errors)}`);
+  if (!validated.ok) return rejected(`invalid ${type}: ${describeFieldErrors(fieldErrorsOf(validated.errors))}`);
   const event = { eventId, type, schemaVersion, data: validated.value, message } as EventMessage<M>;
   return { kind: 'event', event };
 }
@@ -57,12 +57,3 @@ const schemaOf = <M extends Record<string, object>>(schemas: PayloadSchemas<M>, 
   Object.prototype.hasOwnProperty.call(schemas, type) ? (schemas as Record<string, PayloadSchema<object>>)[type] : undefined;
 
 const rejected = (reason: string): { kind: 'rejected'; reason: string } => ({ kind: 'rejected', reason });
-
-const describe = (errors: readonly ValidationError[], path = ''): string =>
-  errors
-    .flatMap((e) => {
-      const at = path ? `${path}.${e.property}` : e.property;
-      const own = Object.values(e.constraints ?? {}).map((c) => (at ? `${at}: ${c}` : c));
-      return e.children && e.children.length > 0 ? [...own, describe(e.children, at)] : own;
-    })
-    .join('; ');

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { REQUEST_LIMITS } from '@billing/contracts';
 import { Type } from 'class-transformer';
 import { IsBase64, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 
@@ -8,8 +9,8 @@ const ID_MESSAGE = 'must be 1-128 letters, digits, ".", "_", ":" or "-"';
 /** What an order buys: a pack of the active book by id, or a plan by id. */
 export class OrderItemRequest {
   @IsIn(['pack', 'plan']) kind!: 'pack' | 'plan';
-  @ValidateIf((item: OrderItemRequest) => item.kind === 'pack') @IsString() @IsNotEmpty() packId?: string;
-  @ValidateIf((item: OrderItemRequest) => item.kind === 'plan') @IsString() @IsNotEmpty() planId?: string;
+  @ValidateIf((item: OrderItemRequest) => item.kind === 'pack') @IsString() @IsNotEmpty() @MaxLength(REQUEST_LIMITS.catalogIdLength) packId?: string;
+  @ValidateIf((item: OrderItemRequest) => item.kind === 'plan') @IsString() @IsNotEmpty() @MaxLength(REQUEST_LIMITS.catalogIdLength) planId?: string;
 }
 
 /** `placeOrder`: the order id is the client's (its idempotency key); a repeat answers the same order. */

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { REQUEST_LIMITS } from '@billing/contracts';
 import type { BillingGateway } from '@billing/gateway-application';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems, Authenticated, Idempotent } from '../api-docs';
@@ -12,7 +13,8 @@ import { PATH_ID, pathId, QueryReader, validBody } from '../validate';
 import { renderInputOf } from './render-input';
 
 const TASK_STATUSES = ['requested', 'queued', 'reserved', 'dispatched', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out', 'charged', 'released', 'rejected'] as const;
-const ID_PARAM = { name: 'id', schema: { type: 'string', pattern: PATH_ID.source, maxLength: 200 } } as const;
+const ID_PARAM = { name: 'id', schema: { type: 'string', pattern: PATH_ID.source, maxLength: REQUEST_LIMITS.taskIdLength } } as const;
+const PAGE = REQUEST_LIMITS.taskPageSize;
 
 /** Quotes, tasks, batches and utilisation: the pool is the one the caller's channel draws on. */
 @ApiTags('tasks')
@@ -50,13 +52,13 @@ export class TasksController {
   @Get('tasks')
   @ApiOperation({ summary: 'The caller’s tasks, oldest first, a page at a time' })
   @ApiQuery({ name: 'status', required: false, enum: TASK_STATUSES })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500 } })
-  @ApiQuery({ name: 'after', required: false, schema: { type: 'string', pattern: PATH_ID.source, maxLength: 200 } })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: PAGE.min, maximum: PAGE.max } })
+  @ApiQuery({ name: 'after', required: false, schema: { type: 'string', pattern: PATH_ID.source, maxLength: REQUEST_LIMITS.taskIdLength } })
   @ApiResponse({ status: 200, type: TaskPageDto })
   listTasks(@Req() request: GatewayRequest, @Query() query: Record<string, unknown>): Promise<unknown> {
     const reader = new QueryReader(query, ['status', 'limit', 'after']);
     const status = reader.oneOf('status', TASK_STATUSES);
-    const limit = reader.whole('limit', 1, 500);
+    const limit = reader.whole('limit', PAGE.min, PAGE.max);
     const after = reader.text('after', PATH_ID, 'after must be a task id');
     reader.done();
     return this.gateway.listTasks(

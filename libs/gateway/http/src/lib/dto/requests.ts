@@ -1,39 +1,43 @@
 import 'reflect-metadata';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { GENERATION_MODES, REQUEST_LIMITS } from '@billing/contracts';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const { renderName, durationMillis, fps, batchSize, catalogIdLength } = REQUEST_LIMITS;
+const NAME = renderName.pattern;
+const NAME_DOC = { maxLength: renderName.maxLength, pattern: NAME.source } as const;
+const SECONDS = { min: durationMillis.min / 1000, max: durationMillis.max / 1000 } as const;
 
 /** What to render. Durations are seconds with at most three decimals. */
 export class RenderBody {
-  @ApiProperty({ type: String, description: 'Model id from the price book', example: 'seedance-2.0', maxLength: 100, pattern: NAME.source })
+  @ApiProperty({ type: String, description: 'Model id from the price book', example: 'seedance-2.0', ...NAME_DOC })
   @IsString()
-  @Matches(NAME, { message: 'model must be 1-100 letters, digits, ".", "_" or "-"' })
+  @Matches(NAME, { message: renderName.message })
   model!: string;
 
-  @ApiProperty({ type: Number, description: 'Seconds of output, at most three decimals', example: 5, minimum: 0.001, maximum: 3600 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
-  @Min(0.001)
-  @Max(3600)
+  @ApiProperty({ type: Number, description: 'Seconds of output, at most three decimals', example: 5, minimum: SECONDS.min, maximum: SECONDS.max })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 }, { message: 'must be a number of seconds with at most three decimals' })
+  @Min(SECONDS.min)
+  @Max(SECONDS.max)
   duration_seconds!: number;
 
-  @ApiPropertyOptional({ type: String, description: 'Resolution (720p, 1080p, 2160p); the book default when absent', example: '1080p', maxLength: 100, pattern: NAME.source })
+  @ApiPropertyOptional({ type: String, description: 'Resolution (720p, 1080p, 2160p); the book default when absent', example: '1080p', ...NAME_DOC })
   @IsOptional()
   @IsString()
-  @Matches(NAME, { message: 'resolution must be 1-100 letters, digits, ".", "_" or "-"' })
+  @Matches(NAME, { message: renderName.message })
   resolution?: string;
 
-  @ApiPropertyOptional({ type: Number, format: 'int32', description: 'Frames per second; the book default when absent', example: 30, minimum: 1, maximum: 240 })
+  @ApiPropertyOptional({ type: Number, format: 'int32', description: 'Frames per second; the book default when absent', example: 30, minimum: fps.min, maximum: fps.max })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(240)
+  @Min(fps.min)
+  @Max(fps.max)
   fps?: number;
 
-  @ApiPropertyOptional({ type: String, description: 'Complexity (standard, high_fidelity); the book default when absent', maxLength: 100, pattern: NAME.source })
+  @ApiPropertyOptional({ type: String, description: 'Complexity (standard, high_fidelity); the book default when absent', ...NAME_DOC })
   @IsOptional()
   @IsString()
-  @Matches(NAME, { message: 'complexity must be 1-100 letters, digits, ".", "_" or "-"' })
+  @Matches(NAME, { message: renderName.message })
   complexity?: string;
 
   @ApiPropertyOptional({ type: Boolean, description: 'Whether a reference video is given (changes the rate)' })
@@ -41,18 +45,18 @@ export class RenderBody {
   @IsBoolean()
   video_reference?: boolean;
 
-  @ApiPropertyOptional({ type: String, enum: ['standard', 'preview'], description: 'A preview is a short low-resolution render at a fraction of the cost' })
+  @ApiPropertyOptional({ type: String, enum: GENERATION_MODES, description: 'A preview is a short low-resolution render at a fraction of the cost' })
   @IsOptional()
-  @IsIn(['standard', 'preview'])
+  @IsIn(GENERATION_MODES)
   mode?: 'standard' | 'preview';
 }
 
 export class QuoteBody extends RenderBody {
-  @ApiPropertyOptional({ type: Number, format: 'int32', description: 'Variations of one prompt priced together', minimum: 1, maximum: 1000 })
+  @ApiPropertyOptional({ type: Number, format: 'int32', description: 'Variations of one prompt priced together', minimum: batchSize.min, maximum: batchSize.max })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(1000)
+  @Min(batchSize.min)
+  @Max(batchSize.max)
   batch_size?: number;
 }
 
@@ -64,10 +68,10 @@ export class TaskBody extends RenderBody {
 }
 
 export class BatchBody extends RenderBody {
-  @ApiProperty({ type: Number, format: 'int32', description: 'How many variations', minimum: 1, maximum: 1000 })
+  @ApiProperty({ type: Number, format: 'int32', description: 'How many variations', minimum: batchSize.min, maximum: batchSize.max })
   @IsInt()
-  @Min(1)
-  @Max(1000)
+  @Min(batchSize.min)
+  @Max(batchSize.max)
   batch_size!: number;
 
   @ApiPropertyOptional({ type: Boolean, description: 'Wait for slots past the concurrency limit (default true for a batch)' })
@@ -76,23 +80,38 @@ export class BatchBody extends RenderBody {
   queue?: boolean;
 }
 
+/** A member only an order of that kind names: an order buys a pack or a plan, never both. */
+function OnlyForKind(kind: 'pack' | 'plan'): PropertyDecorator {
+  const other = kind === 'pack' ? 'plan' : 'pack';
+  return ValidateBy({
+    name: 'onlyForKind',
+    constraints: [kind],
+    validator: {
+      validate: (_value: unknown, args?: { object: object }) => (args?.object as Partial<OrderBody> | undefined)?.kind !== other,
+      defaultMessage: () => `is for kind ${kind} only: an order names a pack or a plan, not both`,
+    },
+  });
+}
+
 export class OrderBody {
   @ApiProperty({ type: String, enum: ['pack', 'plan'], description: 'A credit pack or a plan' })
   @IsIn(['pack', 'plan'])
   kind!: 'pack' | 'plan';
 
-  @ApiPropertyOptional({ type: String, description: 'The pack (kind pack), e.g. api-1000', maxLength: 128 })
-  @ValidateIf((body: OrderBody) => body.kind !== 'plan')
+  @ApiPropertyOptional({ type: String, description: 'The pack (kind pack only), e.g. api-1000', maxLength: catalogIdLength })
+  @ValidateIf((body: OrderBody) => body.kind !== 'plan' || body.pack_id !== undefined)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(128)
+  @MaxLength(catalogIdLength)
+  @OnlyForKind('pack')
   pack_id?: string;
 
-  @ApiPropertyOptional({ type: String, description: 'The plan (kind plan), e.g. creator', maxLength: 128 })
-  @ValidateIf((body: OrderBody) => body.kind === 'plan')
+  @ApiPropertyOptional({ type: String, description: 'The plan (kind plan only), e.g. creator', maxLength: catalogIdLength })
+  @ValidateIf((body: OrderBody) => body.kind === 'plan' || body.plan_id !== undefined)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(128)
+  @MaxLength(catalogIdLength)
+  @OnlyForKind('plan')
   plan_id?: string;
 }
 

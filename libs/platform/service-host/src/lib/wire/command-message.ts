@@ -1,8 +1,8 @@
 import type { Command, CommandMetadata } from '@billing/contracts';
-import type { IncomingMessage, OutgoingMessage } from '@billing/messaging';
+import { describeFieldErrors, type IncomingMessage, type OutgoingMessage } from '@billing/messaging';
 import { commandTopicFor } from '../topics';
 import type { CommandRoute, CommandTarget, OutgoingCommand } from '../service';
-import { describeFieldErrors, validatePayload } from './validate-payload';
+import { validatePayload } from './validate-payload';
 
 /** Headers of a command on the wire, beside its JSON `{type, data, metadata}` value. */
 export const CommandHeader = {

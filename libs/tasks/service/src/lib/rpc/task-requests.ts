@@ -1,7 +1,9 @@
 import 'reflect-metadata';
-import type { Channel, GenerationMode, TaskStatus } from '@billing/contracts';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { type Channel, type GenerationMode, GENERATION_MODES, REQUEST_LIMITS, type TaskStatus } from '@billing/contracts';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
+const { renderName, durationMillis, fps, batchSize, taskIdLength, taskPageSize } = REQUEST_LIMITS;
+const NAME = { message: renderName.message };
 const TASK_STATUSES: readonly TaskStatus[] = ['requested', 'queued', 'reserved', 'dispatched', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out', 'charged', 'released', 'rejected'];
 
 class AccountRequest {
@@ -9,31 +11,31 @@ class AccountRequest {
 }
 
 class TaskRequest extends AccountRequest {
-  @IsString() @Length(1, 200) taskId!: string;
+  @IsString() @Length(1, taskIdLength) taskId!: string;
 }
 
-/** What to render: the quote request's fields (durations in whole milliseconds). */
+/** What to render: the quote request's fields (durations in whole milliseconds), within REQUEST_LIMITS. */
 class RenderRequest extends AccountRequest {
   @IsIn(['app', 'api']) channel!: Channel;
-  @IsString() @IsNotEmpty() model!: string;
-  @IsInt() @Min(1) durationMillis!: number;
-  @IsOptional() @IsString() resolution?: string;
-  @IsOptional() @IsInt() @Min(1) fps?: number;
-  @IsOptional() @IsString() complexity?: string;
+  @IsString() @Matches(renderName.pattern, NAME) model!: string;
+  @IsInt() @Min(durationMillis.min) @Max(durationMillis.max) durationMillis!: number;
+  @IsOptional() @IsString() @Matches(renderName.pattern, NAME) resolution?: string;
+  @IsOptional() @IsInt() @Min(fps.min) @Max(fps.max) fps?: number;
+  @IsOptional() @IsString() @Matches(renderName.pattern, NAME) complexity?: string;
   @IsOptional() @IsBoolean() videoReference?: boolean;
-  @IsOptional() @IsIn(['standard', 'preview']) mode?: GenerationMode;
+  @IsOptional() @IsIn(GENERATION_MODES) mode?: GenerationMode;
   /** When every slot is taken: wait in the queue instead of being refused. */
   @IsOptional() @IsBoolean() queueIfBusy?: boolean;
 }
 
 export class CreateTaskRequest extends RenderRequest {
-  @IsString() @Length(1, 200) taskId!: string;
+  @IsString() @Length(1, taskIdLength) taskId!: string;
 }
 
 /** Variations of one prompt, priced together; each becomes a task `<batchId>-<index>`. */
 export class CreateBatchRequest extends RenderRequest {
   @IsString() @Length(1, 180) batchId!: string;
-  @IsInt() @Min(1) @Max(1000) batchSize!: number;
+  @IsInt() @Min(batchSize.min) @Max(batchSize.max) batchSize!: number;
 }
 
 export class GetTaskRequest extends TaskRequest {}
@@ -43,7 +45,7 @@ export class UtilisationRequest extends AccountRequest {}
 
 export class ListTasksRequest extends AccountRequest {
   @IsOptional() @IsIn(TASK_STATUSES) status?: TaskStatus;
-  @IsOptional() @IsInt() @Min(1) @Max(500) limit?: number;
+  @IsOptional() @IsInt() @Min(taskPageSize.min) @Max(taskPageSize.max) limit?: number;
   @IsOptional() @IsString() @IsNotEmpty() after?: string;
 }
 
