@@ -38,7 +38,7 @@ export interface HttpGenerationProviderOptions {
 type Attempt = { kind: 'answered'; response: Response } | { kind: 'unreachable'; error: unknown };
 
 /** One request: a POST of a JSON body under an idempotency key, or a GET. */
-type Request = { readonly method: 'POST'; readonly body: object; readonly idempotencyKey: string } | { readonly method: 'GET' };
+type ProviderRequest = { readonly method: 'POST'; readonly body: object; readonly idempotencyKey: string } | { readonly method: 'GET' };
 
 const RETRYABLE_STATUSES = new Set([408, 429]);
 
@@ -118,7 +118,7 @@ export class HttpGenerationProvider implements GenerationProvider {
     return `${this.options.endpoint.replace(/\/$/, '')}/${encodeURIComponent(providerJobId)}`;
   }
 
-  private async send(url: string, request: Request, what: string): Promise<Response> {
+  private async send(url: string, request: ProviderRequest, what: string): Promise<Response> {
     const maxAttempts = this.options.maxAttempts ?? 3;
     let last: Attempt | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -138,18 +138,16 @@ export class HttpGenerationProvider implements GenerationProvider {
       last?.kind === 'answered' ? last.response.status : undefined, { cause: last?.kind === 'unreachable' ? last.error : undefined });
   }
 
-  private async attempt(url: string, request: Request): Promise<Attempt> {
+  private async attempt(url: string, request: ProviderRequest): Promise<Attempt> {
     this.assertOpen();
     const signal = AbortSignal.any([this.closing.signal, AbortSignal.timeout(this.options.timeoutMillis ?? 10_000)]);
-    const authorization = this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {};
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.options.apiKey) headers['authorization'] = `Bearer ${this.options.apiKey}`;
+    if (request.method === 'POST') Object.assign(headers, { 'content-type': 'application/json', 'idempotency-key': request.idempotencyKey });
     try {
       const response = await fetch(url, {
         method: request.method,
-        headers: {
-          accept: 'application/json',
-          ...authorization,
-          ...(request.method === 'POST' ? { 'content-type': 'application/json', 'idempotency-key': request.idempotencyKey } : {}),
-        },
+        headers,
         ...(request.method === 'POST' ? { body: JSON.stringify(request.body) } : {}),
         signal,
       });
