@@ -27,7 +27,7 @@ import {
   type WireStatement,
   type WireVerification,
 } from './finance';
-import { type IdempotentOutcome, IdempotencyStore, type StoredResponse } from './idempotency';
+import { idempotencyCredentialOf, type IdempotentOutcome, IdempotencyStore, type StoredResponse } from './idempotency';
 import type { BatchInput, LedgerInput, OrderInput, QuoteInput, RenderInput, TaskInput, TaskListInput, WebhookInput } from './inputs';
 import { AccountPlans } from './plans';
 import { gatewayProblems } from './problems';
@@ -58,6 +58,7 @@ import type {
   WireGenerationWebhookOutcome,
   WireLedgerEntry,
   WireOrder,
+  WireOrderCredited,
   WirePlacedOrder,
   WirePoolBalance,
   WireQuote,
@@ -79,6 +80,8 @@ export interface BillingGatewayOptions {
   readonly catalogCacheMillis?: number;
   /** How long an RPC call may take (default: the client's). */
   readonly rpcTimeoutMillis?: number;
+  /** How long a confirmed payment waits for its credits to reach the wallet before a 503 (default 5 s). */
+  readonly creditWaitMillis?: number;
 }
 
 export interface ApiKeyView {
@@ -140,9 +143,9 @@ export class BillingGateway {
     return caller;
   }
 
-  /** Runs `work` once per (account, Idempotency-Key); see IdempotencyStore. */
+  /** Runs `work` once per (account, Idempotency-Key), for the credential that first sent the key; see IdempotencyStore. */
   idempotent(caller: Caller, key: string, fingerprint: string, work: () => Promise<StoredResponse>): Promise<IdempotentOutcome> {
-    return this.idempotency.run(caller.accountId, key, fingerprint, this.now(), work);
+    return this.idempotency.run(caller, key, fingerprint, this.now(), work);
   }
 
   async quote(caller: Caller, input: QuoteInput, context: RequestContext): Promise<QuoteView> {
@@ -294,16 +297,23 @@ export class BillingGateway {
     return orderView(await this.call<WireOrder>(caller, 'purchase', 'getOrder', { accountId: caller.accountId, orderId }, context));
   }
 
-  /** The sandbox's "the buyer paid", for the caller's own order only. */
+  /**
+   * The sandbox's "the buyer paid", for the caller's own order only. `paid` is answered once
+   * the credits (and a plan) are in the wallet, so the caller's next reads show them.
+   */
   async confirmSandboxPayment(caller: Caller, orderId: string, context: RequestContext): Promise<OrderView> {
     await this.getOrder(caller, orderId, context);
     const outcome = await this.call<WireWebhookOutcome>(caller, 'purchase', 'confirmSandboxPayment', { orderId }, context);
+    const order = outcome.order ?? (await this.call<WireOrder>(caller, 'purchase', 'getOrder', { accountId: caller.accountId, orderId }, context));
+    if (order.status === 'paid') await this.awaitCredits(caller, orderId, context);
     this.plans.forget(caller.accountId);
-    return outcome.order ? orderView(outcome.order) : this.getOrder(caller, orderId, context);
+    return orderView(order);
   }
 
-  createApiKey(caller: Caller, name: string | undefined): CreatedApiKeyView {
+  /** A key is refused (403) by the rule its every use applies: the account's plan must include `api_access`. */
+  async createApiKey(caller: Caller, name: string | undefined, context: RequestContext): Promise<CreatedApiKeyView> {
     this.requireAppUser(caller);
+    await this.plans.require(caller, 'api_access', context);
     const issued = this.keys.issue(caller.accountId, name ?? 'API key', this.now());
     return { ...apiKeyView(issued.record), key: issued.key };
   }
@@ -407,6 +417,18 @@ export class BillingGateway {
     return count;
   }
 
+  /** Waits (bounded) until the order's credits reach the wallet, which the purchase workflow does asynchronously; else 503. */
+  private async awaitCredits(caller: Caller, orderId: string, context: RequestContext): Promise<void> {
+    const waitMillis = this.options.creditWaitMillis ?? 5_000;
+    const { credited } = await this.options.rpc.call<WireOrderCredited>(
+      'purchase',
+      'orderCredited',
+      { accountId: caller.accountId, orderId, waitMillis },
+      { ...this.callOptions(caller, context), timeoutMillis: waitMillis + 5_000 },
+    );
+    if (!credited) throw gatewayProblems.unavailable(`order ${orderId} is paid but its credits have not reached the wallet within ${waitMillis} ms; confirm again to wait for them`);
+  }
+
   private requireFinance(caller: Caller): void {
     if (caller.role !== 'finance') throw gatewayProblems.forbidden('finance figures are for a signed-in user with role finance');
   }
@@ -452,12 +474,13 @@ function renderFields(render: RenderInput): Record<string, unknown> {
 }
 
 /**
- * A new id, or one derived from the Idempotency-Key: then a retry after a lost answer names
- * the same task or order, and the service answers what it already has.
+ * A new id, or one derived from the Idempotency-Key and the credential that sent it: then
+ * a retry after a lost answer names the same task or order, and the service answers what
+ * it already has; another credential's same key never names it.
  */
 function idFor(kind: string, caller: Caller, context: RequestContext): string {
   if (!context.idempotencyKey) return `${kind}_${randomUUID().replace(/-/g, '')}`;
-  const digest = createHash('sha256').update(`${kind}\u0000${caller.accountId}\u0000${context.idempotencyKey}`).digest('hex');
+  const digest = createHash('sha256').update(`${kind}\u0000${caller.accountId}\u0000${idempotencyCredentialOf(caller)}\u0000${context.idempotencyKey}`).digest('hex');
   return `${kind}_${digest.slice(0, 32)}`;
 }
 

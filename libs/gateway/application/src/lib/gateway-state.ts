@@ -19,6 +19,7 @@ CREATE INDEX IF NOT EXISTS api_keys_by_account ON api_keys (account_id, created_
 CREATE TABLE IF NOT EXISTS idempotency_records (
   account_id TEXT NOT NULL,
   idempotency_key TEXT NOT NULL,
+  credential TEXT NOT NULL DEFAULT '',
   request_sha256 TEXT NOT NULL,
   status INTEGER NOT NULL,
   body TEXT NOT NULL,
@@ -35,5 +36,12 @@ export function openGatewayState(path: string): Database.Database {
   // A revoked key must stay revoked after a crash: the state is small, FULL costs little.
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);
+  addCredentialColumn(db);
   return db;
+}
+
+/** A state file from before keys were scoped to a credential gets the column; its records keep '' (any credential). */
+function addCredentialColumn(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('idempotency_records')").all();
+  if (!columns.some((column) => column.name === 'credential')) db.exec("ALTER TABLE idempotency_records ADD COLUMN credential TEXT NOT NULL DEFAULT ''");
 }

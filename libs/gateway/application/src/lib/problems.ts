@@ -33,5 +33,12 @@ export const gatewayProblems = {
       status: 422,
       detail: `Idempotency-Key ${key} was first used with a different request; use a new key for a new request`,
     }),
+  idempotencyKeyOfAnotherCredential: (key: string): RpcError =>
+    new RpcError({
+      type: 'idempotency-key-reused',
+      title: 'Idempotency-Key reused by another credential',
+      status: 422,
+      detail: `Idempotency-Key ${key} was first used by another credential of this account (the app or another API key); each credential uses its own keys`,
+    }),
   unavailable: (detail: string): RpcError => new RpcError({ type: 'unavailable', title: 'Service unavailable', status: 503, detail }),
 };

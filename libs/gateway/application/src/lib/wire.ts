@@ -148,6 +148,11 @@ export interface WireOrder {
   readonly paymentId: string | null;
 }
 
+/** purchase `orderCredited`: whether a paid order's credits are in the wallet. */
+export interface WireOrderCredited {
+  readonly credited: boolean;
+}
+
 export interface WirePlacedOrder {
   readonly order: WireOrder;
   readonly checkoutUrl: string;

@@ -129,8 +129,9 @@ export class BillingGrpcServer {
   }
 
   /**
-   * With an idempotency key, the task id derives from it and the first answer (a refusal
-   * included) is the answer to every repeat; the same key with another request is refused.
+   * With an idempotency key, the task id derives from it and the credential: a repeat by
+   * the same credential answers the first answer's refusal as it was, or its task as it is
+   * now; the same key with another request, or from another credential, is refused.
    */
   private async createTask(caller: Caller, request: CreateTaskRequest, context: RequestContext): Promise<TaskMessage> {
     const { input, idempotencyKey } = taskInputOf(request);
@@ -146,7 +147,8 @@ export class BillingGrpcServer {
       }
     });
     if (outcome.status !== 200) throw new RpcError(outcome.body as RpcError['problem']);
-    return outcome.body as TaskMessage;
+    const task = outcome.body as TaskMessage;
+    return outcome.replayed ? taskMessage(await this.options.gateway.getTask(caller, task.taskId, context)) : task;
   }
 
   private async watchTasks(call: ServerWritableStream<WatchTasksRequest, TaskUpdateMessage>): Promise<void> {

@@ -12,7 +12,7 @@ const WHY: Readonly<Record<number, string>> = {
   413: 'The body is too large',
   414: 'The URI (a path parameter) is too long',
   415: 'The body is not JSON',
-  422: 'The Idempotency-Key was used before with a different request',
+  422: 'The Idempotency-Key was used before with a different request, or by another credential of the account',
   429: 'Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`)',
   503: 'A service behind the gateway did not answer in time',
 };
@@ -41,7 +41,8 @@ export const Idempotent = (): MethodDecorator =>
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: 'Same key and body: the same answer again. Same key, other body: 422.',
+      description:
+        'Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422.',
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     }),
     ApiProblems(413, 415, 422),

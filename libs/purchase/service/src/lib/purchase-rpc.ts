@@ -3,6 +3,7 @@ import type { SandboxPaymentProvider } from '@billing/payment-provider';
 import type { CatalogReply } from '@billing/pricing-service';
 import type { Order } from '@billing/purchase-domain';
 import type { Clock, Logger, RpcClient, RpcMethod } from '@billing/service-host';
+import { orderCredited, OrderCreditedRequest, type OrderCreditedReply } from './order-credits';
 import type { ConfiguredProvider } from './payment-provider-config';
 import { answeringProblems, problems } from './purchase-problems';
 import {
@@ -126,6 +127,10 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
       await checkout(order);
       const notification = sandbox.confirm(order.orderId, clock.now());
       return receive(notification.rawBody, notification.headers);
+    }),
+    method('orderCredited', OrderCreditedRequest, async (request): Promise<OrderCreditedReply> => {
+      const deadline = Date.now() + request.waitMillis;
+      return { credited: await orderCredited(await orderOf(request.orderId, request.accountId), deps, deadline) };
     }),
     method('paymentWebhook', PaymentWebhookRequest, async (request): Promise<WebhookOutcome> => {
       if (request.provider !== payments.kind) throw problems.validation('provider', `this deployment takes payments through ${payments.kind}, not ${request.provider}`);

@@ -91,7 +91,9 @@ export function ledgerProjection(options: LedgerProjectionOptions = {}): Project
         grant_source_kind TEXT, grant_source_reference TEXT, refund_id TEXT, lot_id TEXT, reason TEXT
       );
       CREATE INDEX IF NOT EXISTS ${table}_by_wallet ON ${table} (account_id, pool, position);
-      CREATE INDEX IF NOT EXISTS ${table}_by_account ON ${table} (account_id, position)`);
+      CREATE INDEX IF NOT EXISTS ${table}_by_account ON ${table} (account_id, position);
+      CREATE INDEX IF NOT EXISTS ${table}_by_purchase ON ${table} (purchase_id) WHERE purchase_id IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS ${table}_by_grant ON ${table} (grant_id) WHERE grant_id IS NOT NULL`);
     },
     apply(db, recorded) {
       const read = asWalletEvent(recorded);
@@ -153,6 +155,21 @@ export function readLedger(db: Database.Database, query: LedgerQuery, table = 'w
     : db.prepare<[string, string, number, number], LedgerRow>(`SELECT * FROM ${name} WHERE account_id = ? AND pool = ? AND position > ? ORDER BY position LIMIT ?`)
         .all(query.accountId, query.pool, query.after ?? 0, query.limit);
   return rows.map(toEntry);
+}
+
+/** The credits of one purchase (its order id) or one grant, in one wallet. */
+export type CreditReference =
+  | { readonly accountId: string; readonly pool: string; readonly purchaseId: string }
+  | { readonly accountId: string; readonly pool: string; readonly grantId: string };
+
+/** Whether the wallet's ledger holds the entry that brought the credits of `credit` in. */
+export function hasCreditEntry(db: Database.Database, credit: CreditReference, table = 'wallet_ledger'): boolean {
+  const name = assertTableName(table);
+  const [column, id, type] = 'purchaseId' in credit ? ['purchase_id', credit.purchaseId, 'CreditsPurchased'] : ['grant_id', credit.grantId, 'CreditsGranted'];
+  const found = db
+    .prepare<[string, string, string, string], { found: number }>(`SELECT 1 AS found FROM ${name} WHERE ${column} = ? AND account_id = ? AND pool = ? AND type = ? LIMIT 1`)
+    .get(id, credit.accountId, credit.pool, type);
+  return found !== undefined;
 }
 
 /** Every entry of every wallet in order (rebuild comparisons, finance). */

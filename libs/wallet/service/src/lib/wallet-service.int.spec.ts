@@ -17,7 +17,7 @@ import {
 } from '@billing/wallet-read-model';
 import { eventually } from '@billing/util/testing';
 import { startWalletHost, type WalletHost } from '../testing/wallet-host';
-import type { BalancesReply } from './wallet-rpc';
+import type { BalancesReply, CreditsAppliedReply } from './wallet-rpc';
 
 const T0 = Date.UTC(2026, 0, 1);
 const MINUTE = 60_000;
@@ -284,6 +284,26 @@ describe('wallet service under the host (real SQLite, in-process bus)', () => {
       ['acct-x-1', 'CreditsPurchased', 'wallet-acct-x-1-api', 'purchase-p1'],
       ['acct-x-1', 'ReservationRejected', 'wallet-acct-x-1-api', 'reserve-r1'],
     ]);
+  });
+
+  it('given credits on their way, when creditsApplied waits for them, then it answers once they are readable; never seen, false at its bound', async () => {
+    const a = 'acct-credit-1';
+    const asked = { accountId: a, pool: 'app', purchaseId: 'order-late', waitMillis: 5_000 };
+    const waiting = wallet.rpc<CreditsAppliedReply>('creditsApplied', asked);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await wallet.send([{ accountId: a, pool: 'app', command: purchase('order-late', 3_000) }]);
+    expect(await waiting).toEqual({ applied: true });
+    expect((await wallet.rpc<BalancesReply>('balances', { accountId: a }))[0]).toMatchObject({ pool: 'app', balanceMillicredits: 3_000 });
+
+    await wallet.send([{ accountId: a, pool: 'app', command: grant('plan:a:1', 1_000, null) }]);
+    expect(await wallet.rpc('creditsApplied', { accountId: a, pool: 'app', grantId: 'plan:a:1', waitMillis: 0 })).toEqual({ applied: true });
+    // The purchase's id names no grant, and another pool holds none of it.
+    expect(await wallet.rpc('creditsApplied', { accountId: a, pool: 'app', grantId: 'order-late', waitMillis: 0 })).toEqual({ applied: false });
+    expect(await wallet.rpc('creditsApplied', { accountId: a, pool: 'api', purchaseId: 'order-late', waitMillis: 0 })).toEqual({ applied: false });
+    const started = Date.now();
+    expect(await wallet.rpc('creditsApplied', { accountId: a, pool: 'app', purchaseId: 'order-never', waitMillis: 200 })).toEqual({ applied: false });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    await expect(wallet.rpc('creditsApplied', { accountId: a, pool: 'app', waitMillis: 0 })).rejects.toMatchObject({ problem: { type: 'validation' } });
   });
 
   it('answers unknown RPC requests with problem details', async () => {

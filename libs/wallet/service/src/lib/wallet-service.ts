@@ -39,12 +39,13 @@ export function createWalletService(options: WalletServiceOptions = {}): Service
     ];
     for (const runner of runners) runner.start();
     const caughtUp = () => readModelsCaughtUp(store, runners, options.readYourWritesMillis ?? 5_000);
+    const changed = (millis: number) => readModelsChanged(runners, millis);
     const queue = new WalletCommandQueue({ store, newEventId: context.newId, ...(options.maxCommandsPerAppend ? { maxBatch: options.maxCommandsPerAppend } : {}) });
     return {
       name: WALLET_SERVICE,
       publishes: [walletRoute(options.partitions ?? 8)],
       commands: walletCommandRoutes(queue),
-      rpc: walletRpcMethods(db, caughtUp),
+      rpc: walletRpcMethods(db, { caughtUp, changed }),
       jobs: expirySweeps({ queue, db, caughtUp, logger: context.logger, everyMillis: options.sweepEveryMillis ?? 1_000 }),
       close: async () => {
         for (const runner of runners) await runner.stop();
@@ -63,6 +64,17 @@ async function readModelsCaughtUp(store: EventStore, runners: readonly Projectio
   const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWaitMillis)));
   try {
     await Promise.race([Promise.all(runners.map((runner) => runner.waitFor(head))), waited]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Some read model applied an event past where it stood, or `millis` passed (a failed runner counts as waited). */
+async function readModelsChanged(runners: readonly ProjectionRunner[], millis: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, millis)));
+  try {
+    await Promise.race([...runners.map((runner) => runner.waitFor(runner.checkpoint() + 1).catch(() => waited)), waited]);
   } finally {
     clearTimeout(timer);
   }

@@ -6,7 +6,7 @@ import { ApiProblems, Authenticated, Idempotent } from '../api-docs';
 import { ApiKeyBody } from '../dto/requests';
 import { ApiKeyDto, ApiKeyListDto, CreatedApiKeyDto } from '../dto/responses';
 import { BILLING_GATEWAY } from '../guards';
-import { callerOf, type GatewayRequest } from '../http-context';
+import { callerOf, type GatewayRequest, requestContextOf } from '../http-context';
 import { idempotentPost } from '../idempotent-post';
 import { pathId, validBody } from '../validate';
 
@@ -28,9 +28,9 @@ export class ApiKeysController {
       request,
       reply,
       201,
-      async () => this.gateway.createApiKey(callerOf(request), validBody(ApiKeyBody, body).name),
+      async () => this.gateway.createApiKey(callerOf(request), validBody(ApiKeyBody, body).name, requestContextOf(request)),
       // The secret is never stored: a replay answers the same key without it.
-      (created) => ({ ...(created as object), key: null }),
+      { kept: (created) => ({ ...created, key: null }) },
     );
   }
 

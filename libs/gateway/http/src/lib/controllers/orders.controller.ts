@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { BillingGateway } from '@billing/gateway-application';
+import type { BillingGateway, OrderView } from '@billing/gateway-application';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems, Authenticated, Idempotent } from '../api-docs';
 import { OrderBody } from '../dto/requests';
@@ -26,11 +26,19 @@ export class OrdersController {
   @Idempotent()
   @ApiProblems(404, 409)
   place(@Req() request: GatewayRequest, @Res() reply: FastifyReply, @Body() body: unknown): Promise<void> {
-    return idempotentPost(this.gateway, request, reply, 201, async () => {
-      const input = validBody(OrderBody, body);
-      const item = input.kind === 'pack' ? { kind: 'pack' as const, packId: input.pack_id ?? '' } : { kind: 'plan' as const, planId: input.plan_id ?? '' };
-      return this.gateway.placeOrder(callerOf(request), item, requestContextOf(request));
-    });
+    return idempotentPost(
+      this.gateway,
+      request,
+      reply,
+      201,
+      async () => {
+        const input = validBody(OrderBody, body);
+        const item = input.kind === 'pack' ? { kind: 'pack' as const, packId: input.pack_id ?? '' } : { kind: 'plan' as const, planId: input.plan_id ?? '' };
+        return this.gateway.placeOrder(callerOf(request), item, requestContextOf(request));
+      },
+      // The checkout stays the one the order was placed with.
+      { current: async (order) => ({ ...(await this.orderNow(request, order.id)), checkout_url: order.checkout_url }) },
+    );
   }
 
   @Get(':id')
@@ -50,6 +58,13 @@ export class OrdersController {
   @Idempotent()
   @ApiProblems(404, 409)
   confirm(@Req() request: GatewayRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
-    return idempotentPost(this.gateway, request, reply, 200, () => this.gateway.confirmSandboxPayment(callerOf(request), pathId(id, 'Order'), requestContextOf(request)));
+    return idempotentPost(this.gateway, request, reply, 200, () => this.gateway.confirmSandboxPayment(callerOf(request), pathId(id, 'Order'), requestContextOf(request)), {
+      current: (order) => this.orderNow(request, order.id),
+    });
+  }
+
+  /** An order as it is now: what a replayed POST about it answers. */
+  private orderNow(request: GatewayRequest, orderId: string): Promise<OrderView> {
+    return this.gateway.getOrder(callerOf(request), orderId, requestContextOf(request));
   }
 }

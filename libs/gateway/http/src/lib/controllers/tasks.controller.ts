@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { REQUEST_LIMITS } from '@billing/contracts';
-import type { BillingGateway } from '@billing/gateway-application';
+import type { BillingGateway, TaskView } from '@billing/gateway-application';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems, Authenticated, Idempotent } from '../api-docs';
 import { BatchBody, QuoteBody, TaskBody } from '../dto/requests';
@@ -43,10 +43,17 @@ export class TasksController {
   @Idempotent()
   @ApiProblems(402, 404, 409)
   createTask(@Req() request: GatewayRequest, @Res() reply: FastifyReply, @Body() body: unknown): Promise<void> {
-    return idempotentPost(this.gateway, request, reply, 201, async () => {
-      const input = validBody(TaskBody, body);
-      return this.gateway.createTask(callerOf(request), { ...renderInputOf(input), ...(input.queue === undefined ? {} : { queue: input.queue }) }, requestContextOf(request));
-    });
+    return idempotentPost(
+      this.gateway,
+      request,
+      reply,
+      201,
+      async () => {
+        const input = validBody(TaskBody, body);
+        return this.gateway.createTask(callerOf(request), { ...renderInputOf(input), ...(input.queue === undefined ? {} : { queue: input.queue }) }, requestContextOf(request));
+      },
+      { current: (task) => this.taskNow(request, task.id) },
+    );
   }
 
   @Get('tasks')
@@ -85,7 +92,9 @@ export class TasksController {
   @Idempotent()
   @ApiProblems(404, 409)
   cancelTask(@Req() request: GatewayRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
-    return idempotentPost(this.gateway, request, reply, 200, () => this.gateway.cancelTask(callerOf(request), pathId(id), requestContextOf(request)));
+    return idempotentPost(this.gateway, request, reply, 200, () => this.gateway.cancelTask(callerOf(request), pathId(id), requestContextOf(request)), {
+      current: (task) => this.taskNow(request, task.id),
+    });
   }
 
   @Post('tasks/:id/adopt')
@@ -96,7 +105,9 @@ export class TasksController {
   @Idempotent()
   @ApiProblems(404, 409)
   adoptTask(@Req() request: GatewayRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
-    return idempotentPost(this.gateway, request, reply, 200, () => this.gateway.adoptTask(callerOf(request), pathId(id), requestContextOf(request)));
+    return idempotentPost(this.gateway, request, reply, 200, () => this.gateway.adoptTask(callerOf(request), pathId(id), requestContextOf(request)), {
+      current: (task) => this.taskNow(request, task.id),
+    });
   }
 
   @Post('batches')
@@ -106,14 +117,26 @@ export class TasksController {
   @Idempotent()
   @ApiProblems(402, 404, 409)
   createBatch(@Req() request: GatewayRequest, @Res() reply: FastifyReply, @Body() body: unknown): Promise<void> {
-    return idempotentPost(this.gateway, request, reply, 201, async () => {
-      const input = validBody(BatchBody, body);
-      return this.gateway.createBatch(
-        callerOf(request),
-        { ...renderInputOf(input), batchSize: input.batch_size, ...(input.queue === undefined ? {} : { queue: input.queue }) },
-        requestContextOf(request),
-      );
-    });
+    return idempotentPost(
+      this.gateway,
+      request,
+      reply,
+      201,
+      async () => {
+        const input = validBody(BatchBody, body);
+        return this.gateway.createBatch(
+          callerOf(request),
+          { ...renderInputOf(input), batchSize: input.batch_size, ...(input.queue === undefined ? {} : { queue: input.queue }) },
+          requestContextOf(request),
+        );
+      },
+      { current: async (batch) => ({ ...batch, tasks: await Promise.all(batch.tasks.map((task) => this.taskNow(request, task.id))) }) },
+    );
+  }
+
+  /** A task as it is now: what a replayed POST about it answers. */
+  private taskNow(request: GatewayRequest, taskId: string): Promise<TaskView> {
+    return this.gateway.getTask(callerOf(request), taskId, requestContextOf(request));
   }
 
   @Get('utilisation')
