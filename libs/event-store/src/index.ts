@@ -14,3 +14,4 @@ export * from './lib/projections/committed-cache';
 export * from './lib/sqlite/schema';
 export * from './lib/eventstoredb/eventstoredb-event-store';
 export * from './lib/eventstoredb/eventstoredb-mapping';
+export * from './lib/processor/store-processor';

@@ -64,7 +64,8 @@ describe('SQLite event store, when the power goes', () => {
       lengthsSeen.add(events.length);
       const keptBytes = WAL_HEADER + kept * (FRAME_HEADER + pageSize);
       const durable = acknowledged.filter((a) => a.walBytes <= keptBytes).at(-1)?.events ?? 0;
-      const byStream = Map.groupBy(events, (e) => e.streamName);
+      const byStream = new Map<string, RecordedEvent[]>();
+      for (const e of events) byStream.set(e.streamName, [...(byStream.get(e.streamName) ?? []), e]);
       expect({
         kept,
         positions: events.map((e) => e.position).join(',') === events.map((_, i) => i + 1).join(','),

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent, Subscription } from '@billing/event-store';
+import { type EventStore, type RecordedEvent, StoreProcessor } from '@billing/event-store';
 import type { MessageBus } from '../port';
 import { backoffDelay, type RetryPolicy } from '../consumer/retry';
 import { Signal } from '@billing/util';
@@ -24,20 +24,16 @@ export interface OutboxRelayOptions {
 export type RelayEnd = { readonly reason: 'stopped' } | { readonly reason: 'failed'; readonly error: Error };
 
 /**
- * The store is the outbox: the relay follows it from its checkpoint and publishes to
+ * The store is the outbox: the relay follows it from its checkpoint (a `StoreProcessor`) and publishes to
  * the bus. The checkpoint moves only after the broker acknowledged the batch, so a
  * crash at any step republishes (at-least-once) and never loses an event; consumers'
  * inboxes turn the repeats into no-ops.
  */
 export class OutboxRelay {
-  private subscription: Subscription | null = null;
-  private readonly buffer: RecordedEvent[] = [];
-  private readonly arrived = new Signal();
-  private readonly drained = new Signal();
+  private processor: StoreProcessor | null = null;
   private readonly stopSignal = new Signal();
   private stopping = false;
   private position = 0;
-  private finished: Promise<RelayEnd> | null = null;
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -53,62 +49,33 @@ export class OutboxRelay {
     // A bus that keeps checkpoints with the messages has the last word; before it kept
     // one (a data directory from before), the checkpoint store's is where to resume.
     this.position = (await bus.checkpointed?.loadCheckpoint(name)) ?? checkpoints.load(name);
-    this.subscription = store.subscribeToAll({
-      afterPosition: this.position,
+    this.processor = StoreProcessor.start({
+      store,
       filter: { streamPrefixes: routes.map((r) => `${r.category}-`) },
-    });
-    const subscription = this.subscription;
-    this.finished = Promise.all([this.read(subscription), this.publish()]).then(
-      (): RelayEnd => ({ reason: 'stopped' }),
-      async (error: unknown): Promise<RelayEnd> => {
-        await this.halt();
-        return { reason: 'failed', error: error instanceof Error ? error : new Error(String(error)) };
+      after: this.position,
+      maxBatch: this.options.maxBatchSize ?? 500,
+      handle: async (batch) => {
+        const last = batch[batch.length - 1];
+        if (!last) return;
+        if (!(await this.publishUntilAcknowledged(batch, last.position))) throw new RelayStoppedError();
+        this.position = last.position;
+        this.options.onPublished?.(batch);
       },
-    );
+    });
   }
 
   get closed(): Promise<RelayEnd> {
-    return this.finished ?? Promise.resolve({ reason: 'stopped' });
+    return (this.processor?.closed ?? Promise.resolve({ reason: 'stopped' as const })).then((end): RelayEnd =>
+      end.reason === 'failed' && !(end.error instanceof RelayStoppedError) ? { reason: 'failed', error: end.error } : { reason: 'stopped' },
+    );
   }
 
   /** Finishes the publish in flight (and its checkpoint); what is buffered is re-read next start. */
   async stop(): Promise<RelayEnd> {
-    await this.halt();
-    return this.closed;
-  }
-
-  private async halt(): Promise<void> {
-    if (this.stopping) return;
     this.stopping = true;
     this.stopSignal.notify();
-    this.drained.notify();
-    await this.subscription?.stop();
-  }
-
-  private async read(subscription: Subscription): Promise<void> {
-    const highWater = this.maxBatchSize() * 4;
-    for await (const event of subscription) {
-      if (this.stopping) return;
-      this.buffer.push(event);
-      this.arrived.notify();
-      if (this.buffer.length >= highWater) await this.drained.next();
-    }
-  }
-
-  private async publish(): Promise<void> {
-    while (!this.stopping) {
-      if (this.buffer.length === 0) {
-        await Promise.race([this.arrived.next(), this.stopSignal.next()]);
-        continue;
-      }
-      const batch = this.buffer.splice(0, this.maxBatchSize());
-      this.drained.notify();
-      const last = batch[batch.length - 1];
-      if (!last) continue;
-      if (!(await this.publishUntilAcknowledged(batch, last.position))) return;
-      this.position = last.position;
-      this.options.onPublished?.(batch);
-    }
+    await this.processor?.stop();
+    return this.closed;
   }
 
   /**
@@ -141,8 +108,11 @@ export class OutboxRelay {
       }
     }
   }
+}
 
-  private maxBatchSize(): number {
-    return this.options.maxBatchSize ?? 500;
+class RelayStoppedError extends Error {
+  constructor() {
+    super('the relay was stopped while the broker was away');
+    this.name = 'RelayStoppedError';
   }
 }

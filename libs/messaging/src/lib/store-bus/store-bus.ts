@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { EventStore, RecordedEvent, Subscription } from '@billing/event-store';
+import { type EventStore, type RecordedEvent, StoreProcessor } from '@billing/event-store';
 import { DeferredWrites } from '@billing/sqlite';
 import { Signal } from '@billing/util';
 import {
@@ -30,7 +30,7 @@ interface Source {
  * The embedded platform's bus: the store is the log. A topic is read straight from the
  * event store of the service that publishes it (its relay routes name the topic and
  * stream category), so no event is copied anywhere. A consumer group keeps one position
- * per store in this bus's file; it moves after the handler resolved (at-least-once, and
+ * per store in this bus's file (`StoreProcessor`); it moves after the handler resolved (at-least-once, and
  * consumers are idempotent). Publishing to a store's topic is refused: append to the
  * store. Dead letters are kept in the file with their reason.
  */
@@ -136,13 +136,12 @@ interface GroupPositions {
   save(topic: string, position: number): void;
 }
 
-/** One group member: one loop per topic, each following its store from the group's position. */
+/** One group member: one processor per topic, each following its store from the group's position. */
 class StoreBusSubscription implements MessageSubscription {
   readonly closed: Promise<SubscriptionEnd>;
   private end: (end: SubscriptionEnd) => void = () => undefined;
   private outcome: SubscriptionEnd | null = null;
   private readonly stopped = new Signal();
-  private readonly subscriptions: Subscription[] = [];
 
   constructor(
     private readonly options: SubscriptionOptions,
@@ -165,49 +164,30 @@ class StoreBusSubscription implements MessageSubscription {
     if (this.outcome) return;
     this.outcome = outcome;
     this.stopped.notify();
-    for (const s of this.subscriptions) void s.stop();
   }
 
   private async follow(topic: string): Promise<void> {
-    const source = await Promise.race([this.sourceOf(topic), this.stopped.next().then(() => null)]);
+    const stopped = this.stopped.next().then(() => null);
+    const source = await Promise.race([this.sourceOf(topic), stopped]);
     if (!source || this.outcome) return;
     const { store, route } = source;
-    const saved = this.positions.load(topic);
-    const start = saved ?? (this.options.fromBeginning === false ? await store.headPosition() : 0);
-    const subscription = store.subscribeToAll({ afterPosition: start, filter: { streamPrefixes: [`${route.category}-`] } });
-    this.subscriptions.push(subscription);
-    if (this.outcome) await subscription.stop();
-    const pending: RecordedEvent[] = [];
-    const arrived = new Signal();
-    const reading = (async () => {
-      for await (const event of subscription) {
-        pending.push(event);
-        arrived.notify();
-      }
-    })().catch((error: unknown) => this.finish({ reason: 'failed', error: error instanceof Error ? error : new Error(String(error)), topic, partition: 0, offset: String(start) }));
-    const maxBatch = this.options.maxBatchSize ?? 500;
-    while (!this.outcome) {
-      if (pending.length === 0) {
-        await Promise.race([arrived.next(), this.stopped.next()]);
-        continue;
-      }
-      const events = pending.splice(0, maxBatch);
-      const batch = events.map((e) => toIncoming(e, route));
-      try {
-        await this.options.handler(batch);
-      } catch (error) {
-        const first = events[0];
-        this.finish({ reason: 'failed', error: error instanceof Error ? error : new Error(String(error)), topic, partition: 0, offset: String(first?.position ?? start) });
-        break;
-      }
-      const last = events[events.length - 1];
-      if (last) this.positions.save(topic, last.position);
-    }
-    await subscription.stop();
-    await reading;
+    const after = this.positions.load(topic) ?? (this.options.fromBeginning === false ? await store.headPosition() : 0);
+    const processor = StoreProcessor.start({
+      store,
+      filter: { streamPrefixes: [`${route.category}-`] },
+      after,
+      ...(this.options.maxBatchSize ? { maxBatch: this.options.maxBatchSize } : {}),
+      handle: async (events) => {
+        await this.options.handler(events.map((e) => toIncoming(e, route)));
+        const last = events[events.length - 1];
+        if (last) this.positions.save(topic, last.position);
+      },
+    });
+    const end = await Promise.race([processor.closed, stopped]);
+    if (end?.reason === 'failed') this.finish({ reason: 'failed', error: end.error, topic, partition: 0, offset: String(end.position + 1) });
+    await processor.stop();
   }
 }
-
 const toIncoming = (event: RecordedEvent, route: RelayRoute): IncomingMessage => {
   const message = toOutgoingMessage(event, route);
   return { topic: message.topic, partition: 0, offset: String(event.position), key: message.key, value: message.value, headers: message.headers ?? {} };
