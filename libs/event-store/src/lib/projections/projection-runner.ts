@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { matchesFilter } from '../event-filter';
-import type { EventFilter, EventStore, RecordedEvent, Subscription } from '../port';
+import type { EventFilter, EventStore, RecordedEvent } from '../port';
+import { StoreProcessor } from '../processor/store-processor';
 import { LateWrite, withoutFsync } from '@billing/sqlite';
 import type { Projection } from './projection';
 
@@ -50,15 +51,12 @@ interface Waiter {
 }
 
 /**
- * Follows the store from the read models' checkpoints. Events delivered in the same tick
- * are applied in one transaction that also moves the checkpoints. After a failure it
+ * Follows the store from the read models' checkpoints (a `StoreProcessor`). The events that
+ * piled up since the last batch are applied in one transaction that also moves the checkpoints. After a failure it
  * starts again by itself from the checkpoints on file (see `restartAfterMillis`).
  */
 export class ProjectionRunner {
-  private subscription: Subscription | null = null;
-  private following: Promise<void> = Promise.resolve();
-  private buffer: RecordedEvent[] = [];
-  private flushScheduled = false;
+  private processor: StoreProcessor | null = null;
   private waiters: Waiter[] = [];
   private failure: Error | null = null;
   private failuresInARow = 0;
@@ -112,22 +110,30 @@ export class ProjectionRunner {
   start(): void {
     this.cancelRestart();
     this.stopped = false;
-    if (this.subscription) return;
+    if (this.processor) return;
     this.failure = null;
     this.loadCheckpoints();
-    const subscription = this.options.store.subscribeToAll({ afterPosition: this.checkpoint(), filter: unionOf(this.projections.map((p) => p.filter)) });
-    this.subscription = subscription;
-    this.following = this.follow(subscription);
+    const filter = unionOf(this.projections.map((p) => p.filter));
+    const processor = StoreProcessor.start({
+      store: this.options.store,
+      ...(filter ? { filter } : {}),
+      after: this.checkpoint(),
+      maxBatch: this.options.maxBatch ?? 1000,
+      handle: async (events) => this.apply(events),
+    });
+    this.processor = processor;
+    // A processor the runner left after a failure may still end: only the current one counts.
+    void processor.closed.then((end) => {
+      if (end.reason === 'failed' && this.processor === processor) this.fail(end.error);
+    });
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.cancelRestart();
-    const subscription = this.subscription;
-    this.subscription = null;
-    await subscription?.stop();
-    await this.following;
-    this.flush();
+    const processor = this.processor;
+    this.processor = null;
+    await processor?.stop();
     this.writeNow();
   }
 
@@ -160,33 +166,14 @@ export class ProjectionRunner {
     return new Promise((resolve, reject) => this.waiters.push({ position, resolve, reject }));
   }
 
-  private async follow(subscription: Subscription): Promise<void> {
-    try {
-      for await (const event of subscription) {
-        // A subscription the runner left after a failure may still deliver: only the current one counts.
-        if (this.subscription !== subscription) return;
-        this.buffer.push(event);
-        if (this.buffer.length >= (this.options.maxBatch ?? 1000)) this.flush();
-        else if (!this.flushScheduled) {
-          this.flushScheduled = true;
-          setImmediate(() => this.flush());
-        }
-      }
-    } catch (error) {
-      if (this.subscription === subscription) this.fail(error as Error);
-    }
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
-    const events = this.buffer;
-    this.buffer = [];
-    if (events.length === 0 || this.failure) return;
+  /** What piled up since the last batch: absorbed (write-behind) or applied in one transaction with the checkpoints. */
+  private apply(events: readonly RecordedEvent[]): void {
+    if (this.failure) throw this.failure;
     if (this.behind) {
       this.absorb(events);
       return;
     }
-    if (!this.commit(() => this.applyBatch(events))) return;
+    if (!this.commit(() => this.applyBatch(events))) throw this.failure ?? new Error('the read models did not commit');
     const last = events[events.length - 1];
     if (last) for (const projection of this.projections) if (last.position > this.checkpointOf(projection)) this.checkpoints.set(projection.name, last.position);
     this.resolveWaiters();
@@ -252,11 +239,10 @@ export class ProjectionRunner {
   private fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
-    this.buffer = [];
     // What was absorbed and not written is read again from the checkpoint on file at the next start.
     if (this.behind) for (const projection of this.projections) projection.afterTransaction?.(false);
-    void this.subscription?.stop();
-    this.subscription = null;
+    void this.processor?.stop();
+    this.processor = null;
     for (const waiter of this.waiters) waiter.reject(error);
     this.waiters = [];
     const delay = this.stopped ? null : this.restartDelay();
