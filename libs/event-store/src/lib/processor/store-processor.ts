@@ -82,6 +82,8 @@ export class StoreProcessor {
     while (!this.stopping) {
       if (this.buffer.length === 0) {
         await this.news.next();
+        // Let the rest of what the store delivers now arrive first: one batch, not one per event.
+        await new Promise((resolve) => setImmediate(resolve));
         continue;
       }
       const batch = this.buffer.splice(0, this.maxBatch);
