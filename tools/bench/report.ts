@@ -4,8 +4,11 @@ import os from 'node:os';
 export interface Goal {
   readonly name: string;
   readonly target: number;
-  readonly actual: number;
+  /** null when it could not be measured in this run (a peer that is missing, say): never met. */
+  readonly actual: number | null;
   readonly unit: string;
+  /** Why `actual` is null, printed in the table. */
+  readonly notMeasured?: string;
   /** `min`: actual must reach the target; `max`: actual must stay under it. */
   readonly direction: 'min' | 'max';
 }
@@ -18,6 +21,10 @@ export function report(bench: string, figures: Record<string, number | string>, 
   for (const [name, value] of rows) console.log(`  ${String(name).padEnd(width)}  ${value}`);
   console.log('\ngoals');
   for (const goal of goals) {
+    if (goal.actual === null) {
+      console.log(`  NOT measured  ${goal.name}: ${goal.notMeasured ?? 'not measured in this run'}`);
+      continue;
+    }
     const met = isMet(goal);
     console.log(`  ${met ? 'met    ' : 'NOT met'}  ${goal.name}: ${format(goal.actual)} ${goal.unit} (${goal.direction === 'min' ? '>=' : '<'} ${format(goal.target)})`);
   }
@@ -31,6 +38,7 @@ export function report(bench: string, figures: Record<string, number | string>, 
 }
 
 function isMet(goal: Goal): boolean {
+  if (goal.actual === null) return false;
   return goal.direction === 'min' ? goal.actual >= goal.target : goal.actual < goal.target;
 }
 

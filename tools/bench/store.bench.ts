@@ -8,7 +8,14 @@
  * - adapter appends: 64 concurrent writers, one event per append, 10,000 streams, exact
  *   expected revisions;
  * - single-append latency at half of that throughput (open loop);
- * - read-all through the adapter's readAll.
+ * - read-all through the adapter's readAll;
+ * - the peer, Emmett's SQLite event store, appending the same events with the same 64 writers,
+ *   streams and exact expected versions, at WAL + synchronous=FULL (read back from its own
+ *   connection). Its store cannot take concurrent appends on one file (64 started together:
+ *   most resolve, none is committed, which the run shows), so its writers queue and it has one
+ *   append in flight at a time. Also measured: Emmett's appendToStream on one kept connection.
+ *   It is installed on demand in tools/bench/peers/emmett/ (see peers/emmett-peer.ts); when it
+ *   cannot be, the run says why and the ratio is not measured.
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -24,6 +31,7 @@ import {
   type NewEvent,
   openSqliteEventStore,
 } from '@billing/event-store';
+import { concurrentBurst, type Emmett, type EmmettEvent, keptConnectionThroughput, loadEmmett, storeDurability, storeThroughput } from './peers/emmett-peer';
 import { report } from './report';
 
 const STREAMS = 10_000;
@@ -34,6 +42,8 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
 const data = (n: number) => ({ reservationId: `res-${n}`, millicredits: 15_000, allocations: [{ lotId: `lot-${n % 97}`, millicredits: 15_000 }], expiresAt: 1_700_000_600_000, taskId: `task-${n}`, at: 1_700_000_000_000 });
 const streamOf = (i: number) => `wallet-acc-${i}-api`;
 const newEvent = (n: number): NewEvent => ({ eventId: randomUUID(), type: 'CreditsReserved', schemaVersion: 1, data: data(n), metadata: { correlationId: `corr-${n}` } });
+/** The same event for Emmett, which gives it its id itself. */
+const emmettEvent = (n: number): EmmettEvent => ({ type: 'CreditsReserved', data: data(n), metadata: { correlationId: `corr-${n}` } });
 
 /** Plain inserts of ready rows: the most SQLite does with these durability settings. */
 function rawCeiling(batchRows: number): number {
@@ -117,6 +127,32 @@ function hashingMicros(): number {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+interface PeerFigures {
+  readonly versions: string;
+  readonly perSecond: number;
+  readonly keptConnectionPerSecond: number;
+  readonly storeDurability: string;
+  readonly keptConnectionDurability: string;
+  readonly burst: { resolved: number; onDisk: number };
+}
+
+/** Emmett on the same workload, each on its own file in the same temp dir; why not, if it cannot run. */
+async function emmettPeer(): Promise<PeerFigures | { missing: string }> {
+  const loaded = loadEmmett();
+  if ('missing' in loaded) return loaded;
+  const emmett: Emmett = loaded;
+  try {
+    const workload = { streams: STREAMS, writers: WRITERS, millis: WINDOW_MILLIS, streamOf, event: emmettEvent };
+    const storeDurabilityRead = await storeDurability(emmett, join(dir, 'emmett-probe.db'));
+    const perSecond = await storeThroughput(emmett, join(dir, 'emmett-store.db'), workload);
+    const kept = await keptConnectionThroughput(emmett, join(dir, 'emmett-connection.db'), workload);
+    const burst = await concurrentBurst(emmett, join(dir, 'emmett-burst.db'), WRITERS, emmettEvent);
+    return { versions: emmett.versions, perSecond, keptConnectionPerSecond: kept.perSecond, storeDurability: storeDurabilityRead, keptConnectionDurability: kept.durability, burst };
+  } catch (error) {
+    return { missing: `${emmett.versions} failed while running: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` };
+  }
+}
+
 async function main(): Promise<void> {
   try {
     const ceiling64 = rawCeiling(WRITERS);
@@ -127,6 +163,19 @@ async function main(): Promise<void> {
     const reads = await readAllThroughput(store);
     await store.close();
     const hashUs = hashingMicros();
+    const peer = await emmettPeer();
+    const ratio = 'missing' in peer ? null : round(appends.perSecond / peer.perSecond);
+    const peerFigures: Record<string, number | string> =
+      'missing' in peer
+        ? { emmett_append_events_per_s_64_writers: `not measured: ${peer.missing}`, append_vs_emmett_ratio: 'not measured' }
+        : {
+            emmett_append_events_per_s_64_writers: peer.perSecond,
+            append_vs_emmett_ratio: ratio ?? 'not measured',
+            emmett_kept_connection_events_per_s: peer.keptConnectionPerSecond,
+            append_vs_emmett_kept_connection_ratio: round(appends.perSecond / peer.keptConnectionPerSecond),
+            emmett_64_appends_started_together: `${peer.burst.resolved} of ${WRITERS} resolved, ${peer.burst.onDisk} of ${WRITERS} on disk (so its writers queue: one append in flight)`,
+            emmett: peer.versions,
+          };
 
     report(
       'store',
@@ -146,11 +195,17 @@ async function main(): Promise<void> {
         streams: STREAMS,
         writers: WRITERS,
         durability: 'WAL; raw: synchronous=FULL; adapter: log synced off the thread before appends resolve',
+        ...peerFigures,
+        emmett_durability:
+          'missing' in peer
+            ? 'not measured'
+            : `store: ${peer.storeDurability} (read back from its own connection; its store takes no pragmas, FULL is SQLite's default), commit synced inside COMMIT; kept connection: ${peer.keptConnectionDurability} (set on it)`,
       },
       [
         { name: 'appends vs raw ceiling (same 64-row commits)', target: 0.5, actual: round(appends.perSecond / ceiling64), unit: 'ratio', direction: 'min' },
         { name: 'read-all throughput', target: 1_000_000, actual: reads.perSecond, unit: 'events/s', direction: 'min' },
         { name: 'p99 single-append latency at half load', target: 10, actual: latency.p99, unit: 'ms', direction: 'max' },
+        { name: "appends vs Emmett's SQLite event store (same workload and durability)", target: 1, actual: ratio, unit: 'ratio', direction: 'min', ...('missing' in peer ? { notMeasured: peer.missing } : {}) },
       ],
     );
   } finally {
