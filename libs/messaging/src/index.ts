@@ -1,5 +1,4 @@
 export * from './lib/port';
-export * from './lib/message-bus-factory';
 export * from './lib/headers';
 export * from './lib/topics';
 export { PublishBatcher } from './lib/publish-batcher';

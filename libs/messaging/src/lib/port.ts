@@ -3,7 +3,8 @@ import type { RelayRoute } from './relay/relay-route';
 /**
  * The messaging port: what services need from a broker. Two adapters pass the same
  * contract suite (`testing/message-bus.contract.ts`): Kafka (kafkajs) between processes,
- * and in-process (SQLite-backed log) for the embedded platform.
+ * and in memory for the services' tests. The embedded platform reads its topics straight
+ * from the services' stores (`StoreBus`).
  *
  * Guarantees every adapter gives:
  * - `publish` resolves only once the broker has durably accepted every message.
@@ -62,30 +63,6 @@ export interface MessageSubscription {
   readonly closed: Promise<SubscriptionEnd>;
 }
 
-/** A publisher's progress, kept by the bus with the messages it published. */
-export interface PublisherCheckpoint {
-  readonly name: string;
-  readonly position: number;
-}
-
-/**
- * A bus that keeps a publisher's checkpoint in its own log (the in-process bus): the
- * messages and the checkpoint commit together, in one transaction of one write-ahead log
- * (the in-process bus writes it up to 50 ms after the publish resolved, with the
- * publishes and offsets that waited with it). A crash or power loss keeps a prefix of
- * that log, so a checkpoint can never survive the messages before it; such a publish
- * needs no fsync of its own. After a crash or power loss the publisher resumes from the
- * older checkpoint and publishes the lost messages again (at-least-once; consumers are
- * idempotent). Kafka cannot do this: its relays keep their
- * checkpoints beside them and wait for the broker's acknowledgement.
- */
-export interface CheckpointedPublisher {
-  /** The position saved with the last publish under `name`; undefined when there was none. */
-  loadCheckpoint(name: string): Promise<number | undefined>;
-  /** Appends the messages (maybe none) and the checkpoints in one transaction. */
-  publishWithCheckpoints(messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]): Promise<void>;
-}
-
 /** A bus whose topics are the publishing services' event stores: the store is the log. */
 export interface StoreLog {
   /** Makes the store the log of the topics its routes name. */
@@ -99,8 +76,6 @@ export interface MessageBus {
   describeTopics(topics: readonly string[]): Promise<ReadonlyMap<string, number>>;
   /** Resolves after the broker acknowledged all messages (Kafka: every in-sync replica). */
   publish(messages: readonly OutgoingMessage[]): Promise<void>;
-  /** Present when the bus can keep publishers' checkpoints with their messages (see CheckpointedPublisher). */
-  readonly checkpointed?: CheckpointedPublisher;
   /** Present when topics are read straight from the publishing services' stores (the embedded platform): a service registers its store instead of running a relay. */
   readonly storeLog?: StoreLog;
   /** Resolves once the group member is consuming its partitions. */

@@ -25,7 +25,7 @@ export async function startWalletPlatform(dir: string, start: number): Promise<W
   const store = openSqliteEventStore({ path: join(dir, 'wallet.events.db'), clock: () => clock.now() });
   const db = new Database(join(dir, 'wallet.state.db'));
   db.pragma('journal_mode = WAL');
-  const bus = new InProcessMessageBus({ path: join(dir, 'bus.db') });
+  const bus = new InProcessMessageBus();
   const host = await ServiceHost.start({
     serviceName: 'wallet',
     factory: createWalletService({ sweepEveryMillis: 3_600_000 }),

@@ -35,7 +35,7 @@ describe('finance service under the host, reading the wallet store read-only', (
     writeFileSync(join(checkpoints, 'checkpoint-day-2026-03-01.json'), JSON.stringify(checkpoint));
     ownStore = openSqliteEventStore({ path: join(dir, 'finance.events.db') });
     db = new Database(join(dir, 'finance.state.db'));
-    bus = new InProcessMessageBus({ path: join(dir, 'finance-bus.db') });
+    bus = new InProcessMessageBus();
     host = await ServiceHost.start({
       serviceName: 'finance',
       factory: createFinanceService({ walletStore, checkpointsDir: checkpoints, verifyingKeyPem: keys.publicKeyPem }),

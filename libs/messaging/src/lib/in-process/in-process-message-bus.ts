@@ -1,47 +1,32 @@
-import Database from 'better-sqlite3';
 import {
-  type CheckpointedPublisher,
   type MessageBus,
   MessageBusClosedError,
   type MessageSubscription,
   type OutgoingMessage,
-  type PublisherCheckpoint,
   type SubscriptionOptions,
   type TopicSpec,
 } from '../port';
-import { WalCheckpointer } from '@billing/sqlite';
 import { Signal } from '@billing/util';
 import { PartitionLog, UnknownTopicError } from './partition-log';
 import { type AssignedPartition, InProcessSubscription } from './in-process-subscription';
 
 export interface InProcessMessageBusOptions {
-  /** SQLite file for the log and group offsets; `:memory:` (the default) lives as long as the process. */
-  readonly path?: string;
   readonly maxBatchSize?: number;
-  /** How long relays' publishes, their checkpoints and group offsets may wait in memory before they are written (50 ms). */
-  readonly writeDelayMillis?: number;
 }
 
 /**
- * The embedded platform's transport, with Kafka's contract: partitioned logs keyed like
- * Kafka, consumer groups with committed offsets, at-least-once delivery. With a file it
- * survives a restart, like a broker. One member per group: the embedded platform runs
- * one instance of each service.
+ * A bus in memory with Kafka's contract: partitioned logs keyed like Kafka, consumer
+ * groups with committed offsets, at-least-once delivery. It lives as long as the process:
+ * the services' tests use it where Kafka would be, and it passes the same contract suite.
+ * One member per group.
  */
 export class InProcessMessageBus implements MessageBus {
-  private readonly db: Database.Database;
-  private readonly log: PartitionLog;
+  private readonly log = new PartitionLog();
   private readonly wakes = new Map<string, Signal>();
   private readonly members = new Map<string, InProcessSubscription>();
   private closed = false;
 
-  constructor(private readonly options: InProcessMessageBusOptions = {}) {
-    this.db = new Database(options.path ?? ':memory:');
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    if (options.path) WalCheckpointer.add(options.path, this.db);
-    this.log = new PartitionLog(this.db, options.writeDelayMillis);
-  }
+  constructor(private readonly options: InProcessMessageBusOptions = {}) {}
 
   async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
     this.assertOpen();
@@ -63,18 +48,6 @@ export class InProcessMessageBus implements MessageBus {
     if (messages.length === 0) return;
     for (const id of this.log.append(messages)) this.wakeOf(id).notify();
   }
-
-  /** Relays keep their checkpoints here, with the messages they published (see CheckpointedPublisher). */
-  readonly checkpointed: CheckpointedPublisher = {
-    loadCheckpoint: async (name: string): Promise<number | undefined> => {
-      this.assertOpen();
-      return this.log.loadCheckpoint(name);
-    },
-    publishWithCheckpoints: async (messages: readonly OutgoingMessage[], checkpoints: readonly PublisherCheckpoint[]): Promise<void> => {
-      this.assertOpen();
-      for (const id of this.log.appendWithCheckpoints(messages, checkpoints)) this.wakeOf(id).notify();
-    },
-  };
 
   async subscribe(options: SubscriptionOptions): Promise<MessageSubscription> {
     this.assertOpen();
@@ -101,9 +74,6 @@ export class InProcessMessageBus implements MessageBus {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.members.values()].map((s) => s.stop()));
-    this.log.flush();
-    if (this.options.path) await WalCheckpointer.remove(this.options.path);
-    this.db.close();
   }
 
   private wakeOf(id: string): Signal {

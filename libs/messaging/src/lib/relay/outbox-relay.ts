@@ -46,9 +46,7 @@ export class OutboxRelay {
   async start(): Promise<void> {
     const { bus, store, checkpoints, name, routes } = this.options;
     await bus.ensureTopics(topicsOfRoutes(routes));
-    // A bus that keeps checkpoints with the messages has the last word; before it kept
-    // one (a data directory from before), the checkpoint store's is where to resume.
-    this.position = (await bus.checkpointed?.loadCheckpoint(name)) ?? checkpoints.load(name);
+    this.position = checkpoints.load(name);
     this.processor = StoreProcessor.start({
       store,
       filter: { streamPrefixes: routes.map((r) => `${r.category}-`) },
@@ -79,10 +77,8 @@ export class OutboxRelay {
   }
 
   /**
-   * Publishes the batch and saves the checkpoint: with the messages when the bus keeps
-   * checkpoints (one transaction), else in the checkpoint store after the broker's
-   * acknowledgement. False when the relay was stopped while the broker was away: the
-   * checkpoint stays put.
+   * Publishes the batch and saves the checkpoint after the broker's acknowledgement. False
+   * when the relay was stopped while the broker was away: the checkpoint stays put.
    */
   private async publishUntilAcknowledged(batch: readonly RecordedEvent[], position: number): Promise<boolean> {
     const { bus, checkpoints, name } = this.options;
@@ -93,12 +89,8 @@ export class OutboxRelay {
     const backoff = { attempts: Infinity, initialDelayMs: 100, maxDelayMs: 5_000, ...this.options.backoff };
     for (let attempt = 1; ; attempt++) {
       try {
-        if (bus.checkpointed) {
-          await bus.checkpointed.publishWithCheckpoints(messages, [{ name, position }]);
-        } else {
-          await bus.publish(messages);
-          checkpoints.save(name, position);
-        }
+        await bus.publish(messages);
+        checkpoints.save(name, position);
         return true;
       } catch (error) {
         this.options.onPublishError?.(error, attempt);

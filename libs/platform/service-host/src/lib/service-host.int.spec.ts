@@ -22,7 +22,7 @@ describe('ServiceHost running a toy counter service on SQLite files and the in-p
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'service-host-'));
-    bus = new InProcessMessageBus({ path: join(dir, 'bus.db') });
+    bus = new InProcessMessageBus();
   });
 
   afterEach(async () => {

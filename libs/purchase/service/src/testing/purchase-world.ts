@@ -40,7 +40,7 @@ export interface PurchaseWorld {
 }
 
 export async function startPurchaseWorld(dir: string, options: PurchaseServiceOptions, at: number): Promise<PurchaseWorld> {
-  const bus = new InProcessMessageBus({ path: join(dir, 'bus.db') });
+  const bus = new InProcessMessageBus();
   const clock = new ManualClock(at);
   const directory = new RpcDirectory();
   const logs: Record<string, unknown>[] = [];
@@ -102,8 +102,12 @@ export async function startPurchaseWorld(dir: string, options: PurchaseServiceOp
     logs,
     rpc: (method, request) => purchase.host.context.rpc.call('purchase', method, request),
     async quiesce(accountId) {
-      const head = await purchase.store.headPosition();
-      await eventually(() => (purchase.host.storeReactorCheckpoint('purchase-workflow') ?? 0) >= head, 'the workflow caught up');
+      // Until the workflow has handled everything, including what it appended in reaction.
+      for (let head = -1; head !== (await purchase.store.headPosition()); ) {
+        head = await purchase.store.headPosition();
+        const caughtUp = head;
+        await eventually(() => (purchase.host.storeReactorCheckpoint('purchase-workflow') ?? 0) >= caughtUp, 'the workflow caught up');
+      }
       const marker = `marker-${markers++}`;
       await purchase.host.context.commands.send('wallet', [
         { accountId, streamName: 'marker', command: { type: 'Marker', data: {}, metadata: { commandId: marker, now: 0 } } },

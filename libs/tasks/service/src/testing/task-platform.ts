@@ -29,7 +29,7 @@ export interface TaskPlatformOptions {
  * part played by `TestWallet`, over one in-process bus, every store a SQLite file in `dir`.
  */
 export class TaskPlatform {
-  readonly bus = new InProcessMessageBus({ path: ':memory:' });
+  readonly bus = new InProcessMessageBus();
   readonly directory = new RpcDirectory();
   readonly logs: string[] = [];
   readonly wallet: TestWallet;

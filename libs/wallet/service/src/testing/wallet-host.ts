@@ -30,7 +30,7 @@ export async function startWalletHost(dir: string, options: WalletServiceOptions
   const store = openSqliteEventStore({ path: join(dir, 'wallet.events.db') });
   const db = new Database(join(dir, 'wallet.state.db'));
   db.pragma('journal_mode = WAL');
-  const bus = options.bus ?? new InProcessMessageBus({ path: join(dir, 'bus.db') });
+  const bus = options.bus ?? new InProcessMessageBus();
   const clock = options.clock ?? new ManualClock();
   const logs: Record<string, unknown>[] = [];
   const directory = new RpcDirectory();
