@@ -37,15 +37,15 @@ describe('billing audit, run as finance runs it', () => {
     const copy = join(dir, 'edited.events.db');
     copyFileSync(join(dir, 'wallet.events.db'), copy);
     const db = new Database(copy);
-    db.prepare("UPDATE events SET data = replace(data, '\"millicredits\":100000', '\"millicredits\":10000') WHERE stream_name = 'wallet-acc-b-with-dash-api' AND revision = 2").run();
+    db.prepare("UPDATE events SET data = replace(data, '\"millicredits\":100000', '\"millicredits\":10000') WHERE stream_name = 'wallet-acc-b-with-dash-api.202603' AND revision = 3").run();
     db.close();
     const tamperedOut = join(dir, 'tampered-reports');
     const run = await audit(['replay', '--events', copy, '--state', join(dir, 'wallet.state.db'), '--out', tamperedOut, '--format', 'csv']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('finding: chain hash_mismatch at wallet-acc-b-with-dash-api@2');
+    expect(run.stderr).toContain('finding: chain hash_mismatch at wallet-acc-b-with-dash-api.202603@3');
     const [csv] = readdirSync(tamperedOut);
     expect(csv).toMatch(/\.csv$/);
-    expect(readFileSync(join(tamperedOut, csv ?? ''), 'utf8')).toContain('chain,wallet-acc-b-with-dash-api,2,');
+    expect(readFileSync(join(tamperedOut, csv ?? ''), 'utf8')).toContain('chain,wallet-acc-b-with-dash-api.202603,3,');
   }, CHILD_RUNS);
 
   it('given a statement, balances and liability asked for, then each writes its files and exits 0', async () => {
@@ -67,7 +67,8 @@ describe('billing audit, run as finance runs it', () => {
     const env = { AUDIT_SIGNING_KEY_FILE: join(keys, 'audit-signing-key.pem'), AUDIT_VERIFY_KEY_FILE: join(keys, 'audit-verifying-key.pem') };
     const checkpoint = await audit(['checkpoint', '--data-dir', dir, '--out', join(dir, 'checkpoints'), '--period', 'day'], env);
     expect(checkpoint.code).toBe(0);
-    expect(checkpoint.stdout).toMatch(/checkpoint of 4 streams at/);
+    // Four wallets: each its period's books and its list of periods.
+    expect(checkpoint.stdout).toMatch(/checkpoint of 8 streams at/);
     const verify = await audit(['verify', '--data-dir', dir, '--out', out, '--checkpoints', join(dir, 'checkpoints')], env);
     expect(verify.code).toBe(0);
     const otherKeys = join(dir, 'other-keys');

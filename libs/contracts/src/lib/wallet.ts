@@ -1,11 +1,12 @@
 import type { Command, EpochMillis, Event } from './envelope';
 
-/**
- * Wallet messages. One stream per (account, pool): `wallet-<accountId>-<pool>`.
- * Amounts are integer millicredits; money is integer cents with its currency.
+/*
+ * Wallet messages. A wallet is one (account, pool), named `wallet-<accountId>-<pool>`:
+ * commands are sent to that name, and its books are kept in one stream per accounting
+ * period (wallet-streams). Amounts are integer millicredits; money is integer cents with
+ * its currency.
  */
-export const WALLET_CATEGORY = 'wallet';
-export const walletStreamName = (accountId: string, pool: string): string => `${WALLET_CATEGORY}-${accountId}-${pool}`;
+export * from './wallet-streams';
 
 /** What a grant came from, so finance can tell plan credits from goodwill. */
 export interface GrantSource {
@@ -177,6 +178,102 @@ export type WalletEvent =
 
 export type WalletEventType = WalletEvent['type'];
 
+// ---- the books of a period ----
+/** How a lot came in: what a repeated purchase or grant is compared with. */
+export type LotOrigin =
+  | {
+      readonly kind: 'purchase';
+      readonly purchaseId: string;
+      readonly millicredits: number;
+      readonly amountCents: number;
+      readonly currency: string;
+      readonly priceBookId: string;
+      readonly priceBookVersion: string;
+    }
+  | {
+      readonly kind: 'grant';
+      readonly grantId: string;
+      readonly millicredits: number;
+      readonly source: GrantSource;
+      readonly expiresAt: EpochMillis | null;
+    };
+
+/** A lot as a period opens with it; a spent one is still listed (0 left) so its id stays known. */
+export interface CarriedLot {
+  readonly origin: LotOrigin;
+  readonly revoked: boolean;
+  readonly remainingMillicredits: number;
+  readonly heldMillicredits: number;
+}
+
+/** A hold still open when the period opened. */
+export interface CarriedHold {
+  readonly reservationId: string;
+  readonly millicredits: number;
+  readonly allocations: readonly LotAllocation[];
+  readonly expiresAt: EpochMillis;
+  readonly taskId?: string;
+}
+
+/** A hold that had ended but whose TTL ran past the period's start: commands about it are still answered as before. */
+export type EndedHold =
+  | {
+      readonly reservationId: string;
+      readonly millicredits: number;
+      readonly expiresAt: EpochMillis;
+      readonly taskId?: string;
+      readonly status: 'released' | 'expired';
+    }
+  | {
+      readonly reservationId: string;
+      readonly millicredits: number;
+      readonly expiresAt: EpochMillis;
+      readonly taskId?: string;
+      readonly status: 'charged';
+      readonly chargedMillicredits: number;
+      /** The part of the hold consumed, in allocation order (refunds go back to these lots). */
+      readonly chargedAllocations: readonly LotAllocation[];
+      readonly refundedMillicredits: number;
+    };
+
+/** A refund of a carried charge, so a repeat of it is still known. */
+export interface CarriedRefund {
+  readonly refundId: string;
+  readonly reservationId: string;
+  readonly millicredits: number;
+}
+
+/**
+ * The first event of a period's stream: the wallet as the previous period closed, with
+ * what stays open. Lots are in creation order (the order that breaks expiry ties), holds
+ * in the order they were opened. `at` is the period's first instant.
+ */
+export type BalanceCarriedForward = Event<'BalanceCarriedForward', {
+  period: string;
+  /** The stream whose closing this is; null for the wallet's first period. */
+  previousStreamName: string | null;
+  balanceMillicredits: number;
+  heldMillicredits: number;
+  lots: readonly CarriedLot[];
+  holds: readonly CarriedHold[];
+  endedHolds: readonly EndedHold[];
+  refunds: readonly CarriedRefund[];
+  at: EpochMillis;
+}>;
+
+/**
+ * What a wallet stream holds: the movements and answers others react to, and the opening
+ * of its books. Consumers of the wallet topic ignore the opening (it moves nothing).
+ */
+export type WalletStreamEvent = BalanceCarriedForward | WalletEvent;
+
+/** A period the wallet service opened (or is opening) for a wallet: the periods stream's events. */
+export type WalletPeriodOpened = Event<'WalletPeriodOpened', {
+  period: string;
+  streamName: string;
+  at: EpochMillis;
+}>;
+
 /** Schema version of each event type's `data`; bump with an upcaster when a shape changes. */
 export const WALLET_EVENT_SCHEMA_VERSIONS: Readonly<Record<WalletEventType, number>> = {
   CreditsPurchased: 1,
@@ -190,3 +287,9 @@ export const WALLET_EVENT_SCHEMA_VERSIONS: Readonly<Record<WalletEventType, numb
   CreditsRefunded: 1,
   CreditsRevoked: 1,
 };
+
+export const WALLET_STREAM_EVENT_SCHEMA_VERSIONS: Readonly<Record<WalletStreamEvent['type'], number>> = {
+  ...WALLET_EVENT_SCHEMA_VERSIONS,
+  BalanceCarriedForward: 1,
+};
+export const WALLET_PERIOD_OPENED_SCHEMA_VERSION = 1;

@@ -4,15 +4,18 @@ export { evolve } from './lib/evolve';
 export { initialState, walletView } from './lib/wallet-state';
 export type {
   ChargedReservation,
+  EndedReservation,
   Lot,
   LotOrigin,
   LotRecord,
   OpenReservation,
   RefundRecord,
+  RejectedReservation,
   Reservation,
   WalletState,
   WalletView,
 } from './lib/wallet-state';
+export { carryForward, openedBooks, type PeriodOpening } from './lib/carry-forward';
 export * from './lib/wallet-error';
 export * from './lib/wallet-queries';
 export * from './lib/wallet-invariants';

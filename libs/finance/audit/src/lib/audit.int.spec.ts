@@ -128,56 +128,56 @@ describe('finance audits over a history the real wallet service wrote', () => {
 
     it('when an event’s data was changed, then the replay reports that stream and revision', async () => {
       const file = tamperedCopy('data', (db) => {
-        const row = rowOf(db, 'wallet-acc-a-api', 4);
+        const row = rowOf(db, 'wallet-acc-a-api.202603', 5);
         expect(row?.data).toContain('"millicredits":70000');
         db.prepare('UPDATE events SET data = ? WHERE position = ?').run(row?.data.replace('"millicredits":70000', '"millicredits":7000'), row?.position);
       });
-      expect(await chainFindings(file)).toEqual([{ streamName: 'wallet-acc-a-api', revision: 4, rule: 'hash_mismatch' }]);
+      expect(await chainFindings(file)).toEqual([{ streamName: 'wallet-acc-a-api.202603', revision: 5, rule: 'hash_mismatch' }]);
     });
 
     it('when two events swapped places, then the replay reports the stream and the revisions out of order', async () => {
       const file = tamperedCopy('order', (db) => {
-        const a = rowOf(db, 'wallet-acc-a-api', 2);
-        const b = rowOf(db, 'wallet-acc-a-api', 3);
+        const a = rowOf(db, 'wallet-acc-a-api.202603', 3);
+        const b = rowOf(db, 'wallet-acc-a-api.202603', 4);
         db.prepare('UPDATE events SET position = -1 WHERE position = ?').run(a?.position);
         db.prepare('UPDATE events SET position = ? WHERE position = ?').run(a?.position, b?.position);
         db.prepare('UPDATE events SET position = ? WHERE position = -1').run(b?.position);
       });
       const found = await chainFindings(file);
-      expect(found).toContainEqual({ streamName: 'wallet-acc-a-api', revision: 2, rule: 'revision_gap' });
-      expect(found).toContainEqual({ streamName: 'wallet-acc-a-api', revision: 2, rule: 'previous_hash_mismatch' });
-      expect(found.every((f) => f.streamName === 'wallet-acc-a-api')).toBe(true);
+      expect(found).toContainEqual({ streamName: 'wallet-acc-a-api.202603', revision: 3, rule: 'revision_gap' });
+      expect(found).toContainEqual({ streamName: 'wallet-acc-a-api.202603', revision: 3, rule: 'previous_hash_mismatch' });
+      expect(found.every((f) => f.streamName === 'wallet-acc-a-api.202603')).toBe(true);
     });
 
     it('when an event was deleted, then the replay reports the missing revision of that stream', async () => {
       const file = tamperedCopy('deleted', (db) => {
-        db.prepare('DELETE FROM events WHERE position = ?').run(rowOf(db, 'wallet-acc-b-with-dash-api', 1)?.position);
+        db.prepare('DELETE FROM events WHERE position = ?').run(rowOf(db, 'wallet-acc-b-with-dash-api.202603', 2)?.position);
       });
       expect(await chainFindings(file)).toEqual([
-        { streamName: 'wallet-acc-b-with-dash-api', revision: 1, rule: 'revision_gap' },
-        { streamName: 'wallet-acc-b-with-dash-api', revision: 2, rule: 'previous_hash_mismatch' },
+        { streamName: 'wallet-acc-b-with-dash-api.202603', revision: 2, rule: 'revision_gap' },
+        { streamName: 'wallet-acc-b-with-dash-api.202603', revision: 3, rule: 'previous_hash_mismatch' },
       ]);
     });
 
     it('when an event was inserted inside a stream, then the replay reports the stream from that revision', async () => {
       const file = tamperedCopy('inserted', (db) => {
-        const stream = 'wallet-acc-c-app';
-        db.prepare('UPDATE events SET revision = revision + 1000 WHERE stream_name = ? AND revision >= 1').run(stream);
+        const stream = 'wallet-acc-c-app.202603';
+        db.prepare('UPDATE events SET revision = revision + 1000 WHERE stream_name = ? AND revision >= 2').run(stream);
         db.prepare('UPDATE events SET revision = revision - 999 WHERE stream_name = ? AND revision >= 1000').run(stream);
-        const first = db.prepare<[string], Record<string, unknown>>('SELECT * FROM events WHERE stream_name = ? AND revision = 0').get(stream) ?? {};
+        const first = db.prepare<[string], Record<string, unknown>>('SELECT * FROM events WHERE stream_name = ? AND revision = 1').get(stream) ?? {};
         const data = JSON.stringify({ grantId: 'forged', millicredits: 9_000_000, source: { kind: 'promotion', reference: 'x' }, expiresAt: null, at: scenario.t0 });
-        db.prepare('INSERT INTO events (position, stream_name, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, previous_hash, hash) VALUES ((SELECT MAX(position) + 1 FROM events), ?, ?, 1, ?, ?, 1, ?, ?, ?, ?, ?)')
+        db.prepare('INSERT INTO events (position, stream_name, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, previous_hash, hash) VALUES ((SELECT MAX(position) + 1 FROM events), ?, ?, 2, ?, ?, 1, ?, ?, ?, ?, ?)')
           .run(stream, first['stream_id'], 'forged-event', 'CreditsGranted', data, '{}', scenario.t0, String(first['hash']), 'f'.repeat(64));
       });
       const found = await chainFindings(file);
-      expect(found).toContainEqual({ streamName: 'wallet-acc-c-app', revision: 2, rule: 'hash_mismatch' });
-      expect(found.every((f) => f.streamName === 'wallet-acc-c-app')).toBe(true);
+      expect(found).toContainEqual({ streamName: 'wallet-acc-c-app.202603', revision: 3, rule: 'hash_mismatch' });
+      expect(found.every((f) => f.streamName === 'wallet-acc-c-app.202603')).toBe(true);
     });
 
     it('when a well-hashed event was appended behind the service’s back, then the read models disagree with the replay for that stream', async () => {
       let revision = -1;
       const file = tamperedCopy('appended', (db) => {
-        const stream = 'wallet-acc-c-app';
+        const stream = 'wallet-acc-c-app.202603';
         const head = db.prepare<[string], Record<string, unknown>>('SELECT * FROM events WHERE stream_name = ? ORDER BY revision DESC LIMIT 1').get(stream) ?? {};
         revision = Number(head['revision']) + 1;
         const dataJson = JSON.stringify({ grantId: 'forged', millicredits: 9_000_000, source: { kind: 'promotion', reference: 'x' }, expiresAt: null, at: scenario.end });
@@ -190,7 +190,7 @@ describe('finance audits over a history the real wallet service wrote', () => {
       db.close();
       expect(report.findings.filter((f) => f.kind === 'chain')).toEqual([]);
       expect(report.findings.map(({ streamName, revision: at, rule }) => ({ streamName, revision: at, rule }))).toEqual([
-        { streamName: 'wallet-acc-c-app', revision, rule: 'not_in_read_models' },
+        { streamName: 'wallet-acc-c-app.202603', revision, rule: 'not_in_read_models' },
       ]);
     });
   });
@@ -205,14 +205,15 @@ describe('finance audits over a history the real wallet service wrote', () => {
       const { checkpoint, findings } = await createCheckpoint(open(), { period: 'day', now: nextDay(), signingKey, verifyingKey });
       expect(findings).toEqual([]);
       expect(checkpoint.periodEnd).toBe(new Date(scenario.t0 + 24 * HOUR - 1).toISOString());
-      expect(checkpoint.heads.map((h) => h.streamName)).toEqual(['wallet-acc-a-api', 'wallet-acc-a-app', 'wallet-acc-b-with-dash-api', 'wallet-acc-c-app']);
+      const wallets = ['acc-a-api', 'acc-a-app', 'acc-b-with-dash-api', 'acc-c-app'];
+      expect(checkpoint.heads.map((h) => h.streamName)).toEqual([...wallets.map((w) => `wallet-${w}.202603`), ...wallets.map((w) => `walletperiods-${w}`)]);
       expect(await verifyCheckpoints(open(), [{ name: 'day', checkpoint }], verifyingKey)).toEqual([]);
 
-      const rewritten = tamperedCopy('rewritten', (db) => rewriteStream(db, 'wallet-acc-b-with-dash-api', '"millicredits":3000000', '"millicredits":3500000'));
+      const rewritten = tamperedCopy('rewritten', (db) => rewriteStream(db, 'wallet-acc-b-with-dash-api.202603', '"millicredits":3000000', '"millicredits":3500000'));
       const { report } = await runReplayAudit(open(rewritten), { now: scenario.end });
       expect(report.findings.filter((f) => f.kind === 'chain')).toEqual([]);
       const found = await verifyCheckpoints(open(rewritten), [{ name: 'day', checkpoint }], verifyingKey);
-      expect(found.map(({ streamName, rule }) => ({ streamName, rule }))).toEqual([{ streamName: 'wallet-acc-b-with-dash-api', rule: 'rewritten_before_checkpoint' }]);
+      expect(found.map(({ streamName, rule }) => ({ streamName, rule }))).toEqual([{ streamName: 'wallet-acc-b-with-dash-api.202603', rule: 'rewritten_before_checkpoint' }]);
 
       const other = verifyingKeyFromPem(generateSigningKeyPair().publicKeyPem);
       expect((await verifyCheckpoints(open(), [{ name: 'day', checkpoint }], other)).map((f) => f.rule)).toEqual(['checkpoint_signature']);
@@ -222,12 +223,13 @@ describe('finance audits over a history the real wallet service wrote', () => {
   });
 });
 
-/** Rewrites a stream's first event and re-chains every later one, as a careful forger would. */
+/** Rewrites the first event of a stream that holds `from` and re-chains every later one, as a careful forger would. */
 function rewriteStream(db: Database.Database, stream: string, from: string, to: string): void {
   const rows = db.prepare<[string], Record<string, string | number>>('SELECT * FROM events WHERE stream_name = ? ORDER BY revision').all(stream);
   let previousHash = '0'.repeat(64);
+  const rewritten = rows.findIndex((row) => String(row['data']).includes(from));
   for (const [index, row] of rows.entries()) {
-    const dataJson = index === 0 ? String(row['data']).replace(from, to) : String(row['data']);
+    const dataJson = index === rewritten ? String(row['data']).replace(from, to) : String(row['data']);
     const hash = computeEventHash({
       streamName: stream,
       revision: Number(row['revision']),

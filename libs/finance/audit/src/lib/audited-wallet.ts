@@ -68,7 +68,8 @@ export class AuditedWallet {
   private readonly holds = new Map<string, Hold>();
   /** Charged reservations with credits that may still be refunded: reservation id -> millicredits. */
   private readonly refundable = new Map<string, number>();
-  /** Revision, position and recorded time of the last event applied. */
+  /** The stream of the last event applied (the latest period's), its revision, position and recorded time. */
+  streamName = '';
   revision = -1;
   position = 0;
   lastRecordedAt = 0;
@@ -90,11 +91,23 @@ export class AuditedWallet {
     this.found.push({ invariant, rule, message });
   };
 
-  /** Applies one event; returns what it breaks (empty when sound). */
-  apply(event: WalletEvent, revision: number, position: number, recordedAt: number): readonly WalletViolation[] {
+  /**
+   * A period's opening: it moves nothing, so the wallet goes on from its own events (the
+   * opening is compared with them elsewhere); only where the wallet stands changes.
+   */
+  opened(streamName: string, revision: number, position: number, recordedAt: number): void {
+    this.streamName = streamName;
+    this.revision = revision;
+    this.position = position;
+    this.lastRecordedAt = recordedAt;
+  }
+
+  /** Applies one event of `streamName`; returns what it breaks (empty when sound). */
+  apply(event: WalletEvent, revision: number, position: number, recordedAt: number, streamName = this.streamName): readonly WalletViolation[] {
     this.found = NOTHING_FOUND;
     const find = this.find;
     this.checkAmounts(event, find);
+    this.streamName = streamName;
     this.revision = revision;
     this.position = position;
     this.lastRecordedAt = recordedAt;

@@ -16,6 +16,7 @@ export interface ReplayAuditOptions extends WalletSelection {
 }
 
 export interface WalletFigures {
+  /** The wallet's latest stream (its latest period's), which `revision` is of. */
   readonly streamName: string;
   readonly accountId: string;
   readonly pool: string;
@@ -80,8 +81,8 @@ export async function runReplayAudit(source: AuditSource, options: ReplayAuditOp
 
 export function walletFigures(wallets: ReadonlyMap<string, AuditedWallet>): WalletFigures[] {
   return [...wallets]
-    .map(([streamName, wallet]) => ({
-      streamName,
+    .map(([, wallet]) => ({
+      streamName: wallet.streamName,
       accountId: wallet.accountId,
       pool: wallet.pool,
       revision: wallet.revision,

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { parseWalletStreamName, walletStreamName } from '@billing/contracts';
 import type { AuditSource, StreamSelection } from './audit-source';
 import type { StoredEvent } from './stored-event';
 
@@ -10,7 +11,8 @@ export interface SqliteAuditSourceOptions {
   /** Rows per page (default 10,000). */
   readonly pageSize?: number;
   /**
-   * Only the streams of one partition (`stream_id % count = index`): every event of a stream
+   * Only the streams of one partition (a hash of the wallet a stream belongs to, else of
+   * its name, modulo `count`): every event of a wallet, whichever period stream holds it,
    * lands in the same partition, in order, so partitions can be audited side by side.
    */
   readonly partition?: { readonly count: number; readonly index: number };
@@ -24,7 +26,11 @@ export interface SqliteAuditSourceOptions {
 export function openSqliteAuditSource(path: string, options: SqliteAuditSourceOptions = {}): AuditSource {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   const pageSize = options.pageSize ?? 10_000;
-  const partition = options.partition ? `AND stream_id % ${Math.trunc(options.partition.count)} = ${Math.trunc(options.partition.index)}` : '';
+  if (options.partition) {
+    const count = Math.trunc(options.partition.count);
+    db.function('audit_partition', { deterministic: true }, (streamName: unknown) => partitionOf(String(streamName), count));
+  }
+  const partition = options.partition ? `AND audit_partition(stream_name) = ${Math.trunc(options.partition.index)}` : '';
   const byPosition = db
     .prepare<[number, number, number, string, number], Row>(
       `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? AND substr(stream_name, 1, ?) = ? ${partition} ORDER BY position LIMIT ?`,
@@ -71,6 +77,15 @@ export function openSqliteAuditSource(path: string, options: SqliteAuditSourceOp
       db.close();
     },
   };
+}
+
+/** The partition of a stream: its wallet's name hashed (FNV-1a), so a wallet's period streams stay together. */
+export function partitionOf(streamName: string, count: number): number {
+  const wallet = parseWalletStreamName(streamName);
+  const key = wallet === undefined ? streamName : walletStreamName(wallet.accountId, wallet.pool);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % count;
 }
 
 function toStoredEvent(row: Row): StoredEvent {

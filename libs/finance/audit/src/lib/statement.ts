@@ -1,9 +1,11 @@
-import { walletStreamName, type WalletEvent } from '@billing/contracts';
+import { walletPeriodsStreamName, walletStreamName, type WalletEvent, type WalletPeriodOpened } from '@billing/contracts';
 import { balanceEffect } from '@billing/wallet-read-model';
 import type { AuditSource } from './audit-source';
+import type { StoredEvent } from './stored-event';
 import { AuditedWallet } from './audited-wallet';
 import { ChainVerifier } from './chain-verifier';
 import type { AuditFinding } from './finding';
+import { PeriodBooks } from './period-books';
 import { parseWalletEvent } from './wallet-event-shape';
 
 /** One line of a statement: what moved, the running balance, and what it was for. */
@@ -55,36 +57,43 @@ export interface StatementOptions {
 }
 
 /**
- * `audit statement`: one wallet's entries in a period, from its own stream (chain verified,
- * invariants checked): opening balance (everything recorded before `from`), each entry
+ * `audit statement`: one wallet's entries in a period, from its own streams, every period
+ * of it in order (chains verified, invariants checked, each period's opening compared with
+ * the closing before it): opening balance (everything recorded before `from`), each entry
  * with its running balance, and the closing balance (everything recorded by `to`).
  */
 export async function walletStatement(source: AuditSource, options: StatementOptions): Promise<Statement> {
-  const streamName = walletStreamName(options.accountId, options.pool);
   const findings: AuditFinding[] = [];
   const chain = new ChainVerifier((finding) => findings.push(finding));
   const wallet = new AuditedWallet(options.accountId, options.pool);
+  const books = new PeriodBooks();
   const entries: StatementEntry[] = [];
   let opening = 0;
-  for await (const page of source.stream(streamName)) {
-    for (const stored of page) {
-      chain.verify(stored);
-      if (stored.recordedAt > options.to) continue;
-      const event = parseWalletEvent(stored.type, stored.dataJson);
-      if (typeof event === 'string') {
-        findings.push({ kind: 'event', streamName, revision: stored.revision, position: stored.position, rule: 'event_shape', message: event });
-        continue;
-      }
-      for (const violation of wallet.apply(event, stored.revision, stored.position, stored.recordedAt)) {
-        findings.push({ kind: 'invariant', streamName, revision: violation.revision ?? stored.revision, position: stored.position, rule: `${violation.invariant}:${violation.rule}`, message: violation.message });
-      }
-      if (stored.recordedAt < options.from) {
-        opening = wallet.balanceMillicredits;
-        continue;
-      }
-      if (event.type === 'ReservationRejected') continue;
-      entries.push(entryOf(event, wallet, stored.position, stored.revision, stored.recordedAt));
+  for await (const stored of walletEvents(source, options.accountId, options.pool)) {
+    const { streamName } = stored;
+    chain.verify(stored);
+    if (stored.recordedAt > options.to) continue;
+    const event = parseWalletEvent(stored.type, stored.dataJson);
+    if (typeof event === 'string') {
+      findings.push({ kind: 'event', streamName, revision: stored.revision, position: stored.position, rule: 'event_shape', message: event });
+      continue;
     }
+    for (const { rule, message } of books.check(streamName, stored.revision, event)) {
+      findings.push({ kind: 'event', streamName, revision: stored.revision, position: stored.position, rule, message });
+    }
+    if (event.type === 'BalanceCarriedForward') {
+      wallet.opened(streamName, stored.revision, stored.position, stored.recordedAt);
+      continue;
+    }
+    for (const violation of wallet.apply(event, stored.revision, stored.position, stored.recordedAt, streamName)) {
+      findings.push({ kind: 'invariant', streamName, revision: violation.revision ?? stored.revision, position: stored.position, rule: `${violation.invariant}:${violation.rule}`, message: violation.message });
+    }
+    if (stored.recordedAt < options.from) {
+      opening = wallet.balanceMillicredits;
+      continue;
+    }
+    if (event.type === 'ReservationRejected') continue;
+    entries.push(entryOf(event, wallet, stored.position, stored.revision, stored.recordedAt));
   }
   return {
     audit: 'statement',
@@ -99,6 +108,23 @@ export async function walletStatement(source: AuditSource, options: StatementOpt
     entries,
     findings,
   };
+}
+
+/**
+ * Every event of the wallet, stream after stream: the stream from before periods (if any),
+ * then each period listed in `walletperiods-<accountId>-<pool>`, in the order they opened.
+ */
+async function* walletEvents(source: AuditSource, accountId: string, pool: string): AsyncIterable<StoredEvent> {
+  const streams = [walletStreamName(accountId, pool)];
+  for await (const page of source.stream(walletPeriodsStreamName(accountId, pool))) {
+    for (const listed of page) {
+      const { streamName } = JSON.parse(listed.dataJson) as WalletPeriodOpened['data'];
+      if (!streams.includes(streamName)) streams.push(streamName);
+    }
+  }
+  for (const streamName of streams) {
+    for await (const page of source.stream(streamName)) yield* page;
+  }
 }
 
 function entryOf(

@@ -1,4 +1,4 @@
-import type { LotAllocation, WalletEvent } from '@billing/contracts';
+import type { LotAllocation, WalletEvent, WalletStreamEvent } from '@billing/contracts';
 import { isWalletEventType } from '@billing/wallet-read-model';
 
 /**
@@ -6,8 +6,8 @@ import { isWalletEventType } from '@billing/wallet-read-model';
  * relies on. The store holds what the decider wrote, unless someone edited it: a shape
  * that does not fit is a finding, not a crash.
  */
-export function parseWalletEvent(type: string, dataJson: string): WalletEvent | string {
-  if (!isWalletEventType(type)) return `unknown wallet event type ${JSON.stringify(type)}`;
+export function parseWalletEvent(type: string, dataJson: string): WalletStreamEvent | string {
+  if (type !== 'BalanceCarriedForward' && !isWalletEventType(type)) return `unknown wallet event type ${JSON.stringify(type)}`;
   let data: unknown;
   try {
     data = JSON.parse(dataJson);
@@ -16,8 +16,16 @@ export function parseWalletEvent(type: string, dataJson: string): WalletEvent | 
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'data is not an object';
   const fields = data as Record<string, unknown>;
-  const problem = shapeProblem(type, fields);
-  return problem ?? ({ type, data } as WalletEvent);
+  const problem = type === 'BalanceCarriedForward' ? openingProblem(fields) : shapeProblem(type, fields);
+  return problem ?? ({ type, data } as WalletStreamEvent);
+}
+
+/** The fields of a period's opening the audit reads; the rest is compared whole with the closing. */
+function openingProblem(data: Record<string, unknown>): string | undefined {
+  if (!isWhole(data['at']) || !isWhole(data['balanceMillicredits']) || !isWhole(data['heldMillicredits'])) return 'at or amounts are not whole';
+  if (!isText(data['period']) || !(data['previousStreamName'] === null || isText(data['previousStreamName']))) return 'period fields missing';
+  const lists = ['lots', 'holds', 'endedHolds', 'refunds'].filter((key) => !Array.isArray(data[key]));
+  return lists.length === 0 ? undefined : `${lists.join(', ')} not a list`;
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string';

@@ -1,9 +1,9 @@
-import { WALLET_CATEGORY, type WalletEvent } from '@billing/contracts';
-import { parseWalletStream } from '@billing/wallet-read-model';
+import { parseWalletStreamName, WALLET_CATEGORY, walletStreamName, type WalletEvent } from '@billing/contracts';
 import type { AuditSource } from './audit-source';
 import { AuditedWallet } from './audited-wallet';
 import { ChainVerifier } from './chain-verifier';
 import type { AuditFinding } from './finding';
+import { PeriodBooks } from './period-books';
 import type { StoredEvent } from './stored-event';
 import { parseWalletEvent } from './wallet-event-shape';
 
@@ -34,11 +34,12 @@ export interface ReplayProgress {
 export interface WalletReplayOptions extends WalletSelection {
   readonly onProgress?: (progress: ReplayProgress) => void;
   readonly visitor?: ReplayVisitor;
-  /** Where the wallets go (pass one to let a visitor see them all during the pass). */
+  /** Where the wallets go, by wallet name `wallet-<accountId>-<pool>` (pass one to let a visitor see them all during the pass). */
   readonly wallets?: Map<string, AuditedWallet>;
 }
 
 export interface WalletReplay {
+  /** By wallet name (`wallet-<accountId>-<pool>`): one wallet across all its period streams. */
   readonly wallets: ReadonlyMap<string, AuditedWallet>;
   readonly chain: ChainVerifier;
   readonly findings: AuditFinding[];
@@ -50,8 +51,10 @@ export interface WalletReplay {
 
 /**
  * One pass over the wallet streams in global order, a page at a time: verifies every
- * stream's hash chain, folds each wallet event recorded by `asOf` into its wallet, and
- * checks invariants 1 to 4 at every event. Keeps per-wallet state only, never the events.
+ * stream's hash chain, folds each wallet event recorded by `asOf` into its wallet (one
+ * wallet across its period streams), checks invariants 1 to 4 at every event and that
+ * each period opens with what the previous one closed with. Keeps per-wallet state only,
+ * never the events.
  */
 export async function replayWallets(source: AuditSource, options: WalletReplayOptions = {}): Promise<WalletReplay> {
   const findings: AuditFinding[] = [];
@@ -61,10 +64,13 @@ export async function replayWallets(source: AuditSource, options: WalletReplayOp
   const { asOf, pool, visitor, onProgress } = options;
   let eventsRead = 0;
   let eventsFolded = 0;
+  const books = new Map<AuditedWallet, PeriodBooks>();
+  const byStream = new Map<string, AuditedWallet | undefined>();
   const prefix = options.accountId === undefined ? `${WALLET_CATEGORY}-` : `${WALLET_CATEGORY}-${options.accountId}-`;
   for await (const page of source.pages({ streamPrefix: prefix }, headPosition)) {
     for (const stored of page) {
-      const wallet = walletFor(stored.streamName, wallets, options);
+      let wallet = byStream.get(stored.streamName);
+      if (wallet === undefined && !byStream.has(stored.streamName)) byStream.set(stored.streamName, (wallet = walletFor(stored.streamName, wallets, options)));
       if (wallet === undefined && !(pool === undefined && options.accountId === undefined)) continue;
       eventsRead++;
       visitor?.beforeEvent?.(stored);
@@ -80,7 +86,17 @@ export async function replayWallets(source: AuditSource, options: WalletReplayOp
         continue;
       }
       eventsFolded++;
-      for (const violation of wallet.apply(event, stored.revision, stored.position, stored.recordedAt)) {
+      let periods = books.get(wallet);
+      if (periods === undefined) books.set(wallet, (periods = new PeriodBooks()));
+      for (const { rule, message } of periods.check(stored.streamName, stored.revision, event)) {
+        findings.push({ kind: 'event', streamName: stored.streamName, revision: stored.revision, position: stored.position, rule, message });
+      }
+      if (event.type === 'BalanceCarriedForward') {
+        // Moves nothing: the balances go on from the events, and the opening was checked against them.
+        wallet.opened(stored.streamName, stored.revision, stored.position, stored.recordedAt);
+        continue;
+      }
+      for (const violation of wallet.apply(event, stored.revision, stored.position, stored.recordedAt, stored.streamName)) {
         findings.push({
           kind: 'invariant',
           streamName: stored.streamName,
@@ -119,13 +135,14 @@ export function lapsedHoldFindings(wallets: ReadonlyMap<string, AuditedWallet>, 
 }
 
 function walletFor(streamName: string, wallets: Map<string, AuditedWallet>, selection: WalletSelection): AuditedWallet | undefined {
-  const known = wallets.get(streamName);
-  if (known !== undefined) return known;
-  const key = parseWalletStream(streamName);
+  const key = parseWalletStreamName(streamName);
   if (key === undefined) return undefined;
   if (selection.accountId !== undefined && key.accountId !== selection.accountId) return undefined;
   if (selection.pool !== undefined && key.pool !== selection.pool) return undefined;
+  const name = walletStreamName(key.accountId, key.pool);
+  const known = wallets.get(name);
+  if (known !== undefined) return known;
   const wallet = new AuditedWallet(key.accountId, key.pool);
-  wallets.set(streamName, wallet);
+  wallets.set(name, wallet);
   return wallet;
 }

@@ -78,7 +78,8 @@ describe('finance service under the host, reading the wallet store read-only', (
     const verify = await call<{ verified: boolean; checkpoints: number; findingCount: number }>('verify', {});
     expect(verify).toMatchObject({ verified: true, checkpoints: 1, findingCount: 0 });
     const listed = await call<{ name: string; signatureValid: boolean; streams: number }[]>('checkpoints', {});
-    expect(listed).toEqual([expect.objectContaining({ name: 'checkpoint-day-2026-03-01.json', signatureValid: true, streams: 4 })]);
+    // Four wallets: each its March books and its list of periods.
+    expect(listed).toEqual([expect.objectContaining({ name: 'checkpoint-day-2026-03-01.json', signatureValid: true, streams: 8 })]);
   });
 
   it('given a request without an instant, then a validation problem', async () => {

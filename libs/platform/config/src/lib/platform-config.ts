@@ -44,6 +44,8 @@ export interface PlatformConfig {
   readonly generation: GenerationConfig;
   readonly reservationTtlSeconds: number;
   readonly taskTimeoutSeconds: number;
+  /** The accounting period of wallet books (WALLET_PERIOD): each wallet has one stream per period, UTC. */
+  readonly walletPeriod: 'month' | 'day';
   /** The one service a distributed process runs; absent for the embedded platform. */
   readonly service?: ServiceName;
   readonly logLevel: 'info' | 'warn' | 'error';
@@ -94,6 +96,7 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
     generation: generationConfig(read),
     reservationTtlSeconds,
     taskTimeoutSeconds,
+    walletPeriod: read.oneOf('WALLET_PERIOD', ['month', 'day'] as const, 'month'),
     ...(service && (SERVICE_NAMES as readonly string[]).includes(service) ? { service: service as ServiceName } : {}),
     logLevel: read.oneOf('LOG_LEVEL', ['info', 'warn', 'error'] as const, 'info'),
     rpcTimeoutMillis: read.integer('RPC_TIMEOUT_MS', 1, 600_000, 15_000),

@@ -26,6 +26,7 @@ describe('loadPlatformConfig', () => {
       generation: { provider: 'simulator', latencyMinMillis: 0, latencyMaxMillis: 0, failureRate: 0, partialOutputRate: 0, seed: 1 },
       reservationTtlSeconds: 1800,
       taskTimeoutSeconds: 600,
+      walletPeriod: 'month',
       logLevel: 'info',
       rpcTimeoutMillis: 15_000,
     });
@@ -97,6 +98,7 @@ describe('loadPlatformConfig', () => {
     [{ RESERVATION_TTL_SECONDS: '1.5' }, 'RESERVATION_TTL_SECONDS must be an integer from 1 to 604800, got "1.5"'],
     [{ TASK_TIMEOUT_SECONDS: 'ten' }, 'TASK_TIMEOUT_SECONDS must be an integer from 1 to 604800, got "ten"'],
     [{ RESERVATION_TTL_SECONDS: '60', TASK_TIMEOUT_SECONDS: '60' }, 'RESERVATION_TTL_SECONDS (60) must be longer than TASK_TIMEOUT_SECONDS (60): a hold must outlive its task'],
+    [{ WALLET_PERIOD: 'week' }, 'WALLET_PERIOD must be one of month, day, got "week"'],
     [{ SERVICE: 'gateway' }, 'SERVICE must be one of pricing, wallet, purchase, tasks, got "gateway"'],
     [{ LOG_LEVEL: 'debug' }, 'LOG_LEVEL must be one of info, warn, error, got "debug"'],
     [{ RPC_TIMEOUT_MS: '0' }, 'RPC_TIMEOUT_MS must be an integer from 1 to 600000, got "0"'],

@@ -76,7 +76,7 @@ describe('the runtime runs finance beside the wallet, reading its running store'
       }).finally(() => walletStore.close());
       mkdirSync(join(dir, 'checkpoints'), { recursive: true });
       writeFileSync(join(dir, 'checkpoints', 'checkpoint-day-test.json'), JSON.stringify(checkpoint));
-      await expect(rpc.call('finance', 'checkpoints', {})).resolves.toEqual([expect.objectContaining({ name: 'checkpoint-day-test.json', signatureValid: true, streams: 1 })]);
+      await expect(rpc.call('finance', 'checkpoints', {})).resolves.toEqual([expect.objectContaining({ name: 'checkpoint-day-test.json', signatureValid: true, streams: 2 })]); // the wallet's books and its list of periods
       await expect(rpc.call('finance', 'verify', {})).resolves.toMatchObject({ verified: true, checkpoints: 1, findingCount: 0 });
     } finally {
       await runtime.stop();

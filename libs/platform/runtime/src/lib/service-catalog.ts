@@ -22,7 +22,7 @@ export function serviceFactory(name: ServiceName, config: PlatformConfig): Servi
     case 'pricing':
       return createPricingService({ priceBooksDir: config.priceBooksDir, activePriceBookId: config.priceBook });
     case 'wallet':
-      return createWalletService({ partitions: config.kafkaPartitions });
+      return createWalletService({ partitions: config.kafkaPartitions, period: config.walletPeriod });
     case 'purchase':
       return createPurchaseService({
         environment: config.billingEnv,

@@ -9,7 +9,6 @@ import {
   type WalletEvent,
 } from '@billing/contracts';
 import { isExpired } from './lots';
-import { getIn } from '@billing/util';
 import { requireId, requireInstant, requireNonNegativeAmount, requirePositiveAmount } from './validation';
 import { WalletError } from './wallet-error';
 import type { LotOrigin, WalletState } from './wallet-state';
@@ -56,7 +55,7 @@ export function expireGrant(command: ExpireGrant, state: WalletState): readonly 
   const { now } = command.metadata;
   const grantId = requireId('grantId', command.data.grantId);
   const lotId = grantLotId(grantId);
-  const record = getIn(state.lotRecords, lotId);
+  const record = state.lotRecords.get(lotId);
   if (record === undefined || record.origin.kind !== 'grant') throw new WalletError({ code: 'unknown_grant', grantId });
   const { expiresAt } = record.origin;
   if (expiresAt === null) throw new WalletError({ code: 'grant_never_expires', grantId });
@@ -77,7 +76,7 @@ export function revokePurchasedCredits(command: RevokePurchasedCredits, state: W
   const { now } = command.metadata;
   const purchaseId = requireId('purchaseId', command.data.purchaseId);
   const lotId = purchaseLotId(purchaseId);
-  const record = getIn(state.lotRecords, lotId);
+  const record = state.lotRecords.get(lotId);
   if (record === undefined) throw new WalletError({ code: 'unknown_purchase', purchaseId });
   if (record.revoked) return NO_EVENTS;
   const lot = state.lots.find((candidate) => candidate.lotId === lotId);
@@ -88,7 +87,7 @@ export function revokePurchasedCredits(command: RevokePurchasedCredits, state: W
 /** Same id and same content: a repeat (no events). Same id, other content: an error. */
 function isRepeat(state: WalletState, origin: LotOrigin): boolean {
   const id = origin.kind === 'purchase' ? origin.purchaseId : origin.grantId;
-  const known = getIn(state.lotRecords, origin.kind === 'purchase' ? purchaseLotId(id) : grantLotId(id));
+  const known = state.lotRecords.get(origin.kind === 'purchase' ? purchaseLotId(id) : grantLotId(id));
   if (known === undefined) return false;
   if (sameOrigin(known.origin, origin)) return true;
   throw new WalletError({ code: 'id_reused', idKind: origin.kind, id });

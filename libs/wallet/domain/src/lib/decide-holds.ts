@@ -8,8 +8,8 @@ import type {
   WalletEvent,
 } from '@billing/contracts';
 import { allocate, spendableMillicredits, splitAllocations } from './lots';
-import { getIn } from '@billing/util';
 import { creditsThatCannotComeBack } from './returned-credits';
+import { reservationOf } from './wallet-queries';
 import { requireId, requirePositiveAmount } from './validation';
 import { WalletError } from './wallet-error';
 import type { OpenReservation, Reservation, WalletState } from './wallet-state';
@@ -25,7 +25,7 @@ export function reserveCredits(command: ReserveCredits, state: WalletState): rea
   const expiresAt = now + ttlMillis;
   if (!Number.isSafeInteger(expiresAt)) throw new WalletError({ code: 'invalid_amount', field: 'ttlMillis', value: ttlMillis });
 
-  const known = getIn(state.reservations, reservationId);
+  const known = reservationOf(state, reservationId);
   if (known !== undefined) {
     // The TTL is measured from each delivery's `now`, so only amount and task identify a repeat.
     if (known.millicredits === millicredits && known.taskId === data.taskId) return NO_EVENTS;
@@ -118,7 +118,7 @@ export function expireReservation(command: ExpireReservation, state: WalletState
 }
 
 function existingReservation(state: WalletState, reservationId: string): Reservation {
-  const reservation = getIn(state.reservations, requireId('reservationId', reservationId));
+  const reservation = reservationOf(state, requireId('reservationId', reservationId));
   if (reservation === undefined) throw new WalletError({ code: 'unknown_reservation', reservationId });
   return reservation;
 }

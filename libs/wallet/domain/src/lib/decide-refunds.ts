@@ -1,7 +1,7 @@
 import type { RefundCredits, WalletEvent } from '@billing/contracts';
 import { splitAllocations } from './lots';
-import { getIn } from '@billing/util';
 import { creditsThatCannotComeBack } from './returned-credits';
+import { reservationOf } from './wallet-queries';
 import { requireId, requirePositiveAmount } from './validation';
 import { WalletError } from './wallet-error';
 
@@ -19,13 +19,13 @@ export function refundCredits(command: RefundCredits, state: WalletState): reado
   const reservationId = requireId('reservationId', data.reservationId);
   const millicredits = requirePositiveAmount('millicredits', data.millicredits);
 
-  const known = getIn(state.refunds, refundId);
+  const known = state.refunds.get(refundId);
   if (known !== undefined) {
     if (known.reservationId === reservationId && known.millicredits === millicredits) return [];
     throw new WalletError({ code: 'id_reused', idKind: 'refund', id: refundId });
   }
 
-  const reservation = getIn(state.reservations, reservationId);
+  const reservation = reservationOf(state, reservationId);
   if (reservation === undefined) throw new WalletError({ code: 'unknown_reservation', reservationId });
   if (reservation.status !== 'charged') {
     throw new WalletError({ code: 'reservation_not_charged', reservationId, status: reservation.status });

@@ -1,38 +1,39 @@
-import { grantLotId, purchaseLotId, type LotAllocation, type WalletEvent } from '@billing/contracts';
-import { changeLots, withLot } from './lots';
-import { assertNever, getIn, setIn } from '@billing/util';
-import type { Lot, LotOrigin, LotRecord, Reservation, WalletState } from './wallet-state';
+import { grantLotId, purchaseLotId, type LotAllocation, type WalletStreamEvent } from '@billing/contracts';
+import { assertNever } from '@billing/util';
+import { openedBooks } from './carry-forward';
+import { findEnded, withEnded } from './ended-reservations';
+import { changeLots, lotOf, withLot } from './lots';
+import { type LotOrigin, type LotRecord, type WalletState, withEntry, withoutEntry } from './wallet-state';
 
 /**
  * Pure: the wallet after `event`. Only the parts an event touches are replaced. Events
  * that contradict the state (never produced by `decide`) change as little as possible,
- * and `checkWalletInvariants` reports them.
+ * and `checkWalletInvariants` reports them. A period's opening replaces the state.
  */
-export function evolve(state: WalletState, event: WalletEvent): WalletState {
+export function evolve(state: WalletState, event: WalletStreamEvent): WalletState {
   switch (event.type) {
+    case 'BalanceCarriedForward':
+      return openedBooks(event.data);
     case 'CreditsPurchased':
       return withNewLot(state, purchaseLotId(event.data.purchaseId), { kind: 'purchase', ...event.data });
     case 'CreditsGranted':
       return withNewLot(state, grantLotId(event.data.grantId), { kind: 'grant', ...event.data });
     case 'CreditsReserved': {
       const { reservationId, millicredits, allocations, expiresAt, taskId } = event.data;
-      const open: Reservation = { status: 'open', reservationId, millicredits, allocations, expiresAt, ...optionalTask(taskId) };
       return {
         ...state,
         heldMillicredits: state.heldMillicredits + millicredits,
         lots: changeLots(state.lots, allocations, (lot, held) => ({ ...lot, heldMillicredits: lot.heldMillicredits + held })),
-        reservations: setIn(state.reservations, reservationId, open),
-        openReservationIds: [...state.openReservationIds, reservationId],
+        holds: withEntry(state.holds, reservationId, { status: 'open', reservationId, millicredits, allocations, expiresAt, ...optionalTask(taskId) }),
       };
     }
     case 'ReservationRejected': {
       const { reservationId, requestedMillicredits, taskId } = event.data;
-      const rejected: Reservation = { status: 'rejected', reservationId, millicredits: requestedMillicredits, ...optionalTask(taskId) };
-      return { ...state, reservations: setIn(state.reservations, reservationId, rejected) };
+      return { ...state, ended: withEnded(state.ended, { status: 'rejected', reservationId, millicredits: requestedMillicredits, ...optionalTask(taskId) }) };
     }
     case 'CreditsCharged': {
       const { reservationId, millicredits, allocations } = event.data;
-      const reservation = getIn(state.reservations, reservationId);
+      const open = state.holds.get(reservationId);
       return {
         ...state,
         balanceMillicredits: state.balanceMillicredits - millicredits,
@@ -42,17 +43,20 @@ export function evolve(state: WalletState, event: WalletEvent): WalletState {
           remainingMillicredits: lot.remainingMillicredits - spent,
           heldMillicredits: lot.heldMillicredits - spent,
         })),
-        reservations:
-          reservation?.status === 'open'
-            ? setIn(state.reservations, reservationId, {
-                ...reservation,
+        holds: withoutEntry(state.holds, reservationId),
+        ended:
+          open === undefined
+            ? state.ended
+            : withEnded(state.ended, {
                 status: 'charged',
+                reservationId,
+                millicredits: open.millicredits,
+                expiresAt: open.expiresAt,
+                ...optionalTask(open.taskId),
                 chargedMillicredits: millicredits,
                 chargedAllocations: allocations,
                 refundedMillicredits: 0,
-              })
-            : state.reservations,
-        openReservationIds: withoutId(state.openReservationIds, reservationId),
+              }),
       };
     }
     case 'CreditsReleased':
@@ -65,7 +69,7 @@ export function evolve(state: WalletState, event: WalletEvent): WalletState {
     }
     case 'CreditsRefunded': {
       const { refundId, reservationId, millicredits, allocations } = event.data;
-      const reservation = getIn(state.reservations, reservationId);
+      const charged = findEnded(state.ended, reservationId);
       return {
         ...state,
         balanceMillicredits: state.balanceMillicredits + millicredits,
@@ -73,25 +77,22 @@ export function evolve(state: WalletState, event: WalletEvent): WalletState {
           ...lot,
           remainingMillicredits: lot.remainingMillicredits + back,
         })),
-        reservations:
-          reservation?.status === 'charged'
-            ? setIn(state.reservations, reservationId, {
-                ...reservation,
-                refundedMillicredits: reservation.refundedMillicredits + millicredits,
-              })
-            : state.reservations,
-        refunds: setIn(state.refunds, refundId, { refundId, reservationId, millicredits }),
+        ended:
+          charged?.status === 'charged'
+            ? withEnded(state.ended, { ...charged, refundedMillicredits: charged.refundedMillicredits + millicredits })
+            : state.ended,
+        refunds: withEntry(state.refunds, refundId, { refundId, reservationId, millicredits }),
       };
     }
     case 'CreditsRevoked': {
       const lotId = purchaseLotId(event.data.purchaseId);
       const left = withCreditsLeaving(state, lotId, event.data.millicredits);
-      const record = getIn(left.lotRecords, lotId);
+      const record = left.lotRecords.get(lotId);
       if (record === undefined || record.revoked) return left;
       return {
         ...left,
         lots: left.lots.map((lot) => (lot.lotId === lotId ? { ...lot, revoked: true } : lot)),
-        lotRecords: setIn(left.lotRecords, lotId, { ...record, revoked: true }),
+        lotRecords: withEntry(left.lotRecords, lotId, { ...record, revoked: true }),
       };
     }
     default:
@@ -100,35 +101,23 @@ export function evolve(state: WalletState, event: WalletEvent): WalletState {
 }
 
 function withNewLot(state: WalletState, lotId: string, origin: LotOrigin & { at?: number }): WalletState {
-  if (getIn(state.lotRecords, lotId) !== undefined) return state;
+  if (state.lotRecords.has(lotId)) return state;
   const { at: _at, ...kept } = origin;
   const record: LotRecord = { lotId, origin: kept, sequence: state.lotRecords.size, revoked: false };
   return {
     ...state,
     balanceMillicredits: state.balanceMillicredits + origin.millicredits,
     lots: withLot(state.lots, { ...lotOf(record), remainingMillicredits: origin.millicredits }),
-    lotRecords: setIn(state.lotRecords, lotId, record),
-  };
-}
-
-function lotOf(record: LotRecord): Lot {
-  return {
-    lotId: record.lotId,
-    kind: record.origin.kind,
-    expiresAt: record.origin.kind === 'grant' ? record.origin.expiresAt : null,
-    sequence: record.sequence,
-    revoked: record.revoked,
-    remainingMillicredits: 0,
-    heldMillicredits: 0,
+    lotRecords: withEntry(state.lotRecords, lotId, record),
   };
 }
 
 /** Lots that had run empty come back (with nothing yet) so a refund can return to them. */
-function withLotsBack(state: WalletState, allocations: readonly LotAllocation[]): readonly Lot[] {
+function withLotsBack(state: WalletState, allocations: readonly LotAllocation[]) {
   let lots = state.lots;
   for (const { lotId } of allocations) {
     if (lots.some((lot) => lot.lotId === lotId)) continue;
-    const record = getIn(state.lotRecords, lotId);
+    const record = state.lotRecords.get(lotId);
     if (record !== undefined) lots = withLot(lots, lotOf(record));
   }
   return lots;
@@ -152,23 +141,20 @@ function withHoldReturned(
   allocations: readonly LotAllocation[],
   outcome: 'released' | 'expired',
 ): WalletState {
-  const reservation = getIn(state.reservations, reservationId);
-  // After a partial charge the reservation is already settled as charged; only the hold returns.
-  return {
+  const open = state.holds.get(reservationId);
+  const returned = {
     ...state,
     heldMillicredits: state.heldMillicredits - millicredits,
     lots: changeLots(state.lots, allocations, (lot, back) => ({ ...lot, heldMillicredits: lot.heldMillicredits - back })),
-    reservations:
-      reservation?.status === 'open'
-        ? setIn(state.reservations, reservationId, { ...reservation, status: outcome })
-        : state.reservations,
-    openReservationIds: withoutId(state.openReservationIds, reservationId),
   };
-}
-
-function withoutId(ids: readonly string[], reservationId: string): readonly string[] {
-  const index = ids.indexOf(reservationId);
-  return index < 0 ? ids : [...ids.slice(0, index), ...ids.slice(index + 1)];
+  // After a partial charge the reservation is already settled as charged; only the hold returns.
+  if (open === undefined) return returned;
+  const { reservationId: id, millicredits: held, expiresAt, taskId } = open;
+  return {
+    ...returned,
+    holds: withoutEntry(state.holds, reservationId),
+    ended: withEnded(state.ended, { status: outcome, reservationId: id, millicredits: held, expiresAt, ...optionalTask(taskId) }),
+  };
 }
 
 function optionalTask(taskId: string | undefined): { taskId?: string } {

@@ -1,5 +1,5 @@
 import type { EpochMillis, LotAllocation } from '@billing/contracts';
-import type { Lot } from './wallet-state';
+import type { Lot, LotRecord } from './wallet-state';
 
 /** A lot at or past its expiry gives nothing to new holds, even before ExpireGrant runs. */
 export function isExpired(lot: Pick<Lot, 'expiresAt'>, now: EpochMillis): boolean {
@@ -64,6 +64,19 @@ export function sumOf(allocations: readonly LotAllocation[]): number {
   let total = 0;
   for (const allocation of allocations) total += allocation.millicredits;
   return total;
+}
+
+/** A lot as its record describes it, with nothing in it yet. */
+export function lotOf(record: LotRecord): Lot {
+  return {
+    lotId: record.lotId,
+    kind: record.origin.kind,
+    expiresAt: record.origin.kind === 'grant' ? record.origin.expiresAt : null,
+    sequence: record.sequence,
+    revoked: record.revoked,
+    remainingMillicredits: 0,
+    heldMillicredits: 0,
+  };
 }
 
 /** Inserts a lot at its place in allocation order. */

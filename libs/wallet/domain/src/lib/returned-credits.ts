@@ -1,6 +1,5 @@
 import type { CreditsExpired, CreditsRevoked, EpochMillis, LotAllocation } from '@billing/contracts';
 import { isExpired } from './lots';
-import { getIn } from '@billing/util';
 import type { WalletState } from './wallet-state';
 
 /**
@@ -15,7 +14,7 @@ export function creditsThatCannotComeBack(
 ): (CreditsExpired | CreditsRevoked)[] {
   const events: (CreditsExpired | CreditsRevoked)[] = [];
   for (const { lotId, millicredits } of allocations) {
-    const record = getIn(state.lotRecords, lotId);
+    const record = state.lotRecords.get(lotId);
     if (record === undefined) continue;
     const { origin } = record;
     if (origin.kind === 'purchase' && record.revoked) {

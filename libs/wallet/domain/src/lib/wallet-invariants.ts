@@ -1,4 +1,4 @@
-import type { EpochMillis, LotAllocation, WalletEvent } from '@billing/contracts';
+import type { BalanceCarriedForward, EpochMillis, LotAllocation, WalletEvent, WalletStreamEvent } from '@billing/contracts';
 import { evolve } from './evolve';
 import { sumOf } from './lots';
 import { initialState, type WalletState } from './wallet-state';
@@ -32,10 +32,11 @@ interface HoldTrack {
  * below zero (1); that purchased + granted + refunded - charged - expired - revoked is
  * the balance and balance - held is available, with held equal to the open holds (2);
  * that each hold ends once, by charge, release or expiry, never charged after its TTL (3);
- * and that no charge exceeds its hold nor a refund its charge (4).
+ * and that no charge exceeds its hold nor a refund its charge (4). A period's stream opens
+ * with what the previous one carried forward: the checks start from that opening.
  */
 export function checkWalletInvariants(
-  events: readonly WalletEvent[],
+  events: readonly WalletStreamEvent[],
   options: InvariantCheckOptions = {},
 ): InvariantFinding[] {
   const findings: InvariantFinding[] = [];
@@ -48,6 +49,13 @@ export function checkWalletInvariants(
     const find = (invariant: InvariantFinding['invariant'], rule: string, message: string): void => {
       findings.push({ index, invariant, rule, message });
     };
+    if (event.type === 'BalanceCarriedForward') {
+      if (index > 0) find(2, 'opening_comes_first', 'BalanceCarriedForward opens a period, so it is the first event of its stream');
+      ({ flowsMillicredits, openHoldsMillicredits } = trackOpening(event, index, holds));
+      state = evolve(state, event);
+      checkState(state, flowsMillicredits, openHoldsMillicredits, find);
+      return;
+    }
     checkAmounts(event, find);
     switch (event.type) {
       case 'CreditsPurchased':
@@ -80,6 +88,22 @@ export function checkWalletInvariants(
 }
 
 type Find = (invariant: InvariantFinding['invariant'], rule: string, message: string) => void;
+
+/** The holds an opening carries, and the flows and open holds the checks go on from. */
+function trackOpening(opening: BalanceCarriedForward, index: number, holds: Map<string, HoldTrack>): { flowsMillicredits: number; openHoldsMillicredits: number } {
+  holds.clear();
+  let openHoldsMillicredits = 0;
+  for (const { reservationId, millicredits, expiresAt } of opening.data.holds) {
+    holds.set(reservationId, { index, reserved: millicredits, expiresAt, charged: 0, refunded: 0, outstanding: millicredits, outcome: 'open' });
+    openHoldsMillicredits += millicredits;
+  }
+  for (const hold of opening.data.endedHolds) {
+    const charged = hold.status === 'charged' ? hold.chargedMillicredits : 0;
+    const refunded = hold.status === 'charged' ? hold.refundedMillicredits : 0;
+    holds.set(hold.reservationId, { index, reserved: hold.millicredits, expiresAt: hold.expiresAt, charged, refunded, outstanding: 0, outcome: hold.status });
+  }
+  return { flowsMillicredits: opening.data.balanceMillicredits, openHoldsMillicredits };
+}
 
 /** Returns the change in open holds the event makes. */
 function trackHold(event: WalletEvent, index: number, holds: Map<string, HoldTrack>, find: Find): number {

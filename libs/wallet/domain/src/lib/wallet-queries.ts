@@ -1,19 +1,15 @@
 import type { EpochMillis } from '@billing/contracts';
+import { findEnded } from './ended-reservations';
 import { isExpired, spendableMillicredits } from './lots';
-import { getIn } from '@billing/util';
 import type { OpenReservation, Reservation, WalletState } from './wallet-state';
 
 export function reservationOf(state: WalletState, reservationId: string): Reservation | undefined {
-  return getIn(state.reservations, reservationId);
+  return state.holds.get(reservationId) ?? findEnded(state.ended, reservationId);
 }
 
+/** Open holds, in the order they were opened. */
 export function openReservations(state: WalletState): OpenReservation[] {
-  const open: OpenReservation[] = [];
-  for (const id of state.openReservationIds) {
-    const reservation = getIn(state.reservations, id);
-    if (reservation?.status === 'open') open.push(reservation);
-  }
-  return open;
+  return [...state.holds.values()];
 }
 
 /** Holds whose TTL has run out: a sweeper sends ExpireReservation for each. */
@@ -28,7 +24,7 @@ export function grantsDueToExpire(state: WalletState, now: EpochMillis): string[
   const due: string[] = [];
   for (const lot of state.lots) {
     if (lot.kind !== 'grant' || !isExpired(lot, now) || lot.remainingMillicredits === lot.heldMillicredits) continue;
-    const record = getIn(state.lotRecords, lot.lotId);
+    const record = state.lotRecords.get(lot.lotId);
     if (record?.origin.kind === 'grant') due.push(record.origin.grantId);
   }
   return due;

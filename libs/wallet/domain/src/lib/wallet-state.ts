@@ -1,26 +1,8 @@
-import type { EpochMillis, GrantSource, LotAllocation, LotKind } from '@billing/contracts';
-import { emptyMap, type PersistentMap } from '@billing/util';
+import type { EndedHold, EpochMillis, LotAllocation, LotKind, LotOrigin } from '@billing/contracts';
 
-/** How a lot came in, kept to recognise a repeated purchase or grant. */
-export type LotOrigin =
-  | {
-      readonly kind: 'purchase';
-      readonly purchaseId: string;
-      readonly millicredits: number;
-      readonly amountCents: number;
-      readonly currency: string;
-      readonly priceBookId: string;
-      readonly priceBookVersion: string;
-    }
-  | {
-      readonly kind: 'grant';
-      readonly grantId: string;
-      readonly millicredits: number;
-      readonly source: GrantSource;
-      readonly expiresAt: EpochMillis | null;
-    };
+export type { LotOrigin } from '@billing/contracts';
 
-/** Everything ever known about a lot, whether or not credits remain in it. */
+/** Everything known about a lot, whether or not credits remain in it. */
 export interface LotRecord {
   readonly lotId: string;
   readonly origin: LotOrigin;
@@ -48,26 +30,17 @@ interface ReservationTerms {
   readonly taskId?: string;
 }
 
-interface Hold extends ReservationTerms {
+export type OpenReservation = ReservationTerms & {
+  readonly status: 'open';
   readonly allocations: readonly LotAllocation[];
   readonly expiresAt: EpochMillis;
-}
-
-export type OpenReservation = Hold & { readonly status: 'open' };
-export type ChargedReservation = Hold & {
-  readonly status: 'charged';
-  readonly chargedMillicredits: number;
-  /** The part of the hold that was consumed, in allocation order. */
-  readonly chargedAllocations: readonly LotAllocation[];
-  readonly refundedMillicredits: number;
 };
+/** A hold that ended: released, expired, or charged (then refundable up to its charge). */
+export type EndedReservation = EndedHold;
+export type ChargedReservation = Extract<EndedHold, { status: 'charged' }>;
+export type RejectedReservation = ReservationTerms & { readonly status: 'rejected' };
 
-export type Reservation =
-  | (ReservationTerms & { readonly status: 'rejected' })
-  | OpenReservation
-  | (Hold & { readonly status: 'released' })
-  | (Hold & { readonly status: 'expired' })
-  | ChargedReservation;
+export type Reservation = OpenReservation | EndedReservation | RejectedReservation;
 
 export interface RefundRecord {
   readonly refundId: string;
@@ -76,29 +49,35 @@ export interface RefundRecord {
 }
 
 /**
- * One (account, pool) wallet. Small, hot parts (lots with credits, open reservation ids)
- * are plain arrays replaced on change; parts that grow with the stream live in
- * persistent maps so an event never copies them.
+ * One (account, pool) wallet, as the books of one period hold it: what the period opened
+ * with and what happened since. Plain immutable records, maps and arrays, copied on
+ * change: a period's books stay small, so copying them is cheap.
  */
 export interface WalletState {
+  /** The period these books cover; null before an opening (a stream from before periods). */
+  readonly period: string | null;
   readonly balanceMillicredits: number;
   readonly heldMillicredits: number;
   /** Lots with credits left, in allocation order: earliest expiry first, then first in. */
   readonly lots: readonly Lot[];
-  readonly lotRecords: PersistentMap<LotRecord>;
-  readonly reservations: PersistentMap<Reservation>;
-  readonly openReservationIds: readonly string[];
-  readonly refunds: PersistentMap<RefundRecord>;
+  /** Every lot the wallet has had, in creation order. */
+  readonly lotRecords: ReadonlyMap<string, LotRecord>;
+  /** Open holds, in the order they were opened. */
+  readonly holds: ReadonlyMap<string, OpenReservation>;
+  /** Reservations refused or ended in these books (and ended holds carried into them), by id. */
+  readonly ended: readonly (EndedReservation | RejectedReservation)[];
+  readonly refunds: ReadonlyMap<string, RefundRecord>;
 }
 
 export const initialState: WalletState = {
+  period: null,
   balanceMillicredits: 0,
   heldMillicredits: 0,
   lots: [],
-  lotRecords: emptyMap(),
-  reservations: emptyMap(),
-  openReservationIds: [],
-  refunds: emptyMap(),
+  lotRecords: new Map(),
+  holds: new Map(),
+  ended: [],
+  refunds: new Map(),
 };
 
 export interface WalletView {
@@ -113,4 +92,16 @@ export function walletView(state: WalletState): WalletView {
     heldMillicredits: state.heldMillicredits,
     availableMillicredits: state.balanceMillicredits - state.heldMillicredits,
   };
+}
+
+/** The map with `key` set to `value`: a copy, the original untouched. */
+export function withEntry<V>(map: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> {
+  return new Map(map).set(key, value);
+}
+
+export function withoutEntry<V>(map: ReadonlyMap<string, V>, key: string): ReadonlyMap<string, V> {
+  if (!map.has(key)) return map;
+  const copy = new Map(map);
+  copy.delete(key);
+  return copy;
 }

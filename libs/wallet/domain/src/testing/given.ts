@@ -1,4 +1,4 @@
-import type { WalletCommand, WalletEvent } from '@billing/contracts';
+import type { WalletCommand, WalletEvent, WalletStreamEvent } from '@billing/contracts';
 import { decide } from '../lib/decide';
 import { evolve } from '../lib/evolve';
 import { replayWallet } from '../lib/wallet-decider';
@@ -10,7 +10,7 @@ import { walletView, type WalletState, type WalletView } from '../lib/wallet-sta
  * given(history).when(command).then(events): the decider's rules as sentences.
  * Every `then` also replays history + new events through the invariant checker.
  */
-export function given(...history: WalletEvent[]) {
+export function given(...history: WalletStreamEvent[]) {
   const state = replayWallet(history);
   return {
     state,

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WALLET_EVENT_SCHEMA_VERSIONS, walletStreamName, type WalletCommand, type WalletEvent } from '@billing/contracts';
+import { WALLET_STREAM_EVENT_SCHEMA_VERSIONS, walletStreamName, type WalletCommand, type WalletEvent, type WalletStreamEvent } from '@billing/contracts';
 import { createRepository, type EventStore, openSqliteEventStore, type Projection, ProjectionRunner } from '@billing/event-store';
 import { grantsDueToExpire, openReservations, replayWallet, walletDecider, WalletError } from '@billing/wallet-domain';
 import { BALANCE_EVENT_TYPES } from './balance-effects';
@@ -32,7 +32,7 @@ function seeded(seed: number) {
  * expiries: every kind of event the read models must follow, allocations included.
  */
 async function randomWallets(store: EventStore, seed: number, steps: number): Promise<{ head: number; now: number }> {
-  const repository = createRepository({ store, decider: walletDecider, schemaVersionOf: (t: WalletEvent['type']) => WALLET_EVENT_SCHEMA_VERSIONS[t] });
+  const repository = createRepository({ store, decider: walletDecider, schemaVersionOf: (t: WalletStreamEvent['type']) => WALLET_STREAM_EVENT_SCHEMA_VERSIONS[t] });
   const next = seeded(seed);
   let now = T0;
   let n = 0;

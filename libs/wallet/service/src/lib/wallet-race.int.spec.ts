@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { walletStreamName, type ReserveCredits, type WalletEvent } from '@billing/contracts';
+import { walletPeriodOf, walletPeriodStreamName, walletStreamName, type ReserveCredits, type WalletEvent } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import type { CommandOutcome } from '@billing/service-host';
 import { checkWalletInvariants } from '@billing/wallet-domain';
@@ -70,6 +70,7 @@ describe('race: 1,000 reservations at once against a balance that covers 100', (
       const newEventId = () => `event-${ids++}`;
       const [first, second] = [new WalletCommandQueue({ store, newEventId }), new WalletCommandQueue({ store, newEventId, maxBatch: 7 })];
       const stream = walletStreamName('acct-race', 'app');
+      const books = walletPeriodStreamName('acct-race', 'app', walletPeriodOf(T0, 'month'));
       await first.handle(stream, funding);
       const started = Date.now();
       const outcomes: CommandOutcome[] = await Promise.all(
@@ -77,14 +78,15 @@ describe('race: 1,000 reservations at once against a balance that covers 100', (
       );
       const millis = Date.now() - started;
       expect(outcomes.every((o) => o.kind === 'applied' && o.events === 1)).toBe(true);
-      const events = (await store.readStream(stream)).map((e) => ({ type: e.type, data: e.data }) as WalletEvent);
+      const [opening, ...events] = (await store.readStream(books)).map((e) => ({ type: e.type, data: e.data }) as WalletEvent);
+      expect(opening?.type).toBe('BalanceCarriedForward');
       expect(count(events, 'CreditsReserved')).toBe(FITS);
       expect(count(events, 'ReservationRejected')).toBe(ATTEMPTS - FITS);
       expect(checkWalletInvariants(events)).toEqual([]);
       // Sent again, all of them: nothing new.
       const again = await Promise.all(Array.from({ length: ATTEMPTS }, (_, i) => second.handle(stream, reserve(i))));
       expect(again.every((o) => o.kind === 'applied' && o.events === 0)).toBe(true);
-      expect(await store.readStream(stream)).toHaveLength(1 + ATTEMPTS);
+      expect(await store.readStream(books)).toHaveLength(2 + ATTEMPTS);
       console.info(`race from two writers: ${ATTEMPTS} reservations decided in ${millis} ms`);
     } finally {
       await store.close();

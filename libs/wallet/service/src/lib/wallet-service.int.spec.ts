@@ -278,11 +278,13 @@ describe('wallet service under the host (real SQLite, in-process bus)', () => {
       { accountId: 'acct-x-1', pool: 'api', command: purchase('p1', 2_000) },
       { accountId: 'acct-x-1', pool: 'api', command: reserve('r1', 5_000) },
     ]);
-    await eventually(() => seen.length === 2, 'two wallet events published');
+    await eventually(() => seen.length === 3, 'the opening and two wallet events published');
     await subscription.stop();
-    expect(seen.map((m) => [m.key, m.headers[EventHeader.eventType], m.headers[EventHeader.streamName], m.headers[EventHeader.causationId]])).toEqual([
-      ['acct-x-1', 'CreditsPurchased', 'wallet-acct-x-1-api', 'purchase-p1'],
-      ['acct-x-1', 'ReservationRejected', 'wallet-acct-x-1-api', 'reserve-r1'],
+    // The period's books open first (an event that moves nothing: consumers pass over it).
+    expect(seen.map((m) => [m.key, m.headers[EventHeader.eventType], m.headers[EventHeader.streamName]])[0]).toEqual(['acct-x-1', 'BalanceCarriedForward', 'wallet-acct-x-1-api.202601']);
+    expect(seen.slice(1).map((m) => [m.key, m.headers[EventHeader.eventType], m.headers[EventHeader.streamName], m.headers[EventHeader.causationId]])).toEqual([
+      ['acct-x-1', 'CreditsPurchased', 'wallet-acct-x-1-api.202601', 'purchase-p1'],
+      ['acct-x-1', 'ReservationRejected', 'wallet-acct-x-1-api.202601', 'reserve-r1'],
     ]);
   });
 

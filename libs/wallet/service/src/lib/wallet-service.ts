@@ -1,3 +1,4 @@
+import type { WalletPeriodUnit } from '@billing/contracts';
 import { type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/event-store';
 import { walletRoute } from '@billing/messaging';
 import type { ServiceDefinition, ServiceFactory } from '@billing/service-host';
@@ -18,10 +19,12 @@ export interface WalletServiceOptions {
   readonly maxCommandsPerAppend?: number;
   /** How long a read waits for the read models to catch up before answering anyway (default 5 s). */
   readonly readYourWritesMillis?: number;
+  /** The accounting period of a wallet's books, one stream each (default a UTC calendar month). */
+  readonly period?: WalletPeriodUnit;
 }
 
 /**
- * The wallet: one stream per (account, pool), every wallet command on its command topic,
+ * The wallet: one stream per (account, pool) and accounting period, every wallet command on its command topic,
  * balances, ledger and expiry indexes projected from its own store into its database,
  * and the sweepers that end lapsed holds and expired grants.
  */
@@ -40,7 +43,12 @@ export function createWalletService(options: WalletServiceOptions = {}): Service
     for (const runner of runners) runner.start();
     const caughtUp = () => readModelsCaughtUp(store, runners, options.readYourWritesMillis ?? 5_000);
     const changed = (millis: number) => readModelsChanged(runners, millis);
-    const queue = new WalletCommandQueue({ store, newEventId: context.newId, ...(options.maxCommandsPerAppend ? { maxBatch: options.maxCommandsPerAppend } : {}) });
+    const queue = new WalletCommandQueue({
+      store,
+      newEventId: context.newId,
+      ...(options.period ? { period: options.period } : {}),
+      ...(options.maxCommandsPerAppend ? { maxBatch: options.maxCommandsPerAppend } : {}),
+    });
     return {
       name: WALLET_SERVICE,
       publishes: [walletRoute(options.partitions ?? 8)],

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { walletStreamName, type WalletCommand, type WalletEvent } from '@billing/contracts';
+import { walletPeriodsStreamName, walletStreamName, type WalletCommand, type WalletEvent, type WalletPeriodOpened, type WalletStreamEvent } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { InProcessMessageBus, type MessageBus } from '@billing/messaging';
 import { JsonLogger, ManualClock, RpcDirectory, ServiceHost } from '@billing/service-host';
@@ -16,7 +16,10 @@ export interface WalletHost {
   readonly logs: Record<string, unknown>[];
   send(commands: readonly WalletCommandFor[]): Promise<void>;
   rpc<T>(method: string, request: unknown): Promise<T>;
+  /** The wallet's movements and answers across its periods, as one history (no openings). */
   events(accountId: string, pool: string): Promise<WalletEvent[]>;
+  /** Each of the wallet's streams with its events (openings included), oldest period first. */
+  books(accountId: string, pool: string): Promise<Map<string, WalletStreamEvent[]>>;
   stop(): Promise<void>;
 }
 
@@ -61,7 +64,8 @@ export async function startWalletHost(dir: string, options: WalletServiceOptions
       ),
     rpc: (method, request) => host.context.rpc.call('wallet', method, request),
     events: async (accountId, pool) =>
-      (await store.readStream(walletStreamName(accountId, pool))).map((e) => ({ type: e.type, data: e.data }) as WalletEvent),
+      [...(await booksOf(store, accountId, pool)).values()].flat().filter((e): e is WalletEvent => e.type !== 'BalanceCarriedForward'),
+    books: (accountId, pool) => booksOf(store, accountId, pool),
     async stop() {
       await host.stop();
       await store.close();
@@ -71,3 +75,13 @@ export async function startWalletHost(dir: string, options: WalletServiceOptions
   };
 }
 
+/** The stream from before periods, if any, then every listed period's stream. */
+async function booksOf(store: EventStore, accountId: string, pool: string): Promise<Map<string, WalletStreamEvent[]>> {
+  const listed = (await store.readStream(walletPeriodsStreamName(accountId, pool))).map((e) => (e.data as WalletPeriodOpened['data']).streamName);
+  const books = new Map<string, WalletStreamEvent[]>();
+  for (const streamName of [walletStreamName(accountId, pool), ...listed]) {
+    const events = (await store.readStream(streamName)).map((e) => ({ type: e.type, data: e.data }) as WalletStreamEvent);
+    if (events.length > 0) books.set(streamName, events);
+  }
+  return books;
+}
