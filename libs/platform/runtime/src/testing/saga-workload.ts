@@ -1,4 +1,4 @@
-import { walletStreamName, type WalletEvent } from '@billing/contracts';
+import { parseWalletStreamName, walletStreamName, type WalletEvent } from '@billing/contracts';
 import type { EventStore } from '@billing/event-store';
 import { type CommandSender, RpcError, type RpcClient, RpcTimeoutError } from '@billing/service-host';
 import type { TaskView } from '@billing/tasks-domain';
@@ -153,8 +153,8 @@ export interface WalletAudit {
 }
 
 /**
- * Reads every wallet stream from the wallet's store and checks invariants 1 to 4 on each
- * (with every hold ended), that no event id or reservation outcome appears twice
+ * Reads every wallet's streams from the wallet's store and checks invariants 1 to 4 on each
+ * wallet's history across its periods (with every hold ended), that no event id or reservation outcome appears twice
  * (invariant 5), and that each task's `creditsCost` is what its wallet was charged for it.
  */
 export async function auditWallets(walletStore: EventStore, tasks: ReadonlyMap<string, TaskView>, endedBy: number): Promise<WalletAudit> {
@@ -164,9 +164,12 @@ export async function auditWallets(walletStore: EventStore, tasks: ReadonlyMap<s
   for await (const event of walletStore.readAll({ filter: { streamPrefixes: ['wallet-'] } })) {
     if (eventIds.has(event.eventId)) problems.push(`event ${event.eventId} stored twice`);
     eventIds.add(event.eventId);
-    const list = byStream.get(event.streamName) ?? [];
-    list.push({ type: event.type, data: event.data } as WalletEvent);
-    byStream.set(event.streamName, list);
+    // One history per wallet: its period streams in order, without the openings (they move nothing).
+    const wallet = parseWalletStreamName(event.streamName);
+    const key = wallet === undefined ? event.streamName : walletStreamName(wallet.accountId, wallet.pool);
+    const list = byStream.get(key) ?? [];
+    if (event.type !== 'BalanceCarriedForward') list.push({ type: event.type, data: event.data } as WalletEvent);
+    byStream.set(key, list);
   }
   const chargedByTask = new Map<string, number>();
   const taskOfReservation = new Map<string, string>();
