@@ -16,10 +16,7 @@ export function findEnded(ended: readonly Ended[], reservationId: string): Ended
 /** The list with `reservation` in its place (replacing one with the same id). */
 export function withEnded(ended: readonly Ended[], reservation: Ended): readonly Ended[] {
   const index = indexOf(ended, reservation.reservationId);
-  const next = ended.slice();
-  if (ended[index]?.reservationId === reservation.reservationId) next[index] = reservation;
-  else next.splice(index, 0, reservation);
-  return next;
+  return ended[index]?.reservationId === reservation.reservationId ? ended.with(index, reservation) : ended.toSpliced(index, 0, reservation);
 }
 
 /** The first index whose id is not below `reservationId`. */
