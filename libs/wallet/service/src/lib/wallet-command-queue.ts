@@ -131,6 +131,18 @@ export class WalletCommandQueue {
     }
   }
 
+  /** The wallet `wallet-<accountId>-<pool>` as its books tell it now: its latest period's state (the `reserveCredits` method answers from it). */
+  async current(walletStreamName: string): Promise<WalletState> {
+    const wallet = parseWalletStreamName(walletStreamName);
+    if (wallet === undefined) throw new Error(`${walletStreamName} is not a wallet stream`);
+    const streams = await this.periods.streamsOf(wallet);
+    for (let i = streams.length - 1; i >= 0; i--) {
+      const books = await this.repository.current(streams[i] as string);
+      if (books.revision >= 0) return books.state;
+    }
+    return initialState;
+  }
+
   /** The stream the batch is booked in, and the opening to write first when that period is new. */
   private async booksFor(wallet: Wallet, commands: readonly WalletCommand[]): Promise<{ streamName: string; opening: BalanceCarriedForward | undefined }> {
     const latestNow = Math.max(...commands.map((command) => command.metadata.now));
