@@ -2,14 +2,12 @@ import type { Command, EpochMillis, Event } from './envelope';
 import type { Channel, QuoteSnapshot } from './pricing';
 
 /**
- * Task messages. One stream per task (`task-<taskId>`) for its lifecycle, and one per
- * account (`slots-<accountId>`) for its concurrency slots and queue.
+ * Task messages: one stream per task (`task-<taskId>`). An account's concurrency slots
+ * and queue are not a stream of their own: they follow from its tasks' events.
  * Amounts are integer millicredits; durations are integer milliseconds.
  */
 export const TASK_CATEGORY = 'task';
 export const taskStreamName = (taskId: string): string => `${TASK_CATEGORY}-${taskId}`;
-export const SLOTS_CATEGORY = 'slots';
-export const slotsStreamName = (accountId: string): string => `${SLOTS_CATEGORY}-${accountId}`;
 
 /** The seed's limit: six tasks running at once per account; a plan may raise it. */
 export const DEFAULT_CONCURRENCY_LIMIT = 6;
@@ -49,6 +47,15 @@ export type TaskRejectionReason = TaskRejection['reason'];
 /** What the wallet did with a task's hold, as the task records it. */
 export type HoldReleaseCause = 'released' | 'expired';
 
+/**
+ * Where a request stands against its account's concurrency limit, decided as the request
+ * is taken: it takes a slot (its credits are reserved next), waits in the queue, or is refused.
+ */
+export type SlotAdmission =
+  | { readonly kind: 'slot' }
+  | { readonly kind: 'queued'; readonly limit: number; readonly running: number }
+  | { readonly kind: 'refused'; readonly limit: number; readonly running: number };
+
 // ---- task commands ----
 export type RequestTask = Command<'RequestTask', {
   taskId: string;
@@ -62,8 +69,10 @@ export type RequestTask = Command<'RequestTask', {
   queueIfBusy: boolean;
   /** Priority tasks leave the queue before the others. */
   priority: boolean;
+  admission: SlotAdmission;
 }>;
-export type QueueTask = Command<'QueueTask', { taskId: string; limit: number; running: number }>;
+/** A queued task takes a slot that freed: its credits are reserved next. */
+export type DequeueTask = Command<'DequeueTask', { taskId: string }>;
 export type RecordReservation = Command<'RecordReservation', {
   taskId: string;
   reservationId: string;
@@ -83,7 +92,7 @@ export type AdoptTask = Command<'AdoptTask', { taskId: string }>;
 
 export type TaskCommand =
   | RequestTask
-  | QueueTask
+  | DequeueTask
   | RecordReservation
   | RejectTask
   | DispatchTask
@@ -109,8 +118,10 @@ export type TaskRequested = Event<'TaskRequested', {
   priority: boolean;
   at: EpochMillis;
 }>;
-/** Written by the slots stream when every slot is taken, and copied into the task's stream. */
+/** Every slot was taken when the task was requested: it waits (appended with its `TaskRequested`). */
 export type TaskQueued = Event<'TaskQueued', { taskId: string; priority: boolean; limit: number; running: number; at: EpochMillis }>;
+/** A queued task took a slot that freed (it is `requested` again, its credits reserved next). */
+export type TaskDequeued = Event<'TaskDequeued', { taskId: string; at: EpochMillis }>;
 export type TaskReserved = Event<'TaskReserved', {
   taskId: string;
   reservationId: string;
@@ -147,6 +158,7 @@ export type LateReservationDeclined = Event<'LateReservationDeclined', { taskId:
 export type TaskEvent =
   | TaskRequested
   | TaskQueued
+  | TaskDequeued
   | TaskReserved
   | TaskRejected
   | TaskDispatched
@@ -162,27 +174,11 @@ export type TaskEvent =
 
 export type TaskEventType = TaskEvent['type'];
 
-// ---- slots commands and events (stream per account) ----
-export type AcquireSlot = Command<'AcquireSlot', { taskId: string; limit: number; queueIfBusy: boolean; priority: boolean }>;
-/** Frees a running task's slot, or takes a queued task out of the queue. */
-export type ReleaseSlot = Command<'ReleaseSlot', { taskId: string }>;
-
-export type SlotCommand = AcquireSlot | ReleaseSlot;
-
-/** `running` counts the tasks holding a slot after this one took its own. */
-export type SlotAcquired = Event<'SlotAcquired', { taskId: string; limit: number; running: number; at: EpochMillis }>;
-export type SlotRefused = Event<'SlotRefused', { taskId: string; limit: number; running: number; at: EpochMillis }>;
-/** `from`: what the task held; `none` marks a release that came before its acquisition. */
-export type SlotReleased = Event<'SlotReleased', { taskId: string; from: 'running' | 'queue' | 'none'; at: EpochMillis }>;
-
-export type SlotEvent = SlotAcquired | TaskQueued | SlotRefused | SlotReleased;
-
-export type SlotEventType = SlotEvent['type'];
-
 /** Schema version of each event type's `data`; bump with an upcaster when a shape changes. */
-export const TASK_EVENT_SCHEMA_VERSIONS: Readonly<Record<TaskEventType | SlotEventType, number>> = {
+export const TASK_EVENT_SCHEMA_VERSIONS: Readonly<Record<TaskEventType, number>> = {
   TaskRequested: 1,
   TaskQueued: 1,
+  TaskDequeued: 1,
   TaskReserved: 1,
   TaskRejected: 1,
   TaskDispatched: 1,
@@ -195,7 +191,4 @@ export const TASK_EVENT_SCHEMA_VERSIONS: Readonly<Record<TaskEventType | SlotEve
   TaskReleased: 1,
   TaskAdopted: 1,
   LateReservationDeclined: 1,
-  SlotAcquired: 1,
-  SlotRefused: 1,
-  SlotReleased: 1,
 };

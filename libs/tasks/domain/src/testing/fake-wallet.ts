@@ -1,7 +1,8 @@
-import type { WalletCommand, WalletEvent } from '@billing/contracts';
+import type { ReservationAnswer, ReserveCredits, WalletCommand, WalletEvent } from '@billing/contracts';
 
 interface Hold {
   readonly millicredits: number;
+  readonly expiresAt: number;
   open: boolean;
 }
 
@@ -11,6 +12,8 @@ interface Hold {
  */
 export class FakeWallet {
   readonly holds = new Map<string, Hold>();
+  /** Reservations refused, remembered as the real wallet does: asked again, they stay refused. */
+  readonly refused = new Map<string, number>();
   chargedMillicredits = 0;
 
   constructor(public availableMillicredits: number) {}
@@ -20,12 +23,13 @@ export class FakeWallet {
     switch (command.type) {
       case 'ReserveCredits': {
         const { reservationId, millicredits, ttlMillis, taskId } = command.data;
-        if (this.holds.has(reservationId)) return [];
+        if (this.holds.has(reservationId) || this.refused.has(reservationId)) return [];
         if (millicredits > this.availableMillicredits) {
+          this.refused.set(reservationId, millicredits);
           return [{ type: 'ReservationRejected', data: { reservationId, requestedMillicredits: millicredits, availableMillicredits: this.availableMillicredits, taskId, at } }];
         }
         this.availableMillicredits -= millicredits;
-        this.holds.set(reservationId, { millicredits, open: true });
+        this.holds.set(reservationId, { millicredits, expiresAt: at + ttlMillis, open: true });
         return [{ type: 'CreditsReserved', data: { reservationId, millicredits, allocations: [], expiresAt: at + ttlMillis, taskId, at } }];
       }
       case 'ChargeReservation': {
@@ -56,6 +60,17 @@ export class FakeWallet {
       default:
         throw new Error(`the fake wallet does not handle ${command.type}`);
     }
+  }
+
+  /** The `reserveCredits` request/reply method: decides the command, and answers what the wallet holds under its id. */
+  reserve(command: ReserveCredits): { readonly events: readonly WalletEvent[]; readonly answer: ReservationAnswer } {
+    const events = this.decide(command);
+    const { reservationId } = command.data;
+    const hold = this.holds.get(reservationId);
+    const answer: ReservationAnswer = hold
+      ? { outcome: 'reserved', reservationId, millicredits: hold.millicredits, expiresAt: hold.expiresAt }
+      : { outcome: 'rejected', reservationId, requestedMillicredits: this.refused.get(reservationId) ?? command.data.millicredits, availableMillicredits: this.availableMillicredits };
+    return { events, answer };
   }
 
   openHoldCount(): number {

@@ -1,4 +1,5 @@
-import type { QuoteSnapshot, TaskCommand } from '@billing/contracts';
+import type { QuoteSnapshot, SlotAdmission, TaskCommand } from '@billing/contracts';
+import type { TaskRequest } from '../lib/task/task-request';
 import { aQuote, metadata } from './fixtures';
 
 export interface RequestOptions {
@@ -9,21 +10,23 @@ export interface RequestOptions {
   readonly priority?: boolean;
 }
 
-export function requestTask(taskId: string, options: RequestOptions = {}): TaskCommand {
+/** What a client asks for, before the service decides its slot. */
+export function taskRequest(taskId: string, options: RequestOptions = {}): TaskRequest {
   const pool = options.pool ?? 'api';
   return {
-    type: 'RequestTask',
-    data: {
-      taskId,
-      accountId: options.accountId ?? 'acct-1',
-      channel: pool === 'app' ? 'app' : 'api',
-      pool,
-      quote: options.quote ?? aQuote(),
-      queueIfBusy: options.queueIfBusy ?? false,
-      priority: options.priority ?? false,
-    },
-    metadata: metadata(`request:${taskId}`),
+    taskId,
+    accountId: options.accountId ?? 'acct-1',
+    channel: pool === 'app' ? 'app' : 'api',
+    pool,
+    quote: options.quote ?? aQuote(),
+    queueIfBusy: options.queueIfBusy ?? false,
+    priority: options.priority ?? false,
   };
+}
+
+/** The request as the task stream takes it, with its admission (by default: a slot). */
+export function requestTask(taskId: string, options: RequestOptions = {}, admission: SlotAdmission = { kind: 'slot' }): TaskCommand {
+  return { type: 'RequestTask', data: { ...taskRequest(taskId, options), admission }, metadata: metadata(`request:${taskId}`) };
 }
 
 /** What a client or the provider says about a task, by name. */

@@ -1,12 +1,15 @@
-import { DEFAULT_CONCURRENCY_LIMIT, type TaskCommand } from '@billing/contracts';
+import { DEFAULT_CONCURRENCY_LIMIT, type TaskCommand, type TaskEvent } from '@billing/contracts';
 import { type TaskSagaCommand, targetStream } from '../lib/saga/saga-command';
 import { reactToTaskEvent, sagaTaskId, type TaskSagaEvent } from '../lib/saga/task-saga';
-import { decideSlots } from '../lib/slots/slots-decider';
+import { recordAnswer, reserveCreditsFor } from '../lib/saga/task-reservation';
+import { admit, leavingQueue } from '../lib/slots/slot-admission';
 import { evolveSlots, initialSlots, type Slots } from '../lib/slots/slots-state';
 import { decideTask } from '../lib/task/task-decider';
-import { evolveTask, initialTaskState, type TaskState } from '../lib/task/task-state';
+import { requestTaskCommand, type TaskRequest } from '../lib/task/task-request';
+import { evolveTask, initialTaskState, isTask, type TaskState } from '../lib/task/task-state';
 import { FakeWallet } from './fake-wallet';
-import { T0 } from './fixtures';
+import { metadata, T0 } from './fixtures';
+import { type RequestOptions, taskRequest } from './task-requests';
 
 export interface Delivery {
   readonly eventId: string;
@@ -14,9 +17,11 @@ export interface Delivery {
 }
 
 /**
- * Tasks, slots and a fake wallet wired through the saga, in memory. Each stream drops a
- * command id it has handled (the store's idempotency); events wait in `pending` until a
- * test delivers them, in any order, as often as it likes.
+ * Tasks, their accounts' slots and a fake wallet wired as the task service wires them, in
+ * memory: the request path decides the slot and asks the wallet at once; the saga does
+ * the rest. Each stream drops a command id it has handled (the store's idempotency);
+ * events wait in `pending` until a test delivers them to the saga, in any order, as often
+ * as it likes.
  */
 export class TaskWorld {
   readonly tasks = new Map<string, TaskState>();
@@ -24,6 +29,8 @@ export class TaskWorld {
   readonly wallets = new Map<string, FakeWallet>();
   readonly pending: Delivery[] = [];
   readonly delivered: Delivery[] = [];
+  /** Every task event in the order it was appended. */
+  readonly taskEvents: TaskEvent[] = [];
   private readonly handled = new Set<string>();
   private eventCount = 0;
   now = T0;
@@ -50,17 +57,39 @@ export class TaskWorld {
     return wallet;
   }
 
+  /**
+   * The request path: the queue moves first (a raised limit), the slot is decided, and a
+   * task given one has its credits reserved and the answer recorded. `lostAnswer`: the
+   * process dies once the wallet decided, before the task recorded it.
+   */
+  request(taskId: string, options: RequestOptions = {}, lostAnswer = false): void {
+    this.submit(taskRequest(taskId, options), lostAnswer);
+  }
+
+  submit(request: TaskRequest, lostAnswer = false): void {
+    const { taskId } = request;
+    this.startQueued(request.accountId);
+    const admission = admit(this.slotsOf(request.accountId), request, this.concurrencyLimit);
+    this.sendToTask(requestTaskCommand(request, admission, metadata(`RequestTask:${taskId}`, this.now)));
+    const task = this.task(taskId);
+    if (!isTask(task) || task.status !== 'requested') return;
+    const { events, answer } = this.wallet(task.accountId, task.pool).reserve(reserveCreditsFor(task, this.reservationTtlMillis, metadata(`ReserveCredits:${taskId}`, this.now)));
+    this.record(events);
+    if (!lostAnswer) this.sendToTask(recordAnswer(taskId, answer, metadata(`RecordAnswer:${taskId}`, this.now)));
+  }
+
   /** A client or the provider speaks to a task. */
   sendToTask(command: TaskCommand): void {
     this.send({ target: 'task', taskId: command.data.taskId, command });
   }
 
   send(sagaCommand: TaskSagaCommand): void {
+    if (sagaCommand.target === 'slots') return this.startQueued(sagaCommand.accountId);
     const key = `${targetStream(sagaCommand)}#${sagaCommand.command.metadata.commandId}`;
     if (this.handled.has(key)) return;
     const events = this.decide(sagaCommand);
     this.handled.add(key);
-    for (const event of events) this.pending.push({ eventId: `event-${++this.eventCount}`, event });
+    this.record(events);
   }
 
   /** Hands one waiting event to the saga; `again` redelivers one already handed over. */
@@ -74,7 +103,7 @@ export class TaskWorld {
     }
     const taskId = sagaTaskId(delivery.event);
     if (taskId === null) return;
-    const context = { now: this.now, task: this.task(taskId), reservationTtlMillis: this.reservationTtlMillis, concurrencyLimit: this.concurrencyLimit, eventId: delivery.eventId };
+    const context = { now: this.now, task: this.task(taskId), reservationTtlMillis: this.reservationTtlMillis, eventId: delivery.eventId };
     for (const command of reactToTaskEvent(delivery.event, context)) this.send(command);
   }
 
@@ -86,22 +115,25 @@ export class TaskWorld {
     }
   }
 
-  private decide(sagaCommand: TaskSagaCommand): readonly TaskSagaEvent[] {
-    switch (sagaCommand.target) {
-      case 'task': {
-        const state = this.task(sagaCommand.taskId);
-        const events = decideTask(sagaCommand.command, state);
-        this.tasks.set(sagaCommand.taskId, events.reduce<TaskState>(evolveTask, state));
-        return events;
-      }
-      case 'slots': {
-        const state = this.slotsOf(sagaCommand.accountId);
-        const events = decideSlots(sagaCommand.command, state);
-        this.slots.set(sagaCommand.accountId, events.reduce<Slots>(evolveSlots, state));
-        return events;
-      }
-      case 'wallet':
-        return this.wallet(sagaCommand.accountId, sagaCommand.pool).decide(sagaCommand.command);
+  /** The queued tasks that fit leave the queue (as the service does under the account's lock). */
+  private startQueued(accountId: string): void {
+    for (const { taskId } of leavingQueue(this.slotsOf(accountId), this.concurrencyLimit)) {
+      this.sendToTask({ type: 'DequeueTask', data: { taskId }, metadata: metadata(`DequeueTask:${taskId}`, this.now) });
     }
+  }
+
+  private record(events: readonly TaskSagaEvent[]): void {
+    for (const event of events) this.pending.push({ eventId: `event-${++this.eventCount}`, event });
+  }
+
+  private decide(sagaCommand: Exclude<TaskSagaCommand, { target: 'slots' }>): readonly TaskSagaEvent[] {
+    if (sagaCommand.target === 'wallet') return this.wallet(sagaCommand.accountId, sagaCommand.pool).decide(sagaCommand.command);
+    const state = this.task(sagaCommand.taskId);
+    const events = decideTask(sagaCommand.command, state);
+    const after = events.reduce<TaskState>(evolveTask, state);
+    this.tasks.set(sagaCommand.taskId, after);
+    if (isTask(after)) this.slots.set(after.accountId, events.reduce<Slots>(evolveSlots, this.slotsOf(after.accountId)));
+    this.taskEvents.push(...events);
+    return events;
   }
 }

@@ -1,18 +1,26 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SlotEvent, slotsStreamName, walletStreamName } from '@billing/contracts';
-import { openSqliteEventStore } from '@billing/event-store';
+import { TASK_CATEGORY, type TaskEvent, walletStreamName } from '@billing/contracts';
+import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { toOutgoingMessage, walletRoute } from '@billing/messaging';
 import { GenerationSimulator, mulberry32 } from '@billing/generation-provider';
 import { ManualClock, RpcError } from '@billing/service-host';
-import { evolveSlots, initialSlots, type TaskView } from '@billing/tasks-domain';
+import { initialSlots, type TaskView } from '@billing/tasks-domain';
+import { replaySlots } from '@billing/tasks-domain/testing';
 import { eventually } from '@billing/util/testing';
 import { type RunningService, TaskPlatform } from '../testing';
 
 const NOW = Date.UTC(2026, 0, 10, 12);
 const FIVE_SECONDS = { model: 'seedance-2.0', durationMillis: 5_000 };
 const SETTLED = ['charged', 'released', 'rejected'];
+
+/** The store's task events, in the order they were appended. */
+async function taskEventsOf(store: EventStore): Promise<TaskEvent[]> {
+  const events: TaskEvent[] = [];
+  for await (const recorded of store.readAll({ filter: { streamPrefixes: [`${TASK_CATEGORY}-`] } })) events.push({ type: recorded.type, data: recorded.data } as TaskEvent);
+  return events;
+}
 
 describe('the task service under redelivery, restarts and a second instance', () => {
   let dir: string;
@@ -106,17 +114,11 @@ describe('the task service under redelivery, restarts and a second instance', ()
       expect(answers.some((answer) => 'type' in answer && answer.type === 'concurrency-limit')).toBe(true);
       await eventually(async () => (await Promise.all(ids.map((id) => getTask('acct-1', id)))).every((task) => SETTLED.includes(task.status)), 'every task settled', 30_000);
 
-      // The account's slots, replayed event by event: never more than six at once.
-      const slotEvents = await shared.readStream(slotsStreamName('acct-1'));
-      let slots = initialSlots;
-      let peak = 0;
-      for (const event of slotEvents) {
-        slots = evolveSlots(slots, { type: event.type, data: event.data } as SlotEvent);
-        peak = Math.max(peak, slots.running.length);
-      }
-      expect(peak).toBeLessThanOrEqual(6);
-      expect(peak).toBe(6);
-      expect(slots).toMatchObject({ running: [], queue: [] });
+      // The account's slots, replayed from its tasks' events in store order: never more than six at once.
+      const replayed = replaySlots(await taskEventsOf(shared)).get('acct-1');
+      expect(replayed?.peak).toBeLessThanOrEqual(6);
+      expect(replayed?.peak).toBe(6);
+      expect(replayed?.slots).toMatchObject({ running: [], queue: [] });
 
       const views = await Promise.all(ids.map((id) => getTask('acct-1', id)));
       for (const task of views) {
@@ -176,6 +178,7 @@ describe('the task service under redelivery, restarts and a second instance', ()
     const views = await Promise.all(all.map(({ accountId, taskId }) => getTask(accountId, taskId)));
     const statuses = new Set(views.map((task) => task.status));
     expect(statuses).toEqual(new Set(['charged', 'released', 'rejected']));
+    const replayed = replaySlots(await taskEventsOf(tasks.store));
     for (const accountId of accounts) {
       const wallet = platform.wallet.wallet(walletStreamName(accountId, 'api'));
       await eventually(() => wallet.openHoldCount() === 0, `${accountId}'s holds settled`);
@@ -187,11 +190,8 @@ describe('the task service under redelivery, restarts and a second instance', ()
         expect(task.creditsCostMillicredits ?? 0).toBeLessThanOrEqual(task.creditsReservedMillicredits);
         if (task.status !== 'charged') expect(task.creditsCostMillicredits).toBeNull();
       }
-      const slots = (await tasks.store.readStream(slotsStreamName(accountId))).reduce(
-        (state, event) => evolveSlots(state, { type: event.type, data: event.data } as SlotEvent),
-        initialSlots,
-      );
-      expect(slots).toMatchObject({ running: [], queue: [] });
+      expect(replayed.get(accountId)?.slots ?? initialSlots).toMatchObject({ running: [], queue: [] });
+      expect(replayed.get(accountId)?.peak ?? 0).toBeLessThanOrEqual(6);
     }
     for (const charges of platform.wallet.chargesByReservation().values()) expect(charges).toHaveLength(1);
   }, 120_000);

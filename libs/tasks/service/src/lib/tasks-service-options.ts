@@ -24,11 +24,11 @@ export interface TasksServiceOptions {
   readonly taskTimeoutMillis?: number;
   /** How often the time-out sweep runs (default 1 s). */
   readonly timeoutSweepEveryMillis?: number;
-  /** How long `createTask` waits for a task to leave `requested` before answering (default 5 s). */
+  /** How long `createTask` waits for the wallet's answer to a reservation before leaving it to the saga and answering `requested` (default 5 s). */
   readonly createWaitMillis?: number;
   /** How long a catalog answer (default plans) is reused (default 10 s). */
   readonly catalogCacheMillis?: number;
-  /** Partitions of the task and slots topics (default 8). */
+  /** Partitions of the task topic (default 8). */
   readonly partitions?: number;
   readonly walletService?: string;
   readonly pricingService?: string;

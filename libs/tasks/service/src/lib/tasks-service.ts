@@ -1,6 +1,7 @@
-import { SUBSCRIPTION_CATEGORY, TASK_CATEGORY, SLOTS_CATEGORY } from '@billing/contracts';
+import { SUBSCRIPTION_CATEGORY, TASK_CATEGORY } from '@billing/contracts';
 import { topicFor } from '@billing/messaging';
 import type { ServiceFactory } from '@billing/service-host';
+import type { Task } from '@billing/tasks-domain';
 import { Dispatcher } from './dispatch/dispatcher';
 import { reconcileTasksAtProvider } from './dispatch/reconcile';
 import { timeoutSweep } from './dispatch/timeouts';
@@ -11,9 +12,12 @@ import { TaskViews } from './read-model/task-views';
 import { taskRpcMethods } from './rpc/task-rpc';
 import { SAGA_OWN_EVENT_TYPES, WALLET_ANSWER_SCHEMAS, WALLET_TOPIC } from './saga/saga-events';
 import { SagaRunner } from './saga/saga-runner';
+import { AccountSlots } from './slots/account-slots';
+import { Admissions } from './slots/admissions';
 import { TaskStreams } from './streams/task-streams';
 import { taskRoutes } from './task-routes';
 import { providerOf, resolveTasksOptions, type TasksServiceOptions } from './tasks-service-options';
+import { WalletClient } from './wallet/wallet-client';
 
 export const TASKS_SERVICE = 'tasks';
 export const SUBSCRIPTION_TOPIC = topicFor(SUBSCRIPTION_CATEGORY, 1);
@@ -25,10 +29,11 @@ export const SUBSCRIPTION_TOPIC = topicFor(SUBSCRIPTION_CATEGORY, 1);
  */
 export function createTasksService(options: TasksServiceOptions = {}): ServiceFactory {
   const settings = resolveTasksOptions(options);
-  return (context) => {
+  return async (context) => {
     const { store, db, clock, logger } = context;
     const { provider, owned } = providerOf(settings.provider);
-    const streams = new TaskStreams(store, context.newId);
+    const slots = AccountSlots.of(store);
+    const streams = new TaskStreams(store, context.newId, (events) => slots.follow(events));
     const pricing = new PricingClient({
       rpc: context.rpc,
       clock,
@@ -38,22 +43,37 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
     });
     const plans = new AccountPlans(db, pricing);
     const views = new TaskViews(store, db, logger);
-    const saga = new SagaRunner({
+    const admissions = new Admissions({
       streams,
+      slots,
       plans,
+      wallet: new WalletClient(context.rpc, settings.walletService),
       commands: context.commands,
       clock,
       logger,
       reservationTtlMillis: settings.reservationTtlMillis,
+      answerWithinMillis: settings.createWaitMillis,
       walletService: settings.walletService,
     });
     const dispatcher = new Dispatcher({ streams, provider, clock, logger });
+    const saga = new SagaRunner({ streams, admissions, commands: context.commands, clock, logger, reservationTtlMillis: settings.reservationTtlMillis, walletService: settings.walletService });
     views.start();
+    // The slots of the tasks under way, before anything is decided against them; then what the last run left half done.
+    let tasksUnderWay: readonly Task[] = [];
+    await slots.load(async () => {
+      await views.caughtUp();
+      tasksUnderWay = views.underWay();
+      return tasksUnderWay;
+    });
+    admissions.resumeRequested(tasksUnderWay);
     dispatcher.start();
-    // After a restart: tasks left at the provider are settled by what it knows of their jobs.
     let stopping = false;
-    const reconciled = reconcileTasksAtProvider({ views, streams, provider, clock, logger, stopping: () => stopping }).catch((error: unknown) =>
-      logger.error('tasks left at the generation provider were not reconciled; they wait for their outcome or time-out', { error: String(error) }),
+    const resumed = Promise.all([
+      ...slots.waiting().map((accountId) => admissions.startQueued(accountId)),
+      // Tasks left at the provider are settled by what it knows of their jobs.
+      reconcileTasksAtProvider({ views, streams, provider, clock, logger, stopping: () => stopping }),
+    ]).catch((error: unknown) =>
+      logger.error('tasks left under way by the last run were not all resumed; they wait for their outcome or time-out', { error: String(error) }),
     );
     return {
       // The host's name for it: `tasks`, or another when two instances share one process in a test.
@@ -62,7 +82,7 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
       reactors: [
         {
           name: 'task-saga',
-          source: { kind: 'store', filter: { streamPrefixes: [`${TASK_CATEGORY}-`, `${SLOTS_CATEGORY}-`], eventTypes: [...SAGA_OWN_EVENT_TYPES] } },
+          source: { kind: 'store', filter: { streamPrefixes: [`${TASK_CATEGORY}-`], eventTypes: [...SAGA_OWN_EVENT_TYPES] } },
           handle: (events) => saga.react(events),
         },
         { name: 'wallet-answers', source: { kind: 'bus', topics: [WALLET_TOPIC], schemas: WALLET_ANSWER_SCHEMAS }, handle: (events) => saga.react(events) },
@@ -73,7 +93,7 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
         },
         { name: 'account-plans', source: { kind: 'bus', topics: [SUBSCRIPTION_TOPIC], schemas: SUBSCRIPTION_PAYLOAD_SCHEMAS }, handle: (events) => plans.follow(events) },
       ],
-      rpc: taskRpcMethods({ streams, views, plans, pricing, provider, clock, createWaitMillis: settings.createWaitMillis }),
+      rpc: taskRpcMethods({ streams, views, admissions, plans, pricing, provider, clock }),
       jobs: [
         {
           name: 'task-timeouts',
@@ -83,7 +103,7 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
       ],
       close: async () => {
         stopping = true;
-        await reconciled;
+        await resumed;
         dispatcher.stop();
         await views.stop();
         if (owned) await provider.close();

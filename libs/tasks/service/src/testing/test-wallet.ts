@@ -1,7 +1,15 @@
 import 'reflect-metadata';
-import { WALLET_EVENT_SCHEMA_VERSIONS, type WalletCommand, type WalletEvent } from '@billing/contracts';
+import {
+  RESERVE_CREDITS_METHOD,
+  type ReservationAnswer,
+  type ReserveCreditsCall,
+  WALLET_EVENT_SCHEMA_VERSIONS,
+  walletStreamName,
+  type WalletCommand,
+  type WalletEvent,
+} from '@billing/contracts';
 import { walletRoute } from '@billing/messaging';
-import type { CommandOutcome, CommandRoute, ServiceFactory } from '@billing/service-host';
+import type { CommandOutcome, CommandRoute, ServiceContext, ServiceFactory } from '@billing/service-host';
 import { FakeWallet } from '@billing/tasks-domain/testing';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
 
@@ -26,16 +34,33 @@ class ExpireReservationData {
   @IsString() @IsNotEmpty() reservationId!: string;
 }
 
+class ReserveCreditsCallData extends ReserveCreditsData {
+  @IsString() @IsNotEmpty() accountId!: string;
+  @IsString() @IsNotEmpty() pool!: string;
+  @IsString() @IsNotEmpty() commandId!: string;
+  @IsInt() now!: number;
+  @IsOptional() @IsString() correlationId?: string;
+}
+
 /**
- * The wallet's part, played for the task service's tests: it reads the wallet command
- * topic, decides with a small in-memory wallet per stream, and writes the events the real
- * wallet would into its own store, from which the host's relay publishes them on
+ * The wallet's part, played for the task service's tests: it takes the wallet's commands
+ * (and its `reserveCredits` method), decides with a small in-memory wallet per stream,
+ * and writes the events the real wallet would into its own store, from which they reach
  * `billing.wallet.v1`. The task service cannot tell it from the real one.
  */
 export class TestWallet {
   readonly wallets = new Map<string, FakeWallet>();
   readonly received: WalletCommand[] = [];
   readonly emitted: WalletEvent[] = [];
+  /** Reservations asked for by request/reply, as they came. */
+  readonly calls: ReserveCreditsCall[] = [];
+  /**
+   * What becomes of a reservation asked for by request/reply: answered; decided and written
+   * but never answered (`answer`: the caller died first); or never taken (`call`: neither
+   * the request nor a `ReserveCredits` command reaches the wallet, as when the caller died
+   * before sending them).
+   */
+  lose: 'nothing' | 'answer' | 'call' = 'nothing';
   /** Answers are held back while paused (the commands wait in the topic). */
   private gate: Promise<void> = Promise.resolve();
   private openGate: () => void = () => undefined;
@@ -66,6 +91,8 @@ export class TestWallet {
         dto,
         handle: async (command, target): Promise<CommandOutcome> => {
           await this.gate;
+          // Taken off the topic and never decided: as if it had not been sent.
+          if (this.lose === 'call' && type === 'ReserveCredits') return { kind: 'applied', events: 0 };
           const walletCommand = command as WalletCommand;
           this.received.push(walletCommand);
           let events: readonly WalletEvent[];
@@ -74,19 +101,26 @@ export class TestWallet {
           } catch (error) {
             return { kind: 'refused', code: 'refused', message: (error as Error).message };
           }
-          if (events.length === 0) return { kind: 'applied', events: 0 };
-          await context.store.appendToStream(
-            target.streamName,
-            events.map((event) => ({ eventId: context.newId(), type: event.type, schemaVersion: WALLET_EVENT_SCHEMA_VERSIONS[event.type], data: event.data })),
-            'any',
-          );
-          this.emitted.push(...events);
+          await this.write(context, target.streamName, events);
           return { kind: 'applied', events: events.length };
         },
       });
+      const reserve = async (request: unknown): Promise<ReservationAnswer> => {
+        await this.gate;
+        if (this.lose === 'call') return never();
+        const call = request as ReserveCreditsCall;
+        this.calls.push(call);
+        const { accountId, pool, commandId, now, correlationId, ...data } = call;
+        const metadata = { commandId, now, ...(correlationId === undefined ? {} : { correlationId }) };
+        const streamName = walletStreamName(accountId, pool);
+        const { events, answer } = this.wallet(streamName).reserve({ type: 'ReserveCredits', data, metadata });
+        await this.write(context, streamName, events);
+        return this.lose === 'answer' ? never() : answer;
+      };
       return {
         name: 'wallet',
         publishes: [walletRoute(partitions)],
+        rpc: [{ name: RESERVE_CREDITS_METHOD, dto: ReserveCreditsCallData, handle: reserve }],
         commands: [
           route('ReserveCredits', ReserveCreditsData),
           route('ChargeReservation', ChargeReservationData),
@@ -95,6 +129,16 @@ export class TestWallet {
         ],
       };
     };
+  }
+
+  private async write(context: ServiceContext, streamName: string, events: readonly WalletEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await context.store.appendToStream(
+      streamName,
+      events.map((event) => ({ eventId: context.newId(), type: event.type, schemaVersion: WALLET_EVENT_SCHEMA_VERSIONS[event.type], data: event.data })),
+      'any',
+    );
+    this.emitted.push(...events);
   }
 
   /** Millicredits charged per reservation, counted from the events the wallet wrote. */
@@ -107,3 +151,6 @@ export class TestWallet {
     return charges;
   }
 }
+
+/** An answer that never comes. */
+const never = <T>(): Promise<T> => new Promise<T>(() => undefined);

@@ -1,5 +1,6 @@
-import type { Channel, EpochMillis, QuoteSnapshot, RequestTask } from '@billing/contracts';
+import type { Channel, QuoteSnapshot } from '@billing/contracts';
 import { TaskError } from '../task/task-errors';
+import type { TaskRequest } from '../task/task-request';
 
 /**
  * A batch of variations: one quote per item, each already carrying its own price (the
@@ -14,8 +15,6 @@ export interface BatchRequest {
   readonly quotes: readonly QuoteSnapshot[];
   readonly queueIfBusy: boolean;
   readonly priority: boolean;
-  readonly now: EpochMillis;
-  readonly correlationId?: string;
 }
 
 /** Task ids are derived from the batch, so a repeated batch request names the same tasks. */
@@ -23,24 +22,9 @@ export function batchTaskId(batchId: string, index: number): string {
   return `${batchId}-${index}`;
 }
 
-export function planBatch(batch: BatchRequest): readonly RequestTask[] {
+/** The batch's tasks in order; each takes a slot, queues or is refused as it is requested. */
+export function planBatch(batch: BatchRequest): readonly TaskRequest[] {
   if (batch.quotes.length === 0) throw new TaskError('invalid_request', `batch ${batch.batchId} has no items`);
-  return batch.quotes.map((quote, index) => {
-    const taskId = batchTaskId(batch.batchId, index);
-    return {
-      type: 'RequestTask',
-      data: {
-        taskId,
-        accountId: batch.accountId,
-        channel: batch.channel,
-        pool: batch.pool,
-        quote,
-        batchId: batch.batchId,
-        batchIndex: index,
-        queueIfBusy: batch.queueIfBusy,
-        priority: batch.priority,
-      },
-      metadata: { commandId: `RequestTask:${taskId}`, now: batch.now, correlationId: batch.correlationId ?? batch.batchId },
-    };
-  });
+  const { batchId, accountId, channel, pool, queueIfBusy, priority } = batch;
+  return batch.quotes.map((quote, index) => ({ taskId: batchTaskId(batchId, index), accountId, channel, pool, quote, batchId, batchIndex: index, queueIfBusy, priority }));
 }

@@ -1,4 +1,4 @@
-import { T0, aQuote } from '../../testing/fixtures';
+import { aQuote } from '../../testing/fixtures';
 import { provider } from '../../testing/task-requests';
 import { TaskWorld } from '../../testing/task-world';
 import { isTask } from '../task/task-state';
@@ -13,13 +13,12 @@ const batch = {
   quotes: [aQuote({ quoteId: 'q0', millicredits: 15_000 }), aQuote({ quoteId: 'q1', millicredits: 12_000 }), aQuote({ quoteId: 'q2', millicredits: 12_000 })],
   queueIfBusy: true,
   priority: false,
-  now: T0,
 };
 
 describe('batches of variations', () => {
   it('one task per variation, each with the batch id, its index and its own price', () => {
     const requests = planBatch(batch);
-    expect(requests.map((request) => [request.data.taskId, request.data.batchId, request.data.batchIndex, request.data.quote.millicredits])).toEqual([
+    expect(requests.map((request) => [request.taskId, request.batchId, request.batchIndex, request.quote.millicredits])).toEqual([
       ['batch-1-0', 'batch-1', 0, 15_000],
       ['batch-1-1', 'batch-1', 1, 12_000],
       ['batch-1-2', 'batch-1', 2, 12_000],
@@ -33,7 +32,7 @@ describe('batches of variations', () => {
 
   it('a failed variation is refunded while the successful ones are charged', () => {
     const world = new TaskWorld({ 'acct-1/app': 100_000 });
-    for (const request of planBatch(batch)) world.sendToTask(request);
+    for (const request of planBatch(batch)) world.submit(request);
     world.settle();
     for (const taskId of ['batch-1-0', 'batch-1-1', 'batch-1-2']) world.sendToTask(provider.dispatch(taskId));
     world.sendToTask(provider.complete('batch-1-0', 5_000));

@@ -1,5 +1,5 @@
 import { aQuote, T0 } from '../../testing/fixtures';
-import { provider, requestTask } from '../../testing/task-requests';
+import { provider } from '../../testing/task-requests';
 import { TaskWorld } from '../../testing/task-world';
 import { isTask, type Task } from '../task/task-state';
 import { PROVIDER_LOST, type ProviderAnswer, reconcileAtProvider } from './provider-answer';
@@ -15,7 +15,7 @@ function taskOf(world: TaskWorld, taskId: string): Task {
 /** Given a task at the provider (dispatched, or reported started), when its provider answers after a restart. */
 function afterRestart(answer: ProviderAnswer, options: { started?: boolean; proRata?: boolean } = {}): TaskWorld {
   const world = new TaskWorld({ 'acct-1/api': 100_000 });
-  world.sendToTask(requestTask('t1', { quote: aQuote({ proRataShortOutput: options.proRata ?? false }) }));
+  world.request('t1', { quote: aQuote({ proRataShortOutput: options.proRata ?? false }) });
   world.settle();
   world.sendToTask(provider.dispatch('t1'));
   if (options.started) world.sendToTask(provider.start('t1'));
@@ -57,7 +57,7 @@ describe('a task left at the provider by a restart', () => {
     expect(reconcileAtProvider(world.task('t1'), 'job-t1', { kind: 'unknown' }, T0)).toEqual([]);
     expect(reconcileAtProvider({ status: 'none' }, 'job-t1', { kind: 'unknown' }, T0)).toEqual([]);
     const dispatched = new TaskWorld({ 'acct-1/api': 100_000 });
-    dispatched.sendToTask(requestTask('t2'));
+    dispatched.request('t2');
     dispatched.settle();
     dispatched.sendToTask(provider.dispatch('t2'));
     dispatched.settle();
@@ -66,7 +66,7 @@ describe('a task left at the provider by a restart', () => {
 
   it('names each command after the task, its job and the answer, so an outcome also heard by webhook is one command', () => {
     const world = new TaskWorld({ 'acct-1/api': 100_000 });
-    world.sendToTask(requestTask('t1'));
+    world.request('t1');
     world.settle();
     world.sendToTask(provider.dispatch('t1'));
     world.settle();

@@ -1,28 +1,13 @@
-import {
-  slotsStreamName,
-  taskStreamName,
-  walletStreamName,
-  type SlotCommand,
-  type TaskCommand,
-  type WalletCommand,
-} from '@billing/contracts';
-import { assertNever } from '@billing/util';
+import { taskStreamName, walletStreamName, type TaskCommand, type WalletCommand } from '@billing/contracts';
 
-/** A command the task saga decided, with the stream it is meant for. */
+/** A command the task saga decided, with where it goes. */
 export type TaskSagaCommand =
   | { readonly target: 'task'; readonly taskId: string; readonly command: TaskCommand }
-  | { readonly target: 'slots'; readonly accountId: string; readonly command: SlotCommand }
-  | { readonly target: 'wallet'; readonly accountId: string; readonly pool: string; readonly command: WalletCommand };
+  | { readonly target: 'wallet'; readonly accountId: string; readonly pool: string; readonly command: WalletCommand }
+  /** The account's slots changed: the queued tasks that fit now leave the queue (`leavingQueue`). */
+  | { readonly target: 'slots'; readonly accountId: string };
 
-export function targetStream(sagaCommand: TaskSagaCommand): string {
-  switch (sagaCommand.target) {
-    case 'task':
-      return taskStreamName(sagaCommand.taskId);
-    case 'slots':
-      return slotsStreamName(sagaCommand.accountId);
-    case 'wallet':
-      return walletStreamName(sagaCommand.accountId, sagaCommand.pool);
-    default:
-      return assertNever(sagaCommand, 'saga command target');
-  }
+/** The stream a task or wallet command is decided on. */
+export function targetStream(sagaCommand: Exclude<TaskSagaCommand, { target: 'slots' }>): string {
+  return sagaCommand.target === 'task' ? taskStreamName(sagaCommand.taskId) : walletStreamName(sagaCommand.accountId, sagaCommand.pool);
 }

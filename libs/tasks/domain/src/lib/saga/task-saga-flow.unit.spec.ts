@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { chargeForOutput } from '@billing/pricing-domain';
 import { aQuote } from '../../testing/fixtures';
-import { provider, requestTask } from '../../testing/task-requests';
+import { provider, type RequestOptions } from '../../testing/task-requests';
 import { TaskWorld } from '../../testing/task-world';
+import { replaySlots } from '../../testing/slots-replay';
 import { isTask, type Task } from '../task/task-state';
 
 const QUOTED = 75_000;
@@ -14,8 +15,8 @@ function taskOf(world: TaskWorld, taskId: string): Task {
 }
 
 /** Request, reserve and dispatch a task, delivering every event in order. */
-function startTask(world: TaskWorld, taskId: string, options: Parameters<typeof requestTask>[1] = {}): void {
-  world.sendToTask(requestTask(taskId, options));
+function startTask(world: TaskWorld, taskId: string, options: RequestOptions = {}): void {
+  world.request(taskId, options);
   world.settle();
   if (taskOf(world, taskId).status === 'reserved') {
     world.sendToTask(provider.dispatch(taskId));
@@ -25,6 +26,27 @@ function startTask(world: TaskWorld, taskId: string, options: Parameters<typeof 
 }
 
 describe('the task saga, end to end over tasks, slots and a wallet', () => {
+  it('a request is answered with its reservation at once: the credits are held before any event reaches the saga', () => {
+    const world = new TaskWorld({ 'acct-1/api': 100_000, 'acct-2/api': 10_000 });
+    world.request('t1');
+    world.request('t2', { accountId: 'acct-2' });
+    expect(taskOf(world, 't1')).toMatchObject({ status: 'reserved', creditsReservedMillicredits: QUOTED });
+    expect(taskOf(world, 't2')).toMatchObject({ status: 'rejected', rejection: { reason: 'insufficient_credits', availableMillicredits: 10_000 } });
+    world.settle();
+    expect(world.wallet('acct-1', 'api').openHoldCount()).toBe(1);
+    expect(world.taskEvents.map((event) => event.type)).toEqual(['TaskRequested', 'TaskReserved', 'TaskRequested', 'TaskRejected']);
+  });
+
+  it('a request whose process died after the wallet held its credits is reserved by the saga from the wallet event: held once, nothing lost', () => {
+    const world = new TaskWorld({ 'acct-1/api': 100_000 });
+    world.request('t1', {}, true);
+    expect(taskOf(world, 't1').status).toBe('requested');
+    world.settle();
+    expect(taskOf(world, 't1')).toMatchObject({ status: 'reserved', reservationId: 'task:t1' });
+    expect(world.wallet('acct-1', 'api')).toMatchObject({ availableMillicredits: 100_000 - QUOTED });
+    expect(world.wallet('acct-1', 'api').openHoldCount()).toBe(1);
+  });
+
   it('a successful task is charged its quote and frees its slot', () => {
     const world = new TaskWorld({ 'acct-1/api': 100_000 });
     startTask(world, 't1');
@@ -85,6 +107,18 @@ describe('the task saga, end to end over tasks, slots and a wallet', () => {
     world.settle();
     expect(taskOf(world, 't7').status).toBe('reserved');
     expect(world.slotsOf('acct-1').running).toContain('t7');
+    expect(world.taskEvents.filter((event) => event.data.taskId === 't7').map((event) => event.type)).toEqual(['TaskRequested', 'TaskQueued', 'TaskDequeued', 'TaskReserved']);
+  });
+
+  it('a task that leaves the queue and finds the pool empty is rejected, and the next one takes its slot', () => {
+    const world = new TaskWorld({ 'acct-1/api': 2 * QUOTED }, 1);
+    startTask(world, 't1');
+    startTask(world, 't2', { queueIfBusy: true, quote: aQuote({ millicredits: 3 * QUOTED }) });
+    startTask(world, 't3', { queueIfBusy: true });
+    world.sendToTask(provider.complete('t1', 5_000));
+    world.settle();
+    expect(taskOf(world, 't2')).toMatchObject({ status: 'rejected', rejection: { reason: 'insufficient_credits' } });
+    expect(taskOf(world, 't3').status).toBe('reserved');
   });
 
   it('a task cancelled while queued leaves the queue and holds nothing', () => {
@@ -130,13 +164,21 @@ describe('the task saga under random outcomes, orders and redeliveries', () => {
       fc.property(plan, ({ limit, balance, tasks, choices }) => {
         const world = new TaskWorld({ 'acct-1/api': balance }, limit);
         const ids = tasks.map((_, index) => `t${index}`);
-        tasks.forEach((task, index) => world.sendToTask(requestTask(`t${index}`, { queueIfBusy: task.queueIfBusy, priority: task.priority, quote: aQuote({ proRataShortOutput: task.proRata, roundingIncrementMillicredits: task.increment }) })));
+        let requested = 0;
+        const requestNext = (lostAnswer: boolean) => () => {
+          const task = tasks[requested];
+          if (!task) return;
+          const quote = aQuote({ proRataShortOutput: task.proRata, roundingIncrementMillicredits: task.increment });
+          world.request(`t${requested++}`, { queueIfBusy: task.queueIfBusy, priority: task.priority, quote }, lostAnswer);
+        };
         let choice = 0;
         let redeliveries = 0;
         const next = (bound: number): number => (choices[choice++] ?? 0) % bound;
 
         for (let step = 0; step < 5_000; step++) {
           const moves: Array<() => void> = world.pending.map((_, index) => () => world.deliver(index));
+          // Requests arrive among the rest; now and then the process dies before the task records the wallet's answer.
+          if (requested < tasks.length) moves.push(requestNext(false), requestNext(true));
           tasks.forEach((task, index) => {
             const move = providerMove(world, `t${index}`, task.outcome);
             if (move) moves.push(move);
@@ -175,6 +217,7 @@ describe('the task saga under random outcomes, orders and redeliveries', () => {
         expect(wallet.chargedMillicredits).toBe(charged);
         expect(wallet.availableMillicredits).toBe(balance - charged);
         expect(world.slotsOf('acct-1')).toMatchObject({ running: [], queue: [] });
+        expect(replaySlots(world.taskEvents).get('acct-1')?.peak ?? 0).toBeLessThanOrEqual(limit);
       }),
       { numRuns: 150 },
     );

@@ -1,28 +1,18 @@
-import type {
-  CommandMetadata,
-  EpochMillis,
-  ReleaseReason,
-  SlotEvent,
-  TaskEndReason,
-  TaskEvent,
-  TaskRejection,
-  WalletEvent,
-} from '@billing/contracts';
+import type { CommandMetadata, EpochMillis, ReleaseReason, TaskEndReason, TaskEvent, TaskRejection, WalletEvent } from '@billing/contracts';
 import { assertNever } from '@billing/util';
 import { isTask, type Task, type TaskState } from '../task/task-state';
-import { reservationIdFor, taskIdOfReservation } from './reservation-id';
+import { taskIdOfReservation } from './reservation-id';
 import type { TaskSagaCommand } from './saga-command';
+import { reserveCreditsFor } from './task-reservation';
 
-/** Everything the task saga listens to: task and slot events, and the wallet's answers. */
-export type TaskSagaEvent = TaskEvent | SlotEvent | WalletEvent;
+/** Everything the task saga listens to: task events, and the wallet's answers. */
+export type TaskSagaEvent = TaskEvent | WalletEvent;
 
 export interface TaskSagaContext {
   readonly now: EpochMillis;
   /** The task the event is about (see `sagaTaskId`), as its stream tells it now. */
   readonly task: TaskState;
   readonly reservationTtlMillis: number;
-  /** The account's concurrency limit, from its plan. */
-  readonly concurrencyLimit: number;
   /** The causing event's id, when the store gave it one. */
   readonly eventId?: string;
 }
@@ -48,50 +38,26 @@ export function sagaTaskId(event: TaskSagaEvent): string | null {
 }
 
 /**
- * The refund workflow: an event in, the commands it calls for out. Command ids come from
- * the causing event, so a redelivered event yields the same commands and their targets
- * drop the copies.
+ * The refund workflow: an event in, the commands it calls for out. The request path
+ * reserves a new task's credits itself; the saga reserves for a task that leaves the
+ * queue, records what the wallet did when the request path could not (a crash, a slow
+ * wallet), charges, releases, and lets the queue move when a task ends. Command ids come
+ * from the causing event, so a redelivered event yields the same commands and their
+ * targets drop the copies.
  */
 export function reactToTaskEvent(event: TaskSagaEvent, context: TaskSagaContext): readonly TaskSagaCommand[] {
-  if (event.type === 'TaskRequested') {
-    const { taskId, accountId, queueIfBusy, priority } = event.data;
-    const limit = context.concurrencyLimit;
-    return [{ target: 'slots', accountId, command: { type: 'AcquireSlot', data: { taskId, limit, queueIfBusy, priority }, metadata: meta(event, taskId, 'AcquireSlot', context) } }];
-  }
   const task = context.task;
   if (!isTask(task)) return [];
   const { taskId } = task;
-  const slot = (): TaskSagaCommand => ({
-    target: 'slots',
-    accountId: task.accountId,
-    command: { type: 'ReleaseSlot', data: { taskId }, metadata: meta(event, taskId, 'ReleaseSlot', context) },
-  });
+  const slots: TaskSagaCommand = { target: 'slots', accountId: task.accountId };
   switch (event.type) {
-    case 'TaskQueued': {
-      const { limit, running } = event.data;
-      return [{ target: 'task', taskId, command: { type: 'QueueTask', data: { taskId, limit, running }, metadata: meta(event, taskId, 'QueueTask', context) } }];
-    }
-    case 'SlotAcquired':
-      // A task that ended while it waited holds nothing; its own end frees the slot.
-      if (task.status !== 'requested' && task.status !== 'queued') return [];
-      return [
-        {
-          target: 'wallet',
-          accountId: task.accountId,
-          pool: task.pool,
-          command: {
-            type: 'ReserveCredits',
-            data: { reservationId: reservationIdFor(taskId), millicredits: task.quote.millicredits, ttlMillis: context.reservationTtlMillis, taskId },
-            metadata: meta(event, taskId, 'ReserveCredits', context),
-          },
-        },
-      ];
-    case 'SlotRefused': {
-      const { limit, running } = event.data;
-      return [rejectTask(event, task, { reason: 'concurrency_limit', limit, running }, context)];
-    }
+    case 'TaskDequeued':
+      if (task.status !== 'requested') return [];
+      return [{ target: 'wallet', accountId: task.accountId, pool: task.pool, command: reserveCreditsFor(task, context.reservationTtlMillis, meta(event, taskId, 'ReserveCredits', context)) }];
     case 'CreditsReserved': {
       const { reservationId, millicredits, expiresAt } = event.data;
+      // The request path recorded it already: the usual case.
+      if (task.reservationId === reservationId) return [];
       return [
         {
           target: 'task',
@@ -101,9 +67,13 @@ export function reactToTaskEvent(event: TaskSagaEvent, context: TaskSagaContext)
       ];
     }
     case 'ReservationRejected': {
+      if (task.status === 'rejected') return [];
       const { requestedMillicredits, availableMillicredits } = event.data;
-      return [rejectTask(event, task, { reason: 'insufficient_credits', requestedMillicredits, availableMillicredits }, context), slot()];
+      return [rejectTask(event, task, { reason: 'insufficient_credits', requestedMillicredits, availableMillicredits }, context)];
     }
+    case 'TaskRejected':
+    case 'TaskReleased':
+      return [slots];
     case 'TaskSucceeded': {
       const { reservationId, chargeMillicredits } = event.data;
       // The wallet posts only positive charges: nothing to charge means the hold goes back.
@@ -113,7 +83,7 @@ export function reactToTaskEvent(event: TaskSagaEvent, context: TaskSagaContext)
           taskId,
           command: { type: 'RecordCharge', data: { taskId, millicredits: 0 }, metadata: meta(event, taskId, 'RecordCharge', context) },
         };
-        return [recordCharge, releaseReservation(event, task, reservationId, 'other', context)];
+        return [recordCharge, releaseReservation(event, task, reservationId, 'other', context), slots];
       }
       return [
         {
@@ -122,14 +92,15 @@ export function reactToTaskEvent(event: TaskSagaEvent, context: TaskSagaContext)
           pool: task.pool,
           command: { type: 'ChargeReservation', data: { reservationId, millicredits: chargeMillicredits }, metadata: meta(event, taskId, 'ChargeReservation', context) },
         },
+        slots,
       ];
     }
     case 'TaskFailed':
     case 'TaskCancelled':
     case 'TaskTimedOut':
       // Without a hold there is nothing to give back, only the slot (or the queue place).
-      if (event.data.reservationId === null) return [slot()];
-      return [releaseReservation(event, task, event.data.reservationId, ENDINGS[event.type], context)];
+      if (event.data.reservationId === null) return [slots];
+      return [releaseReservation(event, task, event.data.reservationId, ENDINGS[event.type], context), slots];
     case 'LateReservationDeclined':
       return [releaseReservation(event, task, event.data.reservationId, releaseReasonFor(task.endReason), context)];
     case 'CreditsCharged':
@@ -139,22 +110,20 @@ export function reactToTaskEvent(event: TaskSagaEvent, context: TaskSagaContext)
           taskId,
           command: { type: 'RecordCharge', data: { taskId, millicredits: event.data.millicredits }, metadata: meta(event, taskId, 'RecordCharge', context) },
         },
-        slot(),
       ];
     case 'CreditsReleased':
       // The rest of a partly charged hold: the charge itself settles the task.
       if (event.data.reason === 'partial_charge') return [];
-      return [recordRelease(event, task, event.data.millicredits, 'released', context), slot()];
+      return [recordRelease(event, task, event.data.millicredits, 'released', context)];
     case 'ReservationExpired':
-      return [recordRelease(event, task, event.data.millicredits, 'expired', context), slot()];
+      return [recordRelease(event, task, event.data.millicredits, 'expired', context)];
+    case 'TaskRequested':
+    case 'TaskQueued':
     case 'TaskReserved':
-    case 'TaskRejected':
     case 'TaskDispatched':
     case 'TaskStarted':
     case 'TaskCharged':
-    case 'TaskReleased':
     case 'TaskAdopted':
-    case 'SlotReleased':
     case 'CreditsPurchased':
     case 'CreditsGranted':
     case 'CreditsExpired':
@@ -172,12 +141,7 @@ function meta(event: TaskSagaEvent, taskId: string, commandType: string, context
   return context.eventId === undefined ? trace : { ...trace, causationId: context.eventId };
 }
 
-function rejectTask(
-  event: TaskSagaEvent,
-  task: Task,
-  rejection: TaskRejection,
-  context: TaskSagaContext,
-): TaskSagaCommand {
+function rejectTask(event: TaskSagaEvent, task: Task, rejection: TaskRejection, context: TaskSagaContext): TaskSagaCommand {
   const { taskId } = task;
   return { target: 'task', taskId, command: { type: 'RejectTask', data: { taskId, rejection }, metadata: meta(event, taskId, 'RejectTask', context) } };
 }

@@ -35,9 +35,8 @@ export function decideTask(command: TaskCommand, state: TaskState): readonly Tas
   if (!isTask(state)) throw new TaskError('task_not_found', `task ${command.data.taskId} was never requested`);
   const taskId = state.taskId;
   switch (command.type) {
-    case 'QueueTask':
-      if (state.status !== 'requested') return [];
-      return [{ type: 'TaskQueued', data: { taskId, priority: state.priority, limit: command.data.limit, running: command.data.running, at } }];
+    case 'DequeueTask':
+      return state.status === 'queued' ? [{ type: 'TaskDequeued', data: { taskId, at } }] : [];
     case 'RecordReservation':
       return recordReservation(command, state);
     case 'RejectTask':
@@ -76,8 +75,11 @@ export function decideTask(command: TaskCommand, state: TaskState): readonly Tas
   }
 }
 
+/** The request, and where it stands against the concurrency limit when it is not given a slot. */
 function requestTask(command: RequestTask): readonly TaskEvent[] {
-  const { quote, batchIndex } = command.data;
+  const { admission, ...request } = command.data;
+  const { taskId, quote, batchIndex, priority } = request;
+  const at = command.metadata.now;
   if (!isMillicredits(quote.millicredits) || quote.millicredits < 0) {
     throw new TaskError('invalid_request', `quote ${quote.quoteId} has no whole, non-negative amount`);
   }
@@ -90,7 +92,17 @@ function requestTask(command: RequestTask): readonly TaskEvent[] {
   if (batchIndex !== undefined && (!Number.isSafeInteger(batchIndex) || batchIndex < 0)) {
     throw new TaskError('invalid_request', `batch index must be a whole number, got ${batchIndex}`);
   }
-  return [{ type: 'TaskRequested', data: { ...command.data, at: command.metadata.now } }];
+  const requested: TaskEvent = { type: 'TaskRequested', data: { ...request, at } };
+  switch (admission.kind) {
+    case 'slot':
+      return [requested];
+    case 'queued':
+      return [requested, { type: 'TaskQueued', data: { taskId, priority, limit: admission.limit, running: admission.running, at } }];
+    case 'refused':
+      return [requested, { type: 'TaskRejected', data: { taskId, rejection: { reason: 'concurrency_limit', limit: admission.limit, running: admission.running }, at } }];
+    default:
+      return assertNever(admission, 'slot admission');
+  }
 }
 
 function recordReservation(command: RecordReservation, state: Task): readonly TaskEvent[] {

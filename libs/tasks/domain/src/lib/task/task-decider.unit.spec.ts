@@ -1,4 +1,4 @@
-import type { QuoteSnapshot, TaskCommand, TaskEvent } from '@billing/contracts';
+import type { QuoteSnapshot, SlotAdmission, TaskCommand, TaskEvent } from '@billing/contracts';
 import { T0, aQuote, decideAfter, metadata, stateAfter } from '../../testing/fixtures';
 import { taskDecider } from './task-decider';
 import { TaskError } from './task-errors';
@@ -39,45 +39,47 @@ const errorCode = (given: readonly TaskEvent[], when: TaskCommand): string => {
   throw new Error('expected a TaskError');
 };
 
+const request = (admission: SlotAdmission = { kind: 'slot' }, quote = aQuote()): TaskCommand => ({
+  type: 'RequestTask',
+  data: { taskId, accountId: 'acct-1', channel: 'api', pool: 'api', quote, queueIfBusy: false, priority: false, admission },
+  metadata: metadata('request-1'),
+});
+
 describe('the task lifecycle', () => {
-  it('a request is recorded with its quote, pool and channel', () => {
-    const request: TaskCommand = {
-      type: 'RequestTask',
-      data: { taskId, accountId: 'acct-1', channel: 'api', pool: 'api', quote: aQuote(), queueIfBusy: false, priority: false },
-      metadata: metadata('request-1'),
-    };
-    expect(then([], request)).toEqual([requested()]);
-    expect(then([requested()], request)).toEqual([]);
+  it('a request given a slot is recorded with its quote, pool and channel', () => {
+    expect(then([], request())).toEqual([requested()]);
+    expect(then([requested()], request())).toEqual([]);
+  });
+
+  it('a request past the concurrency limit is recorded queued, or rejected with the limit and the running count', () => {
+    expect(then([], request({ kind: 'queued', limit: 6, running: 6 }))).toEqual([requested(), { type: 'TaskQueued', data: { taskId, priority: false, limit: 6, running: 6, at } }]);
+    expect(then([], request({ kind: 'refused', limit: 6, running: 6 }))).toEqual([
+      requested(),
+      { type: 'TaskRejected', data: { taskId, rejection: { reason: 'concurrency_limit', limit: 6, running: 6 }, at } },
+    ]);
   });
 
   it('a request with a fractional amount is refused', () => {
-    const request: TaskCommand = {
-      type: 'RequestTask',
-      data: { taskId, accountId: 'acct-1', channel: 'api', pool: 'api', quote: aQuote({ millicredits: 1.5 }), queueIfBusy: false, priority: false },
-      metadata: metadata('request-1'),
-    };
-    expect(errorCode([], request)).toBe('invalid_request');
+    expect(errorCode([], request({ kind: 'slot' }, aQuote({ millicredits: 1.5 })))).toBe('invalid_request');
   });
 
   it('a request whose quote has a rounding increment that is not a whole, positive number is refused', () => {
-    const request: TaskCommand = {
-      type: 'RequestTask',
-      data: { taskId, accountId: 'acct-1', channel: 'api', pool: 'api', quote: aQuote({ roundingIncrementMillicredits: 0.5 }), queueIfBusy: false, priority: false },
-      metadata: metadata('request-1'),
-    };
-    expect(errorCode([], request)).toBe('invalid_request');
+    expect(errorCode([], request({ kind: 'slot' }, aQuote({ roundingIncrementMillicredits: 0.5 })))).toBe('invalid_request');
   });
 
   it('a command for a task never requested is an error', () => {
     expect(errorCode([], cancel)).toBe('task_not_found');
   });
 
-  it('requested -> queued -> reserved -> dispatched -> running -> succeeded -> charged', () => {
-    const queue = command('QueueTask', { limit: 6, running: 6 });
-    expect(then([requested()], queue)).toEqual([{ type: 'TaskQueued', data: { taskId, priority: false, limit: 6, running: 6, at } }]);
-    const queued = then([requested()], queue);
+  it('requested -> queued -> dequeued -> reserved -> dispatched -> running -> succeeded -> charged', () => {
+    const queued = then([], request({ kind: 'queued', limit: 6, running: 6 }));
+    const dequeue = command('DequeueTask', {});
+    expect(then(queued, dequeue)).toEqual([{ type: 'TaskDequeued', data: { taskId, at } }]);
+    const dequeued = [...queued, ...then(queued, dequeue)];
+    expect(stateAfter(taskDecider, dequeued)).toMatchObject({ status: 'requested' });
+    expect(then(dequeued, dequeue)).toEqual([]);
     const record = command('RecordReservation', { reservationId, millicredits: 75_000, expiresAt: at + 600_000 });
-    expect(then([requested(), ...queued], record)).toEqual([reserved()]);
+    expect(then(dequeued, record)).toEqual([reserved()]);
     expect(then([requested(), reserved()], command('DispatchTask', { providerJobId: 'job-1' }))).toEqual([dispatched]);
     expect(then([requested(), reserved(), dispatched], command('StartTask', {}))).toEqual([started]);
     expect(then(running(), complete(5_000))).toEqual([succeeded()]);

@@ -60,6 +60,8 @@ export function evolveTask(state: TaskState, event: TaskEvent): TaskState {
   switch (event.type) {
     case 'TaskQueued':
       return { ...state, status: 'queued' };
+    case 'TaskDequeued':
+      return { ...state, status: 'requested' };
     case 'TaskReserved':
       return { ...state, status: 'reserved', reservationId: event.data.reservationId, creditsReservedMillicredits: event.data.millicredits };
     case 'TaskRejected':

@@ -1,6 +1,6 @@
 import type { GenerationProvider } from '@billing/generation-provider';
 import type { Logger } from '@billing/service-host';
-import { TaskError } from '@billing/tasks-domain';
+import { isTask, TaskError } from '@billing/tasks-domain';
 import type { TaskViews } from '../read-model/task-views';
 import type { TaskStreams } from '../streams/task-streams';
 
@@ -23,13 +23,16 @@ export function timeoutSweep(options: TimeoutSweepOptions): (now: number) => Pro
   return async (now) => {
     const overdue = options.views.overdue(now - options.taskTimeoutMillis, options.batchSize ?? 500);
     await Promise.all(
-      overdue.map(async ({ taskId, providerJobId }) => {
+      overdue.map(async (taskId) => {
         try {
           await options.streams.handleTask({ type: 'TimeOutTask', data: { taskId }, metadata: { commandId: `TimeOutTask:${taskId}`, now, correlationId: taskId } });
         } catch (error) {
           if (!(error instanceof TaskError)) throw error;
           options.logger.warn('time-out refused', { taskId, code: error.code, reason: error.message });
         }
+        // The job as the task's stream knows it (the read model may not have it yet).
+        const task = await options.streams.task(taskId);
+        const providerJobId = isTask(task) ? task.providerJobId : null;
         if (providerJobId !== null) await options.provider.cancel(providerJobId).catch((error: unknown) => options.logger.warn('provider cancel failed', { taskId, providerJobId, error: String(error) }));
       }),
     );

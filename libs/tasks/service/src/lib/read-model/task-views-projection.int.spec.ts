@@ -86,7 +86,7 @@ describe('TaskViewsProjection, rows kept in memory', () => {
   };
 
   it('given a committed batch, then the row in memory is the row in the file', async () => {
-    const views = new TaskViewsProjection(() => undefined);
+    const views = new TaskViewsProjection();
     runner = new ProjectionRunner({ store, db, projection: [views, failing] });
     runner.start();
     await runner.waitFor(await handle(requestTask('t1')));
@@ -96,7 +96,7 @@ describe('TaskViewsProjection, rows kept in memory', () => {
   });
 
   it('given a batch that rolls back, then memory keeps the committed row, not the one the batch wrote', async () => {
-    const views = new TaskViewsProjection(() => undefined);
+    const views = new TaskViewsProjection();
     runner = new ProjectionRunner({ store, db, projection: [views, failing] });
     runner.start();
     await runner.waitFor(await handle(requestTask('t1')));
@@ -114,7 +114,7 @@ describe('TaskViewsProjection, rows kept in memory', () => {
   });
 
   it('given a rebuild, then memory is emptied with the table and filled again from the events', async () => {
-    const views = new TaskViewsProjection(() => undefined);
+    const views = new TaskViewsProjection();
     runner = new ProjectionRunner({ store, db, projection: views });
     runner.start();
     await handle(requestTask('t1'));
@@ -130,17 +130,15 @@ describe('TaskViewsProjection, rows kept in memory', () => {
     const checkpointOnFile = () => (db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?').get('task-views') as { position: number } | undefined)?.position;
 
     it('given events absorbed, then the row changes in memory at once and in the file only when written, with its checkpoint', async () => {
-      const changed: string[] = [];
-      const views = new TaskViewsProjection((taskId) => changed.push(taskId));
+      const views = new TaskViewsProjection();
       runner = new ProjectionRunner({ store, db, projection: views, writeBehindMillis: 60_000 });
       runner.start();
       const requested = await handle(requestTask('t1'));
       await runner.waitFor(requested);
-      expect({ memory: views.cached('t1')?.status, file: rowStatus(), checkpoint: checkpointOnFile(), changed }).toEqual({
+      expect({ memory: views.cached('t1')?.status, file: rowStatus(), checkpoint: checkpointOnFile() }).toEqual({
         memory: 'requested',
         file: undefined,
         checkpoint: undefined,
-        changed: ['t1'],
       });
       runner.writeNow();
       expect({ file: rowStatus(), checkpoint: checkpointOnFile() }).toEqual({ file: 'requested', checkpoint: requested });
@@ -153,7 +151,7 @@ describe('TaskViewsProjection, rows kept in memory', () => {
     });
 
     it('given the process gone before a write, then the next runner applies what was lost from the checkpoint on file', async () => {
-      const before = new ProjectionRunner({ store, db, projection: new TaskViewsProjection(() => undefined), writeBehindMillis: 60_000 });
+      const before = new ProjectionRunner({ store, db, projection: new TaskViewsProjection(), writeBehindMillis: 60_000 });
       before.start();
       await before.waitFor(await handle(requestTask('t1')));
       before.writeNow();
@@ -163,7 +161,7 @@ describe('TaskViewsProjection, rows kept in memory', () => {
 
       db = new Database(join(dir, 'tasks.state.db'));
       expect(rowStatus()).toBe('requested');
-      const views = new TaskViewsProjection(() => undefined);
+      const views = new TaskViewsProjection();
       runner = new ProjectionRunner({ store, db, projection: views, writeBehindMillis: 60_000 });
       runner.start();
       await runner.waitFor(await store.headPosition());
@@ -174,7 +172,7 @@ describe('TaskViewsProjection, rows kept in memory', () => {
 
     it('given the subscription lost while a row waits behind, then the runner starts again by itself from the checkpoint on file and the row is written', async () => {
       const failures: string[] = [];
-      const views = new TaskViewsProjection(() => undefined);
+      const views = new TaskViewsProjection();
       runner = new ProjectionRunner({
         store: losingFirstSubscription(store, 1),
         db,
@@ -201,7 +199,7 @@ describe('TaskViewsProjection, rows kept in memory', () => {
       runner = new ProjectionRunner({
         store: losingFirstSubscription(store, 0),
         db,
-        projection: new TaskViewsProjection(() => undefined),
+        projection: new TaskViewsProjection(),
         writeBehindMillis: 60_000,
         restartAfterMillis: 20,
         onFailure: (_error, restartIn) => failures.push(restartIn),
@@ -215,10 +213,10 @@ describe('TaskViewsProjection, rows kept in memory', () => {
     });
 
     it('refuses read models that cannot write behind', () => {
-      expect(() => new ProjectionRunner({ store, db, projection: [new TaskViewsProjection(() => undefined), failing], writeBehindMillis: 50 })).toThrow(
+      expect(() => new ProjectionRunner({ store, db, projection: [new TaskViewsProjection(), failing], writeBehindMillis: 50 })).toThrow(
         'Read models that cannot write behind: fails-on-demand',
       );
-      runner = new ProjectionRunner({ store, db, projection: new TaskViewsProjection(() => undefined) });
+      runner = new ProjectionRunner({ store, db, projection: new TaskViewsProjection() });
     });
   });
 });

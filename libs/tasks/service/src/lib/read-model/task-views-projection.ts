@@ -54,8 +54,6 @@ export class TaskViewsProjection implements Projection {
   /** Rows absorbed and not yet written (the runner writes behind), each at most once per write. */
   private absorbed = new Map<string, PendingRow>();
 
-  constructor(private readonly onChanged: (taskId: string) => void) {}
-
   /** The task as its row says, absorbed or written, when the row is in memory. */
   cached(taskId: string): Task | undefined {
     return (this.absorbed.get(taskId) ?? this.written.get(taskId))?.state;
@@ -82,7 +80,6 @@ export class TaskViewsProjection implements Projection {
 
   /** Folds the events into their tasks' rows in memory; a task's row is read from the file only when not in memory. */
   absorb(events: readonly RecordedEvent[]): void {
-    const changed = new Set<string>();
     for (const event of events) {
       const taskEvent = { type: event.type, data: event.data } as TaskEvent;
       const taskId = taskEvent.data.taskId;
@@ -95,9 +92,7 @@ export class TaskViewsProjection implements Projection {
       const activeSince = !TIMED.includes(after.status) ? null : wasTimed && row ? row.activeSince : eventTime(taskEvent, event);
       // `seq` is only written by the insert: the position of the event that created the row.
       this.absorbed.set(taskId, { seq: row ? row.seq : event.position, state: after, activeSince });
-      changed.add(taskId);
     }
-    for (const taskId of changed) this.onChanged(taskId);
   }
 
   /** Writes each absorbed row once, with its latest state. */

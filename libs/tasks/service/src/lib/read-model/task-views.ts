@@ -12,44 +12,28 @@ export interface TaskPage {
   readonly next: string | null;
 }
 
-export interface OverdueTask {
-  readonly taskId: string;
-  readonly providerJobId: string | null;
-}
-
 /** A task whose job is at the generation provider. */
 export interface TaskAtProvider {
   readonly taskId: string;
   readonly providerJobId: string;
 }
 
-interface Waiter {
-  readonly until: (task: Task) => boolean;
-  readonly resolve: (task: Task | null) => void;
-}
-
 /**
  * The task read model in the service's state database, kept by a checkpointed projection
  * of its own store (dropped and rebuilt at will). The projection writes behind: a task's
  * row changes in memory as its events arrive, and the rows changed meanwhile are written
- * together at most 50 ms later (a task's whole lifecycle is often one write). Lists,
- * utilisation and the timeout sweep write what waits before they query the file. Callers
- * can wait for a task to reach a status: the projection tells them as events arrive.
+ * together at most 50 ms later (a task's events in that time are one write). Lists,
+ * utilisation and the timeout sweep write what waits before they query the file.
  */
 export class TaskViews {
   private readonly runner: ProjectionRunner;
-  private readonly projection: TaskViewsProjection;
-  private readonly waiters = new Map<string, Set<Waiter>>();
-  private readonly changed = new Set<string>();
-  private notifyScheduled = false;
-  private readonly byId: Database.Statement<[string], { state: string }>;
+  private readonly projection = new TaskViewsProjection();
 
   constructor(
     private readonly store: EventStore,
     private readonly db: Database.Database,
     logger: Logger,
   ) {
-    this.projection = new TaskViewsProjection((taskId) => this.noteChange(taskId));
     this.runner = new ProjectionRunner({
       store,
       db,
@@ -57,7 +41,6 @@ export class TaskViews {
       writeBehindMillis: DEFAULT_WRITE_DELAY_MILLIS,
       onFailure: logRunnerFailures(logger, 'task-views'),
     });
-    this.byId = db.prepare('SELECT state FROM task_views WHERE task_id = ?');
   }
 
   start(): void {
@@ -66,38 +49,10 @@ export class TaskViews {
 
   async stop(): Promise<void> {
     await this.runner.stop();
-    for (const waiters of this.waiters.values()) for (const waiter of waiters) waiter.resolve(null);
-    this.waiters.clear();
   }
 
   rebuild(): Promise<void> {
     return this.runner.rebuild();
-  }
-
-  get(taskId: string): Task | null {
-    const cached = this.projection.cached(taskId);
-    if (cached) return cached;
-    const row = this.byId.get(taskId);
-    return row ? (JSON.parse(row.state) as Task) : null;
-  }
-
-  /** Resolves with the task once `until` holds, or with what is known (maybe null) after `timeoutMillis`. */
-  waitFor(taskId: string, until: (task: Task) => boolean, timeoutMillis: number): Promise<Task | null> {
-    const now = this.get(taskId);
-    if (now && until(now)) return Promise.resolve(now);
-    return new Promise((resolve) => {
-      const waiters = this.waiters.get(taskId) ?? new Set<Waiter>();
-      this.waiters.set(taskId, waiters);
-      const timer = setTimeout(() => finish(this.get(taskId)), timeoutMillis);
-      const waiter: Waiter = { until, resolve: (task) => finish(task) };
-      const finish = (task: Task | null) => {
-        clearTimeout(timer);
-        waiters.delete(waiter);
-        if (waiters.size === 0 && this.waiters.get(taskId) === waiters) this.waiters.delete(taskId);
-        resolve(task);
-      };
-      waiters.add(waiter);
-    });
   }
 
   list(accountId: string, options: { readonly status?: TaskStatus; readonly limit: number; readonly after?: string }): TaskPage {
@@ -127,13 +82,11 @@ export class TaskViews {
   }
 
   /** Tasks in a timed status since before `since`: their deadline has passed. */
-  overdue(since: number, limit: number): readonly OverdueTask[] {
+  overdue(since: number, limit: number): readonly string[] {
     this.runner.writeNow();
     return (
-      this.db
-        .prepare('SELECT task_id, provider_job_id FROM task_views WHERE active_since IS NOT NULL AND active_since <= ? ORDER BY active_since LIMIT ?')
-        .all(since, limit) as { task_id: string; provider_job_id: string | null }[]
-    ).map((row) => ({ taskId: row.task_id, providerJobId: row.provider_job_id }));
+      this.db.prepare('SELECT task_id FROM task_views WHERE active_since IS NOT NULL AND active_since <= ? ORDER BY active_since LIMIT ?').all(since, limit) as { task_id: string }[]
+    ).map((row) => row.task_id);
   }
 
   /** Resolves once every task event the store held when called is in the read model. */
@@ -141,6 +94,14 @@ export class TaskViews {
     let last = 0;
     for await (const event of this.store.readAll({ afterPosition: this.runner.checkpoint(), filter: this.projection.filter })) last = event.position;
     await this.runner.waitFor(last);
+  }
+
+  /** Tasks under way (waiting for a slot, holding one, or at the provider), in the order they were requested. */
+  underWay(): readonly Task[] {
+    this.runner.writeNow();
+    return (
+      this.db.prepare(`SELECT state FROM task_views WHERE status IN ('requested', 'queued', 'reserved', 'dispatched', 'running') ORDER BY seq`).all() as { state: string }[]
+    ).map((row) => JSON.parse(row.state) as Task);
   }
 
   /** Tasks dispatched to the provider (or reported running there), oldest first. */
@@ -154,26 +115,5 @@ export class TaskViews {
         )
         .all() as { task_id: string; provider_job_id: string }[]
     ).map((row) => ({ taskId: row.task_id, providerJobId: row.provider_job_id }));
-  }
-
-  /** Runs as the projection absorbs events: waiters hear of it once the batch is absorbed. */
-  private noteChange(taskId: string): void {
-    if (!this.waiters.has(taskId)) return;
-    this.changed.add(taskId);
-    if (this.notifyScheduled) return;
-    this.notifyScheduled = true;
-    queueMicrotask(() => this.notifyWaiters());
-  }
-
-  private notifyWaiters(): void {
-    this.notifyScheduled = false;
-    const changed = [...this.changed];
-    this.changed.clear();
-    for (const taskId of changed) {
-      const waiters = this.waiters.get(taskId);
-      const task = waiters && this.get(taskId);
-      if (!waiters || !task) continue;
-      for (const waiter of [...waiters]) if (waiter.until(task)) waiter.resolve(task);
-    }
   }
 }

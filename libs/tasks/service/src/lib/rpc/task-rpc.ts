@@ -1,10 +1,11 @@
 import type { QuoteRequest, TaskCommand } from '@billing/contracts';
 import { GenerationWebhookError, type GenerationProvider, HttpGenerationProvider } from '@billing/generation-provider';
 import { type Clock, type RpcMethod, RpcError } from '@billing/service-host';
-import { isTask, planBatch, type Task, TaskError, type TaskView, taskView } from '@billing/tasks-domain';
+import { isTask, planBatch, type Task, TaskError, type TaskRequest, type TaskState, type TaskView, taskView } from '@billing/tasks-domain';
 import type { AccountPlans } from '../plans/account-plans';
 import type { PricingClient } from '../pricing/pricing-client';
 import type { TaskViews } from '../read-model/task-views';
+import type { Admissions } from '../slots/admissions';
 import type { TaskStreams } from '../streams/task-streams';
 import { conflict, forbidden, rejectionProblem, taskNotFound } from './task-problems';
 import {
@@ -22,12 +23,11 @@ import { rpcMethod } from './rpc-method';
 export interface TaskRpcOptions {
   readonly streams: TaskStreams;
   readonly views: TaskViews;
+  readonly admissions: Admissions;
   readonly plans: AccountPlans;
   readonly pricing: PricingClient;
   readonly provider: GenerationProvider;
   readonly clock: Clock;
-  /** How long `createTask` and `createBatch` wait for a task to leave `requested`. */
-  readonly createWaitMillis: number;
 }
 
 export interface BatchReply {
@@ -39,7 +39,7 @@ export interface BatchReply {
 
 /** The task service's request/reply methods (the gateway's tasks, batches and utilisation). */
 export function taskRpcMethods(options: TaskRpcOptions): readonly RpcMethod[] {
-  const { streams, views, plans, pricing, provider, clock } = options;
+  const { streams, views, admissions, plans, pricing, provider, clock } = options;
   const meta = (commandId: string, correlationId: string) => ({ commandId, now: clock.now(), correlationId });
 
   /** The task if it exists and belongs to the account; another account's task does not exist for it. */
@@ -49,13 +49,19 @@ export function taskRpcMethods(options: TaskRpcOptions): readonly RpcMethod[] {
     return task;
   }
 
-  /** Waits (bounded) until the task has left `requested`; a rejection is answered as its problem. */
-  async function settled(taskId: string, rejectionIsError: boolean): Promise<TaskView> {
-    const waited = await views.waitFor(taskId, (task) => task.status !== 'requested', options.createWaitMillis);
-    const task = waited ?? (await streams.task(taskId));
+  /** The task as the request left it; a rejection is answered as its problem. */
+  function answer(taskId: string, task: TaskState, rejectionIsError: boolean): TaskView {
     if (!isTask(task)) throw taskNotFound(taskId);
     if (rejectionIsError && task.status === 'rejected' && task.rejection) throw rejectionProblem(task, task.rejection);
     return taskView(task);
+  }
+
+  async function request(taskRequest: TaskRequest, concurrencyLimit: number): Promise<TaskState> {
+    try {
+      return await admissions.request(taskRequest, concurrencyLimit);
+    } catch (error) {
+      throw asProblem(error, taskRequest.taskId);
+    }
   }
 
   async function assertFree(accountId: string, taskId: string): Promise<boolean> {
@@ -69,60 +75,53 @@ export function taskRpcMethods(options: TaskRpcOptions): readonly RpcMethod[] {
     try {
       await streams.handleTask(command);
     } catch (error) {
-      if (!(error instanceof TaskError)) throw error;
-      if (error.code === 'invalid_request') throw new RpcError({ type: 'validation', title: 'Invalid task', status: 400, detail: error.message, errors: [] });
-      throw conflict(error.message, { code: error.code, taskId: command.data.taskId });
+      throw asProblem(error, command.data.taskId);
     }
   }
 
-  const createTask = rpcMethod('createTask', CreateTaskRequest, async (request) => {
-    const { accountId, taskId, channel } = request;
-    if (await assertFree(accountId, taskId)) {
-      const plan = await plans.planOf(accountId);
-      const quote = await pricing.quote(quoteRequestOf(request), channel, accountId);
-      const [snapshot] = quote.snapshots;
-      if (!snapshot) throw new Error(`quote ${quote.quoteId} has no task`);
-      await handle({
-        type: 'RequestTask',
-        data: { taskId, accountId, channel, pool: quote.pool, quote: snapshot, queueIfBusy: request.queueIfBusy ?? false, priority: plan.priority },
-        metadata: meta(`RequestTask:${taskId}`, taskId),
-      });
-    }
-    return settled(taskId, true);
+  const createTask = rpcMethod('createTask', CreateTaskRequest, async (createRequest) => {
+    const { accountId, taskId, channel } = createRequest;
+    if (!(await assertFree(accountId, taskId))) return answer(taskId, await streams.task(taskId), true);
+    const plan = await plans.planOf(accountId);
+    const quote = await pricing.quote(quoteRequestOf(createRequest), channel, accountId);
+    const [snapshot] = quote.snapshots;
+    if (!snapshot) throw new Error(`quote ${quote.quoteId} has no task`);
+    const queueIfBusy = createRequest.queueIfBusy ?? false;
+    const task = await request({ taskId, accountId, channel, pool: quote.pool, quote: snapshot, queueIfBusy, priority: plan.priority }, plan.concurrencyLimit);
+    return answer(taskId, task, true);
   });
 
-  const createBatch = rpcMethod('createBatch', CreateBatchRequest, async (request): Promise<BatchReply> => {
-    const { accountId, batchId, channel, batchSize } = request;
+  const createBatch = rpcMethod('createBatch', CreateBatchRequest, async (batchRequest): Promise<BatchReply> => {
+    const { accountId, batchId, channel, batchSize } = batchRequest;
     const plan = await plans.planOf(accountId);
     if (!plan.entitlements.includes('batch_generation')) {
       throw forbidden(`plan ${plan.planId} does not include batch generation`, { entitlement: 'batch_generation', planId: plan.planId });
     }
-    const quote = await pricing.quote({ ...quoteRequestOf(request), batchSize }, channel, accountId);
-    const requests = planBatch({
+    const quote = await pricing.quote({ ...quoteRequestOf(batchRequest), batchSize }, channel, accountId);
+    const items = planBatch({
       batchId,
       accountId,
       channel,
       pool: quote.pool,
       quotes: quote.snapshots,
       // A batch waits for slots by default: refusing part of it for the limit helps no one.
-      queueIfBusy: request.queueIfBusy ?? true,
+      queueIfBusy: batchRequest.queueIfBusy ?? true,
       priority: plan.priority,
-      now: clock.now(),
-      correlationId: batchId,
     });
-    const fresh = await Promise.all(requests.map((command) => assertFree(accountId, command.data.taskId)));
-    await Promise.all(requests.filter((_, index) => fresh[index]).map((command) => handle(command)));
-    const tasks = await Promise.all(requests.map((command) => settled(command.data.taskId, false)));
+    const fresh = await Promise.all(items.map((item) => assertFree(accountId, item.taskId)));
+    // Requested in batch order (the account's lock takes them in turn); each item's reservation runs on its own.
+    const tasks = await Promise.all(
+      items.map(async (item, index) => answer(item.taskId, fresh[index] ? await request(item, plan.concurrencyLimit) : await streams.task(item.taskId), false)),
+    );
     return { batchId, quoteId: quote.quoteId, millicredits: quote.millicredits, tasks };
   });
 
-  const getTask = rpcMethod('getTask', GetTaskRequest, async ({ accountId, taskId }) => {
-    const seen = views.get(taskId);
-    if (seen && seen.accountId === accountId) return taskView(seen);
-    return taskView(await ownTask(accountId, taskId));
-  });
+  // From the task's stream, not the read model: a client reads what its last request did.
+  const getTask = rpcMethod('getTask', GetTaskRequest, async ({ accountId, taskId }) => taskView(await ownTask(accountId, taskId)));
 
   const listTasks = rpcMethod('listTasks', ListTasksRequest, async ({ accountId, status, limit, after }) => {
+    // The read model follows the store: it is brought up to what this service wrote, so a client lists the tasks it just created.
+    await views.caughtUp();
     const page = views.list(accountId, { limit: limit ?? 50, ...(status ? { status } : {}), ...(after ? { after } : {}) });
     return { tasks: page.tasks.map(taskView), next: page.next };
   });
@@ -141,7 +140,10 @@ export function taskRpcMethods(options: TaskRpcOptions): readonly RpcMethod[] {
     return taskView(await ownTask(accountId, taskId));
   });
 
-  const utilisation = rpcMethod('utilisation', UtilisationRequest, async ({ accountId }) => ({ accountId, ...views.utilisation(accountId) }));
+  const utilisation = rpcMethod('utilisation', UtilisationRequest, async ({ accountId }) => {
+    await views.caughtUp();
+    return { accountId, ...views.utilisation(accountId) };
+  });
 
   const generationWebhook = rpcMethod('generationWebhook', GenerationWebhookRequest, async ({ rawBody, headers }) => {
     if (!(provider instanceof HttpGenerationProvider)) {
@@ -157,6 +159,13 @@ export function taskRpcMethods(options: TaskRpcOptions): readonly RpcMethod[] {
   });
 
   return [createTask, createBatch, getTask, listTasks, cancelTask, adoptTask, utilisation, generationWebhook];
+}
+
+/** A task's refusal of an invalid request, as the client meets it: 400 for the request itself, 409 for the task's state. */
+function asProblem(error: unknown, taskId: string): unknown {
+  if (!(error instanceof TaskError)) return error;
+  if (error.code === 'invalid_request') return new RpcError({ type: 'validation', title: 'Invalid task', status: 400, detail: error.message, errors: [] });
+  return conflict(error.message, { code: error.code, taskId });
 }
 
 function quoteRequestOf(request: CreateTaskRequest | CreateBatchRequest): QuoteRequest {

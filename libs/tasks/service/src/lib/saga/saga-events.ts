@@ -13,16 +13,15 @@ import type { TaskSagaEvent } from '@billing/tasks-domain';
 
 export { WALLET_TOPIC };
 
-/** The task and slot events the saga acts on; the others decide nothing. */
+/** The task events the saga acts on; the others decide nothing. */
 export const SAGA_OWN_EVENT_TYPES = [
-  'TaskRequested',
-  'TaskQueued',
-  'SlotAcquired',
-  'SlotRefused',
+  'TaskDequeued',
+  'TaskRejected',
   'TaskSucceeded',
   'TaskFailed',
   'TaskCancelled',
   'TaskTimedOut',
+  'TaskReleased',
   'LateReservationDeclined',
 ] as const;
 

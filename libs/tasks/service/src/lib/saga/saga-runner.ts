@@ -1,13 +1,13 @@
-import { walletStreamName } from '@billing/contracts';
+import { type TaskCommand, walletStreamName } from '@billing/contracts';
 import type { Clock, CommandSender, Logger, OutgoingCommand, ReactorEvent } from '@billing/service-host';
-import { initialTaskState, reactToTaskEvent, sagaTaskId, SlotsError, TaskError, type TaskSagaCommand, type TaskSagaEvent } from '@billing/tasks-domain';
-import type { AccountPlans } from '../plans/account-plans';
+import { reactToTaskEvent, sagaTaskId, TaskError, type TaskSagaEvent } from '@billing/tasks-domain';
+import type { Admissions } from '../slots/admissions';
 import type { TaskStreams } from '../streams/task-streams';
 import { asSagaEvent } from './saga-events';
 
 export interface SagaRunnerOptions {
   readonly streams: TaskStreams;
-  readonly plans: AccountPlans;
+  readonly admissions: Admissions;
   readonly commands: CommandSender;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -21,10 +21,11 @@ interface Reaction {
 }
 
 /**
- * Carries events to the task saga and its commands to their streams: tasks and slots
- * through this service's repositories, wallet commands over the bus. One task's events
- * are handled in order; different tasks' at once. Command ids come from the event, so a
- * redelivered event decides the same commands and the deciders drop the copies.
+ * Carries events to the task saga and its commands to their targets: task commands
+ * through this service's streams, wallet commands over the bus, and a freed slot to the
+ * admissions (the queue moves). One task's events are handled in order; different tasks'
+ * at once. Command ids come from the event, so a redelivered event decides the same
+ * commands and the deciders drop the copies.
  */
 export class SagaRunner {
   constructor(private readonly options: SagaRunnerOptions) {}
@@ -40,41 +41,43 @@ export class SagaRunner {
       byTask.set(taskId, reactions);
     }
     const toWallet: OutgoingCommand[] = [];
+    const freed = new Set<string>();
     await Promise.all(
       [...byTask].map(async ([taskId, reactions]) => {
-        for (const reaction of reactions) toWallet.push(...(await this.reactTo(taskId, reaction)));
+        for (const reaction of reactions) await this.reactTo(taskId, reaction, toWallet, freed);
       }),
     );
     if (toWallet.length > 0) await this.options.commands.send(this.options.walletService, toWallet);
+    await Promise.all([...freed].map((accountId) => this.options.admissions.startQueued(accountId)));
   }
 
-  private async reactTo(taskId: string, { eventId, event }: Reaction): Promise<OutgoingCommand[]> {
-    const { streams, plans, clock, reservationTtlMillis } = this.options;
-    // A request needs only its account's limit; every other event is judged against the task as it stands.
-    const requested = event.type === 'TaskRequested';
-    const task = requested ? initialTaskState : await streams.task(taskId);
-    const concurrencyLimit = requested ? (await plans.planOf(event.data.accountId)).concurrencyLimit : 0;
-    const decided = reactToTaskEvent(event, { now: clock.now(), task, reservationTtlMillis, concurrencyLimit, eventId });
-    const toWallet: OutgoingCommand[] = [];
-    for (const sagaCommand of decided) {
-      if (sagaCommand.target === 'wallet') {
-        const { accountId, pool, command } = sagaCommand;
-        toWallet.push({ accountId, streamName: walletStreamName(accountId, pool), command });
-      } else {
-        await this.handleLocally(sagaCommand, eventId);
+  private async reactTo(taskId: string, { eventId, event }: Reaction, toWallet: OutgoingCommand[], freed: Set<string>): Promise<void> {
+    const { streams, clock, reservationTtlMillis } = this.options;
+    const task = await streams.task(taskId);
+    for (const sagaCommand of reactToTaskEvent(event, { now: clock.now(), task, reservationTtlMillis, eventId })) {
+      switch (sagaCommand.target) {
+        case 'wallet': {
+          const { accountId, pool, command } = sagaCommand;
+          toWallet.push({ accountId, streamName: walletStreamName(accountId, pool), command });
+          break;
+        }
+        case 'task':
+          await this.handleTask(sagaCommand.command, eventId);
+          break;
+        case 'slots':
+          freed.add(sagaCommand.accountId);
+          break;
       }
     }
-    return toWallet;
   }
 
-  private async handleLocally(sagaCommand: Exclude<TaskSagaCommand, { target: 'wallet' }>, eventId: string): Promise<void> {
+  private async handleTask(command: TaskCommand, eventId: string): Promise<void> {
     try {
-      if (sagaCommand.target === 'task') await this.options.streams.handleTask(sagaCommand.command);
-      else await this.options.streams.handleSlots(sagaCommand.accountId, sagaCommand.command);
+      await this.options.streams.handleTask(command);
     } catch (error) {
       // A refusal means the stream has moved on (a race the saga lost): nothing to redo.
-      if (!(error instanceof TaskError || error instanceof SlotsError)) throw error;
-      this.options.logger.warn('saga command refused', { eventId, command: sagaCommand.command.type, code: error.code, reason: error.message });
+      if (!(error instanceof TaskError)) throw error;
+      this.options.logger.warn('saga command refused', { eventId, command: command.type, code: error.code, reason: error.message });
     }
   }
 }

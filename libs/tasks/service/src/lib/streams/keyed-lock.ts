@@ -1,7 +1,7 @@
 /**
  * Runs work for one key at a time, in arrival order, and work for different keys at once.
- * Within one instance it keeps a stream's commands from racing each other; across
- * instances the store's expected revision does that job.
+ * Within one process it keeps a stream's commands from racing each other (across
+ * processes the store's expected revision does that job), and an account's slot decisions.
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<void>>();

@@ -1,0 +1,77 @@
+import type { TaskEvent } from '@billing/contracts';
+import type { EventStore } from '@billing/event-store';
+import { evolveSlots, initialSlots, isIn, type Slots, slotsOf, type Task } from '@billing/tasks-domain';
+import { KeyedLock } from '../streams/keyed-lock';
+
+/**
+ * The concurrency slots of every account with tasks under way, followed in memory from
+ * the task events appended through this process, and loaded once at start from the tasks
+ * under way. Deciding a slot and appending what was decided happen under the account's
+ * lock, so the count is exact while every writer of the store shares this object: one per
+ * store object, so two instances on one store in one process share it too (the SQLite
+ * store takes one writing process per file; see the README for a second process).
+ */
+export class AccountSlots {
+  private static readonly ofStores = new WeakMap<EventStore, AccountSlots>();
+  private readonly byAccount = new Map<string, Slots>();
+  /** The account of each task under way, for the events that name only the task. */
+  private readonly accountOfTask = new Map<string, string>();
+  private readonly lock = new KeyedLock();
+  private loaded: Promise<void> | null = null;
+
+  static of(store: EventStore): AccountSlots {
+    let slots = AccountSlots.ofStores.get(store);
+    if (!slots) {
+      slots = new AccountSlots();
+      AccountSlots.ofStores.set(store, slots);
+    }
+    return slots;
+  }
+
+  /** The tasks under way, in arrival order, taken in once; a second instance waits for the first load. */
+  load(tasksUnderWay: () => Promise<readonly Task[]>): Promise<void> {
+    this.loaded ??= tasksUnderWay().then((tasks) => {
+      const byAccount = new Map<string, Task[]>();
+      for (const task of tasks) byAccount.set(task.accountId, [...(byAccount.get(task.accountId) ?? []), task]);
+      for (const [accountId, mine] of byAccount) {
+        this.remember(accountId, slotsOf(mine));
+        for (const task of mine) if (isIn(this.of(accountId), task.taskId)) this.accountOfTask.set(task.taskId, accountId);
+      }
+    });
+    return this.loaded;
+  }
+
+  of(accountId: string): Slots {
+    return this.byAccount.get(accountId) ?? initialSlots;
+  }
+
+  /** Accounts with tasks waiting for a slot. */
+  waiting(): readonly string[] {
+    return [...this.byAccount].filter(([, slots]) => slots.queue.length > 0).map(([accountId]) => accountId);
+  }
+
+  /** Runs `work` alone for the account: decide a slot, append, and only then let the next decision in. */
+  exclusive<T>(accountId: string, work: () => Promise<T>): Promise<T> {
+    return this.lock.run(accountId, work);
+  }
+
+  /** Takes in the events just appended to a task's stream. */
+  follow(events: readonly TaskEvent[]): void {
+    for (const event of events) {
+      const { taskId } = event.data;
+      const accountId = event.type === 'TaskRequested' ? event.data.accountId : this.accountOfTask.get(taskId);
+      if (accountId === undefined) continue;
+      const before = this.of(accountId);
+      const after = evolveSlots(before, event);
+      if (after === before) continue;
+      if (isIn(after, taskId)) this.accountOfTask.set(taskId, accountId);
+      else this.accountOfTask.delete(taskId);
+      this.remember(accountId, after);
+    }
+  }
+
+  private remember(accountId: string, slots: Slots): void {
+    if (slots.running.length === 0 && slots.queue.length === 0) this.byAccount.delete(accountId);
+    else this.byAccount.set(accountId, slots);
+  }
+}

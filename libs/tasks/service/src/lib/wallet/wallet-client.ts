@@ -1,0 +1,26 @@
+import { RESERVE_CREDITS_METHOD, type ReservationAnswer, type ReserveCreditsCall } from '@billing/contracts';
+import type { RpcClient } from '@billing/service-host';
+
+/** Asks the wallet for a hold on the request path (directly embedded, over Kafka RPC distributed); checks the answer's shape. */
+export class WalletClient {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly service: string,
+  ) {}
+
+  async reserve(call: ReserveCreditsCall, timeoutMillis: number): Promise<ReservationAnswer> {
+    const answer = await this.rpc.call<ReservationAnswer>(this.service, RESERVE_CREDITS_METHOD, call, { key: call.accountId, timeoutMillis, ...(call.correlationId ? { correlationId: call.correlationId } : {}) });
+    return asAnswer(answer, call.reservationId);
+  }
+}
+
+function asAnswer(answer: ReservationAnswer, reservationId: string): ReservationAnswer {
+  const whole = (value: unknown) => Number.isSafeInteger(value);
+  const wellFormed =
+    answer?.reservationId === reservationId &&
+    (answer.outcome === 'reserved'
+      ? whole(answer.millicredits) && whole(answer.expiresAt)
+      : answer.outcome === 'rejected' && whole(answer.requestedMillicredits) && whole(answer.availableMillicredits));
+  if (!wellFormed) throw new Error(`the wallet answered reservation ${reservationId} with no outcome`);
+  return answer;
+}
