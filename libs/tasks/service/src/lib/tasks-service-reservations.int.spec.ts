@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walletStreamName } from '@billing/contracts';
-import { ManualScheduler } from '@billing/generation-provider';
+import { type GenerationProvider, GenerationSimulator, ManualScheduler } from '@billing/generation-provider';
 import { ManualClock } from '@billing/service-host';
 import type { TaskView } from '@billing/tasks-domain';
 import { eventually } from '@billing/util/testing';
@@ -15,7 +15,8 @@ const QUOTED = 75_000;
 
 /*
  * The request path records the task, then asks the wallet for its credits, then records the
- * answer. The process may die between any two of these; nothing may be lost or held twice.
+ * answer, then hands the task to the provider. The process may die between any two of these;
+ * nothing may be lost or held twice.
  */
 describe('a task whose process died between the wallet and the task record', () => {
   let dir: string;
@@ -74,4 +75,29 @@ describe('a task whose process died between the wallet and the task record', () 
     expect([...platform.wallet.chargesByReservation().values()]).toEqual([[QUOTED]]);
     await eventually(() => platform.wallet.wallet(API).openHoldCount() === 0, 'every hold settled');
   });
+
+  it('given a reserved task whose submit never reached the provider, when the service starts again, then it is submitted, and charged once', async () => {
+    const simulator = new GenerationSimulator();
+    // Submits that never come back: the process dies with them in flight.
+    const silent: GenerationProvider = { ...bind(simulator), submit: () => new Promise(() => undefined) };
+    let tasks = await platform.startTasks({ provider: { kind: 'instance', provider: silent } });
+    expect(await create('t1')).toMatchObject({ status: 'reserved' });
+    await tasks.stop();
+    tasks = await platform.startTasks({ provider: { kind: 'instance', provider: simulator } });
+
+    await eventually(() => charged('t1'), 't1 charged');
+    expect([...platform.wallet.chargesByReservation().values()]).toEqual([[QUOTED]]);
+    await simulator.close();
+  });
 });
+
+/** The provider's methods bound to it, so a test can replace one. */
+function bind(provider: GenerationProvider): GenerationProvider {
+  return {
+    submit: (job) => provider.submit(job),
+    cancel: (providerJobId) => provider.cancel(providerJobId),
+    status: (job) => provider.status(job),
+    onOutcome: (listener) => provider.onOutcome(listener),
+    close: () => provider.close(),
+  };
+}

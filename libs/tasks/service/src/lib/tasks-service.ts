@@ -33,7 +33,13 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
     const { store, db, clock, logger } = context;
     const { provider, owned } = providerOf(settings.provider);
     const slots = AccountSlots.of(store);
-    const streams = new TaskStreams(store, context.newId, (events) => slots.follow(events));
+    // What this instance appends: the slots follow it, and whoever records a reservation hands the task to the provider.
+    const streams = new TaskStreams(store, context.newId, (events) => {
+      slots.follow(events);
+      for (const event of events) if (event.type === 'TaskReserved') dispatcher.dispatch(event.data.taskId);
+    });
+    const dispatcher = new Dispatcher({ streams, provider, clock, logger });
+    dispatcher.start();
     const pricing = new PricingClient({
       rpc: context.rpc,
       clock,
@@ -55,7 +61,6 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
       answerWithinMillis: settings.createWaitMillis,
       walletService: settings.walletService,
     });
-    const dispatcher = new Dispatcher({ streams, provider, clock, logger });
     const saga = new SagaRunner({ streams, admissions, commands: context.commands, clock, logger, reservationTtlMillis: settings.reservationTtlMillis, walletService: settings.walletService });
     views.start();
     // The slots of the tasks under way, before anything is decided against them; then what the last run left half done.
@@ -66,7 +71,7 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
       return tasksUnderWay;
     });
     admissions.resumeRequested(tasksUnderWay);
-    dispatcher.start();
+    for (const task of tasksUnderWay) if (task.status === 'reserved') dispatcher.dispatch(task.taskId);
     let stopping = false;
     const resumed = Promise.all([
       ...slots.waiting().map((accountId) => admissions.startQueued(accountId)),
@@ -86,11 +91,6 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
           handle: (events) => saga.react(events),
         },
         { name: 'wallet-answers', source: { kind: 'bus', topics: [WALLET_TOPIC], schemas: WALLET_ANSWER_SCHEMAS }, handle: (events) => saga.react(events) },
-        {
-          name: 'task-dispatch',
-          source: { kind: 'store', filter: { streamPrefixes: [`${TASK_CATEGORY}-`], eventTypes: ['TaskReserved'] } },
-          handle: (events) => dispatcher.dispatch(events),
-        },
         { name: 'account-plans', source: { kind: 'bus', topics: [SUBSCRIPTION_TOPIC], schemas: SUBSCRIPTION_PAYLOAD_SCHEMAS }, handle: (events) => plans.follow(events) },
       ],
       rpc: taskRpcMethods({ streams, views, admissions, plans, pricing, provider, clock }),

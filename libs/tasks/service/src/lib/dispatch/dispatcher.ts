@@ -1,6 +1,6 @@
 import type { TaskCommand } from '@billing/contracts';
 import { type GenerationOutcome, type GenerationProvider, GenerationProviderError } from '@billing/generation-provider';
-import type { Clock, Logger, ReactorEvent } from '@billing/service-host';
+import type { Clock, Logger } from '@billing/service-host';
 import { commandForProviderAnswer, isTask, TaskError, type Task } from '@billing/tasks-domain';
 import type { TaskStreams } from '../streams/task-streams';
 
@@ -14,7 +14,9 @@ export interface DispatcherOptions {
 /**
  * Between the task streams and the generation provider: a reserved task is submitted and
  * its job recorded; the provider's outcome completes or fails it. Command ids come from
- * the task and the job, so a repeated outcome changes nothing.
+ * the task and the job, so a repeated outcome changes nothing. Whoever records a task's
+ * reservation hands it over (the request path, the saga, the start after a restart for
+ * tasks left reserved): no reactor reads the store for it.
  *
  * Races it settles:
  * - the outcome may arrive before the dispatch is recorded: the job is recorded first;
@@ -23,6 +25,8 @@ export interface DispatcherOptions {
  */
 export class Dispatcher {
   private stopListening: () => void = () => undefined;
+  /** Tasks being submitted now: handed over twice, a task is submitted once. */
+  private readonly submitting = new Set<string>();
 
   constructor(private readonly options: DispatcherOptions) {}
 
@@ -34,13 +38,16 @@ export class Dispatcher {
     this.stopListening();
   }
 
-  /** The store reactor on `TaskReserved`. */
-  async dispatch(events: readonly ReactorEvent[]): Promise<void> {
-    const taskIds = new Set(events.filter((event) => event.type === 'TaskReserved').map((event) => (event.data as { taskId: string }).taskId));
-    await Promise.all([...taskIds].map((taskId) => this.dispatchTask(taskId)));
+  /** Submits a reserved task to the provider (not awaited by whoever hands it over: a failure is logged, and the task times out). */
+  dispatch(taskId: string): void {
+    if (this.submitting.has(taskId)) return;
+    this.submitting.add(taskId);
+    this.submit(taskId)
+      .catch((error: unknown) => this.options.logger.error('a reserved task was not submitted; it times out unless the next start submits it', { taskId, error: String(error) }))
+      .finally(() => this.submitting.delete(taskId));
   }
 
-  private async dispatchTask(taskId: string): Promise<void> {
+  private async submit(taskId: string): Promise<void> {
     const task = await this.options.streams.task(taskId);
     if (!isTask(task) || task.status !== 'reserved') return;
     let providerJobId: string;
@@ -52,7 +59,9 @@ export class Dispatcher {
         durationMillis: task.quote.durationMillis,
       }));
     } catch (error) {
-      if (!(error instanceof GenerationProviderError) || error.code === 'closed') throw error;
+      // Closed: the service is stopping; the next start submits the task, still reserved.
+      if (error instanceof GenerationProviderError && error.code === 'closed') return;
+      if (!(error instanceof GenerationProviderError)) throw error;
       // The provider refused the job or could not be reached after its retries: the task fails and its hold goes back.
       await this.handle({ type: 'FailTask', data: { taskId, error: `dispatch failed: ${error.message}` }, metadata: this.meta(`FailTask:${taskId}:dispatch`, taskId) });
       return;

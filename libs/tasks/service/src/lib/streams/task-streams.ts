@@ -3,7 +3,7 @@ import { createRepository, type EventStore, type Repository } from '@billing/eve
 import { taskDecider, type TaskState } from '@billing/tasks-domain';
 import { KeyedLock } from './keyed-lock';
 
-/** Told, synchronously, of what each command appended: the account slots follow it. */
+/** Told, synchronously, of what each command appended: the account slots follow it, the dispatcher takes reserved tasks. */
 export type AppendListener = (events: readonly TaskEvent[]) => void;
 
 /** Two instances on one store can race on a task's stream; the loser reloads and decides again. */
@@ -36,8 +36,12 @@ export class TaskStreams {
     });
   }
 
-  /** The task as its stream tells it now (from the state the commands cached, plus what was appended since). */
+  /**
+   * The task as its stream tells it once the commands already taken for it are appended:
+   * the state they cached, read from the store only for what another writer appended.
+   */
   async task(taskId: string): Promise<TaskState> {
-    return (await this.tasks.current(taskStreamName(taskId))).state;
+    const streamName = taskStreamName(taskId);
+    return this.lock.run(streamName, async () => (await this.tasks.current(streamName)).state);
   }
 }
