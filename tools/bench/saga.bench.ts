@@ -12,7 +12,7 @@
  */
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EventHeader, KafkaMessageBus, type MessageBus } from '@billing/messaging';
@@ -76,7 +76,7 @@ async function distributed(dir: string): Promise<Platform> {
       const status = pid ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
       return sum + Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
     }, process.resourceUsage().maxRSS);
-  const stores = (['pricing', 'wallet', 'purchase', 'tasks'] as const).map((s) => join(dir, `${s}.events.db`));
+  const stores = (['pricing', 'wallet', 'purchase', 'tasks'] as const).map((s) => join(dir, s, `${s}.events.db`));
   return {
     eventsAppended: async () => stores.reduce((sum, path) => sum + headOf(path), 0),
     rpc,
@@ -202,8 +202,9 @@ async function until(done: () => boolean, setWake: (wake: () => void) => void, t
   }
 }
 
-/** The head of a service's store file, read beside the running process. */
+/** The head of a service's store file, read beside the running process (0 before it exists). */
 function headOf(path: string): number {
+  if (!existsSync(path)) return 0;
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     return (db.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number | null }).head ?? 0;
