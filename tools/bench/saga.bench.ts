@@ -46,7 +46,7 @@ interface Platform {
 }
 
 async function embedded(dir: string): Promise<Platform> {
-  const passed = Object.fromEntries(['KAFKA_PARTITIONS', 'SERVICE_THREADS'].filter((name) => process.env[name]).map((name) => [name, process.env[name]]));
+  const passed = Object.fromEntries(['KAFKA_PARTITIONS', 'WALLET_PERIOD'].filter((name) => process.env[name]).map((name) => [name, process.env[name]]));
   const config = loadPlatformConfig({ DATA_DIR: dir, LOG_LEVEL: 'error', ...passed });
   const commits = countSqliteCommits();
   const runtime = new PlatformRuntime({ config, services: ['pricing', 'wallet', 'purchase', 'tasks'] });
