@@ -130,8 +130,9 @@ export async function retryUntil(deadline: Deadline, what: string, attempt: () =
     try {
       const outcome = await beforeDeadline(attempt(), deadline.at);
       if (outcome === undefined) return;
-      if (outcome === CUT) last = `${last} (the attempt still running at the deadline was cut)`;
-      else [last, lastError] = [outcome, undefined];
+      // A cut attempt is the deadline itself, whatever the clock says a moment later.
+      if (outcome === CUT) throw new Error(`Kafka: ${what} did not finish within ${deadline.millis} ms (${n} attempts); last: ${last} (the attempt still running at the deadline was cut)`, { cause: lastError });
+      [last, lastError] = [outcome, undefined];
     } catch (error) {
       if (classifyTopicError(error) === 'fatal') throw new Error(`Kafka: ${what} failed: ${describeTopicError(error)}`, { cause: error });
       [last, lastError] = [describeTopicError(error), error];
