@@ -29,9 +29,9 @@ interface Source {
 /**
  * The embedded platform's bus: the store is the log. A topic is read straight from the
  * event store of the service that publishes it (its relay routes name the topic and
- * stream category), so no event is copied anywhere. A consumer group keeps one position
- * per store in this bus's file (`StoreProcessor`); it moves after the handler resolved (at-least-once, and
- * consumers are idempotent). Publishing to a store's topic is refused: append to the
+ * stream category), so no event is copied anywhere. A consumer group follows each topic
+ * with a `StoreProcessor` and keeps its position per topic in this bus's file; it moves
+ * after the handler resolved (at-least-once, and consumers are idempotent). Publishing to a store's topic is refused: append to the
  * store. Dead letters are kept in the file with their reason.
  */
 export class StoreBus implements MessageBus {
