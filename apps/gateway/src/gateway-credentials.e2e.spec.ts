@@ -4,22 +4,11 @@ import { join } from 'node:path';
 import { eventuallyValue } from '@billing/util/testing';
 import { EmbeddedTestPlatform } from './testing/embedded-test-platform';
 import { HttpClient } from './testing/http-client';
+import { balanceOf, confirmedOrder } from './testing/orders';
 
 type Json = Record<string, unknown>;
 const PROBLEM = 'https://billing.local/problems/';
 const RENDER = { model: 'seedance-2.0', duration_seconds: 5 };
-
-async function confirmedOrder(client: HttpClient, item: Json): Promise<Json> {
-  const order = await client.post('/v1/orders', item);
-  expect(order.status).toBe(201);
-  const paid = await client.post(`/v1/orders/${String(order.body['id'])}/confirm-sandbox-payment`);
-  expect(paid.status).toBe(200);
-  expect(paid.body['status']).toBe('paid');
-  return paid.body;
-}
-
-const balanceOf = async (client: HttpClient, pool: string): Promise<Json | undefined> =>
-  ((await client.get<{ balances: Json[] }>('/v1/balances')).body.balances ?? []).find((b) => b['pool'] === pool);
 
 describe('credentials, idempotency and reading one’s own writes (credits book)', () => {
   let dir: string;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { eventuallyValue } from '@billing/util/testing';
 import { EmbeddedTestPlatform } from './testing/embedded-test-platform';
 import { HttpClient } from './testing/http-client';
+import { balanceOf, confirmedOrder } from './testing/orders';
 
 type Json = Record<string, unknown>;
 const PROBLEM = 'https://billing.local/problems/';
@@ -31,17 +32,7 @@ describe('REST gateway over the embedded platform (credits book: App and API poo
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function buy(client: HttpClient, packId: string): Promise<Json> {
-    const order = await client.post('/v1/orders', { kind: 'pack', pack_id: packId });
-    expect(order.status).toBe(201);
-    const paid = await client.post(`/v1/orders/${String(order.body['id'])}/confirm-sandbox-payment`);
-    expect(paid.status).toBe(200);
-    expect(paid.body['status']).toBe('paid');
-    return paid.body;
-  }
-
-  const balanceOf = async (client: HttpClient, pool: string): Promise<Json | undefined> =>
-    ((await client.get<{ balances: Json[] }>('/v1/balances')).body.balances ?? []).find((b) => b['pool'] === pool);
+  const buy = (client: HttpClient, packId: string): Promise<Json> => confirmedOrder(client, { kind: 'pack', pack_id: packId });
 
   it('token -> API key -> API credits bought in the sandbox -> quote -> task on the API pool -> credits_cost -> balances per pool', async () => {
     const created = await alice.post('/v1/api-keys', { name: 'e2e' });

@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walletPeriodStreamName, type BalanceCarriedForward, type WalletCommand } from '@billing/contracts';
+import { charge, grant, purchase, release, reserve } from '@billing/wallet-domain/testing';
 import { computeEventHash } from '@billing/event-store';
 import { readBalances } from '@billing/wallet-read-model';
 import { startWalletPlatform } from '../testing';
@@ -19,28 +20,8 @@ const FEB = Date.UTC(2026, 1, 28, 23, 0);
 const MARCH = Date.UTC(2026, 2, 1);
 const END = MARCH + 3 * HOUR;
 
-let counter = 0;
-const meta = (now: number) => ({ commandId: `cmd-${++counter}`, now });
-const purchase = (purchaseId: string, millicredits: number, amountCents: number, now: number): WalletCommand => ({
-  type: 'PurchaseCredits',
-  data: { purchaseId, millicredits, amountCents, currency: 'USD', priceBookId: 'credits', priceBookVersion: '2026-01-01' },
-  metadata: meta(now),
-});
-const grant = (grantId: string, millicredits: number, expiresAt: number, now: number): WalletCommand => ({
-  type: 'GrantCredits',
-  data: { grantId, millicredits, source: { kind: 'plan', reference: 'explorer' }, expiresAt },
-  metadata: meta(now),
-});
-const reserve = (reservationId: string, millicredits: number, now: number): WalletCommand => ({
-  type: 'ReserveCredits',
-  data: { reservationId, millicredits, ttlMillis: 2 * HOUR, taskId: `task-${reservationId}` },
-  metadata: meta(now),
-});
-const charge = (reservationId: string, millicredits: number, now: number): WalletCommand => ({
-  type: 'ChargeReservation',
-  data: { reservationId, millicredits },
-  metadata: { commandId: `charge-${reservationId}`, now },
-});
+/** A hold of two hours, for a task: long enough to cross the month's end. */
+const hold = (reservationId: string, millicredits: number, now: number) => reserve(reservationId, millicredits, now, { ttlMillis: 2 * HOUR, taskId: `task-${reservationId}` });
 
 describe('a period close, then a finance replay', () => {
   let dir: string;
@@ -62,14 +43,14 @@ describe('a period close, then a finance replay', () => {
         await platform.settle();
       };
       await at(FEB, [
-        ['acc-p', 'api', [purchase('order-p1', 1_000_000, 7_200, FEB), grant('grant-p1', 50_000, MARCH + HOUR, FEB), reserve('r1', 30_000, FEB), reserve('r2', 30_000, FEB)]],
-        ['acc-q-with-dash', 'app', [purchase('order-q1', 300_000, 2_400, FEB), reserve('r3', 20_000, FEB)]],
+        ['acc-p', 'api', [purchase('order-p1', 1_000_000, FEB), grant('grant-p1', 50_000, MARCH + HOUR, FEB), hold('r1', 30_000, FEB), hold('r2', 30_000, FEB)]],
+        ['acc-q-with-dash', 'app', [purchase('order-q1', 300_000, FEB), hold('r3', 20_000, FEB)]],
       ]);
       await at(FEB + 10 * MINUTE, [['acc-q-with-dash', 'app', [charge('r3', 20_000, FEB + 10 * MINUTE)]]]);
       // March: holds opened in February end; a February charge is sent again; a grant carried over expires.
       await at(MARCH + 30 * MINUTE, [
-        ['acc-p', 'api', [charge('r1', 20_000, MARCH + 30 * MINUTE), { type: 'ReleaseReservation', data: { reservationId: 'r2', reason: 'failed' }, metadata: meta(MARCH + 30 * MINUTE) }]],
-        ['acc-q-with-dash', 'app', [charge('r3', 20_000, MARCH + 30 * MINUTE), reserve('r4', 50_000, MARCH + 30 * MINUTE)]],
+        ['acc-p', 'api', [charge('r1', 20_000, MARCH + 30 * MINUTE), release('r2', 'failed', MARCH + 30 * MINUTE)]],
+        ['acc-q-with-dash', 'app', [charge('r3', 20_000, MARCH + 30 * MINUTE), hold('r4', 50_000, MARCH + 30 * MINUTE)]],
       ]);
       platform.clock.set(END);
       await platform.host.runJob('expire-reservations');

@@ -126,18 +126,19 @@ export class ServiceHost {
     // Stopped after the relay and the reactors that save into it.
     this.started.push({ name: 'checkpoints', stop: async () => checkpoints.flush() });
 
-    const relay = new OutboxRelay({
-      name: `${serviceName}-relay`,
-      store,
-      bus,
-      checkpoints,
-      routes: definition.publishes,
-      ...(batch ? { maxBatchSize: batch } : {}),
-      backoff,
-      onPublishError: (error, attempt) => logger.error('relay publish failed', { attempt, error }),
-    });
+    // Embedded, consumers read the store itself; distributed, a relay publishes it to the bus.
     if (bus.storeLog) bus.storeLog.addStore(store, definition.publishes);
     else if (definition.publishes.length > 0) {
+      const relay = new OutboxRelay({
+        name: `${serviceName}-relay`,
+        store,
+        bus,
+        checkpoints,
+        routes: definition.publishes,
+        ...(batch ? { maxBatchSize: batch } : {}),
+        backoff,
+        onPublishError: (error, attempt) => logger.error('relay publish failed', { attempt, error }),
+      });
       await relay.start();
       this.started.push({ name: 'relay', stop: () => relay.stop() });
     }
