@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { newIdempotencyKey } from '../api/client';
 import { messageOf } from '../api/problems';
-import type { ApiKey, CreatedApiKey } from '../api/types';
+import type { ApiKey, ApiKeyList, CreatedApiKey } from '../api/types';
 import { useApi, useLoad } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
 import { formatInstant } from '../format';
@@ -9,7 +9,7 @@ import { formatInstant } from '../format';
 /** Create (the secret shown once), list, and revoke with confirmation. */
 export function KeysPage() {
   const api = useApi();
-  const keys = useLoad((client) => client.get<{ api_keys: readonly ApiKey[] }>('/v1/api-keys'), 'keys');
+  const keys = useLoad((client) => client.get<ApiKeyList>('/v1/api-keys'), 'keys');
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [copied, setCopied] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiClient, newIdempotencyKey } from '../api/client';
 import { messageOf } from '../api/problems';
-import type { Quote, Task } from '../api/types';
+import type { Batch, Quote, Task } from '../api/types';
 import { useApi } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
 import { formatCredits, poolName } from '../format';
@@ -68,7 +68,7 @@ export function QuotePage() {
     const body = { ...renderBody(form), ...(batchSize > 1 ? { batch_size: batchSize } : {}) };
     try {
       const key = apiKey.trim();
-      const answer = key ? await ApiClient.withCredential<Task | { tasks: Task[] }>(key, 'POST', path, body, newIdempotencyKey()) : await api.post<Task | { tasks: Task[] }>(path, body, newIdempotencyKey());
+      const answer = key ? await ApiClient.withCredential<Task | Batch>(key, 'POST', path, body, newIdempotencyKey()) : await api.post<Task | Batch>(path, body, newIdempotencyKey());
       const tasks = 'tasks' in answer ? answer.tasks : [answer];
       setRan(
         tasks

@@ -1,0 +1,3751 @@
+// Generated from docs/openapi.json by `npm run openapi`: do not edit.
+
+export interface paths {
+    readonly "/health/live": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The process is up */
+        readonly get: operations["OperationsController_live"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/health/ready": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Every service answers; 503 when one does not */
+        readonly get: operations["OperationsController_ready"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/metrics": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Prometheus metrics (requests and durations by route and status) */
+        readonly get: operations["OperationsController_prometheus"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/account": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The caller’s plan (entitlements, concurrency limit) and its running and queued tasks */
+        readonly get: operations["AccountController_account"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/api-keys": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The caller’s keys (never their secrets) */
+        readonly get: operations["ApiKeysController_list"];
+        readonly put?: never;
+        /** Create a key; its secret is in this answer only */
+        readonly post: operations["ApiKeysController_create"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/api-keys/{id}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        readonly post?: never;
+        /** Revoke a key: it stops working at once */
+        readonly delete: operations["ApiKeysController_revoke"];
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/balances": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Per pool: balance, held, available */
+        readonly get: operations["AccountController_balances"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/batches": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Variations of one prompt, priced together (needs batch_generation) */
+        readonly post: operations["TasksController_createBatch"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/catalog": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Plans and packs of the price book in force */
+        readonly get: operations["AccountController_catalog"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/finance/balances": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * Every wallet’s balance, held and available as of an instant (optionally one account, one pool)
+         * @description For a signed-in user with role `finance` (others: 403). Replayed from the wallet’s events, hash chains verified on the way.
+         */
+        readonly get: operations["FinanceController_balances"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/finance/checkpoints": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * The signed checkpoints kept, oldest first, and whether each signature holds under the configured key
+         * @description For a signed-in user with role `finance` (others: 403). Replayed from the wallet’s events, hash chains verified on the way.
+         */
+        readonly get: operations["FinanceController_checkpoints"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/finance/liability": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * Outstanding credits per pool and their value, breakage and revenue recognised in the period, and whether it reconciles
+         * @description For a signed-in user with role `finance` (others: 403). Replayed from the wallet’s events, hash chains verified on the way. The period runs from `from` (default: the start of the as_of month, UTC) to `as_of`; `to` names the same end and may be given instead of, or equal to, `as_of`.
+         */
+        readonly get: operations["FinanceController_liability"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/finance/statement": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * One account’s wallet movements in [from, to] with its opening and closing balances
+         * @description For a signed-in user with role `finance` (others: 403). Replayed from the wallet’s events, hash chains verified on the way.
+         */
+        readonly get: operations["FinanceController_statement"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/finance/verify": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * Hash chains, wallet invariants and every stored signed checkpoint, over the whole history
+         * @description For a signed-in user with role `finance` (others: 403). Replayed from the wallet’s events, hash chains verified on the way.
+         */
+        readonly get: operations["FinanceController_verify"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/ledger": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The caller’s wallet entries, oldest first, a page at a time */
+        readonly get: operations["AccountController_ledger"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/orders": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Order a credit pack or a plan; the answer carries the checkout URL */
+        readonly post: operations["OrdersController_place"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/orders/{id}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** One of the caller’s orders */
+        readonly get: operations["OrdersController_get"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/orders/{id}/confirm-sandbox-payment": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Sandbox only: the buyer paid (the sandbox checkout leads here); the credits arrive */
+        readonly post: operations["OrdersController_confirm"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/quotes": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Price a task (or a batch) without running it */
+        readonly post: operations["TasksController_quote"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/sandbox/checkout/{id}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Sandbox only: the checkout page of an order; redirects to the dashboard’s checkout view */
+        readonly get: operations["SandboxCheckoutController_checkout"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/tasks": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The caller’s tasks, oldest first, a page at a time */
+        readonly get: operations["TasksController_listTasks"];
+        readonly put?: never;
+        /** Run a task: quoted, credits held in the caller’s pool, charged on success */
+        readonly post: operations["TasksController_createTask"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/tasks/{id}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** A task: status, pool, credits reserved, credits_cost, quote, why it ended */
+        readonly get: operations["TasksController_getTask"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/tasks/{id}/adopt": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Mark a charged task’s output as adopted (points utilisation) */
+        readonly post: operations["TasksController_adoptTask"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/tasks/{id}/cancel": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Cancel a task; its hold is released */
+        readonly post: operations["TasksController_cancelTask"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/usage": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Credits charged per UTC day, by pool, model and mode (default: the last 30 days) */
+        readonly get: operations["AccountController_usage"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/utilisation": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Points utilisation: the share of charged credits spent on adopted output */
+        readonly get: operations["TasksController_utilisation"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/webhooks/generation": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** The generation provider’s signed outcome of a job */
+        readonly post: operations["WebhooksController_generation"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/webhooks/payments/{provider}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** A payment provider’s signed notification (payment confirmed or failed) */
+        readonly post: operations["WebhooksController_payment"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        readonly AccountDto: {
+            readonly account_id: string;
+            /**
+             * @description How this request was authenticated
+             * @enum {string}
+             */
+            readonly channel: "app" | "api";
+            readonly plan: components["schemas"]["AccountPlanDto"];
+            /**
+             * Format: int32
+             * @description Tasks waiting for a slot
+             */
+            readonly queued_tasks: number;
+            /**
+             * Format: int32
+             * @description Tasks holding a concurrency slot (reserved, dispatched, running)
+             */
+            readonly running_tasks: number;
+        };
+        readonly AccountPlanDto: {
+            /**
+             * Format: int32
+             * @example 6
+             */
+            readonly concurrency_limit: number;
+            readonly entitlements: readonly ("batch_generation" | "api_access")[];
+            /** @example pay-as-you-go */
+            readonly id: string;
+            /** @example Pay as you go */
+            readonly name: string;
+            readonly priority: boolean;
+            /** @enum {string} */
+            readonly source: "subscription" | "default";
+        };
+        readonly ApiKeyBody: {
+            /**
+             * @description A name to recognise the key by
+             * @example ci pipeline
+             */
+            readonly name?: string;
+        };
+        readonly ApiKeyDto: {
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly id: string;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
+            readonly name: string;
+            /** @description The public part, bk_<id> */
+            readonly prefix: string;
+            /** Format: date-time */
+            readonly revoked_at: string | null;
+        };
+        readonly ApiKeyListDto: {
+            readonly api_keys: readonly components["schemas"]["ApiKeyDto"][];
+        };
+        readonly BalanceDto: {
+            readonly available: number;
+            readonly balance: number;
+            readonly held: number;
+            /** @example api */
+            readonly pool: string;
+        };
+        readonly BalancesAsOfDto: {
+            /** Format: date-time */
+            readonly as_of: string;
+            /** Format: int32 */
+            readonly finding_count: number;
+            readonly findings: readonly components["schemas"]["FindingDto"][];
+            readonly wallets: readonly components["schemas"]["WalletAsOfDto"][];
+        };
+        readonly BalancesDto: {
+            readonly account_id: string;
+            readonly balances: readonly components["schemas"]["BalanceDto"][];
+        };
+        readonly BatchBody: {
+            /**
+             * Format: int32
+             * @description How many variations
+             */
+            readonly batch_size: number;
+            /** @description Complexity (standard, high_fidelity); the book default when absent */
+            readonly complexity?: string;
+            /**
+             * @description Seconds of output, at most three decimals
+             * @example 5
+             */
+            readonly duration_seconds: number;
+            /**
+             * Format: int32
+             * @description Frames per second; the book default when absent
+             * @example 30
+             */
+            readonly fps?: number;
+            /**
+             * @description A preview is a short low-resolution render at a fraction of the cost
+             * @enum {string}
+             */
+            readonly mode?: "standard" | "preview";
+            /**
+             * @description Model id from the price book
+             * @example seedance-2.0
+             */
+            readonly model: string;
+            /** @description Wait for slots past the concurrency limit (default true for a batch) */
+            readonly queue?: boolean;
+            /**
+             * @description Resolution (720p, 1080p, 2160p); the book default when absent
+             * @example 1080p
+             */
+            readonly resolution?: string;
+            /** @description Whether a reference video is given (changes the rate) */
+            readonly video_reference?: boolean;
+        };
+        readonly BatchDto: {
+            readonly batch_id: string;
+            readonly credits: number;
+            readonly quote_id: string;
+            readonly tasks: readonly components["schemas"]["TaskDto"][];
+        };
+        readonly CatalogDto: {
+            readonly currency: string;
+            readonly default_plan: string;
+            /** Format: date-time */
+            readonly effective_from: string;
+            readonly packs: readonly components["schemas"]["PackDto"][];
+            readonly plans: readonly components["schemas"]["PlanDto"][];
+            readonly pools: readonly components["schemas"]["PoolDto"][];
+            readonly price_book: string;
+            readonly unit: string;
+            readonly version: string;
+        };
+        readonly CheckpointDto: {
+            /** Format: date-time */
+            readonly created_at: string;
+            /** @description SHA-256 of the stream heads */
+            readonly digest: string;
+            readonly key_fingerprint: string;
+            /** @example checkpoint-day-2026-03-01.json */
+            readonly name: string;
+            /** @enum {string} */
+            readonly period: "day" | "month";
+            /** Format: date-time */
+            readonly period_end: string;
+            /** @description Under the configured verifying key; null when none is configured */
+            readonly signature_valid: boolean | null;
+            /** Format: int64 */
+            readonly streams: number;
+        };
+        readonly CheckpointsDto: {
+            readonly checkpoints: readonly components["schemas"]["CheckpointDto"][];
+        };
+        readonly CreatedApiKeyDto: {
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly id: string;
+            /** @description The whole key, shown once (stored only as a hash); null when this answer is the replay of an earlier request with the same Idempotency-Key */
+            readonly key: string | null;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
+            readonly name: string;
+            /** @description The public part, bk_<id> */
+            readonly prefix: string;
+            /** Format: date-time */
+            readonly revoked_at: string | null;
+        };
+        readonly FactorDto: {
+            readonly description: string;
+            /** @example rate */
+            readonly name: string;
+            /**
+             * @description Exact decimal text
+             * @example 15
+             */
+            readonly value: string;
+        };
+        readonly FieldErrorDto: {
+            /** @description The field, as the client wrote it (empty for the whole body) */
+            readonly field: string;
+            readonly message: string;
+        };
+        readonly FindingDto: {
+            /** @enum {string} */
+            readonly kind: "chain" | "invariant" | "event" | "read_model" | "checkpoint";
+            readonly message: string;
+            /** Format: int64 */
+            readonly position: number | null;
+            /** Format: int64 */
+            readonly revision: number | null;
+            /**
+             * @description A stable rule name
+             * @example hash_mismatch
+             */
+            readonly rule: string;
+            /** @example wallet-alice-api */
+            readonly stream_name: string;
+        };
+        readonly FlowDto: {
+            readonly credits: number;
+            /** @description Value at the price the credits were bought at, per currency (grants count 0) */
+            readonly value: readonly components["schemas"]["MoneyDto"][];
+        };
+        readonly FlowsDto: {
+            readonly charged: components["schemas"]["FlowDto"];
+            readonly expired: components["schemas"]["FlowDto"];
+            readonly granted: components["schemas"]["FlowDto"];
+            readonly purchased: components["schemas"]["FlowDto"];
+            readonly refunded: components["schemas"]["FlowDto"];
+            readonly revoked: components["schemas"]["FlowDto"];
+        };
+        readonly LedgerDto: {
+            readonly entries: readonly components["schemas"]["LedgerEntryDto"][];
+            /**
+             * Format: int64
+             * @description Pass as `after` for the next page
+             */
+            readonly next: number | null;
+        };
+        readonly LedgerEntryDto: {
+            /** Format: date-time */
+            readonly at: string;
+            readonly available: number;
+            readonly balance: number;
+            readonly balance_change: number;
+            readonly credits: number;
+            readonly event_id: string;
+            readonly grant_id: string | null;
+            readonly held: number;
+            readonly held_change: number;
+            readonly pool: string;
+            /** Format: int64 */
+            readonly position: number;
+            readonly purchase_id: string | null;
+            readonly reason: string | null;
+            readonly refund_id: string | null;
+            readonly reservation_id: string | null;
+            readonly task_id: string | null;
+            /** @example CreditsPurchased */
+            readonly type: string;
+        };
+        readonly LiabilityDto: {
+            /** Format: date-time */
+            readonly as_of: string;
+            /** Format: int32 */
+            readonly finding_count: number;
+            readonly findings: readonly components["schemas"]["FindingDto"][];
+            /** Format: date-time */
+            readonly period_from: string;
+            readonly pools: readonly components["schemas"]["PoolLiabilityDto"][];
+            /**
+             * @description How money is rounded to cents, once per figure
+             * @example half_even
+             */
+            readonly rounding: string;
+        };
+        readonly LiveDto: {
+            /** @enum {string} */
+            readonly status: "ok";
+        };
+        readonly MoneyDto: {
+            /**
+             * Format: int64
+             * @example 7200
+             */
+            readonly amount_cents: number;
+            /** @example USD */
+            readonly currency: string;
+        };
+        readonly OrderBody: {
+            /**
+             * @description A credit pack or a plan
+             * @enum {string}
+             */
+            readonly kind: "pack" | "plan";
+            /** @description The pack (kind pack only), e.g. api-1000 */
+            readonly pack_id?: string;
+            /** @description The plan (kind plan only), e.g. creator */
+            readonly plan_id?: string;
+        };
+        readonly OrderDto: {
+            readonly amount: components["schemas"]["MoneyDto"];
+            /** @description Where the buyer pays (when just placed) */
+            readonly checkout_url: string | null;
+            readonly id: string;
+            readonly item: components["schemas"]["OrderItemDto"];
+            readonly payment_id: string | null;
+            /** Format: date-time */
+            readonly placed_at: string;
+            readonly price_book: string;
+            /** @enum {string} */
+            readonly status: "placed" | "paid" | "payment_failed" | "refunded";
+            readonly version: string;
+        };
+        readonly OrderItemDto: {
+            /** @description Credits of the pack, or of the plan each month */
+            readonly credits: number;
+            /** @enum {string} */
+            readonly kind: "pack" | "plan";
+            readonly pack_id: string | null;
+            readonly plan_id: string | null;
+            readonly pool: string;
+        };
+        readonly OutstandingDto: {
+            readonly credits: number;
+            readonly granted_credits: number;
+            readonly purchased_credits: number;
+            /** @description Value at the price the credits were bought at, per currency (grants count 0) */
+            readonly value: readonly components["schemas"]["MoneyDto"][];
+        };
+        readonly PackDto: {
+            readonly credits: number;
+            /** @example api-1000 */
+            readonly id: string;
+            readonly pool: string;
+            readonly price: components["schemas"]["MoneyDto"];
+        };
+        readonly PlanDto: {
+            /** Format: int32 */
+            readonly concurrency_limit: number;
+            readonly entitlements: readonly ("batch_generation" | "api_access")[];
+            readonly id: string;
+            readonly monthly_credits: number;
+            readonly name: string;
+            readonly pool: string;
+            /** @description Monthly price; null for a contract plan */
+            readonly price: components["schemas"]["MoneyDto"] | null;
+            readonly priority: boolean;
+        };
+        readonly PoolDto: {
+            readonly channels: readonly ("app" | "api")[];
+            readonly id: string;
+        };
+        readonly PoolLiabilityDto: {
+            /** @description Every movement since the first event */
+            readonly all_time: components["schemas"]["FlowsDto"];
+            /** @description Credits that expired unused in the period */
+            readonly breakage: components["schemas"]["FlowDto"];
+            /** @description Outstanding at the start of the period */
+            readonly opening: components["schemas"]["FlowDto"];
+            /** @description Credits still in balances at as_of (held ones included) */
+            readonly outstanding: components["schemas"]["OutstandingDto"];
+            /** @description Movements recorded in the period */
+            readonly period: components["schemas"]["FlowsDto"];
+            /** @example api */
+            readonly pool: string;
+            /** @description opening + period = outstanding and all-time = outstanding, exactly, per price class */
+            readonly reconciles: boolean;
+            /** @description Charged credits at their purchase price, less refunds, in the period */
+            readonly revenue_recognised: readonly components["schemas"]["MoneyDto"][];
+        };
+        readonly ProblemDto: {
+            /** @description insufficient-credits: credits available in the pool */
+            readonly available?: number;
+            readonly detail: string;
+            /** @description forbidden: the entitlement the plan lacks */
+            readonly entitlement?: string;
+            /** @description validation: every bad field */
+            readonly errors?: readonly components["schemas"]["FieldErrorDto"][];
+            readonly instance?: string;
+            /**
+             * Format: int32
+             * @description concurrency-limit: the plan’s limit
+             */
+            readonly limit?: number;
+            /** @description insufficient-credits: the pool that is short */
+            readonly pool?: string;
+            /** @description insufficient-credits: credits the task needs */
+            readonly required?: number;
+            /**
+             * Format: int32
+             * @description rate-limited: seconds to wait (also in Retry-After)
+             */
+            readonly retry_after?: number;
+            /**
+             * Format: int32
+             * @description concurrency-limit: tasks running now
+             */
+            readonly running?: number;
+            /** Format: int32 */
+            readonly status: number;
+            readonly title: string;
+            /**
+             * Format: uri
+             * @example https://billing.local/problems/insufficient-credits
+             */
+            readonly type: string;
+        };
+        readonly QuoteBody: {
+            /**
+             * Format: int32
+             * @description Variations of one prompt priced together
+             */
+            readonly batch_size?: number;
+            /** @description Complexity (standard, high_fidelity); the book default when absent */
+            readonly complexity?: string;
+            /**
+             * @description Seconds of output, at most three decimals
+             * @example 5
+             */
+            readonly duration_seconds: number;
+            /**
+             * Format: int32
+             * @description Frames per second; the book default when absent
+             * @example 30
+             */
+            readonly fps?: number;
+            /**
+             * @description A preview is a short low-resolution render at a fraction of the cost
+             * @enum {string}
+             */
+            readonly mode?: "standard" | "preview";
+            /**
+             * @description Model id from the price book
+             * @example seedance-2.0
+             */
+            readonly model: string;
+            /**
+             * @description Resolution (720p, 1080p, 2160p); the book default when absent
+             * @example 1080p
+             */
+            readonly resolution?: string;
+            /** @description Whether a reference video is given (changes the rate) */
+            readonly video_reference?: boolean;
+        };
+        readonly QuoteDto: {
+            readonly breakdown: readonly components["schemas"]["FactorDto"][];
+            /** @example 75 */
+            readonly credits: number;
+            /** Format: date-time */
+            readonly expires_at: string;
+            /** @description One per task (several for a batch) */
+            readonly items: readonly components["schemas"]["QuoteItemDto"][];
+            /** @description The pool the caller’s channel draws on */
+            readonly pool: string | null;
+            /** @example credits */
+            readonly price_book: string;
+            readonly quote_id: string;
+            /** Format: date-time */
+            readonly quoted_at: string;
+            readonly rounding: components["schemas"]["RoundingDto"];
+            /** @example credits */
+            readonly unit: string;
+            readonly version: string;
+        };
+        readonly QuoteItemDto: {
+            readonly breakdown: readonly components["schemas"]["FactorDto"][];
+            readonly credits: number;
+        };
+        readonly ReadyDto: {
+            readonly ready: boolean;
+            readonly services: {
+                readonly [key: string]: "up" | "down";
+            };
+        };
+        readonly RejectionDto: {
+            readonly available: number | null;
+            /** Format: int32 */
+            readonly limit: number | null;
+            /** @enum {string} */
+            readonly reason: "insufficient_credits" | "concurrency_limit";
+            readonly required: number | null;
+            /** Format: int32 */
+            readonly running: number | null;
+        };
+        readonly RoundingDto: {
+            readonly increment_credits: number;
+            /** @example half_up */
+            readonly mode: string;
+        };
+        readonly StatementDto: {
+            readonly account_id: string;
+            /** @description Balance as of to */
+            readonly closing_balance: number;
+            readonly closing_held: number;
+            readonly entries: readonly components["schemas"]["StatementEntryDto"][];
+            /** Format: int32 */
+            readonly finding_count: number;
+            readonly findings: readonly components["schemas"]["FindingDto"][];
+            /** Format: date-time */
+            readonly from: string;
+            /** @description Balance from everything recorded before from */
+            readonly opening_balance: number;
+            /** @example api */
+            readonly pool: string;
+            /** Format: date-time */
+            readonly to: string;
+        };
+        readonly StatementEntryDto: {
+            /** @description Money paid, for purchases */
+            readonly amount: components["schemas"]["MoneyDto"] | null;
+            /**
+             * Format: date-time
+             * @description The business instant the wallet decided at
+             */
+            readonly at: string;
+            /** @description Running balance after this entry */
+            readonly balance: number;
+            readonly balance_change: number;
+            readonly credits: number;
+            /** @description Held after this entry */
+            readonly held: number;
+            readonly held_change: number;
+            readonly lot_id: string | null;
+            /** @description The order, for purchases and revocations */
+            readonly order_id: string | null;
+            /** Format: int64 */
+            readonly position: number;
+            readonly price_book: string | null;
+            readonly price_book_version: string | null;
+            readonly reason: string | null;
+            /**
+             * Format: date-time
+             * @description When the store recorded it (periods are on this clock)
+             */
+            readonly recorded_at: string;
+            readonly reservation_id: string | null;
+            /** Format: int64 */
+            readonly revision: number;
+            readonly task_id: string | null;
+            /** @example CreditsPurchased */
+            readonly type: string;
+        };
+        readonly TaskBody: {
+            /** @description Complexity (standard, high_fidelity); the book default when absent */
+            readonly complexity?: string;
+            /**
+             * @description Seconds of output, at most three decimals
+             * @example 5
+             */
+            readonly duration_seconds: number;
+            /**
+             * Format: int32
+             * @description Frames per second; the book default when absent
+             * @example 30
+             */
+            readonly fps?: number;
+            /**
+             * @description A preview is a short low-resolution render at a fraction of the cost
+             * @enum {string}
+             */
+            readonly mode?: "standard" | "preview";
+            /**
+             * @description Model id from the price book
+             * @example seedance-2.0
+             */
+            readonly model: string;
+            /** @description Past the concurrency limit, wait in the queue instead of a 429 */
+            readonly queue?: boolean;
+            /**
+             * @description Resolution (720p, 1080p, 2160p); the book default when absent
+             * @example 1080p
+             */
+            readonly resolution?: string;
+            /** @description Whether a reference video is given (changes the rate) */
+            readonly video_reference?: boolean;
+        };
+        readonly TaskDto: {
+            readonly adopted: boolean;
+            readonly batch_id: string | null;
+            /** Format: int32 */
+            readonly batch_index: number | null;
+            /** @enum {string} */
+            readonly channel: "app" | "api";
+            /**
+             * @description How the output is charged: the quote in full, or pro_rata when it is shorter than quoted and the price book charges for its length; null until delivered
+             * @enum {string|null}
+             */
+            readonly charge_basis: "full" | "pro_rata" | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** @description What was charged; null until charged */
+            readonly credits_cost: number | null;
+            readonly credits_reserved: number;
+            /** @description Seconds of output the provider delivered (at most 3 decimals); null until delivered */
+            readonly delivered_duration_seconds: number | null;
+            /** @description Why it ended; null while under way */
+            readonly end_reason: string | null;
+            readonly id: string;
+            /** @example api */
+            readonly pool: string;
+            readonly preview: boolean;
+            readonly quote: components["schemas"]["TaskQuoteDto"];
+            readonly rejection: components["schemas"]["RejectionDto"] | null;
+            /** @enum {string} */
+            readonly status: "requested" | "queued" | "reserved" | "dispatched" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out" | "charged" | "released" | "rejected";
+        };
+        readonly TaskPageDto: {
+            /** @description Pass as `after` for the next page */
+            readonly next: string | null;
+            readonly tasks: readonly components["schemas"]["TaskDto"][];
+        };
+        readonly TaskQuoteDto: {
+            /** Format: int32 */
+            readonly batch_index: number | null;
+            /** Format: int32 */
+            readonly batch_size: number | null;
+            readonly breakdown: readonly components["schemas"]["FactorDto"][];
+            readonly credits: number;
+            readonly duration_seconds: number;
+            /** Format: date-time */
+            readonly expires_at: string;
+            /** @enum {string} */
+            readonly mode: "standard" | "preview";
+            readonly model: string;
+            readonly price_book: string;
+            readonly quote_id: string;
+            /** Format: date-time */
+            readonly quoted_at: string;
+            readonly version: string;
+        };
+        readonly UsageDto: {
+            /** Format: date */
+            readonly from: string;
+            readonly pool: string | null;
+            readonly rows: readonly components["schemas"]["UsageRowDto"][];
+            /** Format: date */
+            readonly to: string;
+            readonly total_credits: number;
+        };
+        readonly UsageRowDto: {
+            /** @description Credits charged */
+            readonly credits: number;
+            /**
+             * Format: date
+             * @description UTC day of the charge
+             * @example 2026-03-01
+             */
+            readonly day: string;
+            /** @example standard */
+            readonly mode: string;
+            /**
+             * @description unknown when the task is not found
+             * @example seedance-2.0
+             */
+            readonly model: string;
+            /** @example api */
+            readonly pool: string;
+            /**
+             * Format: int32
+             * @description Tasks charged
+             */
+            readonly tasks: number;
+        };
+        readonly UtilisationDto: {
+            readonly adopted_credits: number;
+            readonly charged_credits: number;
+            /** @example 66.67% */
+            readonly percentage: string | null;
+        };
+        readonly VerificationDto: {
+            /**
+             * Format: int32
+             * @description Signed checkpoints the history was checked against
+             */
+            readonly checkpoints: number;
+            /** Format: int64 */
+            readonly events_read: number;
+            /** Format: int32 */
+            readonly finding_count: number;
+            readonly findings: readonly components["schemas"]["FindingDto"][];
+            /** Format: int64 */
+            readonly streams: number;
+            /** @description True when nothing was found */
+            readonly verified: boolean;
+        };
+        readonly WalletAsOfDto: {
+            readonly account_id: string;
+            readonly available: number;
+            readonly balance: number;
+            readonly held: number;
+            /** @example api */
+            readonly pool: string;
+            /**
+             * Format: int64
+             * @description Revision of the wallet stream at that instant
+             */
+            readonly revision: number;
+        };
+        readonly WebhookOutcomeDto: {
+            readonly order_id: string | null;
+            /** @enum {string} */
+            readonly outcome: "applied" | "duplicate" | "ignored";
+            readonly task_id: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    readonly OperationsController_live: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["LiveDto"];
+                };
+            };
+        };
+    };
+    readonly OperationsController_ready: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ReadyDto"];
+                };
+            };
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ReadyDto"];
+                };
+            };
+        };
+    };
+    readonly OperationsController_prometheus: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description Prometheus text format */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "text/plain": string;
+                };
+            };
+        };
+    };
+    readonly AccountController_account: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly ApiKeysController_list: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ApiKeyListDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly ApiKeysController_create: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: {
+                /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
+                readonly "Idempotency-Key"?: string;
+            };
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["ApiKeyBody"];
+            };
+        };
+        readonly responses: {
+            readonly 201: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["CreatedApiKeyDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            readonly 415: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly ApiKeysController_revoke: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ApiKeyDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly AccountController_balances: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["BalancesDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly TasksController_createBatch: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: {
+                /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
+                readonly "Idempotency-Key"?: string;
+            };
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["BatchBody"];
+            };
+        };
+        readonly responses: {
+            readonly 201: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["BatchDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Insufficient credits in the pool the channel draws on (`pool`, `available`, `required`) */
+            readonly 402: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            readonly 409: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            readonly 415: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly AccountController_catalog: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["CatalogDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly FinanceController_balances: {
+        readonly parameters: {
+            readonly query: {
+                readonly account?: string;
+                /** @description Events recorded at or before this instant count */
+                readonly as_of: string;
+                readonly pool?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["BalancesAsOfDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly FinanceController_checkpoints: {
+        readonly parameters: {
+            readonly query?: {
+                readonly period?: "day" | "month";
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["CheckpointsDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly FinanceController_liability: {
+        readonly parameters: {
+            readonly query?: {
+                /** @description Outstanding at this instant, the end of the period (as_of or to is required) */
+                readonly as_of?: string;
+                /** @description Start of the period; not after as_of */
+                readonly from?: string;
+                /** @description End of the period: the same instant as as_of */
+                readonly to?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["LiabilityDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly FinanceController_statement: {
+        readonly parameters: {
+            readonly query: {
+                readonly account: string;
+                /** @description First instant, inclusive */
+                readonly from: string;
+                readonly pool: string;
+                /** @description Last instant, inclusive; not before from */
+                readonly to: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["StatementDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly FinanceController_verify: {
+        readonly parameters: {
+            readonly query?: {
+                /** @description chain: chains and invariants only; checkpoints (default): also every stored checkpoint */
+                readonly scope?: "chain" | "checkpoints";
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["VerificationDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly AccountController_ledger: {
+        readonly parameters: {
+            readonly query?: {
+                readonly after?: number;
+                readonly limit?: number;
+                readonly pool?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["LedgerDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly OrdersController_place: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: {
+                /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
+                readonly "Idempotency-Key"?: string;
+            };
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["OrderBody"];
+            };
+        };
+        readonly responses: {
+            readonly 201: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            readonly 409: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            readonly 415: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly OrdersController_get: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly OrdersController_confirm: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: {
+                /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
+                readonly "Idempotency-Key"?: string;
+            };
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            readonly 409: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            readonly 415: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly TasksController_quote: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: {
+                /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
+                readonly "Idempotency-Key"?: string;
+            };
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["QuoteBody"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["QuoteDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            readonly 415: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly SandboxCheckoutController_checkout: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description See the dashboard’s checkout view */
+            readonly 303: {
+                headers: {
+                    /** @description /dashboard/checkout/<order id> */
+                    readonly Location?: string;
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly TasksController_listTasks: {
+        readonly parameters: {
+            readonly query?: {
+                readonly after?: string;
+                readonly limit?: number;
+                readonly status?: "requested" | "queued" | "reserved" | "dispatched" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out" | "charged" | "released" | "rejected";
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["TaskPageDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly TasksController_createTask: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: {
+                /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
+                readonly "Idempotency-Key"?: string;
+            };
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["TaskBody"];
+            };
+        };
+        readonly responses: {
+            /** @description The task (often already charged with a fast provider) */
+            readonly 201: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Insufficient credits in the pool the channel draws on (`pool`, `available`, `required`) */
+            readonly 402: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            readonly 409: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            readonly 415: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly TasksController_getTask: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly TasksController_adoptTask: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: {
+                /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
+                readonly "Idempotency-Key"?: string;
+            };
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            readonly 409: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            readonly 415: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly TasksController_cancelTask: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: {
+                /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
+                readonly "Idempotency-Key"?: string;
+            };
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            readonly 409: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            readonly 415: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly AccountController_usage: {
+        readonly parameters: {
+            readonly query?: {
+                /** @description First day, inclusive */
+                readonly from?: string;
+                readonly pool?: string;
+                /** @description Last day, inclusive (default today, UTC); at most 366 days after from */
+                readonly to?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["UsageDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly TasksController_utilisation: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["UtilisationDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait (rate limits) */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly WebhooksController_generation: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": {
+                    readonly [key: string]: unknown;
+                };
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["WebhookOutcomeDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            readonly 409: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            readonly 415: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly WebhooksController_payment: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly provider: "sandbox" | "stripe";
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": {
+                    readonly [key: string]: unknown;
+                };
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["WebhookOutcomeDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            readonly 409: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            readonly 415: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+}
