@@ -1,4 +1,3 @@
 export { DeferredWrites, DEFAULT_WRITE_DELAY_MILLIS } from './lib/deferred-writes';
 export { LateWrite } from './lib/late-write';
-export { WalCheckpointer } from './lib/wal-checkpointer';
 export { withoutFsync } from './lib/without-fsync';

@@ -4,7 +4,6 @@ import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createEventStoreDbStore, type EventStore, openSqliteEventStore } from '@billing/event-store';
-import { WalCheckpointer } from '@billing/sqlite';
 import { KafkaMessageBus, type MessageBus, StoreBus } from '@billing/messaging';
 import type { PlatformConfig, ServiceName } from '@billing/platform-config';
 import {
@@ -201,7 +200,6 @@ export class PlatformRuntime {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
-    WalCheckpointer.add(statePath, db);
     const logger = new JsonLogger(name, this.options.logSink, config.logLevel, { instance: hostname() });
     try {
       const host = await startRetryingOnKafka(logger, () => ServiceHost.start({
@@ -223,12 +221,10 @@ export class PlatformRuntime {
         this.running.splice(this.running.indexOf(running), 1);
         await host.stop();
         await store.close();
-        await WalCheckpointer.remove(statePath);
         db.close();
       });
     } catch (error) {
       await store.close();
-      await WalCheckpointer.remove(statePath);
       db.close();
       throw error;
     }
