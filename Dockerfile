@@ -25,5 +25,6 @@ COPY apps ./apps
 COPY price-books ./price-books
 VOLUME /data
 USER node
-# The shell form expands SERVICE at start; an unknown one is refused by the configuration check.
-CMD ["sh", "-c", "exec node --import tsx apps/${SERVICE:?SERVICE must name the service to run}-service/src/main.ts"]
+# The platform app runs the one service SERVICE names (without it, it would run them all
+# embedded); an unknown name is refused by the configuration check.
+CMD ["sh", "-c", ": \"${SERVICE:?SERVICE must name the service to run}\" && exec node --import tsx apps/platform/src/main.ts"]

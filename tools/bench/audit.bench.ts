@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openSqliteEventStore } from '@billing/event-store';
 import { replayInPartitions } from '@billing/finance-audit';
 import { writeWalletHistory } from '@billing/finance-audit/testing';
-import { report } from './report';
+import { report } from '@billing/util/testing';
 
 /**
  * bench:audit: a wallet store of at least 1,000,000 events written through the SQLite

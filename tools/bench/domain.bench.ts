@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ChargeReservation, QuoteRequest, ReserveCredits, WalletEvent } from '@billing/contracts';
 import { parsePriceBook, quote, quoteMillicredits } from '@billing/pricing-domain';
 import { decide, evolve, initialState, walletView, type WalletState } from '@billing/wallet-domain';
-import { opsPerSecond, report } from './report';
+import { opsPerSecond, report } from '@billing/util/testing';
 
 const WINDOW_MILLIS = Number(process.env['BENCH_WINDOW_MILLIS'] ?? 3000);
 const book = (id: string) => parsePriceBook(JSON.parse(readFileSync(path.join(__dirname, '../../price-books', `${id}.json`), 'utf8')));

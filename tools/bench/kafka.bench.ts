@@ -30,7 +30,7 @@ import { performance } from 'node:perf_hooks';
 import { walletStreamName } from '@billing/contracts';
 import type { NewEvent } from '@billing/event-store';
 
-import { report } from './report';
+import { report } from '@billing/util/testing';
 
 const MESSAGES = 20_000;
 const BATCH = 500;

@@ -32,7 +32,7 @@ import {
   openSqliteEventStore,
 } from '@billing/event-store';
 import { concurrentBurst, type Emmett, type EmmettEvent, keptConnectionThroughput, loadEmmett, storeDurability, storeThroughput } from './peers/emmett-peer';
-import { report } from './report';
+import { report } from '@billing/util/testing';
 
 const STREAMS = 10_000;
 const WRITERS = 64;

@@ -25,8 +25,11 @@ fi
 DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/fuzz-platform-XXXXXX")"
 export DATA_DIR
 log="$DATA_DIR/platform.log"
-# The platform runs in its own process group, so stopping it stops tsx's child too.
-setsid node_modules/.bin/tsx tools/fuzz/serve-embedded.ts >"$DATA_DIR/platform.out" 2>"$log" &
+# The platform app as `npm start` runs it, on a free loopback port, writing the jwt-secret the
+# `billing token` command signs with into DATA_DIR. Its own process group, so stopping it
+# stops tsx's child too.
+SERVICE= HOST=127.0.0.1 PORT=0 GRPC_PORT=0 LOG_LEVEL=warn JWT_SECRET= JWT_JWKS_URL= \
+  setsid node_modules/.bin/tsx apps/platform/src/main.ts >"$DATA_DIR/platform.out" 2>"$log" &
 platform_pid=$!
 cleanup() {
   kill -TERM -- "-$platform_pid" 2>/dev/null || true
@@ -38,7 +41,7 @@ trap cleanup EXIT
 
 url=""
 for _ in $(seq 1 300); do
-  url="$(sed -n 's/^listening //p' "$DATA_DIR/platform.out" 2>/dev/null | head -1)"
+  url="$(sed -n 's/^gateway: \(http:[^ ]*\).*/\1/p' "$DATA_DIR/platform.out" 2>/dev/null | head -1)"
   [ -n "$url" ] && break
   kill -0 "$platform_pid" 2>/dev/null || { cat "$log" >&2; echo "the platform did not start" >&2; exit 1; }
   sleep 0.1

@@ -6,7 +6,8 @@ import { signAppToken } from '@billing/gateway-application';
 import type { GetBalancesResponse } from '@billing/gateway-grpc';
 import { BillingGrpcClient } from '@billing/gateway-grpc/testing';
 import { loadPlatformConfig } from '@billing/platform-config';
-import { openFrontDoor, PlatformRuntime } from '@billing/platform-runtime';
+import { openFrontDoor } from './runtime/front-door';
+import { PlatformRuntime } from './runtime/platform-runtime';
 
 const SECRET = 'front-door-e2e-secret-front-door-e2e-secret';
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PlatformRuntime } from '@billing/platform-runtime';
-import { awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, startEmbedded } from '@billing/platform-runtime/testing';
+import type { PlatformRuntime } from './runtime/platform-runtime';
+import { awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, startEmbedded } from './testing';
 import { RpcError } from '@billing/service-host';
 import type { TaskView } from '@billing/tasks-domain';
 import { eventually } from '@billing/util/testing';

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openSqliteEventStore } from '@billing/event-store';
-import type { PlatformRuntime } from '@billing/platform-runtime';
-import { auditWallets, awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, seeded, startEmbedded, totalBalanceMillicredits } from '@billing/platform-runtime/testing';
+import type { PlatformRuntime } from './runtime/platform-runtime';
+import { auditWallets, awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, seeded, startEmbedded, totalBalanceMillicredits } from './testing';
 import type { TaskView } from '@billing/tasks-domain';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -99,7 +99,7 @@ describe('the embedded platform killed with kill -9', () => {
     const random = seeded(Number(process.env['CHAOS_SEED'] ?? Date.now() % 100_000));
     const rounds: string[] = [];
     for (const workload of workloads) {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'libs/platform/runtime/src/testing/embedded-workload.child.ts'], {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'apps/platform/src/testing/embedded-workload.child.ts'], {
         cwd: ROOT,
         env: { ...process.env, ...env, WORKLOAD: JSON.stringify(workload) },
       });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '@billing/event-store';
 import type { ServiceName } from '@billing/platform-config';
-import { auditWallets, awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, seeded, startDistributed, totalBalanceMillicredits } from '@billing/platform-runtime/testing';
+import { auditWallets, awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, seeded, startDistributed, totalBalanceMillicredits } from './testing';
 
 const brokers = (): string[] => {
   const value = process.env['KAFKA_BROKERS'];

@@ -1,14 +1,12 @@
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { BillingGateway, ensureJwtSecret, gatewayStatePath, openGatewayState, signAppToken } from '@billing/gateway-application';
-import { type RunningGatewayHttp, startGatewayHttp } from '@billing/gateway-http';
-import { loadPlatformConfig } from '@billing/platform-config';
-import { PlatformRuntime } from '@billing/platform-runtime';
-import { JsonLogger } from '@billing/service-host';
+import { createInterface } from 'node:readline';
+import { ensureJwtSecret, signAppToken } from '@billing/gateway-application';
 
 const ROOT = resolve(__dirname, '../../../..');
 export const DASHBOARD_DIST = join(ROOT, 'apps/dashboard/dist');
+const START_TIMEOUT_MILLIS = 90_000;
 
 /** Builds the dashboard when its build is missing or older than its sources (what `npm start` does). */
 export function buildDashboard(): void {
@@ -17,43 +15,72 @@ export function buildDashboard(): void {
 
 export interface EmbeddedDashboard {
   readonly url: string;
+  /** Every line the platform printed. */
   readonly logs: readonly string[];
   token(accountId: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 /**
- * The embedded platform as `npm start` composes it (every service in this process, the
- * in-process bus, SQLite under `dataDir`) with the REST gateway and the built dashboard
- * in front, on a free port the sandbox checkout URL points at.
+ * What `npm start` runs, as a child process: the platform app (every service, SQLite under
+ * `dataDir`, the gateway serving the built dashboard) on a free loopback port, which the
+ * sandbox checkout URL points at. Tokens are signed with the secret it wrote into `dataDir`.
  */
 export async function startEmbeddedDashboard(dataDir: string): Promise<EmbeddedDashboard> {
   const port = await freePort();
   const logs: string[] = [];
-  const config = loadPlatformConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX_CHECKOUT_URL: `http://127.0.0.1:${port}/v1/sandbox/checkout` });
-  const runtime = new PlatformRuntime({ config, services: ['pricing', 'wallet', 'purchase', 'tasks'], logSink: (line) => logs.push(line) });
-  await runtime.start();
-  const secret = ensureJwtSecret(dataDir);
-  const db = openGatewayState(gatewayStatePath(dataDir));
-  let http: RunningGatewayHttp;
-  try {
-    const gateway = new BillingGateway({ rpc: runtime.rpc, db, tokens: { jwtSecret: secret } });
-    http = await startGatewayHttp({ gateway, logger: new JsonLogger('gateway', (line) => logs.push(line), 'warn'), port, logRequests: false, dashboardDir: DASHBOARD_DIST });
-  } catch (error) {
-    db.close();
-    await runtime.stop();
+  const child = spawn(process.execPath, ['--import', 'tsx', join('apps', 'platform', 'src', 'main.ts')], {
+    cwd: ROOT,
+    // Only what this platform needs: nothing from the test's environment (SERVICE, TRANSPORT, JWT_SECRET...).
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      GRPC_PORT: '0',
+      LOG_LEVEL: 'warn',
+      SANDBOX_CHECKOUT_URL: `http://127.0.0.1:${port}/v1/sandbox/checkout`,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the platform did not start within ${START_TIMEOUT_MILLIS} ms:\n${logs.join('\n')}`)), START_TIMEOUT_MILLIS);
+    const onLine = (line: string) => {
+      logs.push(line);
+      const listening = /^gateway: (http:\/\/\S+)/.exec(line)?.[1];
+      if (listening) {
+        clearTimeout(timer);
+        done(listening);
+      }
+    };
+    if (child.stdout) createInterface({ input: child.stdout }).on('line', onLine);
+    if (child.stderr) createInterface({ input: child.stderr }).on('line', onLine);
+    void exited.then(() => {
+      clearTimeout(timer);
+      fail(new Error(`the platform exited before it was running (code ${child.exitCode}):\n${logs.join('\n')}`));
+    });
+  }).catch(async (error: unknown) => {
+    await stopChild(child, exited);
     throw error;
-  }
+  });
+  const secret = ensureJwtSecret(dataDir);
   return {
-    url: http.url,
+    url,
     logs,
     token: (accountId) => signAppToken(secret, accountId, { now: Date.now(), ttlSeconds: 3600 }),
-    stop: async () => {
-      await http.close();
-      db.close();
-      await runtime.stop();
-    },
+    stop: () => stopChild(child, exited),
   };
+}
+
+/** SIGTERM (the platform closes its gateway, then its services), and SIGKILL after 20 s. */
+async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 function freePort(): Promise<number> {

@@ -1,1 +1,2 @@
 export { eventually, eventuallyValue } from './eventually';
+export { type Goal, opsPerSecond, report } from './bench-report';

@@ -1,0 +1,72 @@
+/**
+ * `npm run start:distributed`: the distributed deployment on this machine. Starts the
+ * local Kafka broker (`tools/kafka/broker.sh start`) unless KAFKA_BROKERS names one, then
+ * one process per service over Kafka, each with its own store under DATA_DIR/<service>,
+ * and the gateway (REST on PORT, default 3000; gRPC on GRPC_PORT). Without JWT_SECRET or
+ * JWT_JWKS_URL, a secret is generated into DATA_DIR/jwt-secret, so
+ * `DATA_DIR=<that dir> npm run billing -- token --account <id>` signs tokens it accepts.
+ * Output is prefixed with each process's name; Ctrl-C or SIGTERM stops them all (the
+ * broker keeps running: `tools/kafka/broker.sh stop`).
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ensureJwtSecret } from '@billing/gateway-application';
+import { GatewayProcess } from './distributed/gateway-process';
+import { ServiceProcesses } from './distributed/service-processes';
+
+async function main(): Promise<void> {
+  const root = resolve(__dirname, '../../..');
+  const dataDir = resolve(process.env['DATA_DIR'] ?? './data/distributed');
+  let brokers = process.env['KAFKA_BROKERS'];
+  if (!brokers) {
+    process.stdout.write('starting the local Kafka broker (tools/kafka/broker.sh start)...\n');
+    brokers = execFileSync('bash', [resolve(root, 'tools/kafka/broker.sh'), 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  }
+  const processes = new ServiceProcesses({
+    root,
+    dataDir,
+    brokers: brokers.split(','),
+    onLine: (service, line) => process.stdout.write(`[${service.padEnd(8)}] ${line}\n`),
+  });
+  let gateway: GatewayProcess | null = null;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: stopping the gateway and every service...\n`);
+    await gateway?.stop();
+    await processes.stopAll();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  const ownSecret = !process.env['JWT_SECRET'] && !process.env['JWT_JWKS_URL'];
+  try {
+    await processes.startAll();
+    gateway = await GatewayProcess.start({
+      root,
+      dataDir,
+      brokers: brokers.split(','),
+      env: ownSecret ? { JWT_SECRET: ensureJwtSecret(dataDir) } : {},
+      onLine: (line) => process.stdout.write(`[gateway ] ${line}\n`),
+    });
+  } catch (error) {
+    await gateway?.stop();
+    await processes.stopAll();
+    throw error;
+  }
+  process.stdout.write(
+    [
+      `distributed platform running over Kafka at ${brokers}`,
+      ...['pricing', 'wallet', 'purchase', 'tasks'].map((s) => `  ${s.padEnd(8)} data in ${resolve(dataDir, s)}`),
+      `  gateway  ${gateway.url} (docs ${gateway.url}/docs), gRPC ${gateway.grpcAddress}`,
+      ownSecret ? `  token    DATA_DIR=${dataDir} npm run -s billing -- token --account <id>` : '  token    signed by your identity provider (JWT_SECRET / JWT_JWKS_URL)',
+      'Ctrl-C stops the services (the broker keeps running: tools/kafka/broker.sh stop)',
+    ].join('\n') + '\n',
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`start:distributed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

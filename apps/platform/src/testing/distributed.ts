@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { KafkaMessageBus } from '@billing/messaging';
+import { BusCommandSender, BusRpcClient, type CommandSender, type RpcClient, silentLogger } from '@billing/service-host';
+import { ServiceProcesses } from '../distributed/service-processes';
+
+export interface DistributedPlatform {
+  readonly processes: ServiceProcesses;
+  readonly rpc: RpcClient;
+  readonly commands: CommandSender;
+  readonly logs: string[];
+  stop(): Promise<void>;
+}
+
+/** One child process per service over the broker, each in `<dir>/<service>`, and a client (RPC, commands) in this process. */
+export async function startDistributed(dir: string, brokers: readonly string[], env: Record<string, string> = {}): Promise<DistributedPlatform> {
+  const logs: string[] = [];
+  const processes = new ServiceProcesses({
+    root: resolve(__dirname, '../../../..'),
+    dataDir: dir,
+    brokers,
+    env: { LOG_LEVEL: 'warn', ...env },
+    onLine: (service, line) => logs.push(`[${service}] ${line}`),
+  });
+  const bus = new KafkaMessageBus({ brokers, clientId: 'platform-e2e' });
+  const rpc = new BusRpcClient({ bus, instanceId: `e2e-${process.pid}-${Date.now()}`, partitions: 6, logger: silentLogger, defaultTimeoutMillis: 30_000 });
+  try {
+    await processes.startAll();
+  } catch (error) {
+    await processes.stopAll();
+    await bus.close();
+    throw error;
+  }
+  return {
+    processes,
+    rpc,
+    commands: new BusCommandSender(bus, 6),
+    logs,
+    stop: async () => {
+      await rpc.close();
+      await bus.close();
+      await processes.stopAll();
+    },
+  };
+}
