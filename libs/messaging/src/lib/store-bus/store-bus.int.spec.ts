@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,22 @@ describe('StoreBus: topics read straight from the publishing service store', () 
     await eventually(() => second.length >= 2);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(second.map((m) => m.headers[EventHeader.eventId])).toEqual(['e-4', 'e-5']);
+  });
+
+  it('given a group that handled a batch, then its position is on file before the next batch is handed to it', async () => {
+    bus.storeLog.addStore(store, [route]);
+    const reader = new Database(join(dir, 'consumers.db'), { readonly: true });
+    const positionOnFile = reader.prepare<[string], { position: number }>('SELECT position FROM group_positions WHERE group_id = ?');
+    const seenOnFile: (number | null)[] = [];
+    const handler = async (): Promise<void> => {
+      seenOnFile.push(positionOnFile.get('g')?.position ?? null);
+      if (seenOnFile.length === 1) await append('counter-a', 1); // the next batch is there as soon as this one is handled
+    };
+    await bus.subscribe({ groupId: 'g', topics: [TOPIC], handler });
+    await append('counter-a', 1);
+    await eventually(() => seenOnFile.length >= 2);
+    reader.close();
+    expect(seenOnFile).toEqual([null, 1]);
   });
 
   it('given a handler that rejects, then the subscription closes as failed and the next subscription of the group gets the same batch again', async () => {

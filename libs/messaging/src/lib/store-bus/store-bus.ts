@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { type EventStore, type RecordedEvent, StoreProcessor } from '@billing/event-store';
-import { DeferredWrites } from '@billing/sqlite';
+import { withoutFsync } from '@billing/sqlite';
 import { Signal } from '@billing/util';
 import {
   type IncomingMessage,
@@ -40,8 +40,8 @@ export class StoreBus implements MessageBus {
   private readonly registered = new Signal();
   private readonly members = new Set<StoreBusSubscription>();
   private readonly selectPosition: Database.Statement<[string, string], { position: number }>;
-  /** Positions are written late (`DeferredWrites`): one that falls back only delivers again what consumers already handled. */
-  private readonly savedPositions: DeferredWrites<{ groupId: string; topic: string; position: number }>;
+  /** Recomputable commits (`withoutFsync`): a position that falls back only delivers again what consumers already handled. */
+  private readonly savePosition: Database.Statement<[string, string, number]>;
   private closed = false;
 
   constructor(options: StoreBusOptions = {}) {
@@ -50,10 +50,9 @@ export class StoreBus implements MessageBus {
     this.db.exec(`CREATE TABLE IF NOT EXISTS group_positions (group_id TEXT NOT NULL, topic TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (group_id, topic));
       CREATE TABLE IF NOT EXISTS dead_letters (id INTEGER PRIMARY KEY, topic TEXT NOT NULL, key TEXT, value BLOB NOT NULL, headers TEXT NOT NULL, recorded_at INTEGER NOT NULL)`);
     this.selectPosition = this.db.prepare('SELECT position FROM group_positions WHERE group_id = ? AND topic = ?');
-    const upsert = this.db.prepare<[string, string, number]>(
+    this.savePosition = this.db.prepare(
       'INSERT INTO group_positions (group_id, topic, position) VALUES (?, ?, ?) ON CONFLICT (group_id, topic) DO UPDATE SET position = excluded.position',
     );
-    this.savedPositions = new DeferredWrites(this.db, ({ groupId, topic, position }) => upsert.run(groupId, topic, position));
   }
 
   readonly storeLog: StoreLog = {
@@ -103,15 +102,14 @@ export class StoreBus implements MessageBus {
     if (this.closed) return;
     await Promise.all([...this.members].map((m) => m.stop()));
     this.closed = true;
-    this.savedPositions.flush();
     this.db.close();
   }
 
   private positions(groupId: string): GroupPositions {
     return {
-      load: (topic) => (this.closed ? undefined : (this.savedPositions.get(`${groupId}\u0000${topic}`)?.position ?? this.selectPosition.get(groupId, topic)?.position)),
+      load: (topic) => (this.closed ? undefined : this.selectPosition.get(groupId, topic)?.position),
       save: (topic, position) => {
-        if (!this.closed) this.savedPositions.set(`${groupId}\u0000${topic}`, { groupId, topic, position });
+        if (!this.closed) withoutFsync(this.db, () => this.savePosition.run(groupId, topic, position));
       },
     };
   }

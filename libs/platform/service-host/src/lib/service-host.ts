@@ -123,8 +123,6 @@ export class ServiceHost {
 
     await bus.ensureTopics(this.topicsToCreate(definition));
     const checkpoints = new SqliteCheckpointStore(db);
-    // Stopped after the relay and the reactors that save into it.
-    this.started.push({ name: 'checkpoints', stop: async () => checkpoints.flush() });
 
     // Embedded, consumers read the store itself; distributed, a relay publishes it to the bus.
     if (bus.storeLog) bus.storeLog.addStore(store, definition.publishes);
