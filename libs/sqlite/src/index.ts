@@ -1,2 +1,1 @@
-export { LateWrite } from './lib/late-write';
 export { withoutFsync } from './lib/without-fsync';

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { matchesFilter } from '../event-filter';
 import type { EventFilter, EventStore, RecordedEvent } from '../port';
 import { StoreProcessor } from '../processor/store-processor';
-import { LateWrite, withoutFsync } from '@billing/sqlite';
+import { withoutFsync } from '@billing/sqlite';
 import type { Projection } from './projection';
 
 export interface ProjectionRunnerOptions {
@@ -70,7 +70,8 @@ export class ProjectionRunner {
   /** Each read model's checkpoint as applied (read from the file once; ahead of it while writes wait behind). */
   private readonly checkpoints = new Map<string, number>();
   /** A runner that writes behind: its transaction, and the timer that runs it. */
-  private readonly behind: { readonly write: Database.Transaction<() => void>; readonly late: LateWrite } | null;
+  private readonly writeBehind: Database.Transaction<() => void> | null;
+  private writeTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     const { db } = options;
@@ -97,8 +98,7 @@ export class ProjectionRunner {
         if (last.position > from) this.writeCheckpoint.run(projection.name, last.position);
       }
     });
-    this.behind =
-      options.writeBehindMillis === undefined ? null : { write: this.writeBehind(db), late: new LateWrite(db, options.writeBehindMillis, () => this.writeNow()) };
+    this.writeBehind = options.writeBehindMillis === undefined ? null : this.writeAbsorbedTransaction(db);
     this.loadCheckpoints();
   }
 
@@ -139,10 +139,11 @@ export class ProjectionRunner {
 
   /** Writes what waits behind now (a runner that writes behind; else nothing waits). */
   writeNow(): void {
-    const behind = this.behind;
-    behind?.late.cancel();
-    if (!behind || this.failure || !this.options.db.open) return;
-    this.commit(() => behind.write());
+    if (this.writeTimer) clearTimeout(this.writeTimer);
+    this.writeTimer = null;
+    const write = this.writeBehind;
+    if (!write || this.failure || !this.options.db.open) return;
+    this.commit(() => write());
   }
 
   /** Drops the read models and replays every event into them from position 0. */
@@ -169,7 +170,7 @@ export class ProjectionRunner {
   /** What piled up since the last batch: absorbed (write-behind) or applied in one transaction with the checkpoints. */
   private apply(events: readonly RecordedEvent[]): void {
     if (this.failure) throw this.failure;
-    if (this.behind) {
+    if (this.writeBehind) {
       this.absorb(events);
       return;
     }
@@ -203,7 +204,7 @@ export class ProjectionRunner {
   }
 
   /** The write-behind transaction: each read model's absorbed rows, then its checkpoint as applied. */
-  private writeBehind(db: Database.Database): Database.Transaction<() => void> {
+  private writeAbsorbedTransaction(db: Database.Database): Database.Transaction<() => void> {
     const missing = this.projections.filter((p) => !p.absorb || !p.writeAbsorbed).map((p) => p.name);
     if (missing.length > 0) throw new Error(`Read models that cannot write behind: ${missing.join(', ')} (absorb and writeAbsorbed are needed)`);
     return db.transaction(() => {
@@ -224,7 +225,18 @@ export class ProjectionRunner {
       if (last.position > from) this.checkpoints.set(projection.name, last.position);
     }
     this.resolveWaiters();
-    this.behind?.late.schedule();
+    this.scheduleWrite();
+  }
+
+  /** Writes what was absorbed `writeBehindMillis` after the first event since the last write; the timer keeps no process alive. */
+  private scheduleWrite(): void {
+    const delay = this.options.writeBehindMillis;
+    if (this.writeTimer || delay === undefined) return;
+    this.writeTimer = setTimeout(() => {
+      this.writeTimer = null;
+      this.writeNow();
+    }, delay);
+    this.writeTimer.unref();
   }
 
   private checkpointOf(projection: Projection): number {
@@ -240,7 +252,7 @@ export class ProjectionRunner {
     if (this.failure) return;
     this.failure = error;
     // What was absorbed and not written is read again from the checkpoint on file at the next start.
-    if (this.behind) for (const projection of this.projections) projection.afterTransaction?.(false);
+    if (this.writeBehind) for (const projection of this.projections) projection.afterTransaction?.(false);
     void this.processor?.stop();
     this.processor = null;
     for (const waiter of this.waiters) waiter.reject(error);

@@ -1,10 +1,11 @@
 import type { TaskStatus } from '@billing/contracts';
 import { type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/event-store';
-import { DEFAULT_WRITE_DELAY_MILLIS } from '@billing/sqlite';
 import type { Logger } from '@billing/service-host';
 import { type Task, type Utilisation, utilisation } from '@billing/tasks-domain';
 import type Database from 'better-sqlite3';
 import { TaskViewsProjection } from './task-views-projection';
+
+const WRITE_BEHIND_MILLIS = 50;
 
 export interface TaskPage {
   readonly tasks: readonly Task[];
@@ -38,7 +39,7 @@ export class TaskViews {
       store,
       db,
       projection: this.projection,
-      writeBehindMillis: DEFAULT_WRITE_DELAY_MILLIS,
+      writeBehindMillis: WRITE_BEHIND_MILLIS,
       onFailure: logRunnerFailures(logger, 'task-views'),
     });
   }
