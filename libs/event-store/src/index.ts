@@ -4,6 +4,7 @@ export * from './lib/event-filter';
 export * from './lib/expected-revision';
 export * from './lib/catch-up-subscription';
 export * from './lib/sqlite/sqlite-event-store';
+export { sqliteStorageFault } from './lib/sqlite/storage-faults';
 export { EventStoreSyncError } from './lib/sqlite/group-commit-writer';
 export * from './lib/serialized-event';
 export * from './lib/repository/repository';

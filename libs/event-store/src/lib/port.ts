@@ -92,6 +92,8 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** The head of the global log (0 when empty). */
   headPosition(): Promise<number>;
+  /** Writes nothing a reader sees, but writes: rejects with `EventStoreUnwritableError` while the store cannot (optional). */
+  probeWrite?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -131,6 +133,27 @@ export class EventStoreReadOnlyError extends Error {
   constructor(readonly location: string) {
     super(`The event store at ${location} is open read-only`);
     this.name = 'EventStoreReadOnlyError';
+  }
+}
+
+/** Why a store cannot write now. */
+export type StorageFault = 'full' | 'read_only' | 'io';
+
+const FAULT_WORDS: Readonly<Record<StorageFault, string>> = {
+  full: 'the disk is full',
+  read_only: 'the file or its directory is read-only',
+  io: 'the device reported an I/O error',
+};
+
+/** An append the store could not write (nothing of it was kept): the store may write again later, so retry. */
+export class EventStoreUnwritableError extends Error {
+  constructor(
+    readonly location: string,
+    readonly fault: StorageFault,
+    options?: { cause?: unknown },
+  ) {
+    super(`The event store at ${location} cannot write: ${FAULT_WORDS[fault]}`, options);
+    this.name = 'EventStoreUnwritableError';
   }
 }
 

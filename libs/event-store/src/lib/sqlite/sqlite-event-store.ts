@@ -21,6 +21,7 @@ import { GroupCommitWriter } from './group-commit-writer';
 import { applyDurabilityPragmas, EVENTS_SCHEMA } from './schema';
 import { decodeRow, type EventRow } from './row-decoding';
 import { SqliteReader } from './sqlite-reader';
+import { asUnwritable } from './storage-faults';
 import { StreamHeads } from './stream-heads';
 import { WalSync } from './wal-sync';
 import { WriterLock } from './writer-lock';
@@ -111,7 +112,21 @@ class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error as Error);
     }
-    return this.writer.enqueue(streamName, serialized, expectedRevision);
+    return this.writer.enqueue(streamName, serialized, expectedRevision).catch((error: unknown) => {
+      throw asUnwritable(error, this.options.path);
+    });
+  }
+
+  /** One row rewritten in a table of its own: a full disk or a read-only file refuses it as it would an append. */
+  async probeWrite(): Promise<void> {
+    this.assertOpen();
+    if (!this.writer) throw new EventStoreReadOnlyError(this.options.path);
+    try {
+      this.db.exec('CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), probed_at INTEGER NOT NULL)');
+      this.db.prepare('INSERT INTO write_probe VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at').run(Date.now());
+    } catch (error) {
+      throw asUnwritable(error, this.options.path);
+    }
   }
 
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]> {
