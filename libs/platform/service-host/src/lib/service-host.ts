@@ -10,6 +10,7 @@ import { JobRunner } from './run/job-runner';
 import { BusRpcClient, newInstanceId } from './run/rpc-client';
 import type { RpcDirectory } from './run/rpc-dispatch';
 import { RpcServer } from './run/rpc-server';
+import { StorageWatch } from './run/storage-watch';
 import { StoreReactorRunner } from './run/store-reactor';
 import { type Backoff, DEFAULT_BACKOFF } from './run/until-done';
 import type { Clock, Logger, ServiceContext, ServiceDefinition, ServiceFactory } from './service';
@@ -57,6 +58,7 @@ export class ServiceHost {
     private readonly options: ServiceHostOptions,
     readonly context: ServiceContext,
     private readonly rpcClient: BusRpcClient,
+    private readonly storage: StorageWatch,
   ) {}
 
   static async start(options: ServiceHostOptions): Promise<ServiceHost> {
@@ -69,9 +71,11 @@ export class ServiceHost {
       defaultTimeoutMillis: options.rpcTimeoutMillis ?? 15_000,
       ...(options.directory ? { directory: options.directory } : {}),
     });
+    // The service writes through the watch: a store that cannot write makes it unready until it can.
+    const storage = StorageWatch.of(options.store, options.logger);
     const context: ServiceContext = {
       serviceName: options.serviceName,
-      store: options.store,
+      store: storage.store,
       db: options.db,
       bus: options.bus,
       commands: new BusCommandSender(options.bus, options.partitions, options.directory),
@@ -80,7 +84,7 @@ export class ServiceHost {
       newId: options.newId ?? randomUUID,
       logger: options.logger,
     };
-    const host = new ServiceHost(options, context, rpc);
+    const host = new ServiceHost(options, context, rpc, storage);
     try {
       await host.run(await options.factory(context));
     } catch (error) {
@@ -114,18 +118,20 @@ export class ServiceHost {
   }
 
   private async run(definition: ServiceDefinition): Promise<void> {
-    const { serviceName, bus, store, db, logger } = this.options;
+    const { serviceName, bus, db, logger } = this.options;
+    const { store } = this.context;
     if (definition.name !== serviceName) throw new Error(`The factory for ${serviceName} built a service named ${definition.name}`);
     const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
     const batch = this.options.maxBatchSize;
     if (definition.close) this.started.push({ name: 'service', stop: definition.close });
     this.started.push({ name: 'rpc client', stop: () => this.rpcClient.close() });
+    this.started.push({ name: 'storage watch', stop: async () => this.storage.stop() });
 
     await bus.ensureTopics(this.topicsToCreate(definition));
     const checkpoints = new SqliteCheckpointStore(db);
 
     // Embedded, consumers read the store itself; distributed, a relay publishes it to the bus.
-    if (bus.storeLog) bus.storeLog.addStore(store, definition.publishes);
+    if (bus.storeLog) bus.storeLog.addStore(this.options.store, definition.publishes);
     else if (definition.publishes.length > 0) {
       const relay = new OutboxRelay({
         name: `${serviceName}-relay`,
@@ -143,9 +149,10 @@ export class ServiceHost {
 
     const methods = definition.rpc ?? [];
     if (methods.length > 0) {
-      this.options.directory?.register(serviceName, methods, logger);
+      const refusal = () => this.storage.refusal(serviceName);
+      this.options.directory?.register(serviceName, methods, logger, refusal);
       this.started.push({ name: 'rpc directory', stop: async () => this.options.directory?.unregister(serviceName) });
-      const server = new RpcServer(serviceName, methods, bus, logger, backoff);
+      const server = new RpcServer(serviceName, methods, bus, logger, backoff, refusal);
       await server.start();
       this.started.push({ name: 'rpc server', stop: () => server.stop() });
     }

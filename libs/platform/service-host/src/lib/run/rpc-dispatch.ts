@@ -2,6 +2,7 @@ import { RpcError, type RpcMethod } from '../rpc';
 import type { Logger, OutgoingCommand } from '../service';
 import type { RpcReply } from '../wire/rpc-message';
 import { validatePayload } from '../wire/validate-payload';
+import { storageFaultOf, storageProblem } from './storage-watch';
 
 export const problems = {
   validation: (errors: readonly { field: string; message: string }[]): RpcError =>
@@ -13,7 +14,9 @@ export const problems = {
 /**
  * One path for a request, whether it came over the bus or was called in-process:
  * validate against the method's DTO, handle, and turn every failure into problem
- * details (an unexpected error becomes `internal`, logged, its details kept inside).
+ * details (a write the storage refused becomes `storage-unavailable`; any other unexpected
+ * error `internal`, logged, its details kept inside). While `refusal` gives a problem
+ * (the service's store cannot write), every request is answered with it.
  */
 export async function dispatchRpc(
   service: string,
@@ -21,8 +24,11 @@ export async function dispatchRpc(
   method: string,
   request: unknown,
   logger: Logger,
+  refusal: () => RpcError | null = () => null,
 ): Promise<RpcReply> {
   try {
+    const refused = refusal();
+    if (refused) throw refused;
     const target = methods.get(method);
     if (!target) throw problems.unknownMethod(service, method);
     const validated = validatePayload(target.dto, request);
@@ -30,6 +36,11 @@ export async function dispatchRpc(
     return { ok: true, result: await target.handle(validated.value) };
   } catch (error) {
     if (error instanceof RpcError) return { ok: false, problem: error.problem };
+    const fault = storageFaultOf(error);
+    if (fault) {
+      logger.error('rpc method could not write', { method, fault, error });
+      return { ok: false, problem: storageProblem(service, fault).problem };
+    }
     logger.error('rpc method failed', { method, error });
     return { ok: false, problem: { type: 'internal', title: 'Internal error', status: 500, detail: `${service}.${method} failed` } };
   }
@@ -56,9 +67,9 @@ export class RpcDirectory {
   private readonly commands = new Map<string, CommandEndpoint>();
 
   /** The service answers `methods`, validated like a request off the bus; failures are logged with `logger`. */
-  register(service: string, methods: readonly RpcMethod[], logger: Logger): void {
+  register(service: string, methods: readonly RpcMethod[], logger: Logger, refusal?: () => RpcError | null): void {
     const byName = new Map(methods.map((m) => [m.name, m]));
-    this.rpc.set(service, { call: (method, request) => dispatchRpc(service, byName, method, request, logger) });
+    this.rpc.set(service, { call: (method, request) => dispatchRpc(service, byName, method, request, logger, refusal) });
   }
 
   unregister(service: string): void {

@@ -1,5 +1,5 @@
 import { deadLetterOf, type IncomingMessage, type MessageBus, type OutgoingMessage } from '@billing/messaging';
-import type { RpcMethod } from '../rpc';
+import type { RpcError, RpcMethod } from '../rpc';
 import type { Logger } from '../service';
 import { rpcTopicFor } from '../topics';
 import { decodeRequestMessage, toReplyMessage } from '../wire/rpc-message';
@@ -25,6 +25,7 @@ export class RpcServer {
     private readonly bus: MessageBus,
     private readonly logger: Logger,
     private readonly backoff: Backoff,
+    private readonly refusal: () => RpcError | null = () => null,
   ) {
     this.methods = new Map(methods.map((m) => [m.name, m]));
     this.group = `${service}.rpc`;
@@ -53,7 +54,7 @@ export class RpcServer {
         const { rpc } = decoded;
         // Wall time on purpose: the deadline is the caller's timer, not business time.
         if (Date.now() > rpc.deadline) return;
-        const reply = await dispatchRpc(this.service, this.methods, rpc.method, rpc.request, this.logger);
+        const reply = await dispatchRpc(this.service, this.methods, rpc.method, rpc.request, this.logger, this.refusal);
         out.push(toReplyMessage(rpc.replyTo, rpc.requestId, reply));
       }),
     );
