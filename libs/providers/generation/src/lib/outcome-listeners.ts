@@ -4,10 +4,14 @@ export type DeliveryErrorHandler = (error: unknown, outcome: GenerationOutcome) 
 
 /** Reports a listener failure on stderr; adapters take a handler so callers can do better. */
 export const reportDeliveryError: DeliveryErrorHandler = (error, outcome) => {
-  console.error(`generation outcome for task ${outcome.taskId} was not handled`, error);
+  console.error(`generation outcome for task ${outcome.taskId} was not handled yet; it is delivered again`, error);
 };
 
-/** The listeners of one adapter. `deliver` waits for all of them and never rejects. */
+/**
+ * The listeners of one adapter. `deliver` waits for all of them, reports each failure, and
+ * rejects with the first: an outcome a listener could not record is not acknowledged, so
+ * its source delivers it again (listeners tolerate repeats).
+ */
 export class OutcomeListeners {
   private readonly listeners = new Set<OutcomeListener>();
 
@@ -19,14 +23,17 @@ export class OutcomeListeners {
   }
 
   async deliver(outcome: GenerationOutcome): Promise<void> {
+    const failures: unknown[] = [];
     await Promise.all(
       [...this.listeners].map(async (listener) => {
         try {
           await listener(outcome);
         } catch (error) {
+          failures.push(error);
           this.onError(error, outcome);
         }
       }),
     );
+    if (failures.length > 0) throw failures[0];
   }
 }

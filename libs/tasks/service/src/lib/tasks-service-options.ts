@@ -1,4 +1,6 @@
+import type { Logger } from '@billing/service-host';
 import {
+  type DeliveryErrorHandler,
   type GenerationProvider,
   GenerationSimulator,
   type GenerationSimulatorOptions,
@@ -65,13 +67,15 @@ export function resolveTasksOptions(options: TasksServiceOptions): ResolvedTasks
   return resolved;
 }
 
-/** The provider to dispatch to, and whether the service owns (and so closes) it. */
-export function providerOf(choice: GenerationProviderChoice): { readonly provider: GenerationProvider; readonly owned: boolean } {
+/** The provider to dispatch to, and whether the service owns (and so closes) it; an outcome not yet recorded is logged with `logger`. */
+export function providerOf(choice: GenerationProviderChoice, logger: Logger): { readonly provider: GenerationProvider; readonly owned: boolean } {
+  const onDeliveryError: DeliveryErrorHandler = (error, outcome) =>
+    logger.warn('a generation outcome was not recorded; it is delivered again', { taskId: outcome.taskId, providerJobId: outcome.providerJobId, error: String(error) });
   switch (choice.kind) {
     case 'simulator':
-      return { provider: new GenerationSimulator(choice.options), owned: true };
+      return { provider: new GenerationSimulator({ onDeliveryError, ...choice.options }), owned: true };
     case 'http':
-      return { provider: new HttpGenerationProvider(choice.options), owned: true };
+      return { provider: new HttpGenerationProvider({ onDeliveryError, ...choice.options }), owned: true };
     case 'instance':
       return { provider: choice.provider, owned: false };
   }

@@ -31,7 +31,7 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
   const settings = resolveTasksOptions(options);
   return async (context) => {
     const { store, db, clock, logger } = context;
-    const { provider, owned } = providerOf(settings.provider);
+    const { provider, owned } = providerOf(settings.provider, logger);
     const slots = AccountSlots.of(store);
     // What this instance appends: the slots follow it, and whoever records a reservation hands the task to the provider.
     const streams = new TaskStreams(store, context.newId, (events) => {

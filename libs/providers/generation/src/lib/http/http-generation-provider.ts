@@ -99,7 +99,11 @@ export class HttpGenerationProvider implements GenerationProvider {
     return this.listeners.add(listener);
   }
 
-  /** Verifies a webhook, hands the outcome to the listeners and returns it; throws `GenerationWebhookError`. */
+  /**
+   * Verifies a webhook, hands the outcome to the listeners and returns it once they have
+   * recorded it; throws `GenerationWebhookError`, or a listener's error (the webhook is then
+   * not acknowledged, and the provider sends it again).
+   */
   async acceptWebhook(rawBody: WebhookBody, headers: WebhookHeaders, now: number): Promise<GenerationOutcome> {
     const outcome = verifyGenerationWebhook(rawBody, headers, {
       secret: this.options.webhookSecret,

@@ -38,13 +38,16 @@ interface PendingJob {
 }
 
 const DEFAULT_PARTIAL_RATIO: Spread = { min: 0.25, max: 0.9 };
+/** An outcome no listener could record is delivered again, as a provider retries a webhook: 50 ms, doubling, at most 2 s apart. */
+const redeliveryDelayMillis = (attempt: number) => Math.min(2_000, 50 * 2 ** Math.min(attempt - 1, 6));
 /** Outcomes of finished jobs kept for `status`, oldest forgotten first. */
 const FINISHED_KEPT = 10_000;
 
 /**
  * A generation provider in memory, for the embedded platform, tests and benchmarks.
  * Every job's fate is drawn at submit time from the random source, so a seed replays a run.
- * `cancel` drops a pending job: no outcome is delivered for it. Jobs live in memory only:
+ * `cancel` drops a pending job: no outcome is delivered for it. An outcome a listener could not
+ * record is delivered again until one does (or the simulator closes). Jobs live in memory only:
  * a new simulator (a restarted process) knows none of the old one's, and says so.
  */
 export class GenerationSimulator implements GenerationProvider {
@@ -55,6 +58,7 @@ export class GenerationSimulator implements GenerationProvider {
   private readonly pendingByJob = new Map<string, PendingJob>();
   private readonly finished = new Map<string, GenerationOutcome>();
   private readonly deliveries = new Set<Promise<void>>();
+  private readonly redeliveries = new Set<CancelScheduled>();
   private nextJobNumber = 1;
   private closed = false;
 
@@ -113,6 +117,8 @@ export class GenerationSimulator implements GenerationProvider {
   async close(): Promise<void> {
     this.closed = true;
     for (const pending of this.pendingByJob.values()) pending.cancel();
+    for (const cancel of this.redeliveries) cancel();
+    this.redeliveries.clear();
     this.pendingByJob.clear();
     this.pendingByTask.clear();
     await this.settled();
@@ -144,7 +150,21 @@ export class GenerationSimulator implements GenerationProvider {
     if (!pending) return;
     this.forget(pending);
     this.remember(outcome);
-    const delivery = this.listeners.deliver(outcome).finally(() => this.deliveries.delete(delivery));
+    this.deliver(outcome, 1);
+  }
+
+  private deliver(outcome: GenerationOutcome, attempt: number): void {
+    const delivery = this.listeners
+      .deliver(outcome)
+      .catch(() => {
+        if (this.closed) return;
+        const cancel = this.scheduler.schedule(redeliveryDelayMillis(attempt), () => {
+          this.redeliveries.delete(cancel);
+          this.deliver(outcome, attempt + 1);
+        });
+        this.redeliveries.add(cancel);
+      })
+      .finally(() => this.deliveries.delete(delivery));
     this.deliveries.add(delivery);
   }
 

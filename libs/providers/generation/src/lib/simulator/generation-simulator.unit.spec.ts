@@ -133,19 +133,26 @@ describe('GenerationSimulator', () => {
     expect(outcomes.map((outcome) => outcome.taskId)).toEqual(['task-2']);
   });
 
-  it('given a listener that throws, reports the failure and still serves the other listeners', async () => {
+  it('given a listener that throws, reports the failure, still serves the other listeners, and delivers again until it is handled', async () => {
     const reported: string[] = [];
     const { scheduler, simulator, outcomes } = simulated({
       onDeliveryError: (error, outcome) => reported.push(`${outcome.taskId}: ${(error as Error).message}`),
     });
+    let refusals = 2;
     simulator.onOutcome(async () => {
-      throw new Error('store unavailable');
+      if (refusals-- > 0) throw new Error('store unavailable');
     });
     await simulator.submit(job(1));
     scheduler.runDue();
     await simulator.settled();
     expect(reported).toEqual(['task-1: store unavailable']);
-    expect(outcomes).toHaveLength(1);
+    scheduler.advanceBy(50);
+    await simulator.settled();
+    scheduler.advanceBy(100);
+    await simulator.settled();
+    expect(reported).toEqual(['task-1: store unavailable', 'task-1: store unavailable']);
+    expect(outcomes.map((outcome) => outcome.taskId)).toEqual(['task-1', 'task-1', 'task-1']);
+    expect(scheduler.pending).toBe(0);
   });
 
   it('given a closed simulator, drops pending jobs and refuses new ones', async () => {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { TaskCommand } from '@billing/contracts';
 import { type GenerationOutcome, type GenerationProvider, GenerationProviderError } from '@billing/generation-provider';
 import type { Clock, Logger } from '@billing/service-host';
@@ -25,6 +26,7 @@ export interface DispatcherOptions {
  */
 export class Dispatcher {
   private stopListening: () => void = () => undefined;
+  private readonly stopping = new AbortController();
   /** Tasks being submitted now: handed over twice, a task is submitted once. */
   private readonly submitting = new Set<string>();
 
@@ -36,15 +38,30 @@ export class Dispatcher {
 
   stop(): void {
     this.stopListening();
+    this.stopping.abort();
   }
 
-  /** Submits a reserved task to the provider (not awaited by whoever hands it over: a failure is logged, and the task times out). */
+  /**
+   * Submits a reserved task to the provider, not awaited by whoever hands it over. A
+   * failure to record it (a store that cannot write) is retried until it goes through or
+   * the service stops (the next start submits the task, still reserved).
+   */
   dispatch(taskId: string): void {
     if (this.submitting.has(taskId)) return;
     this.submitting.add(taskId);
-    this.submit(taskId)
-      .catch((error: unknown) => this.options.logger.error('a reserved task was not submitted; it times out unless the next start submits it', { taskId, error: String(error) }))
-      .finally(() => this.submitting.delete(taskId));
+    void this.submitUntilDone(taskId).finally(() => this.submitting.delete(taskId));
+  }
+
+  private async submitUntilDone(taskId: string): Promise<void> {
+    for (let attempt = 1; !this.stopping.signal.aborted; attempt++) {
+      try {
+        await this.submit(taskId);
+        return;
+      } catch (error) {
+        this.options.logger.error('a reserved task was not submitted; trying again', { taskId, attempt, error: String(error) });
+        await sleep(Math.min(2_000, 50 * 2 ** Math.min(attempt - 1, 6)), undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      }
+    }
   }
 
   private async submit(taskId: string): Promise<void> {
