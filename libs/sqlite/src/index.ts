@@ -1,1 +1,2 @@
 export { withoutFsync } from './lib/without-fsync';
+export { dataDirectoryProblem, openStorageFile, StorageOpenError } from './lib/data-directory';

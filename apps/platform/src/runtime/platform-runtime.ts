@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createEventStoreDbStore, type EventStore, openSqliteEventStore } from '@billing/event-store';
+import { dataDirectoryProblem, openStorageFile } from '@billing/sqlite';
 import { KafkaMessageBus, type MessageBus, StoreBus } from '@billing/messaging';
 import type { PlatformConfig, ServiceName } from '@billing/platform-config';
 import {
@@ -97,9 +98,16 @@ export class PlatformRuntime {
 
   async start(): Promise<void> {
     if (this.started) return;
+    // Missing, a file in the way, read-only or full: said with the directory, before any file is opened.
+    try {
+      mkdirSync(this.dataDir, { recursive: true });
+    } catch {
+      // Described below.
+    }
+    const problem = dataDirectoryProblem(this.dataDir);
+    if (problem) throw new Error(`the data directory (DATA_DIR) cannot be used: ${problem}`);
     this.started = true;
     const { config } = this.options;
-    mkdirSync(this.dataDir, { recursive: true });
     this.bus = this.openBus();
     try {
       for (const { name, factory } of this.options.factories ?? servicesFor(this.options.services, config)) {
@@ -178,7 +186,8 @@ export class PlatformRuntime {
     if (config.transport === 'kafka') {
       return new KafkaMessageBus({ brokers: config.kafkaBrokers, clientId: `billing-${this.options.services.join('-')}` });
     }
-    return new StoreBus({ path: join(this.dataDir, 'consumers.db') });
+    const path = join(this.dataDir, 'consumers.db');
+    return openStorageFile(path, () => new StoreBus({ path }));
   }
 
   private openStore(name: HostedName): { store: EventStore; location: string } {
@@ -189,14 +198,14 @@ export class PlatformRuntime {
       return { store: createEventStoreDbStore({ client, ...(clock ? { clock: () => clock.now() } : {}) }), location: config.eventStoreDbUrl };
     }
     const path = join(this.dataDir, `${name}.events.db`);
-    return { store: openSqliteEventStore({ path, ...(clock ? { clock: () => clock.now() } : {}) }), location: path };
+    return { store: openStorageFile(path, () => openSqliteEventStore({ path, ...(clock ? { clock: () => clock.now() } : {}) })), location: path };
   }
 
   private async startService(name: HostedName, factory: NamedService['factory'], note?: string): Promise<void> {
     const { config } = this.options;
     const { store, location } = this.openStore(name);
     const statePath = join(this.dataDir, `${name}.state.db`);
-    const db = new Database(statePath);
+    const db = openStorageFile(statePath, () => new Database(statePath));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
