@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openSqliteEventStore } from '@billing/event-store';
-import type { PlatformRuntime } from '@billing/platform-runtime';
-import { auditWallets, seeded, startEmbedded, TERMINAL_STATUSES, totalBalanceMillicredits } from '@billing/platform-runtime/testing';
 import type { TaskView } from '@billing/tasks-domain';
+import type { PlatformRuntime } from './runtime/platform-runtime';
+import { auditWallets, seeded, startEmbedded, TERMINAL_STATUSES, totalBalanceMillicredits } from './testing';
 
 const ROOT = resolve(__dirname, '../../..');
 const FUNDING = 200_000_000;
@@ -15,7 +15,7 @@ const ENV = { LOG_LEVEL: 'error', SIMULATOR_FAILURE_RATE: '0.2', SIMULATOR_LATEN
 
 /** Runs the workload in a child process and kills it with SIGKILL within a second of its first dispatched tasks. */
 async function killWhileDispatching(dir: string, workload: object, killAfterMillis: number): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'libs/platform/runtime/src/testing/embedded-workload.child.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/platform/src/testing/embedded-workload.child.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...ENV, DATA_DIR: dir, WORKLOAD: JSON.stringify(workload) },
   });
