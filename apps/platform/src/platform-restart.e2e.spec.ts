@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TasksRpc, WalletRpc } from '@billing/contracts';
 import type { PlatformRuntime } from './runtime/platform-runtime';
 import { awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, startEmbedded } from './testing';
-import { RpcError } from '@billing/service-host';
-import type { TaskView } from '@billing/tasks-domain';
+import { RpcError, send } from '@billing/service-host';
 import { eventually } from '@billing/util/testing';
 
 const ACCOUNT = 'restart-strand';
@@ -13,9 +13,9 @@ const FUNDS = 2_000_000;
 const SLOW_PROVIDER = { SIMULATOR_LATENCY_MIN_MS: '3600000', SIMULATOR_LATENCY_MAX_MS: '3600000' };
 
 const create = (runtime: PlatformRuntime, taskId: string) =>
-  runtime.rpc.call<TaskView>('tasks', 'createTask', { accountId: ACCOUNT, taskId, channel: 'api', model: 'seedance-2.0', durationMillis: 5_000 }, { key: ACCOUNT });
+  send(runtime.rpc, TasksRpc.createTask, { accountId: ACCOUNT, taskId, channel: 'api', model: 'seedance-2.0', durationMillis: 5_000 }, { key: ACCOUNT });
 const pools = (runtime: PlatformRuntime) =>
-  runtime.rpc.call<{ pool: string; availableMillicredits: number; heldMillicredits: number }[]>('wallet', 'balances', { accountId: ACCOUNT });
+  send(runtime.rpc, WalletRpc.balances, { accountId: ACCOUNT });
 
 describe('the embedded platform restarted while tasks run at the simulator', () => {
   let dir: string;
@@ -31,7 +31,7 @@ describe('the embedded platform restarted while tasks run at the simulator', () 
       await createTasks(runtime.rpc, specs, 6);
       const { rpc } = runtime;
       await eventually(
-        async () => (await Promise.all(specs.map((s) => rpc.call<TaskView>('tasks', 'getTask', { accountId: ACCOUNT, taskId: s.taskId })))).every((t) => t.status === 'dispatched'),
+        async () => (await Promise.all(specs.map((s) => send(rpc, TasksRpc.getTask, { accountId: ACCOUNT, taskId: s.taskId })))).every((t) => t.status === 'dispatched'),
         'six tasks at the provider',
       );
       const refused = await create(runtime, 'one-too-many').catch((error: unknown) => error);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { openSqliteEventStore } from '@billing/event-store';
 import type { PlatformRuntime } from './runtime/platform-runtime';
 import { auditWallets, awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, seeded, startEmbedded, totalBalanceMillicredits } from './testing';
-import type { TaskView } from '@billing/tasks-domain';
+import type { TaskReply } from '@billing/contracts';
 
 const ROOT = resolve(__dirname, '../../..');
 const rpcOf = (runtime: PlatformRuntime) => runtime.rpc;
@@ -63,7 +63,7 @@ describe('the embedded platform: every service in one process on SQLite files, e
     let runtime = await startEmbedded(dir, { SIMULATOR_FAILURE_RATE: '0.3', SIMULATOR_SEED: '3'});
     const accounts = accountsNamed('restart', 3);
     const specs = planTasks({ accounts, tasks: 30, seed: 3, prefix: 'restart-task' });
-    let before: { balances: unknown[]; tasks: Map<string, TaskView> };
+    let before: { balances: unknown[]; tasks: Map<string, TaskReply> };
     try {
       await fundAccounts(runtime.commands, accounts, () => 5_000_000, Date.now());
       await awaitFunding(rpcOf(runtime), accounts);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { GenerationMode, QuoteFactor, QuoteRequest } from '@billing/contracts';
-import { durationMillisFromSeconds, quote, selectPriceBook, type Quote } from '@billing/pricing-domain';
+import type { GenerationMode, Quote, QuoteFactor, QuoteRequest } from '@billing/contracts';
+import { durationMillisFromSeconds, quote, selectPriceBook } from '@billing/pricing-domain';
 import { creditsNumber, formatCredits } from '@billing/util';
 import { EXIT_OK, UsageError, type CliCommand } from '../command';
 import { renderTable } from '../output/table';

@@ -1,28 +1,20 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FinanceRpc, PurchaseRpc, WalletRpc } from '@billing/contracts';
 import { createCheckpoint, eventStoreAuditSource, generateSigningKeyPair, signingKeyFromPem, verifyingKeyFromPem } from '@billing/finance-audit';
 import { openSqliteEventStore } from '@billing/event-store';
 import { loadPlatformConfig } from '@billing/platform-config';
-import type { RpcClient } from '@billing/service-host';
+import { type RpcClient, send } from '@billing/service-host';
 import { PlatformRuntime } from './platform-runtime';
-
-interface Statement {
-  accountId: string;
-  pool: string;
-  openingBalanceMillicredits: number;
-  closingBalanceMillicredits: number;
-  entries: { type: string; millicredits: number; amountCents: number | null; currency: string | null; orderId: string | null }[];
-  findingCount: number;
-}
 
 /** Buys a pack through the sandbox and waits until the wallet shows it. */
 async function buyPack(rpc: RpcClient, accountId: string, packId: string, orderId: string): Promise<number> {
-  await rpc.call('purchase', 'placeOrder', { accountId, orderId, item: { kind: 'pack', packId } });
-  await rpc.call('purchase', 'confirmSandboxPayment', { orderId });
+  await send(rpc, PurchaseRpc.placeOrder, { accountId, orderId, item: { kind: 'pack', packId } });
+  await send(rpc, PurchaseRpc.confirmSandboxPayment, { orderId });
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const pools = await rpc.call<{ pool: string; balanceMillicredits: number }[]>('wallet', 'balances', { accountId });
+    const pools = await send(rpc, WalletRpc.balances, { accountId });
     const balance = pools.find((p) => p.pool === 'api')?.balanceMillicredits ?? 0;
     if (balance > 0) return balance;
     if (Date.now() > deadline) throw new Error(`the purchase of ${packId} for ${accountId} did not reach the wallet`);
@@ -47,11 +39,11 @@ describe('the runtime runs finance beside the wallet, reading its running store'
       const rpc = runtime.rpc;
       const from = new Date(Date.now() - 60_000).toISOString();
       const balance = await buyPack(rpc, 'finance-acc', 'api-1000', 'order-finance-1');
-      const statement = await rpc.call<Statement>('finance', 'statement', { accountId: 'finance-acc', pool: 'api', from, to: new Date(Date.now() + 60_000).toISOString() });
+      const statement = await send(rpc, FinanceRpc.statement, { accountId: 'finance-acc', pool: 'api', from, to: new Date(Date.now() + 60_000).toISOString() });
       expect(statement).toMatchObject({ accountId: 'finance-acc', pool: 'api', openingBalanceMillicredits: 0, closingBalanceMillicredits: balance, findingCount: 0 });
       expect(balance).toBe(1_000_000);
       expect(statement.entries).toEqual([expect.objectContaining({ type: 'CreditsPurchased', millicredits: 1_000_000, amountCents: 7200, currency: 'USD' })]);
-      await expect(rpc.call('finance', 'verify', {})).resolves.toMatchObject({ verified: true, checkpoints: 0, findingCount: 0 });
+      await expect(send(rpc, FinanceRpc.verify, {})).resolves.toMatchObject({ verified: true, checkpoints: 0, findingCount: 0 });
     } finally {
       await runtime.stop();
     }
@@ -76,8 +68,8 @@ describe('the runtime runs finance beside the wallet, reading its running store'
       }).finally(() => walletStore.close());
       mkdirSync(join(dir, 'checkpoints'), { recursive: true });
       writeFileSync(join(dir, 'checkpoints', 'checkpoint-day-test.json'), JSON.stringify(checkpoint));
-      await expect(rpc.call('finance', 'checkpoints', {})).resolves.toEqual([expect.objectContaining({ name: 'checkpoint-day-test.json', signatureValid: true, streams: 2 })]); // the wallet's books and its list of periods
-      await expect(rpc.call('finance', 'verify', {})).resolves.toMatchObject({ verified: true, checkpoints: 1, findingCount: 0 });
+      await expect(send(rpc, FinanceRpc.checkpoints, {})).resolves.toEqual([expect.objectContaining({ name: 'checkpoint-day-test.json', signatureValid: true, streams: 2 })]); // the wallet's books and its list of periods
+      await expect(send(rpc, FinanceRpc.verify, {})).resolves.toMatchObject({ verified: true, checkpoints: 1, findingCount: 0 });
     } finally {
       await runtime.stop();
     }

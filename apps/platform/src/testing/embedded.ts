@@ -1,5 +1,6 @@
+import { WalletRpc } from '@billing/contracts';
 import { loadPlatformConfig } from '@billing/platform-config';
-import type { RpcClient } from '@billing/service-host';
+import { type RpcClient, send } from '@billing/service-host';
 import { PlatformRuntime } from '../runtime/platform-runtime';
 
 /** All four services in this process on SQLite files in `dir`, the in-process bus, logs (warnings up) kept in `logs`. */
@@ -38,7 +39,7 @@ export async function awaitFunding(rpc: RpcClient, accounts: readonly string[], 
   const deadline = Date.now() + timeoutMillis;
   for (const accountId of accounts) {
     for (;;) {
-      const pools = await rpc.call<{ pool: string; availableMillicredits: number }[]>('wallet', 'balances', { accountId });
+      const pools = await send(rpc, WalletRpc.balances, { accountId });
       if (pools.some((p) => p.pool === 'api' && p.availableMillicredits > 0)) break;
       if (Date.now() > deadline) throw new Error(`account ${accountId} was not funded within ${timeoutMillis} ms`);
       await new Promise((resolve) => setTimeout(resolve, 20));

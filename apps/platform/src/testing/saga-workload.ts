@@ -1,7 +1,6 @@
-import { parseWalletStreamName, walletStreamName, type WalletEvent } from '@billing/contracts';
+import { parseWalletStreamName, type TaskReply, TasksRpc, WalletRpc, walletStreamName, type WalletEvent } from '@billing/contracts';
 import type { EventStore } from '@billing/event-store';
-import { type CommandSender, RpcError, type RpcClient, RpcTimeoutError } from '@billing/service-host';
-import type { TaskView } from '@billing/tasks-domain';
+import { type CommandSender, RpcError, type RpcClient, RpcTimeoutError, send } from '@billing/service-host';
 import { checkWalletInvariants } from '@billing/wallet-domain';
 
 /*
@@ -10,7 +9,7 @@ import { checkWalletInvariants } from '@billing/wallet-domain';
  * task has ended, then check every wallet stream against DESIGN section 5.
  */
 
-export const TERMINAL_STATUSES: ReadonlySet<TaskView['status']> = new Set(['charged', 'released', 'rejected']);
+export const TERMINAL_STATUSES: ReadonlySet<TaskReply['status']> = new Set(['charged', 'released', 'rejected']);
 
 export interface TaskSpec {
   readonly accountId: string;
@@ -90,7 +89,7 @@ export async function createTasks(
       let outcome: CreateOutcome;
       for (;;) {
         try {
-          await rpc.call('tasks', 'createTask', { ...spec, channel: 'api', queueIfBusy: true }, { key: spec.accountId, timeoutMillis: retryWhileUnavailable ? 10_000 : 60_000 });
+          await send(rpc, TasksRpc.createTask, { ...spec, channel: 'api', queueIfBusy: true }, { key: spec.accountId, timeoutMillis: retryWhileUnavailable ? 10_000 : 60_000 });
           outcome = { spec, startedAt };
           break;
         } catch (error) {
@@ -113,13 +112,13 @@ export async function createTasks(
 
 /** The sum of every pool's balance of the accounts, as the wallet reports it. */
 export async function totalBalanceMillicredits(rpc: RpcClient, accounts: readonly string[]): Promise<number> {
-  const balances = await Promise.all(accounts.map((accountId) => rpc.call<{ balanceMillicredits: number }[]>('wallet', 'balances', { accountId })));
+  const balances = await Promise.all(accounts.map((accountId) => send(rpc, WalletRpc.balances, { accountId })));
   return balances.flat().reduce((sum, pool) => sum + pool.balanceMillicredits, 0);
 }
 
 /** Every task's view once it has ended; fails naming how many are still under way after `timeoutMillis`. */
-export async function awaitTerminal(rpc: RpcClient, specs: readonly TaskSpec[], timeoutMillis: number): Promise<Map<string, TaskView>> {
-  const done = new Map<string, TaskView>();
+export async function awaitTerminal(rpc: RpcClient, specs: readonly TaskSpec[], timeoutMillis: number): Promise<Map<string, TaskReply>> {
+  const done = new Map<string, TaskReply>();
   const deadline = Date.now() + timeoutMillis;
   for (;;) {
     const pending = specs.filter((s) => !done.has(s.taskId));
@@ -128,7 +127,7 @@ export async function awaitTerminal(rpc: RpcClient, specs: readonly TaskSpec[], 
         pending
           .slice(i, i + 100)
           .map((s) =>
-            rpc.call<TaskView>('tasks', 'getTask', { accountId: s.accountId, taskId: s.taskId }, { key: s.accountId, timeoutMillis: 30_000 }).catch((error: unknown) => {
+            send(rpc, TasksRpc.getTask, { accountId: s.accountId, taskId: s.taskId }, { key: s.accountId, timeoutMillis: 30_000 }).catch((error: unknown) => {
               if (isUnavailable(error)) return null;
               throw error;
             }),
@@ -157,7 +156,7 @@ export interface WalletAudit {
  * wallet's history across its periods (with every hold ended), that no event id or reservation outcome appears twice
  * (invariant 5), and that each task's `creditsCost` is what its wallet was charged for it.
  */
-export async function auditWallets(walletStore: EventStore, tasks: ReadonlyMap<string, TaskView>, endedBy: number): Promise<WalletAudit> {
+export async function auditWallets(walletStore: EventStore, tasks: ReadonlyMap<string, TaskReply>, endedBy: number): Promise<WalletAudit> {
   const byStream = new Map<string, WalletEvent[]>();
   const eventIds = new Set<string>();
   const problems: string[] = [];

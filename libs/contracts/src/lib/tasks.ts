@@ -26,6 +26,8 @@ export type TaskStatus =
   | 'released'
   | 'rejected';
 
+export const TASK_STATUSES: readonly TaskStatus[] = ['requested', 'queued', 'reserved', 'dispatched', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out', 'charged', 'released', 'rejected'];
+
 /** Why a task ended, kept after its hold is settled (status `charged`, `released` or `rejected`). */
 export type TaskEndReason =
   | 'succeeded'

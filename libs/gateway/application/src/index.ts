@@ -2,7 +2,6 @@ export * from './lib/caller';
 export * from './lib/problems';
 export * from './lib/inputs';
 export * from './lib/views';
-export * from './lib/wire';
 export * from './lib/gateway-state';
 export * from './lib/api-keys';
 export * from './lib/idempotency';

@@ -1,5 +1,6 @@
 export * from './lib/service';
 export * from './lib/rpc';
+export * from './lib/rpc-contracts';
 export * from './lib/topics';
 export * from './lib/clock';
 export * from './lib/logger';

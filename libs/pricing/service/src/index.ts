@@ -1,4 +1,3 @@
 export * from './lib/pricing-service';
-export * from './lib/pricing-replies';
 export * from './lib/pricing-requests';
 export * from './lib/price-book-shelf';

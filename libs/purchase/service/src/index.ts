@@ -1,5 +1,4 @@
 export * from './lib/purchase-service';
 export * from './lib/purchase-requests';
 export * from './lib/order-credits';
-export type { AccountPlan, PlacedOrder, WebhookOutcome } from './lib/purchase-rpc';
 export type { PaymentProviderConfig } from './lib/payment-provider-config';

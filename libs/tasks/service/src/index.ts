@@ -2,7 +2,6 @@ export * from './lib/tasks-service';
 export * from './lib/tasks-service-options';
 export * from './lib/task-routes';
 export * from './lib/rpc/task-requests';
-export type { BatchReply } from './lib/rpc/task-rpc';
 export type { AccountPlan } from './lib/plans/account-plans';
 export { SUBSCRIPTION_PAYLOAD_SCHEMAS } from './lib/plans/subscription-payloads';
 export { WALLET_ANSWER_SCHEMAS } from './lib/saga/saga-events';

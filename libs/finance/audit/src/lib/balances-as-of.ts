@@ -1,13 +1,10 @@
+import type { BalancesAsOf } from '@billing/contracts';
 import type { AuditSource } from './audit-source';
 import type { AuditFinding } from './finding';
-import { walletFigures, type WalletFigures } from './replay-audit';
+import { walletFigures } from './replay-audit';
 import { replayWallets, type ReplayProgress } from './wallet-replay';
 
-export interface BalancesAsOfReport {
-  readonly audit: 'balances';
-  readonly source: string;
-  readonly asOf: string;
-  readonly wallets: readonly WalletFigures[];
+export interface BalancesAsOfReport extends BalancesAsOf {
   readonly findings: readonly AuditFinding[];
 }
 

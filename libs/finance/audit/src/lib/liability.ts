@@ -1,5 +1,4 @@
-import type { WalletEvent } from '@billing/contracts';
-import { purchaseLotId } from '@billing/contracts';
+import { type FlowFigures, type Liability, LIABILITY_FLOWS, type LiabilityFlow, type PoolLiability, purchaseLotId, type WalletEvent } from '@billing/contracts';
 import type { AuditSource } from './audit-source';
 import type { AuditedWallet, LotPrice } from './audited-wallet';
 import type { AuditFinding } from './finding';
@@ -7,42 +6,12 @@ import { CreditsByPrice, MONEY_ROUNDING } from './money';
 import type { StoredEvent } from './stored-event';
 import { replayWallets, type ReplayProgress } from './wallet-replay';
 
-const FLOWS = ['purchased', 'granted', 'charged', 'refunded', 'expired', 'revoked'] as const;
-type Flow = (typeof FLOWS)[number];
+const FLOWS = LIABILITY_FLOWS;
+type Flow = LiabilityFlow;
 /** How each flow moves outstanding credits. */
 const SIGN: Record<Flow, 1 | -1> = { purchased: 1, granted: 1, refunded: 1, charged: -1, expired: -1, revoked: -1 };
 
-export interface FlowFigures {
-  readonly millicredits: number;
-  /** Money at the price each credit was bought at, per currency, rounded once (grants count 0). */
-  readonly valueCents: Record<string, number>;
-}
-
-export interface PoolLiability {
-  readonly pool: string;
-  /** Credits still in balances at `asOf` (held ones included), and their value. */
-  readonly outstanding: FlowFigures & { readonly purchasedMillicredits: number; readonly grantedMillicredits: number };
-  /** Outstanding at the start of the period, from the flows before it. */
-  readonly opening: FlowFigures;
-  /** Movements recorded in the period. */
-  readonly period: Record<Flow, FlowFigures>;
-  /** Breakage: credits that expired unused in the period. */
-  readonly breakage: FlowFigures;
-  /** Charged credits at their purchase price, less credits refunded back, in the period. */
-  readonly revenueRecognisedCents: Record<string, number>;
-  /** Every flow since the first event. */
-  readonly allTime: Record<Flow, FlowFigures>;
-  /** opening + period flows = outstanding, and all-time flows = outstanding, exactly, per price class. */
-  readonly reconciles: boolean;
-}
-
-export interface LiabilityReport {
-  readonly audit: 'liability';
-  readonly source: string;
-  readonly asOf: string;
-  readonly periodFrom: string;
-  readonly rounding: typeof MONEY_ROUNDING;
-  readonly pools: readonly PoolLiability[];
+export interface LiabilityReport extends Liability {
   readonly findings: readonly AuditFinding[];
 }
 

@@ -1,3 +1,4 @@
+import type { WalletFigures } from '@billing/contracts';
 import type Database from 'better-sqlite3';
 import type { AuditSource } from './audit-source';
 import type { AuditedWallet } from './audited-wallet';
@@ -15,16 +16,7 @@ export interface ReplayAuditOptions extends WalletSelection {
   readonly onProgress?: (progress: ReplayProgress) => void;
 }
 
-export interface WalletFigures {
-  /** The wallet's latest stream (its latest period's), which `revision` is of. */
-  readonly streamName: string;
-  readonly accountId: string;
-  readonly pool: string;
-  readonly revision: number;
-  readonly balanceMillicredits: number;
-  readonly heldMillicredits: number;
-  readonly availableMillicredits: number;
-}
+export type { WalletFigures } from '@billing/contracts';
 
 export interface ReplayAuditReport {
   readonly audit: 'replay';

@@ -1,4 +1,4 @@
-import { walletPeriodsStreamName, walletStreamName, type WalletEvent, type WalletPeriodOpened } from '@billing/contracts';
+import { type StatementEntry, walletPeriodsStreamName, walletStreamName, type WalletEvent, type WalletPeriodOpened, type WalletStatement } from '@billing/contracts';
 import { balanceEffect } from '@billing/wallet-read-model';
 import type { AuditSource } from './audit-source';
 import type { StoredEvent } from './stored-event';
@@ -8,43 +8,8 @@ import type { AuditFinding } from './finding';
 import { PeriodBooks } from './period-books';
 import { parseWalletEvent } from './wallet-event-shape';
 
-/** One line of a statement: what moved, the running balance, and what it was for. */
-export interface StatementEntry {
-  readonly position: number;
-  readonly revision: number;
-  readonly recordedAt: string;
-  /** The business instant the wallet decided at (`at` of the event). */
-  readonly at: string;
-  readonly type: Exclude<WalletEvent['type'], 'ReservationRejected'>;
-  readonly millicredits: number;
-  readonly balanceChangeMillicredits: number;
-  readonly heldChangeMillicredits: number;
-  readonly runningBalanceMillicredits: number;
-  readonly heldMillicredits: number;
-  readonly taskId: string | null;
-  readonly reservationId: string | null;
-  /** The order (purchase id) for purchases and revocations. */
-  readonly orderId: string | null;
-  readonly priceBookId: string | null;
-  readonly priceBookVersion: string | null;
-  /** Money paid, for purchases. */
-  readonly amountCents: number | null;
-  readonly currency: string | null;
-  readonly lotId: string | null;
-  readonly reason: string | null;
-}
-
-export interface Statement {
-  readonly audit: 'statement';
-  readonly source: string;
-  readonly accountId: string;
-  readonly pool: string;
-  readonly from: string;
-  readonly to: string;
-  readonly openingBalanceMillicredits: number;
-  readonly closingBalanceMillicredits: number;
-  readonly closingHeldMillicredits: number;
-  readonly entries: readonly StatementEntry[];
+/** A statement with every finding (finance's `statement` reply caps the list). */
+export interface Statement extends WalletStatement {
   readonly findings: readonly AuditFinding[];
 }
 

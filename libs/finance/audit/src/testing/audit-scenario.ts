@@ -1,15 +1,8 @@
-import type { WalletCommand } from '@billing/contracts';
+import { type PoolBalance, type WalletCommand, WalletRpc } from '@billing/contracts';
 import { startWalletPlatform } from './wallet-platform';
 
 export const SCENARIO_T0 = Date.UTC(2026, 2, 1);
 const MINUTE = 60_000;
-
-export interface PoolBalance {
-  readonly pool: string;
-  readonly balanceMillicredits: number;
-  readonly heldMillicredits: number;
-  readonly availableMillicredits: number;
-}
 
 /** What the scenario did, and when, so tests can ask for figures at those instants. */
 export interface AuditScenario {
@@ -88,7 +81,7 @@ export async function runAuditScenario(dir: string): Promise<AuditScenario> {
     platform.clock.set(midway);
     const accounts = ['acc-a', 'acc-b-with-dash', 'acc-c'];
     const balancesAtMidway: Record<string, readonly PoolBalance[]> = {};
-    for (const accountId of accounts) balancesAtMidway[accountId] = await platform.rpc<PoolBalance[]>('balances', { accountId });
+    for (const accountId of accounts) balancesAtMidway[accountId] = await platform.rpc(WalletRpc.balances, { accountId });
     const t3 = t0 + 40 * MINUTE;
     await at(t3, [
       ['acc-a', 'api', [{ type: 'RefundCredits', data: { refundId: 'f1', reservationId: 'r1', millicredits: 5_000, reason: 'output rejected' }, metadata: meta(t3) }]],

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { walletStreamName, type WalletCommand } from '@billing/contracts';
+import { type RpcContract, SERVICES, WalletRpc, walletStreamName, type WalletCommand } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { InProcessMessageBus } from '@billing/messaging';
-import { JsonLogger, ManualClock, RpcDirectory, ServiceHost } from '@billing/service-host';
+import { JsonLogger, ManualClock, RpcDirectory, send, ServiceHost } from '@billing/service-host';
 import { createWalletService } from '@billing/wallet-service';
 
 /** The real wallet service under the real host, on `dir/wallet.events.db` and `dir/wallet.state.db`. */
@@ -13,7 +13,8 @@ export interface WalletPlatform {
   readonly clock: ManualClock;
   readonly host: ServiceHost;
   send(accountId: string, pool: string, commands: readonly WalletCommand[]): Promise<void>;
-  rpc<T>(method: string, request: unknown): Promise<T>;
+  /** Calls a method of the service's contract, as another service would. */
+  rpc<Request, Reply>(method: RpcContract<Request, Reply>, request: NoInfer<Request>): Promise<Reply>;
   /** Resolves when the store has stopped growing and the read models hold all of it. */
   settle(): Promise<void>;
   stop(): Promise<void>;
@@ -44,8 +45,8 @@ export async function startWalletPlatform(dir: string, start: number): Promise<W
     clock,
     host,
     send: (accountId, pool, commands) =>
-      host.context.commands.send('wallet', commands.map((command) => ({ accountId, streamName: walletStreamName(accountId, pool), command }))),
-    rpc: (method, request) => host.context.rpc.call('wallet', method, request),
+      host.context.commands.send(SERVICES.wallet, commands.map((command) => ({ accountId, streamName: walletStreamName(accountId, pool), command }))),
+    rpc: (method, request) => send(host.context.rpc, method, request),
     async settle() {
       let head = -1;
       for (let stable = 0; stable < 5; ) {
@@ -54,7 +55,7 @@ export async function startWalletPlatform(dir: string, start: number): Promise<W
         stable = now === head ? stable + 1 : 0;
         head = now;
       }
-      await host.context.rpc.call('wallet', 'balances', { accountId: 'settle' });
+      await send(host.context.rpc, WalletRpc.balances, { accountId: 'settle' });
     },
     async stop() {
       await host.stop();

@@ -2,11 +2,12 @@ import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FinanceRpc, type RpcContract } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { createCheckpoint, eventStoreAuditSource, generateSigningKeyPair, signingKeyFromPem, verifyingKeyFromPem } from '@billing/finance-audit';
 import { runAuditScenario, type AuditScenario } from '@billing/finance-audit/testing';
 import { InProcessMessageBus } from '@billing/messaging';
-import { JsonLogger, ManualClock, RpcDirectory, RpcError, ServiceHost } from '@billing/service-host';
+import { JsonLogger, ManualClock, RpcDirectory, RpcError, send, ServiceHost } from '@billing/service-host';
 import { createFinanceService } from './finance-service';
 
 describe('finance service under the host, reading the wallet store read-only', () => {
@@ -18,7 +19,7 @@ describe('finance service under the host, reading the wallet store read-only', (
   let bus: InProcessMessageBus;
   let host: ServiceHost;
   const keys = generateSigningKeyPair();
-  const call = <T>(method: string, request: unknown) => host.context.rpc.call<T>('finance', method, request);
+  const call = <Request, Reply>(method: RpcContract<Request, Reply>, request: NoInfer<Request>) => send(host.context.rpc, method, request);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'finance-service-'));
@@ -59,32 +60,32 @@ describe('finance service under the host, reading the wallet store read-only', (
 
   it('given a period, when a statement is asked for, then its closing balance is the balance as of its end', async () => {
     const to = new Date(scenario.t0 + 45 * 60_000).toISOString();
-    const statement = await call<{ closingBalanceMillicredits: number; entries: unknown[]; findingCount: number }>('statement', {
+    const statement = await call(FinanceRpc.statement, {
       accountId: 'acc-a', pool: 'api', from: new Date(scenario.t0).toISOString(), to,
     });
-    const balances = await call<{ wallets: { pool: string; balanceMillicredits: number }[] }>('balancesAsOf', { asOf: to, accountId: 'acc-a' });
+    const balances = await call(FinanceRpc.balancesAsOf, { asOf: to, accountId: 'acc-a' });
     expect(statement.findingCount).toBe(0);
     expect(statement.closingBalanceMillicredits).toBe(balances.wallets.find((w) => w.pool === 'api')?.balanceMillicredits);
     expect(statement.closingBalanceMillicredits).toBe(985_000);
   });
 
   it('given the whole history, then liability reconciles and verify finds nothing, checkpoint included', async () => {
-    const liability = await call<{ pools: { pool: string; reconciles: boolean; revenueRecognisedCents: Record<string, number> }[] }>('liability', {
+    const liability = await call(FinanceRpc.liability, {
       asOf: new Date(scenario.end).toISOString(),
       from: new Date(scenario.t0).toISOString(),
     });
     expect(liability.pools.map((p) => [p.pool, p.reconciles])).toEqual([['api', true], ['app', true]]);
     expect(liability.pools[0]?.revenueRecognisedCents).toEqual({ USD: 748 });
-    const verify = await call<{ verified: boolean; checkpoints: number; findingCount: number }>('verify', {});
+    const verify = await call(FinanceRpc.verify, {});
     expect(verify).toMatchObject({ verified: true, checkpoints: 1, findingCount: 0 });
-    const listed = await call<{ name: string; signatureValid: boolean; streams: number }[]>('checkpoints', {});
+    const listed = await call(FinanceRpc.checkpoints, {});
     // Four wallets: each its March books and its list of periods.
     expect(listed).toEqual([expect.objectContaining({ name: 'checkpoint-day-2026-03-01.json', signatureValid: true, streams: 8 })]);
   });
 
   it('given a request without an instant, then a validation problem', async () => {
-    await expect(call('balancesAsOf', { asOf: 'yesterday' })).rejects.toBeInstanceOf(RpcError);
-    await expect(call('statement', { accountId: 'acc-a', pool: 'api', from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' })).rejects.toMatchObject({
+    await expect(call(FinanceRpc.balancesAsOf, { asOf: 'yesterday' })).rejects.toBeInstanceOf(RpcError);
+    await expect(call(FinanceRpc.statement, { accountId: 'acc-a', pool: 'api', from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' })).rejects.toMatchObject({
       problem: { type: 'validation', status: 400 },
     });
   });

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FinanceRpc, SERVICES } from '@billing/contracts';
 import type { EventStore } from '@billing/event-store';
 import {
   type AuditFinding,
@@ -13,10 +14,10 @@ import {
   verifyingKeyFromPem,
   walletStatement,
 } from '@billing/finance-audit';
-import { RpcError, type RpcMethod, type ServiceDefinition, type ServiceFactory } from '@billing/service-host';
+import { RpcError, rpcHandler, type ServiceDefinition, type ServiceFactory } from '@billing/service-host';
 import { BalancesAsOfRequest, CheckpointsRequest, LiabilityRequest, StatementRequest, VerifyRequest } from './finance-requests';
 
-export const FINANCE_SERVICE = 'finance';
+export const FINANCE_SERVICE = SERVICES.finance;
 
 export interface FinanceServiceOptions {
   /** The wallet's event store, read only (in the embedded platform, the wallet service's own instance). */
@@ -43,14 +44,14 @@ export function createFinanceService(options: FinanceServiceOptions): ServiceFac
       name: FINANCE_SERVICE,
       publishes: [],
       rpc: [
-        method('statement', StatementRequest, async (request) => {
+        rpcHandler(FinanceRpc.statement, StatementRequest, async (request) => {
           const from = instant(request.from, 'from');
           const to = instant(request.to, 'to');
           if (from > to) throw invalid('from must not be after to');
           const { findings, ...statement } = await walletStatement(source(), { accountId: request.accountId, pool: request.pool, from, to });
           return { ...statement, ...cap(findings) };
         }),
-        method('balancesAsOf', BalancesAsOfRequest, async (request) => {
+        rpcHandler(FinanceRpc.balancesAsOf, BalancesAsOfRequest, async (request) => {
           const { findings, ...report } = await balancesAsOf(source(), {
             asOf: instant(request.asOf, 'asOf'),
             ...(request.accountId === undefined ? {} : { accountId: request.accountId }),
@@ -58,14 +59,14 @@ export function createFinanceService(options: FinanceServiceOptions): ServiceFac
           });
           return { ...report, ...cap(findings) };
         }),
-        method('liability', LiabilityRequest, async (request) => {
+        rpcHandler(FinanceRpc.liability, LiabilityRequest, async (request) => {
           const { findings, ...report } = await liabilityReport(source(), {
             asOf: instant(request.asOf, 'asOf'),
             ...(request.from === undefined ? {} : { from: instant(request.from, 'from') }),
           });
           return { ...report, ...cap(findings) };
         }),
-        method('verify', VerifyRequest, async (request) => {
+        rpcHandler(FinanceRpc.verify, VerifyRequest, async (request) => {
           const { report } = await runReplayAudit(source(), { now: context.clock.now() });
           const stored = request.scope === 'chain' ? [] : readCheckpoints(options.checkpointsDir);
           if (stored.length > 0 && verifyingKey === undefined) throw unavailable('checkpoints are kept but no verifying key is configured');
@@ -73,7 +74,7 @@ export function createFinanceService(options: FinanceServiceOptions): ServiceFac
           const findings = [...report.findings, ...checkpointFindings];
           return { verified: findings.length === 0, eventsRead: report.eventsRead, streams: report.streams, checkpoints: stored.length, ...cap(findings) };
         }),
-        method('checkpoints', CheckpointsRequest, async (request) =>
+        rpcHandler(FinanceRpc.checkpoints, CheckpointsRequest, async (request) =>
           readCheckpoints(options.checkpointsDir)
             .filter(({ checkpoint }) => request.period === undefined || checkpoint.period === request.period)
             .map(({ name, checkpoint }) => ({
@@ -108,9 +109,4 @@ function instant(text: string, field: string): number {
 
 const invalid = (detail: string) => new RpcError({ type: 'validation', title: 'The request is not valid', status: 400, detail });
 const unavailable = (detail: string) => new RpcError({ type: 'unavailable', title: 'Not configured', status: 503, detail });
-
-/** The host validated the request against `dto` before `handle` runs: the cast lives here, once. */
-function method<Request extends object>(name: string, dto: new () => Request, handle: (request: Request) => Promise<unknown>): RpcMethod {
-  return { name, dto, handle: (request) => handle(request as Request) };
-}
 

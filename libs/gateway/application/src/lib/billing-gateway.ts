@@ -1,6 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { type RpcCallOptions, type RpcClient, RpcError } from '@billing/service-host';
+import {
+  type CatalogReply,
+  FinanceRpc,
+  type LedgerEntry,
+  type OrderItemCall,
+  type PaymentWebhookCall,
+  PricingRpc,
+  PurchaseRpc,
+  type RpcContract,
+  type TaskPageReply,
+  type TaskReply,
+  TasksRpc,
+  type TaskStatus,
+  WalletRpc,
+} from '@billing/contracts';
+import { type RpcCallOptions, type RpcClient, RpcError, send } from '@billing/service-host';
 import { type AccountView, SLOT_HOLDING_STATUSES } from './account-summary';
 import { type ApiKeyRecord, ApiKeyStore } from './api-keys';
 import { Authenticator, type TokenVerification } from './authenticator';
@@ -21,11 +36,6 @@ import {
   statementView,
   type VerificationView,
   verificationView,
-  type WireBalancesAsOf,
-  type WireCheckpointListing,
-  type WireLiability,
-  type WireStatement,
-  type WireVerification,
 } from './finance';
 import { idempotencyCredentialOf, type IdempotentOutcome, IdempotencyStore, type StoredResponse } from './idempotency';
 import type { BatchInput, LedgerInput, OrderInput, QuoteInput, RenderInput, TaskInput, TaskListInput, WebhookInput } from './inputs';
@@ -52,21 +62,6 @@ import {
   type UtilisationView,
   utilisationView,
 } from './views';
-import type {
-  WireBatch,
-  WireCatalog,
-  WireGenerationWebhookOutcome,
-  WireLedgerEntry,
-  WireOrder,
-  WireOrderCredited,
-  WirePlacedOrder,
-  WirePoolBalance,
-  WireQuote,
-  WireTask,
-  WireTaskPage,
-  WireUtilisation,
-  WireWebhookOutcome,
-} from './wire';
 
 export interface BillingGatewayOptions {
   readonly rpc: RpcClient;
@@ -126,7 +121,7 @@ export class BillingGateway {
   private readonly idempotency: IdempotencyStore;
   private readonly plans: AccountPlans;
   private readonly now: () => number;
-  private catalogCache: { readonly catalog: WireCatalog; readonly until: number } | null = null;
+  private catalogCache: { readonly catalog: CatalogReply; readonly until: number } | null = null;
 
   constructor(private readonly options: BillingGatewayOptions) {
     this.now = options.now ?? Date.now;
@@ -150,17 +145,15 @@ export class BillingGateway {
 
   async quote(caller: Caller, input: QuoteInput, context: RequestContext): Promise<QuoteView> {
     const { batchSize, ...render } = input;
-    const quote = await this.call<WireQuote>(caller, 'pricing', 'quote', { request: renderFields(render), ...(batchSize === undefined ? {} : { batchSize }), channel: caller.channel }, context);
+    const quote = await this.call(caller, PricingRpc.quote, { request: renderFields(render), ...(batchSize === undefined ? {} : { batchSize }), channel: caller.channel }, context);
     return quoteView(quote);
   }
 
   async createTask(caller: Caller, input: TaskInput, context: RequestContext): Promise<TaskView> {
     const { queue, ...render } = input;
     const taskId = idFor('task', caller, context);
-    const task = await this.call<WireTask>(
-      caller,
-      'tasks',
-      'createTask',
+    const task = await this.call(
+      caller, TasksRpc.createTask,
       { accountId: caller.accountId, channel: caller.channel, taskId, ...renderFields(render), ...(queue === undefined ? {} : { queueIfBusy: queue }) },
       context,
     );
@@ -171,10 +164,8 @@ export class BillingGateway {
     await this.plans.require(caller, 'batch_generation', context);
     const { queue, batchSize, ...render } = input;
     const batchId = idFor('batch', caller, context);
-    const batch = await this.call<WireBatch>(
-      caller,
-      'tasks',
-      'createBatch',
+    const batch = await this.call(
+      caller, TasksRpc.createBatch,
       { accountId: caller.accountId, channel: caller.channel, batchId, batchSize, ...renderFields(render), ...(queue === undefined ? {} : { queueIfBusy: queue }) },
       context,
     );
@@ -182,30 +173,30 @@ export class BillingGateway {
   }
 
   async getTask(caller: Caller, taskId: string, context: RequestContext): Promise<TaskView> {
-    return taskView(await this.call<WireTask>(caller, 'tasks', 'getTask', { accountId: caller.accountId, taskId }, context));
+    return taskView(await this.call(caller, TasksRpc.getTask, { accountId: caller.accountId, taskId }, context));
   }
 
   async listTasks(caller: Caller, input: TaskListInput, context: RequestContext): Promise<TaskPageView> {
-    const page = await this.call<WireTaskPage>(caller, 'tasks', 'listTasks', { accountId: caller.accountId, ...input }, context);
+    const page = await this.call(caller, TasksRpc.listTasks, { accountId: caller.accountId, ...input }, context);
     return { tasks: page.tasks.map(taskView), next: page.next };
   }
 
   async cancelTask(caller: Caller, taskId: string, context: RequestContext): Promise<TaskView> {
-    return taskView(await this.call<WireTask>(caller, 'tasks', 'cancelTask', { accountId: caller.accountId, taskId }, context));
+    return taskView(await this.call(caller, TasksRpc.cancelTask, { accountId: caller.accountId, taskId }, context));
   }
 
   async adoptTask(caller: Caller, taskId: string, context: RequestContext): Promise<TaskView> {
-    return taskView(await this.call<WireTask>(caller, 'tasks', 'adoptTask', { accountId: caller.accountId, taskId }, context));
+    return taskView(await this.call(caller, TasksRpc.adoptTask, { accountId: caller.accountId, taskId }, context));
   }
 
   async utilisation(caller: Caller, context: RequestContext): Promise<UtilisationView> {
-    return utilisationView(await this.call<WireUtilisation>(caller, 'tasks', 'utilisation', { accountId: caller.accountId }, context));
+    return utilisationView(await this.call(caller, TasksRpc.utilisation, { accountId: caller.accountId }, context));
   }
 
   /** Every pool of the price book in force, used or not (an unused pool is all zeros). */
   async balances(caller: Caller, context: RequestContext): Promise<BalancesView> {
     const [wallets, catalog] = await Promise.all([
-      this.call<readonly WirePoolBalance[]>(caller, 'wallet', 'balances', { accountId: caller.accountId }, context),
+      this.call(caller, WalletRpc.balances, { accountId: caller.accountId }, context),
       this.catalog(caller, context),
     ]);
     const byPool = new Map(wallets.map((wallet) => [wallet.pool, wallet]));
@@ -219,7 +210,7 @@ export class BillingGateway {
   async ledger(caller: Caller, input: LedgerInput, context: RequestContext): Promise<LedgerView> {
     if (input.pool !== undefined) await this.requireKnownPool(caller, input.pool, context);
     const limit = input.limit ?? DEFAULT_LEDGER_PAGE;
-    const entries = await this.call<readonly WireLedgerEntry[]>(caller, 'wallet', 'ledger', { accountId: caller.accountId, ...input, limit }, context);
+    const entries = await this.call(caller, WalletRpc.ledger, { accountId: caller.accountId, ...input, limit }, context);
     const last = entries[entries.length - 1];
     return { entries: entries.map(ledgerEntryView), next: entries.length === limit && last ? last.position : null };
   }
@@ -256,13 +247,11 @@ export class BillingGateway {
   async usage(caller: Caller, input: UsageInput, context: RequestContext): Promise<UsageView> {
     if (input.pool !== undefined) await this.requireKnownPool(caller, input.pool, context);
     const { start, end } = usageWindow(input);
-    const charges: WireLedgerEntry[] = [];
+    const charges: LedgerEntry[] = [];
     let after: number | undefined;
     for (let page = 0; page < MAX_SCAN_PAGES; page++) {
-      const entries = await this.call<readonly WireLedgerEntry[]>(
-        caller,
-        'wallet',
-        'ledger',
+      const entries = await this.call(
+        caller, WalletRpc.ledger,
         { accountId: caller.accountId, ...(input.pool ? { pool: input.pool } : {}), ...(after === undefined ? {} : { after }), limit: 1000 },
         context,
       );
@@ -272,10 +261,10 @@ export class BillingGateway {
       after = last.position;
     }
     const wanted = new Set(charges.flatMap((charge) => (charge.taskId ? [charge.taskId] : [])));
-    const tasks = new Map<string, WireTask>();
+    const tasks = new Map<string, TaskReply>();
     let cursor: string | null = null;
     for (let page = 0; page < MAX_SCAN_PAGES && tasks.size < wanted.size; page++) {
-      const found: WireTaskPage = await this.call<WireTaskPage>(caller, 'tasks', 'listTasks', { accountId: caller.accountId, limit: 500, ...(cursor ? { after: cursor } : {}) }, context);
+      const found: TaskPageReply = await this.call(caller, TasksRpc.listTasks, { accountId: caller.accountId, limit: 500, ...(cursor ? { after: cursor } : {}) }, context);
       for (const task of found.tasks) if (wanted.has(task.taskId)) tasks.set(task.taskId, task);
       cursor = found.next;
       if (!cursor) break;
@@ -289,12 +278,12 @@ export class BillingGateway {
 
   async placeOrder(caller: Caller, input: OrderInput, context: RequestContext): Promise<OrderView> {
     const orderId = idFor('order', caller, context);
-    const item = input.kind === 'pack' ? { kind: 'pack', packId: input.packId } : { kind: 'plan', planId: input.planId };
-    return placedOrderView(await this.call<WirePlacedOrder>(caller, 'purchase', 'placeOrder', { accountId: caller.accountId, orderId, item }, context));
+    const item: OrderItemCall = input.kind === 'pack' ? { kind: 'pack', packId: input.packId } : { kind: 'plan', planId: input.planId };
+    return placedOrderView(await this.call(caller, PurchaseRpc.placeOrder, { accountId: caller.accountId, orderId, item }, context));
   }
 
   async getOrder(caller: Caller, orderId: string, context: RequestContext): Promise<OrderView> {
-    return orderView(await this.call<WireOrder>(caller, 'purchase', 'getOrder', { accountId: caller.accountId, orderId }, context));
+    return orderView(await this.call(caller, PurchaseRpc.getOrder, { accountId: caller.accountId, orderId }, context));
   }
 
   /**
@@ -303,8 +292,8 @@ export class BillingGateway {
    */
   async confirmSandboxPayment(caller: Caller, orderId: string, context: RequestContext): Promise<OrderView> {
     await this.getOrder(caller, orderId, context);
-    const outcome = await this.call<WireWebhookOutcome>(caller, 'purchase', 'confirmSandboxPayment', { orderId }, context);
-    const order = outcome.order ?? (await this.call<WireOrder>(caller, 'purchase', 'getOrder', { accountId: caller.accountId, orderId }, context));
+    const outcome = await this.call(caller, PurchaseRpc.confirmSandboxPayment, { orderId }, context);
+    const order = outcome.order ?? (await this.call(caller, PurchaseRpc.getOrder, { accountId: caller.accountId, orderId }, context));
     if (order.status === 'paid') await this.awaitCredits(caller, orderId, context);
     this.plans.forget(caller.accountId);
     return orderView(order);
@@ -333,38 +322,37 @@ export class BillingGateway {
   /** An account's wallet movements in [from, to] with opening and closing balances, replayed from its events (role finance). */
   async financeStatement(caller: Caller, input: FinanceStatementInput, context: RequestContext): Promise<StatementView> {
     this.requireFinance(caller);
-    return statementView(await this.call<WireStatement>(caller, 'finance', 'statement', { ...input }, context));
+    return statementView(await this.call(caller, FinanceRpc.statement, { ...input }, context));
   }
 
   /** Every wallet's (or one account's, one pool's) balance, held and available as of an instant (role finance). */
   async financeBalances(caller: Caller, input: FinanceBalancesInput, context: RequestContext): Promise<BalancesAsOfView> {
     this.requireFinance(caller);
-    return balancesAsOfView(await this.call<WireBalancesAsOf>(caller, 'finance', 'balancesAsOf', { ...input }, context));
+    return balancesAsOfView(await this.call(caller, FinanceRpc.balancesAsOf, { ...input }, context));
   }
 
   /** Outstanding credits per pool and their value, breakage and revenue in the period, and the reconciliation (role finance). */
   async financeLiability(caller: Caller, input: FinanceLiabilityInput, context: RequestContext): Promise<LiabilityView> {
     this.requireFinance(caller);
-    return liabilityView(await this.call<WireLiability>(caller, 'finance', 'liability', { ...input }, context));
+    return liabilityView(await this.call(caller, FinanceRpc.liability, { ...input }, context));
   }
 
   /** Hash chains, invariants and every stored checkpoint verified over the whole history (role finance). */
   async financeVerify(caller: Caller, input: FinanceVerifyInput, context: RequestContext): Promise<VerificationView> {
     this.requireFinance(caller);
-    return verificationView(await this.call<WireVerification>(caller, 'finance', 'verify', { ...input }, context));
+    return verificationView(await this.call(caller, FinanceRpc.verify, { ...input }, context));
   }
 
   /** The signed checkpoints kept, and whether each signature holds under the configured key (role finance). */
   async financeCheckpoints(caller: Caller, input: FinanceCheckpointsInput, context: RequestContext): Promise<CheckpointsView> {
     this.requireFinance(caller);
-    return checkpointsView(await this.call<readonly WireCheckpointListing[]>(caller, 'finance', 'checkpoints', { ...input }, context));
+    return checkpointsView(await this.call(caller, FinanceRpc.checkpoints, { ...input }, context));
   }
 
   /** A payment provider's notification: its signature is its authentication, checked by the purchase service. */
-  async paymentWebhook(provider: string, input: WebhookInput, context: RequestContext): Promise<WebhookOutcomeView> {
-    const outcome = await this.options.rpc.call<WireWebhookOutcome>(
-      'purchase',
-      'paymentWebhook',
+  async paymentWebhook(provider: PaymentWebhookCall['provider'], input: WebhookInput, context: RequestContext): Promise<WebhookOutcomeView> {
+    const outcome = await send(this.options.rpc,
+      PurchaseRpc.paymentWebhook,
       { provider, rawBody: input.rawBody.toString('base64'), headers: input.headers },
       this.callOptions(undefined, context),
     );
@@ -374,9 +362,8 @@ export class BillingGateway {
 
   /** The generation provider's signed outcome, checked by the tasks service. */
   async generationWebhook(input: WebhookInput, context: RequestContext): Promise<WebhookOutcomeView> {
-    const outcome = await this.options.rpc.call<WireGenerationWebhookOutcome>(
-      'tasks',
-      'generationWebhook',
+    const outcome = await send(this.options.rpc,
+      TasksRpc.generationWebhook,
       { rawBody: input.rawBody.toString('base64'), headers: input.headers },
       this.callOptions(undefined, context),
     );
@@ -385,31 +372,29 @@ export class BillingGateway {
 
   /** Ready when every service answers (a refusal is an answer; silence or an internal error is not). */
   async readiness(context: RequestContext): Promise<ReadinessView> {
-    const probes: Record<string, [string, object]> = {
-      pricing: ['priceBooks', {}],
-      wallet: ['balances', { accountId: 'readiness-probe' }],
-      tasks: ['utilisation', { accountId: 'readiness-probe' }],
-      purchase: ['getOrder', { orderId: 'readiness-probe', accountId: 'readiness-probe' }],
+    const probe = async <Request>(method: RpcContract<Request, unknown>, request: NoInfer<Request>): Promise<[string, 'up' | 'down']> => {
+      try {
+        await send(this.options.rpc, method, request, { ...this.callOptions(undefined, context), timeoutMillis: 2_000 });
+        return [method.service, 'up'];
+      } catch (error) {
+        return [method.service, error instanceof RpcError && error.problem.status < 500 ? 'up' : 'down'];
+      }
     };
-    const entries = await Promise.all(
-      Object.entries(probes).map(async ([service, [method, request]]): Promise<[string, 'up' | 'down']> => {
-        try {
-          await this.options.rpc.call(service, method, request, { ...this.callOptions(undefined, context), timeoutMillis: 2_000 });
-          return [service, 'up'];
-        } catch (error) {
-          return [service, error instanceof RpcError && error.problem.status < 500 ? 'up' : 'down'];
-        }
-      }),
-    );
+    const entries = await Promise.all([
+      probe(PricingRpc.priceBooks, {}),
+      probe(WalletRpc.balances, { accountId: 'readiness-probe' }),
+      probe(TasksRpc.utilisation, { accountId: 'readiness-probe' }),
+      probe(PurchaseRpc.getOrder, { orderId: 'readiness-probe', accountId: 'readiness-probe' }),
+    ]);
     const services = Object.fromEntries(entries);
     return { ready: entries.every(([, state]) => state === 'up'), services };
   }
 
-  private async countTasks(caller: Caller, status: string, context: RequestContext): Promise<number> {
+  private async countTasks(caller: Caller, status: TaskStatus, context: RequestContext): Promise<number> {
     let count = 0;
     let cursor: string | null = null;
     for (let page = 0; page < MAX_SCAN_PAGES; page++) {
-      const found: WireTaskPage = await this.call<WireTaskPage>(caller, 'tasks', 'listTasks', { accountId: caller.accountId, status, limit: 500, ...(cursor ? { after: cursor } : {}) }, context);
+      const found: TaskPageReply = await this.call(caller, TasksRpc.listTasks, { accountId: caller.accountId, status, limit: 500, ...(cursor ? { after: cursor } : {}) }, context);
       count += found.tasks.length;
       cursor = found.next;
       if (!cursor) break;
@@ -420,9 +405,8 @@ export class BillingGateway {
   /** Waits (bounded) until the order's credits reach the wallet, which the purchase workflow does asynchronously; else 503. */
   private async awaitCredits(caller: Caller, orderId: string, context: RequestContext): Promise<void> {
     const waitMillis = this.options.creditWaitMillis ?? 5_000;
-    const { credited } = await this.options.rpc.call<WireOrderCredited>(
-      'purchase',
-      'orderCredited',
+    const { credited } = await send(this.options.rpc,
+      PurchaseRpc.orderCredited,
       { accountId: caller.accountId, orderId, waitMillis },
       { ...this.callOptions(caller, context), timeoutMillis: waitMillis + 5_000 },
     );
@@ -441,22 +425,22 @@ export class BillingGateway {
   private async requireKnownPool(caller: Caller, pool: string, context: RequestContext): Promise<void> {
     const catalog = await this.catalog(caller, context);
     if (catalog.pools.some((p) => p.id === pool)) return;
-    const wallets = await this.call<readonly WirePoolBalance[]>(caller, 'wallet', 'balances', { accountId: caller.accountId }, context);
+    const wallets = await this.call(caller, WalletRpc.balances, { accountId: caller.accountId }, context);
     if (wallets.some((wallet) => wallet.pool === pool)) return;
     const known = [...new Set([...catalog.pools.map((p) => p.id), ...wallets.map((wallet) => wallet.pool)])];
     throw gatewayProblems.validation([{ field: 'pool', message: `must be one of ${known.join(', ')}` }]);
   }
 
-  private async catalog(caller: Caller, context: RequestContext, fresh = false): Promise<WireCatalog> {
+  private async catalog(caller: Caller, context: RequestContext, fresh = false): Promise<CatalogReply> {
     const now = this.now();
     if (!fresh && this.catalogCache && this.catalogCache.until > now) return this.catalogCache.catalog;
-    const catalog = await this.call<WireCatalog>(caller, 'pricing', 'catalog', {}, context);
+    const catalog = await this.call(caller, PricingRpc.catalog, {}, context);
     this.catalogCache = { catalog, until: now + (this.options.catalogCacheMillis ?? 10_000) };
     return catalog;
   }
 
-  private call<T>(caller: Caller, service: string, method: string, request: object, context: RequestContext): Promise<T> {
-    return this.options.rpc.call<T>(service, method, request, this.callOptions(caller, context));
+  private call<Request, Reply>(caller: Caller, method: RpcContract<Request, Reply>, request: NoInfer<Request>, context: RequestContext): Promise<Reply> {
+    return send(this.options.rpc, method, request, this.callOptions(caller, context));
   }
 
   private callOptions(caller: Caller | undefined, context: RequestContext): RpcCallOptions {
@@ -469,8 +453,8 @@ export class BillingGateway {
 }
 
 /** The fields of a render the services take, without the ones left out. */
-function renderFields(render: RenderInput): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(render).filter(([, value]) => value !== undefined));
+function renderFields(render: RenderInput): RenderInput {
+  return Object.fromEntries(Object.entries(render).filter(([, value]) => value !== undefined)) as RenderInput;
 }
 
 /**

@@ -1,142 +1,32 @@
+import {
+  type AuditFinding,
+  type BalancesAsOfCall,
+  type BalancesAsOfReply,
+  type CheckpointListing,
+  type CheckpointsCall,
+  type FindingsPage,
+  type FlowFigures,
+  LIABILITY_FLOWS,
+  type LiabilityCall,
+  type LiabilityFlow,
+  type LiabilityReply,
+  type StatementCall,
+  type StatementReply,
+  type VerifyCall,
+  type VerifyReply,
+} from '@billing/contracts';
 import { creditsNumber } from '@billing/util';
 import type { MoneyView } from './views';
 
-// Finance's figures for the `finance` role: what the finance service answers over RPC (the
-// gateway states here what it relies on, as in wire.ts), what a client asks, and what it sees.
+// Finance's figures for the `finance` role: what a client asks, and what it sees of what the
+// finance service answers (its contract's replies).
 
-/** Instants are ISO 8601 text on the wire and in views. */
-export interface FinanceStatementInput {
-  readonly accountId: string;
-  readonly pool: string;
-  readonly from: string;
-  readonly to: string;
-}
-
-export interface FinanceBalancesInput {
-  readonly asOf: string;
-  readonly accountId?: string;
-  readonly pool?: string;
-}
-
-export interface FinanceLiabilityInput {
-  readonly asOf: string;
-  /** Start of the period; default the start of the asOf month (UTC). */
-  readonly from?: string;
-}
-
-export interface FinanceVerifyInput {
-  /** `chain`: hash chains and invariants only; `checkpoints` (default): also every stored checkpoint. */
-  readonly scope?: 'chain' | 'checkpoints';
-}
-
-export interface FinanceCheckpointsInput {
-  readonly period?: 'day' | 'month';
-}
-
-export interface WireFinding {
-  readonly kind: string;
-  readonly streamName: string;
-  readonly revision: number | null;
-  readonly position: number | null;
-  readonly rule: string;
-  readonly message: string;
-}
-
-interface WireFindings {
-  readonly findingCount: number;
-  readonly findings: readonly WireFinding[];
-}
-
-export interface WireStatementEntry {
-  readonly position: number;
-  readonly revision: number;
-  readonly recordedAt: string;
-  readonly at: string;
-  readonly type: string;
-  readonly millicredits: number;
-  readonly balanceChangeMillicredits: number;
-  readonly heldChangeMillicredits: number;
-  readonly runningBalanceMillicredits: number;
-  readonly heldMillicredits: number;
-  readonly taskId: string | null;
-  readonly reservationId: string | null;
-  readonly orderId: string | null;
-  readonly priceBookId: string | null;
-  readonly priceBookVersion: string | null;
-  readonly amountCents: number | null;
-  readonly currency: string | null;
-  readonly lotId: string | null;
-  readonly reason: string | null;
-}
-
-export interface WireStatement extends WireFindings {
-  readonly accountId: string;
-  readonly pool: string;
-  readonly from: string;
-  readonly to: string;
-  readonly openingBalanceMillicredits: number;
-  readonly closingBalanceMillicredits: number;
-  readonly closingHeldMillicredits: number;
-  readonly entries: readonly WireStatementEntry[];
-}
-
-export interface WireWalletFigures {
-  readonly accountId: string;
-  readonly pool: string;
-  readonly revision: number;
-  readonly balanceMillicredits: number;
-  readonly heldMillicredits: number;
-  readonly availableMillicredits: number;
-}
-
-export interface WireBalancesAsOf extends WireFindings {
-  readonly asOf: string;
-  readonly wallets: readonly WireWalletFigures[];
-}
-
-export const LIABILITY_FLOWS = ['purchased', 'granted', 'charged', 'refunded', 'expired', 'revoked'] as const;
-export type LiabilityFlow = (typeof LIABILITY_FLOWS)[number];
-
-export interface WireFlowFigures {
-  readonly millicredits: number;
-  readonly valueCents: Readonly<Record<string, number>>;
-}
-
-export interface WirePoolLiability {
-  readonly pool: string;
-  readonly outstanding: WireFlowFigures & { readonly purchasedMillicredits: number; readonly grantedMillicredits: number };
-  readonly opening: WireFlowFigures;
-  readonly period: Readonly<Record<LiabilityFlow, WireFlowFigures>>;
-  readonly breakage: WireFlowFigures;
-  readonly revenueRecognisedCents: Readonly<Record<string, number>>;
-  readonly allTime: Readonly<Record<LiabilityFlow, WireFlowFigures>>;
-  readonly reconciles: boolean;
-}
-
-export interface WireLiability extends WireFindings {
-  readonly asOf: string;
-  readonly periodFrom: string;
-  readonly rounding: string;
-  readonly pools: readonly WirePoolLiability[];
-}
-
-export interface WireVerification extends WireFindings {
-  readonly verified: boolean;
-  readonly eventsRead: number;
-  readonly streams: number;
-  readonly checkpoints: number;
-}
-
-export interface WireCheckpointListing {
-  readonly name: string;
-  readonly period: string;
-  readonly periodEnd: string;
-  readonly createdAt: string;
-  readonly streams: number;
-  readonly digest: string;
-  readonly keyFingerprint: string;
-  readonly signatureValid: boolean | null;
-}
+/** What a client asks finance is what the gateway asks the finance service; instants are ISO 8601 text. */
+export type FinanceStatementInput = StatementCall;
+export type FinanceBalancesInput = BalancesAsOfCall;
+export type FinanceLiabilityInput = LiabilityCall;
+export type FinanceVerifyInput = VerifyCall;
+export type FinanceCheckpointsInput = CheckpointsCall;
 
 /** One discrepancy, located by stream and revision, so finance can open the exact event. */
 export interface FindingView {
@@ -248,7 +138,7 @@ export interface CheckpointsView {
   readonly checkpoints: readonly CheckpointView[];
 }
 
-const findingView = (finding: WireFinding): FindingView => ({
+const findingView = (finding: AuditFinding): FindingView => ({
   kind: finding.kind,
   stream_name: finding.streamName,
   revision: finding.revision,
@@ -257,7 +147,7 @@ const findingView = (finding: WireFinding): FindingView => ({
   message: finding.message,
 });
 
-const findingsView = (wire: WireFindings): FindingsView => ({ finding_count: wire.findingCount, findings: wire.findings.map(findingView) });
+const findingsView = (wire: FindingsPage): FindingsView => ({ finding_count: wire.findingCount, findings: wire.findings.map(findingView) });
 
 /** Per currency, in the currency's order. */
 const moneyList = (cents: Readonly<Record<string, number>>): MoneyView[] =>
@@ -265,12 +155,12 @@ const moneyList = (cents: Readonly<Record<string, number>>): MoneyView[] =>
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([currency, amount]) => ({ amount_cents: amount, currency }));
 
-const flowView = (flow: WireFlowFigures): FlowView => ({ credits: creditsNumber(flow.millicredits), value: moneyList(flow.valueCents) });
+const flowView = (flow: FlowFigures): FlowView => ({ credits: creditsNumber(flow.millicredits), value: moneyList(flow.valueCents) });
 
-const flowsView = (flows: Readonly<Record<LiabilityFlow, WireFlowFigures>>): Record<LiabilityFlow, FlowView> =>
+const flowsView = (flows: Readonly<Record<LiabilityFlow, FlowFigures>>): Record<LiabilityFlow, FlowView> =>
   Object.fromEntries(LIABILITY_FLOWS.map((flow) => [flow, flowView(flows[flow])])) as Record<LiabilityFlow, FlowView>;
 
-export const statementView = (statement: WireStatement): StatementView => ({
+export const statementView = (statement: StatementReply): StatementView => ({
   account_id: statement.accountId,
   pool: statement.pool,
   from: statement.from,
@@ -301,7 +191,7 @@ export const statementView = (statement: WireStatement): StatementView => ({
   ...findingsView(statement),
 });
 
-export const balancesAsOfView = (report: WireBalancesAsOf): BalancesAsOfView => ({
+export const balancesAsOfView = (report: BalancesAsOfReply): BalancesAsOfView => ({
   as_of: report.asOf,
   wallets: report.wallets.map((wallet) => ({
     account_id: wallet.accountId,
@@ -314,7 +204,7 @@ export const balancesAsOfView = (report: WireBalancesAsOf): BalancesAsOfView => 
   ...findingsView(report),
 });
 
-export const liabilityView = (report: WireLiability): LiabilityView => ({
+export const liabilityView = (report: LiabilityReply): LiabilityView => ({
   as_of: report.asOf,
   period_from: report.periodFrom,
   rounding: report.rounding,
@@ -335,7 +225,7 @@ export const liabilityView = (report: WireLiability): LiabilityView => ({
   ...findingsView(report),
 });
 
-export const verificationView = (report: WireVerification): VerificationView => ({
+export const verificationView = (report: VerifyReply): VerificationView => ({
   verified: report.verified,
   events_read: report.eventsRead,
   streams: report.streams,
@@ -343,7 +233,7 @@ export const verificationView = (report: WireVerification): VerificationView => 
   ...findingsView(report),
 });
 
-export const checkpointsView = (listing: readonly WireCheckpointListing[]): CheckpointsView => ({
+export const checkpointsView = (listing: readonly CheckpointListing[]): CheckpointsView => ({
   checkpoints: listing.map((checkpoint) => ({
     name: checkpoint.name,
     period: checkpoint.period,

@@ -1,3 +1,5 @@
+import type { TaskStatus } from '@billing/contracts';
+
 /** What to render, in the gateway's terms (durations in whole milliseconds). */
 export interface RenderInput {
   readonly model: string;
@@ -25,7 +27,7 @@ export interface BatchInput extends RenderInput {
 }
 
 export interface TaskListInput {
-  readonly status?: string;
+  readonly status?: TaskStatus;
   readonly limit?: number;
   readonly after?: string;
 }

@@ -1,9 +1,7 @@
-import type { RpcClient } from '@billing/service-host';
+import { type AccountPlan, type Entitlement, PurchaseRpc } from '@billing/contracts';
+import { type RpcClient, send } from '@billing/service-host';
 import type { Caller, RequestContext } from './caller';
 import { gatewayProblems } from './problems';
-import type { WireAccountPlan } from './wire';
-
-export type Entitlement = 'api_access' | 'batch_generation';
 
 /**
  * An account's plan (purchase `accountPlan`), kept for a short while: every request by
@@ -11,20 +9,19 @@ export type Entitlement = 'api_access' | 'batch_generation';
  * read. A plan bought or changed is seen within `cacheMillis`.
  */
 export class AccountPlans {
-  private readonly cache = new Map<string, { readonly plan: WireAccountPlan; readonly until: number }>();
+  private readonly cache = new Map<string, { readonly plan: AccountPlan; readonly until: number }>();
 
   constructor(
     private readonly rpc: RpcClient,
     private readonly now: () => number,
     private readonly cacheMillis: number,
-    private readonly purchaseService = 'purchase',
   ) {}
 
-  async planOf(accountId: string, context: RequestContext): Promise<WireAccountPlan> {
+  async planOf(accountId: string, context: RequestContext): Promise<AccountPlan> {
     const now = this.now();
     const cached = this.cache.get(accountId);
     if (cached && cached.until > now) return cached.plan;
-    const plan = await this.rpc.call<WireAccountPlan>(this.purchaseService, 'accountPlan', { accountId }, { key: accountId, correlationId: context.requestId });
+    const plan = await send(this.rpc, PurchaseRpc.accountPlan, { accountId }, { key: accountId, correlationId: context.requestId });
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(accountId, { plan, until: now + this.cacheMillis });
     return plan;

@@ -1,5 +1,5 @@
+import type { LedgerEntry, TaskReply } from '@billing/contracts';
 import { creditsNumber } from '@billing/util';
-import type { WireLedgerEntry, WireTask } from './wire';
 
 /** Credits charged on one UTC day for one (pool, model, mode). */
 export interface UsageRowView {
@@ -39,7 +39,7 @@ export function usageWindow(input: UsageInput): { readonly start: number; readon
  * millicredits until the very end. A charge whose task is not known is counted under model
  * and mode `unknown` rather than dropped: the totals always equal the ledger's.
  */
-export function usageView(input: UsageInput, charges: readonly WireLedgerEntry[], tasks: ReadonlyMap<string, WireTask>): UsageView {
+export function usageView(input: UsageInput, charges: readonly LedgerEntry[], tasks: ReadonlyMap<string, TaskReply>): UsageView {
   const sums = new Map<string, { day: string; pool: string; model: string; mode: string; millicredits: number; tasks: Set<string> }>();
   let total = 0;
   for (const charge of charges) {

@@ -1,10 +1,10 @@
+import type { LedgerEntry, TaskReply } from '@billing/contracts';
 import { usageView, usageWindow } from './usage';
-import type { WireLedgerEntry, WireTask } from './wire';
 
 const DAY1 = Date.parse('2026-03-01T10:00:00Z');
 const DAY2 = Date.parse('2026-03-02T23:59:59Z');
 
-const charge = (position: number, at: number, millicredits: number, taskId?: string, pool = 'api'): WireLedgerEntry => ({
+const charge = (position: number, at: number, millicredits: number, taskId?: string, pool = 'api'): LedgerEntry => ({
   position,
   eventId: `e${position}`,
   accountId: 'a',
@@ -20,8 +20,8 @@ const charge = (position: number, at: number, millicredits: number, taskId?: str
   ...(taskId ? { taskId } : {}),
 });
 
-const task = (taskId: string, model: string, mode: string): WireTask =>
-  ({ taskId, quote: { model, mode } }) as unknown as WireTask;
+const task = (taskId: string, model: string, mode: string): TaskReply =>
+  ({ taskId, quote: { model, mode } }) as unknown as TaskReply;
 
 describe('usage: charges by UTC day, pool, model and mode', () => {
   it('given a range of days, then the window runs from the first midnight to the midnight after the last day', () => {

@@ -1,17 +1,5 @@
+import type { BatchReply, CatalogReply, LedgerEntry, Order, PlacedOrder, PoolBalance, QuoteFactor, QuoteReply, QuoteSnapshot, TaskReply, Utilisation } from '@billing/contracts';
 import { creditsNumber } from '@billing/util';
-import type {
-  WireBatch,
-  WireCatalog,
-  WireLedgerEntry,
-  WireOrder,
-  WirePlacedOrder,
-  WirePoolBalance,
-  WireQuote,
-  WireQuoteFactor,
-  WireQuoteSnapshot,
-  WireTask,
-  WireUtilisation,
-} from './wire';
 
 /**
  * What clients see (REST bodies, gRPC messages): snake_case, credits as numbers with at
@@ -181,9 +169,9 @@ export interface UtilisationView {
 }
 
 const iso = (millis: number): string => new Date(millis).toISOString();
-const factors = (breakdown: readonly WireQuoteFactor[]): FactorView[] => breakdown.map(({ name, value, description }) => ({ name, value, description }));
+const factors = (breakdown: readonly QuoteFactor[]): FactorView[] => breakdown.map(({ name, value, description }) => ({ name, value, description }));
 
-export function quoteView(quote: WireQuote): QuoteView {
+export function quoteView(quote: QuoteReply): QuoteView {
   return {
     quote_id: quote.quoteId,
     credits: creditsNumber(quote.millicredits),
@@ -199,7 +187,7 @@ export function quoteView(quote: WireQuote): QuoteView {
   };
 }
 
-function taskQuoteView(quote: WireQuoteSnapshot): TaskQuoteView {
+function taskQuoteView(quote: QuoteSnapshot): TaskQuoteView {
   return {
     quote_id: quote.quoteId,
     credits: creditsNumber(quote.millicredits),
@@ -217,7 +205,7 @@ function taskQuoteView(quote: WireQuoteSnapshot): TaskQuoteView {
   };
 }
 
-function rejectionView(task: WireTask): RejectionView | null {
+function rejectionView(task: TaskReply): RejectionView | null {
   const rejection = task.rejection;
   if (!rejection) return null;
   if (rejection.reason === 'insufficient_credits') {
@@ -232,7 +220,7 @@ function rejectionView(task: WireTask): RejectionView | null {
   return { reason: rejection.reason, required: null, available: null, limit: rejection.limit, running: rejection.running };
 }
 
-export function taskView(task: WireTask): TaskView {
+export function taskView(task: TaskReply): TaskView {
   const delivered = task.deliveredDurationMillis ?? null;
   return {
     id: task.taskId,
@@ -254,21 +242,21 @@ export function taskView(task: WireTask): TaskView {
   };
 }
 
-export const batchView = (batch: WireBatch): BatchView => ({
+export const batchView = (batch: BatchReply): BatchView => ({
   batch_id: batch.batchId,
   quote_id: batch.quoteId,
   credits: creditsNumber(batch.millicredits),
   tasks: batch.tasks.map(taskView),
 });
 
-export const balanceView = (balance: WirePoolBalance): BalanceView => ({
+export const balanceView = (balance: PoolBalance): BalanceView => ({
   pool: balance.pool,
   balance: creditsNumber(balance.balanceMillicredits),
   held: creditsNumber(balance.heldMillicredits),
   available: creditsNumber(balance.availableMillicredits),
 });
 
-export const ledgerEntryView = (entry: WireLedgerEntry): LedgerEntryView => ({
+export const ledgerEntryView = (entry: LedgerEntry): LedgerEntryView => ({
   position: entry.position,
   event_id: entry.eventId,
   pool: entry.pool,
@@ -288,7 +276,7 @@ export const ledgerEntryView = (entry: WireLedgerEntry): LedgerEntryView => ({
   reason: entry.reason ?? null,
 });
 
-export function catalogView(catalog: WireCatalog): CatalogView {
+export function catalogView(catalog: CatalogReply): CatalogView {
   const money = (amountCents: number): MoneyView => ({ amount_cents: amountCents, currency: catalog.currency });
   return {
     price_book: catalog.priceBookId,
@@ -312,7 +300,7 @@ export function catalogView(catalog: WireCatalog): CatalogView {
   };
 }
 
-export function orderView(order: WireOrder, checkoutUrl: string | null = null): OrderView {
+export function orderView(order: Order, checkoutUrl: string | null = null): OrderView {
   const { item } = order;
   return {
     id: order.orderId,
@@ -333,9 +321,9 @@ export function orderView(order: WireOrder, checkoutUrl: string | null = null): 
   };
 }
 
-export const placedOrderView = (placed: WirePlacedOrder): OrderView => orderView(placed.order, placed.checkoutUrl);
+export const placedOrderView = (placed: PlacedOrder): OrderView => orderView(placed.order, placed.checkoutUrl);
 
-export const utilisationView = (u: WireUtilisation): UtilisationView => ({
+export const utilisationView = (u: Utilisation): UtilisationView => ({
   adopted_credits: creditsNumber(u.adoptedMillicredits),
   charged_credits: creditsNumber(u.chargedMillicredits),
   percentage: u.percentage,

@@ -1,4 +1,4 @@
-import { REQUEST_LIMITS } from '@billing/contracts';
+import { REQUEST_LIMITS, TASK_STATUSES } from '@billing/contracts';
 import { gatewayProblems, type QuoteInput, type RenderInput, type TaskInput, type TaskListInput } from '@billing/gateway-application';
 import type { CreateQuoteRequest, CreateTaskRequest, ListTasksRequest, RenderSpecMessage, TaskIdRequest, WatchTasksRequest } from './billing-messages';
 
@@ -76,11 +76,12 @@ export function taskListInputOf(request: ListTasksRequest): TaskListInput {
   const errors: FieldError[] = [];
   if (request.pageSize > taskPageSize.max) errors.push({ field: 'page_size', message: `must be at most ${taskPageSize.max}` });
   const name = typeof request.status === 'string' && request.status.startsWith(TASK_STATUS_PREFIX) ? request.status : null;
-  if (name === null) errors.push({ field: 'status', message: 'is not a TaskStatus' });
-  refuseIfAny(errors);
   const status = (name ?? '').slice(TASK_STATUS_PREFIX.length).toLowerCase();
+  const known = TASK_STATUSES.find((candidate) => candidate === status);
+  if (name === null || (known === undefined && status !== 'unspecified')) errors.push({ field: 'status', message: 'is not a TaskStatus' });
+  refuseIfAny(errors);
   return {
-    ...(status === 'unspecified' ? {} : { status }),
+    ...(known === undefined ? {} : { status: known }),
     ...(request.pageSize > 0 ? { limit: request.pageSize } : {}),
     ...(request.pageToken === '' ? {} : { after: request.pageToken }),
   };

@@ -1,5 +1,7 @@
-import type { Channel, Entitlement, EpochMillis, QuoteFactor } from '@billing/contracts';
-import type { RoundingMode } from '@billing/util';
+import type { Channel, CreditPack, CreditPool, CreditUnit, EpochMillis, Plan, QuoteFactor, RoundingRule } from '@billing/contracts';
+
+// What a book sells and how it rounds is stated by its quotes and catalog: the pricing contract.
+export type { CreditPack, CreditPool, CreditUnit, Plan, RoundingRule } from '@billing/contracts';
 
 /**
  * A validated price book, ready to quote with. Built only by `parsePriceBook`,
@@ -41,10 +43,6 @@ export interface BreakdownLines {
   readonly preview: QuoteFactor;
 }
 
-export interface CreditUnit {
-  readonly singular: string;
-  readonly plural: string;
-}
 
 /** An exact multiplier, kept with the decimal text it was written as. */
 export interface Factor {
@@ -79,31 +77,6 @@ export interface BatchRule {
   readonly additionalTaskFactor: Factor;
 }
 
-export interface RoundingRule {
-  readonly incrementMillicredits: number;
-  readonly mode: RoundingMode;
-}
 
-export interface CreditPool {
-  readonly id: string;
-  readonly channels: readonly Channel[];
-}
 
-export interface Plan {
-  readonly id: string;
-  readonly name: string;
-  /** Monthly price; null for a contract plan priced outside the book. */
-  readonly priceCents: number | null;
-  readonly monthlyGrantMillicredits: number;
-  readonly pool: string;
-  readonly entitlements: readonly Entitlement[];
-  readonly concurrencyLimit: number;
-  readonly priority: boolean;
-}
 
-export interface CreditPack {
-  readonly id: string;
-  readonly pool: string;
-  readonly millicredits: number;
-  readonly priceCents: number;
-}

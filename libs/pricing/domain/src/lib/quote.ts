@@ -1,34 +1,11 @@
-import type { BatchPosition, EpochMillis, GenerationMode, QuoteFactor, QuoteRequest, QuoteSnapshot } from '@billing/contracts';
-import type { PriceBook, RoundingRule } from './price-book';
+import type { BatchPosition, EpochMillis, GenerationMode, Quote, QuoteRequest, QuotedTask, QuoteSnapshot } from '@billing/contracts';
 import { breakdownOf } from './breakdown';
+import type { PriceBook } from './price-book';
 import { batchFactor, quoteMillicredits } from './quote-millicredits';
 
 export interface QuoteOptions {
   readonly quoteId: string;
   readonly now: EpochMillis;
-}
-
-/** One task's price within a quote: its amount, why, and the snapshot a task keeps. */
-export interface QuotedTask {
-  readonly millicredits: number;
-  readonly breakdown: readonly QuoteFactor[];
-  readonly snapshot: QuoteSnapshot;
-}
-
-export interface Quote {
-  readonly quoteId: string;
-  readonly priceBookId: string;
-  readonly priceBookVersion: string;
-  readonly currency: string;
-  readonly creditUnit: PriceBook['creditUnit'];
-  /** The whole quote: the sum of its tasks, each rounded on its own. */
-  readonly millicredits: number;
-  /** The first task's breakdown (the only one for a single task). */
-  readonly breakdown: readonly QuoteFactor[];
-  readonly tasks: readonly QuotedTask[];
-  readonly rounding: RoundingRule;
-  readonly quotedAt: EpochMillis;
-  readonly expiresAt: EpochMillis;
 }
 
 /** Prices a task, or a batch of variations, under one price book version. */

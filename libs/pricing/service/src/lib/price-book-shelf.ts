@@ -1,6 +1,5 @@
-import type { EpochMillis } from '@billing/contracts';
+import type { EpochMillis, PriceBookSummary } from '@billing/contracts';
 import { type PriceBook, selectPriceBook } from '@billing/pricing-domain';
-import type { PriceBookSummary } from './pricing-replies';
 
 /**
  * Every version of every book, as loaded at start-up. The version quoted from is chosen

@@ -2,13 +2,13 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PricingRpc, type RpcContract } from '@billing/contracts';
 import { openSqliteEventStore } from '@billing/event-store';
 import { InProcessMessageBus } from '@billing/messaging';
 import { priceBooksDirectory } from '@billing/price-book-files';
 import { RpcError, type ServiceContext, type ServiceDefinition } from '@billing/service-host';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { CatalogReply, PriceBooksReply, QuoteReply } from './pricing-replies';
 import { createPricingService, type PricingServiceOptions } from './pricing-service';
 
 const JAN_2026 = Date.UTC(2026, 0, 10);
@@ -59,18 +59,18 @@ describe('the pricing service', () => {
     createPricingService({ priceBooksDir: directory, ...options })(context);
 
   /** Calls a method as the host does: the request is validated against the method's DTO first. */
-  async function call<T>(definition: ServiceDefinition, name: string, request: object): Promise<T> {
-    const method = definition.rpc?.find((candidate) => candidate.name === name);
-    if (!method) throw new Error(`no method ${name}`);
+  async function call<Request, Reply>(definition: ServiceDefinition, contract: RpcContract<Request, Reply>, request: NoInfer<Request>): Promise<Reply> {
+    const method = definition.rpc?.find((candidate) => candidate.name === contract.method);
+    if (!method) throw new Error(`no method ${contract.method}`);
     const dto = plainToInstance(method.dto, request);
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) throw new RpcError({ type: 'validation', title: 'Invalid request', status: 400, errors: errors.map((e) => e.property) });
-    return (await method.handle(dto)) as T;
+    return (await method.handle(dto)) as Reply;
   }
 
   it('given the shipped books, when quoting 5 s of seedance-2.0 from the API, then 75 credits from the api pool', async () => {
     const pricing = await start();
-    const quote = await call<QuoteReply>(pricing, 'quote', { request: { model: 'seedance-2.0', durationMillis: 5_000 }, channel: 'api' });
+    const quote = await call(pricing, PricingRpc.quote, { request: { model: 'seedance-2.0', durationMillis: 5_000 }, channel: 'api' });
     expect(quote).toMatchObject({ millicredits: 75_000, priceBookId: 'credits', priceBookVersion: '2026-01-01', pool: 'api', quoteId: 'quote-1' });
     expect(quote.expiresAt).toBe(JAN_2026 + 15 * 60_000);
     expect(quote.tasks[0]?.snapshot).toMatchObject({ millicredits: 75_000, proRataShortOutput: true, quotedAt: JAN_2026 });
@@ -79,7 +79,7 @@ describe('the pricing service', () => {
 
   it('given a batch of 3 on the points book, then each task after the first is discounted and the total is their sum', async () => {
     const pricing = await start();
-    const quote = await call<QuoteReply>(pricing, 'quote', {
+    const quote = await call(pricing, PricingRpc.quote, {
       priceBookId: 'points',
       request: { model: 'seedance-2.0', durationMillis: 5_000, resolution: '1080p' },
       batchSize: 3,
@@ -95,14 +95,14 @@ describe('the pricing service', () => {
       JSON.stringify({ ...shipped('credits'), version: '2026-07-01', effectiveFrom: new Date(JULY_2026).toISOString(), models: { 'seedance-2.0': { displayName: 'Seedance 2.0', rates: { withVideoReference: '40', withoutVideoReference: '20' } } } }),
     );
     const pricing = await start();
-    const ask = () => call<QuoteReply>(pricing, 'quote', { request: { model: 'seedance-2.0', durationMillis: 5_000 } });
+    const ask = () => call(pricing, PricingRpc.quote, { request: { model: 'seedance-2.0', durationMillis: 5_000 } });
     now = JULY_2026 - 1;
     expect(await ask()).toMatchObject({ priceBookVersion: '2026-01-01', millicredits: 75_000 });
     now = JULY_2026;
     expect(await ask()).toMatchObject({ priceBookVersion: '2026-07-01', millicredits: 100_000 });
-    const atTheOldInstant = await call<QuoteReply>(pricing, 'quote', { at: JULY_2026 - 1, request: { model: 'seedance-2.0', durationMillis: 5_000 } });
+    const atTheOldInstant = await call(pricing, PricingRpc.quote, { at: JULY_2026 - 1, request: { model: 'seedance-2.0', durationMillis: 5_000 } });
     expect(atTheOldInstant.priceBookVersion).toBe('2026-01-01');
-    const books = await call<PriceBooksReply>(pricing, 'priceBooks', {});
+    const books = await call(pricing, PricingRpc.priceBooks, {});
     expect(books.priceBooks.filter((book) => book.id === 'credits').map((book) => [book.version, book.inForce])).toEqual(
       expect.arrayContaining([['2026-01-01', false], ['2026-07-01', true]]),
     );
@@ -110,28 +110,28 @@ describe('the pricing service', () => {
 
   it('given the catalog, then it lists the plans and packs of the version in force and the default plan', async () => {
     const pricing = await start({ activePriceBookId: 'points' });
-    const catalog = await call<CatalogReply>(pricing, 'catalog', {});
+    const catalog = await call(pricing, PricingRpc.catalog, {});
     expect(catalog.priceBookId).toBe('points');
     expect(catalog.plans.map((plan) => plan.id)).toEqual(expect.arrayContaining(['starter', 'studio']));
     expect(catalog.defaultPlanId).toBe('starter');
-    const credits = await call<CatalogReply>(pricing, 'catalog', { priceBookId: 'credits' });
+    const credits = await call(pricing, PricingRpc.catalog, { priceBookId: 'credits' });
     expect(credits.packs.some((pack) => pack.id === 'app-300' && pack.priceCents === 2400)).toBe(true);
   });
 
   it('given a request the book cannot price, then a validation problem names the field and what is allowed', async () => {
     const pricing = await start();
-    const refusal = call(pricing, 'quote', { request: { model: 'veo-9', durationMillis: 5_000 } });
+    const refusal = call(pricing, PricingRpc.quote, { request: { model: 'veo-9', durationMillis: 5_000 } });
     await expect(refusal).rejects.toBeInstanceOf(RpcError);
     await expect(refusal).rejects.toMatchObject({ problem: { type: 'validation', status: 400, errors: [{ field: 'model', allowed: ['seedance-2.0', 'seedance-2.0-fast'] }] } });
-    await expect(call(pricing, 'quote', { request: { model: 'seedance-2.0', durationMillis: 0 } })).rejects.toMatchObject({ problem: { type: 'validation' } });
+    await expect(call(pricing, PricingRpc.quote, { request: { model: 'seedance-2.0', durationMillis: 0 } })).rejects.toMatchObject({ problem: { type: 'validation' } });
   });
 
   it('given an unknown book, or a time before any version, then not-found', async () => {
     const pricing = await start();
-    await expect(call(pricing, 'quote', { priceBookId: 'nope', request: { model: 'seedance-2.0', durationMillis: 5_000 } })).rejects.toMatchObject({
+    await expect(call(pricing, PricingRpc.quote, { priceBookId: 'nope', request: { model: 'seedance-2.0', durationMillis: 5_000 } })).rejects.toMatchObject({
       problem: { type: 'not-found', status: 404 },
     });
-    await expect(call(pricing, 'catalog', { at: Date.UTC(2020, 0, 1) })).rejects.toMatchObject({ problem: { type: 'not-found' } });
+    await expect(call(pricing, PricingRpc.catalog, { at: Date.UTC(2020, 0, 1) })).rejects.toMatchObject({ problem: { type: 'not-found' } });
   });
 
   it('given an invalid book in the directory, then the service refuses to start, naming the file and the field', async () => {

@@ -1,13 +1,12 @@
+import { PricingRpc, SERVICES } from '@billing/contracts';
 import { loadPriceBooks, priceBooksDirectory } from '@billing/price-book-files';
 import { type PriceBook, poolForChannel, quote } from '@billing/pricing-domain';
-import type { ServiceContext, ServiceDefinition, ServiceFactory } from '@billing/service-host';
+import { rpcHandler, type ServiceContext, type ServiceDefinition, type ServiceFactory } from '@billing/service-host';
 import { PriceBookShelf } from './price-book-shelf';
 import { answeringProblems } from './pricing-problems';
-import type { CatalogReply, PriceBooksReply, QuoteReply } from './pricing-replies';
 import { CatalogRpcRequest, PriceBooksRpcRequest, QuoteRpcRequest } from './pricing-requests';
-import { rpcMethod } from './rpc-method';
 
-export const PRICING_SERVICE = 'pricing';
+export const PRICING_SERVICE = SERVICES.pricing;
 
 export interface PricingServiceOptions {
   /** Where the books are read from at start-up (PRICE_BOOKS_DIR; default: the repository's `price-books/`). */
@@ -35,8 +34,8 @@ export function createPricingService(options: PricingServiceOptions = {}): Servi
 }
 
 function pricingDefinition(shelf: PriceBookShelf, context: ServiceContext): ServiceDefinition {
-  const quoteMethod = rpcMethod('quote', QuoteRpcRequest, (request) =>
-    answeringProblems((): QuoteReply => {
+  const quoteMethod = rpcHandler(PricingRpc.quote, QuoteRpcRequest, (request) =>
+    answeringProblems(() => {
       const now = context.clock.now();
       const book = shelf.inForce(request.at ?? now, request.priceBookId);
       const batchSize = request.batchSize ?? request.request.batchSize;
@@ -44,8 +43,8 @@ function pricingDefinition(shelf: PriceBookShelf, context: ServiceContext): Serv
       return request.channel === undefined ? priced : { ...priced, pool: poolForChannel(book, request.channel) };
     }),
   );
-  const catalogMethod = rpcMethod('catalog', CatalogRpcRequest, (request) =>
-    answeringProblems((): CatalogReply => {
+  const catalogMethod = rpcHandler(PricingRpc.catalog, CatalogRpcRequest, (request) =>
+    answeringProblems(() => {
       const book = shelf.inForce(request.at ?? context.clock.now(), request.priceBookId);
       return {
         priceBookId: book.id,
@@ -60,7 +59,7 @@ function pricingDefinition(shelf: PriceBookShelf, context: ServiceContext): Serv
       };
     }),
   );
-  const priceBooksMethod = rpcMethod('priceBooks', PriceBooksRpcRequest, async (request): Promise<PriceBooksReply> => ({
+  const priceBooksMethod = rpcHandler(PricingRpc.priceBooks, PriceBooksRpcRequest, async (request) => ({
     activePriceBookId: shelf.activePriceBookId,
     priceBooks: shelf.summaries(request.at ?? context.clock.now()),
   }));

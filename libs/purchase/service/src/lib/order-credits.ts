@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { type Order, planGrantId, planPeriod } from '@billing/purchase-domain';
-import type { RpcClient } from '@billing/service-host';
+import { type Order, WalletRpc } from '@billing/contracts';
+import { planGrantId, planPeriod } from '@billing/purchase-domain';
+import { type RpcClient, send } from '@billing/service-host';
 import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import type { PurchaseStreams } from './purchase-streams';
 
@@ -14,11 +15,6 @@ export class OrderCreditedRequest {
   @IsString() @IsNotEmpty() orderId!: string;
   @IsString() @IsNotEmpty() accountId!: string;
   @IsInt() @Min(0) @Max(MAX_ORDER_CREDIT_WAIT_MILLIS) waitMillis!: number;
-}
-
-export interface OrderCreditedReply {
-  /** True once balances read now show what the order bought (a plan: in force, with its first month granted). */
-  readonly credited: boolean;
 }
 
 export interface OrderCreditDependencies {
@@ -36,9 +32,9 @@ export async function orderCredited(order: Order, deps: OrderCreditDependencies,
   const credit = order.item.kind === 'pack' ? { purchaseId: order.orderId } : await firstGrantOf(order.accountId, deps.streams, deadline);
   if (!credit) return false;
   const waitMillis = Math.min(MAX_ORDER_CREDIT_WAIT_MILLIS, Math.max(0, deadline - Date.now()));
-  const { applied } = await deps.rpc.call<{ readonly applied: boolean }>(
-    'wallet',
-    'creditsApplied',
+  const { applied } = await send(
+    deps.rpc,
+    WalletRpc.creditsApplied,
     { accountId: order.accountId, pool: order.item.pool, ...credit, waitMillis },
     { key: order.accountId, correlationId: order.orderId, timeoutMillis: waitMillis + 5_000 },
   );

@@ -1,9 +1,22 @@
-import { DEFAULT_CONCURRENCY_LIMIT, orderStreamName, type Entitlement, type OrderItem, type PlanTerms } from '@billing/contracts';
+import {
+  type AccountPlan,
+  type CatalogReply,
+  DEFAULT_CONCURRENCY_LIMIT,
+  type Entitlement,
+  type Order,
+  type OrderItem,
+  orderStreamName,
+  type PlacedOrder,
+  type PlaceOrderCall,
+  type PlanTerms,
+  PricingRpc,
+  PurchaseRpc,
+  type RpcContract,
+  type WebhookOutcome,
+} from '@billing/contracts';
 import type { SandboxPaymentProvider } from '@billing/payment-provider';
-import type { CatalogReply } from '@billing/pricing-service';
-import type { Order } from '@billing/purchase-domain';
-import type { Clock, Logger, RpcClient, RpcMethod } from '@billing/service-host';
-import { orderCredited, OrderCreditedRequest, type OrderCreditedReply } from './order-credits';
+import { type Clock, type Logger, type RpcClient, rpcHandler, type RpcMethod, send } from '@billing/service-host';
+import { orderCredited, OrderCreditedRequest } from './order-credits';
 import type { ConfiguredProvider } from './payment-provider-config';
 import { answeringProblems, problems } from './purchase-problems';
 import {
@@ -14,31 +27,9 @@ import {
   PlaceOrderRequest,
   RefundOrderRequest,
   StartContractPlanRequest,
-  type OrderItemRequest,
 } from './purchase-requests';
 import type { PurchaseStreams } from './purchase-streams';
 import { decideSubscription } from './purchase-workflow-reactor';
-
-export interface PlacedOrder {
-  readonly order: Order;
-  readonly checkoutUrl: string;
-  readonly providerReference: string;
-}
-
-export interface WebhookOutcome {
-  /** `applied`: the order changed; `duplicate`: it already had; `ignored`: a notification with nothing to do. */
-  readonly outcome: 'applied' | 'duplicate' | 'ignored';
-  readonly order?: Order;
-}
-
-export interface AccountPlan extends PlanTerms {
-  readonly accountId: string;
-  readonly planId: string;
-  /** `subscription`: bought or contracted; `default`: the book's plan for everyone else. */
-  readonly source: 'subscription' | 'default';
-  readonly pool?: string;
-  readonly monthlyMillicredits?: number;
-}
 
 export interface PurchaseRpcDependencies {
   readonly streams: PurchaseStreams;
@@ -51,7 +42,7 @@ export interface PurchaseRpcDependencies {
 
 export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
   const { streams, payments, clock } = deps;
-  const catalog = () => deps.rpc.call<CatalogReply>('pricing', 'catalog', { priceBookId: deps.priceBookId });
+  const catalog = () => send(deps.rpc, PricingRpc.catalog, { priceBookId: deps.priceBookId });
 
   async function orderOf(orderId: string, accountId?: string): Promise<Order> {
     const order = await streams.order(orderId);
@@ -99,7 +90,7 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
   }
 
   return [
-    method('placeOrder', PlaceOrderRequest, async (request): Promise<PlacedOrder> => {
+    method(PurchaseRpc.placeOrder, PlaceOrderRequest, async (request): Promise<PlacedOrder> => {
       const urls = { ...(request.successUrl ? { successUrl: request.successUrl } : {}), ...(request.cancelUrl ? { cancelUrl: request.cancelUrl } : {}) };
       const known = await streams.order(request.orderId);
       if (known) return checkout(sameOrder(known, request), urls);
@@ -118,8 +109,8 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
       // Two requests racing with one order id: the first one written is the order.
       return checkout(sameOrder(await orderOf(orderId), request), urls);
     }),
-    method('getOrder', GetOrderRequest, (request) => orderOf(request.orderId, request.accountId)),
-    method('confirmSandboxPayment', ConfirmSandboxPaymentRequest, async (request): Promise<WebhookOutcome> => {
+    method(PurchaseRpc.getOrder, GetOrderRequest, (request) => orderOf(request.orderId, request.accountId)),
+    method(PurchaseRpc.confirmSandboxPayment, ConfirmSandboxPaymentRequest, async (request): Promise<WebhookOutcome> => {
       if (payments.kind !== 'sandbox') throw problems.forbidden('payments are confirmed locally only by the sandbox provider');
       const order = await orderOf(request.orderId);
       const sandbox: SandboxPaymentProvider = payments.provider;
@@ -128,15 +119,15 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
       const notification = sandbox.confirm(order.orderId, clock.now());
       return receive(notification.rawBody, notification.headers);
     }),
-    method('orderCredited', OrderCreditedRequest, async (request): Promise<OrderCreditedReply> => {
+    method(PurchaseRpc.orderCredited, OrderCreditedRequest, async (request) => {
       const deadline = Date.now() + request.waitMillis;
       return { credited: await orderCredited(await orderOf(request.orderId, request.accountId), deps, deadline) };
     }),
-    method('paymentWebhook', PaymentWebhookRequest, async (request): Promise<WebhookOutcome> => {
+    method(PurchaseRpc.paymentWebhook, PaymentWebhookRequest, async (request): Promise<WebhookOutcome> => {
       if (request.provider !== payments.kind) throw problems.validation('provider', `this deployment takes payments through ${payments.kind}, not ${request.provider}`);
       return receive(Buffer.from(request.rawBody, 'base64'), request.headers);
     }),
-    method('refundOrder', RefundOrderRequest, async (request): Promise<Order> => {
+    method(PurchaseRpc.refundOrder, RefundOrderRequest, async (request): Promise<Order> => {
       await orderOf(request.orderId);
       await streams.orders.handle(orderStreamName(request.orderId), {
         type: 'RefundOrder',
@@ -145,8 +136,8 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
       });
       return orderOf(request.orderId);
     }),
-    method('accountPlan', AccountPlanRequest, (request) => planOf(request.accountId)),
-    method('startContractPlan', StartContractPlanRequest, async (request): Promise<AccountPlan> => {
+    method(PurchaseRpc.accountPlan, AccountPlanRequest, (request) => planOf(request.accountId)),
+    method(PurchaseRpc.startContractPlan, StartContractPlanRequest, async (request): Promise<AccountPlan> => {
       const book = await catalog();
       const plan = book.plans.find((candidate) => candidate.id === request.planId);
       if (!plan) throw problems.notFound('Plan', `price book ${book.priceBookId} has no plan ${request.planId}`, { planId: request.planId });
@@ -173,7 +164,7 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
 }
 
 /** The item priced from the book in force: a pack's credits and price, or a plan's monthly price and terms. */
-function priceOf(book: CatalogReply, item: OrderItemRequest): { item: OrderItem; amountCents: number } {
+function priceOf(book: CatalogReply, item: PlaceOrderCall['item']): { item: OrderItem; amountCents: number } {
   if (item.kind === 'pack') {
     const pack = book.packs.find((candidate) => candidate.id === item.packId);
     if (!pack) throw problems.notFound('Pack', `price book ${book.priceBookId} ${book.priceBookVersion} has no pack ${item.packId}`, { packId: item.packId });
@@ -191,7 +182,7 @@ function priceOf(book: CatalogReply, item: OrderItemRequest): { item: OrderItem;
 }
 
 /** A repeated order id must be the same order (same account, same pack or plan). */
-function sameOrder(order: Order, request: PlaceOrderRequest): Order {
+function sameOrder(order: Order, request: PlaceOrderCall): Order {
   const { item } = order;
   const same =
     order.accountId === request.accountId &&
@@ -213,7 +204,7 @@ function termsFromCatalog(book: CatalogReply, planId: string): PlanTerms {
   return { concurrencyLimit: plan.concurrencyLimit, priority: plan.priority, entitlements: plan.entitlements };
 }
 
-/** The host validated the request against `dto` before `handle` runs: the cast lives here, once; refusals become problem details. */
-function method<Request extends object>(name: string, dto: new () => Request, handle: (request: Request) => Promise<unknown>): RpcMethod {
-  return { name, dto, handle: (request) => answeringProblems(() => handle(request as Request)) };
+/** A handler of the purchase contract whose refusals become problem details. */
+function method<Request extends object, Reply>(contract: RpcContract<Request, Reply>, dto: new () => NoInfer<Request>, handle: (request: Request) => Promise<NoInfer<Reply>>): RpcMethod {
+  return rpcHandler(contract, dto, (request) => answeringProblems(() => handle(request)));
 }

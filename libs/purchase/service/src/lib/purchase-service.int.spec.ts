@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { subscriptionStreamName } from '@billing/contracts';
+import { PurchaseRpc, subscriptionStreamName } from '@billing/contracts';
 import { SandboxPaymentProvider } from '@billing/payment-provider';
-import { addCalendarMonths, type Order } from '@billing/purchase-domain';
+import { addCalendarMonths } from '@billing/purchase-domain';
 import { RpcError } from '@billing/service-host';
 import { eventually } from '@billing/util/testing';
 import { startPurchaseWorld, type PurchaseWorld } from '../testing/purchase-world';
 import { createPurchaseService, ORDER_TOPIC, SUBSCRIPTION_TOPIC, type PurchaseServiceOptions } from './purchase-service';
-import type { AccountPlan, PlacedOrder, WebhookOutcome } from './purchase-rpc';
 
 const NOW = Date.UTC(2026, 0, 31, 9, 30);
 const SECRET = 'whsec_sandbox_test';
@@ -20,7 +19,7 @@ const sandbox = (priceBookId: string): PurchaseServiceOptions => ({
 /** The provider's side of the sandbox, signing notifications the way the service's own provider checks them. */
 const providerSide = new SandboxPaymentProvider({ environment: 'test', checkoutBaseUrl: 'http://unused', webhookSecret: SECRET });
 const asWebhook = (notification: { rawBody: string; headers: Readonly<Record<string, string>> }) => ({
-  provider: 'sandbox',
+  provider: 'sandbox' as const,
   rawBody: Buffer.from(notification.rawBody).toString('base64'),
   headers: notification.headers,
 });
@@ -38,7 +37,7 @@ describe('purchase service: packs (credits book, sandbox payments)', () => {
   });
 
   const placePack = (orderId: string, packId: string, accountId = 'acct-1') =>
-    world.rpc<PlacedOrder>('placeOrder', { accountId, orderId, item: { kind: 'pack', packId } });
+    world.rpc(PurchaseRpc.placeOrder, { accountId, orderId, item: { kind: 'pack', packId } });
 
   it('given a pack bought and paid, then the wallet is told to add its credits to its pool, once, whatever the confirmations', async () => {
     const placed = await placePack('order-1', 'api-1000');
@@ -55,10 +54,10 @@ describe('purchase service: packs (credits book, sandbox payments)', () => {
     // Placing it again (a retried request) answers the same order.
     expect((await placePack('order-1', 'api-1000')).order).toEqual(placed.order);
 
-    const confirmed = await world.rpc<WebhookOutcome>('confirmSandboxPayment', { orderId: 'order-1' });
+    const confirmed = await world.rpc(PurchaseRpc.confirmSandboxPayment, { orderId: 'order-1' });
     expect(confirmed.outcome).toBe('applied');
     expect(confirmed.order?.status).toBe('paid');
-    expect((await world.rpc<WebhookOutcome>('confirmSandboxPayment', { orderId: 'order-1' })).outcome).toBe('duplicate');
+    expect((await world.rpc(PurchaseRpc.confirmSandboxPayment, { orderId: 'order-1' })).outcome).toBe('duplicate');
 
     await world.quiesce('acct-1');
     expect(world.sentToWallet).toEqual([
@@ -70,13 +69,13 @@ describe('purchase service: packs (credits book, sandbox payments)', () => {
         accountId: 'acct-1',
       },
     ]);
-    expect(await world.rpc<Order>('getOrder', { orderId: 'order-1', accountId: 'acct-1' })).toMatchObject({ status: 'paid', paymentId: 'sandbox_pay_order-1' });
+    expect(await world.rpc(PurchaseRpc.getOrder, { orderId: 'order-1', accountId: 'acct-1' })).toMatchObject({ status: 'paid', paymentId: 'sandbox_pay_order-1' });
   });
 
   it('given a payment that failed, then the order says so and the wallet hears nothing', async () => {
     await placePack('order-2', 'app-300');
     await providerSide.createCheckout({ orderId: 'order-2', accountId: 'acct-1', description: 'x', amountCents: 2_400, currency: 'USD' });
-    const failed = await world.rpc<WebhookOutcome>('paymentWebhook', asWebhook(providerSide.fail('order-2', NOW)));
+    const failed = await world.rpc(PurchaseRpc.paymentWebhook, asWebhook(providerSide.fail('order-2', NOW)));
     expect(failed).toMatchObject({ outcome: 'applied', order: { status: 'payment_failed' } });
     await world.quiesce('acct-1');
     expect(world.sentToWallet).toEqual([]);
@@ -86,23 +85,23 @@ describe('purchase service: packs (credits book, sandbox payments)', () => {
     await placePack('order-3', 'app-300');
     const forger = new SandboxPaymentProvider({ environment: 'test', checkoutBaseUrl: 'http://unused', webhookSecret: 'not-the-secret' });
     await forger.createCheckout({ orderId: 'order-3', accountId: 'acct-1', description: 'x', amountCents: 2_400, currency: 'USD' });
-    await expect(world.rpc('paymentWebhook', asWebhook(forger.confirm('order-3', NOW)))).rejects.toMatchObject({
+    await expect(world.rpc(PurchaseRpc.paymentWebhook, asWebhook(forger.confirm('order-3', NOW)))).rejects.toMatchObject({
       problem: { type: 'validation', status: 400, errors: [{ field: 'headers' }] },
     });
-    await expect(world.rpc('paymentWebhook', { ...asWebhook(forger.confirm('order-3', NOW)), provider: 'stripe' })).rejects.toMatchObject({ problem: { type: 'validation' } });
-    expect((await world.rpc<Order>('getOrder', { orderId: 'order-3' })).status).toBe('placed');
-    await expect(world.rpc('getOrder', { orderId: 'order-3', accountId: 'acct-2' })).rejects.toMatchObject({ problem: { type: 'not-found', status: 404 } });
+    await expect(world.rpc(PurchaseRpc.paymentWebhook, { ...asWebhook(forger.confirm('order-3', NOW)), provider: 'stripe' as const })).rejects.toMatchObject({ problem: { type: 'validation' } });
+    expect((await world.rpc(PurchaseRpc.getOrder, { orderId: 'order-3' })).status).toBe('placed');
+    await expect(world.rpc(PurchaseRpc.getOrder, { orderId: 'order-3', accountId: 'acct-2' })).rejects.toMatchObject({ problem: { type: 'not-found', status: 404 } });
     await expect(placePack('order-4', 'no-such-pack')).rejects.toMatchObject({ problem: { type: 'not-found' } });
     await expect(placePack('order-3', 'api-300')).rejects.toMatchObject({ problem: { type: 'conflict', status: 409 } });
-    await expect(world.rpc('placeOrder', { accountId: 'acct-1', orderId: 'o', item: { kind: 'pack' } })).rejects.toBeInstanceOf(RpcError);
+    await expect(world.rpc(PurchaseRpc.placeOrder, { accountId: 'acct-1', orderId: 'o', item: { kind: 'pack' } })).rejects.toBeInstanceOf(RpcError);
   });
 
   it('given a paid pack refunded, then its credits are revoked in the wallet, once', async () => {
     await placePack('order-5', 'app-3000', 'acct-9');
-    await expect(world.rpc('refundOrder', { orderId: 'order-5', reason: 'chargeback' })).rejects.toMatchObject({ problem: { type: 'conflict' } });
-    await world.rpc('confirmSandboxPayment', { orderId: 'order-5' });
-    expect(await world.rpc<Order>('refundOrder', { orderId: 'order-5', reason: 'chargeback' })).toMatchObject({ status: 'refunded' });
-    await world.rpc('refundOrder', { orderId: 'order-5', reason: 'chargeback' });
+    await expect(world.rpc(PurchaseRpc.refundOrder, { orderId: 'order-5', reason: 'chargeback' })).rejects.toMatchObject({ problem: { type: 'conflict' } });
+    await world.rpc(PurchaseRpc.confirmSandboxPayment, { orderId: 'order-5' });
+    expect(await world.rpc(PurchaseRpc.refundOrder, { orderId: 'order-5', reason: 'chargeback' })).toMatchObject({ status: 'refunded' });
+    await world.rpc(PurchaseRpc.refundOrder, { orderId: 'order-5', reason: 'chargeback' });
     await world.quiesce('acct-9');
     expect(world.sentToWallet.map((c) => [c.type, c.targetStream, c.data['purchaseId']])).toEqual([
       ['PurchaseCredits', 'wallet-acct-9-app', 'order-5'],
@@ -111,7 +110,7 @@ describe('purchase service: packs (credits book, sandbox payments)', () => {
   });
 
   it('answers an account without a plan with the default plan of the book in force', async () => {
-    expect(await world.rpc<AccountPlan>('accountPlan', { accountId: 'acct-new' })).toEqual({
+    expect(await world.rpc(PurchaseRpc.accountPlan, { accountId: 'acct-new' })).toEqual({
       accountId: 'acct-new',
       planId: 'pay-as-you-go',
       source: 'default',
@@ -119,7 +118,7 @@ describe('purchase service: packs (credits book, sandbox payments)', () => {
       priority: false,
       entitlements: ['api_access', 'batch_generation'],
     });
-    await expect(world.rpc('placeOrder', { accountId: 'acct-1', orderId: 'free', item: { kind: 'plan', planId: 'pay-as-you-go' } })).rejects.toMatchObject({
+    await expect(world.rpc(PurchaseRpc.placeOrder, { accountId: 'acct-1', orderId: 'free', item: { kind: 'plan', planId: 'pay-as-you-go' } })).rejects.toMatchObject({
       problem: { type: 'validation' },
     });
   });
@@ -140,9 +139,9 @@ describe('purchase service: plans (points book, sandbox payments)', () => {
   const grants = () => world.sentToWallet.filter((c) => c.type === 'GrantCredits');
 
   it('given a plan paid, then its first period is granted at once and the next at the next period start, once each, expiring at period end', async () => {
-    const placed = await world.rpc<PlacedOrder>('placeOrder', { accountId: 'acct-p', orderId: 'plan-order', item: { kind: 'plan', planId: 'explorer' } });
+    const placed = await world.rpc(PurchaseRpc.placeOrder, { accountId: 'acct-p', orderId: 'plan-order', item: { kind: 'plan', planId: 'explorer' } });
     expect(placed.order).toMatchObject({ amountCents: 2_900, item: { kind: 'plan', planId: 'explorer', monthlyMillicredits: 1_000_000, pool: 'points' } });
-    await world.rpc('confirmSandboxPayment', { orderId: 'plan-order' });
+    await world.rpc(PurchaseRpc.confirmSandboxPayment, { orderId: 'plan-order' });
     await world.quiesce('acct-p');
     // Anchored on the 31st: February's period starts on its last day.
     const second = addCalendarMonths(NOW, 1);
@@ -181,7 +180,7 @@ describe('purchase service: plans (points book, sandbox payments)', () => {
       [`plan:acct-p:${NOW}`, second],
       [`plan:acct-p:${second}`, third],
     ]);
-    expect(await world.rpc<AccountPlan>('accountPlan', { accountId: 'acct-p' })).toEqual({
+    expect(await world.rpc(PurchaseRpc.accountPlan, { accountId: 'acct-p' })).toEqual({
       accountId: 'acct-p',
       planId: 'explorer',
       source: 'subscription',
@@ -192,30 +191,30 @@ describe('purchase service: plans (points book, sandbox payments)', () => {
       entitlements: [],
     });
     // A second plan while one is active is refused before anyone pays.
-    await expect(world.rpc('placeOrder', { accountId: 'acct-p', orderId: 'plan-2', item: { kind: 'plan', planId: 'creator' } })).rejects.toMatchObject({
+    await expect(world.rpc(PurchaseRpc.placeOrder, { accountId: 'acct-p', orderId: 'plan-2', item: { kind: 'plan', planId: 'creator' } })).rejects.toMatchObject({
       problem: { type: 'conflict' },
     });
   });
 
   it('given a plan refunded, then no later period is granted', async () => {
-    await world.rpc('placeOrder', { accountId: 'acct-r', orderId: 'plan-r', item: { kind: 'plan', planId: 'creator' } });
-    await world.rpc('confirmSandboxPayment', { orderId: 'plan-r' });
+    await world.rpc(PurchaseRpc.placeOrder, { accountId: 'acct-r', orderId: 'plan-r', item: { kind: 'plan', planId: 'creator' } });
+    await world.rpc(PurchaseRpc.confirmSandboxPayment, { orderId: 'plan-r' });
     // The first period is granted before the refund (a refund read in the same batch as the payment grants nothing).
     await world.quiesce('acct-r');
-    await world.rpc('refundOrder', { orderId: 'plan-r', reason: 'changed mind' });
+    await world.rpc(PurchaseRpc.refundOrder, { orderId: 'plan-r', reason: 'changed mind' });
     await world.quiesce('acct-r');
     world.clock.set(addCalendarMonths(NOW, 3));
     await world.purchase.runJob('grant-plan-periods');
     await world.quiesce('acct-r');
     expect(grants()).toHaveLength(1);
-    expect((await world.rpc<AccountPlan>('accountPlan', { accountId: 'acct-r' })).planId).toBe('starter');
+    expect((await world.rpc(PurchaseRpc.accountPlan, { accountId: 'acct-r' })).planId).toBe('starter');
   });
 
   it('given a contract plan (Studio) started, then the account has its priority and limit and its first grant', async () => {
-    await expect(world.rpc('placeOrder', { accountId: 'acct-s', orderId: 'studio', item: { kind: 'plan', planId: 'studio' } })).rejects.toMatchObject({
+    await expect(world.rpc(PurchaseRpc.placeOrder, { accountId: 'acct-s', orderId: 'studio', item: { kind: 'plan', planId: 'studio' } })).rejects.toMatchObject({
       problem: { type: 'validation' },
     });
-    const plan = await world.rpc<AccountPlan>('startContractPlan', { accountId: 'acct-s', planId: 'studio', contractReference: 'contract-42' });
+    const plan = await world.rpc(PurchaseRpc.startContractPlan, { accountId: 'acct-s', planId: 'studio', contractReference: 'contract-42' });
     expect(plan).toMatchObject({ planId: 'studio', source: 'subscription', concurrencyLimit: 24, priority: true, entitlements: ['batch_generation', 'api_access'] });
     await world.quiesce('acct-s');
     expect(grants().map((g) => g.data['millicredits'])).toEqual([100_000_000]);

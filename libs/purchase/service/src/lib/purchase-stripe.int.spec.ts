@@ -5,7 +5,7 @@ import Stripe from 'stripe';
 import { STRIPE_SIGNATURE_HEADER } from '@billing/payment-provider';
 import { startStripeMock, type StripeMockAvailability } from '@billing/payment-provider/testing';
 import { startPurchaseWorld, type PurchaseWorld } from '../testing/purchase-world';
-import type { PlacedOrder, WebhookOutcome } from './purchase-rpc';
+import { PurchaseRpc } from '@billing/contracts';
 
 const NOW = Date.UTC(2026, 2, 3, 12, 0);
 const WEBHOOK_SECRET = 'whsec_purchase_service_test';
@@ -51,10 +51,10 @@ describe('purchase service with the Stripe adapter against stripe-mock', () => {
       },
       NOW,
     );
-    const placed = await world.rpc<PlacedOrder>('placeOrder', { accountId: 'acct-s', orderId: 'order-s1', item: { kind: 'pack', packId: 'api-300' } });
+    const placed = await world.rpc(PurchaseRpc.placeOrder, { accountId: 'acct-s', orderId: 'order-s1', item: { kind: 'pack', packId: 'api-300' } });
     expect(placed.checkoutUrl).toMatch(/^https?:\/\//);
     expect(placed.providerReference).toMatch(/^cs_/);
-    await expect(world.rpc('confirmSandboxPayment', { orderId: 'order-s1' })).rejects.toMatchObject({ problem: { type: 'forbidden', status: 403 } });
+    await expect(world.rpc(PurchaseRpc.confirmSandboxPayment, { orderId: 'order-s1' })).rejects.toMatchObject({ problem: { type: 'forbidden', status: 403 } });
 
     const payload = JSON.stringify({
       id: 'evt_paid_1',
@@ -74,11 +74,11 @@ describe('purchase service with the Stripe adapter against stripe-mock', () => {
       },
     });
     const signature = new Stripe('sk_test_123').webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(NOW / 1000) });
-    const webhook = { provider: 'stripe', rawBody: Buffer.from(payload).toString('base64'), headers: { [STRIPE_SIGNATURE_HEADER]: signature } };
-    expect(await world.rpc<WebhookOutcome>('paymentWebhook', webhook)).toMatchObject({ outcome: 'applied', order: { status: 'paid', paymentId: 'pi_s1' } });
+    const webhook = { provider: 'stripe' as const, rawBody: Buffer.from(payload).toString('base64'), headers: { [STRIPE_SIGNATURE_HEADER]: signature } };
+    expect(await world.rpc(PurchaseRpc.paymentWebhook, webhook)).toMatchObject({ outcome: 'applied', order: { status: 'paid', paymentId: 'pi_s1' } });
     // Stripe delivers at least once.
-    expect((await world.rpc<WebhookOutcome>('paymentWebhook', webhook)).outcome).toBe('duplicate');
-    await expect(world.rpc('paymentWebhook', { ...webhook, headers: { [STRIPE_SIGNATURE_HEADER]: signature.replace(/v1=(.)/, (_all, first: string) => `v1=${first === '0' ? '1' : '0'}`) } })).rejects.toMatchObject({
+    expect((await world.rpc(PurchaseRpc.paymentWebhook, webhook)).outcome).toBe('duplicate');
+    await expect(world.rpc(PurchaseRpc.paymentWebhook, { ...webhook, headers: { [STRIPE_SIGNATURE_HEADER]: signature.replace(/v1=(.)/, (_all, first: string) => `v1=${first === '0' ? '1' : '0'}`) } })).rejects.toMatchObject({
       problem: { type: 'validation', status: 400 },
     });
 

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import type { RpcContract } from '@billing/contracts';
 import { openSqliteEventStore, type EventStore } from '@billing/event-store';
 import { deadLetterTopicFor, EventHeader, InProcessMessageBus, type MessageSubscription } from '@billing/messaging';
 import { createPricingService } from '@billing/pricing-service';
-import { commandTopicFor, CommandHeader, JsonLogger, ManualClock, RpcDirectory, ServiceHost, type ServiceFactory } from '@billing/service-host';
+import { commandTopicFor, CommandHeader, JsonLogger, ManualClock, RpcDirectory, send, ServiceHost, type ServiceFactory } from '@billing/service-host';
 import { eventually } from '@billing/util/testing';
 import { createPurchaseService, ORDER_TOPIC, SUBSCRIPTION_TOPIC, type PurchaseServiceOptions } from '../lib/purchase-service';
 
@@ -29,7 +30,8 @@ export interface PurchaseWorld {
   /** What the relay published on the order and subscription topics: key and event type. */
   readonly published: { readonly topic: string; readonly key: string | null; readonly type: string | undefined }[];
   readonly logs: Record<string, unknown>[];
-  rpc<T>(method: string, request: unknown): Promise<T>;
+  /** Calls a method of the service's contract, as another service would. */
+  rpc<Request, Reply>(method: RpcContract<Request, Reply>, request: NoInfer<Request>): Promise<Reply>;
   /**
    * Everything the workflow has to do so far is done and what it sent to the wallet for
    * `accountId` has been recorded: its checkpoint reached the store's head, then a marker
@@ -100,7 +102,7 @@ export async function startPurchaseWorld(dir: string, options: PurchaseServiceOp
     clock,
     sentToWallet,
     logs,
-    rpc: (method, request) => purchase.host.context.rpc.call('purchase', method, request),
+    rpc: (method, request) => send(purchase.host.context.rpc, method, request),
     async quiesce(accountId) {
       // Until the workflow has handled everything, including what it appended in reaction.
       for (let head = -1; head !== (await purchase.store.headPosition()); ) {

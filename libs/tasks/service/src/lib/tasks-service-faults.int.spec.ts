@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TASK_CATEGORY, type TaskEvent, walletStreamName } from '@billing/contracts';
+import { TASK_CATEGORY, type TaskEvent, walletStreamName, TasksRpc } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { toOutgoingMessage, walletRoute } from '@billing/messaging';
 import { GenerationSimulator, mulberry32 } from '@billing/generation-provider';
 import { ManualClock, RpcError } from '@billing/service-host';
-import { initialSlots, type TaskView } from '@billing/tasks-domain';
+import { initialSlots } from '@billing/tasks-domain';
 import { replaySlots } from '@billing/tasks-domain/testing';
 import { eventually } from '@billing/util/testing';
 import { type RunningService, TaskPlatform } from '../testing';
@@ -41,8 +41,8 @@ describe('the task service under redelivery, restarts and a second instance', ()
   });
 
   const create = (service: string, accountId: string, taskId: string, extra: object = {}) =>
-    platform.call<TaskView>(service, 'createTask', { accountId, channel: 'api', taskId, ...FIVE_SECONDS, ...extra });
-  const getTask = (accountId: string, taskId: string) => platform.call<TaskView>('tasks', 'getTask', { accountId, taskId });
+    platform.call({ ...TasksRpc.createTask, service }, { accountId, channel: 'api', taskId, ...FIVE_SECONDS, ...extra });
+  const getTask = (accountId: string, taskId: string) => platform.call(TasksRpc.getTask, { accountId, taskId });
 
   /** Resolves once the store has taken no new event for `quietMillis`. */
   async function quiescent(service: RunningService, quietMillis = 300): Promise<number> {
@@ -156,7 +156,7 @@ describe('the task service under redelivery, restarts and a second instance', ()
           await create('tasks', accountId, taskId, { queueIfBusy }).catch((error: unknown) => {
             if (!(error instanceof RpcError)) throw error;
           });
-          if (cancel) await platform.call('tasks', 'cancelTask', { accountId, taskId }).catch(() => undefined);
+          if (cancel) await platform.call(TasksRpc.cancelTask, { accountId, taskId }).catch(() => undefined);
         }),
       );
     };

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { walletStreamName } from '@billing/contracts';
+import { walletStreamName, TasksRpc } from '@billing/contracts';
 import {
   GENERATION_SIGNATURE_HEADER,
   type GenerationJob,
@@ -16,7 +16,6 @@ import {
 } from '@billing/generation-provider';
 import { FakeGenerationServer } from '@billing/generation-provider/testing';
 import { ManualClock } from '@billing/service-host';
-import type { TaskView } from '@billing/tasks-domain';
 import { eventually } from '@billing/util/testing';
 import { TaskPlatform } from '../testing';
 
@@ -74,8 +73,8 @@ describe('the task service where messages race', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const create = (taskId: string) => platform.call<TaskView>('tasks', 'createTask', { accountId: 'acct-1', channel: 'api', taskId, ...FIVE_SECONDS });
-  const getTask = (taskId: string) => platform.call<TaskView>('tasks', 'getTask', { accountId: 'acct-1', taskId });
+  const create = (taskId: string) => platform.call(TasksRpc.createTask, { accountId: 'acct-1', channel: 'api', taskId, ...FIVE_SECONDS });
+  const getTask = (taskId: string) => platform.call(TasksRpc.getTask, { accountId: 'acct-1', taskId });
   const until = (taskId: string, status: string) => eventually(async () => (await getTask(taskId)).status === status, `${taskId} ${status}`);
 
   it('given a task cancelled before the wallet answered, when the hold arrives late, then it is handed back', async () => {
@@ -83,7 +82,7 @@ describe('the task service where messages race', () => {
     await platform.startTasks({ createWaitMillis: 50 });
     platform.wallet.pause();
     expect(await create('t1')).toMatchObject({ status: 'requested' });
-    await platform.call('tasks', 'cancelTask', { accountId: 'acct-1', taskId: 't1' });
+    await platform.call(TasksRpc.cancelTask, { accountId: 'acct-1', taskId: 't1' });
     await until('t1', 'released');
     platform.wallet.resume();
     await eventually(() => platform.wallet.emitted.some((event) => event.type === 'CreditsReleased'), 'the late hold released');
@@ -98,7 +97,7 @@ describe('the task service where messages race', () => {
     await platform.startTasks({ provider: { kind: 'instance', provider } });
     await create('t1');
     await eventually(() => provider.submitted === 1, 'the submit in flight');
-    await platform.call('tasks', 'cancelTask', { accountId: 'acct-1', taskId: 't1' });
+    await platform.call(TasksRpc.cancelTask, { accountId: 'acct-1', taskId: 't1' });
     await until('t1', 'released');
     provider.release();
     await eventually(() => provider.inner.pendingJobs === 0 && scheduler.pending === 0, 'the job cancelled');
@@ -120,10 +119,10 @@ describe('the task service where messages race', () => {
       expect(job).toMatchObject({ taskId: 't1', durationMillis: 5_000 });
       const body = JSON.stringify({ kind: 'succeeded', taskId: 't1', providerJobId: job?.providerJobId, outputDurationMillis: 5_000 });
       const forged = { rawBody: Buffer.from(body).toString('base64'), headers: { [GENERATION_SIGNATURE_HEADER]: signGenerationWebhook(body, { secret: 'wrong', now: clock.now() }) } };
-      await expect(platform.call('tasks', 'generationWebhook', forged)).rejects.toMatchObject({ problem: { type: 'validation', status: 400 } });
+      await expect(platform.call(TasksRpc.generationWebhook, forged)).rejects.toMatchObject({ problem: { type: 'validation', status: 400 } });
       const signed = { rawBody: Buffer.from(body).toString('base64'), headers: { [GENERATION_SIGNATURE_HEADER]: signGenerationWebhook(body, { secret, now: clock.now() }) } };
-      await expect(platform.call('tasks', 'generationWebhook', signed)).resolves.toMatchObject({ accepted: true, taskId: 't1' });
-      await platform.call('tasks', 'generationWebhook', signed);
+      await expect(platform.call(TasksRpc.generationWebhook, signed)).resolves.toMatchObject({ accepted: true, taskId: 't1' });
+      await platform.call(TasksRpc.generationWebhook, signed);
       await until('t1', 'charged');
       await eventually(() => platform.wallet.wallet(API).chargedMillicredits === 75_000, 'the charge posted');
       expect([...platform.wallet.chargesByReservation().values()]).toEqual([[75_000]]);

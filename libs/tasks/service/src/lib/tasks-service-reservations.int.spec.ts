@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { walletStreamName } from '@billing/contracts';
+import { walletStreamName, TasksRpc } from '@billing/contracts';
 import { type GenerationProvider, GenerationSimulator, ManualScheduler } from '@billing/generation-provider';
 import { ManualClock } from '@billing/service-host';
-import type { TaskView } from '@billing/tasks-domain';
 import { eventually } from '@billing/util/testing';
 import { TaskPlatform } from '../testing';
 
@@ -32,8 +31,8 @@ describe('a task whose process died between the wallet and the task record', () 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const create = (taskId: string) => platform.call<TaskView>('tasks', 'createTask', { accountId: 'acct-1', channel: 'api', taskId, ...FIVE_SECONDS });
-  const getTask = (taskId: string) => platform.call<TaskView>('tasks', 'getTask', { accountId: 'acct-1', taskId });
+  const create = (taskId: string) => platform.call(TasksRpc.createTask, { accountId: 'acct-1', channel: 'api', taskId, ...FIVE_SECONDS });
+  const getTask = (taskId: string) => platform.call(TasksRpc.getTask, { accountId: 'acct-1', taskId });
   const charged = async (taskId: string) => (await getTask(taskId)).status === 'charged';
   const reservationsWritten = () => platform.wallet.emitted.filter((event) => event.type === 'CreditsReserved').length;
 

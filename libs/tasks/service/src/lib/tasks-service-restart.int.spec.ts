@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { walletStreamName } from '@billing/contracts';
+import { walletStreamName, TasksRpc } from '@billing/contracts';
 import { GENERATION_SIGNATURE_HEADER, ManualScheduler, signGenerationWebhook } from '@billing/generation-provider';
 import { FakeGenerationServer } from '@billing/generation-provider/testing';
 import { ManualClock } from '@billing/service-host';
-import type { TaskView } from '@billing/tasks-domain';
 import { eventually } from '@billing/util/testing';
 import { TaskPlatform } from '../testing';
 
@@ -34,8 +33,8 @@ describe('the task service restarted with tasks at the generation provider', () 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const create = (taskId: string) => platform.call<TaskView>('tasks', 'createTask', { accountId: 'acct-1', channel: 'api', taskId, ...FIVE_SECONDS });
-  const getTask = (taskId: string) => platform.call<TaskView>('tasks', 'getTask', { accountId: 'acct-1', taskId });
+  const create = (taskId: string) => platform.call(TasksRpc.createTask, { accountId: 'acct-1', channel: 'api', taskId, ...FIVE_SECONDS });
+  const getTask = (taskId: string) => platform.call(TasksRpc.getTask, { accountId: 'acct-1', taskId });
   const all = async (ids: readonly string[], status: string) => (await Promise.all(ids.map(getTask))).every((task) => task.status === status);
 
   it('given every slot held by jobs the in-process simulator lost with the restart, then they fail at once as provider_lost: slots free, credits back', async () => {
@@ -85,7 +84,7 @@ describe('the task service restarted with tasks at the generation provider', () 
 
       const body = JSON.stringify({ kind: 'succeeded', taskId: 't2', providerJobId: job2, outputDurationMillis: 5_000 });
       const headers = { [GENERATION_SIGNATURE_HEADER]: signGenerationWebhook(body, { secret, now: clock.now() }) };
-      await platform.call('tasks', 'generationWebhook', { rawBody: Buffer.from(body).toString('base64'), headers });
+      await platform.call(TasksRpc.generationWebhook, { rawBody: Buffer.from(body).toString('base64'), headers });
       await eventually(() => all(['t2'], 'charged'), 't2 charged by its webhook');
       await eventually(() => platform.wallet.wallet(API).openHoldCount() === 0, 'every hold settled');
       expect(platform.wallet.wallet(API)).toMatchObject({ chargedMillicredits: 105_000, availableMillicredits: FUNDS - 105_000 });

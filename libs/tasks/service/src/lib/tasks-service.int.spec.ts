@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { walletStreamName } from '@billing/contracts';
+import { walletStreamName, TasksRpc } from '@billing/contracts';
 import { GenerationSimulator, ManualScheduler } from '@billing/generation-provider';
 import { ManualClock, RpcError } from '@billing/service-host';
-import type { TaskView } from '@billing/tasks-domain';
 import { eventually } from '@billing/util/testing';
 import { type RunningService, TaskPlatform } from '../testing';
-import type { BatchReply } from './rpc/task-rpc';
 
 const NOW = Date.UTC(2026, 0, 10, 12);
 const API = walletStreamName('acct-1', 'api');
@@ -40,8 +38,8 @@ describe('the task service', () => {
   }
 
   const create = (taskId: string, extra: object = {}) =>
-    platform.call<TaskView>('tasks', 'createTask', { accountId: 'acct-1', channel: 'api', taskId, ...FIVE_SECONDS, ...extra });
-  const getTask = (taskId: string, accountId = 'acct-1') => platform.call<TaskView>('tasks', 'getTask', { accountId, taskId });
+    platform.call(TasksRpc.createTask, { accountId: 'acct-1', channel: 'api', taskId, ...FIVE_SECONDS, ...extra });
+  const getTask = (taskId: string, accountId = 'acct-1') => platform.call(TasksRpc.getTask, { accountId, taskId });
   const statusOf = async (taskId: string) => (await getTask(taskId)).status;
   const until = (taskId: string, status: string) => eventually(async () => (await statusOf(taskId)) === status, `${taskId} ${status}`);
   /** Waits until the task service has taken in an account's plan from the subscription topic. */
@@ -80,7 +78,7 @@ describe('the task service', () => {
     await create('t1');
     await until('t1', 'dispatched');
     expect(provider.pendingJobs).toBe(1);
-    await platform.call('tasks', 'cancelTask', { accountId: 'acct-1', taskId: 't1' });
+    await platform.call(TasksRpc.cancelTask, { accountId: 'acct-1', taskId: 't1' });
     await until('t1', 'released');
     expect(await getTask('t1')).toMatchObject({ endReason: 'cancelled', creditsCostMillicredits: null });
     expect(provider.pendingJobs).toBe(0);
@@ -131,9 +129,9 @@ describe('the task service', () => {
     for (const id of ['t1', 't2', 't3', 't4', 't5', 't6']) await create(id);
     await expect(create('t7')).rejects.toMatchObject({ problem: { type: 'concurrency-limit', status: 429, limit: 6, running: 6 } });
     expect(await create('t8', { queueIfBusy: true })).toMatchObject({ status: 'queued' });
-    await platform.call('tasks', 'cancelTask', { accountId: 'acct-1', taskId: 't1' });
+    await platform.call(TasksRpc.cancelTask, { accountId: 'acct-1', taskId: 't1' });
     await until('t8', 'dispatched');
-    const page = await platform.call<{ tasks: TaskView[] }>('tasks', 'listTasks', { accountId: 'acct-1', status: 'dispatched' });
+    const page = await platform.call(TasksRpc.listTasks, { accountId: 'acct-1', status: 'dispatched' });
     expect(page.tasks.map((task) => task.taskId)).toEqual(['t2', 't3', 't4', 't5', 't6', 't8']);
   });
 
@@ -154,10 +152,10 @@ describe('the task service', () => {
     await planTakenIn(tasks, true);
     // ...and a task of a priority plan overtakes it.
     expect(await create('p1', { queueIfBusy: true })).toMatchObject({ status: 'queued' });
-    await platform.call('tasks', 'cancelTask', { accountId: 'acct-1', taskId: 't1' });
+    await platform.call(TasksRpc.cancelTask, { accountId: 'acct-1', taskId: 't1' });
     await until('p1', 'dispatched');
     expect(await statusOf('q1')).toBe('queued');
-    await platform.call('tasks', 'cancelTask', { accountId: 'acct-1', taskId: 't2' });
+    await platform.call(TasksRpc.cancelTask, { accountId: 'acct-1', taskId: 't2' });
     await until('q1', 'dispatched');
   });
 
@@ -165,7 +163,7 @@ describe('the task service', () => {
     simulator = new GenerationSimulator({ failureRate: 0.5, seed: 7 });
     platform = await TaskPlatform.start({ dir, clock, balances: { [API]: 10_000_000 } });
     await platform.startTasks({ provider: { kind: 'instance', provider: simulator } });
-    const batch = await platform.call<BatchReply>('tasks', 'createBatch', { accountId: 'acct-1', channel: 'api', batchId: 'b1', batchSize: 6, ...FIVE_SECONDS });
+    const batch = await platform.call(TasksRpc.createBatch, { accountId: 'acct-1', channel: 'api', batchId: 'b1', batchSize: 6, ...FIVE_SECONDS });
     expect(batch.tasks.map((task) => task.quote.millicredits)).toEqual([75_000, 60_000, 60_000, 60_000, 60_000, 60_000]);
     expect(batch.millicredits).toBe(375_000);
     const ids = batch.tasks.map((task) => task.taskId);
@@ -189,7 +187,7 @@ describe('the task service', () => {
       data: { accountId: 'acct-1', planId: 'basic', monthlyMillicredits: 0, pool: 'api', periodStart: NOW, at: NOW, concurrencyLimit: 6, priority: false, entitlements: [] },
     });
     await planTakenIn(tasks, false);
-    await expect(platform.call('tasks', 'createBatch', { accountId: 'acct-1', channel: 'api', batchId: 'b1', batchSize: 3, ...FIVE_SECONDS })).rejects.toMatchObject({
+    await expect(platform.call(TasksRpc.createBatch, { accountId: 'acct-1', channel: 'api', batchId: 'b1', batchSize: 3, ...FIVE_SECONDS })).rejects.toMatchObject({
       problem: { type: 'forbidden', status: 403, entitlement: 'batch_generation' },
     });
   });
@@ -218,7 +216,7 @@ describe('the task service', () => {
     await create('t1');
     await until('t1', 'charged');
     expect(await create('t1')).toMatchObject({ status: 'charged', creditsCostMillicredits: QUOTED });
-    await expect(platform.call('tasks', 'createTask', { accountId: 'acct-2', channel: 'api', taskId: 't1', ...FIVE_SECONDS })).rejects.toMatchObject({ problem: { type: 'conflict' } });
+    await expect(platform.call(TasksRpc.createTask, { accountId: 'acct-2', channel: 'api', taskId: 't1', ...FIVE_SECONDS })).rejects.toMatchObject({ problem: { type: 'conflict' } });
     await expect(getTask('t1', 'acct-2')).rejects.toMatchObject({ problem: { type: 'not-found', status: 404 } });
     expect(platform.wallet.wallet(API).chargedMillicredits).toBe(QUOTED);
   });
@@ -228,9 +226,9 @@ describe('the task service', () => {
     await platform.startTasks();
     for (const id of ['t1', 't2', 't3']) await create(id);
     for (const id of ['t1', 't2', 't3']) await until(id, 'charged');
-    await expect(platform.call('tasks', 'adoptTask', { accountId: 'acct-1', taskId: 't1' })).resolves.toMatchObject({ adopted: true });
+    await expect(platform.call(TasksRpc.adoptTask, { accountId: 'acct-1', taskId: 't1' })).resolves.toMatchObject({ adopted: true });
     await eventually(async () => (await getTask('t1')).adopted, 't1 adopted in the read model');
-    expect(await platform.call('tasks', 'utilisation', { accountId: 'acct-1' })).toMatchObject({
+    expect(await platform.call(TasksRpc.utilisation, { accountId: 'acct-1' })).toMatchObject({
       adoptedMillicredits: QUOTED,
       chargedMillicredits: 3 * QUOTED,
       percentage: '33.33%',

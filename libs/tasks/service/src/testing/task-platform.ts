@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { PURCHASE_EVENT_SCHEMA_VERSIONS, type SubscriptionEvent } from '@billing/contracts';
+import { PURCHASE_EVENT_SCHEMA_VERSIONS, type RpcContract, type SubscriptionEvent } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { EventHeader, InProcessMessageBus } from '@billing/messaging';
 import { createPricingService } from '@billing/pricing-service';
-import { type Clock, JsonLogger, RpcDirectory, ServiceHost, type ServiceFactory } from '@billing/service-host';
+import { type Clock, JsonLogger, RpcDirectory, send, ServiceHost, type ServiceFactory } from '@billing/service-host';
 import { createTasksService, SUBSCRIPTION_TOPIC } from '../lib/tasks-service';
 import type { TasksServiceOptions } from '../lib/tasks-service-options';
 import { TestWallet } from './test-wallet';
@@ -86,10 +86,10 @@ export class TaskPlatform {
   }
 
   /** Calls a service's RPC method as the gateway would (validated, problems as RpcError). */
-  call<T>(service: string, method: string, request: object): Promise<T> {
+  call<Request, Reply>(method: RpcContract<Request, Reply>, request: NoInfer<Request>): Promise<Reply> {
     const caller = this.running[0];
     if (!caller) throw new Error('no service is running');
-    return caller.host.context.rpc.call<T>(service, method, request);
+    return send(caller.host.context.rpc, method, request);
   }
 
   /** Publishes a subscription event as the purchase service's relay would. */

@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import {
-  RESERVE_CREDITS_METHOD,
   type ReservationAnswer,
   type ReserveCreditsCall,
   WALLET_EVENT_SCHEMA_VERSIONS,
   walletStreamName,
   type WalletCommand,
   type WalletEvent,
+  WalletRpc,
 } from '@billing/contracts';
 import { walletRoute } from '@billing/messaging';
-import type { CommandOutcome, CommandRoute, ServiceContext, ServiceFactory } from '@billing/service-host';
+import { type CommandOutcome, type CommandRoute, rpcHandler, type ServiceContext, type ServiceFactory } from '@billing/service-host';
 import { FakeWallet } from '@billing/tasks-domain/testing';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
 
@@ -105,10 +105,9 @@ export class TestWallet {
           return { kind: 'applied', events: events.length };
         },
       });
-      const reserve = async (request: unknown): Promise<ReservationAnswer> => {
+      const reserve = async (call: ReserveCreditsCall): Promise<ReservationAnswer> => {
         await this.gate;
         if (this.lose === 'call') return never();
-        const call = request as ReserveCreditsCall;
         this.calls.push(call);
         const { accountId, pool, commandId, now, correlationId, ...data } = call;
         const metadata = { commandId, now, ...(correlationId === undefined ? {} : { correlationId }) };
@@ -120,7 +119,7 @@ export class TestWallet {
       return {
         name: 'wallet',
         publishes: [walletRoute(partitions)],
-        rpc: [{ name: RESERVE_CREDITS_METHOD, dto: ReserveCreditsCallData, handle: reserve }],
+        rpc: [rpcHandler(WalletRpc.reserveCredits, ReserveCreditsCallData, reserve)],
         commands: [
           route('ReserveCredits', ReserveCreditsData),
           route('ChargeReservation', ChargeReservationData),

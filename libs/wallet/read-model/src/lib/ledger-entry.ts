@@ -1,34 +1,5 @@
-import type { GrantSource, WalletEvent, WalletEventType } from '@billing/contracts';
+import type { GrantSource, WalletEvent } from '@billing/contracts';
 import { assertNever } from '@billing/util';
-
-/**
- * One line of a wallet's ledger: what happened, by how much, and the wallet right after.
- * `purchaseId` is the order id for credits bought through the purchase service.
- */
-export interface LedgerEntry {
-  /** The event's global position: entries sort by it, and `after` pages by it. */
-  readonly position: number;
-  readonly eventId: string;
-  readonly accountId: string;
-  readonly pool: string;
-  readonly at: number;
-  readonly type: Exclude<WalletEventType, 'ReservationRejected'>;
-  /** The event's amount, always positive; the changes below carry the sign. */
-  readonly millicredits: number;
-  readonly balanceChangeMillicredits: number;
-  readonly heldChangeMillicredits: number;
-  readonly balanceMillicredits: number;
-  readonly heldMillicredits: number;
-  readonly availableMillicredits: number;
-  readonly reservationId?: string;
-  readonly taskId?: string;
-  readonly purchaseId?: string;
-  readonly grantId?: string;
-  readonly grantSource?: GrantSource;
-  readonly refundId?: string;
-  readonly lotId?: string;
-  readonly reason?: string;
-}
 
 /** The references an entry keeps, by event type. */
 export interface LedgerReferences {

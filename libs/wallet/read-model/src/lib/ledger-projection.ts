@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { WALLET_CATEGORY } from '@billing/contracts';
+import { type LedgerEntry, WALLET_CATEGORY } from '@billing/contracts';
 import { CommittedCache, type Projection } from '@billing/event-store';
 import { balanceEffect } from './balance-effects';
-import { type LedgerEntry, referencesOf } from './ledger-entry';
+import { referencesOf } from './ledger-entry';
 import { asWalletEvent } from './recorded-wallet-event';
 import { assertTableName } from './table-name';
 

@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { walletPeriodsStreamName, walletPeriodStreamName, walletStreamName, type WalletCommand, type WalletStreamEvent } from '@billing/contracts';
+import { walletPeriodsStreamName, walletPeriodStreamName, walletStreamName, type WalletCommand, type WalletStreamEvent, WalletRpc } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { walletAccountIdOf } from '@billing/messaging';
 import { checkWalletInvariants } from '@billing/wallet-domain';
 import { eventually } from '@billing/util/testing';
 import { startWalletHost, type WalletHost } from '../testing/wallet-host';
 import { WalletCommandQueue } from './wallet-command-queue';
-import type { BalancesReply } from './wallet-rpc';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -83,7 +82,7 @@ describe('wallet books by period (real SQLite, the real host)', () => {
     ]);
     // The relay's key and the read models still find the account and pool in a period stream.
     expect(walletAccountIdOf(march)).toBe('acc-7-x');
-    expect(await wallet.rpc<BalancesReply>('balances', { accountId: 'acc-7-x' })).toEqual([
+    expect(await wallet.rpc(WalletRpc.balances, { accountId: 'acc-7-x' })).toEqual([
       { pool: 'api', balanceMillicredits: 70_000, heldMillicredits: 0, availableMillicredits: 70_000 },
     ]);
   });

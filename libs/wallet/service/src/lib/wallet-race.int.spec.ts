@@ -1,15 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { walletPeriodOf, walletPeriodStreamName, walletStreamName, type ReserveCredits, type WalletEvent } from '@billing/contracts';
+import { walletPeriodOf, walletPeriodStreamName, walletStreamName, type ReserveCredits, type WalletEvent, WalletRpc } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import type { CommandOutcome } from '@billing/service-host';
 import { checkWalletInvariants } from '@billing/wallet-domain';
-import type { LedgerEntry } from '@billing/wallet-read-model';
 import { eventually } from '@billing/util/testing';
 import { startWalletHost, type WalletHost } from '../testing/wallet-host';
 import { WalletCommandQueue } from './wallet-command-queue';
-import type { BalancesReply } from './wallet-rpc';
 
 const T0 = Date.UTC(2026, 0, 1);
 const HOLD = 1_000;
@@ -51,10 +49,10 @@ describe('race: 1,000 reservations at once against a balance that covers 100', (
       expect(count(events, 'ReservationRejected')).toBe(ATTEMPTS - FITS);
       expect(new Set(events.map((e) => (e.type === 'CreditsPurchased' ? 'funding' : (e.data as { reservationId: string }).reservationId))).size).toBe(1 + ATTEMPTS);
       expect(checkWalletInvariants(events)).toEqual([]);
-      const ledger = await wallet.rpc<LedgerEntry[]>('ledger', { accountId: 'acct-race', limit: 1_000 });
+      const ledger = await wallet.rpc(WalletRpc.ledger, { accountId: 'acct-race', limit: 1_000 });
       expect(ledger).toHaveLength(1 + FITS);
       expect(Math.min(...ledger.map((e) => e.availableMillicredits))).toBe(0);
-      expect(await wallet.rpc<BalancesReply>('balances', { accountId: 'acct-race' })).toEqual([
+      expect(await wallet.rpc(WalletRpc.balances, { accountId: 'acct-race' })).toEqual([
         { pool: 'api', balanceMillicredits: FITS * HOLD, heldMillicredits: FITS * HOLD, availableMillicredits: 0 },
       ]);
       console.info(`race through the bus: ${ATTEMPTS} reservations decided in ${millis} ms`);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RESERVE_CREDITS_METHOD, type ReservationAnswer, type ReserveCreditsCall } from '@billing/contracts';
+import { type ReserveCreditsCall, WalletRpc } from '@billing/contracts';
 import { startWalletHost, type WalletHost } from '../testing/wallet-host';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -21,7 +21,7 @@ const call = (reservationId: string, millicredits: number, commandId = `reserve-
 describe('the wallet reserveCredits method: a hold decided on the caller request path', () => {
   let dir: string;
   let wallet: WalletHost;
-  const reserve = (request: ReserveCreditsCall) => wallet.rpc<ReservationAnswer>(RESERVE_CREDITS_METHOD, request);
+  const reserve = (request: ReserveCreditsCall) => wallet.rpc(WalletRpc.reserveCredits, request);
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wallet-reservations-'));

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { RESERVE_CREDITS_METHOD, type ReservationAnswer, type ReserveCredits, type ReserveCreditsCall, walletStreamName } from '@billing/contracts';
-import { RpcError, type RpcMethod } from '@billing/service-host';
+import { type ReservationAnswer, type ReserveCredits, type ReserveCreditsCall, WalletRpc, walletStreamName } from '@billing/contracts';
+import { rpcHandler, RpcError, type RpcMethod } from '@billing/service-host';
 import { reservationOf, spendableAt, type WalletState } from '@billing/wallet-domain';
 import { IsInt, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import { ReserveCreditsData } from './wallet-command-payloads';
@@ -21,19 +21,14 @@ export class ReserveCreditsCallRequest extends ReserveCreditsData implements Res
  * wallet's state, so a repeat answers what the first request decided.
  */
 export function reserveCreditsMethod(queue: WalletCommandQueue): RpcMethod {
-  return {
-    name: RESERVE_CREDITS_METHOD,
-    dto: ReserveCreditsCallRequest,
-    handle: async (request) => {
-      // Validated against ReserveCreditsCallRequest by the host.
-      const { accountId, pool, commandId, now, correlationId, ...data } = request as ReserveCreditsCallRequest;
-      const streamName = walletStreamName(accountId, pool);
-      const command: ReserveCredits = { type: 'ReserveCredits', data, metadata: { commandId, now, ...(correlationId === undefined ? {} : { correlationId }) } };
-      const outcome = await queue.handle(streamName, command);
-      if (outcome.kind === 'refused') throw new RpcError({ type: 'conflict', title: 'Reservation refused', status: 409, detail: outcome.message, code: outcome.code });
-      return answerOf(await queue.current(streamName), command);
-    },
-  };
+  return rpcHandler(WalletRpc.reserveCredits, ReserveCreditsCallRequest, async (request) => {
+    const { accountId, pool, commandId, now, correlationId, ...data } = request;
+    const streamName = walletStreamName(accountId, pool);
+    const command: ReserveCredits = { type: 'ReserveCredits', data, metadata: { commandId, now, ...(correlationId === undefined ? {} : { correlationId }) } };
+    const outcome = await queue.handle(streamName, command);
+    if (outcome.kind === 'refused') throw new RpcError({ type: 'conflict', title: 'Reservation refused', status: 409, detail: outcome.message, code: outcome.code });
+    return answerOf(await queue.current(streamName), command);
+  });
 }
 
 function answerOf(state: WalletState, { data, metadata }: ReserveCredits): ReservationAnswer {

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import type Database from 'better-sqlite3';
-import type { RpcMethod } from '@billing/service-host';
-import { type CreditReference, hasCreditEntry, readBalancesOf, readLedger, type LedgerEntry } from '@billing/wallet-read-model';
+import { type BalancesReply, type CreditsAppliedCall, WalletRpc } from '@billing/contracts';
+import { rpcHandler, type RpcMethod } from '@billing/service-host';
+import { type CreditReference, hasCreditEntry, readBalancesOf, readLedger } from '@billing/wallet-read-model';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
 
 /** `balances`: one account's wallets. */
@@ -30,11 +31,6 @@ export class CreditsAppliedRequest {
   @IsInt() @Min(0) @Max(MAX_CREDITS_WAIT_MILLIS) waitMillis!: number;
 }
 
-export interface CreditsAppliedReply {
-  /** True once balances and the ledger read now show the credits. */
-  readonly applied: boolean;
-}
-
 /** How the read side follows the read models. */
 export interface WalletReadModels {
   /** Resolves once the read models hold every event the store had when called (bounded). */
@@ -42,17 +38,6 @@ export interface WalletReadModels {
   /** Resolves once the read models applied an event past where they stand, or after `millis`. */
   changed(millis: number): Promise<void>;
 }
-
-/** One pool of an account, as `GET /balances` shows it. Pools never used are absent. */
-export interface PoolBalance {
-  readonly pool: string;
-  readonly balanceMillicredits: number;
-  readonly heldMillicredits: number;
-  readonly availableMillicredits: number;
-}
-
-export type BalancesReply = readonly PoolBalance[];
-export type LedgerReply = readonly LedgerEntry[];
 
 export const DEFAULT_LEDGER_PAGE = 100;
 
@@ -64,7 +49,7 @@ export const DEFAULT_LEDGER_PAGE = 100;
 export function walletRpcMethods(db: Database.Database, readModels: WalletReadModels): RpcMethod[] {
   const { caughtUp } = readModels;
   return [
-    method('balances', BalancesRequest, async (request): Promise<BalancesReply> => {
+    rpcHandler(WalletRpc.balances, BalancesRequest, async (request): Promise<BalancesReply> => {
       await caughtUp();
       return readBalancesOf(db, request.accountId).map(({ pool, balanceMillicredits, heldMillicredits, availableMillicredits }) => ({
         pool,
@@ -73,7 +58,7 @@ export function walletRpcMethods(db: Database.Database, readModels: WalletReadMo
         availableMillicredits,
       }));
     }),
-    method('ledger', LedgerRequest, async (request): Promise<LedgerReply> => {
+    rpcHandler(WalletRpc.ledger, LedgerRequest, async (request) => {
       await caughtUp();
       return readLedger(db, {
         accountId: request.accountId,
@@ -82,7 +67,7 @@ export function walletRpcMethods(db: Database.Database, readModels: WalletReadMo
         limit: request.limit ?? DEFAULT_LEDGER_PAGE,
       });
     }),
-    method('creditsApplied', CreditsAppliedRequest, async (request): Promise<CreditsAppliedReply> => {
+    rpcHandler(WalletRpc.creditsApplied, CreditsAppliedRequest, async (request) => {
       const deadline = Date.now() + request.waitMillis;
       await caughtUp();
       return { applied: await creditsArrive(db, readModels, creditOf(request), deadline) };
@@ -100,12 +85,7 @@ async function creditsArrive(db: Database.Database, readModels: WalletReadModels
   }
 }
 
-function creditOf(request: CreditsAppliedRequest): CreditReference {
+function creditOf(request: CreditsAppliedCall): CreditReference {
   const { accountId, pool, purchaseId, grantId } = request;
   return purchaseId !== undefined ? { accountId, pool, purchaseId } : { accountId, pool, grantId: grantId ?? '' };
-}
-
-/** The host validated the request against `dto` before `handle` runs: the cast lives here, once. */
-function method<Request extends object>(name: string, dto: new () => Request, handle: (request: Request) => Promise<unknown>): RpcMethod {
-  return { name, dto, handle: (request) => handle(request as Request) };
 }

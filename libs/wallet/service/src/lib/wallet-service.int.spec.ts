@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { WalletCommand, WalletEvent } from '@billing/contracts';
+import { type WalletCommand, type WalletEvent, WalletRpc } from '@billing/contracts';
 import { ProjectionRunner } from '@billing/event-store';
 import { DeadLetterHeader, deadLetterTopicFor, EventHeader, type IncomingMessage, WALLET_TOPIC } from '@billing/messaging';
 import { commandTopicFor, RpcError, toCommandMessage } from '@billing/service-host';
@@ -13,11 +13,9 @@ import {
   readBalances,
   readExpiryIndex,
   readWholeLedger,
-  type LedgerEntry,
 } from '@billing/wallet-read-model';
 import { eventually } from '@billing/util/testing';
 import { startWalletHost, type WalletHost } from '../testing/wallet-host';
-import type { BalancesReply, CreditsAppliedReply } from './wallet-rpc';
 
 const T0 = Date.UTC(2026, 0, 1);
 const MINUTE = 60_000;
@@ -88,21 +86,21 @@ describe('wallet service under the host (real SQLite, in-process bus)', () => {
     expect(checkWalletInvariants(api)).toEqual([]);
 
     // Grant credits are used first (they expire); the purchase's unspent credits left with the revocation.
-    const balances = await wallet.rpc<BalancesReply>('balances', { accountId: a });
+    const balances = await wallet.rpc(WalletRpc.balances, { accountId: a });
     expect(balances).toEqual([
       { pool: 'api', balanceMillicredits: 35_000, heldMillicredits: 0, availableMillicredits: 35_000 },
       { pool: 'app', balanceMillicredits: 7_000, heldMillicredits: 0, availableMillicredits: 7_000 },
     ]);
-    const ledger = await wallet.rpc<LedgerEntry[]>('ledger', { accountId: a, pool: 'api' });
+    const ledger = await wallet.rpc(WalletRpc.ledger, { accountId: a, pool: 'api' });
     expect(ledger.map((e) => e.type)).toEqual(types(api).filter((t) => t !== 'ReservationRejected'));
     expect(ledger[ledger.length - 1]?.balanceMillicredits).toBe(35_000);
     expect(ledger.find((e) => e.type === 'CreditsCharged')).toMatchObject({ reservationId: 'r1', taskId: 'task-r1', millicredits: 20_000, balanceChangeMillicredits: -20_000 });
     expect(ledger.find((e) => e.type === 'CreditsPurchased')).toMatchObject({ purchaseId: 'order-1', balanceMillicredits: 100_000 });
-    expect(await wallet.rpc<LedgerEntry[]>('ledger', { accountId: a, after: ledger[2]?.position, limit: 2 })).toEqual(
-      (await wallet.rpc<LedgerEntry[]>('ledger', { accountId: a })).filter((e) => e.position > (ledger[2]?.position ?? 0)).slice(0, 2),
+    expect(await wallet.rpc(WalletRpc.ledger, { accountId: a, after: ledger[2]?.position, limit: 2 })).toEqual(
+      (await wallet.rpc(WalletRpc.ledger, { accountId: a })).filter((e) => e.position > (ledger[2]?.position ?? 0)).slice(0, 2),
     );
-    expect(await wallet.rpc<BalancesReply>('balances', { accountId: 'someone-else' })).toEqual([]);
-    await expect(wallet.rpc('ledger', { accountId: a, limit: 5_000 })).rejects.toMatchObject({ problem: { type: 'validation', status: 400 } });
+    expect(await wallet.rpc(WalletRpc.balances, { accountId: 'someone-else' })).toEqual([]);
+    await expect(wallet.rpc(WalletRpc.ledger, { accountId: a, limit: 5_000 })).rejects.toMatchObject({ problem: { type: 'validation', status: 400 } });
   });
 
   it('given the same commands delivered twice, then the second delivery has no effect', async () => {
@@ -217,7 +215,7 @@ describe('wallet service under the host (real SQLite, in-process bus)', () => {
     events = await wallet.events('acct-1', 'app');
     expect(types(events).slice(8)).toEqual(['CreditsReleased', 'CreditsExpired']);
     expect(checkWalletInvariants(events, { endedBy: T0 + 200 * MINUTE })).toEqual([]);
-    expect(await wallet.rpc<BalancesReply>('balances', { accountId: 'acct-1' })).toEqual([
+    expect(await wallet.rpc(WalletRpc.balances, { accountId: 'acct-1' })).toEqual([
       { pool: 'app', balanceMillicredits: 10_000, heldMillicredits: 0, availableMillicredits: 10_000 },
     ]);
   });
@@ -250,7 +248,7 @@ describe('wallet service under the host (real SQLite, in-process bus)', () => {
       await wallet.host.runJob('expire-grants');
     }
     const head = await wallet.store.headPosition();
-    await wallet.rpc('balances', { accountId: 'acct-0' });
+    await wallet.rpc(WalletRpc.balances, { accountId: 'acct-0' });
 
     for (const [projection, read] of [
       [balancesProjection({ table: 'fresh_balances' }), () => [readBalances(wallet.db), readBalances(wallet.db, 'fresh_balances')]],
@@ -291,25 +289,26 @@ describe('wallet service under the host (real SQLite, in-process bus)', () => {
   it('given credits on their way, when creditsApplied waits for them, then it answers once they are readable; never seen, false at its bound', async () => {
     const a = 'acct-credit-1';
     const asked = { accountId: a, pool: 'app', purchaseId: 'order-late', waitMillis: 5_000 };
-    const waiting = wallet.rpc<CreditsAppliedReply>('creditsApplied', asked);
+    const waiting = wallet.rpc(WalletRpc.creditsApplied, asked);
     await new Promise((resolve) => setTimeout(resolve, 50));
     await wallet.send([{ accountId: a, pool: 'app', command: purchase('order-late', 3_000) }]);
     expect(await waiting).toEqual({ applied: true });
-    expect((await wallet.rpc<BalancesReply>('balances', { accountId: a }))[0]).toMatchObject({ pool: 'app', balanceMillicredits: 3_000 });
+    expect((await wallet.rpc(WalletRpc.balances, { accountId: a }))[0]).toMatchObject({ pool: 'app', balanceMillicredits: 3_000 });
 
     await wallet.send([{ accountId: a, pool: 'app', command: grant('plan:a:1', 1_000, null) }]);
-    expect(await wallet.rpc('creditsApplied', { accountId: a, pool: 'app', grantId: 'plan:a:1', waitMillis: 0 })).toEqual({ applied: true });
+    expect(await wallet.rpc(WalletRpc.creditsApplied, { accountId: a, pool: 'app', grantId: 'plan:a:1', waitMillis: 0 })).toEqual({ applied: true });
     // The purchase's id names no grant, and another pool holds none of it.
-    expect(await wallet.rpc('creditsApplied', { accountId: a, pool: 'app', grantId: 'order-late', waitMillis: 0 })).toEqual({ applied: false });
-    expect(await wallet.rpc('creditsApplied', { accountId: a, pool: 'api', purchaseId: 'order-late', waitMillis: 0 })).toEqual({ applied: false });
+    expect(await wallet.rpc(WalletRpc.creditsApplied, { accountId: a, pool: 'app', grantId: 'order-late', waitMillis: 0 })).toEqual({ applied: false });
+    expect(await wallet.rpc(WalletRpc.creditsApplied, { accountId: a, pool: 'api', purchaseId: 'order-late', waitMillis: 0 })).toEqual({ applied: false });
     const started = Date.now();
-    expect(await wallet.rpc('creditsApplied', { accountId: a, pool: 'app', purchaseId: 'order-never', waitMillis: 200 })).toEqual({ applied: false });
+    expect(await wallet.rpc(WalletRpc.creditsApplied, { accountId: a, pool: 'app', purchaseId: 'order-never', waitMillis: 200 })).toEqual({ applied: false });
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-    await expect(wallet.rpc('creditsApplied', { accountId: a, pool: 'app', waitMillis: 0 })).rejects.toMatchObject({ problem: { type: 'validation' } });
+    await expect(wallet.rpc(WalletRpc.creditsApplied, { accountId: a, pool: 'app', waitMillis: 0 })).rejects.toMatchObject({ problem: { type: 'validation' } });
   });
 
   it('answers unknown RPC requests with problem details', async () => {
-    await expect(wallet.rpc('balances', {})).rejects.toBeInstanceOf(RpcError);
-    await expect(wallet.rpc('balances', { accountId: 'a', extra: 1 })).rejects.toMatchObject({ problem: { type: 'validation' } });
+    // Malformed on purpose: the host refuses what the contract's types would not let through.
+    await expect(wallet.rpc(WalletRpc.balances, {} as never)).rejects.toBeInstanceOf(RpcError);
+    await expect(wallet.rpc(WalletRpc.balances, { accountId: 'a', extra: 1 } as never)).rejects.toMatchObject({ problem: { type: 'validation' } });
   });
 });

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { walletPeriodsStreamName, walletStreamName, type WalletCommand, type WalletEvent, type WalletPeriodOpened, type WalletStreamEvent } from '@billing/contracts';
+import { type RpcContract, walletPeriodsStreamName, walletStreamName, type WalletCommand, type WalletEvent, type WalletPeriodOpened, type WalletStreamEvent } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { InProcessMessageBus, type MessageBus } from '@billing/messaging';
-import { JsonLogger, ManualClock, RpcDirectory, ServiceHost } from '@billing/service-host';
+import { JsonLogger, ManualClock, RpcDirectory, send, ServiceHost } from '@billing/service-host';
 import { createWalletService, type WalletServiceOptions } from '../lib/wallet-service';
 
 /** The wallet service under the real host, on SQLite files in `dir` and an in-process bus. */
@@ -15,7 +15,8 @@ export interface WalletHost {
   readonly clock: ManualClock;
   readonly logs: Record<string, unknown>[];
   send(commands: readonly WalletCommandFor[]): Promise<void>;
-  rpc<T>(method: string, request: unknown): Promise<T>;
+  /** Calls a method of the service's contract, as another service would. */
+  rpc<Request, Reply>(method: RpcContract<Request, Reply>, request: NoInfer<Request>): Promise<Reply>;
   /** The wallet's movements and answers across its periods, as one history (no openings). */
   events(accountId: string, pool: string): Promise<WalletEvent[]>;
   /** Each of the wallet's streams with its events (openings included), oldest period first. */
@@ -62,7 +63,7 @@ export async function startWalletHost(dir: string, options: WalletServiceOptions
         'wallet',
         commands.map(({ accountId, pool, command }) => ({ accountId, streamName: walletStreamName(accountId, pool), command })),
       ),
-    rpc: (method, request) => host.context.rpc.call('wallet', method, request),
+    rpc: (method, request) => send(host.context.rpc, method, request),
     events: async (accountId, pool) =>
       [...(await booksOf(store, accountId, pool)).values()].flat().filter((e): e is WalletEvent => e.type !== 'BalanceCarriedForward'),
     books: (accountId, pool) => booksOf(store, accountId, pool),

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { REQUEST_LIMITS } from '@billing/contracts';
+import { REQUEST_LIMITS, TASK_STATUSES } from '@billing/contracts';
 import type { BillingGateway, TaskView } from '@billing/gateway-application';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems, Authenticated, Idempotent } from '../api-docs';
@@ -12,7 +12,6 @@ import { idempotentPost } from '../idempotent-post';
 import { PATH_ID, pathId, QueryReader, validBody } from '../validate';
 import { renderInputOf } from './render-input';
 
-const TASK_STATUSES = ['requested', 'queued', 'reserved', 'dispatched', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out', 'charged', 'released', 'rejected'] as const;
 const ID_PARAM = { name: 'id', schema: { type: 'string', pattern: PATH_ID.source, maxLength: REQUEST_LIMITS.taskIdLength } } as const;
 const PAGE = REQUEST_LIMITS.taskPageSize;
 

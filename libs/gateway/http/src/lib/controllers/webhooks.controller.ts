@@ -1,12 +1,13 @@
 import { Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { PaymentWebhookCall } from '@billing/contracts';
 import { type BillingGateway, gatewayProblems, type WebhookInput } from '@billing/gateway-application';
 import { ApiProblems } from '../api-docs';
 import { WebhookOutcomeDto } from '../dto/responses';
 import { BILLING_GATEWAY, Public } from '../guards';
 import { type GatewayRequest, requestContextOf } from '../http-context';
 
-const PROVIDERS = ['sandbox', 'stripe'];
+const PROVIDERS: readonly PaymentWebhookCall['provider'][] = ['sandbox', 'stripe'];
 const FREE_FORM = { schema: { type: 'object', additionalProperties: true } } as const;
 
 /**
@@ -28,8 +29,9 @@ export class WebhooksController {
   @ApiResponse({ status: 200, type: WebhookOutcomeDto })
   @ApiProblems(400, 404, 409, 413, 414, 415, 503)
   payment(@Req() request: GatewayRequest, @Param('provider') provider: string): Promise<unknown> {
-    if (!PROVIDERS.includes(provider)) throw gatewayProblems.notFound('Payment provider', JSON.stringify(provider.slice(0, 40)));
-    return this.gateway.paymentWebhook(provider, webhookInput(request), requestContextOf(request));
+    const known = PROVIDERS.find((candidate) => candidate === provider);
+    if (!known) throw gatewayProblems.notFound('Payment provider', JSON.stringify(provider.slice(0, 40)));
+    return this.gateway.paymentWebhook(known, webhookInput(request), requestContextOf(request));
   }
 
   @Post('generation')

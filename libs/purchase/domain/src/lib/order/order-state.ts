@@ -1,20 +1,8 @@
-import type { EpochMillis, OrderEvent, OrderItem } from '@billing/contracts';
+import type { Order, OrderEvent } from '@billing/contracts';
 import { assertNever } from '@billing/util';
 
-export type OrderStatus = 'placed' | 'paid' | 'payment_failed' | 'refunded';
-
-export interface Order {
-  readonly status: OrderStatus;
-  readonly orderId: string;
-  readonly accountId: string;
-  readonly item: OrderItem;
-  readonly amountCents: number;
-  readonly currency: string;
-  readonly priceBookId: string;
-  readonly priceBookVersion: string;
-  readonly placedAt: EpochMillis;
-  readonly paymentId: string | null;
-}
+// An order is what the purchase service answers about it: the purchase contract's.
+export type { Order, OrderStatus } from '@billing/contracts';
 
 export type OrderState = { readonly status: 'none' } | Order;
 

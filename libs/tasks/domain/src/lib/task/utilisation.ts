@@ -1,18 +1,11 @@
+import type { Utilisation } from '@billing/contracts';
 import { roundBigQuotientToIncrement } from '@billing/util';
 import type { Task } from './task-state';
 
 /**
- * Points utilisation (seed 000): the share of charged credits spent on tasks whose
- * output was adopted. The ratio is exact; the percentage is for people, rounded
- * half up to two decimals.
+ * Points utilisation (seed 000), as the tasks contract states it. The ratio is exact; the
+ * percentage is for people, rounded half up to two decimals.
  */
-export interface Utilisation {
-  readonly adoptedMillicredits: number;
-  readonly chargedMillicredits: number;
-  /** "66.67%"; null when nothing was charged yet (the share is undefined). */
-  readonly percentage: string | null;
-}
-
 export function utilisation(tasks: Iterable<Pick<Task, 'creditsCostMillicredits' | 'adopted'>>): Utilisation {
   let adoptedMillicredits = 0;
   let chargedMillicredits = 0;

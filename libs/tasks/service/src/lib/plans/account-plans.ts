@@ -1,5 +1,4 @@
-import { DEFAULT_CONCURRENCY_LIMIT, type Entitlement } from '@billing/contracts';
-import type { CatalogReply } from '@billing/pricing-service';
+import { type CatalogReply, DEFAULT_CONCURRENCY_LIMIT, type Entitlement } from '@billing/contracts';
 import type { ReactorEvent } from '@billing/service-host';
 import type Database from 'better-sqlite3';
 import type { PricingClient } from '../pricing/pricing-client';

@@ -1,6 +1,5 @@
-import type { Channel, QuoteRequest, QuoteSnapshot } from '@billing/contracts';
-import type { CatalogReply, QuoteReply } from '@billing/pricing-service';
-import type { Clock, RpcClient } from '@billing/service-host';
+import { type CatalogReply, type Channel, PricingRpc, type QuoteReply, type QuoteRequest, type QuoteSnapshot, type RpcContract } from '@billing/contracts';
+import { type Clock, type RpcClient, send } from '@billing/service-host';
 
 /** A quote as the task service uses it: one snapshot per task, and the pool its channel draws on. */
 export interface TaskQuote {
@@ -29,9 +28,9 @@ export class PricingClient {
   async quote(request: QuoteRequest, channel: Channel, accountId: string): Promise<TaskQuote> {
     const { model, durationMillis, resolution, fps, complexity, videoReference, mode, batchSize } = request;
     const fields = { model, durationMillis, resolution, fps, complexity, videoReference, mode };
-    const reply = await this.options.rpc.call<QuoteReply>(
-      this.options.service,
-      'quote',
+    const reply = await send(
+      this.options.rpc,
+      this.at(PricingRpc.quote),
       { ...this.book(), request: withoutUndefined(fields), channel, ...(batchSize === undefined ? {} : { batchSize }) },
       { key: accountId },
     );
@@ -43,12 +42,17 @@ export class PricingClient {
     const now = this.options.clock.now();
     const cached = this.catalogCache;
     if (cached && now - cached.at < this.options.catalogCacheMillis) return cached.catalog;
-    const catalog = this.options.rpc.call<CatalogReply>(this.options.service, 'catalog', this.book()).then(asCatalog);
+    const catalog = send(this.options.rpc, this.at(PricingRpc.catalog), this.book()).then(asCatalog);
     this.catalogCache = { at: now, catalog };
     catalog.catch(() => {
       if (this.catalogCache?.catalog === catalog) this.catalogCache = null;
     });
     return catalog;
+  }
+
+  /** The method at the configured pricing service. */
+  private at<C extends RpcContract<unknown, unknown>>(method: C): C {
+    return { ...method, service: this.options.service };
   }
 
   private book(): { priceBookId?: string } {
@@ -73,6 +77,7 @@ function asCatalog(reply: CatalogReply): CatalogReply {
   return reply;
 }
 
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+/** Only optional fields are undefined: dropping them leaves a T. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }

@@ -1,7 +1,7 @@
-import type { TaskStatus } from '@billing/contracts';
+import type { TaskStatus, Utilisation } from '@billing/contracts';
 import { type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/event-store';
 import type { Logger } from '@billing/service-host';
-import { type Task, type Utilisation, utilisation } from '@billing/tasks-domain';
+import { type Task, utilisation } from '@billing/tasks-domain';
 import type Database from 'better-sqlite3';
 import { TaskViewsProjection } from './task-views-projection';
 

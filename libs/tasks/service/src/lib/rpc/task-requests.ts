@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { type Channel, type GenerationMode, GENERATION_MODES, REQUEST_LIMITS, type TaskStatus } from '@billing/contracts';
+import { type Channel, type GenerationMode, GENERATION_MODES, REQUEST_LIMITS, TASK_STATUSES, type TaskStatus } from '@billing/contracts';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 const { renderName, durationMillis, fps, batchSize, taskIdLength, taskPageSize } = REQUEST_LIMITS;
 const NAME = { message: renderName.message };
-const TASK_STATUSES: readonly TaskStatus[] = ['requested', 'queued', 'reserved', 'dispatched', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out', 'charged', 'released', 'rejected'];
 
 class AccountRequest {
   @IsString() @Length(1, 200) accountId!: string;

@@ -1,7 +1,7 @@
-import type { QuoteRequest, TaskCommand } from '@billing/contracts';
+import { type CreateBatchCall, type CreateTaskCall, type QuoteRequest, type TaskCommand, type TaskReply, TasksRpc } from '@billing/contracts';
 import { GenerationWebhookError, type GenerationProvider, HttpGenerationProvider } from '@billing/generation-provider';
-import { type Clock, type RpcMethod, RpcError } from '@billing/service-host';
-import { isTask, planBatch, type Task, TaskError, type TaskRequest, type TaskState, type TaskView, taskView } from '@billing/tasks-domain';
+import { type Clock, rpcHandler, type RpcMethod, RpcError } from '@billing/service-host';
+import { isTask, planBatch, type Task, TaskError, type TaskRequest, type TaskState, taskView } from '@billing/tasks-domain';
 import type { AccountPlans } from '../plans/account-plans';
 import type { PricingClient } from '../pricing/pricing-client';
 import type { TaskViews } from '../read-model/task-views';
@@ -18,7 +18,6 @@ import {
   ListTasksRequest,
   UtilisationRequest,
 } from './task-requests';
-import { rpcMethod } from './rpc-method';
 
 export interface TaskRpcOptions {
   readonly streams: TaskStreams;
@@ -28,13 +27,6 @@ export interface TaskRpcOptions {
   readonly pricing: PricingClient;
   readonly provider: GenerationProvider;
   readonly clock: Clock;
-}
-
-export interface BatchReply {
-  readonly batchId: string;
-  readonly quoteId: string;
-  readonly millicredits: number;
-  readonly tasks: readonly TaskView[];
 }
 
 /** The task service's request/reply methods (the gateway's tasks, batches and utilisation). */
@@ -50,7 +42,7 @@ export function taskRpcMethods(options: TaskRpcOptions): readonly RpcMethod[] {
   }
 
   /** The task as the request left it; a rejection is answered as its problem. */
-  function answer(taskId: string, task: TaskState, rejectionIsError: boolean): TaskView {
+  function answer(taskId: string, task: TaskState, rejectionIsError: boolean): TaskReply {
     if (!isTask(task)) throw taskNotFound(taskId);
     if (rejectionIsError && task.status === 'rejected' && task.rejection) throw rejectionProblem(task, task.rejection);
     return taskView(task);
@@ -79,7 +71,7 @@ export function taskRpcMethods(options: TaskRpcOptions): readonly RpcMethod[] {
     }
   }
 
-  const createTask = rpcMethod('createTask', CreateTaskRequest, async (createRequest) => {
+  const createTask = rpcHandler(TasksRpc.createTask, CreateTaskRequest, async (createRequest) => {
     const { accountId, taskId, channel } = createRequest;
     if (!(await assertFree(accountId, taskId))) return answer(taskId, await streams.task(taskId), true);
     const plan = await plans.planOf(accountId);
@@ -91,7 +83,7 @@ export function taskRpcMethods(options: TaskRpcOptions): readonly RpcMethod[] {
     return answer(taskId, task, true);
   });
 
-  const createBatch = rpcMethod('createBatch', CreateBatchRequest, async (batchRequest): Promise<BatchReply> => {
+  const createBatch = rpcHandler(TasksRpc.createBatch, CreateBatchRequest, async (batchRequest) => {
     const { accountId, batchId, channel, batchSize } = batchRequest;
     const plan = await plans.planOf(accountId);
     if (!plan.entitlements.includes('batch_generation')) {
@@ -117,16 +109,16 @@ export function taskRpcMethods(options: TaskRpcOptions): readonly RpcMethod[] {
   });
 
   // From the task's stream, not the read model: a client reads what its last request did.
-  const getTask = rpcMethod('getTask', GetTaskRequest, async ({ accountId, taskId }) => taskView(await ownTask(accountId, taskId)));
+  const getTask = rpcHandler(TasksRpc.getTask, GetTaskRequest, async ({ accountId, taskId }) => taskView(await ownTask(accountId, taskId)));
 
-  const listTasks = rpcMethod('listTasks', ListTasksRequest, async ({ accountId, status, limit, after }) => {
+  const listTasks = rpcHandler(TasksRpc.listTasks, ListTasksRequest, async ({ accountId, status, limit, after }) => {
     // The read model follows the store: it is brought up to what this service wrote, so a client lists the tasks it just created.
     await views.caughtUp();
     const page = views.list(accountId, { limit: limit ?? 50, ...(status ? { status } : {}), ...(after ? { after } : {}) });
     return { tasks: page.tasks.map(taskView), next: page.next };
   });
 
-  const cancelTask = rpcMethod('cancelTask', CancelTaskRequest, async ({ accountId, taskId }) => {
+  const cancelTask = rpcHandler(TasksRpc.cancelTask, CancelTaskRequest, async ({ accountId, taskId }) => {
     await ownTask(accountId, taskId);
     await handle({ type: 'CancelTask', data: { taskId }, metadata: meta(`CancelTask:${taskId}`, taskId) });
     const task = await ownTask(accountId, taskId);
@@ -134,18 +126,18 @@ export function taskRpcMethods(options: TaskRpcOptions): readonly RpcMethod[] {
     return taskView(task);
   });
 
-  const adoptTask = rpcMethod('adoptTask', AdoptTaskRequest, async ({ accountId, taskId }) => {
+  const adoptTask = rpcHandler(TasksRpc.adoptTask, AdoptTaskRequest, async ({ accountId, taskId }) => {
     await ownTask(accountId, taskId);
     await handle({ type: 'AdoptTask', data: { taskId }, metadata: meta(`AdoptTask:${taskId}`, taskId) });
     return taskView(await ownTask(accountId, taskId));
   });
 
-  const utilisation = rpcMethod('utilisation', UtilisationRequest, async ({ accountId }) => {
+  const utilisation = rpcHandler(TasksRpc.utilisation, UtilisationRequest, async ({ accountId }) => {
     await views.caughtUp();
     return { accountId, ...views.utilisation(accountId) };
   });
 
-  const generationWebhook = rpcMethod('generationWebhook', GenerationWebhookRequest, async ({ rawBody, headers }) => {
+  const generationWebhook = rpcHandler(TasksRpc.generationWebhook, GenerationWebhookRequest, async ({ rawBody, headers }) => {
     if (!(provider instanceof HttpGenerationProvider)) {
       throw new RpcError({ type: 'not-found', title: 'No generation webhook', status: 404, detail: 'this deployment does not use the HTTP generation provider' });
     }
@@ -168,7 +160,7 @@ function asProblem(error: unknown, taskId: string): unknown {
   return conflict(error.message, { code: error.code, taskId });
 }
 
-function quoteRequestOf(request: CreateTaskRequest | CreateBatchRequest): QuoteRequest {
+function quoteRequestOf(request: CreateTaskCall | CreateBatchCall): QuoteRequest {
   const { model, durationMillis, resolution, fps, complexity, videoReference, mode } = request;
   return { model, durationMillis, resolution, fps, complexity, videoReference, mode };
 }

@@ -1,5 +1,5 @@
-import { RESERVE_CREDITS_METHOD, type ReservationAnswer, type ReserveCreditsCall } from '@billing/contracts';
-import type { RpcClient } from '@billing/service-host';
+import { type ReservationAnswer, type ReserveCreditsCall, WalletRpc } from '@billing/contracts';
+import { type RpcClient, send } from '@billing/service-host';
 
 /** Asks the wallet for a hold on the request path (directly embedded, over Kafka RPC distributed); checks the answer's shape. */
 export class WalletClient {
@@ -9,7 +9,7 @@ export class WalletClient {
   ) {}
 
   async reserve(call: ReserveCreditsCall, timeoutMillis: number): Promise<ReservationAnswer> {
-    const answer = await this.rpc.call<ReservationAnswer>(this.service, RESERVE_CREDITS_METHOD, call, { key: call.accountId, timeoutMillis, ...(call.correlationId ? { correlationId: call.correlationId } : {}) });
+    const answer = await send(this.rpc, { ...WalletRpc.reserveCredits, service: this.service }, call, { key: call.accountId, timeoutMillis, ...(call.correlationId ? { correlationId: call.correlationId } : {}) });
     return asAnswer(answer, call.reservationId);
   }
 }

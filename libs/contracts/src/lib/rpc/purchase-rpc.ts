@@ -1,0 +1,116 @@
+import type { EpochMillis } from '../envelope';
+import type { OrderItem, PlanTerms } from '../purchase';
+import { rpc } from './rpc-contract';
+
+// ---- requests ----
+/** What an order buys: a pack of the active book by id, or a plan by id. */
+export interface OrderItemCall {
+  readonly kind: 'pack' | 'plan';
+  readonly packId?: string;
+  readonly planId?: string;
+}
+
+/** `placeOrder`: the order id is the client's (its idempotency key); a repeat answers the same order. */
+export interface PlaceOrderCall {
+  readonly accountId: string;
+  readonly orderId: string;
+  readonly item: OrderItemCall;
+  readonly successUrl?: string;
+  readonly cancelUrl?: string;
+}
+
+/** `getOrder`: with `accountId`, an order of another account is not found. */
+export interface GetOrderCall {
+  readonly orderId: string;
+  readonly accountId?: string;
+}
+
+/** `confirmSandboxPayment`: the embedded platform's "the buyer paid". */
+export interface ConfirmSandboxPaymentCall {
+  readonly orderId: string;
+}
+
+/** `orderCredited`: whether one of the account's paid orders is in its wallet, waiting up to `waitMillis` for it. */
+export interface OrderCreditedCall {
+  readonly orderId: string;
+  readonly accountId: string;
+  readonly waitMillis: number;
+}
+
+/** `paymentWebhook`: the provider's notification exactly as the gateway received it (body in base64). */
+export interface PaymentWebhookCall {
+  readonly provider: 'sandbox' | 'stripe';
+  readonly rawBody: string;
+  readonly headers: Record<string, string>;
+}
+
+/** `refundOrder`: the money went back to the buyer (finance, a dispute): the order's credits are taken back. */
+export interface RefundOrderCall {
+  readonly orderId: string;
+  readonly reason: string;
+}
+
+/** `accountPlan`: the account's plan, or the default plan of the book in force. */
+export interface AccountPlanCall {
+  readonly accountId: string;
+}
+
+/** `startContractPlan`: a plan sold by contract (no online price, e.g. Studio) starts now. */
+export interface StartContractPlanCall {
+  readonly accountId: string;
+  readonly planId: string;
+  readonly contractReference: string;
+}
+
+// ---- replies ----
+export type OrderStatus = 'placed' | 'paid' | 'payment_failed' | 'refunded';
+
+export interface Order {
+  readonly status: OrderStatus;
+  readonly orderId: string;
+  readonly accountId: string;
+  readonly item: OrderItem;
+  readonly amountCents: number;
+  readonly currency: string;
+  readonly priceBookId: string;
+  readonly priceBookVersion: string;
+  readonly placedAt: EpochMillis;
+  readonly paymentId: string | null;
+}
+
+export interface PlacedOrder {
+  readonly order: Order;
+  readonly checkoutUrl: string;
+  readonly providerReference: string;
+}
+
+export interface WebhookOutcome {
+  /** `applied`: the order changed; `duplicate`: it already had; `ignored`: a notification with nothing to do. */
+  readonly outcome: 'applied' | 'duplicate' | 'ignored';
+  readonly order?: Order;
+}
+
+export interface OrderCreditedReply {
+  /** True once balances read now show what the order bought (a plan: in force, with its first month granted). */
+  readonly credited: boolean;
+}
+
+export interface AccountPlan extends PlanTerms {
+  readonly accountId: string;
+  readonly planId: string;
+  /** `subscription`: bought or contracted; `default`: the book's plan for everyone else. */
+  readonly source: 'subscription' | 'default';
+  readonly pool?: string;
+  readonly monthlyMillicredits?: number;
+}
+
+export const PurchaseRpc = {
+  placeOrder: rpc<PlaceOrderCall, PlacedOrder>('purchase', 'placeOrder'),
+  getOrder: rpc<GetOrderCall, Order>('purchase', 'getOrder'),
+  confirmSandboxPayment: rpc<ConfirmSandboxPaymentCall, WebhookOutcome>('purchase', 'confirmSandboxPayment'),
+  orderCredited: rpc<OrderCreditedCall, OrderCreditedReply>('purchase', 'orderCredited'),
+  paymentWebhook: rpc<PaymentWebhookCall, WebhookOutcome>('purchase', 'paymentWebhook'),
+  refundOrder: rpc<RefundOrderCall, Order>('purchase', 'refundOrder'),
+  accountPlan: rpc<AccountPlanCall, AccountPlan>('purchase', 'accountPlan'),
+  startContractPlan: rpc<StartContractPlanCall, AccountPlan>('purchase', 'startContractPlan'),
+};
