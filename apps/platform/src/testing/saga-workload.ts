@@ -1,4 +1,4 @@
-import { parseWalletStreamName, type TaskReply, TasksRpc, WalletRpc, walletStreamName, type WalletEvent } from '@billing/contracts';
+import { parseWalletStreamName, SERVICES, type TaskReply, TasksRpc, WalletRpc, walletStreamName, type WalletEvent } from '@billing/contracts';
 import type { EventStore } from '@billing/event-store';
 import { type CommandSender, RpcError, type RpcClient, RpcTimeoutError, send } from '@billing/service-host';
 import { checkWalletInvariants } from '@billing/wallet-domain';
@@ -43,7 +43,7 @@ export function planTasks(options: { accounts: readonly string[]; tasks: number;
 /** API credits for each account, through the wallet's command topic (as the purchase workflow would). */
 export async function fundAccounts(commands: CommandSender, accounts: readonly string[], millicredits: (index: number) => number, now: number): Promise<void> {
   await commands.send(
-    'wallet',
+    SERVICES.wallet,
     accounts.map((accountId, index) => ({
       accountId,
       streamName: walletStreamName(accountId, 'api'),

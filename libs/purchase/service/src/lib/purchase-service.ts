@@ -1,4 +1,4 @@
-import { SUBSCRIPTION_CATEGORY, ORDER_CATEGORY } from '@billing/contracts';
+import { SERVICES, SUBSCRIPTION_CATEGORY, ORDER_CATEGORY } from '@billing/contracts';
 import { type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/event-store';
 import { topicFor, type RelayRoute } from '@billing/messaging';
 import type { ServiceDefinition, ServiceFactory } from '@billing/service-host';
@@ -8,7 +8,7 @@ import { purchaseRpcMethods } from './purchase-rpc';
 import { PurchaseStreams } from './purchase-streams';
 import { purchaseWorkflowReactor } from './purchase-workflow-reactor';
 
-export const PURCHASE_SERVICE = 'purchase';
+export const PURCHASE_SERVICE = SERVICES.purchase;
 export const ORDER_TOPIC = topicFor(ORDER_CATEGORY, 1);
 export const SUBSCRIPTION_TOPIC = topicFor(SUBSCRIPTION_CATEGORY, 1);
 

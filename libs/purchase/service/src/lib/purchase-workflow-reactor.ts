@@ -1,4 +1,4 @@
-import { subscriptionStreamName, type OrderEvent, type StartSubscription, type SubscriptionCommand } from '@billing/contracts';
+import { SERVICES, subscriptionStreamName, type OrderEvent, type StartSubscription, type SubscriptionCommand } from '@billing/contracts';
 import { PurchaseError, purchaseTargetStream, reactToPurchaseEvent, type PurchaseWorkflowEvent } from '@billing/purchase-domain';
 import type { Logger, OutgoingCommand, Reactor, ServiceContext } from '@billing/service-host';
 import type { PurchaseStreams } from './purchase-streams';
@@ -24,7 +24,7 @@ export function purchaseWorkflowReactor(streams: PurchaseStreams, context: Pick<
           else await decideSubscription(streams, withPlanTerms(decided.command, event), context.logger);
         }
       }
-      await context.commands.send('wallet', toWallet);
+      await context.commands.send(SERVICES.wallet, toWallet);
     },
   };
 }

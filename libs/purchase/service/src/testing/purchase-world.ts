@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { RpcContract } from '@billing/contracts';
+import { type RpcContract, SERVICES } from '@billing/contracts';
 import { openSqliteEventStore, type EventStore } from '@billing/event-store';
 import { deadLetterTopicFor, EventHeader, InProcessMessageBus, type MessageSubscription } from '@billing/messaging';
 import { createPricingService } from '@billing/pricing-service';
@@ -111,7 +111,7 @@ export async function startPurchaseWorld(dir: string, options: PurchaseServiceOp
         await eventually(() => (purchase.host.storeReactorCheckpoint('purchase-workflow') ?? 0) >= caughtUp, 'the workflow caught up');
       }
       const marker = `marker-${markers++}`;
-      await purchase.host.context.commands.send('wallet', [
+      await purchase.host.context.commands.send(SERVICES.wallet, [
         { accountId, streamName: 'marker', command: { type: 'Marker', data: {}, metadata: { commandId: marker, now: 0 } } },
       ]);
       await eventually(() => markerSeen.has(marker), 'the marker came through');

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TASK_CATEGORY, type TaskEvent, walletStreamName, TasksRpc } from '@billing/contracts';
+import { TASK_CATEGORY, type TaskEvent, TasksRpc, walletStreamName } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { toOutgoingMessage, walletRoute } from '@billing/messaging';
 import { GenerationSimulator, mulberry32 } from '@billing/generation-provider';

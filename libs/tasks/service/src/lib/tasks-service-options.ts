@@ -1,3 +1,4 @@
+import { SERVICES } from '@billing/contracts';
 import type { Logger } from '@billing/service-host';
 import {
   type DeliveryErrorHandler,
@@ -48,8 +49,8 @@ export function resolveTasksOptions(options: TasksServiceOptions): ResolvedTasks
     createWaitMillis: options.createWaitMillis ?? 5_000,
     catalogCacheMillis: options.catalogCacheMillis ?? 10_000,
     partitions: options.partitions ?? 8,
-    walletService: options.walletService ?? 'wallet',
-    pricingService: options.pricingService ?? 'pricing',
+    walletService: options.walletService ?? SERVICES.wallet,
+    pricingService: options.pricingService ?? SERVICES.pricing,
   };
   for (const name of ['reservationTtlMillis', 'taskTimeoutMillis', 'timeoutSweepEveryMillis', 'createWaitMillis', 'partitions'] as const) {
     const value = resolved[name];

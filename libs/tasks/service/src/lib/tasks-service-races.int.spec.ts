@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { walletStreamName, TasksRpc } from '@billing/contracts';
+import { TasksRpc, walletStreamName } from '@billing/contracts';
 import {
   GENERATION_SIGNATURE_HEADER,
   type GenerationJob,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { walletStreamName, TasksRpc } from '@billing/contracts';
+import { SERVICES, TasksRpc, walletStreamName } from '@billing/contracts';
 import { GenerationSimulator, ManualScheduler } from '@billing/generation-provider';
 import { ManualClock, RpcError } from '@billing/service-host';
 import { eventually } from '@billing/util/testing';
@@ -198,7 +198,7 @@ describe('the task service', () => {
     const tasks = await platform.startTasks({ provider: { kind: 'instance', provider } });
     await create('t1');
     await until('t1', 'dispatched');
-    await tasks.host.context.commands.send('wallet', [
+    await tasks.host.context.commands.send(SERVICES.wallet, [
       { accountId: 'acct-1', streamName: API, command: { type: 'ExpireReservation', data: { reservationId: 'task:t1' }, metadata: { commandId: 'expire-t1', now: clock.now() } } },
     ]);
     await until('t1', 'released');

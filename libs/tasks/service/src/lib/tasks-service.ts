@@ -1,4 +1,4 @@
-import { SUBSCRIPTION_CATEGORY, TASK_CATEGORY } from '@billing/contracts';
+import { SERVICES, SUBSCRIPTION_CATEGORY, TASK_CATEGORY } from '@billing/contracts';
 import { topicFor } from '@billing/messaging';
 import type { ServiceFactory } from '@billing/service-host';
 import type { Task } from '@billing/tasks-domain';
@@ -19,7 +19,7 @@ import { taskRoutes } from './task-routes';
 import { providerOf, resolveTasksOptions, type TasksServiceOptions } from './tasks-service-options';
 import { WalletClient } from './wallet/wallet-client';
 
-export const TASKS_SERVICE = 'tasks';
+export const TASKS_SERVICE = SERVICES.tasks;
 export const SUBSCRIPTION_TOPIC = topicFor(SUBSCRIPTION_CATEGORY, 1);
 
 /**

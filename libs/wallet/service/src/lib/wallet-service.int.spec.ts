@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type WalletCommand, type WalletEvent, WalletRpc } from '@billing/contracts';
+import { SERVICES, type WalletCommand, type WalletEvent, WalletRpc } from '@billing/contracts';
 import { ProjectionRunner } from '@billing/event-store';
 import { DeadLetterHeader, deadLetterTopicFor, EventHeader, type IncomingMessage, WALLET_TOPIC } from '@billing/messaging';
 import { commandTopicFor, RpcError, toCommandMessage } from '@billing/service-host';
@@ -167,7 +167,7 @@ describe('wallet service under the host (real SQLite, in-process bus)', () => {
   });
 
   it('given a command whose target is not a wallet stream of its account, then it is refused, not decided', async () => {
-    await wallet.host.context.commands.send('wallet', [
+    await wallet.host.context.commands.send(SERVICES.wallet, [
       { accountId: 'acct-1', streamName: 'task-acct-1', command: purchase('p1', 1_000) },
       { accountId: 'acct-2', streamName: 'wallet-acct-1-app', command: purchase('p2', 1_000) },
     ]);

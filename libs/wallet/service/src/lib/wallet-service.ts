@@ -1,4 +1,4 @@
-import type { WalletPeriodUnit } from '@billing/contracts';
+import { SERVICES, type WalletPeriodUnit } from '@billing/contracts';
 import { type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/event-store';
 import { walletRoute } from '@billing/messaging';
 import type { ServiceDefinition, ServiceFactory } from '@billing/service-host';
@@ -9,7 +9,7 @@ import { WalletCommandQueue } from './wallet-command-queue';
 import { reserveCreditsMethod } from './wallet-reservations';
 import { walletRpcMethods } from './wallet-rpc';
 
-export const WALLET_SERVICE = 'wallet';
+export const WALLET_SERVICE = SERVICES.wallet;
 
 export interface WalletServiceOptions {
   /** Partitions of `billing.wallet.v1` when the relay creates it (default 8). */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { type RpcContract, walletPeriodsStreamName, walletStreamName, type WalletCommand, type WalletEvent, type WalletPeriodOpened, type WalletStreamEvent } from '@billing/contracts';
+import { type RpcContract, SERVICES, walletPeriodsStreamName, walletStreamName, type WalletCommand, type WalletEvent, type WalletPeriodOpened, type WalletStreamEvent } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { InProcessMessageBus, type MessageBus } from '@billing/messaging';
 import { JsonLogger, ManualClock, RpcDirectory, send, ServiceHost } from '@billing/service-host';
@@ -60,7 +60,7 @@ export async function startWalletHost(dir: string, options: WalletServiceOptions
     logs,
     send: (commands) =>
       host.context.commands.send(
-        'wallet',
+        SERVICES.wallet,
         commands.map(({ accountId, pool, command }) => ({ accountId, streamName: walletStreamName(accountId, pool), command })),
       ),
     rpc: (method, request) => send(host.context.rpc, method, request),
