@@ -15,12 +15,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { TasksRpc } from '@billing/contracts';
 import { EventHeader, KafkaMessageBus, type MessageBus } from '@billing/messaging';
 import { loadPlatformConfig } from '@billing/platform-config';
 import { ServiceProcesses } from '../src/distributed/service-processes';
 import { PlatformRuntime } from '../src/runtime/platform-runtime';
 import { awaitFunding, createTasks, fundAccounts, planTasks, type TaskSpec } from '../src/testing';
-import { BusCommandSender, BusRpcClient, type CommandSender, type RpcClient, silentLogger } from '@billing/service-host';
+import { BusCommandSender, BusRpcClient, type CommandSender, type RpcClient, send, silentLogger } from '@billing/service-host';
 import { report } from '@billing/util/testing';
 import { countSqliteCommits } from './sqlite-commits';
 
@@ -187,7 +188,7 @@ async function closedLoop(rpc: RpcClient, specs: readonly TaskSpec[], concurrenc
     for (let spec = specs[next++]; spec; spec = specs[next++]) {
       const ended = terminal(spec.taskId);
       const startedAt = performance.now();
-      await rpc.call('tasks', 'createTask', { ...spec, channel: 'api', queueIfBusy: true }, { key: spec.accountId, timeoutMillis: 60_000 });
+      await send(rpc, TasksRpc.createTask, { ...spec, channel: 'api', queueIfBusy: true }, { key: spec.accountId, timeoutMillis: 60_000 });
       latencies.push((await ended) - startedAt);
     }
   };

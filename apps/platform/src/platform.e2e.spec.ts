@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { openSqliteEventStore } from '@billing/event-store';
 import type { PlatformRuntime } from './runtime/platform-runtime';
 import { auditWallets, awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, seeded, startEmbedded, totalBalanceMillicredits } from './testing';
-import type { TaskReply } from '@billing/contracts';
+import { type TaskReply, WalletRpc } from '@billing/contracts';
+import { send } from '@billing/service-host';
 
 const ROOT = resolve(__dirname, '../../..');
 const rpcOf = (runtime: PlatformRuntime) => runtime.rpc;
@@ -185,7 +186,7 @@ describe('the embedded platform as a process', () => {
 });
 
 async function balancesOf(runtime: PlatformRuntime, accounts: readonly string[]): Promise<unknown[]> {
-  return Promise.all(accounts.map((accountId) => rpcOf(runtime).call('wallet', 'balances', { accountId })));
+  return Promise.all(accounts.map((accountId) => send(rpcOf(runtime), WalletRpc.balances, { accountId })));
 }
 
 function count<T>(items: readonly T[]): Map<T, number> {
