@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openSqliteEventStore } from '@billing/event-store';
-import type { TaskView } from '@billing/tasks-domain';
+import { type TaskPageReply, type TaskReply, TasksRpc } from '@billing/contracts';
+import { send } from '@billing/service-host';
 import type { PlatformRuntime } from './runtime/platform-runtime';
 import { auditWallets, seeded, startEmbedded, TERMINAL_STATUSES, totalBalanceMillicredits } from './testing';
 
@@ -37,12 +38,12 @@ async function killWhileDispatching(dir: string, workload: object, killAfterMill
 }
 
 /** Every task the store holds for the accounts, as the task service lists it. */
-async function tasksOf(runtime: PlatformRuntime, accounts: readonly string[]): Promise<TaskView[]> {
-  const all: TaskView[] = [];
+async function tasksOf(runtime: PlatformRuntime, accounts: readonly string[]): Promise<TaskReply[]> {
+  const all: TaskReply[] = [];
   for (const accountId of accounts) {
     let after: string | null = null;
     do {
-      const page: { tasks: TaskView[]; next: string | null } = await runtime.rpc.call('tasks', 'listTasks', { accountId, limit: 200, ...(after ? { after } : {}) });
+      const page: TaskPageReply = await send(runtime.rpc, TasksRpc.listTasks, { accountId, limit: 200, ...(after ? { after } : {}) });
       all.push(...page.tasks);
       after = page.next;
     } while (after !== null);
@@ -50,7 +51,7 @@ async function tasksOf(runtime: PlatformRuntime, accounts: readonly string[]): P
   return all;
 }
 
-async function auditWalletFile(runtime: PlatformRuntime, views: ReadonlyMap<string, TaskView>) {
+async function auditWalletFile(runtime: PlatformRuntime, views: ReadonlyMap<string, TaskReply>) {
   const store = openSqliteEventStore({ path: join(runtime.dataDir, 'wallet.events.db'), readOnly: true });
   try {
     return await auditWallets(store, views, Date.now());

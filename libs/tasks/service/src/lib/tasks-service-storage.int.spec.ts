@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { walletStreamName } from '@billing/contracts';
+import { TasksRpc, walletStreamName } from '@billing/contracts';
 import { openSqliteEventStore } from '@billing/event-store';
 import { FailingWrites } from '@billing/event-store/testing';
 import { GENERATION_SIGNATURE_HEADER, signGenerationWebhook } from '@billing/generation-provider';
 import { FakeGenerationServer } from '@billing/generation-provider/testing';
 import { ManualClock, RpcError } from '@billing/service-host';
-import type { TaskView } from '@billing/tasks-domain';
 import { eventually } from '@billing/util/testing';
 import { TaskPlatform } from '../testing';
 
@@ -39,8 +38,8 @@ describe('the task service on a store that cannot write for a while', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const create = (taskId: string) => platform.call<TaskView>('tasks', 'createTask', { accountId: 'acct-1', channel: 'api', taskId, model: 'seedance-2.0', durationMillis: 5_000 });
-  const getTask = (taskId: string) => platform.call<TaskView>('tasks', 'getTask', { accountId: 'acct-1', taskId });
+  const create = (taskId: string) => platform.call(TasksRpc.createTask, { accountId: 'acct-1', channel: 'api', taskId, model: 'seedance-2.0', durationMillis: 5_000 });
+  const getTask = (taskId: string) => platform.call(TasksRpc.getTask, { accountId: 'acct-1', taskId });
   /** Their statuses, or none while the service refuses requests. */
   const statuses = async (ids: readonly string[]) => (await Promise.all(ids.map(getTask)).catch(() => [])).map((task) => task.status);
   const refusal = (call: Promise<unknown>) => call.then(() => null, (error: unknown) => (error instanceof RpcError ? error.problem : error));
@@ -75,12 +74,12 @@ describe('the task service on a store that cannot write for a while', () => {
       const webhook = { rawBody: Buffer.from(body).toString('base64'), headers: { [GENERATION_SIGNATURE_HEADER]: signGenerationWebhook(body, { secret, now: NOW }) } };
 
       storage.failing = 'full';
-      expect(await refusal(platform.call('tasks', 'generationWebhook', webhook))).toMatchObject({ type: 'storage-unavailable', status: 507, retryAfter: 5 });
+      expect(await refusal(platform.call(TasksRpc.generationWebhook, webhook))).toMatchObject({ type: 'storage-unavailable', status: 507, retryAfter: 5 });
 
       storage.failing = null;
       // The store's probe finds it writes again (within a second); the provider sends the webhook again.
       await eventually(async () => (await refusal(getTask('t1'))) === null, 'the service ready again', 3_000);
-      await platform.call('tasks', 'generationWebhook', webhook);
+      await platform.call(TasksRpc.generationWebhook, webhook);
       await eventually(async () => (await statuses(['t1'])).join() === 'charged', 't1 charged', 5_000);
       expect(platform.wallet.wallet(API)).toMatchObject({ chargedMillicredits: 75_000 });
     } finally {
