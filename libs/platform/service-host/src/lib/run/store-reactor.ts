@@ -60,7 +60,13 @@ export class StoreReactorRunner {
       onError: (error, attempt) => this.logger.error('reactor failed, retrying', { reactor: this.reactor.name, attempt, error, firstEventId: events[0]?.eventId }),
     });
     const last = batch[batch.length - 1];
-    if (last) this.checkpoints.save(this.checkpointName, last.position);
+    if (!last) return;
+    // A checkpoint that cannot be written (a full disk) is retried like the batch, never the end of the reactor.
+    await untilDone(() => this.checkpoints.save(this.checkpointName, last.position), {
+      backoff: this.backoff,
+      stop: this.stop$,
+      onError: (error, attempt) => this.logger.error('reactor checkpoint not written, retrying', { reactor: this.reactor.name, attempt, error, position: last.position }),
+    });
   }
 }
 
