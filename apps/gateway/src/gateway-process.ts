@@ -47,6 +47,7 @@ export async function startGateway(config: GatewayConfig, options: { readonly lo
     closers.push(() => bus.close());
     const rpc = new BusRpcClient({
       bus,
+      caller: 'gateway',
       instanceId: `gateway-${randomUUID().slice(0, 8)}`,
       partitions: platform.kafkaPartitions,
       logger,

@@ -71,7 +71,7 @@ async function distributed(dir: string): Promise<Platform> {
   const processes = new ServiceProcesses({ root, dataDir: dir, brokers, env: { LOG_LEVEL: 'error' }, onLine: (s, line) => line.includes('"level":"error"') && process.stderr.write(`[${s}] ${line}\n`) });
   await processes.startAll();
   const bus = new KafkaMessageBus({ brokers, clientId: 'bench-saga' });
-  const rpc = new BusRpcClient({ bus, instanceId: `bench-${process.pid}`, partitions: 6, logger: silentLogger, defaultTimeoutMillis: 60_000 });
+  const rpc = new BusRpcClient({ bus, caller: 'bench', instanceId: `bench-${process.pid}`, partitions: 6, logger: silentLogger, defaultTimeoutMillis: 60_000 });
   const peaks = () =>
     (['pricing', 'wallet', 'purchase', 'tasks'] as const).reduce((sum, s) => {
       const pid = processes.pid(s);

@@ -170,6 +170,7 @@ export class PlatformRuntime {
     this.client ??= {
       rpc: new BusRpcClient({
         bus,
+        caller: 'platform',
         instanceId: newInstanceId('platform'),
         partitions: config.kafkaPartitions,
         logger: new JsonLogger('platform', this.options.logSink, config.logLevel),

@@ -22,7 +22,7 @@ export async function startDistributed(dir: string, brokers: readonly string[], 
     onLine: (service, line) => logs.push(`[${service}] ${line}`),
   });
   const bus = new KafkaMessageBus({ brokers, clientId: 'platform-e2e' });
-  const rpc = new BusRpcClient({ bus, instanceId: `e2e-${process.pid}-${Date.now()}`, partitions: 6, logger: silentLogger, defaultTimeoutMillis: 30_000 });
+  const rpc = new BusRpcClient({ bus, caller: 'e2e', instanceId: `e2e-${process.pid}-${Date.now()}`, partitions: 6, logger: silentLogger, defaultTimeoutMillis: 30_000 });
   try {
     await processes.startAll();
   } catch (error) {

@@ -14,6 +14,9 @@ export interface ProblemDocument {
   readonly [member: string]: unknown;
 }
 
+/** Seconds a client is asked to wait (`Retry-After`) when a service is away or too slow. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 /** Members the services give in millicredits, shown to clients in credits like every amount. */
 const MILLICREDIT_MEMBERS = new Set(['available', 'required']);
 /** Internal field names in validation errors, as a client wrote them. */
@@ -36,6 +39,7 @@ const snake = (name: string): string => name.replace(/(?<=[a-z0-9])[A-Z]/g, (let
  * Any failure as the problem document a client gets: the services' and the gateway's
  * RpcErrors keep their status and members (amounts in credits, names in snake_case, the
  * type a URI); silence from a service is 503; anything else is a 500 that says nothing inside.
+ * A 503 always says when to try again (`retry_after`, sent as `Retry-After` too).
  */
 export function problemDocumentOf(error: unknown, instance?: string): ProblemDocument {
   if (error instanceof RpcError) {
@@ -47,10 +51,18 @@ export function problemDocumentOf(error: unknown, instance?: string): ProblemDoc
       else extra[snake(name)] = value;
     }
     const text = type === 'insufficient-credits' ? insufficientDetail(extra) ?? detail : detail;
+    if (status === 503 && typeof extra['retry_after'] !== 'number') extra['retry_after'] = UNAVAILABLE_RETRY_AFTER_SECONDS;
     return { type: typeUri(type), title, status, detail: text ?? title, ...(instance ? { instance } : {}), ...extra };
   }
   if (error instanceof RpcTimeoutError) {
-    return { type: typeUri('unavailable'), title: 'Service unavailable', status: 503, detail: 'a service did not answer in time; try again', ...(instance ? { instance } : {}) };
+    return {
+      type: typeUri('unavailable'),
+      title: 'Service unavailable',
+      status: 503,
+      detail: 'a service did not answer in time; try again',
+      ...(instance ? { instance } : {}),
+      retry_after: UNAVAILABLE_RETRY_AFTER_SECONDS,
+    };
   }
   return { type: typeUri('internal'), title: 'Internal error', status: 500, detail: 'the request failed inside the gateway; it was logged', ...(instance ? { instance } : {}) };
 }

@@ -69,7 +69,7 @@ export class BillingGrpcServer {
   }
 
   static async start(options: BillingGrpcServerOptions): Promise<BillingGrpcServer> {
-    const feed = new TaskUpdateFeed({ bus: options.bus, instanceId: options.instanceId ?? randomUUID() });
+    const feed = new TaskUpdateFeed({ bus: options.bus, instanceId: options.instanceId ?? randomUUID(), ...(options.logger ? { logger: options.logger } : {}) });
     await feed.start();
     const server = new Server();
     let port: number;

@@ -14,7 +14,7 @@ const WHY: Readonly<Record<number, string>> = {
   415: 'The body is not JSON',
   422: 'The Idempotency-Key was used before with a different request, or by another credential of the account',
   429: 'Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`)',
-  503: 'A service behind the gateway did not answer in time',
+  503: 'A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`)',
 };
 
 /** The problem answers a route can give, each `application/problem+json` with the problem schema. */
@@ -26,7 +26,7 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
         status,
         description: WHY[status] ?? 'Problem details',
         content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
-        ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait (rate limits)', schema: { type: 'integer' } } } } : {}),
+        ...(status === 429 || status === 503 ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } } } : {}),
       }),
     ),
   );

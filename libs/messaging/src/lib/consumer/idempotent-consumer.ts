@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { EventHeader } from '../headers';
 import type { IncomingMessage, MessageBus, MessageSubscription, OutgoingMessage } from '../port';
 import { deadLetterOf } from './dead-letter';
 import { decodeEventMessage, type EventMessage, type PayloadSchemas } from './event-message';
@@ -10,6 +11,7 @@ export interface IdempotentConsumerOptions<M extends Record<string, object>> {
   readonly name: string;
   readonly bus: MessageBus;
   readonly topics: readonly string[];
+  /** Every event type the topics carry: a message of another type is dead-lettered. */
   readonly schemas: PayloadSchemas<M>;
   readonly inbox: SqliteInbox;
   /** The effect, inside the inbox's transaction: write through `db` only, synchronously. */
@@ -23,7 +25,8 @@ export interface IdempotentConsumerOptions<M extends Record<string, object>> {
 
 /**
  * The one consumer code path, over any MessageBus adapter:
- * 1. parse and validate each message; what fails goes to `<topic>.dlq` with the reason
+ * 1. parse and validate each message; what fails, or is of a type the topics do not
+ *    carry, goes to `<topic>.dlq` with the reason
  *    (acknowledged by the broker first), and the consumer carries on;
  * 2. apply the valid ones with the inbox, effect and event id in one transaction, so a
  *    duplicate or a redelivery has no effect;
@@ -52,7 +55,11 @@ export class IdempotentConsumer<M extends Record<string, object>> {
     for (const message of batch) {
       const decoded = decodeEventMessage(message, schemas);
       if (decoded.kind === 'event') events.push(decoded.event);
-      else if (decoded.kind === 'rejected') dead.push({ message, reason: decoded.reason, letter: deadLetterOf(message, decoded.reason, name) });
+      else {
+        // `schemas` names every type the topics carry: another type is not recognised.
+        const reason = decoded.kind === 'rejected' ? decoded.reason : `${message.headers[EventHeader.eventType] ?? ''} is not an event type of ${message.topic}`;
+        dead.push({ message, reason, letter: deadLetterOf(message, reason, name) });
+      }
     }
     if (dead.length > 0) {
       await withRetry(this.retry, () => bus.publish(dead.map((d) => d.letter)));

@@ -1,9 +1,9 @@
 import type { Logger } from './service';
 
-export type LogLevel = 'info' | 'warn' | 'error';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogSink = (line: string) => void;
 
-const RANK: Record<LogLevel, number> = { info: 0, warn: 1, error: 2 };
+const RANK: Record<LogLevel, number> = { debug: -1, info: 0, warn: 1, error: 2 };
 
 /**
  * One JSON object per line: time, level, service, message, then the fields given
@@ -16,6 +16,10 @@ export class JsonLogger implements Logger {
     private readonly minimum: LogLevel = 'info',
     private readonly bound: Record<string, unknown> = {},
   ) {}
+
+  debug(message: string, fields?: Record<string, unknown>): void {
+    this.write('debug', message, fields);
+  }
 
   info(message: string, fields?: Record<string, unknown>): void {
     this.write('info', message, fields);

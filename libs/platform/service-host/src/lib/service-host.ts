@@ -5,6 +5,7 @@ import { deadLetterTopicFor, type MessageBus, OutboxRelay, SqliteCheckpointStore
 import { systemClock } from './clock';
 import { BusReactorRunner } from './run/bus-reactor';
 import { CommandConsumer } from './run/command-consumer';
+import { FaultCounts } from './run/fault-counts';
 import { BusCommandSender } from './run/command-sender';
 import { JobRunner } from './run/job-runner';
 import { BusRpcClient, newInstanceId } from './run/rpc-client';
@@ -27,7 +28,7 @@ export interface ServiceHostOptions {
   readonly partitions: number;
   readonly clock?: Clock;
   readonly newId?: () => string;
-  /** Unique per process: names the RPC reply topic. */
+  /** Unique per process: names its consumer group on the service's RPC reply topic. */
   readonly instanceId?: string;
   /** Services of this process, called directly by the RPC client (the embedded platform). */
   readonly directory?: RpcDirectory;
@@ -59,12 +60,17 @@ export class ServiceHost {
     readonly context: ServiceContext,
     private readonly rpcClient: BusRpcClient,
     private readonly storage: StorageWatch,
+    /** What this service's consumers dead-lettered and dropped. */
+    readonly faults: FaultCounts,
   ) {}
 
   static async start(options: ServiceHostOptions): Promise<ServiceHost> {
     const clock = options.clock ?? systemClock;
+    const faults = new FaultCounts();
     const rpc = new BusRpcClient({
       bus: options.bus,
+      caller: options.serviceName,
+      faults,
       instanceId: options.instanceId ?? newInstanceId(options.serviceName),
       partitions: options.partitions,
       logger: options.logger,
@@ -84,7 +90,7 @@ export class ServiceHost {
       newId: options.newId ?? randomUUID,
       logger: options.logger,
     };
-    const host = new ServiceHost(options, context, rpc, storage);
+    const host = new ServiceHost(options, context, rpc, storage, faults);
     try {
       await host.run(await options.factory(context));
     } catch (error) {
@@ -152,13 +158,13 @@ export class ServiceHost {
       const refusal = () => this.storage.refusal(serviceName);
       this.options.directory?.register(serviceName, methods, logger, refusal);
       this.started.push({ name: 'rpc directory', stop: async () => this.options.directory?.unregister(serviceName) });
-      const server = new RpcServer(serviceName, methods, bus, logger, backoff, refusal);
+      const server = new RpcServer(serviceName, methods, bus, logger, backoff, refusal, this.faults);
       await server.start();
       this.started.push({ name: 'rpc server', stop: () => server.stop() });
     }
 
     if ((definition.commands ?? []).length > 0) {
-      const consumer = new CommandConsumer({ service: serviceName, bus, routes: definition.commands ?? [], logger, backoff, ...(batch ? { maxBatchSize: batch } : {}) });
+      const consumer = new CommandConsumer({ service: serviceName, bus, routes: definition.commands ?? [], logger, backoff, faults: this.faults, ...(batch ? { maxBatchSize: batch } : {}) });
       await consumer.start();
       this.started.push({ name: 'command consumer', stop: () => consumer.stop() });
       if (this.options.directory && this.options.localCommands !== false) {
@@ -174,7 +180,7 @@ export class ServiceHost {
         this.storeReactors.set(reactor.name, runner);
         this.started.push({ name: `reactor ${reactor.name}`, stop: () => runner.stop() });
       } else {
-        const runner = new BusReactorRunner(serviceName, { ...reactor, source: reactor.source }, bus, logger, backoff, batch);
+        const runner = new BusReactorRunner(serviceName, { ...reactor, source: reactor.source }, bus, logger, backoff, batch, this.faults);
         await runner.start();
         this.started.push({ name: `reactor ${reactor.name}`, stop: () => runner.stop() });
       }

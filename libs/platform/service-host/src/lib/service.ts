@@ -17,6 +17,8 @@ export interface Clock {
 }
 
 export interface Logger {
+  /** Optional: what an operator needs only when looking for it (a message skipped by design). */
+  debug?(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
@@ -114,7 +116,17 @@ export type Reactor =
     }
   | {
       readonly name: string;
-      readonly source: { readonly kind: 'bus'; readonly topics: readonly string[]; readonly schemas: PayloadSchemas<Record<string, object>> };
+      /**
+       * `schemas` names every event type the topics carry: a message of another type, or one
+       * that fails its schema, is dead-lettered. Only the types in `handles` (all, when
+       * absent) reach `handle`; the others are valid and skipped by design.
+       */
+      readonly source: {
+        readonly kind: 'bus';
+        readonly topics: readonly string[];
+        readonly schemas: PayloadSchemas<Record<string, object>>;
+        readonly handles?: readonly string[];
+      };
       readonly handle: (events: readonly ReactorEvent[]) => Promise<void>;
     };
 

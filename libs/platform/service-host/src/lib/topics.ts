@@ -4,5 +4,8 @@ export const commandTopicFor = (service: string): string => `billing.${service}.
 /** Each service's request topic: `billing.<service>.rpc.v1`. */
 export const rpcTopicFor = (service: string): string => `billing.${service}.rpc.v1`;
 
-/** Replies for one caller instance: `billing.rpc-replies.<instance>`. */
-export const rpcReplyTopicFor = (instance: string): string => `billing.rpc-replies.${instance}`;
+/**
+ * Replies to one calling service: `billing.rpc-replies.<caller>`, the same topic across
+ * restarts and for every process of that caller (each reads it in a group of its own).
+ */
+export const rpcReplyTopicFor = (caller: string): string => `billing.rpc-replies.${caller}`;

@@ -1,3 +1,4 @@
+import { TASK_EVENT_SCHEMA_VERSIONS, type TaskEventType } from '@billing/contracts';
 import { EventHeader, type IncomingMessage } from '@billing/messaging';
 
 /**
@@ -26,47 +27,64 @@ const PLAIN_TYPES = ['TaskQueued', 'TaskDispatched', 'TaskStarted', 'TaskFailed'
 type PlainType = (typeof PLAIN_TYPES)[number];
 const isPlainType = (type: string): type is PlainType => (PLAIN_TYPES as readonly string[]).includes(type);
 
-/** The change a relayed task event carries; null for events that change nothing a client sees, or that cannot be read. */
-export function taskChangeOf(message: IncomingMessage): TaskChange | null {
+/** A task event as the feed reads it: a change to pass on, a type that changes nothing a client sees, or a message to dead-letter. */
+export type ReadTaskEvent =
+  | { readonly kind: 'change'; readonly change: TaskChange }
+  | { readonly kind: 'skipped'; readonly type: string }
+  | { readonly kind: 'rejected'; readonly reason: string };
+
+/** The change a relayed task event carries, checked field by field against what `billing.task.v1` carries. */
+export function readTaskEvent(message: IncomingMessage): ReadTaskEvent {
   const type = message.headers[EventHeader.eventType];
   const eventId = message.headers[EventHeader.eventId];
-  if (!type || !eventId) return null;
+  if (!eventId) return rejected(`missing header ${EventHeader.eventId}`);
+  if (!type) return rejected(`missing header ${EventHeader.eventType}`);
+  if (!isTaskEventType(type)) return rejected(`${type} is not an event type of ${message.topic}`);
+  const version = message.headers[EventHeader.schemaVersion];
+  if (Number(version) !== TASK_EVENT_SCHEMA_VERSIONS[type]) return rejected(`unsupported ${EventHeader.schemaVersion} ${String(version)} for ${type} (expected ${TASK_EVENT_SCHEMA_VERSIONS[type]})`);
   const data = parseObject(message.value);
-  if (!data) return null;
+  if (!data) return rejected('unparseable payload: not a JSON object');
   const taskId = text(data['taskId']);
   const at = whole(data['at']);
-  if (taskId === null || at === null) return null;
+  if (taskId === null) return invalid(type, 'taskId');
+  if (at === null) return invalid(type, 'at');
   const base = { eventId, taskId, at };
+  const change = (value: TaskChange): ReadTaskEvent => ({ kind: 'change', change: value });
   switch (type) {
     case 'TaskRequested': {
       const accountId = text(data['accountId']);
-      return accountId === null ? null : { ...base, type, accountId };
+      return accountId === null ? invalid(type, 'accountId') : change({ ...base, type, accountId });
     }
     case 'TaskReserved': {
       const millicredits = whole(data['millicredits']);
-      return millicredits === null ? null : { ...base, type, millicredits };
+      return millicredits === null ? invalid(type, 'millicredits') : change({ ...base, type, millicredits });
     }
     case 'TaskSucceeded': {
       const outputDurationMillis = whole(data['outputDurationMillis']);
       const chargeMillicredits = whole(data['chargeMillicredits']);
-      return outputDurationMillis === null || chargeMillicredits === null ? null : { ...base, type, outputDurationMillis, chargeMillicredits };
+      if (outputDurationMillis === null) return invalid(type, 'outputDurationMillis');
+      return chargeMillicredits === null ? invalid(type, 'chargeMillicredits') : change({ ...base, type, outputDurationMillis, chargeMillicredits });
     }
     case 'TaskCharged': {
       const creditsCostMillicredits = whole(data['creditsCostMillicredits']);
-      return creditsCostMillicredits === null ? null : { ...base, type, creditsCostMillicredits };
+      return creditsCostMillicredits === null ? invalid(type, 'creditsCostMillicredits') : change({ ...base, type, creditsCostMillicredits });
     }
     case 'TaskReleased': {
       const endReason = text(data['endReason']);
-      return endReason === null ? null : { ...base, type, endReason };
+      return endReason === null ? invalid(type, 'endReason') : change({ ...base, type, endReason });
     }
     case 'TaskRejected': {
       const rejection = rejectionOf(data['rejection']);
-      return rejection === null ? null : { ...base, type, rejection };
+      return rejection === null ? invalid(type, 'rejection') : change({ ...base, type, rejection });
     }
     default:
-      return isPlainType(type) ? { ...base, type } : null;
+      return isPlainType(type) ? change({ ...base, type }) : { kind: 'skipped', type };
   }
 }
+
+const isTaskEventType = (type: string): type is TaskEventType => Object.prototype.hasOwnProperty.call(TASK_EVENT_SCHEMA_VERSIONS, type);
+const rejected = (reason: string): ReadTaskEvent => ({ kind: 'rejected', reason });
+const invalid = (type: string, field: string): ReadTaskEvent => rejected(`invalid ${type}: ${field} is missing or of the wrong type`);
 
 function rejectionOf(value: unknown): ChangeRejection | null {
   if (!isRecord(value)) return null;

@@ -1,6 +1,7 @@
-import { type MessageBus, type MessageSubscription, topicFor } from '@billing/messaging';
+import { deadLetterTopicFor, type IncomingMessage, type MessageBus, type MessageSubscription, topicFor } from '@billing/messaging';
 import { TASK_CATEGORY } from '@billing/contracts';
-import { type TaskChange, taskChangeOf } from './task-change';
+import { FaultCounts, type Logger, type Rejection, sendToDeadLetters, silentLogger, StopFlag } from '@billing/service-host';
+import { readTaskEvent, type TaskChange } from './task-change';
 
 export const TASK_TOPIC = topicFor(TASK_CATEGORY, 1);
 
@@ -18,6 +19,8 @@ export interface TaskUpdateFeedOptions {
   readonly partitions?: number;
   /** How many task -> account pairs are remembered (oldest forgotten first). */
   readonly rememberedTasks?: number;
+  readonly logger?: Logger;
+  readonly faults?: FaultCounts;
 }
 
 /**
@@ -26,33 +29,53 @@ export interface TaskUpdateFeedOptions {
  * watcher hears what happens after it started watching. Task events are keyed by task, so
  * one task's changes arrive in order. Only `TaskRequested` names the account; the feed
  * remembers it for the task's later events, and listeners ask the tasks service about tasks
- * it does not know (those requested before it started).
+ * it does not know (those requested before it started). A message it cannot read goes to
+ * the topic's dead-letter topic with the reason; a type that changes nothing a client sees
+ * is skipped.
  */
 export class TaskUpdateFeed {
   private readonly listeners = new Map<string, Set<TaskChangeListener>>();
   private readonly accountOfTask = new Map<string, string>();
   private subscription: MessageSubscription | null = null;
+  private readonly stop$ = new StopFlag();
+  private readonly logger: Logger;
+  readonly faults: FaultCounts;
 
-  constructor(private readonly options: TaskUpdateFeedOptions) {}
+  constructor(private readonly options: TaskUpdateFeedOptions) {
+    this.logger = options.logger ?? silentLogger;
+    this.faults = options.faults ?? new FaultCounts();
+  }
 
   async start(): Promise<void> {
     const { bus, instanceId } = this.options;
-    await bus.ensureTopics([{ topic: TASK_TOPIC, partitions: this.options.partitions ?? 8 }]);
+    const partitions = this.options.partitions ?? 8;
+    await bus.ensureTopics([
+      { topic: TASK_TOPIC, partitions },
+      { topic: deadLetterTopicFor(TASK_TOPIC), partitions },
+    ]);
     this.subscription = await bus.subscribe({
       // A new group each start: watchers want news from now on, never a backlog.
       groupId: `gateway-task-updates-${instanceId}`,
       topics: [TASK_TOPIC],
       fromBeginning: false,
-      handler: async (batch) => {
-        for (const message of batch) {
-          const change = taskChangeOf(message);
-          if (change) this.publish(change);
-        }
-      },
+      handler: (batch) => this.handle(batch),
     });
   }
 
+  private async handle(batch: readonly IncomingMessage[]): Promise<void> {
+    const rejected: Rejection[] = [];
+    for (const message of batch) {
+      const read = readTaskEvent(message);
+      if (read.kind === 'change') this.publish(read.change);
+      else if (read.kind === 'rejected') rejected.push({ message, reason: read.reason });
+      else this.logger.debug?.('task event skipped: it changes nothing a watcher sees', { type: read.type, offset: message.offset });
+    }
+    const consumer = `gateway-task-updates-${this.options.instanceId}`;
+    await sendToDeadLetters(rejected, { bus: this.options.bus, consumer, logger: this.logger, faults: this.faults, backoff: { initialDelayMs: 50, maxDelayMs: 2_000 }, stop: this.stop$ });
+  }
+
   async stop(): Promise<void> {
+    this.stop$.raise();
     const subscription = this.subscription;
     this.subscription = null;
     this.listeners.clear();

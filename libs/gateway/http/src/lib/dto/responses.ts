@@ -256,7 +256,7 @@ export class ProblemDto {
   @ApiProperty({ type: Number, format: 'int32', required: false, description: 'concurrency-limit: the plan’s limit' }) limit?: number;
   @ApiProperty({ type: Number, format: 'int32', required: false, description: 'concurrency-limit: tasks running now' }) running?: number;
   @ApiProperty({ type: String, required: false, description: 'forbidden: the entitlement the plan lacks' }) entitlement?: string;
-  @ApiProperty({ type: Number, format: 'int32', required: false, description: 'rate-limited: seconds to wait (also in Retry-After)' }) retry_after?: number;
+  @ApiProperty({ type: Number, format: 'int32', required: false, description: 'rate-limited or unavailable: seconds to wait (also in Retry-After)' }) retry_after?: number;
 }
 
 export class AccountPlanDto {

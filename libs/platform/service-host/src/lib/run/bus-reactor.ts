@@ -1,5 +1,7 @@
-import { deadLetterOf, decodeEventMessage, EventHeader, type IncomingMessage, type MessageBus, type OutgoingMessage } from '@billing/messaging';
+import { decodeEventMessage, EventHeader, type IncomingMessage, type MessageBus } from '@billing/messaging';
 import type { Logger, Reactor, ReactorEvent } from '../service';
+import { type Rejection, sendToDeadLetters } from './dead-letters';
+import { FaultCounts } from './fault-counts';
 import { StopFlag } from './stop-flag';
 import { SupervisedConsumer } from './supervised-consumer';
 import { type Backoff, untilDone } from './until-done';
@@ -8,14 +10,16 @@ type BusReactor = Extract<Reactor, { source: { kind: 'bus' } }>;
 
 /**
  * A reactor on other services' topics: consumer group `<service>.<reactor>`. Each
- * message is decoded and validated with the reactor's schemas; what fails goes to the
- * topic's dead-letter topic, types it does not follow are passed over, and the valid
- * events are handed over as one batch. Offsets move after `handle` resolved.
+ * message is decoded and validated with the schemas of every type the topics carry; what
+ * fails, or is of a type the topics do not carry, goes to the topic's dead-letter topic
+ * with the reason. Valid events of a type the reactor does not handle are skipped (a debug
+ * line), and the rest are handed over as one batch. Offsets move after `handle` resolved.
  */
 export class BusReactorRunner {
   private readonly stop$ = new StopFlag();
   private readonly consumer: SupervisedConsumer;
   private readonly group: string;
+  private readonly handles: ReadonlySet<string> | null;
 
   constructor(
     service: string,
@@ -24,8 +28,10 @@ export class BusReactorRunner {
     private readonly logger: Logger,
     private readonly backoff: Backoff,
     maxBatchSize?: number,
+    private readonly faults = new FaultCounts(),
   ) {
     this.group = `${service}.${reactor.name}`;
+    this.handles = reactor.source.handles ? new Set(reactor.source.handles) : null;
     this.consumer = new SupervisedConsumer({
       bus,
       groupId: this.group,
@@ -48,19 +54,17 @@ export class BusReactorRunner {
 
   private async handle(batch: readonly IncomingMessage[]): Promise<void> {
     const events: ReactorEvent[] = [];
-    const dead: OutgoingMessage[] = [];
+    const rejected: Rejection[] = [];
     for (const message of batch) {
       const decoded = decodeEventMessage(message, this.reactor.source.schemas);
-      if (decoded.kind === 'event') events.push(toReactorEvent(decoded.event.eventId, decoded.event.type, decoded.event.schemaVersion, decoded.event.data, message));
-      else if (decoded.kind === 'rejected') {
-        dead.push(deadLetterOf(message, decoded.reason, this.group));
-        this.logger.warn('event dead-lettered', { reactor: this.reactor.name, reason: decoded.reason, topic: message.topic, offset: message.offset });
-      }
+      if (decoded.kind === 'rejected') rejected.push({ message, reason: decoded.reason });
+      else if (decoded.kind === 'ignored') rejected.push({ message, reason: `${message.headers[EventHeader.eventType] ?? ''} is not an event type of ${message.topic}` });
+      else if (this.handles && !this.handles.has(decoded.event.type)) {
+        this.logger.debug?.('event skipped: not handled by this reactor', { reactor: this.reactor.name, type: decoded.event.type, topic: message.topic, offset: message.offset });
+      } else events.push(toReactorEvent(decoded.event.eventId, decoded.event.type, decoded.event.schemaVersion, decoded.event.data, message));
     }
     const retry = { backoff: this.backoff, stop: this.stop$ };
-    if (dead.length > 0) {
-      await untilDone(() => this.bus.publish(dead), { ...retry, onError: (error, attempt) => this.logger.error('dead-letter publish failed', { attempt, error }) });
-    }
+    await sendToDeadLetters(rejected, { bus: this.bus, consumer: this.group, logger: this.logger, faults: this.faults, ...retry });
     if (events.length === 0) return;
     await untilDone(() => this.reactor.handle(events), {
       ...retry,

@@ -1,7 +1,9 @@
-import { deadLetterOf, type IncomingMessage, type MessageBus, type OutgoingMessage } from '@billing/messaging';
+import type { IncomingMessage, MessageBus } from '@billing/messaging';
 import type { CommandRoute, Logger, OutgoingCommand } from '../service';
 import { commandTopicFor } from '../topics';
 import { decodeCommandMessage, type DecodedCommand, toCommandMessage } from '../wire/command-message';
+import { type Rejection, sendToDeadLetters } from './dead-letters';
+import { FaultCounts } from './fault-counts';
 import type { CommandEndpoint } from './rpc-dispatch';
 import { StopFlag } from './stop-flag';
 import { SupervisedConsumer } from './supervised-consumer';
@@ -16,6 +18,7 @@ export interface CommandConsumerOptions {
   readonly logger: Logger;
   readonly backoff: Backoff;
   readonly maxBatchSize?: number;
+  readonly faults?: FaultCounts;
 }
 
 /**
@@ -34,8 +37,10 @@ export class CommandConsumer implements CommandEndpoint {
   private readonly stop$ = new StopFlag();
   private readonly consumer: SupervisedConsumer;
   private readonly group: string;
+  private readonly faults: FaultCounts;
 
   constructor(private readonly options: CommandConsumerOptions) {
+    this.faults = options.faults ?? new FaultCounts();
     this.routes = new Map(options.routes.map((r) => [r.type, r]));
     this.group = `${options.service}.commands`;
     this.consumer = new SupervisedConsumer({
@@ -69,19 +74,19 @@ export class CommandConsumer implements CommandEndpoint {
 
   private async handle(batch: readonly IncomingMessage[]): Promise<void> {
     const byStream = new Map<string, Accepted[]>();
-    const dead: OutgoingMessage[] = [];
+    const rejected: Rejection[] = [];
     for (const message of batch) {
       const decoded = decodeCommandMessage(message, this.routes);
       if (decoded.kind === 'rejected') {
-        dead.push(deadLetterOf(message, decoded.reason, this.group));
-        this.options.logger.warn('command dead-lettered', { reason: decoded.reason, offset: message.offset, partition: message.partition });
+        rejected.push({ message, reason: decoded.reason });
         continue;
       }
       const list = byStream.get(decoded.target.streamName);
       if (list) list.push(decoded);
       else byStream.set(decoded.target.streamName, [decoded]);
     }
-    if (dead.length > 0) await this.retrying(() => this.options.bus.publish(dead), 'dead-letter publish failed');
+    const { bus, logger, backoff } = this.options;
+    await sendToDeadLetters(rejected, { bus, consumer: this.group, logger, faults: this.faults, backoff, stop: this.stop$ });
     await Promise.all([...byStream.values()].map((commands) => this.handleInOrder(commands)));
   }
 

@@ -1,8 +1,10 @@
-import { deadLetterOf, type IncomingMessage, type MessageBus, type OutgoingMessage } from '@billing/messaging';
+import type { IncomingMessage, MessageBus, OutgoingMessage } from '@billing/messaging';
 import type { RpcError, RpcMethod } from '../rpc';
 import type { Logger } from '../service';
 import { rpcTopicFor } from '../topics';
 import { decodeRequestMessage, toReplyMessage } from '../wire/rpc-message';
+import { type Rejection, sendToDeadLetters } from './dead-letters';
+import { FaultCounts } from './fault-counts';
 import { dispatchRpc } from './rpc-dispatch';
 import { StopFlag } from './stop-flag';
 import { SupervisedConsumer } from './supervised-consumer';
@@ -11,7 +13,10 @@ import { type Backoff, untilDone } from './until-done';
 /**
  * Serves a service's methods on `billing.<service>.rpc.v1` (group `<service>.rpc`).
  * A batch's requests run side by side; their replies go out together to each caller's
- * reply topic. A request whose caller stopped waiting (past its deadline) is passed over.
+ * reply topic. A request carries what was left of its caller's time budget when sent;
+ * one whose budget ran out before it was handled is passed over, logged and counted. The
+ * budget is measured on this process's monotonic clock from when the request arrived,
+ * so no two hosts' clocks are ever compared (time spent in the broker is not counted).
  */
 export class RpcServer {
   private readonly stop$ = new StopFlag();
@@ -26,6 +31,7 @@ export class RpcServer {
     private readonly logger: Logger,
     private readonly backoff: Backoff,
     private readonly refusal: () => RpcError | null = () => null,
+    private readonly faults = new FaultCounts(),
   ) {
     this.methods = new Map(methods.map((m) => [m.name, m]));
     this.group = `${service}.rpc`;
@@ -42,22 +48,28 @@ export class RpcServer {
   }
 
   private async handle(batch: readonly IncomingMessage[]): Promise<void> {
+    const arrived = performance.now();
     const out: OutgoingMessage[] = [];
+    const rejected: Rejection[] = [];
     await Promise.all(
       batch.map(async (message) => {
         const decoded = decodeRequestMessage(message);
         if (decoded.kind === 'rejected') {
-          this.logger.warn('rpc request dead-lettered', { reason: decoded.reason, offset: message.offset });
-          out.push(deadLetterOf(message, decoded.reason, this.group));
+          rejected.push({ message, reason: decoded.reason });
           return;
         }
         const { rpc } = decoded;
-        // Wall time on purpose: the deadline is the caller's timer, not business time.
-        if (Date.now() > rpc.deadline) return;
+        const waitedMillis = performance.now() - arrived;
+        if (waitedMillis >= rpc.budgetMillis) {
+          const dropped = this.faults.deadlineDropped();
+          this.logger.warn('rpc request dropped: its caller stopped waiting', { method: rpc.method, requestId: rpc.requestId, budgetMillis: rpc.budgetMillis, waitedMillis: Math.round(waitedMillis), dropped });
+          return;
+        }
         const reply = await dispatchRpc(this.service, this.methods, rpc.method, rpc.request, this.logger, this.refusal);
         out.push(toReplyMessage(rpc.replyTo, rpc.requestId, reply));
       }),
     );
+    await sendToDeadLetters(rejected, { bus: this.bus, consumer: this.group, logger: this.logger, faults: this.faults, backoff: this.backoff, stop: this.stop$ });
     if (out.length === 0) return;
     await untilDone(() => this.bus.publish(out), {
       backoff: this.backoff,
@@ -65,5 +77,4 @@ export class RpcServer {
       onError: (error, attempt) => this.logger.error('rpc reply publish failed', { attempt, error }),
     });
   }
-
 }

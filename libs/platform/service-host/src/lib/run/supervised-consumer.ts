@@ -11,6 +11,8 @@ export interface SupervisedConsumerOptions {
   readonly logger: Logger;
   readonly backoff: Backoff;
   readonly maxBatchSize?: number;
+  /** Where a group without a committed offset starts (default: the beginning). */
+  readonly fromBeginning?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export class SupervisedConsumer {
 
   private subscribe(): Promise<MessageSubscription> {
     const { bus, groupId, topics, handler, maxBatchSize } = this.options;
-    return bus.subscribe({ groupId, topics, handler, fromBeginning: true, ...(maxBatchSize ? { maxBatchSize } : {}) });
+    return bus.subscribe({ groupId, topics, handler, fromBeginning: this.options.fromBeginning ?? true, ...(maxBatchSize ? { maxBatchSize } : {}) });
   }
 
   private async supervise(first: MessageSubscription): Promise<void> {

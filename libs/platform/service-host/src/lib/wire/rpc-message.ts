@@ -6,8 +6,11 @@ export const RpcHeader = {
   requestId: 'rpc-id',
   method: 'rpc-method',
   replyTo: 'rpc-reply-to',
-  /** Epoch millis after which the caller stopped waiting: the server skips the request. */
-  deadline: 'rpc-deadline',
+  /**
+   * Milliseconds the caller still waited when it sent the request: a budget, not an
+   * instant, so hosts whose clocks disagree still agree on it (time on the way is not counted).
+   */
+  budget: 'rpc-budget-ms',
   correlationId: 'correlation-id',
 } as const;
 
@@ -20,7 +23,7 @@ export interface RpcRequest {
   readonly requestId: string;
   readonly method: string;
   readonly replyTo: string;
-  readonly deadline: number;
+  readonly budgetMillis: number;
   readonly request: unknown;
   readonly correlationId?: string;
 }
@@ -34,7 +37,7 @@ export function toRequestMessage(service: string, key: string, rpc: RpcRequest):
       [RpcHeader.requestId]: rpc.requestId,
       [RpcHeader.method]: rpc.method,
       [RpcHeader.replyTo]: rpc.replyTo,
-      [RpcHeader.deadline]: String(rpc.deadline),
+      [RpcHeader.budget]: String(rpc.budgetMillis),
       ...(rpc.correlationId ? { [RpcHeader.correlationId]: rpc.correlationId } : {}),
     },
   };
@@ -46,9 +49,9 @@ export function decodeRequestMessage(message: IncomingMessage): DecodedRequest {
   const requestId = message.headers[RpcHeader.requestId];
   const method = message.headers[RpcHeader.method];
   const replyTo = message.headers[RpcHeader.replyTo];
-  const deadline = Number(message.headers[RpcHeader.deadline]);
+  const budgetMillis = Number(message.headers[RpcHeader.budget]);
   if (!requestId || !method || !replyTo) return { kind: 'rejected', reason: 'missing rpc headers (rpc-id, rpc-method, rpc-reply-to)' };
-  if (!Number.isFinite(deadline)) return { kind: 'rejected', reason: 'rpc-deadline is not a number' };
+  if (!Number.isFinite(budgetMillis) || budgetMillis < 0) return { kind: 'rejected', reason: `${RpcHeader.budget} is not a number of milliseconds` };
   let request: unknown;
   try {
     request = JSON.parse(message.value.toString('utf8'));
@@ -56,7 +59,7 @@ export function decodeRequestMessage(message: IncomingMessage): DecodedRequest {
     return { kind: 'rejected', reason: `unparseable request: ${error instanceof Error ? error.message : String(error)}` };
   }
   const correlationId = message.headers[RpcHeader.correlationId];
-  return { kind: 'request', rpc: { requestId, method, replyTo, deadline, request, ...(correlationId ? { correlationId } : {}) } };
+  return { kind: 'request', rpc: { requestId, method, replyTo, budgetMillis, request, ...(correlationId ? { correlationId } : {}) } };
 }
 
 export const toReplyMessage = (replyTo: string, requestId: string, reply: RpcReply): OutgoingMessage => ({
@@ -66,13 +69,26 @@ export const toReplyMessage = (replyTo: string, requestId: string, reply: RpcRep
   headers: { [RpcHeader.requestId]: requestId },
 });
 
-export function decodeReplyMessage(message: IncomingMessage): { readonly requestId: string; readonly reply: RpcReply } | null {
+export type DecodedReply = { readonly kind: 'reply'; readonly requestId: string; readonly reply: RpcReply } | { readonly kind: 'rejected'; readonly reason: string };
+
+export function decodeReplyMessage(message: IncomingMessage): DecodedReply {
   const requestId = message.headers[RpcHeader.requestId];
-  if (!requestId) return null;
+  if (!requestId) return { kind: 'rejected', reason: `missing header ${RpcHeader.requestId}` };
+  let reply: unknown;
   try {
-    const reply = JSON.parse(message.value.toString('utf8')) as RpcReply;
-    return typeof reply === 'object' && reply !== null && typeof reply.ok === 'boolean' ? { requestId, reply } : null;
-  } catch {
-    return null;
+    reply = JSON.parse(message.value.toString('utf8'));
+  } catch (error) {
+    return { kind: 'rejected', reason: `unparseable reply: ${error instanceof Error ? error.message : String(error)}` };
   }
+  if (!isReply(reply)) return { kind: 'rejected', reason: 'not a reply: expected {ok: true, result} or {ok: false, problem}' };
+  return { kind: 'reply', requestId, reply };
 }
+
+const isReply = (value: unknown): value is RpcReply => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { ok, problem } = value as { ok?: unknown; problem?: unknown };
+  if (ok === true) return true;
+  if (ok !== false || typeof problem !== 'object' || problem === null) return false;
+  const { type, title, status } = problem as { type?: unknown; title?: unknown; status?: unknown };
+  return typeof type === 'string' && typeof title === 'string' && typeof status === 'number';
+};

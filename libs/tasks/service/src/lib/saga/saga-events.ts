@@ -1,17 +1,9 @@
-import { WALLET_EVENT_SCHEMA_VERSIONS, type WalletEventType } from '@billing/contracts';
-import {
-  CreditsChargedPayload,
-  CreditsReleasedPayload,
-  CreditsReservedPayload,
-  type PayloadSchemas,
-  ReservationExpiredPayload,
-  ReservationRejectedPayload,
-  WALLET_TOPIC,
-} from '@billing/messaging';
+import type { WalletEventType } from '@billing/contracts';
+import { WALLET_PAYLOAD_SCHEMAS, WALLET_TOPIC } from '@billing/messaging';
 import type { ReactorEvent } from '@billing/service-host';
 import type { TaskSagaEvent } from '@billing/tasks-domain';
 
-export { WALLET_TOPIC };
+export { WALLET_PAYLOAD_SCHEMAS, WALLET_TOPIC };
 
 /** The task events the saga acts on; the others decide nothing. */
 export const SAGA_OWN_EVENT_TYPES = [
@@ -25,25 +17,19 @@ export const SAGA_OWN_EVENT_TYPES = [
   'LateReservationDeclined',
 ] as const;
 
-/** The wallet's answers about holds; other wallet events are not the task service's business. */
-const WALLET_ANSWERS = {
-  CreditsReserved: CreditsReservedPayload,
-  ReservationRejected: ReservationRejectedPayload,
-  CreditsCharged: CreditsChargedPayload,
-  CreditsReleased: CreditsReleasedPayload,
-  ReservationExpired: ReservationExpiredPayload,
-} satisfies Partial<Record<WalletEventType, new () => object>>;
+/**
+ * The wallet's answers about holds, which the saga follows; the wallet topic's other types
+ * are not the task service's business (validated, then skipped).
+ */
+export const WALLET_ANSWER_TYPES = [
+  'CreditsReserved',
+  'ReservationRejected',
+  'CreditsCharged',
+  'CreditsReleased',
+  'ReservationExpired',
+] as const satisfies readonly WalletEventType[];
 
-type WalletAnswers = { [K in keyof typeof WALLET_ANSWERS]: InstanceType<(typeof WALLET_ANSWERS)[K]> };
-
-export const WALLET_ANSWER_SCHEMAS = Object.fromEntries(
-  (Object.keys(WALLET_ANSWERS) as (keyof typeof WALLET_ANSWERS)[]).map((type) => [
-    type,
-    { schemaVersion: WALLET_EVENT_SCHEMA_VERSIONS[type], dto: WALLET_ANSWERS[type] },
-  ]),
-) as PayloadSchemas<WalletAnswers>;
-
-const SAGA_TYPES: ReadonlySet<string> = new Set<string>([...SAGA_OWN_EVENT_TYPES, ...Object.keys(WALLET_ANSWERS)]);
+const SAGA_TYPES: ReadonlySet<string> = new Set<string>([...SAGA_OWN_EVENT_TYPES, ...WALLET_ANSWER_TYPES]);
 
 /**
  * A reactor event as the saga's input. Own events come from the service's store; wallet

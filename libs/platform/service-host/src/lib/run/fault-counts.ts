@@ -1,0 +1,31 @@
+/**
+ * What this process's consumers turned away, counted: messages dead-lettered, by topic
+ * and consumer group, and RPC requests dropped because their caller's budget ran out.
+ */
+export class FaultCounts {
+  private readonly letters = new Map<string, number>();
+  private drops = 0;
+
+  /** Counts one dead letter; returns how many this topic and consumer have sent so far. */
+  deadLettered(topic: string, consumer: string): number {
+    const key = `${topic} ${consumer}`;
+    const count = (this.letters.get(key) ?? 0) + 1;
+    this.letters.set(key, count);
+    return count;
+  }
+
+  /** Dead letters from `topic` (every topic when absent), over every consumer. */
+  deadLetters(topic?: string): number {
+    let sum = 0;
+    for (const [key, count] of this.letters) if (topic === undefined || key.startsWith(`${topic} `)) sum += count;
+    return sum;
+  }
+
+  deadlineDropped(): number {
+    return ++this.drops;
+  }
+
+  get deadlineDrops(): number {
+    return this.drops;
+  }
+}
