@@ -11,6 +11,7 @@ import { PublishBatcher } from '../publish-batcher';
 import { KafkaSubscription } from './kafka-subscription';
 import { ensureKafkaTopics } from './kafka-topics';
 import { KAFKA_DEFAULTS, KAFKA_RETRY, type KafkaLogLevel, toKafkaLogLevel } from './kafka-tuning';
+import { mendKafkaRequestQueueTimer } from './request-queue-timer';
 
 export interface KafkaMessageBusOptions {
   readonly brokers: readonly string[];
@@ -45,6 +46,7 @@ export class KafkaMessageBus implements MessageBus {
   private closed = false;
 
   constructor(private readonly options: KafkaMessageBusOptions) {
+    mendKafkaRequestQueueTimer();
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],
