@@ -6,13 +6,17 @@
  * JWT_JWKS_URL, a secret is generated into DATA_DIR/jwt-secret, so
  * `DATA_DIR=<that dir> npm run billing -- token --account <id>` signs tokens it accepts.
  * Output is prefixed with each process's name; Ctrl-C or SIGTERM stops them all (the
- * broker keeps running: `tools/kafka/broker.sh stop`).
+ * broker keeps running: `tools/kafka/broker.sh stop`). A process that exits by itself is
+ * started again after a pause that doubles while it keeps exiting (1 s up to 30 s), and
+ * the supervisor says so.
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ensureJwtSecret } from '@billing/gateway-application';
-import { GatewayProcess } from './distributed/gateway-process';
-import { ServiceProcesses } from './distributed/service-processes';
+import { GatewayProcess, type GatewayProcessOptions } from './distributed/gateway-process';
+import { type RestartBackoff, restartDelayMillis, ServiceProcesses } from './distributed/service-processes';
+
+const RESTART: RestartBackoff = { initialDelayMillis: 1_000, maxDelayMillis: 30_000 };
 
 async function main(): Promise<void> {
   const root = resolve(__dirname, '../../..');
@@ -27,6 +31,7 @@ async function main(): Promise<void> {
     dataDir,
     brokers: brokers.split(','),
     onLine: (service, line) => process.stdout.write(`[${service.padEnd(8)}] ${line}\n`),
+    restart: RESTART,
   });
   let gateway: GatewayProcess | null = null;
   let stopping = false;
@@ -43,13 +48,15 @@ async function main(): Promise<void> {
   const ownSecret = !process.env['JWT_SECRET'] && !process.env['JWT_JWKS_URL'];
   try {
     await processes.startAll();
-    gateway = await GatewayProcess.start({
+    const gatewayOptions: GatewayProcessOptions = {
       root,
       dataDir,
       brokers: brokers.split(','),
       env: ownSecret ? { JWT_SECRET: ensureJwtSecret(dataDir) } : {},
       onLine: (line) => process.stdout.write(`[gateway ] ${line}\n`),
-    });
+    };
+    gateway = await GatewayProcess.start(gatewayOptions);
+    void superviseGateway(gateway, gatewayOptions, (started) => (gateway = started), () => stopping);
   } catch (error) {
     await gateway?.stop();
     await processes.stopAll();
@@ -64,6 +71,33 @@ async function main(): Promise<void> {
       'Ctrl-C stops the services (the broker keeps running: tools/kafka/broker.sh stop)',
     ].join('\n') + '\n',
   );
+}
+
+/** Starts the gateway again whenever it exits by itself, with the services' backoff. */
+async function superviseGateway(first: GatewayProcess, options: GatewayProcessOptions, started: (gateway: GatewayProcess) => void, stopping: () => boolean): Promise<void> {
+  let current = first;
+  let attempt = 0;
+  for (;;) {
+    const since = performance.now();
+    const how = await current.ended();
+    if (stopping()) return;
+    attempt = performance.now() - since < 60_000 ? attempt + 1 : 1;
+    for (;;) {
+      const delay = restartDelayMillis(RESTART, attempt);
+      process.stdout.write(`[gateway ] supervisor: gateway ${how}; restart ${attempt} in ${delay} ms\n`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (stopping()) return;
+      try {
+        current = await GatewayProcess.start(options);
+        started(current);
+        process.stdout.write(`[gateway ] supervisor: gateway restarted (restart ${attempt})\n`);
+        break;
+      } catch (error) {
+        attempt++;
+        process.stdout.write(`[gateway ] supervisor: gateway did not start again: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }
+  }
 }
 
 main().catch((error: unknown) => {

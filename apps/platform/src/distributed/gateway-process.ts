@@ -34,6 +34,12 @@ export class GatewayProcess {
     return this.child.pid;
   }
 
+  /** Resolves with how the process ended, whatever ended it. */
+  async ended(): Promise<string> {
+    await this.exited;
+    return `exited (code ${this.child.exitCode}, signal ${this.child.signalCode})`;
+  }
+
   static async start(options: GatewayProcessOptions): Promise<GatewayProcess> {
     const timeoutMillis = options.startTimeoutMillis ?? 120_000;
     const child = spawn(process.execPath, ['--import', 'tsx', join('apps', 'gateway', 'src', 'main.ts')], {

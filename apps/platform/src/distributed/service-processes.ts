@@ -12,23 +12,44 @@ export interface ServiceProcessesOptions {
   readonly brokers: readonly string[];
   /** More variables for every service (simulator settings, log level...). */
   readonly env?: Readonly<Record<string, string>>;
+  /** More variables for one service only (a test's skewed clock). */
+  readonly serviceEnv?: Readonly<Partial<Record<ServiceName, Readonly<Record<string, string>>>>>;
   /** Every output line, prefixed with its service's name. */
   readonly onLine?: (service: ServiceName, line: string) => void;
   readonly startTimeoutMillis?: number;
+  /** Start a service again when it exits by itself, after a pause that doubles per quick exit (off by default: tests watch exits). */
+  readonly restart?: RestartBackoff;
+}
+
+export interface RestartBackoff {
+  readonly initialDelayMillis: number;
+  readonly maxDelayMillis: number;
+  /** A process that ran this long before it exited starts again after the initial pause (default 60 s). */
+  readonly resetAfterMillis?: number;
 }
 
 interface Running {
   readonly child: ChildProcess;
   readonly exited: Promise<void>;
+  readonly startedAt: number;
+  /** Stopped or killed on purpose: not restarted. */
+  intended: boolean;
 }
+
+/** The pause before restart number `attempt` (1, 2, ...). */
+export const restartDelayMillis = (backoff: RestartBackoff, attempt: number): number =>
+  Math.min(backoff.maxDelayMillis, backoff.initialDelayMillis * 2 ** Math.min(attempt - 1, 20));
 
 /**
  * The distributed deployment on one machine: one child process per service (`tsx
  * apps/platform/src/main.ts` with SERVICE set), each with TRANSPORT=kafka and its own data folder.
- * A service can be killed (`kill -9`) and started again on the same folder.
+ * A service can be killed (`kill -9`) and started again on the same folder. With `restart`,
+ * a service that exits by itself is started again after a growing pause, and says so.
  */
 export class ServiceProcesses {
   private readonly running = new Map<ServiceName, Running>();
+  private readonly restarts = new Map<ServiceName, { attempt: number; timer: NodeJS.Timeout | null }>();
+  private closed = false;
 
   constructor(private readonly options: ServiceProcessesOptions) {}
 
@@ -49,6 +70,7 @@ export class ServiceProcesses {
       env: {
         ...process.env,
         ...this.options.env,
+        ...this.options.serviceEnv?.[service],
         SERVICE: service,
         TRANSPORT: 'kafka',
         KAFKA_BROKERS: brokers.join(','),
@@ -57,7 +79,8 @@ export class ServiceProcesses {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    this.running.set(service, { child, exited });
+    const running: Running = { child, exited, startedAt: performance.now(), intended: false };
+    this.running.set(service, running);
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${service} did not start within ${this.options.startTimeoutMillis ?? 120_000} ms`)), this.options.startTimeoutMillis ?? 120_000);
       const onLine = (line: string) => {
@@ -76,12 +99,55 @@ export class ServiceProcesses {
     });
     ready.catch(() => undefined);
     await ready;
+    void exited.then(() => this.exitedByItself(service, running));
+  }
+
+  private exitedByItself(service: ServiceName, running: Running): void {
+    if (running.intended || this.running.get(service) !== running) return;
+    this.running.delete(service);
+    const how = `exited (code ${running.child.exitCode}, signal ${running.child.signalCode})`;
+    const backoff = this.options.restart;
+    if (!backoff || this.closed) {
+      this.options.onLine?.(service, `supervisor: ${service} ${how}`);
+      return;
+    }
+    const ranMillis = performance.now() - running.startedAt;
+    const previous = this.restarts.get(service);
+    const attempt = previous && ranMillis < (backoff.resetAfterMillis ?? 60_000) ? previous.attempt + 1 : 1;
+    this.restartLater(service, attempt, `${how} after ${Math.round(ranMillis / 1000)} s`);
+  }
+
+  private restartLater(service: ServiceName, attempt: number, why: string): void {
+    const backoff = this.options.restart;
+    if (!backoff || this.closed) return;
+    const delay = restartDelayMillis(backoff, attempt);
+    this.options.onLine?.(service, `supervisor: ${service} ${why}; restart ${attempt} in ${delay} ms`);
+    const restart = { attempt, timer: null as NodeJS.Timeout | null };
+    this.restarts.set(service, restart);
+    restart.timer = setTimeout(() => {
+      restart.timer = null;
+      if (this.closed || this.running.has(service)) return;
+      this.start(service).then(
+        () => this.options.onLine?.(service, `supervisor: ${service} restarted (restart ${attempt})`),
+        async (error: unknown) => {
+          const failed = this.running.get(service);
+          if (failed) {
+            failed.intended = true;
+            failed.child.kill('SIGKILL');
+            await failed.exited;
+            this.running.delete(service);
+          }
+          this.restartLater(service, attempt + 1, `did not start again (${error instanceof Error ? error.message : String(error)})`);
+        },
+      );
+    }, delay);
   }
 
   /** `kill -9`: no shutdown hooks, no flush; whatever was acknowledged must survive. */
   async kill(service: ServiceName): Promise<void> {
     const running = this.running.get(service);
     if (!running) return;
+    running.intended = true;
     running.child.kill('SIGKILL');
     await running.exited;
     this.running.delete(service);
@@ -91,6 +157,7 @@ export class ServiceProcesses {
   async stop(service: ServiceName, graceMillis = 20_000): Promise<void> {
     const running = this.running.get(service);
     if (!running) return;
+    running.intended = true;
     running.child.kill('SIGTERM');
     const timer = setTimeout(() => running.child.kill('SIGKILL'), graceMillis);
     await running.exited;
@@ -100,6 +167,8 @@ export class ServiceProcesses {
 
   /** In the reverse order of the start. */
   async stopAll(): Promise<void> {
+    this.closed = true;
+    for (const restart of this.restarts.values()) if (restart.timer) clearTimeout(restart.timer);
     for (const service of [...this.running.keys()].reverse()) await this.stop(service);
   }
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type {
+  BalanceCarriedForward,
   CreditsCharged,
   CreditsExpired,
   CreditsGranted,
@@ -15,7 +16,7 @@ import type {
   ReservationRejected,
 } from '@billing/contracts';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 /*
  * What a wallet event's data must look like on the wire. Each class implements the
@@ -113,6 +114,22 @@ export class CreditsRevokedPayload implements Mutable<CreditsRevoked['data']> {
   @IsString() @IsNotEmpty() purchaseId!: string;
   @IsInt() @Min(0) millicredits!: number;
   @IsString() reason!: string;
+  @IsInt() at!: number;
+}
+
+/**
+ * A period's opening: on the topic, but it moves nothing a consumer follows, so only its
+ * outline is checked here (the carried lots and holds are the wallet's and finance's).
+ */
+export class BalanceCarriedForwardPayload implements Mutable<BalanceCarriedForward['data']> {
+  @IsString() @IsNotEmpty() period!: string;
+  @ValidateIf((o: BalanceCarriedForwardPayload) => o.previousStreamName !== null) @IsString() previousStreamName!: string | null;
+  @IsInt() @Min(0) balanceMillicredits!: number;
+  @IsInt() @Min(0) heldMillicredits!: number;
+  @IsArray() @IsObject({ each: true }) lots!: BalanceCarriedForward['data']['lots'][number][];
+  @IsArray() @IsObject({ each: true }) holds!: BalanceCarriedForward['data']['holds'][number][];
+  @IsArray() @IsObject({ each: true }) endedHolds!: BalanceCarriedForward['data']['endedHolds'][number][];
+  @IsArray() @IsObject({ each: true }) refunds!: BalanceCarriedForward['data']['refunds'][number][];
   @IsInt() at!: number;
 }
 

@@ -1,8 +1,9 @@
-import { WALLET_CATEGORY, WALLET_EVENT_SCHEMA_VERSIONS, type WalletEventType } from '@billing/contracts';
+import { WALLET_CATEGORY, WALLET_EVENT_SCHEMA_VERSIONS, WALLET_STREAM_EVENT_SCHEMA_VERSIONS, type WalletEventType } from '@billing/contracts';
 import type { PayloadSchemas } from '../consumer/event-message';
 import type { RelayRoute } from '../relay/relay-route';
 import { topicFor, walletAccountIdOf } from '../topics';
 import {
+  BalanceCarriedForwardPayload,
   CreditsChargedPayload,
   CreditsExpiredPayload,
   CreditsGrantedPayload,
@@ -45,3 +46,9 @@ export type WalletPayloads = { [K in WalletEventType]: InstanceType<(typeof DTOS
 export const WALLET_PAYLOAD_SCHEMAS = Object.fromEntries(
   (Object.keys(DTOS) as WalletEventType[]).map((type) => [type, { schemaVersion: WALLET_EVENT_SCHEMA_VERSIONS[type], dto: DTOS[type] }]),
 ) as PayloadSchemas<WalletPayloads>;
+
+/** Every type the wallet topic carries: the wallet events, and each period's opening (which moves nothing). */
+export const WALLET_TOPIC_SCHEMAS: PayloadSchemas<WalletPayloads & { BalanceCarriedForward: BalanceCarriedForwardPayload }> = {
+  ...WALLET_PAYLOAD_SCHEMAS,
+  BalanceCarriedForward: { schemaVersion: WALLET_STREAM_EVENT_SCHEMA_VERSIONS.BalanceCarriedForward, dto: BalanceCarriedForwardPayload },
+};

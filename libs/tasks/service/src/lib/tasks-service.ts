@@ -10,7 +10,7 @@ import { SUBSCRIPTION_PAYLOAD_SCHEMAS } from './plans/subscription-payloads';
 import { PricingClient } from './pricing/pricing-client';
 import { TaskViews } from './read-model/task-views';
 import { taskRpcMethods } from './rpc/task-rpc';
-import { SAGA_OWN_EVENT_TYPES, WALLET_ANSWER_TYPES, WALLET_PAYLOAD_SCHEMAS, WALLET_TOPIC } from './saga/saga-events';
+import { SAGA_OWN_EVENT_TYPES, WALLET_ANSWER_TYPES, WALLET_TOPIC_SCHEMAS, WALLET_TOPIC } from './saga/saga-events';
 import { SagaRunner } from './saga/saga-runner';
 import { AccountSlots } from './slots/account-slots';
 import { Admissions } from './slots/admissions';
@@ -92,7 +92,7 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
         },
         {
           name: 'wallet-answers',
-          source: { kind: 'bus', topics: [WALLET_TOPIC], schemas: WALLET_PAYLOAD_SCHEMAS, handles: WALLET_ANSWER_TYPES },
+          source: { kind: 'bus', topics: [WALLET_TOPIC], schemas: WALLET_TOPIC_SCHEMAS, handles: WALLET_ANSWER_TYPES },
           handle: (events) => saga.react(events),
         },
         { name: 'account-plans', source: { kind: 'bus', topics: [SUBSCRIPTION_TOPIC], schemas: SUBSCRIPTION_PAYLOAD_SCHEMAS }, handle: (events) => plans.follow(events) },

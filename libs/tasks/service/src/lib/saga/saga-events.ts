@@ -1,9 +1,9 @@
 import type { WalletEventType } from '@billing/contracts';
-import { WALLET_PAYLOAD_SCHEMAS, WALLET_TOPIC } from '@billing/messaging';
+import { WALLET_TOPIC_SCHEMAS, WALLET_TOPIC } from '@billing/messaging';
 import type { ReactorEvent } from '@billing/service-host';
 import type { TaskSagaEvent } from '@billing/tasks-domain';
 
-export { WALLET_PAYLOAD_SCHEMAS, WALLET_TOPIC };
+export { WALLET_TOPIC_SCHEMAS, WALLET_TOPIC };
 
 /** The task events the saga acts on; the others decide nothing. */
 export const SAGA_OWN_EVENT_TYPES = [
