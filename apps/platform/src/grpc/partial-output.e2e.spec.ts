@@ -14,7 +14,8 @@ import { EmbeddedBilling } from '../testing/embedded-billing';
 
 const ALICE = 'acct-partial';
 /** seedance-2.0 without a video reference: 15 credits per second, 5 s = 75 credits. */
-const RENDER = { model: 'seedance-2.0', durationMillis: 5_000 };
+const RENDER = { model: 'seedance-2.0', durationSeconds: '5' };
+const QUOTED_MILLIS = 5_000;
 
 let dir: string;
 let platform: EmbeddedBilling;
@@ -44,11 +45,12 @@ describe('a task whose output came back shorter than quoted', () => {
     const charged = (task: TaskMessage) => task.status === 'TASK_STATUS_CHARGED';
     const task = await eventuallyValue(() => client.getTask(created.taskId, key), charged, 'the task charged');
 
-    const delivered = task.deliveredDurationMillis ?? 0;
+    // Seconds as decimal text with at most three decimals: whole milliseconds, exactly.
+    const delivered = Math.round(Number(task.deliveredDurationSeconds ?? '0') * 1000);
     expect(delivered).toBeGreaterThan(0);
-    expect(delivered).toBeLessThan(RENDER.durationMillis);
+    expect(delivered).toBeLessThan(QUOTED_MILLIS);
     // The credits book rounds to 0.001 credit: 75 credits x delivered / quoted, rounded down.
-    const cost = Math.floor((75_000 * delivered) / RENDER.durationMillis);
+    const cost = Math.floor((75_000 * delivered) / QUOTED_MILLIS);
     expect(task).toMatchObject({
       endReason: 'TASK_END_REASON_SUCCEEDED',
       chargeBasis: 'CHARGE_BASIS_PRO_RATA',
@@ -58,7 +60,7 @@ describe('a task whose output came back shorter than quoted', () => {
 
     const updates = await eventuallyValue(async () => watch.updates, (all) => all.some((u) => u.task.taskId === task.taskId && charged(u.task)), 'the charged update');
     const last = updates.filter((u) => u.task.taskId === task.taskId).at(-1);
-    expect(last?.task).toMatchObject({ deliveredDurationMillis: delivered, chargeBasis: 'CHARGE_BASIS_PRO_RATA', creditsCostMillicredits: String(cost) });
+    expect(last?.task).toMatchObject({ deliveredDurationSeconds: task.deliveredDurationSeconds, chargeBasis: 'CHARGE_BASIS_PRO_RATA', creditsCostMillicredits: String(cost) });
     watch.cancel();
     await watch.ended;
 

@@ -5,7 +5,7 @@ export const GENERATION_MODES: readonly GenerationMode[] = ['standard', 'preview
 /**
  * The limits of a request to price, run or list tasks and to place an order, defined once.
  * Every edge refuses what breaks them, each in its own terms: REST (the DTOs' decorators,
- * durations in seconds), gRPC (its request checks, in milliseconds) and the services'
+ * durations in seconds), gRPC (its request checks, seconds as decimal text) and the services'
  * requests over the bus (their DTOs), so no edge lets through what another refuses.
  */
 export const REQUEST_LIMITS = {

@@ -13,7 +13,8 @@ export type GenerationModeName = 'GENERATION_MODE_UNSPECIFIED' | 'GENERATION_MOD
 
 export interface RenderSpecMessage {
   readonly model: string;
-  readonly durationMillis: number;
+  /** Seconds as decimal text with at most three decimals, like REST's `duration_seconds`. */
+  readonly durationSeconds: string;
   readonly resolution?: string;
   readonly fps?: number;
   readonly complexity?: string;
@@ -72,7 +73,7 @@ export interface TaskQuoteMessage {
   readonly priceBookVersion: string;
   readonly model: string;
   readonly mode: GenerationModeName;
-  readonly durationMillis: number;
+  readonly durationSeconds: string;
   readonly credits: string;
   readonly millicredits: string;
   readonly breakdown: readonly QuoteFactorMessage[];
@@ -108,7 +109,7 @@ export interface TaskMessage {
   readonly batchIndex?: number;
   readonly preview: boolean;
   readonly adopted: boolean;
-  readonly deliveredDurationMillis?: number;
+  readonly deliveredDurationSeconds?: string;
   /** `CHARGE_BASIS_FULL`, `CHARGE_BASIS_PRO_RATA`, or `CHARGE_BASIS_UNSPECIFIED` until delivered. */
   readonly chargeBasis: string;
 }

@@ -1,5 +1,5 @@
 import { REQUEST_LIMITS, TASK_STATUSES } from '@billing/contracts';
-import { gatewayProblems, type QuoteInput, type RenderInput, type TaskInput, type TaskListInput } from '@billing/gateway-application';
+import { gatewayProblems, millisFromSeconds, type QuoteInput, type RenderInput, type TaskInput, type TaskListInput } from '@billing/gateway-application';
 import type { CreateQuoteRequest, CreateTaskRequest, ListTasksRequest, RenderSpecMessage, TaskIdRequest, WatchTasksRequest } from './billing-messages';
 
 /*
@@ -27,8 +27,9 @@ function renderInput(render: RenderSpecMessage | null, errors: FieldError[]): Re
     return null;
   }
   if (!renderName.pattern.test(render.model)) errors.push({ field: 'render.model', message: renderName.message });
-  if (!within(render.durationMillis, durationMillis)) {
-    errors.push({ field: 'render.duration_millis', message: `must be ${durationMillis.min} to ${durationMillis.max} (whole milliseconds of output)` });
+  const millis = millisFromSeconds(render.durationSeconds);
+  if (millis === null || !within(millis, durationMillis)) {
+    errors.push({ field: 'render.duration_seconds', message: `must be ${durationMillis.min / 1000} to ${durationMillis.max / 1000} seconds, as decimal text with at most three decimals` });
   }
   if (render.fps !== undefined && !within(render.fps, fps)) errors.push({ field: 'render.fps', message: `must be ${fps.min} to ${fps.max} when set` });
   for (const field of ['resolution', 'complexity'] as const) {
@@ -37,7 +38,7 @@ function renderInput(render: RenderSpecMessage | null, errors: FieldError[]): Re
   }
   return {
     model: render.model,
-    durationMillis: render.durationMillis,
+    durationMillis: millis ?? 0,
     ...(render.resolution === undefined ? {} : { resolution: render.resolution }),
     ...(render.fps === undefined ? {} : { fps: render.fps }),
     ...(render.complexity === undefined ? {} : { complexity: render.complexity }),

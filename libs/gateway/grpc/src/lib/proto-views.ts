@@ -19,6 +19,8 @@ import type {
 
 const millicreditsOf = (credits: number): number => parseCredits(credits);
 const creditsText = (credits: number): string => formatCredits(millicreditsOf(credits));
+/** Seconds have at most three decimals too (whole milliseconds): the same exact decimal text. */
+const secondsText = (seconds: number): string => formatCredits(parseCredits(seconds));
 
 /** `timed_out` in enum TaskStatus is `TASK_STATUS_TIMED_OUT`; null is the enum's UNSPECIFIED. */
 export const enumName = (prefix: string, value: string | null): string => `${prefix}_${value === null ? 'UNSPECIFIED' : value.toUpperCase()}`;
@@ -61,8 +63,7 @@ function taskQuoteMessage(quote: TaskQuoteView): TaskQuoteMessage {
     priceBookVersion: quote.version,
     model: quote.model,
     mode: modeName(quote.mode),
-    // Seconds with at most three decimals: exact, like credits.
-    durationMillis: parseCredits(quote.duration_seconds),
+    durationSeconds: secondsText(quote.duration_seconds),
     credits: creditsText(quote.credits),
     millicredits: String(millicreditsOf(quote.credits)),
     breakdown: factors(quote.breakdown),
@@ -106,8 +107,7 @@ export function taskMessage(task: TaskView): TaskMessage {
     ...(task.batch_index === null ? {} : { batchIndex: task.batch_index }),
     preview: task.preview,
     adopted: task.adopted,
-    // Seconds with at most three decimals: exact, like credits.
-    ...(task.delivered_duration_seconds === null ? {} : { deliveredDurationMillis: parseCredits(task.delivered_duration_seconds) }),
+    ...(task.delivered_duration_seconds === null ? {} : { deliveredDurationSeconds: secondsText(task.delivered_duration_seconds) }),
     chargeBasis: enumName('CHARGE_BASIS', task.charge_basis),
   };
 }
