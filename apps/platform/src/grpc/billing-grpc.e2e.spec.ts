@@ -16,7 +16,7 @@ import { EmbeddedBilling } from '../testing/embedded-billing';
 const ALICE = 'acct-alice';
 const BOB = 'acct-bob';
 /** seedance-2.0 without a video reference: 15 credits per second, 5 s = 75 credits in either pool. */
-const RENDER = { model: 'seedance-2.0', durationMillis: 5_000 };
+const RENDER = { model: 'seedance-2.0', durationSeconds: '5' };
 
 let dir: string;
 let platform: EmbeddedBilling;
@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('billing.v1 over gRPC against the embedded platform', () => {
-  it('refuses a call without metadata as UNAUTHENTICATED, with the problem in the trailer', async () => {
+  it('refuses a call without metadata as UNAUTHENTICATED, with the problem as google.rpc.Status details', async () => {
     const error = await failureOf(client.getBalances());
     expect(error.code).toBe(status.UNAUTHENTICATED);
     expect(problemOf(error)).toMatchObject({ type: expect.stringMatching(/unauthorized$/), status: 401 });
@@ -61,7 +61,7 @@ describe('billing.v1 over gRPC against the embedded platform', () => {
     expect(byKey).toMatchObject({ credits: '75', millicredits: '75000', pool: 'api', priceBookId: 'credits' });
     expect(byKey.breakdown.length).toBeGreaterThan(0);
     expect(Number(byKey.expiresAt.seconds)).toBeGreaterThan(Number(byKey.quotedAt.seconds));
-    const byToken = await client.createQuote({ render: { ...RENDER, durationMillis: 2_500, videoReference: true } }, aliceToken);
+    const byToken = await client.createQuote({ render: { ...RENDER, durationSeconds: '2.5', videoReference: true } }, aliceToken);
     expect(byToken).toMatchObject({ credits: '75', millicredits: '75000', pool: 'app' });
   });
 
@@ -82,7 +82,7 @@ describe('billing.v1 over gRPC against the embedded platform', () => {
     expect(mine.find((u) => u.task.status === 'TASK_STATUS_RESERVED')?.task).toMatchObject({ creditsReserved: '75', creditsReservedMillicredits: '75000' });
     expect(mine[mine.length - 1]).toMatchObject({
       eventType: 'TaskCharged',
-      task: { creditsCost: '75', creditsCostMillicredits: '75000', endReason: 'TASK_END_REASON_SUCCEEDED', deliveredDurationMillis: 5_000, chargeBasis: 'CHARGE_BASIS_FULL' },
+      task: { creditsCost: '75', creditsCostMillicredits: '75000', endReason: 'TASK_END_REASON_SUCCEEDED', deliveredDurationSeconds: '5', chargeBasis: 'CHARGE_BASIS_FULL' },
     });
     // Bob's stream hears nothing of Alice's task.
     expect(bobWatch.updates).toEqual([]);
@@ -128,18 +128,19 @@ describe('billing.v1 over gRPC against the embedded platform', () => {
   it('refuses a task the pool cannot pay for as FAILED_PRECONDITION with pool, available and required', async () => {
     const error = await failureOf(client.createTask({ render: RENDER }, bobToken));
     expect(error.code).toBe(status.FAILED_PRECONDITION);
-    expect(problemOf(error)).toMatchObject({ type: expect.stringMatching(/insufficient-credits$/), status: 402, pool: 'app', available: 0, required: 75 });
+    // ErrorInfo carries the REST problem's members, as text.
+    expect(problemOf(error)).toMatchObject({ reason: 'INSUFFICIENT_CREDITS', domain: 'billing.local', type: expect.stringMatching(/insufficient-credits$/), status: 402, pool: 'app', available: '0', required: '75' });
   });
 
   it('refuses invalid requests as INVALID_ARGUMENT, naming each field', async () => {
-    const error = await failureOf(client.createTask({ render: { model: '', durationMillis: 0 } }, aliceKey));
+    const error = await failureOf(client.createTask({ render: { model: '', durationSeconds: '0' } }, aliceKey));
     expect(error.code).toBe(status.INVALID_ARGUMENT);
     const problem = problemOf(error);
     expect(problem).toMatchObject({ type: expect.stringMatching(/validation$/), status: 400 });
-    expect((problem['errors'] as { field: string }[]).map((e) => e.field).sort()).toEqual(['render.duration_millis', 'render.model']);
+    expect((problem['errors'] as { field: string }[]).map((e) => e.field).sort()).toEqual(['render.duration_seconds', 'render.model']);
 
     expect((await failureOf(client.createQuote({}, aliceKey))).code).toBe(status.INVALID_ARGUMENT);
-    const unknownModel = await failureOf(client.createQuote({ render: { model: 'no-such-model', durationMillis: 1_000 } }, aliceKey));
+    const unknownModel = await failureOf(client.createQuote({ render: { model: 'no-such-model', durationSeconds: '1' } }, aliceKey));
     expect(unknownModel.code).toBe(status.INVALID_ARGUMENT);
     expect((await failureOf(client.getTask('', aliceKey))).code).toBe(status.INVALID_ARGUMENT);
   });
@@ -150,16 +151,18 @@ describe('billing.v1 over gRPC against the embedded platform', () => {
       expect(error.code).toBe(status.INVALID_ARGUMENT);
       return (problemOf(error)['errors'] as { field: string }[]).map((e) => e.field).sort();
     };
-    // uint32's largest: 4,294,967.295 s, which would be priced at 64,424,509.425 credits.
-    expect(await fieldsOf(client.createQuote({ render: { ...RENDER, durationMillis: 4_294_967_295 } }, aliceKey))).toEqual(['render.duration_millis']);
+    // 4,294,967.295 s would be priced at 64,424,509.425 credits; more than three decimals is no whole millisecond.
+    expect(await fieldsOf(client.createQuote({ render: { ...RENDER, durationSeconds: '4294967.295' } }, aliceKey))).toEqual(['render.duration_seconds']);
+    expect(await fieldsOf(client.createQuote({ render: { ...RENDER, durationSeconds: '2.0005' } }, aliceKey))).toEqual(['render.duration_seconds']);
+    expect(await fieldsOf(client.createQuote({ render: { ...RENDER, durationSeconds: '5 s' } }, aliceKey))).toEqual(['render.duration_seconds']);
     expect(await fieldsOf(client.createQuote({ render: { ...RENDER, fps: 241, resolution: 'x'.repeat(101) }, batchSize: 1_001 }, aliceKey))).toEqual([
       'batch_size',
       'render.fps',
       'render.resolution',
     ]);
-    expect(await fieldsOf(client.createTask({ render: { ...RENDER, durationMillis: 3_600_001 } }, aliceKey))).toEqual(['render.duration_millis']);
+    expect(await fieldsOf(client.createTask({ render: { ...RENDER, durationSeconds: '3600.001' } }, aliceKey))).toEqual(['render.duration_seconds']);
     expect(await fieldsOf(client.createTask({ render: RENDER, idempotencyKey: 'ключ-1' }, aliceKey))).toEqual(['idempotency_key']);
     // An hour exactly is as far as REST goes too.
-    await expect(client.createQuote({ render: { ...RENDER, durationMillis: 3_600_000 } }, aliceKey)).resolves.toMatchObject({ credits: '54000' });
+    await expect(client.createQuote({ render: { ...RENDER, durationSeconds: '3600' } }, aliceKey)).resolves.toMatchObject({ credits: '54000' });
   });
 });

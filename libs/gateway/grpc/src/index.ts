@@ -1,5 +1,6 @@
 export * from './lib/billing-grpc-server';
 export * from './lib/billing-proto';
 export * from './lib/billing-messages';
-export { PROBLEM_METADATA_KEY, grpcCodeOf, grpcErrorOf } from './lib/problem-status';
+export { grpcCodeOf, grpcErrorOf, rpcStatusOf } from './lib/problem-status';
+export * from './lib/rpc-status';
 export * from './lib/grpc-port';

@@ -1,6 +1,13 @@
 import { status } from '@grpc/grpc-js';
 import { RpcError, RpcTimeoutError } from '@billing/service-host';
-import { grpcCodeOf, grpcErrorOf, PROBLEM_METADATA_KEY } from './problem-status';
+import { grpcCodeOf, grpcErrorOf } from './problem-status';
+import { decodeRpcStatus, STATUS_DETAILS_KEY } from './rpc-status';
+
+const statusOf = (error: ReturnType<typeof grpcErrorOf>) => {
+  const [value] = error.metadata.get(STATUS_DETAILS_KEY);
+  if (!Buffer.isBuffer(value)) throw new Error('no status details');
+  return decodeRpcStatus(value);
+};
 
 const codeOf = (problem: { type: string; status: number }) => grpcErrorOf(new RpcError({ ...problem, title: problem.type }), 'r1').code;
 
@@ -27,11 +34,29 @@ describe('problems as gRPC statuses', () => {
     expect(grpcCodeOf({ type: 'x', status: 500 })).toBe(status.INTERNAL);
   });
 
-  it('the trailer carries the problem as ASCII JSON that parses back to the same text', () => {
-    const error = grpcErrorOf(new RpcError({ type: 'validation', title: 'Invalid', status: 400, detail: 'durée ≥ 1 s', errors: [{ field: 'render.model', message: 'must name a model' }] }), 'r1');
-    const [value] = error.metadata.get(PROBLEM_METADATA_KEY);
-    expect(typeof value).toBe('string');
-    expect(String(value)).toMatch(/^[\x20-\x7e]*$/);
-    expect(JSON.parse(String(value))).toMatchObject({ detail: 'durée ≥ 1 s', status: 400, request_id: 'r1', errors: [{ field: 'render.model' }] });
+  it('a validation problem is google.rpc.Status with ErrorInfo, BadRequest and RequestInfo carrying what REST says', () => {
+    const error = grpcErrorOf(
+      new RpcError({ type: 'validation', title: 'Invalid', status: 400, detail: 'durée ≥ 1 s', errors: [{ field: 'render.model', message: 'must name a model' }] }),
+      'r1',
+    );
+    expect(statusOf(error)).toEqual({
+      code: status.INVALID_ARGUMENT,
+      message: 'durée ≥ 1 s',
+      errorInfo: {
+        reason: 'VALIDATION',
+        domain: 'billing.local',
+        metadata: { type: 'https://billing.local/problems/validation', title: 'Invalid', status: '400', request_id: 'r1' },
+      },
+      fieldViolations: [{ field: 'render.model', description: 'must name a model', reason: '' }],
+      requestId: 'r1',
+    });
+  });
+
+  it('a refusal’s own members (amounts in credits, names as REST spells them) travel in ErrorInfo’s metadata as text', () => {
+    const error = grpcErrorOf(new RpcError({ type: 'insufficient-credits', title: 'Insufficient credits', status: 402, pool: 'api', available: 2500, required: 75_000 }), 'r2');
+    const { errorInfo, fieldViolations } = statusOf(error);
+    expect(errorInfo).toMatchObject({ reason: 'INSUFFICIENT_CREDITS', metadata: { pool: 'api', available: '2.5', required: '75', status: '402' } });
+    expect(fieldViolations).toBeUndefined();
+    expect(error.metadata.get('problem')).toEqual([]);
   });
 });

@@ -3,15 +3,27 @@ import {
   billingServiceClient,
   billingServiceDefinition,
   type GetBalancesResponse,
+  decodeRpcStatus,
   type ListTasksResponse,
-  PROBLEM_METADATA_KEY,
   type QuoteMessage,
+  type RpcStatus,
+  STATUS_DETAILS_KEY,
   type TaskMessage,
   type TaskUpdateMessage,
 } from '../index';
 
-/** A problem details document as a client reads it from the `problem` trailer. */
-export type ProblemJson = Record<string, unknown> & { readonly type: string; readonly status: number; readonly detail: string };
+/**
+ * The problem details document a client can rebuild from `google.rpc.Status` details:
+ * ErrorInfo's metadata (every member as text, `status` back to a number), the status
+ * message as `detail`, BadRequest's violations as `errors`, and the ErrorInfo itself.
+ */
+export type ProblemJson = Record<string, unknown> & {
+  readonly type: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly reason: string;
+  readonly domain: string;
+};
 
 /**
  * A real `@grpc/grpc-js` client of `billing.v1.Billing`, loaded from the same proto files,
@@ -112,13 +124,29 @@ export class TaskUpdateStream {
   }
 }
 
-/** The problem document a failed call carried in its trailers. */
-export function problemOf(error: unknown): ProblemJson {
+/** The `google.rpc.Status` a failed call carried in its `grpc-status-details-bin` trailer. */
+export function rpcStatusOf(error: unknown): RpcStatus {
   const metadata = (error as { metadata?: unknown }).metadata;
   if (!(metadata instanceof Metadata)) throw new Error(`no metadata on ${String(error)}`);
-  const [value] = metadata.get(PROBLEM_METADATA_KEY);
-  if (typeof value !== 'string') throw new Error(`no ${PROBLEM_METADATA_KEY} trailer on ${String(error)}`);
-  return JSON.parse(value) as ProblemJson;
+  const [value] = metadata.get(STATUS_DETAILS_KEY);
+  if (!Buffer.isBuffer(value)) throw new Error(`no ${STATUS_DETAILS_KEY} trailer on ${String(error)}`);
+  return decodeRpcStatus(value);
+}
+
+/** The problem document a failed call carried, rebuilt from its status details. */
+export function problemOf(error: unknown): ProblemJson {
+  const status = rpcStatusOf(error);
+  if (!status.errorInfo) throw new Error(`no google.rpc.ErrorInfo in the status of ${String(error)}`);
+  const { reason, domain, metadata } = status.errorInfo;
+  return {
+    ...metadata,
+    type: metadata['type'] ?? '',
+    status: Number(metadata['status']),
+    detail: status.message,
+    ...(status.fieldViolations ? { errors: status.fieldViolations.map(({ field, description }) => ({ field, message: description })) } : {}),
+    reason,
+    domain,
+  };
 }
 
 /** Runs a call that must fail and gives back its gRPC error. */
