@@ -27,6 +27,8 @@ import { billingServiceDefinition } from './billing-proto';
 import { quoteInputOf, taskIdOf, taskInputOf, taskListInputOf, watchedTaskIdsOf } from './grpc-requests';
 import { type GrpcProblemError, grpcErrorOf } from './problem-status';
 import { poolBalanceMessage, quoteMessage, taskMessage, timestampOf } from './proto-views';
+import { ReadinessHealth } from './readiness-health';
+import { serverReflection } from './server-reflection';
 import { TaskUpdateFeed } from './task-updates/task-update-feed';
 import { TaskWatch } from './task-updates/task-watch';
 
@@ -47,13 +49,16 @@ export interface BillingGrpcServerOptions {
   readonly logger?: Logger;
   /** How long `stop` lets calls in flight finish before it cancels them (default 2 s). */
   readonly shutdownGraceMillis?: number;
+  /** How often `grpc.health.v1.Health` probes the gateway's readiness (default 5 s). */
+  readonly healthProbeMillis?: number;
 }
 
 /**
- * The gateway's gRPC side: `billing.v1.Billing` over the same use cases as REST. Every
- * call is authenticated from `authorization: Bearer <API key | JWT>` metadata, which sets
- * the channel and so the pool; every refusal is a gRPC status with the RFC 9457 problem
- * as JSON in the `problem` trailer.
+ * The gateway's gRPC side: `billing.v1.Billing` over the same use cases as REST, beside
+ * server reflection and the standard health service. Every billing call is authenticated
+ * from `authorization: Bearer <API key | JWT>` metadata, which sets the channel and so the
+ * pool; every refusal is a gRPC status with the RFC 9457 problem as `google.rpc.Status`
+ * details in the `grpc-status-details-bin` trailer.
  */
 export class BillingGrpcServer {
   private readonly watches = new Set<ServerWritableStream<WatchTasksRequest, TaskUpdateMessage>>();
@@ -63,6 +68,7 @@ export class BillingGrpcServer {
     private readonly options: BillingGrpcServerOptions,
     private readonly server: Server,
     private readonly feed: TaskUpdateFeed,
+    private readonly health: ReadinessHealth,
     readonly port: number,
   ) {
     this.logger = options.logger ?? silentLogger;
@@ -81,8 +87,12 @@ export class BillingGrpcServer {
       await feed.stop();
       throw error;
     }
-    const grpc = new BillingGrpcServer(options, server, feed, port);
+    const health = new ReadinessHealth(async () => (await options.gateway.readiness({ requestId: randomUUID() })).ready, options.healthProbeMillis ?? 5_000);
+    const grpc = new BillingGrpcServer(options, server, feed, health, port);
     server.addService(billingServiceDefinition(), grpc.handlers());
+    serverReflection().addToServer(server);
+    health.addToServer(server);
+    health.start();
     return grpc;
   }
 
@@ -93,6 +103,7 @@ export class BillingGrpcServer {
 
   /** Ends every watch, lets calls in flight finish (bounded), then closes the port and the feed. */
   async stop(): Promise<void> {
+    this.health.stop();
     for (const call of this.watches) call.end();
     this.watches.clear();
     await new Promise<void>((resolve) => {
