@@ -73,6 +73,16 @@ export class EmbeddedBilling {
     return JSON.parse(text) as Record<string, unknown>;
   }
 
+  /** A JSON POST to the front door's REST gateway with this credential, whatever it answers. */
+  async restPost(credential: string, path: string, body: object): Promise<{ readonly status: number; readonly body: Record<string, unknown> }> {
+    const response = await fetch(`${this.door.http.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
   /** The front door, then the services and the bus. */
   async stop(): Promise<void> {
     await this.runtime.stop();
