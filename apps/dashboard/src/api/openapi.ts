@@ -323,6 +323,23 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/v1/orders/{id}/refund": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Refund an order: role finance any paid order, the owner an unused pack within the refund window. The pack’s unspent credits are taken back and their share of the price returned through the payment provider (asynchronously: refund_requested, then refunded) */
+        readonly post: operations["OrdersController_refund"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/v1/quotes": {
         readonly parameters: {
             readonly query?: never;
@@ -351,6 +368,74 @@ export interface paths {
         readonly get: operations["SandboxCheckoutController_checkout"];
         readonly put?: never;
         readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/subscription": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The caller’s plan subscription: status, paid period, scheduled end */
+        readonly get: operations["SubscriptionController_get"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/subscription/cancel": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Cancel at period end: the paid period runs out, nothing renews after it */
+        readonly post: operations["SubscriptionController_cancel"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/subscription/resume": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Undo a cancellation before the period ends: the plan renews as before */
+        readonly post: operations["SubscriptionController_resume"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/subscription/sandbox-decline-next-renewal": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Sandbox only: the next renewal of the caller’s plan is declined (403 with a real provider) */
+        readonly post: operations["SubscriptionController_declineNextRenewal"];
         readonly delete?: never;
         readonly options?: never;
         readonly head?: never;
@@ -787,8 +872,10 @@ export interface components {
             /** Format: date-time */
             readonly placed_at: string;
             readonly price_book: string;
+            /** @description Money returned so far: a pack’s price pro rata to the credits taken back */
+            readonly refunded: components["schemas"]["MoneyDto"];
             /** @enum {string} */
-            readonly status: "placed" | "paid" | "payment_failed" | "refunded";
+            readonly status: "placed" | "paid" | "payment_failed" | "refund_requested" | "refunded";
             readonly version: string;
         };
         readonly OrderItemDto: {
@@ -825,6 +912,31 @@ export interface components {
             /** @description Monthly price; null for a contract plan */
             readonly price: components["schemas"]["MoneyDto"] | null;
             readonly priority: boolean;
+        };
+        readonly PlanSubscriptionDto: {
+            /**
+             * @description provider: bought online, each period is granted when its renewal is paid
+             * @enum {string}
+             */
+            readonly billing: "provider" | "contract";
+            /** Format: date-time */
+            readonly cancelled_at: string | null;
+            /**
+             * Format: date-time
+             * @description Cancelled at period end: the plan ends then unless resumed
+             */
+            readonly ends_at: string | null;
+            /**
+             * Format: date-time
+             * @description End of the last paid period: its credits expire then
+             */
+            readonly paid_through: string | null;
+            readonly plan_id: string;
+            /**
+             * @description past_due: a renewal was declined; nothing is granted for its period until it is paid
+             * @enum {string}
+             */
+            readonly status: "active" | "past_due" | "cancelled";
         };
         readonly PoolDto: {
             readonly channels: readonly ("app" | "api")[];
@@ -868,7 +980,7 @@ export interface components {
             readonly required?: number;
             /**
              * Format: int32
-             * @description rate-limited: seconds to wait (also in Retry-After)
+             * @description rate-limited or unavailable: seconds to wait (also in Retry-After)
              */
             readonly retry_after?: number;
             /**
@@ -951,6 +1063,13 @@ export interface components {
             readonly services: {
                 readonly [key: string]: "up" | "down";
             };
+        };
+        readonly RefundBody: {
+            /**
+             * @description Why the money goes back (shown to finance with the revoked credits)
+             * @example bought by mistake
+             */
+            readonly reason?: string;
         };
         readonly RejectionDto: {
             readonly available: number | null;
@@ -1313,7 +1432,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -1321,9 +1440,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1388,7 +1509,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -1396,9 +1517,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1497,7 +1620,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -1505,9 +1628,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1583,7 +1708,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -1591,9 +1716,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1658,7 +1785,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -1666,9 +1793,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1794,7 +1923,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -1802,9 +1931,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1869,7 +2000,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -1877,9 +2008,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1949,7 +2082,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -1957,9 +2090,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2026,7 +2161,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -2034,9 +2169,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2108,7 +2245,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -2116,9 +2253,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2190,7 +2329,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -2198,9 +2337,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2268,7 +2409,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -2276,9 +2417,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2347,7 +2490,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -2355,9 +2498,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2474,7 +2619,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -2482,9 +2627,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2560,7 +2707,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -2568,9 +2715,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2685,7 +2834,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -2693,9 +2842,121 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly OrdersController_refund: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["RefundBody"];
+            };
+        };
+        readonly responses: {
+            readonly 202: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            readonly 409: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem details */
+            readonly 502: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2803,7 +3064,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -2811,9 +3072,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2854,6 +3117,386 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly SubscriptionController_get: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["PlanSubscriptionDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly SubscriptionController_cancel: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["PlanSubscriptionDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            readonly 409: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem details */
+            readonly 502: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly SubscriptionController_resume: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["PlanSubscriptionDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            readonly 409: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem details */
+            readonly 502: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly SubscriptionController_declineNextRenewal: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["PlanSubscriptionDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            readonly 429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2922,7 +3565,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -2930,9 +3573,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3059,7 +3704,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -3067,9 +3712,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3145,7 +3792,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -3153,9 +3800,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3270,7 +3919,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -3278,9 +3927,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3395,7 +4046,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -3403,9 +4054,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3476,7 +4129,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -3484,9 +4137,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3551,7 +4206,7 @@ export interface operations {
             /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait (rate limits) */
+                    /** @description Seconds to wait before trying again */
                     readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
@@ -3559,9 +4214,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3647,9 +4304,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3737,9 +4396,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service behind the gateway did not answer in time */
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {

@@ -236,6 +236,24 @@ describe('REST gateway with the points book (default plan without entitlements)'
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('subscribing to a plan, cancelling it at period end and resuming it, through REST', async () => {
+    const user = new HttpClient(platform.url, await platform.token('sam'));
+    expect((await user.get('/v1/subscription')).status).toBe(404);
+    expect((await user.post('/v1/subscription/cancel')).status).toBe(404);
+    const order = await confirmedOrder(user, { kind: 'plan', plan_id: 'explorer' });
+    expect(order['item']).toMatchObject({ kind: 'plan', plan_id: 'explorer', credits: 1000 });
+    expect(await balanceOf(user, 'points')).toMatchObject({ balance: 1000 });
+    const subscribed = await user.get<Json>('/v1/subscription');
+    expect(subscribed.body).toMatchObject({ plan_id: 'explorer', status: 'active', billing: 'provider', ends_at: null, cancelled_at: null });
+    const cancelled = await user.post('/v1/subscription/cancel');
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'active', ends_at: subscribed.body['paid_through'] });
+    expect((await user.post('/v1/subscription/cancel')).body).toEqual(cancelled.body);
+    const resumed = await user.post('/v1/subscription/resume');
+    expect(resumed.body).toMatchObject({ status: 'active', ends_at: null });
+    expect((await user.post('/v1/subscription/sandbox-decline-next-renewal')).status).toBe(200);
+  });
+
   it('a plan without api_access or batch_generation gets 403 naming the entitlement', async () => {
     const user = new HttpClient(platform.url, await platform.token('erin'));
     const batch = await user.post('/v1/batches', { ...RENDER, batch_size: 3 });

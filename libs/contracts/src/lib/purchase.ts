@@ -40,11 +40,37 @@ export type PlaceOrder = Command<'PlaceOrder', {
   priceBookId: string;
   priceBookVersion: string;
 }>;
-export type ConfirmPayment = Command<'ConfirmPayment', { orderId: string; paymentId: string; amountCents: number; currency: string }>;
+/** `providerSubscriptionId`: a plan's subscription at the provider, which bills its later periods. */
+export type ConfirmPayment = Command<'ConfirmPayment', { orderId: string; paymentId: string; amountCents: number; currency: string; providerSubscriptionId?: string }>;
 export type FailPayment = Command<'FailPayment', { orderId: string; reason: string }>;
-export type RefundOrder = Command<'RefundOrder', { orderId: string; reason: string }>;
+/** Who asked for a refund: finance, the buyer (an unused pack, within the window), or the provider (money already returned there). */
+export type RefundInitiator = 'finance' | 'owner' | 'provider';
+export type RefundOrder = Command<'RefundOrder', {
+  orderId: string;
+  reason: string;
+  initiatedBy?: RefundInitiator;
+  /** `provider`: what the provider says it returned. */
+  providerRefundedCents?: number;
+}>;
+/**
+ * A pack's refund is settled per revocation the wallet made: the money for the credits it
+ * took back (pro rata), returned through the provider unless the provider returned it itself.
+ */
+export type RecordRefund = Command<'RecordRefund', {
+  orderId: string;
+  /** The wallet's `CreditsRevoked` event id: each is settled once. */
+  revocationId: string;
+  revokedMillicredits: number;
+  amountCents: number;
+  providerRefundId: string | null;
+}>;
 
-export type OrderCommand = PlaceOrder | ConfirmPayment | FailPayment | RefundOrder;
+/** The buyer disputed the payment with their bank: a pack's unspent credits are frozen until it closes. */
+export type OpenDispute = Command<'OpenDispute', { orderId: string; disputeId: string; amountCents: number }>;
+/** Won: the credits are released. Lost: the disputed money is gone, and the order is refunded as by the provider. */
+export type CloseDispute = Command<'CloseDispute', { orderId: string; disputeId: string; outcome: 'won' | 'lost'; amountCents: number }>;
+
+export type OrderCommand = PlaceOrder | ConfirmPayment | FailPayment | RefundOrder | RecordRefund | OpenDispute | CloseDispute;
 
 // ---- order events ----
 export type OrderPlaced = Event<'OrderPlaced', {
@@ -67,9 +93,26 @@ export type PaymentConfirmed = Event<'PaymentConfirmed', {
   currency: string;
   priceBookId: string;
   priceBookVersion: string;
+  providerSubscriptionId?: string;
   at: EpochMillis;
 }>;
 export type PaymentFailed = Event<'PaymentFailed', { orderId: string; reason: string; at: EpochMillis }>;
+/** A pack's refund was asked for: the workflow revokes its unspent credits, and each revocation is settled in money. */
+export type OrderRefundRequested = Event<'OrderRefundRequested', {
+  orderId: string;
+  accountId: string;
+  item: OrderItem;
+  amountCents: number;
+  currency: string;
+  reason: string;
+  initiatedBy: RefundInitiator;
+  providerRefundedCents?: number;
+  at: EpochMillis;
+}>;
+/**
+ * Money returned for an order. A plan's: the whole order, at once (its later periods stop).
+ * A pack's: one per wallet revocation (`revocationId`), `amountCents` being this refund's share.
+ */
 export type OrderRefunded = Event<'OrderRefunded', {
   orderId: string;
   accountId: string;
@@ -77,10 +120,33 @@ export type OrderRefunded = Event<'OrderRefunded', {
   amountCents: number;
   currency: string;
   reason: string;
+  revocationId?: string;
+  revokedMillicredits?: number;
+  providerRefundId?: string | null;
   at: EpochMillis;
 }>;
 
-export type OrderEvent = OrderPlaced | PaymentConfirmed | PaymentFailed | OrderRefunded;
+export type OrderDisputed = Event<'OrderDisputed', {
+  orderId: string;
+  accountId: string;
+  item: OrderItem;
+  disputeId: string;
+  amountCents: number;
+  currency: string;
+  at: EpochMillis;
+}>;
+export type DisputeClosed = Event<'DisputeClosed', {
+  orderId: string;
+  accountId: string;
+  item: OrderItem;
+  disputeId: string;
+  outcome: 'won' | 'lost';
+  amountCents: number;
+  currency: string;
+  at: EpochMillis;
+}>;
+
+export type OrderEvent = OrderPlaced | PaymentConfirmed | PaymentFailed | OrderRefundRequested | OrderRefunded | OrderDisputed | DisputeClosed;
 
 // ---- subscription commands ----
 export type StartSubscription = Command<'StartSubscription', {
@@ -90,12 +156,38 @@ export type StartSubscription = Command<'StartSubscription', {
   pool: string;
   /** The anchor: every period starts on this day of the month, at this time of day (UTC). */
   periodStart: EpochMillis;
+  /** Present when the plan was bought online: the provider bills every later period. */
   orderId?: string;
+  providerSubscriptionId?: string;
 } & Partial<PlanTerms>>;
+/** A period of a contract plan, or the first period of a paid one (its order paid it). */
 export type GrantPeriod = Command<'GrantPeriod', { accountId: string; periodStart: EpochMillis; periodEnd: EpochMillis }>;
+/** The provider collected a renewal: the period it names is granted. */
+export type PayRenewal = Command<'PayRenewal', {
+  accountId: string;
+  invoiceId: string;
+  periodStart: EpochMillis;
+  periodEnd: EpochMillis;
+  amountCents: number;
+  currency: string;
+}>;
+/** The provider could not collect a renewal; `finalAttempt`: it gives up and the plan ends. */
+export type FailRenewal = Command<'FailRenewal', {
+  accountId: string;
+  invoiceId: string;
+  periodStart: EpochMillis;
+  periodEnd: EpochMillis;
+  attempt: number;
+  finalAttempt: boolean;
+  reason: string;
+}>;
+/** Ends the plan now (a refund, the provider ended it, a contract closed). */
 export type CancelSubscription = Command<'CancelSubscription', { accountId: string; reason: string }>;
+/** Ends the plan when its current period ends; `ResumeSubscription` before then keeps it. */
+export type ScheduleCancellation = Command<'ScheduleCancellation', { accountId: string; reason: string }>;
+export type ResumeSubscription = Command<'ResumeSubscription', { accountId: string }>;
 
-export type SubscriptionCommand = StartSubscription | GrantPeriod | CancelSubscription;
+export type SubscriptionCommand = StartSubscription | GrantPeriod | PayRenewal | FailRenewal | CancelSubscription | ScheduleCancellation | ResumeSubscription;
 
 // ---- subscription events ----
 export type SubscriptionStarted = Event<'SubscriptionStarted', {
@@ -105,6 +197,7 @@ export type SubscriptionStarted = Event<'SubscriptionStarted', {
   pool: string;
   periodStart: EpochMillis;
   orderId?: string;
+  providerSubscriptionId?: string;
   at: EpochMillis;
 } & Partial<PlanTerms>>;
 export type PlanPeriodGranted = Event<'PlanPeriodGranted', {
@@ -114,11 +207,34 @@ export type PlanPeriodGranted = Event<'PlanPeriodGranted', {
   pool: string;
   periodStart: EpochMillis;
   periodEnd: EpochMillis;
+  /** The renewal that paid the period; absent for a first period and for contract plans. */
+  invoiceId?: string;
+  amountCents?: number;
+  currency?: string;
   at: EpochMillis;
 } & Partial<PlanTerms>>;
+/** A renewal was not paid: nothing is granted for its period until it is. */
+export type SubscriptionPastDue = Event<'SubscriptionPastDue', {
+  accountId: string;
+  planId: string;
+  invoiceId: string;
+  periodStart: EpochMillis;
+  periodEnd: EpochMillis;
+  attempt: number;
+  reason: string;
+  at: EpochMillis;
+}>;
 export type SubscriptionCancelled = Event<'SubscriptionCancelled', { accountId: string; planId: string; reason: string; at: EpochMillis }>;
+export type SubscriptionCancellationScheduled = Event<'SubscriptionCancellationScheduled', { accountId: string; planId: string; endsAt: EpochMillis; reason: string; at: EpochMillis }>;
+export type SubscriptionResumed = Event<'SubscriptionResumed', { accountId: string; planId: string; at: EpochMillis }>;
 
-export type SubscriptionEvent = SubscriptionStarted | PlanPeriodGranted | SubscriptionCancelled;
+export type SubscriptionEvent =
+  | SubscriptionStarted
+  | PlanPeriodGranted
+  | SubscriptionPastDue
+  | SubscriptionCancelled
+  | SubscriptionCancellationScheduled
+  | SubscriptionResumed;
 
 export type PurchaseEventType = OrderEvent['type'] | SubscriptionEvent['type'];
 
@@ -127,8 +243,14 @@ export const PURCHASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<PurchaseEventType, 
   OrderPlaced: 1,
   PaymentConfirmed: 1,
   PaymentFailed: 1,
+  OrderRefundRequested: 1,
   OrderRefunded: 1,
+  OrderDisputed: 1,
+  DisputeClosed: 1,
   SubscriptionStarted: 1,
   PlanPeriodGranted: 1,
+  SubscriptionPastDue: 1,
   SubscriptionCancelled: 1,
+  SubscriptionCancellationScheduled: 1,
+  SubscriptionResumed: 1,
 };

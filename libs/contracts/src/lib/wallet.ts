@@ -77,8 +77,15 @@ export type RevokePurchasedCredits = Command<'RevokePurchasedCredits', {
   reason: string;
 }>;
 
+/** A dispute over a purchase's payment: its unspent, unheld credits are held until it closes. */
+export type FreezePurchasedCredits = Command<'FreezePurchasedCredits', { purchaseId: string; reason: string }>;
+/** The dispute was won: the frozen credits are spendable again. (Lost: `RevokePurchasedCredits` takes them.) */
+export type UnfreezePurchasedCredits = Command<'UnfreezePurchasedCredits', { purchaseId: string; reason: string }>;
+
 export type WalletCommand =
   | PurchaseCredits
+  | FreezePurchasedCredits
+  | UnfreezePurchasedCredits
   | GrantCredits
   | ReserveCredits
   | ChargeReservation
@@ -164,7 +171,23 @@ export type CreditsRevoked = Event<'CreditsRevoked', {
   at: EpochMillis;
 }>;
 
+/** Credits of a disputed purchase held (they stay in the balance, and leave `available`) until the dispute closes. */
+export type CreditsFrozen = Event<'CreditsFrozen', {
+  purchaseId: string;
+  millicredits: number;
+  reason: string;
+  at: EpochMillis;
+}>;
+export type CreditsUnfrozen = Event<'CreditsUnfrozen', {
+  purchaseId: string;
+  millicredits: number;
+  reason: string;
+  at: EpochMillis;
+}>;
+
 export type WalletEvent =
+  | CreditsFrozen
+  | CreditsUnfrozen
   | CreditsPurchased
   | CreditsGranted
   | CreditsReserved
@@ -204,6 +227,10 @@ export interface CarriedLot {
   readonly revoked: boolean;
   readonly remainingMillicredits: number;
   readonly heldMillicredits: number;
+  /** The part of `heldMillicredits` frozen by a dispute (absent: none). */
+  readonly frozenMillicredits?: number;
+  /** Its purchase is (`frozen`) or was (`released`) under dispute (absent: never). */
+  readonly dispute?: 'frozen' | 'released';
 }
 
 /** A hold still open when the period opened. */
@@ -286,6 +313,8 @@ export const WALLET_EVENT_SCHEMA_VERSIONS: Readonly<Record<WalletEventType, numb
   CreditsExpired: 1,
   CreditsRefunded: 1,
   CreditsRevoked: 1,
+  CreditsFrozen: 1,
+  CreditsUnfrozen: 1,
 };
 
 export const WALLET_STREAM_EVENT_SCHEMA_VERSIONS: Readonly<Record<WalletStreamEvent['type'], number>> = {

@@ -1,6 +1,7 @@
 export * from './lib/purchase-errors';
 export * from './lib/order/order-state';
 export * from './lib/order/order-decider';
+export * from './lib/order/refund-rule';
 export * from './lib/subscription/periods';
 export * from './lib/subscription/periods-due';
 export * from './lib/subscription/subscription-state';

@@ -1,5 +1,5 @@
 import type { EpochMillis } from '../envelope';
-import type { OrderItem, PlanTerms } from '../purchase';
+import type { OrderItem, PlanTerms, RefundInitiator } from '../purchase';
 import { rpc } from './rpc-contract';
 
 // ---- requests ----
@@ -44,10 +44,27 @@ export interface PaymentWebhookCall {
   readonly headers: Record<string, string>;
 }
 
-/** `refundOrder`: the money went back to the buyer (finance, a dispute): the order's credits are taken back. */
+/**
+ * `refundOrder`: finance refunds any paid order; the buyer (`requestedBy: owner`, with
+ * `accountId`) an unused pack within the window. A pack's unspent credits are taken back
+ * and the money for them returned through the provider.
+ */
 export interface RefundOrderCall {
   readonly orderId: string;
   readonly reason: string;
+  readonly requestedBy?: 'finance' | 'owner';
+  readonly accountId?: string;
+}
+
+/** `planSubscription`, `cancelPlanAtPeriodEnd`, `resumePlan`: the account's plan subscription. */
+export interface PlanSubscriptionCall {
+  readonly accountId: string;
+}
+
+/** `failNextSandboxRenewals`: the sandbox declines the account's next renewal attempts. */
+export interface FailSandboxRenewalsCall {
+  readonly accountId: string;
+  readonly count?: number;
 }
 
 /** `accountPlan`: the account's plan, or the default plan of the book in force. */
@@ -63,7 +80,7 @@ export interface StartContractPlanCall {
 }
 
 // ---- replies ----
-export type OrderStatus = 'placed' | 'paid' | 'payment_failed' | 'refunded';
+export type OrderStatus = 'placed' | 'paid' | 'payment_failed' | 'refund_requested' | 'refunded';
 
 export interface Order {
   readonly status: OrderStatus;
@@ -76,6 +93,18 @@ export interface Order {
   readonly priceBookVersion: string;
   readonly placedAt: EpochMillis;
   readonly paymentId: string | null;
+  readonly paidAt: EpochMillis | null;
+  readonly refund: {
+    readonly initiatedBy: RefundInitiator;
+    readonly reason: string;
+    readonly providerRefundedCents?: number;
+  } | null;
+  /** Money returned so far and the credits it paid for (a pack is settled per revocation). */
+  readonly refundedCents: number;
+  readonly revokedMillicredits: number;
+  readonly revocations: readonly string[];
+  /** A payment has one dispute at most (a card network's rule). */
+  readonly dispute: { readonly disputeId: string; readonly status: 'open' | 'won' | 'lost' } | null;
 }
 
 export interface PlacedOrder {
@@ -85,9 +114,29 @@ export interface PlacedOrder {
 }
 
 export interface WebhookOutcome {
-  /** `applied`: the order changed; `duplicate`: it already had; `ignored`: a notification with nothing to do. */
+  /** `applied`: the order or plan changed; `duplicate`: it already had; `ignored`: a notification with nothing to do. */
   readonly outcome: 'applied' | 'duplicate' | 'ignored';
   readonly order?: Order;
+  /** The account whose plan a renewal or an ending was about. */
+  readonly accountId?: string;
+}
+
+/** An account's plan subscription as its owner sees it. */
+export interface PlanSubscriptionView {
+  readonly accountId: string;
+  readonly planId: string;
+  readonly status: 'active' | 'past_due' | 'cancelled';
+  readonly billing: 'provider' | 'contract';
+  /** The end of the last period granted (paid): credits of the period expire then. */
+  readonly paidThrough: EpochMillis | null;
+  /** Set when cancelled at period end: the plan ends then unless resumed. */
+  readonly endsAt: EpochMillis | null;
+  readonly cancelledAt: EpochMillis | null;
+}
+
+export interface SandboxRenewalsReply {
+  readonly accountId: string;
+  readonly failNext: number;
 }
 
 export interface OrderCreditedReply {
@@ -113,4 +162,8 @@ export const PurchaseRpc = {
   refundOrder: rpc<RefundOrderCall, Order>('purchase', 'refundOrder'),
   accountPlan: rpc<AccountPlanCall, AccountPlan>('purchase', 'accountPlan'),
   startContractPlan: rpc<StartContractPlanCall, AccountPlan>('purchase', 'startContractPlan'),
+  planSubscription: rpc<PlanSubscriptionCall, PlanSubscriptionView>('purchase', 'planSubscription'),
+  cancelPlanAtPeriodEnd: rpc<PlanSubscriptionCall, PlanSubscriptionView>('purchase', 'cancelPlanAtPeriodEnd'),
+  resumePlan: rpc<PlanSubscriptionCall, PlanSubscriptionView>('purchase', 'resumePlan'),
+  failNextSandboxRenewals: rpc<FailSandboxRenewalsCall, SandboxRenewalsReply>('purchase', 'failNextSandboxRenewals'),
 };

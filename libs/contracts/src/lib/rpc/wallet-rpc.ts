@@ -98,9 +98,26 @@ export type ReservationAnswer =
   | { readonly outcome: 'reserved'; readonly reservationId: string; readonly millicredits: number; readonly expiresAt: EpochMillis }
   | { readonly outcome: 'rejected'; readonly reservationId: string; readonly requestedMillicredits: number; readonly availableMillicredits: number };
 
+/** `purchaseLot`: what is left of one purchase in one wallet, as its books tell it now. */
+export interface PurchaseLotCall {
+  readonly accountId: string;
+  readonly pool: string;
+  readonly purchaseId: string;
+}
+
+export interface PurchaseLotReply {
+  readonly known: boolean;
+  readonly purchasedMillicredits: number;
+  /** Still in the balance, the held part included: purchased - remaining were spent (or revoked). */
+  readonly remainingMillicredits: number;
+  readonly heldMillicredits: number;
+  readonly revoked: boolean;
+}
+
 export const WalletRpc = {
   balances: rpc<BalancesCall, BalancesReply>('wallet', 'balances'),
   ledger: rpc<LedgerCall, LedgerReply>('wallet', 'ledger'),
   creditsApplied: rpc<CreditsAppliedCall, CreditsAppliedReply>('wallet', 'creditsApplied'),
   reserveCredits: rpc<ReserveCreditsCall, ReservationAnswer>('wallet', 'reserveCredits'),
+  purchaseLot: rpc<PurchaseLotCall, PurchaseLotReply>('wallet', 'purchaseLot'),
 };

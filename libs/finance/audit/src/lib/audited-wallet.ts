@@ -61,6 +61,8 @@ export class AuditedWallet {
   /** purchased + granted + refunded - charged - expired - revoked, from event amounts alone. */
   private flowsMillicredits = 0;
   private openHoldsMillicredits = 0;
+  /** Held by disputes' freezes rather than by reservations. */
+  private frozenMillicredits = 0;
   private lotsRemainingMillicredits = 0;
   private lotsHeldMillicredits = 0;
   readonly totals: WalletTotals = { purchased: 0, granted: 0, charged: 0, refunded: 0, expired: 0, revoked: 0 };
@@ -204,6 +206,16 @@ export class AuditedWallet {
         this.moveLots([{ lotId, millicredits }], -1, 0, find);
         break;
       }
+      case 'CreditsFrozen':
+      case 'CreditsUnfrozen': {
+        const { purchaseId, millicredits } = event.data;
+        const sign = event.type === 'CreditsFrozen' ? 1 : -1;
+        this.frozenMillicredits += sign * millicredits;
+        this.heldMillicredits += sign * millicredits;
+        this.moveLots([{ lotId: purchaseLotId(purchaseId), millicredits }], 0, sign, find);
+        if (this.frozenMillicredits < 0) find(2, 'held_is_open_holds', `${purchaseId} unfrozen past what was frozen`);
+        break;
+      }
       case 'CreditsRevoked': {
         const { purchaseId, millicredits } = event.data;
         const lotId = purchaseLotId(purchaseId);
@@ -282,14 +294,15 @@ export class AuditedWallet {
     if (this.flowsMillicredits !== this.balanceMillicredits || this.lotsRemainingMillicredits !== this.balanceMillicredits) {
       find(2, 'conservation', `flows give ${this.flowsMillicredits}, lots hold ${this.lotsRemainingMillicredits}, balance is ${this.balanceMillicredits}`);
     }
-    if (this.openHoldsMillicredits !== this.heldMillicredits || this.lotsHeldMillicredits !== this.heldMillicredits) {
-      find(2, 'held_is_open_holds', `open holds ${this.openHoldsMillicredits}, lots held ${this.lotsHeldMillicredits}, held is ${this.heldMillicredits}`);
+    if (this.openHoldsMillicredits + this.frozenMillicredits !== this.heldMillicredits || this.lotsHeldMillicredits !== this.heldMillicredits) {
+      find(2, 'held_is_open_holds', `open holds ${this.openHoldsMillicredits}, frozen ${this.frozenMillicredits}, lots held ${this.lotsHeldMillicredits}, held is ${this.heldMillicredits}`);
     }
   }
 
   private checkAmounts(event: WalletEvent, find: (invariant: 2, rule: string, message: string) => void): void {
     const millicredits = event.type === 'ReservationRejected' ? event.data.requestedMillicredits : event.data.millicredits;
-    if (millicredits < (event.type === 'CreditsRevoked' ? 0 : 1)) find(2, 'amounts_are_whole', `${event.type} carries ${millicredits} millicredits`);
+    const zeroAllowed = event.type === 'CreditsRevoked' || event.type === 'CreditsFrozen' || event.type === 'CreditsUnfrozen';
+    if (millicredits < (zeroAllowed ? 0 : 1)) find(2, 'amounts_are_whole', `${event.type} carries ${millicredits} millicredits`);
     if ('allocations' in event.data) {
       let sum = 0;
       for (const allocation of event.data.allocations) sum += allocation.millicredits;

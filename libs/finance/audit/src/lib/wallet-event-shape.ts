@@ -61,6 +61,8 @@ function shapeProblem(type: WalletEvent['type'], data: Record<string, unknown>):
     case 'CreditsExpired':
       return isText(data['lotId']) ? undefined : 'lotId missing';
     case 'CreditsRevoked':
+    case 'CreditsFrozen':
+    case 'CreditsUnfrozen':
       return isText(data['purchaseId']) ? undefined : 'purchaseId missing';
     case 'ReservationRejected':
       return isText(data['reservationId']) ? undefined : 'reservationId missing';

@@ -8,6 +8,7 @@ import {
   type PaymentWebhookCall,
   PricingRpc,
   PurchaseRpc,
+  type RefundOrderCall,
   type RpcContract,
   type TaskPageReply,
   type TaskReply,
@@ -52,6 +53,8 @@ import {
   type LedgerView,
   ledgerEntryView,
   type OrderView,
+  type PlanSubscriptionView,
+  planSubscriptionView,
   orderView,
   placedOrderView,
   type QuoteView,
@@ -280,6 +283,38 @@ export class BillingGateway {
     const orderId = idFor('order', caller, context);
     const item: OrderItemCall = input.kind === 'pack' ? { kind: 'pack', packId: input.packId } : { kind: 'plan', planId: input.planId };
     return placedOrderView(await this.call(caller, PurchaseRpc.placeOrder, { accountId: caller.accountId, orderId, item }, context));
+  }
+
+  async planSubscription(caller: Caller, context: RequestContext): Promise<PlanSubscriptionView> {
+    return planSubscriptionView(await this.call(caller, PurchaseRpc.planSubscription, { accountId: caller.accountId }, context));
+  }
+
+  /** `cancel`: the plan ends when its paid period ends; otherwise it renews again. The provider is told first. */
+  async setCancelAtPeriodEnd(caller: Caller, cancel: boolean, context: RequestContext): Promise<PlanSubscriptionView> {
+    const subscription = await this.call(caller, cancel ? PurchaseRpc.cancelPlanAtPeriodEnd : PurchaseRpc.resumePlan, { accountId: caller.accountId }, context);
+    this.plans.forget(caller.accountId);
+    return planSubscriptionView(subscription);
+  }
+
+  /** Sandbox only: the caller's next plan renewal is declined (refused with 403 by a real provider). */
+  async declineNextSandboxRenewal(caller: Caller, context: RequestContext): Promise<PlanSubscriptionView> {
+    await this.call(caller, PurchaseRpc.failNextSandboxRenewals, { accountId: caller.accountId, count: 1 }, context);
+    return this.planSubscription(caller, context);
+  }
+
+  /**
+   * Finance refunds any paid order; the owner an unused pack of theirs within the window.
+   * A pack's unspent credits are taken back and the money for them returned through the
+   * provider, asynchronously: the answer shows the refund under way.
+   */
+  async refundOrder(caller: Caller, orderId: string, reason: string | undefined, context: RequestContext): Promise<OrderView> {
+    const byFinance = caller.role === 'finance';
+    const request: RefundOrderCall = byFinance
+      ? { orderId, reason: reason ?? 'refunded by finance', requestedBy: 'finance' }
+      : { orderId, reason: reason ?? 'refunded on request', requestedBy: 'owner', accountId: caller.accountId };
+    const order = await this.call(caller, PurchaseRpc.refundOrder, request, context);
+    this.plans.forget(order.accountId);
+    return orderView(order);
   }
 
   async getOrder(caller: Caller, orderId: string, context: RequestContext): Promise<OrderView> {

@@ -1,4 +1,4 @@
-import type { BatchReply, CatalogReply, LedgerEntry, Order, PlacedOrder, PoolBalance, QuoteFactor, QuoteReply, QuoteSnapshot, TaskReply, Utilisation } from '@billing/contracts';
+import type { BatchReply, CatalogReply, LedgerEntry, Order, PlacedOrder, PlanSubscriptionView as PlanSubscription, PoolBalance, QuoteFactor, QuoteReply, QuoteSnapshot, TaskReply, Utilisation } from '@billing/contracts';
 import { creditsNumber } from '@billing/util';
 
 /**
@@ -157,8 +157,30 @@ export interface OrderView {
   readonly version: string;
   readonly placed_at: string;
   readonly payment_id: string | null;
+  readonly refunded: MoneyView;
   /** Where the buyer pays; present when the order was just placed. */
   readonly checkout_url: string | null;
+}
+
+export interface PlanSubscriptionView {
+  readonly plan_id: string;
+  readonly status: string;
+  readonly billing: string;
+  readonly paid_through: string | null;
+  readonly ends_at: string | null;
+  readonly cancelled_at: string | null;
+}
+
+export function planSubscriptionView(subscription: PlanSubscription): PlanSubscriptionView {
+  const at = (millis: number | null) => (millis === null ? null : iso(millis));
+  return {
+    plan_id: subscription.planId,
+    status: subscription.status,
+    billing: subscription.billing,
+    paid_through: at(subscription.paidThrough),
+    ends_at: at(subscription.endsAt),
+    cancelled_at: at(subscription.cancelledAt),
+  };
 }
 
 export interface UtilisationView {
@@ -317,6 +339,7 @@ export function orderView(order: Order, checkoutUrl: string | null = null): Orde
     version: order.priceBookVersion,
     placed_at: iso(order.placedAt),
     payment_id: order.paymentId,
+    refunded: { amount_cents: order.refundedCents ?? 0, currency: order.currency },
     checkout_url: checkoutUrl,
   };
 }

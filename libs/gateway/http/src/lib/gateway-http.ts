@@ -18,6 +18,7 @@ import { ApiKeysController } from './controllers/api-keys.controller';
 import { OPENAPI_DOCUMENT, type OpenApiHolder, OperationsController, REQUEST_METRICS } from './controllers/operations.controller';
 import { OrdersController } from './controllers/orders.controller';
 import { SandboxCheckoutController } from './controllers/sandbox-checkout.controller';
+import { SubscriptionController } from './controllers/subscription.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
 import { serveDashboard } from './dashboard-files';
@@ -61,7 +62,7 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
   const module: DynamicModule = {
     module: GatewayHttpModule,
     imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: rateLimit.limit, ttl: rateLimit.ttlMillis }] })],
-    controllers: [TasksController, AccountController, OrdersController, SandboxCheckoutController, ApiKeysController, WebhooksController, FinanceController, OperationsController],
+    controllers: [TasksController, AccountController, OrdersController, SubscriptionController, SandboxCheckoutController, ApiKeysController, WebhooksController, FinanceController, OperationsController],
     providers: [
       { provide: BILLING_GATEWAY, useValue: options.gateway },
       { provide: REQUEST_METRICS, useValue: metrics },

@@ -9,6 +9,8 @@ import type {
   CreditsReleased,
   CreditsReserved,
   CreditsRevoked,
+  CreditsFrozen,
+  CreditsUnfrozen,
   GrantSource,
   LotAllocation,
   ReleaseReason,
@@ -130,6 +132,20 @@ export class BalanceCarriedForwardPayload implements Mutable<BalanceCarriedForwa
   @IsArray() @IsObject({ each: true }) holds!: BalanceCarriedForward['data']['holds'][number][];
   @IsArray() @IsObject({ each: true }) endedHolds!: BalanceCarriedForward['data']['endedHolds'][number][];
   @IsArray() @IsObject({ each: true }) refunds!: BalanceCarriedForward['data']['refunds'][number][];
+  @IsInt() at!: number;
+}
+
+export class CreditsFrozenPayload implements Mutable<CreditsFrozen['data']> {
+  @IsString() @IsNotEmpty() purchaseId!: string;
+  @IsInt() @Min(0) millicredits!: number;
+  @IsString() reason!: string;
+  @IsInt() at!: number;
+}
+
+export class CreditsUnfrozenPayload implements Mutable<CreditsUnfrozen['data']> {
+  @IsString() @IsNotEmpty() purchaseId!: string;
+  @IsInt() @Min(0) millicredits!: number;
+  @IsString() reason!: string;
   @IsInt() at!: number;
 }
 

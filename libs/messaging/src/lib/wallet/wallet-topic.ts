@@ -6,12 +6,14 @@ import {
   BalanceCarriedForwardPayload,
   CreditsChargedPayload,
   CreditsExpiredPayload,
+  CreditsFrozenPayload,
   CreditsGrantedPayload,
   CreditsPurchasedPayload,
   CreditsRefundedPayload,
   CreditsReleasedPayload,
   CreditsReservedPayload,
   CreditsRevokedPayload,
+  CreditsUnfrozenPayload,
   ReservationExpiredPayload,
   ReservationRejectedPayload,
 } from './wallet-payloads';
@@ -38,6 +40,8 @@ const DTOS = {
   CreditsExpired: CreditsExpiredPayload,
   CreditsRefunded: CreditsRefundedPayload,
   CreditsRevoked: CreditsRevokedPayload,
+  CreditsFrozen: CreditsFrozenPayload,
+  CreditsUnfrozen: CreditsUnfrozenPayload,
 } satisfies Record<WalletEventType, new () => object>;
 
 export type WalletPayloads = { [K in WalletEventType]: InstanceType<(typeof DTOS)[K]> };

@@ -8,6 +8,8 @@ export interface CheckoutRequest {
   readonly currency: string;
   readonly successUrl?: string;
   readonly cancelUrl?: string;
+  /** A plan: the provider bills `amountCents` every month until the subscription is cancelled. */
+  readonly recurring?: { readonly interval: 'month' };
 }
 
 export interface Checkout {
@@ -24,6 +26,8 @@ export interface PaymentConfirmed {
   readonly paymentId: string;
   readonly amountCents: number;
   readonly currency: string;
+  /** A subscription checkout: the provider's subscription, which bills the later periods. */
+  readonly providerSubscriptionId?: string;
 }
 
 export interface PaymentFailed {
@@ -38,10 +42,81 @@ export interface NotificationIgnored {
   readonly type: string;
 }
 
-export type PaymentNotification = PaymentConfirmed | PaymentFailed | NotificationIgnored;
+/** A renewal of a plan's subscription, paid or not; the period is the one the provider billed. */
+export interface RenewalPaid {
+  readonly kind: 'renewal_paid';
+  readonly accountId: string;
+  readonly invoiceId: string;
+  readonly periodStart: number;
+  readonly periodEnd: number;
+  readonly amountCents: number;
+  readonly currency: string;
+}
+
+export interface RenewalFailed {
+  readonly kind: 'renewal_failed';
+  readonly accountId: string;
+  readonly invoiceId: string;
+  readonly periodStart: number;
+  readonly periodEnd: number;
+  readonly attempt: number;
+  /** The provider will not try again: the subscription ends. */
+  readonly finalAttempt: boolean;
+  readonly reason: string;
+}
+
+/** The provider ended the subscription (cancelled at period end, or unpaid). */
+export interface SubscriptionEnded {
+  readonly kind: 'subscription_ended';
+  readonly accountId: string;
+  readonly reason: string;
+}
+
+/** The provider returned money for a payment (a refund made in its dashboard, or ours reported back). */
+export interface PaymentRefunded {
+  readonly kind: 'payment_refunded';
+  readonly paymentId: string;
+  /** All the money returned for the payment so far. */
+  readonly refundedCents: number;
+}
+
+/** The buyer disputed a payment with their bank; `closed` says how it ended. */
+export interface DisputeOpened {
+  readonly kind: 'dispute_opened';
+  readonly paymentId: string;
+  readonly disputeId: string;
+  readonly amountCents: number;
+}
+
+export interface DisputeClosed {
+  readonly kind: 'dispute_closed';
+  readonly paymentId: string;
+  readonly disputeId: string;
+  readonly outcome: 'won' | 'lost';
+  readonly amountCents: number;
+}
+
+export type PaymentNotification =
+  | DisputeOpened
+  | DisputeClosed
+  | PaymentRefunded
+  | PaymentConfirmed | PaymentFailed | RenewalPaid | RenewalFailed | SubscriptionEnded | NotificationIgnored;
 
 export type WebhookBody = string | Uint8Array;
 export type WebhookHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** Money back for a payment: part or all of it; the key makes a repeated request return the same refund. */
+export interface RefundRequest {
+  readonly orderId: string;
+  readonly paymentId: string;
+  readonly amountCents: number;
+  readonly currency: string;
+  readonly idempotencyKey: string;
+}
+
+export interface Refund {
+  readonly providerRefundId: string;
+}
 
 /**
  * The port. `parseWebhook` needs the body exactly as received (signatures cover bytes),
@@ -50,4 +125,7 @@ export type WebhookHeaders = Readonly<Record<string, string | readonly string[] 
 export interface PaymentProvider {
   createCheckout(request: CheckoutRequest): Promise<Checkout>;
   parseWebhook(rawBody: WebhookBody, headers: WebhookHeaders, now: number): PaymentNotification;
+  /** Stops (`true`) or resumes (`false`) the renewals after the current period. */
+  setCancelAtPeriodEnd(providerSubscriptionId: string, cancelAtPeriodEnd: boolean): Promise<void>;
+  refund(request: RefundRequest): Promise<Refund>;
 }

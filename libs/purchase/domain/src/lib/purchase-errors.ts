@@ -4,11 +4,14 @@ export type PurchaseErrorCode =
   | 'order_not_found'
   | 'payment_mismatch'
   | 'not_paid'
+  | 'refund_not_requested'
+  | 'refund_mismatch'
   | 'invalid_subscription'
   | 'no_subscription'
   | 'already_subscribed'
   | 'period_out_of_sequence'
   | 'period_not_started'
+  | 'period_not_paid'
   | 'subscription_cancelled';
 
 export class PurchaseError extends Error {

@@ -21,9 +21,12 @@ export function asProblem(error: unknown): unknown {
         return problems.notFound('Order', error.message, { code: error.code });
       case 'payment_mismatch':
       case 'not_paid':
+      case 'refund_not_requested':
+      case 'refund_mismatch':
       case 'already_subscribed':
       case 'period_out_of_sequence':
       case 'period_not_started':
+      case 'period_not_paid':
       case 'subscription_cancelled':
         return problems.conflict(error.message, { code: error.code });
       default:

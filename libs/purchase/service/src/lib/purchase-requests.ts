@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { REQUEST_LIMITS } from '@billing/contracts';
 import { Type } from 'class-transformer';
-import { IsBase64, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBase64, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const ID_MESSAGE = 'must be 1-128 letters, digits, ".", "_", ":" or "-"';
@@ -40,10 +40,16 @@ export class PaymentWebhookRequest {
   @IsObject() headers!: Record<string, string>;
 }
 
-/** `refundOrder`: the money went back to the buyer (finance, a dispute): the order's credits are taken back. */
+/**
+ * `refundOrder`: finance refunds any paid order; the buyer (`requestedBy: owner`, with
+ * `accountId`) an unused pack within the window. A pack's unspent credits are taken back
+ * and the money for them returned through the provider.
+ */
 export class RefundOrderRequest {
   @IsString() @IsNotEmpty() orderId!: string;
-  @IsString() @IsNotEmpty() reason!: string;
+  @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+  @IsOptional() @IsIn(['finance', 'owner']) requestedBy?: 'finance' | 'owner';
+  @ValidateIf((request: RefundOrderRequest) => request.requestedBy === 'owner') @IsString() @IsNotEmpty() accountId?: string;
 }
 
 /** `accountPlan`: the account's plan, or the default plan of the book in force. */
@@ -56,4 +62,15 @@ export class StartContractPlanRequest {
   @Matches(ID, { message: `accountId ${ID_MESSAGE}` }) accountId!: string;
   @IsString() @IsNotEmpty() planId!: string;
   @IsString() @IsNotEmpty() contractReference!: string;
+}
+
+/** `cancelPlanAtPeriodEnd` / `resumePlan` / `planSubscription`: the account's plan bought online or by contract. */
+export class PlanSubscriptionRequest {
+  @IsString() @IsNotEmpty() accountId!: string;
+}
+
+/** `failNextSandboxRenewals`: the sandbox declines the account's next renewal attempts. */
+export class FailSandboxRenewalsRequest {
+  @IsString() @IsNotEmpty() accountId!: string;
+  @IsOptional() @IsInt() @Min(1) @Max(10) count?: number;
 }

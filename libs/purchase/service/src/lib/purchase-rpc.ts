@@ -8,23 +8,30 @@ import {
   orderStreamName,
   type PlacedOrder,
   type PlaceOrderCall,
+  type PlanSubscriptionView,
   type PlanTerms,
   PricingRpc,
   PurchaseRpc,
   type RpcContract,
+  subscriptionStreamName,
+  WalletRpc,
   type WebhookOutcome,
 } from '@billing/contracts';
 import type { SandboxPaymentProvider } from '@billing/payment-provider';
+import { isSubscription, planInForce } from '@billing/purchase-domain';
 import { type Clock, type Logger, type RpcClient, rpcHandler, type RpcMethod, send } from '@billing/service-host';
 import { orderCredited, OrderCreditedRequest } from './order-credits';
+import { receiveNotification } from './payment-notifications';
 import type { ConfiguredProvider } from './payment-provider-config';
 import { answeringProblems, problems } from './purchase-problems';
 import {
   AccountPlanRequest,
   ConfirmSandboxPaymentRequest,
+  FailSandboxRenewalsRequest,
   GetOrderRequest,
   PaymentWebhookRequest,
   PlaceOrderRequest,
+  PlanSubscriptionRequest,
   RefundOrderRequest,
   StartContractPlanRequest,
 } from './purchase-requests';
@@ -38,6 +45,8 @@ export interface PurchaseRpcDependencies {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly priceBookId: string;
+  readonly orderOfPayment: (paymentId: string) => Promise<string | undefined>;
+  readonly ownerRefundWindowMillis: number;
 }
 
 export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
@@ -53,35 +62,17 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
 
   async function checkout(order: Order, urls: { successUrl?: string; cancelUrl?: string } = {}): Promise<PlacedOrder> {
     const { orderId, accountId, amountCents, currency } = order;
-    const placed = await payments.provider.createCheckout({ orderId, accountId, amountCents, currency, description: describe(order.item), ...urls });
+    const recurring = order.item.kind === 'plan' ? { recurring: { interval: 'month' as const } } : {};
+    const placed = await payments.provider.createCheckout({ orderId, accountId, amountCents, currency, description: describe(order.item), ...recurring, ...urls });
     return { order, checkoutUrl: placed.checkoutUrl, providerReference: placed.providerReference };
   }
 
-  /** Every notification, real or sandbox, takes this path: verified by the provider, then decided on the order. */
-  async function receive(rawBody: Buffer | string, headers: Record<string, string>): Promise<WebhookOutcome> {
-    const now = clock.now();
-    const notification = payments.provider.parseWebhook(rawBody, headers, now);
-    if (notification.kind === 'ignored') return { outcome: 'ignored' };
-    const { orderId } = notification;
-    const metadata = { now, correlationId: orderId };
-    const { events } =
-      notification.kind === 'payment_confirmed'
-        ? await streams.orders.handle(orderStreamName(orderId), {
-            type: 'ConfirmPayment',
-            data: { orderId, paymentId: notification.paymentId, amountCents: notification.amountCents, currency: notification.currency },
-            metadata: { ...metadata, commandId: `confirm-payment:${orderId}:${notification.paymentId}` },
-          })
-        : await streams.orders.handle(orderStreamName(orderId), {
-            type: 'FailPayment',
-            data: { orderId, reason: notification.reason },
-            metadata: { ...metadata, commandId: `fail-payment:${orderId}` },
-          });
-    return { outcome: events.length > 0 ? 'applied' : 'duplicate', order: await orderOf(orderId) };
-  }
+  const receive = (rawBody: Buffer | string, headers: Record<string, string>): Promise<WebhookOutcome> =>
+    receiveNotification({ streams, provider: payments.provider, logger: deps.logger, orderOfPayment: deps.orderOfPayment }, rawBody, headers, clock.now());
 
   async function planOf(accountId: string): Promise<AccountPlan> {
     const [{ state, terms }, book] = await Promise.all([streams.subscription(accountId), catalog()]);
-    if (state.status === 'active') {
+    if (planInForce(state, clock.now())) {
       const { planId, pool, monthlyMillicredits } = state;
       return { accountId, planId, source: 'subscription', pool, monthlyMillicredits, ...(terms ?? termsFromCatalog(book, planId)) };
     }
@@ -89,7 +80,54 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
     return { accountId, planId, source: 'default', ...termsFromCatalog(book, planId) };
   }
 
+  async function subscriptionOf(accountId: string): Promise<PlanSubscriptionView> {
+    const { state } = await streams.subscription(accountId);
+    if (!isSubscription(state)) throw problems.notFound('Subscription', `account ${accountId} has no plan subscription`, { accountId });
+    const { planId, status, billing, paidThrough, endsAt, cancelledAt } = state;
+    return { accountId, planId, status, billing, paidThrough, endsAt, cancelledAt };
+  }
+
+  /** Tells the provider first (it bills the renewals), then records the change; both are idempotent, so a retry after a failure finishes it. */
+  async function setCancelAtPeriodEnd(accountId: string, cancel: boolean): Promise<PlanSubscriptionView> {
+    const { state } = await streams.subscription(accountId);
+    if (!planInForce(state, clock.now())) throw problems.notFound('Subscription', `account ${accountId} has no plan in force`, { accountId });
+    if (state.providerSubscriptionId !== undefined) await payments.provider.setCancelAtPeriodEnd(state.providerSubscriptionId, cancel);
+    const now = clock.now();
+    const metadata = { commandId: `${cancel ? 'cancel-at-period-end' : 'resume'}:${accountId}:${now}`, now, correlationId: `plan:${accountId}` };
+    await streams.subscriptions.handle(
+      subscriptionStreamName(accountId),
+      cancel ? { type: 'ScheduleCancellation', data: { accountId, reason: 'customer_request' }, metadata } : { type: 'ResumeSubscription', data: { accountId }, metadata },
+    );
+    return subscriptionOf(accountId);
+  }
+
+  /**
+   * The buyer refunds a pack of theirs, paid within the window and none of its credits
+   * used (read from the wallet's books now). Credits spent between this check and the
+   * revocation are not refunded: the money follows what the wallet takes back.
+   */
+  async function assertOwnerMayRefund(order: Order): Promise<void> {
+    if (order.status === 'refund_requested' || order.status === 'refunded') return;
+    if (order.item.kind !== 'pack') throw problems.forbidden('a plan is ended by cancelling it; its refunds are made by finance');
+    if (order.status !== 'paid' || order.paidAt === null) throw problems.conflict(`order ${order.orderId} is ${order.status}: only a paid order is refunded`, { code: 'not_paid' });
+    if (clock.now() - order.paidAt > deps.ownerRefundWindowMillis) {
+      throw problems.forbidden(`order ${order.orderId} was paid more than ${Math.floor(deps.ownerRefundWindowMillis / 86_400_000)} days ago: ask support for a refund`);
+    }
+    const lot = await send(deps.rpc, WalletRpc.purchaseLot, { accountId: order.accountId, pool: order.item.pool, purchaseId: order.orderId }, { key: order.accountId, correlationId: order.orderId });
+    if (!lot.known || lot.remainingMillicredits < lot.purchasedMillicredits || lot.heldMillicredits > 0) {
+      throw problems.conflict(`order ${order.orderId}: some of its credits are used or held; only an unused pack is refunded on request`, { code: 'pack_used' });
+    }
+  }
+
   return [
+    method(PurchaseRpc.planSubscription, PlanSubscriptionRequest, (request) => subscriptionOf(request.accountId)),
+    method(PurchaseRpc.cancelPlanAtPeriodEnd, PlanSubscriptionRequest, (request) => setCancelAtPeriodEnd(request.accountId, true)),
+    method(PurchaseRpc.resumePlan, PlanSubscriptionRequest, (request) => setCancelAtPeriodEnd(request.accountId, false)),
+    method(PurchaseRpc.failNextSandboxRenewals, FailSandboxRenewalsRequest, async (request) => {
+      if (payments.kind !== 'sandbox') throw problems.forbidden('renewals are declined on demand only by the sandbox provider');
+      payments.provider.failNextRenewals(request.accountId, request.count ?? 1);
+      return { accountId: request.accountId, failNext: request.count ?? 1 };
+    }),
     method(PurchaseRpc.placeOrder, PlaceOrderRequest, async (request): Promise<PlacedOrder> => {
       const urls = { ...(request.successUrl ? { successUrl: request.successUrl } : {}), ...(request.cancelUrl ? { cancelUrl: request.cancelUrl } : {}) };
       const known = await streams.order(request.orderId);
@@ -98,7 +136,7 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
       const priced = priceOf(book, request.item);
       if (priced.item.kind === 'plan') {
         const { state } = await streams.subscription(request.accountId);
-        if (state.status === 'active') throw problems.conflict(`account ${request.accountId} is already on plan ${state.planId}`, { planId: state.planId });
+        if (planInForce(state, clock.now())) throw problems.conflict(`account ${request.accountId} is already on plan ${state.planId}`, { planId: state.planId });
       }
       const { orderId, accountId } = request;
       await streams.orders.handle(orderStreamName(orderId), {
@@ -128,10 +166,12 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
       return receive(Buffer.from(request.rawBody, 'base64'), request.headers);
     }),
     method(PurchaseRpc.refundOrder, RefundOrderRequest, async (request): Promise<Order> => {
-      await orderOf(request.orderId);
+      const initiatedBy = request.requestedBy ?? 'finance';
+      const order = await orderOf(request.orderId, initiatedBy === 'owner' ? request.accountId : undefined);
+      if (initiatedBy === 'owner') await assertOwnerMayRefund(order);
       await streams.orders.handle(orderStreamName(request.orderId), {
         type: 'RefundOrder',
-        data: { orderId: request.orderId, reason: request.reason },
+        data: { orderId: request.orderId, reason: request.reason, initiatedBy },
         metadata: { commandId: `refund-order:${request.orderId}`, now: clock.now(), correlationId: request.orderId },
       });
       return orderOf(request.orderId);
@@ -144,8 +184,9 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
       if (plan.priceCents !== null) throw problems.validation('planId', `plan ${plan.id} is sold online: place an order for it`);
       const { accountId } = request;
       const { state } = await streams.subscription(accountId);
-      if (state.status === 'active' && state.planId !== plan.id) throw problems.conflict(`account ${accountId} is already on plan ${state.planId}`, { planId: state.planId });
-      if (state.status !== 'active') {
+      const inForce = planInForce(state, clock.now());
+      if (inForce && state.planId !== plan.id) throw problems.conflict(`account ${accountId} is already on plan ${state.planId}`, { planId: state.planId });
+      if (!inForce) {
         const now = clock.now();
         const { concurrencyLimit, priority, entitlements } = plan;
         await decideSubscription(
@@ -193,7 +234,7 @@ function sameOrder(order: Order, request: PlaceOrderCall): Order {
 }
 
 function describe(item: OrderItem): string {
-  if (item.kind === 'plan') return `Plan ${item.planId}, one month`;
+  if (item.kind === 'plan') return `Plan ${item.planId}, monthly`;
   return `${(item.millicredits / 1000).toLocaleString('en-US')} credits (${item.pool} pool)`;
 }
 

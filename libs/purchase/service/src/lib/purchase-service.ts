@@ -5,7 +5,10 @@ import type { ServiceDefinition, ServiceFactory } from '@billing/service-host';
 import { paymentProviderFrom, type PaymentProviderConfig } from './payment-provider-config';
 import { planGrantJob, planPeriodsProjection } from './plan-periods';
 import { purchaseRpcMethods } from './purchase-rpc';
+import { orderPaidBy, orderPaymentsProjection } from './order-payments';
 import { PurchaseStreams } from './purchase-streams';
+import { refundSettlementReactor } from './refund-settlement';
+import { sandboxRenewals } from './sandbox-renewals';
 import { purchaseWorkflowReactor } from './purchase-workflow-reactor';
 
 export const PURCHASE_SERVICE = SERVICES.purchase;
@@ -22,7 +25,11 @@ export interface PurchaseServiceOptions {
   readonly partitions?: number;
   /** How often due plan periods are granted (default every minute; the time comes from the clock). */
   readonly grantEveryMillis?: number;
+  /** How long after paying a buyer may refund an unused pack themselves (default 14 days; finance refunds any time). */
+  readonly ownerRefundWindowMillis?: number;
 }
+
+export const DEFAULT_OWNER_REFUND_WINDOW_MILLIS = 14 * 86_400_000;
 
 /** `order-<orderId>` -> the order id; `subscription-<accountId>` -> the account id. */
 const idAfter = (category: string) => (streamName: string) => streamName.slice(category.length + 1);
@@ -41,6 +48,12 @@ export function createPurchaseService(options: PurchaseServiceOptions): ServiceF
     const streams = new PurchaseStreams(store, context.newId);
     const periods = new ProjectionRunner({ store, db, projection: planPeriodsProjection(), onFailure: logRunnerFailures(context.logger, 'plan-periods') });
     periods.start();
+    const paymentIndex = new ProjectionRunner({ store, db, projection: orderPaymentsProjection(), onFailure: logRunnerFailures(context.logger, 'order-payments') });
+    paymentIndex.start();
+    const orderOfPayment = async (paymentId: string) => {
+      await caughtUp(store, paymentIndex);
+      return orderPaidBy(db, paymentId);
+    };
     const routes: RelayRoute[] = [
       { category: ORDER_CATEGORY, topic: ORDER_TOPIC, partitions, keyOf: idAfter(ORDER_CATEGORY) },
       { category: SUBSCRIPTION_CATEGORY, topic: SUBSCRIPTION_TOPIC, partitions, keyOf: idAfter(SUBSCRIPTION_CATEGORY) },
@@ -48,10 +61,31 @@ export function createPurchaseService(options: PurchaseServiceOptions): ServiceF
     return {
       name: PURCHASE_SERVICE,
       publishes: routes,
-      reactors: [purchaseWorkflowReactor(streams, context)],
-      rpc: purchaseRpcMethods({ streams, payments, rpc: context.rpc, clock: context.clock, logger: context.logger, priceBookId: options.priceBookId ?? 'credits' }),
-      jobs: [planGrantJob({ streams, db, caughtUp: () => caughtUp(store, periods), logger: context.logger, everyMillis: options.grantEveryMillis ?? 60_000 })],
-      close: () => periods.stop(),
+      reactors: [purchaseWorkflowReactor(streams, context), refundSettlementReactor(streams, payments.provider, context.clock)],
+      rpc: purchaseRpcMethods({
+        streams,
+        payments,
+        rpc: context.rpc,
+        clock: context.clock,
+        logger: context.logger,
+        priceBookId: options.priceBookId ?? 'credits',
+        orderOfPayment,
+        ownerRefundWindowMillis: options.ownerRefundWindowMillis ?? DEFAULT_OWNER_REFUND_WINDOW_MILLIS,
+      }),
+      jobs: [
+        planGrantJob({
+          streams,
+          db,
+          caughtUp: () => caughtUp(store, periods),
+          logger: context.logger,
+          everyMillis: options.grantEveryMillis ?? 60_000,
+          ...(payments.kind === 'sandbox' ? { renew: sandboxRenewals({ streams, provider: payments.provider, logger: context.logger, orderOfPayment }) } : {}),
+        }),
+      ],
+      close: async () => {
+        await periods.stop();
+        await paymentIndex.stop();
+      },
     };
   };
 }

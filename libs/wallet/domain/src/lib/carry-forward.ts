@@ -43,12 +43,19 @@ export function carryForward(closing: WalletState, opening: PeriodOpening): Bala
 
 /** The state a period's books open with. */
 export function openedBooks(opening: BalanceCarriedForward['data']): WalletState {
-  const records: LotRecord[] = opening.lots.map((lot, sequence) => ({ lotId: lotIdOf(lot), origin: lot.origin, sequence, revoked: lot.revoked }));
+  const records: LotRecord[] = opening.lots.map((lot, sequence) => ({
+    lotId: lotIdOf(lot),
+    origin: lot.origin,
+    sequence,
+    revoked: lot.revoked,
+    ...(lot.dispute === undefined ? {} : { dispute: lot.dispute }),
+  }));
   const lots: Lot[] = [];
   opening.lots.forEach((carried, index) => {
     const record = records[index] as LotRecord;
     if (carried.remainingMillicredits > 0) {
-      lots.push({ ...lotOf(record), remainingMillicredits: carried.remainingMillicredits, heldMillicredits: carried.heldMillicredits });
+      const frozen = carried.frozenMillicredits === undefined ? {} : { frozenMillicredits: carried.frozenMillicredits };
+      lots.push({ ...lotOf(record), remainingMillicredits: carried.remainingMillicredits, heldMillicredits: carried.heldMillicredits, ...frozen });
     }
   });
   lots.sort((a, b) => (allocatesBefore(a, b) ? -1 : allocatesBefore(b, a) ? 1 : 0));
@@ -71,6 +78,8 @@ function carriedLot(closing: WalletState, record: LotRecord): CarriedLot {
     revoked: record.revoked,
     remainingMillicredits: lot?.remainingMillicredits ?? 0,
     heldMillicredits: lot?.heldMillicredits ?? 0,
+    ...(lot?.frozenMillicredits === undefined ? {} : { frozenMillicredits: lot.frozenMillicredits }),
+    ...(record.dispute === undefined ? {} : { dispute: record.dispute }),
   };
 }
 

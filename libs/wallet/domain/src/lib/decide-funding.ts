@@ -69,7 +69,8 @@ export function expireGrant(command: ExpireGrant, state: WalletState): readonly 
 /**
  * The purchase's money was returned: its unspent, unheld credits leave now. Credits of
  * it that are held stay held; if the hold is charged they were spent, and if it is
- * released they leave then (see returned-credits). Revoking marks the purchase even
+ * released they leave then (see returned-credits); frozen ones (a dispute) leave with the
+ * unheld ones. Revoking marks the purchase even
  * when nothing is left to take, hence an event of 0 millicredits in that case.
  */
 export function revokePurchasedCredits(command: RevokePurchasedCredits, state: WalletState): readonly WalletEvent[] {
@@ -81,7 +82,11 @@ export function revokePurchasedCredits(command: RevokePurchasedCredits, state: W
   if (record.revoked) return NO_EVENTS;
   const lot = state.lots.find((candidate) => candidate.lotId === lotId);
   const unheld = lot === undefined ? 0 : lot.remainingMillicredits - lot.heldMillicredits;
-  return [{ type: 'CreditsRevoked', data: { purchaseId, millicredits: unheld, reason: command.data.reason, at: now } }];
+  const frozen = lot?.frozenMillicredits ?? 0;
+  const { reason } = command.data;
+  // A lost dispute (or a refund during one): the frozen credits are released and taken with the rest.
+  const thawed: WalletEvent[] = record.dispute === 'frozen' ? [{ type: 'CreditsUnfrozen', data: { purchaseId, millicredits: frozen, reason, at: now } }] : [];
+  return [...thawed, { type: 'CreditsRevoked', data: { purchaseId, millicredits: unheld + frozen, reason, at: now } }];
 }
 
 /** Same id and same content: a repeat (no events). Same id, other content: an error. */

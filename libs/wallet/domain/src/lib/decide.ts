@@ -2,6 +2,7 @@ import type { WalletCommand, WalletEvent } from '@billing/contracts';
 import { assertNever } from '@billing/util';
 import { expireGrant, grantCredits, purchaseCredits, revokePurchasedCredits } from './decide-funding';
 import { chargeReservation, expireReservation, releaseReservation, reserveCredits } from './decide-holds';
+import { freezePurchasedCredits, unfreezePurchasedCredits } from './decide-disputes';
 import { refundCredits } from './decide-refunds';
 import type { WalletState } from './wallet-state';
 
@@ -30,6 +31,10 @@ export function decide(command: WalletCommand, state: WalletState): readonly Wal
       return refundCredits(command, state);
     case 'RevokePurchasedCredits':
       return revokePurchasedCredits(command, state);
+    case 'FreezePurchasedCredits':
+      return freezePurchasedCredits(command, state);
+    case 'UnfreezePurchasedCredits':
+      return unfreezePurchasedCredits(command, state);
     default:
       return assertNever(command, 'wallet command');
   }

@@ -95,9 +95,32 @@ export function evolve(state: WalletState, event: WalletStreamEvent): WalletStat
         lotRecords: withEntry(left.lotRecords, lotId, { ...record, revoked: true }),
       };
     }
+    case 'CreditsFrozen':
+      return withDispute(withFrozen(state, purchaseLotId(event.data.purchaseId), event.data.millicredits), purchaseLotId(event.data.purchaseId), 'frozen');
+    case 'CreditsUnfrozen':
+      return withDispute(withFrozen(state, purchaseLotId(event.data.purchaseId), -event.data.millicredits), purchaseLotId(event.data.purchaseId), 'released');
     default:
       return assertNever(event, 'wallet event');
   }
+}
+
+function withDispute(state: WalletState, lotId: string, dispute: 'frozen' | 'released'): WalletState {
+  const record = state.lotRecords.get(lotId);
+  if (record === undefined || record.dispute === dispute) return state;
+  return { ...state, lotRecords: withEntry(state.lotRecords, lotId, { ...record, dispute }) };
+}
+
+/** A freeze holds credits of one lot (negative: releases them). */
+function withFrozen(state: WalletState, lotId: string, millicredits: number): WalletState {
+  return {
+    ...state,
+    heldMillicredits: state.heldMillicredits + millicredits,
+    lots: changeLots(state.lots, [{ lotId, millicredits }], (lot, change) => {
+      const frozen = (lot.frozenMillicredits ?? 0) + change;
+      const { frozenMillicredits: _was, ...rest } = lot;
+      return { ...rest, heldMillicredits: lot.heldMillicredits + change, ...(frozen === 0 ? {} : { frozenMillicredits: frozen }) };
+    }),
+  };
 }
 
 function withNewLot(state: WalletState, lotId: string, origin: LotOrigin & { at?: number }): WalletState {

@@ -170,9 +170,11 @@ function checkState(state: WalletState, flows: number, openHolds: number, find: 
   if (available < 0) find(1, 'available_never_negative', `available is ${available}`);
   let lotsRemaining = 0;
   let lotsHeld = 0;
+  let frozen = 0;
   for (const lot of state.lots) {
     lotsRemaining += lot.remainingMillicredits;
     lotsHeld += lot.heldMillicredits;
+    frozen += lot.frozenMillicredits ?? 0;
     if (lot.heldMillicredits < 0 || lot.heldMillicredits > lot.remainingMillicredits) {
       find(1, 'lot_holds_within_lot', `${lot.lotId} holds ${lot.heldMillicredits} of ${lot.remainingMillicredits}`);
     }
@@ -180,14 +182,14 @@ function checkState(state: WalletState, flows: number, openHolds: number, find: 
   if (flows !== state.balanceMillicredits || lotsRemaining !== state.balanceMillicredits) {
     find(2, 'conservation', `flows give ${flows}, lots hold ${lotsRemaining}, balance is ${state.balanceMillicredits}`);
   }
-  if (openHolds !== state.heldMillicredits || lotsHeld !== state.heldMillicredits) {
-    find(2, 'held_is_open_holds', `open holds ${openHolds}, lots held ${lotsHeld}, held is ${state.heldMillicredits}`);
+  if (openHolds + frozen !== state.heldMillicredits || lotsHeld !== state.heldMillicredits) {
+    find(2, 'held_is_open_holds', `open holds ${openHolds}, frozen ${frozen}, lots held ${lotsHeld}, held is ${state.heldMillicredits}`);
   }
 }
 
 function checkAmounts(event: WalletEvent, find: Find): void {
   const { millicredits } = amountsOf(event);
-  const zeroAllowed = event.type === 'CreditsRevoked';
+  const zeroAllowed = event.type === 'CreditsRevoked' || event.type === 'CreditsFrozen' || event.type === 'CreditsUnfrozen';
   if (!Number.isSafeInteger(millicredits) || millicredits < (zeroAllowed ? 0 : 1)) {
     find(2, 'amounts_are_whole', `${event.type} carries ${millicredits} millicredits`);
   }

@@ -10,6 +10,8 @@ export interface LotRecord {
   readonly sequence: number;
   /** Its purchase was refunded: credits that come back to it leave at once. */
   readonly revoked: boolean;
+  /** Its purchase is (`frozen`) or was (`released`) under dispute; a payment is disputed once. */
+  readonly dispute?: 'frozen' | 'released';
 }
 
 /** A lot that still has credits in the balance. */
@@ -21,7 +23,10 @@ export interface Lot {
   readonly revoked: boolean;
   /** Still in the balance, the held part included. */
   readonly remainingMillicredits: number;
+  /** Held by open reservations and by a dispute's freeze. */
   readonly heldMillicredits: number;
+  /** The part of the held credits a dispute froze (absent: none). */
+  readonly frozenMillicredits?: number;
 }
 
 interface ReservationTerms {

@@ -5,6 +5,8 @@ import {
   type EpochMillis,
   type ExpireGrant,
   type ExpireReservation,
+  type FreezePurchasedCredits,
+  type UnfreezePurchasedCredits,
   type GrantCredits,
   type LotAllocation,
   type PurchaseCredits,
@@ -79,6 +81,18 @@ export const revoke = (purchaseId: string, now = T0): RevokePurchasedCredits => 
   metadata: meta(`revoke-${purchaseId}`, now),
 });
 
+export const freeze = (purchaseId: string, now = T0): FreezePurchasedCredits => ({
+  type: 'FreezePurchasedCredits',
+  data: { purchaseId, reason: 'dispute opened' },
+  metadata: meta(`freeze-${purchaseId}`, now),
+});
+
+export const unfreeze = (purchaseId: string, now = T0): UnfreezePurchasedCredits => ({
+  type: 'UnfreezePurchasedCredits',
+  data: { purchaseId, reason: 'dispute won' },
+  metadata: meta(`unfreeze-${purchaseId}`, now),
+});
+
 // ---- events ----
 export const purchased = (purchaseId: string, millicredits: number, at = T0): WalletEvent => ({
   type: 'CreditsPurchased',
@@ -141,6 +155,16 @@ export const refunded = (
   type: 'CreditsRefunded',
   data: { refundId, reservationId, millicredits, allocations, reason: 'provider fault', at },
 });
+export const frozen = (purchaseId: string, millicredits: number, at = T0, reason = 'dispute opened'): WalletEvent => ({
+  type: 'CreditsFrozen',
+  data: { purchaseId, millicredits, reason, at },
+});
+
+export const unfrozen = (purchaseId: string, millicredits: number, at = T0, reason = 'dispute won'): WalletEvent => ({
+  type: 'CreditsUnfrozen',
+  data: { purchaseId, millicredits, reason, at },
+});
+
 export const revoked = (purchaseId: string, millicredits: number, at = T0, reason = 'payment refunded'): WalletEvent => ({
   type: 'CreditsRevoked',
   data: { purchaseId, millicredits, reason, at },

@@ -25,6 +25,10 @@ export function balanceEffect(type: WalletEventType, millicredits: number): Bala
     case 'CreditsReleased':
     case 'ReservationExpired':
       return { balance: 0, held: -millicredits };
+    case 'CreditsFrozen':
+      return { balance: 0, held: millicredits };
+    case 'CreditsUnfrozen':
+      return { balance: 0, held: -millicredits };
     case 'ReservationRejected':
       return NONE;
     default:
@@ -38,6 +42,8 @@ const WALLET_EVENT_TYPES: Record<WalletEventType, true> = {
   CreditsReserved: true,
   ReservationRejected: true,
   CreditsCharged: true,
+  CreditsFrozen: true,
+  CreditsUnfrozen: true,
   CreditsReleased: true,
   ReservationExpired: true,
   CreditsExpired: true,

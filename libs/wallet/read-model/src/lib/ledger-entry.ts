@@ -30,6 +30,8 @@ export function referencesOf(event: Exclude<WalletEvent, { type: 'ReservationRej
     case 'CreditsRefunded':
       return { refundId: event.data.refundId, reservationId: event.data.reservationId, reason: event.data.reason };
     case 'CreditsRevoked':
+    case 'CreditsFrozen':
+    case 'CreditsUnfrozen':
       return { purchaseId: event.data.purchaseId, reason: event.data.reason };
     default:
       return assertNever(event, 'ledger event');

@@ -53,6 +53,8 @@ async function randomWallets(store: EventStore, seed: number, steps: number): Pr
       { type: 'ExpireGrant', data: { grantId: ids('g') }, metadata },
       { type: 'RefundCredits', data: { refundId: ids('f'), reservationId: ids('r'), millicredits: 1 + next(500), reason: 'redo' }, metadata },
       { type: 'RevokePurchasedCredits', data: { purchaseId: ids('p'), reason: 'chargeback' }, metadata },
+      { type: 'FreezePurchasedCredits', data: { purchaseId: ids('p'), reason: 'dispute opened' }, metadata },
+      { type: 'UnfreezePurchasedCredits', data: { purchaseId: ids('p'), reason: 'dispute won' }, metadata },
     ];
     const command = choices[next(choices.length)];
     if (!command) continue;

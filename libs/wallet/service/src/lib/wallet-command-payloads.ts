@@ -11,6 +11,8 @@ import type {
   ReleaseReservation,
   ReserveCredits,
   RevokePurchasedCredits,
+  FreezePurchasedCredits,
+  UnfreezePurchasedCredits,
   WalletCommand,
 } from '@billing/contracts';
 import { Type } from 'class-transformer';
@@ -84,6 +86,16 @@ export class RevokePurchasedCreditsData implements Mutable<RevokePurchasedCredit
   @IsString() reason!: string;
 }
 
+export class FreezePurchasedCreditsData implements Mutable<FreezePurchasedCredits['data']> {
+  @IsString() @IsNotEmpty() purchaseId!: string;
+  @IsString() reason!: string;
+}
+
+export class UnfreezePurchasedCreditsData implements Mutable<UnfreezePurchasedCredits['data']> {
+  @IsString() @IsNotEmpty() purchaseId!: string;
+  @IsString() reason!: string;
+}
+
 /** The payload class of every wallet command type: adding a command without one fails to compile. */
 export const WALLET_COMMAND_PAYLOADS = {
   PurchaseCredits: PurchaseCreditsData,
@@ -95,6 +107,8 @@ export const WALLET_COMMAND_PAYLOADS = {
   ExpireGrant: ExpireGrantData,
   RefundCredits: RefundCreditsData,
   RevokePurchasedCredits: RevokePurchasedCreditsData,
+  FreezePurchasedCredits: FreezePurchasedCreditsData,
+  UnfreezePurchasedCredits: UnfreezePurchasedCreditsData,
 } satisfies Record<WalletCommand['type'], new () => object>;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

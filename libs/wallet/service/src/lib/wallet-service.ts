@@ -7,6 +7,7 @@ import { expirySweeps } from './expiry-sweeps';
 import { walletCommandRoutes } from './wallet-command-routes';
 import { WalletCommandQueue } from './wallet-command-queue';
 import { reserveCreditsMethod } from './wallet-reservations';
+import { purchaseLotMethod } from './purchase-lot';
 import { walletRpcMethods } from './wallet-rpc';
 
 export const WALLET_SERVICE = SERVICES.wallet;
@@ -54,7 +55,7 @@ export function createWalletService(options: WalletServiceOptions = {}): Service
       name: WALLET_SERVICE,
       publishes: [walletRoute(options.partitions ?? 8)],
       commands: walletCommandRoutes(queue),
-      rpc: [...walletRpcMethods(db, { caughtUp, changed }), reserveCreditsMethod(queue)],
+      rpc: [...walletRpcMethods(db, { caughtUp, changed }), reserveCreditsMethod(queue), purchaseLotMethod(queue)],
       jobs: expirySweeps({ queue, db, caughtUp, logger: context.logger, everyMillis: options.sweepEveryMillis ?? 1_000 }),
       close: async () => {
         for (const runner of runners) await runner.stop();

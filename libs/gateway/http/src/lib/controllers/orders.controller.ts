@@ -3,7 +3,7 @@ import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/s
 import type { BillingGateway, OrderView } from '@billing/gateway-application';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems, Authenticated, Idempotent } from '../api-docs';
-import { OrderBody } from '../dto/requests';
+import { OrderBody, RefundBody } from '../dto/requests';
 import { OrderDto } from '../dto/responses';
 import { BILLING_GATEWAY } from '../guards';
 import { callerOf, type GatewayRequest, requestContextOf } from '../http-context';
@@ -61,6 +61,21 @@ export class OrdersController {
     return idempotentPost(this.gateway, request, reply, 200, () => this.gateway.confirmSandboxPayment(callerOf(request), pathId(id, 'Order'), requestContextOf(request)), {
       current: (order) => this.orderNow(request, order.id),
     });
+  }
+
+  @Post(':id/refund')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Refund an order: role finance any paid order, the owner an unused pack within the refund window. The pack’s unspent credits are taken back and their share of the price returned through the payment provider (asynchronously: refund_requested, then refunded)',
+  })
+  @ApiParam(ID_PARAM)
+  @ApiBody({ type: RefundBody, required: false })
+  @ApiResponse({ status: 202, type: OrderDto })
+  @ApiProblems(404, 409, 502)
+  refund(@Req() request: GatewayRequest, @Param('id') id: string, @Body() body: unknown): Promise<unknown> {
+    const { reason } = validBody(RefundBody, body);
+    return this.gateway.refundOrder(callerOf(request), pathId(id, 'Order'), reason, requestContextOf(request));
   }
 
   /** An order as it is now: what a replayed POST about it answers. */

@@ -123,3 +123,12 @@ export class ApiKeyBody {
   @MaxLength(100)
   name?: string;
 }
+
+export class RefundBody {
+  @ApiPropertyOptional({ type: String, description: 'Why the money goes back (shown to finance with the revoked credits)', maxLength: 500, example: 'bought by mistake' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason?: string;
+}

@@ -184,13 +184,14 @@ export class OrderItemDto {
 
 export class OrderDto {
   @ApiProperty({ type: String }) id!: string;
-  @ApiProperty({ type: String, enum: ['placed', 'paid', 'payment_failed', 'refunded'] }) status!: string;
+  @ApiProperty({ type: String, enum: ['placed', 'paid', 'payment_failed', 'refund_requested', 'refunded'] }) status!: string;
   @ApiProperty({ type: OrderItemDto }) item!: OrderItemDto;
   @ApiProperty({ type: MoneyDto }) amount!: MoneyDto;
   @ApiProperty({ type: String }) price_book!: string;
   @ApiProperty({ type: String }) version!: string;
   @ApiProperty({ type: String, format: 'date-time' }) placed_at!: string;
   @ApiProperty({ type: String, nullable: true }) payment_id!: string | null;
+  @ApiProperty({ type: MoneyDto, description: 'Money returned so far: a pack’s price pro rata to the credits taken back' }) refunded!: MoneyDto;
   @ApiProperty({ type: String, nullable: true, description: 'Where the buyer pays (when just placed)' }) checkout_url!: string | null;
 }
 
@@ -291,4 +292,14 @@ export class UsageDto {
   @ApiProperty({ type: String, nullable: true }) pool!: string | null;
   @ApiProperty({ type: [UsageRowDto] }) rows!: UsageRowDto[];
   @ApiProperty({ type: Number }) total_credits!: number;
+}
+
+export class PlanSubscriptionDto {
+  @ApiProperty({ type: String }) plan_id!: string;
+  @ApiProperty({ type: String, enum: ['active', 'past_due', 'cancelled'], description: 'past_due: a renewal was declined; nothing is granted for its period until it is paid' })
+  status!: string;
+  @ApiProperty({ type: String, enum: ['provider', 'contract'], description: 'provider: bought online, each period is granted when its renewal is paid' }) billing!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'End of the last paid period: its credits expire then' }) paid_through!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Cancelled at period end: the plan ends then unless resumed' }) ends_at!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelled_at!: string | null;
 }

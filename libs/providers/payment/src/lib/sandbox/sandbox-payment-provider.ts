@@ -1,6 +1,6 @@
 import { assertValidCheckout } from '../checkout-rules';
 import { PaymentProviderError, PaymentWebhookError } from '../payment-errors';
-import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, WebhookBody, WebhookHeaders } from '../payment-provider';
+import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, Refund, RefundRequest, WebhookBody, WebhookHeaders } from '../payment-provider';
 import { bodyText, headerValue } from '../webhook-input';
 import { toNotification } from './sandbox-event.dto';
 import { SANDBOX_SIGNATURE_HEADER, signSandboxPayload, verifySandboxSignature } from './sandbox-signature';
@@ -12,6 +12,20 @@ export interface SandboxPaymentProviderOptions {
   readonly checkoutBaseUrl: string;
   readonly webhookSecret: string;
   readonly toleranceSeconds?: number;
+  /** How many times a renewal is tried before the sandbox gives up and the plan ends (default 3). */
+  readonly renewalAttempts?: number;
+}
+
+/** A plan's period to bill, as the purchase service's renewal job asks for it on the platform clock. */
+export interface SandboxRenewal {
+  readonly accountId: string;
+  readonly orderId: string;
+  readonly periodStart: number;
+  readonly periodEnd: number;
+  readonly amountCents: number;
+  readonly currency: string;
+  /** 1 for the first try at this period, then one more per retry. */
+  readonly attempt: number;
 }
 
 /** A signed notification, as the webhook endpoint would receive it. */
@@ -27,6 +41,8 @@ export interface SignedNotification {
  */
 export class SandboxPaymentProvider implements PaymentProvider {
   private readonly checkouts = new Map<string, CheckoutRequest>();
+  /** Renewals still to fail, per account: the switch that makes the next one (or more) declined. */
+  private readonly renewalsToFail = new Map<string, number>();
   private nextEventNumber = 1;
 
   constructor(private readonly options: SandboxPaymentProviderOptions) {
@@ -51,8 +67,48 @@ export class SandboxPaymentProvider implements PaymentProvider {
 
   /** The buyer paid: the full amount of the checkout, under a payment id that repeats for the same order. */
   confirm(orderId: string, now: number): SignedNotification {
-    const { amountCents, currency } = this.checkoutOf(orderId);
-    return this.signed('payment_confirmed', { orderId, paymentId: `sandbox_pay_${orderId}`, amountCents, currency }, now);
+    const { amountCents, currency, recurring } = this.checkoutOf(orderId);
+    const subscription = recurring ? { providerSubscriptionId: `sandbox_sub_${orderId}` } : {};
+    return this.signed('payment_confirmed', { orderId, paymentId: `sandbox_pay_${orderId}`, amountCents, currency, ...subscription }, now);
+  }
+
+  /**
+   * Bills a plan's period: paid, unless `failNextRenewals` was set for the account. The
+   * invoice id names the period, so each retry of it is the same invoice.
+   */
+  renew(renewal: SandboxRenewal, now: number): SignedNotification {
+    const { accountId, orderId, periodStart, periodEnd, amountCents, currency, attempt } = renewal;
+    const invoice = { accountId, invoiceId: `sandbox_in_${orderId}_${periodStart}`, periodStart, periodEnd, amountCents, currency, attempt };
+    const toFail = this.renewalsToFail.get(accountId) ?? 0;
+    if (toFail === 0) return this.signed('invoice_paid', { ...invoice, finalAttempt: false }, now);
+    if (toFail === 1) this.renewalsToFail.delete(accountId);
+    else this.renewalsToFail.set(accountId, toFail - 1);
+    return this.signed('invoice_payment_failed', { ...invoice, finalAttempt: attempt >= (this.options.renewalAttempts ?? 3) }, now);
+  }
+
+  /** The buyer's bank disputes the order's payment; `outcome` closes the dispute. */
+  dispute(orderId: string, now: number, outcome?: 'won' | 'lost'): SignedNotification {
+    const { amountCents } = this.checkoutOf(orderId);
+    const dispute = { paymentId: `sandbox_pay_${orderId}`, disputeId: `sandbox_dp_${orderId}`, amountCents };
+    return outcome === undefined ? this.signed('dispute_opened', dispute, now) : this.signed('dispute_closed', { ...dispute, outcome }, now);
+  }
+
+  /** The next `count` renewal attempts of the account's plan are declined. */
+  failNextRenewals(accountId: string, count = 1): void {
+    this.renewalsToFail.set(accountId, count);
+  }
+
+  /** Renewals are billed by the purchase service's job on the platform clock, which reads the plan's end itself. */
+  /** Returns the money at once; the same key is the same refund. */
+  refund(request: RefundRequest): Promise<Refund> {
+    if (!Number.isSafeInteger(request.amountCents) || request.amountCents <= 0) {
+      return Promise.reject(new PaymentProviderError('invalid_checkout', `order ${request.orderId}: a refund must be whole cents above zero`));
+    }
+    return Promise.resolve({ providerRefundId: `sandbox_re_${request.idempotencyKey}` });
+  }
+
+  setCancelAtPeriodEnd(): Promise<void> {
+    return Promise.resolve();
   }
 
   fail(orderId: string, now: number, reason = 'card_declined'): SignedNotification {

@@ -34,6 +34,14 @@ export class StripeCheckoutSessionDto {
   /** An id, or the expanded PaymentIntent object. */
   @IsOptional()
   payment_intent?: string | { id?: unknown } | null;
+
+  /** Mode `subscription`: the subscription the session created (an id, or expanded). */
+  @IsOptional()
+  subscription?: string | { id?: unknown } | null;
+
+  /** Mode `subscription`: the first invoice, which the session paid. */
+  @IsOptional()
+  invoice?: string | { id?: unknown } | null;
 }
 
 export function parseCheckoutSession(value: unknown): StripeCheckoutSessionDto {

@@ -104,6 +104,22 @@ describe('StripePaymentProvider against stripe-mock', () => {
     });
   });
 
+  it('creates a subscription-mode checkout for a plan, and refunds part of a payment with the caller’s idempotency key', async () => {
+    const port = stripeMockPort();
+    if (port === undefined) return;
+
+    await provider(port).createCheckout({ ...order, orderId: 'order-32', recurring: { interval: 'month' } });
+    const checkout = Object.fromEntries(proxy?.recorded.at(-1)?.form ?? []);
+    expect(checkout).toMatchObject({ mode: 'subscription', 'line_items[0][price_data][recurring][interval]': 'month', 'subscription_data[metadata][accountId]': 'acct-9' });
+
+    const refund = await provider(port).refund({ orderId: 'order-31', paymentId: 'pi_31', amountCents: 4_410, currency: 'EUR', idempotencyKey: 'refund:order-31:evt-1' });
+    expect(refund.providerRefundId).toMatch(/^re_/);
+    const sent = proxy?.recorded.at(-1);
+    expect(sent?.path).toBe('/v1/refunds');
+    expect(sent?.headers['idempotency-key']).toBe('refund:order-31:evt-1');
+    expect(Object.fromEntries(sent?.form ?? [])).toEqual({ payment_intent: 'pi_31', amount: '4410', 'metadata[orderId]': 'order-31' });
+  });
+
   it('maps a refusal from the API (a key stripe-mock does not accept) to a rejected error', async () => {
     const port = stripeMockPort();
     if (port === undefined) return;

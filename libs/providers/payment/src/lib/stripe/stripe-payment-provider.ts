@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { assertValidCheckout } from '../checkout-rules';
 import { PaymentProviderError, PaymentWebhookError } from '../payment-errors';
-import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, WebhookBody, WebhookHeaders } from '../payment-provider';
+import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, Refund, RefundRequest, WebhookBody, WebhookHeaders } from '../payment-provider';
 import { headerValue } from '../webhook-input';
 import { toPaymentNotification } from './stripe-notification';
 
@@ -40,10 +40,13 @@ export class StripePaymentProvider implements PaymentProvider {
   /** Idempotent by order: Stripe replays the first session for a repeated `checkout-<orderId>` key. */
   async createCheckout(request: CheckoutRequest): Promise<Checkout> {
     assertValidCheckout(request);
+    const metadata = { orderId: request.orderId, accountId: request.accountId };
+    // A plan is a subscription: Stripe bills each month; its invoices name the account through the subscription's metadata.
+    const recurring = request.recurring ? { mode: 'subscription' as const, subscription_data: { metadata } } : { mode: 'payment' as const };
     const session = await this.stripe.checkout.sessions
       .create(
         {
-          mode: 'payment',
+          ...recurring,
           line_items: [
             {
               quantity: 1,
@@ -51,23 +54,44 @@ export class StripePaymentProvider implements PaymentProvider {
                 currency: request.currency.toLowerCase(),
                 unit_amount: request.amountCents,
                 product_data: { name: request.description },
+                ...(request.recurring ? { recurring: { interval: request.recurring.interval } } : {}),
               },
             },
           ],
           client_reference_id: request.orderId,
-          metadata: { orderId: request.orderId, accountId: request.accountId },
+          metadata,
           success_url: request.successUrl ?? this.options.successUrl,
           cancel_url: request.cancelUrl ?? this.options.cancelUrl,
         },
         { idempotencyKey: `checkout-${request.orderId}` },
       )
       .catch((error: unknown) => {
-        throw providerError(error, request.orderId);
+        throw providerError(error, `order ${request.orderId}`, 'the checkout');
       });
     if (!session.url) {
       throw new PaymentProviderError('invalid_response', `order ${request.orderId}: checkout session ${session.id} has no URL`);
     }
     return { providerReference: session.id, checkoutUrl: session.url };
+  }
+
+  /** Setting the flag is idempotent by nature: the same setting twice leaves the subscription as the first did. */
+  async setCancelAtPeriodEnd(providerSubscriptionId: string, cancelAtPeriodEnd: boolean): Promise<void> {
+    await this.stripe.subscriptions.update(providerSubscriptionId, { cancel_at_period_end: cancelAtPeriodEnd }).catch((error: unknown) => {
+      throw providerError(error, `subscription ${providerSubscriptionId}`, 'the change');
+    });
+  }
+
+  /** Idempotent by the caller's key: Stripe replays the first refund for a repeated one. */
+  async refund(request: RefundRequest): Promise<Refund> {
+    const refund = await this.stripe.refunds
+      .create(
+        { payment_intent: request.paymentId, amount: request.amountCents, metadata: { orderId: request.orderId } },
+        { idempotencyKey: request.idempotencyKey },
+      )
+      .catch((error: unknown) => {
+        throw providerError(error, `order ${request.orderId}`, 'the refund');
+      });
+    return { providerRefundId: refund.id };
   }
 
   parseWebhook(rawBody: WebhookBody, headers: WebhookHeaders, now: number): PaymentNotification {
@@ -90,12 +114,12 @@ export class StripePaymentProvider implements PaymentProvider {
   }
 }
 
-function providerError(error: unknown, orderId: string): PaymentProviderError {
+function providerError(error: unknown, subject: string, request: string): PaymentProviderError {
   if (!(error instanceof Stripe.errors.StripeError)) {
-    return new PaymentProviderError('unavailable', `order ${orderId}: checkout failed: ${String(error)}`, { cause: error });
+    return new PaymentProviderError('unavailable', `${subject}: ${request} failed: ${String(error)}`, { cause: error });
   }
   const code = TRANSIENT.has(error.type) ? 'unavailable' : 'rejected';
-  return new PaymentProviderError(code, `order ${orderId}: Stripe refused the checkout (${error.type}): ${error.message}`, { cause: error });
+  return new PaymentProviderError(code, `${subject}: Stripe refused ${request} (${error.type}): ${error.message}`, { cause: error });
 }
 
 function webhookError(error: unknown): PaymentWebhookError {

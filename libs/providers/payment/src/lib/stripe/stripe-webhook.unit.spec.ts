@@ -75,8 +75,50 @@ describe('StripePaymentProvider webhooks', () => {
   });
 
   it('ignores other event types', () => {
-    const payload = event('charge.refunded', { id: 'ch_1', object: 'charge' });
-    expect(stripe.parseWebhook(payload, signed(payload), now)).toEqual({ kind: 'ignored', type: 'charge.refunded' });
+    const payload = event('charge.captured', { id: 'ch_1', object: 'charge' });
+    expect(stripe.parseWebhook(payload, signed(payload), now)).toEqual({ kind: 'ignored', type: 'charge.captured' });
+  });
+
+  it('reads a refunded charge as money returned for its PaymentIntent, and refuses one without an amount', () => {
+    const payload = event('charge.refunded', { id: 'ch_1', object: 'charge', payment_intent: 'pi_1', amount_refunded: 6_660 });
+    expect(stripe.parseWebhook(payload, signed(payload), now)).toEqual({ kind: 'payment_refunded', paymentId: 'pi_1', refundedCents: 6_660 });
+    const bad = event('charge.refunded', { id: 'ch_1', object: 'charge' });
+    expect(() => stripe.parseWebhook(bad, signed(bad), now)).toThrow(/amount_refunded/);
+  });
+
+  it('reads a dispute opening and its close (lost, or won; an inquiry closed without a chargeback counts as won)', () => {
+    const dispute = (status: string) => ({ id: 'dp_1', object: 'dispute', payment_intent: 'pi_1', amount: 7_200, currency: 'usd', status });
+    const opened = event('charge.dispute.created', dispute('needs_response'));
+    expect(stripe.parseWebhook(opened, signed(opened), now)).toEqual({ kind: 'dispute_opened', paymentId: 'pi_1', disputeId: 'dp_1', amountCents: 7_200 });
+    for (const [status, outcome] of [['lost', 'lost'], ['won', 'won'], ['warning_closed', 'won']]) {
+      const closed = event('charge.dispute.closed', dispute(status as string));
+      expect(stripe.parseWebhook(closed, signed(closed), now)).toEqual({ kind: 'dispute_closed', paymentId: 'pi_1', disputeId: 'dp_1', outcome, amountCents: 7_200 });
+    }
+  });
+
+  it('reads a paid renewal invoice with its period and account, and ignores the first invoice (the checkout paid it)', () => {
+    const invoice = (billing_reason: string) => ({
+      id: 'in_2',
+      object: 'invoice',
+      billing_reason,
+      amount_paid: 9_900,
+      amount_due: 9_900,
+      currency: 'usd',
+      lines: { data: [{ period: { start: 1_772_000_000, end: 1_774_600_000 } }] },
+      parent: { subscription_details: { metadata: { accountId: 'acct-1' } } },
+    });
+    const renewal = event('invoice.paid', invoice('subscription_cycle'));
+    expect(stripe.parseWebhook(renewal, signed(renewal), now)).toEqual({
+      kind: 'renewal_paid',
+      accountId: 'acct-1',
+      invoiceId: 'in_2',
+      periodStart: 1_772_000_000_000,
+      periodEnd: 1_774_600_000_000,
+      amountCents: 9_900,
+      currency: 'USD',
+    });
+    const first = event('invoice.paid', invoice('subscription_create'));
+    expect(stripe.parseWebhook(first, signed(first), now)).toEqual({ kind: 'ignored', type: 'invoice.paid' });
   });
 
   it('accepts the body as bytes', () => {

@@ -1,13 +1,15 @@
-import type { ConfirmPayment, Decider, OrderCommand, OrderEvent, PlaceOrder } from '@billing/contracts';
+import type { CloseDispute, ConfirmPayment, Decider, OpenDispute, OrderCommand, OrderEvent, PlaceOrder, RecordRefund, RefundOrder } from '@billing/contracts';
 import { assertNever, isMillicredits } from '@billing/util';
 import { PurchaseError } from '../purchase-errors';
+import { refundCentsFor } from './refund-rule';
 import { evolveOrder, initialOrderState, isOrder, type Order, type OrderState } from './order-state';
 
 const CURRENCY = /^[A-Z]{3}$/;
 
 /**
  * An order for a credit pack or a plan. It is paid once, for exactly its amount; a second
- * confirmation changes nothing; only a paid order is refunded, once.
+ * confirmation changes nothing; only a paid order is refunded, once (a pack's money per
+ * revocation of its credits, pro rata: `refund-rule`).
  */
 export function decideOrder(command: OrderCommand, state: OrderState): readonly OrderEvent[] {
   const at = command.metadata.now;
@@ -20,15 +22,88 @@ export function decideOrder(command: OrderCommand, state: OrderState): readonly 
       // A failed attempt reported after a payment went through does not undo it.
       if (state.status !== 'placed') return [];
       return [{ type: 'PaymentFailed', data: { orderId: state.orderId, reason: command.data.reason, at } }];
-    case 'RefundOrder': {
-      if (state.status === 'refunded') return [];
-      if (state.status !== 'paid') throw new PurchaseError('not_paid', `order ${state.orderId} is ${state.status}: only a paid order is refunded`);
-      const { orderId, accountId, item, amountCents, currency } = state;
-      return [{ type: 'OrderRefunded', data: { orderId, accountId, item, amountCents, currency, reason: command.data.reason, at } }];
-    }
+    case 'RefundOrder':
+      return refundOrder(command, state);
+    case 'RecordRefund':
+      return recordRefund(command, state);
+    case 'OpenDispute':
+      return openDispute(command, state);
+    case 'CloseDispute':
+      return closeDispute(command, state);
     default:
       return assertNever(command, 'order command');
   }
+}
+
+/** A dispute opened again, or after it closed (notifications out of order), changes nothing. */
+function openDispute(command: OpenDispute, state: Order): readonly OrderEvent[] {
+  if (state.dispute !== null) return [];
+  if (state.paymentId === null) throw new PurchaseError('not_paid', `order ${state.orderId} is ${state.status}: only a paid order is disputed`);
+  const { orderId, accountId, item, currency } = state;
+  const { disputeId, amountCents } = command.data;
+  return [{ type: 'OrderDisputed', data: { orderId, accountId, item, disputeId, amountCents, currency, at: command.metadata.now } }];
+}
+
+/**
+ * A dispute closes once. Lost, the money is gone: the order is refunded as by the provider
+ * (its unspent credits revoked, the disputed amount recorded). A close that arrives before
+ * the opening closes it all the same.
+ */
+function closeDispute(command: CloseDispute, state: Order): readonly OrderEvent[] {
+  if (state.dispute !== null && state.dispute.status !== 'open') return [];
+  if (state.paymentId === null) throw new PurchaseError('not_paid', `order ${state.orderId} is ${state.status}: only a paid order is disputed`);
+  const { orderId, accountId, item, currency } = state;
+  const { disputeId, outcome, amountCents } = command.data;
+  const closed: OrderEvent = { type: 'DisputeClosed', data: { orderId, accountId, item, disputeId, outcome, amountCents, currency, at: command.metadata.now } };
+  if (outcome === 'won') return [closed];
+  const lost: RefundOrder = {
+    type: 'RefundOrder',
+    data: { orderId, reason: `dispute ${disputeId} lost`, initiatedBy: 'provider', providerRefundedCents: Math.min(amountCents, state.amountCents) },
+    metadata: command.metadata,
+  };
+  return [closed, ...refundOrder(lost, state)];
+}
+
+/** A refund asked again, or one the provider reports after ours, changes nothing. */
+function refundOrder(command: RefundOrder, state: Order): readonly OrderEvent[] {
+  if (state.status === 'refunded' || state.status === 'refund_requested') return [];
+  if (state.status !== 'paid') throw new PurchaseError('not_paid', `order ${state.orderId} is ${state.status}: only a paid order is refunded`);
+  const { orderId, accountId, item, amountCents, currency } = state;
+  const { reason, initiatedBy = 'finance', providerRefundedCents } = command.data;
+  const at = command.metadata.now;
+  // A plan is refunded whole and stops; a pack's money follows the credits the wallet takes back.
+  if (item.kind === 'plan') return [{ type: 'OrderRefunded', data: { orderId, accountId, item, amountCents, currency, reason, at } }];
+  if (providerRefundedCents !== undefined && (!Number.isSafeInteger(providerRefundedCents) || providerRefundedCents < 0 || providerRefundedCents > amountCents)) {
+    throw new PurchaseError('refund_mismatch', `order ${orderId} cost ${amountCents} cents; the provider cannot have returned ${providerRefundedCents}`);
+  }
+  const provider = providerRefundedCents === undefined ? {} : { providerRefundedCents };
+  return [{ type: 'OrderRefundRequested', data: { orderId, accountId, item, amountCents, currency, reason, initiatedBy, ...provider, at } }];
+}
+
+function recordRefund(command: RecordRefund, state: Order): readonly OrderEvent[] {
+  const { orderId, revocationId, revokedMillicredits, amountCents, providerRefundId } = command.data;
+  if (state.refund === null) throw new PurchaseError('refund_not_requested', `order ${orderId} has no refund under way`);
+  if (state.revocations.includes(revocationId)) return [];
+  if (!Number.isSafeInteger(revokedMillicredits) || revokedMillicredits < 0) throw new PurchaseError('refund_mismatch', `order ${orderId}: revoked credits must be whole millicredits`);
+  const due = refundDue(state, revokedMillicredits);
+  if (amountCents !== due) throw new PurchaseError('refund_mismatch', `order ${orderId}: ${revokedMillicredits} millicredits revoked are owed ${due} cents back, not ${amountCents}`);
+  const { accountId, item, currency } = state;
+  return [
+    {
+      type: 'OrderRefunded',
+      data: { orderId, accountId, item, amountCents, currency, reason: state.refund.reason, revocationId, revokedMillicredits, providerRefundId, at: command.metadata.now },
+    },
+  ];
+}
+
+/**
+ * What a revocation owes back: its pro rata share, or, when the provider returned the money
+ * itself, what it returned (all of it with the first revocation, nothing more after).
+ */
+export function refundDue(order: Order, revokedMillicredits: number): number {
+  const provider = order.refund?.providerRefundedCents;
+  if (provider !== undefined) return Math.max(0, provider - order.refundedCents);
+  return refundCentsFor(order, revokedMillicredits);
 }
 
 function placeOrder(command: PlaceOrder): readonly OrderEvent[] {
@@ -41,8 +116,8 @@ function placeOrder(command: PlaceOrder): readonly OrderEvent[] {
 }
 
 function confirmPayment(command: ConfirmPayment, state: Order): readonly OrderEvent[] {
-  if (state.status === 'paid' || state.status === 'refunded') return [];
-  const { paymentId, amountCents, currency } = command.data;
+  if (state.status !== 'placed' && state.status !== 'payment_failed') return [];
+  const { paymentId, amountCents, currency, providerSubscriptionId } = command.data;
   if (amountCents !== state.amountCents || currency !== state.currency) {
     throw new PurchaseError(
       'payment_mismatch',
@@ -53,7 +128,18 @@ function confirmPayment(command: ConfirmPayment, state: Order): readonly OrderEv
   return [
     {
       type: 'PaymentConfirmed',
-      data: { orderId, accountId, paymentId, item, amountCents, currency, priceBookId, priceBookVersion, at: command.metadata.now },
+      data: {
+        orderId,
+        accountId,
+        paymentId,
+        item,
+        amountCents,
+        currency,
+        priceBookId,
+        priceBookVersion,
+        ...(providerSubscriptionId === undefined ? {} : { providerSubscriptionId }),
+        at: command.metadata.now,
+      },
     },
   ];
 }

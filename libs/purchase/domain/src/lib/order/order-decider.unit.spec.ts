@@ -72,13 +72,13 @@ describe('orders', () => {
     expect(given([placed, confirmed]).when(fail)).toEqual([]);
   });
 
-  it('only a paid order is refunded, once', () => {
-    const refunded: OrderEvent = {
-      type: 'OrderRefunded',
-      data: { orderId: 'order-1', accountId: 'acct-1', item: pack, amountCents: 7_200, currency: 'USD', reason: 'chargeback', at },
+  it('only a paid order is refunded, once: a pack by asking for its credits back', () => {
+    const requested: OrderEvent = {
+      type: 'OrderRefundRequested',
+      data: { orderId: 'order-1', accountId: 'acct-1', item: pack, amountCents: 7_200, currency: 'USD', reason: 'chargeback', initiatedBy: 'finance', at },
     };
-    expect(given([placed, confirmed]).when(refund)).toEqual([refunded]);
-    expect(given([placed, confirmed, refunded]).when(refund)).toEqual([]);
+    expect(given([placed, confirmed]).when(refund)).toEqual([requested]);
+    expect(given([placed, confirmed, requested]).when(refund)).toEqual([]);
     expect(codeOf(() => given([placed]).when(refund))).toBe('not_paid');
   });
 

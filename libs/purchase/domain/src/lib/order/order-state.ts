@@ -15,16 +15,33 @@ export function isOrder(state: OrderState): state is Order {
 export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
   if (event.type === 'OrderPlaced') {
     const { at, ...order } = event.data;
-    return { ...order, status: 'placed', placedAt: at, paymentId: null };
+    return { ...order, status: 'placed', placedAt: at, paymentId: null, paidAt: null, refund: null, refundedCents: 0, revokedMillicredits: 0, revocations: [], dispute: null };
   }
   if (!isOrder(state)) return state;
   switch (event.type) {
     case 'PaymentConfirmed':
-      return { ...state, status: 'paid', paymentId: event.data.paymentId };
+      return { ...state, status: 'paid', paymentId: event.data.paymentId, paidAt: event.data.at };
     case 'PaymentFailed':
       return { ...state, status: 'payment_failed' };
-    case 'OrderRefunded':
-      return { ...state, status: 'refunded' };
+    case 'OrderRefundRequested': {
+      const { initiatedBy, reason, providerRefundedCents } = event.data;
+      return { ...state, status: 'refund_requested', refund: { initiatedBy, reason, ...(providerRefundedCents === undefined ? {} : { providerRefundedCents }) } };
+    }
+    case 'OrderRefunded': {
+      const { revocationId, revokedMillicredits = 0, amountCents } = event.data;
+      if (revocationId === undefined) return { ...state, status: 'refunded', refundedCents: amountCents };
+      return {
+        ...state,
+        status: 'refunded',
+        refundedCents: state.refundedCents + amountCents,
+        revokedMillicredits: state.revokedMillicredits + revokedMillicredits,
+        revocations: [...state.revocations, revocationId],
+      };
+    }
+    case 'OrderDisputed':
+      return { ...state, dispute: { disputeId: event.data.disputeId, status: 'open' } };
+    case 'DisputeClosed':
+      return { ...state, dispute: { disputeId: event.data.disputeId, status: event.data.outcome } };
     default:
       return assertNever(event, 'order event');
   }

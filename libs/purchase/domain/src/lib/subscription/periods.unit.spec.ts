@@ -30,8 +30,12 @@ describe('monthly plan periods (calendar months, UTC)', () => {
     monthlyMillicredits: 5_000_000,
     pool: 'app',
     anchor: utc('2025-01-31T00:00:00Z'),
+    billing: 'contract',
     periodsGranted: 1,
+    paidThrough: utc('2025-02-28T00:00:00Z'),
+    pastDue: null,
     cancelledAt: null,
+    endsAt: null,
   };
 
   it('periods due are those started and not yet granted, oldest first', () => {

@@ -9,11 +9,11 @@ const anchor = Date.UTC(2025, 0, 31);
 const now = Date.UTC(2025, 5, 1);
 const started: SubscriptionEvent = {
   type: 'SubscriptionStarted',
-  data: { accountId: 'acct-1', planId: 'creator', monthlyMillicredits: 5_000_000, pool: 'app', periodStart: anchor, orderId: 'order-1', at: anchor },
+  data: { accountId: 'acct-1', planId: 'creator', monthlyMillicredits: 5_000_000, pool: 'app', periodStart: anchor, at: anchor },
 };
 const start: SubscriptionCommand = {
   type: 'StartSubscription',
-  data: { accountId: 'acct-1', planId: 'creator', monthlyMillicredits: 5_000_000, pool: 'app', periodStart: anchor, orderId: 'order-1' },
+  data: { accountId: 'acct-1', planId: 'creator', monthlyMillicredits: 5_000_000, pool: 'app', periodStart: anchor },
   metadata: { commandId: 'start', now: anchor },
 };
 const grant = (index: number, at = now): SubscriptionCommand => ({
@@ -40,7 +40,7 @@ const codeOf = (run: () => unknown): string => {
   throw new Error('expected a PurchaseError');
 };
 
-describe('plan subscriptions', () => {
+describe('plan subscriptions (contract plans, granted by the calendar)', () => {
   it('a paid plan starts a subscription, once', () => {
     expect(given([]).when(start)).toEqual([started]);
     expect(given([started]).when(start)).toEqual([]);

@@ -1,17 +1,37 @@
 import type { EpochMillis, PlanTerms, SubscriptionEvent } from '@billing/contracts';
 import { assertNever } from '@billing/util';
 
+/** `provider`: bought online, every period after the first is paid by a renewal; `contract`: granted by the calendar. */
+export type SubscriptionBilling = 'provider' | 'contract';
+
+/** The renewal the provider could not collect yet. */
+export interface PastDueRenewal {
+  readonly invoiceId: string;
+  readonly periodStart: EpochMillis;
+  readonly periodEnd: EpochMillis;
+  readonly attempts: number;
+  readonly lastAttemptAt: EpochMillis;
+}
+
 export interface Subscription {
-  readonly status: 'active' | 'cancelled';
+  readonly status: 'active' | 'past_due' | 'cancelled';
   readonly accountId: string;
   readonly planId: string;
   readonly monthlyMillicredits: number;
   readonly pool: string;
-  /** Every period starts this many calendar months after the anchor. */
+  readonly billing: SubscriptionBilling;
+  readonly orderId?: string;
+  readonly providerSubscriptionId?: string;
+  /** Every calendar period starts this many calendar months after the anchor. */
   readonly anchor: EpochMillis;
   /** Periods are granted in order, so a count says which ones. */
   readonly periodsGranted: number;
+  /** Where the last granted period ends: a renewal for a period ending no later is already settled. */
+  readonly paidThrough: EpochMillis | null;
+  readonly pastDue: PastDueRenewal | null;
   readonly cancelledAt: EpochMillis | null;
+  /** Set by a cancellation at period end: the plan ends then unless resumed before. */
+  readonly endsAt: EpochMillis | null;
   /** The plan's terms as sold, when the start carried them; each granted period repeats them. */
   readonly terms?: PlanTerms;
 }
@@ -24,18 +44,50 @@ export function isSubscription(state: SubscriptionState): state is Subscription 
   return state.status !== 'none';
 }
 
+/** The plan gives its terms at `now`: started, not ended, not past a scheduled end (a past-due plan still counts). */
+export function planInForce(state: SubscriptionState, now: EpochMillis): state is Subscription {
+  return isSubscription(state) && state.status !== 'cancelled' && (state.endsAt === null || now < state.endsAt);
+}
+
 export function evolveSubscription(state: SubscriptionState, event: SubscriptionEvent): SubscriptionState {
+  if (event.type === 'SubscriptionStarted') return started(event.data);
+  if (!isSubscription(state)) return state;
   switch (event.type) {
-    case 'SubscriptionStarted': {
-      const { accountId, planId, monthlyMillicredits, pool, periodStart, concurrencyLimit, priority, entitlements } = event.data;
-      const terms = concurrencyLimit === undefined || priority === undefined || entitlements === undefined ? {} : { terms: { concurrencyLimit, priority, entitlements } };
-      return { status: 'active', accountId, planId, monthlyMillicredits, pool, anchor: periodStart, periodsGranted: 0, cancelledAt: null, ...terms };
-    }
     case 'PlanPeriodGranted':
-      return isSubscription(state) ? { ...state, periodsGranted: state.periodsGranted + 1 } : state;
+      return { ...state, status: state.status === 'cancelled' ? 'cancelled' : 'active', periodsGranted: state.periodsGranted + 1, paidThrough: event.data.periodEnd, pastDue: null };
+    case 'SubscriptionPastDue': {
+      const { invoiceId, periodStart, periodEnd, attempt, at } = event.data;
+      return { ...state, status: 'past_due', pastDue: { invoiceId, periodStart, periodEnd, attempts: attempt, lastAttemptAt: at } };
+    }
     case 'SubscriptionCancelled':
-      return isSubscription(state) ? { ...state, status: 'cancelled', cancelledAt: event.data.at } : state;
+      return { ...state, status: 'cancelled', cancelledAt: event.data.at };
+    case 'SubscriptionCancellationScheduled':
+      return { ...state, endsAt: event.data.endsAt };
+    case 'SubscriptionResumed':
+      return { ...state, endsAt: null };
     default:
       return assertNever(event, 'subscription event');
   }
+}
+
+function started(data: Extract<SubscriptionEvent, { type: 'SubscriptionStarted' }>['data']): Subscription {
+  const { accountId, planId, monthlyMillicredits, pool, periodStart, orderId, providerSubscriptionId, concurrencyLimit, priority, entitlements } = data;
+  const terms = concurrencyLimit === undefined || priority === undefined || entitlements === undefined ? {} : { terms: { concurrencyLimit, priority, entitlements } };
+  return {
+    status: 'active',
+    accountId,
+    planId,
+    monthlyMillicredits,
+    pool,
+    billing: orderId === undefined ? 'contract' : 'provider',
+    ...(orderId === undefined ? {} : { orderId }),
+    ...(providerSubscriptionId === undefined ? {} : { providerSubscriptionId }),
+    anchor: periodStart,
+    periodsGranted: 0,
+    paidThrough: null,
+    pastDue: null,
+    cancelledAt: null,
+    endsAt: null,
+    ...terms,
+  };
 }

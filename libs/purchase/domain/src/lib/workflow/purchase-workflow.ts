@@ -1,4 +1,4 @@
-import type { CommandMetadata, EpochMillis, OrderEvent, SubscriptionEvent } from '@billing/contracts';
+import type { CommandMetadata, EpochMillis, OrderEvent, SubscriptionEvent, WalletCommand } from '@billing/contracts';
 import { assertNever } from '@billing/util';
 import { planPeriod } from '../subscription/periods';
 import { planGrantId, type PurchaseWorkflowCommand } from './purchase-command';
@@ -19,7 +19,7 @@ export interface PurchaseWorkflowContext {
 export function reactToPurchaseEvent(event: PurchaseWorkflowEvent, context: PurchaseWorkflowContext): readonly PurchaseWorkflowCommand[] {
   switch (event.type) {
     case 'PaymentConfirmed': {
-      const { orderId, accountId, item, amountCents, currency, priceBookId, priceBookVersion, at } = event.data;
+      const { orderId, accountId, item, amountCents, currency, priceBookId, priceBookVersion, providerSubscriptionId, at } = event.data;
       const metadata = meta(`${event.type}:${orderId}`, orderId, context);
       if (item.kind === 'pack') {
         return [
@@ -32,13 +32,36 @@ export function reactToPurchaseEvent(event: PurchaseWorkflowEvent, context: Purc
         ];
       }
       const { planId, monthlyMillicredits, pool } = item;
-      // The first period starts when the payment went through.
-      return [{ target: 'subscription', accountId, command: { type: 'StartSubscription', data: { accountId, planId, monthlyMillicredits, pool, periodStart: at, orderId }, metadata } }];
+      // The first period starts when the payment went through; the provider bills the later ones.
+      const provider = providerSubscriptionId === undefined ? {} : { providerSubscriptionId };
+      return [
+        { target: 'subscription', accountId, command: { type: 'StartSubscription', data: { accountId, planId, monthlyMillicredits, pool, periodStart: at, orderId, ...provider }, metadata } },
+      ];
+    }
+    case 'OrderRefundRequested': {
+      const { orderId, accountId, item, reason, initiatedBy } = event.data;
+      if (item.kind !== 'pack') return [];
+      const metadata = meta(`${event.type}:${orderId}`, orderId, context);
+      return [{ target: 'wallet', accountId, pool: item.pool, command: { type: 'RevokePurchasedCredits', data: { purchaseId: orderId, reason: `refund (${initiatedBy}): ${reason}` }, metadata } }];
+    }
+    case 'OrderDisputed':
+    case 'DisputeClosed': {
+      const { orderId, accountId, item, disputeId } = event.data;
+      // A lost dispute's credits go with the refund it brings; a plan's grants are not frozen.
+      if (item.kind !== 'pack' || (event.type === 'DisputeClosed' && event.data.outcome === 'lost')) return [];
+      const metadata = meta(`${event.type}:${orderId}`, orderId, context);
+      const command: WalletCommand =
+        event.type === 'OrderDisputed'
+          ? { type: 'FreezePurchasedCredits', data: { purchaseId: orderId, reason: `dispute ${disputeId} opened` }, metadata }
+          : { type: 'UnfreezePurchasedCredits', data: { purchaseId: orderId, reason: `dispute ${disputeId} won` }, metadata };
+      return [{ target: 'wallet', accountId, pool: item.pool, command }];
     }
     case 'OrderRefunded': {
-      const { orderId, accountId, item, reason } = event.data;
+      const { orderId, accountId, item, reason, revocationId } = event.data;
       const metadata = meta(`${event.type}:${orderId}`, orderId, context);
       if (item.kind === 'pack') {
+        // Settles a revocation the wallet already made; only a refund recorded before revocations were settled asks for one.
+        if (revocationId !== undefined) return [];
         return [{ target: 'wallet', accountId, pool: item.pool, command: { type: 'RevokePurchasedCredits', data: { purchaseId: orderId, reason }, metadata } }];
       }
       // Plan credits already granted stay until they expire; no further period is granted.
@@ -68,7 +91,10 @@ export function reactToPurchaseEvent(event: PurchaseWorkflowEvent, context: Purc
     }
     case 'OrderPlaced':
     case 'PaymentFailed':
+    case 'SubscriptionPastDue':
     case 'SubscriptionCancelled':
+    case 'SubscriptionCancellationScheduled':
+    case 'SubscriptionResumed':
       return [];
     default:
       return assertNever(event, 'purchase event');

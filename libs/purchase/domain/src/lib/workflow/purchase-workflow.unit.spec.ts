@@ -68,9 +68,25 @@ describe('the purchase workflow', () => {
     ]);
   });
 
-  it('a refunded pack takes its unspent credits back; a refunded plan stops its grants', () => {
-    expect(summary(refunded(pack))).toEqual([{ stream: 'wallet-acct-1-api', type: 'RevokePurchasedCredits', data: { purchaseId: 'order-1', reason: 'chargeback' } }]);
+  it('a pack whose refund is asked for has its unspent credits taken back; a refunded plan stops its grants', () => {
+    const requested: PurchaseWorkflowEvent = {
+      type: 'OrderRefundRequested',
+      data: { orderId: 'order-1', accountId: 'acct-1', item: pack, amountCents: 7_200, currency: 'USD', reason: 'chargeback', initiatedBy: 'finance', at },
+    };
+    expect(summary(requested)).toEqual([{ stream: 'wallet-acct-1-api', type: 'RevokePurchasedCredits', data: { purchaseId: 'order-1', reason: 'refund (finance): chargeback' } }]);
+    // A pack refund settled per revocation asks for nothing more.
+    const settled = refunded(pack);
+    expect(summary({ ...settled, data: { ...settled.data, revocationId: 'event-9', revokedMillicredits: 1_000_000 } } as PurchaseWorkflowEvent)).toEqual([]);
     expect(summary(refunded(plan))).toEqual([{ stream: 'subscription-acct-1', type: 'CancelSubscription', data: { accountId: 'acct-1', reason: 'chargeback' } }]);
+  });
+
+  it('a disputed pack has its credits frozen; won, they are released; lost, the refund it brings takes them', () => {
+    const dispute = { orderId: 'order-1', accountId: 'acct-1', item: pack, disputeId: 'dp_1', amountCents: 7_200, currency: 'USD', at };
+    expect(summary({ type: 'OrderDisputed', data: dispute })).toEqual([{ stream: 'wallet-acct-1-api', type: 'FreezePurchasedCredits', data: { purchaseId: 'order-1', reason: 'dispute dp_1 opened' } }]);
+    expect(summary({ type: 'DisputeClosed', data: { ...dispute, outcome: 'won' } })).toEqual([
+      { stream: 'wallet-acct-1-api', type: 'UnfreezePurchasedCredits', data: { purchaseId: 'order-1', reason: 'dispute dp_1 won' } },
+    ]);
+    expect(summary({ type: 'DisputeClosed', data: { ...dispute, outcome: 'lost' } })).toEqual([]);
   });
 
   it('a redelivered event yields the same commands, traced to their cause', () => {

@@ -31,6 +31,8 @@ export function sagaTaskId(event: TaskSagaEvent): string | null {
     case 'CreditsExpired':
     case 'CreditsRefunded':
     case 'CreditsRevoked':
+    case 'CreditsFrozen':
+    case 'CreditsUnfrozen':
       return null;
     default:
       return event.data.taskId;
@@ -129,6 +131,8 @@ export function reactToTaskEvent(event: TaskSagaEvent, context: TaskSagaContext)
     case 'CreditsExpired':
     case 'CreditsRefunded':
     case 'CreditsRevoked':
+    case 'CreditsFrozen':
+    case 'CreditsUnfrozen':
       return [];
     default:
       return assertNever(event, 'task saga event');

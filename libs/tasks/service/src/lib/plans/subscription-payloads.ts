@@ -29,6 +29,7 @@ export class SubscriptionStartedPayload extends PlanTerms implements Mutable<Sub
   @IsString() @IsNotEmpty() pool!: string;
   @IsInt() periodStart!: number;
   @IsOptional() @IsString() orderId?: string;
+  @IsOptional() @IsString() providerSubscriptionId?: string;
   @IsInt() at!: number;
 }
 
@@ -39,6 +40,9 @@ export class PlanPeriodGrantedPayload extends PlanTerms implements Mutable<PlanP
   @IsString() @IsNotEmpty() pool!: string;
   @IsInt() periodStart!: number;
   @IsInt() periodEnd!: number;
+  @IsOptional() @IsString() invoiceId?: string;
+  @IsOptional() @IsInt() @Min(0) amountCents?: number;
+  @IsOptional() @IsString() currency?: string;
   @IsInt() at!: number;
 }
 

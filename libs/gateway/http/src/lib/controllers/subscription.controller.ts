@@ -1,0 +1,53 @@
+import { Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { BillingGateway } from '@billing/gateway-application';
+import { ApiProblems, Authenticated } from '../api-docs';
+import { PlanSubscriptionDto } from '../dto/responses';
+import { BILLING_GATEWAY } from '../guards';
+import { callerOf, type GatewayRequest, requestContextOf } from '../http-context';
+
+/**
+ * The caller's plan subscription (a plan is ordered through `POST /v1/orders`). Cancelling
+ * and resuming are idempotent by nature: the same request twice leaves the plan as once.
+ */
+@ApiTags('orders')
+@Authenticated()
+@Controller('v1/subscription')
+export class SubscriptionController {
+  constructor(@Inject(BILLING_GATEWAY) private readonly gateway: BillingGateway) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The caller’s plan subscription: status, paid period, scheduled end' })
+  @ApiResponse({ status: 200, type: PlanSubscriptionDto })
+  @ApiProblems(404)
+  get(@Req() request: GatewayRequest): Promise<unknown> {
+    return this.gateway.planSubscription(callerOf(request), requestContextOf(request));
+  }
+
+  @Post('cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel at period end: the paid period runs out, nothing renews after it' })
+  @ApiResponse({ status: 200, type: PlanSubscriptionDto })
+  @ApiProblems(404, 409, 502)
+  cancel(@Req() request: GatewayRequest): Promise<unknown> {
+    return this.gateway.setCancelAtPeriodEnd(callerOf(request), true, requestContextOf(request));
+  }
+
+  @Post('resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Undo a cancellation before the period ends: the plan renews as before' })
+  @ApiResponse({ status: 200, type: PlanSubscriptionDto })
+  @ApiProblems(404, 409, 502)
+  resume(@Req() request: GatewayRequest): Promise<unknown> {
+    return this.gateway.setCancelAtPeriodEnd(callerOf(request), false, requestContextOf(request));
+  }
+
+  @Post('sandbox-decline-next-renewal')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sandbox only: the next renewal of the caller’s plan is declined (403 with a real provider)' })
+  @ApiResponse({ status: 200, type: PlanSubscriptionDto })
+  @ApiProblems(404)
+  declineNextRenewal(@Req() request: GatewayRequest): Promise<unknown> {
+    return this.gateway.declineNextSandboxRenewal(callerOf(request), requestContextOf(request));
+  }
+}
