@@ -132,6 +132,20 @@ describe('billing.v1 over gRPC against the embedded platform', () => {
     expect(problemOf(error)).toMatchObject({ reason: 'INSUFFICIENT_CREDITS', domain: 'billing.local', type: expect.stringMatching(/insufficient-credits$/), status: 402, pool: 'app', available: '0', required: '75' });
   });
 
+  it('refunds an unused pack for its owner (the order shows the money returned), refuses another account’s as NOT_FOUND, and answers GetSubscription without a plan as NOT_FOUND', async () => {
+    const carl = await platform.token('acct-carl');
+    const orderId = await platform.buyPack('acct-carl', 'app-300');
+    expect((await failureOf(client.refundOrder({ orderId }, bobToken))).code).toBe(status.NOT_FOUND);
+    expect((await failureOf(client.refundOrder({ orderId: '' }, carl))).code).toBe(status.INVALID_ARGUMENT);
+    const asked = await client.refundOrder({ orderId, reason: 'bought by mistake' }, carl);
+    expect(asked).toMatchObject({ orderId, kind: 'pack', packId: 'app-300', credits: '300', amount: { amountCents: '2400', currency: 'USD' } });
+    expect(['refund_requested', 'refunded']).toContain(asked.status);
+    const settled = await eventuallyValue(() => client.refundOrder({ orderId }, carl), (order) => order.status === 'refunded', 'the refund to settle');
+    expect(settled.refunded).toEqual({ amountCents: '2400', currency: 'USD' });
+    expect((await failureOf(client.getSubscription(carl))).code).toBe(status.NOT_FOUND);
+    expect((await failureOf(client.cancelSubscription(carl))).code).toBe(status.NOT_FOUND);
+  });
+
   it('refuses invalid requests as INVALID_ARGUMENT, naming each field', async () => {
     const error = await failureOf(client.createTask({ render: { model: '', durationSeconds: '0' } }, aliceKey));
     expect(error.code).toBe(status.INVALID_ARGUMENT);

@@ -60,9 +60,11 @@ export class EmbeddedBilling {
   }
 
   /** Buys a pack through the real purchase path over REST: an order, then the sandbox's payment confirmation. */
-  async buyPack(accountId: string, packId: string): Promise<void> {
+  /** Orders a pack and pays it in the sandbox; the order's id. */
+  async buyPack(accountId: string, packId: string): Promise<string> {
     const order = await this.rest(accountId, '/v1/orders', { kind: 'pack', pack_id: packId }, 201);
     await this.rest(accountId, `/v1/orders/${String(order['id'])}/confirm-sandbox-payment`, undefined, 200);
+    return String(order['id']);
   }
 
   /** A GET to the front door's REST gateway with this credential (an API key or a token), refused unless it answers 200. */

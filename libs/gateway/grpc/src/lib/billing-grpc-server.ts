@@ -17,16 +17,19 @@ import type {
   GetBalancesResponse,
   ListTasksRequest,
   ListTasksResponse,
+  OrderMessage,
+  PlanSubscriptionMessage,
   QuoteMessage,
+  RefundOrderRequest,
   TaskIdRequest,
   TaskMessage,
   TaskUpdateMessage,
   WatchTasksRequest,
 } from './billing-messages';
 import { billingServiceDefinition } from './billing-proto';
-import { quoteInputOf, taskIdOf, taskInputOf, taskListInputOf, watchedTaskIdsOf } from './grpc-requests';
+import { quoteInputOf, refundInputOf, taskIdOf, taskInputOf, taskListInputOf, watchedTaskIdsOf } from './grpc-requests';
 import { type GrpcProblemError, grpcErrorOf } from './problem-status';
-import { poolBalanceMessage, quoteMessage, taskMessage, timestampOf } from './proto-views';
+import { orderMessage, planSubscriptionMessage, poolBalanceMessage, quoteMessage, taskMessage, timestampOf } from './proto-views';
 import { ReadinessHealth } from './readiness-health';
 import { serverReflection } from './server-reflection';
 import { TaskUpdateFeed } from './task-updates/task-update-feed';
@@ -135,6 +138,17 @@ export class BillingGrpcServer {
         pools: (await gateway.balances(caller, context)).balances.map(poolBalanceMessage),
       })),
       WatchTasks: (call: ServerWritableStream<WatchTasksRequest, TaskUpdateMessage>) => void this.watchTasks(call),
+      RefundOrder: this.unary<RefundOrderRequest, OrderMessage>(async (caller, request, context) => {
+        const { orderId, reason } = refundInputOf(request);
+        return orderMessage(await gateway.refundOrder(caller, orderId, reason, context));
+      }),
+      GetSubscription: this.unary<object, PlanSubscriptionMessage>(async (caller, _request, context) => planSubscriptionMessage(await gateway.planSubscription(caller, context))),
+      CancelSubscription: this.unary<object, PlanSubscriptionMessage>(async (caller, _request, context) =>
+        planSubscriptionMessage(await gateway.setCancelAtPeriodEnd(caller, true, context)),
+      ),
+      ResumeSubscription: this.unary<object, PlanSubscriptionMessage>(async (caller, _request, context) =>
+        planSubscriptionMessage(await gateway.setCancelAtPeriodEnd(caller, false, context)),
+      ),
     };
     return handlers as UntypedServiceImplementation;
   }

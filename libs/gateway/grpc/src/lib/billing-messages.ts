@@ -133,6 +133,38 @@ export interface GetBalancesResponse {
   readonly pools: readonly PoolBalanceMessage[];
 }
 
+export interface MoneyMessage {
+  readonly amountCents: string | number;
+  readonly currency: string;
+}
+
+export interface OrderMessage {
+  readonly orderId: string;
+  readonly status: string;
+  readonly kind: string;
+  readonly packId: string;
+  readonly planId: string;
+  readonly pool: string;
+  readonly credits: string;
+  readonly amount: MoneyMessage;
+  readonly refunded: MoneyMessage;
+  readonly paymentId: string;
+}
+
+export interface RefundOrderRequest {
+  readonly orderId: string;
+  readonly reason: string;
+}
+
+export interface PlanSubscriptionMessage {
+  readonly planId: string;
+  readonly status: string;
+  readonly billing: string;
+  readonly paidThrough: string;
+  readonly endsAt: string;
+  readonly cancelledAt: string;
+}
+
 export interface TaskUpdateMessage {
   readonly task: TaskMessage;
   readonly eventType: string;

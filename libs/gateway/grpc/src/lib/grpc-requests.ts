@@ -1,6 +1,6 @@
 import { REQUEST_LIMITS, TASK_STATUSES } from '@billing/contracts';
 import { gatewayProblems, millisFromSeconds, type QuoteInput, type RenderInput, type TaskInput, type TaskListInput } from '@billing/gateway-application';
-import type { CreateQuoteRequest, CreateTaskRequest, ListTasksRequest, RenderSpecMessage, TaskIdRequest, WatchTasksRequest } from './billing-messages';
+import type { CreateQuoteRequest, CreateTaskRequest, ListTasksRequest, RefundOrderRequest, RenderSpecMessage, TaskIdRequest, WatchTasksRequest } from './billing-messages';
 
 /*
  * gRPC requests to the gateway's inputs. The proto already fixed every field's type; what
@@ -101,3 +101,15 @@ function taskIdErrors(taskId: string, field: string): FieldError[] {
 }
 
 const within = (value: number, range: { readonly min: number; readonly max: number }): boolean => value >= range.min && value <= range.max;
+
+const ORDER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+const REASON_MAX = 500;
+
+/** The order to refund, and why (empty: the gateway's default). */
+export function refundInputOf(request: RefundOrderRequest): { readonly orderId: string; readonly reason: string | undefined } {
+  const errors: FieldError[] = [];
+  if (!ORDER_ID.test(request.orderId)) errors.push({ field: 'order_id', message: 'must be an order id: 1-200 letters, digits, ".", "_", ":" or "-"' });
+  if (request.reason.length > REASON_MAX) errors.push({ field: 'reason', message: `must be at most ${REASON_MAX} characters` });
+  refuseIfAny(errors);
+  return { orderId: request.orderId, reason: request.reason.trim() === '' ? undefined : request.reason };
+}

@@ -1,7 +1,9 @@
-import type { BalanceView, FactorView, QuoteView, RejectionView, TaskQuoteView, TaskView } from '@billing/gateway-application';
+import type { BalanceView, FactorView, OrderView, PlanSubscriptionView, QuoteView, RejectionView, TaskQuoteView, TaskView } from '@billing/gateway-application';
 import { formatCredits, parseCredits } from '@billing/util';
 import type {
   GenerationModeName,
+  OrderMessage,
+  PlanSubscriptionMessage,
   PoolBalanceMessage,
   QuoteFactorMessage,
   QuoteMessage,
@@ -121,5 +123,32 @@ export function poolBalanceMessage(balance: BalanceView): PoolBalanceMessage {
     heldMillicredits: String(millicreditsOf(balance.held)),
     available: creditsText(balance.available),
     availableMillicredits: String(millicreditsOf(balance.available)),
+  };
+}
+
+export function orderMessage(order: OrderView): OrderMessage {
+  const { item } = order;
+  return {
+    orderId: order.id,
+    status: order.status,
+    kind: item.kind,
+    packId: item.pack_id ?? '',
+    planId: item.plan_id ?? '',
+    pool: item.pool,
+    credits: creditsText(item.credits),
+    amount: { amountCents: String(order.amount.amount_cents), currency: order.amount.currency },
+    refunded: { amountCents: String(order.refunded.amount_cents), currency: order.refunded.currency },
+    paymentId: order.payment_id ?? '',
+  };
+}
+
+export function planSubscriptionMessage(subscription: PlanSubscriptionView): PlanSubscriptionMessage {
+  return {
+    planId: subscription.plan_id,
+    status: subscription.status,
+    billing: subscription.billing,
+    paidThrough: subscription.paid_through ?? '',
+    endsAt: subscription.ends_at ?? '',
+    cancelledAt: subscription.cancelled_at ?? '',
   };
 }

@@ -3,6 +3,8 @@ import {
   billingServiceClient,
   billingServiceDefinition,
   type GetBalancesResponse,
+  type OrderMessage,
+  type PlanSubscriptionMessage,
   decodeRpcStatus,
   type ListTasksResponse,
   type QuoteMessage,
@@ -64,6 +66,22 @@ export class BillingGrpcClient {
 
   getBalances(credential?: string): Promise<GetBalancesResponse> {
     return this.unary('GetBalances', {}, credential);
+  }
+
+  refundOrder(request: { orderId: string; reason?: string }, credential?: string): Promise<OrderMessage> {
+    return this.unary('RefundOrder', request, credential);
+  }
+
+  getSubscription(credential?: string): Promise<PlanSubscriptionMessage> {
+    return this.unary('GetSubscription', {}, credential);
+  }
+
+  cancelSubscription(credential?: string): Promise<PlanSubscriptionMessage> {
+    return this.unary('CancelSubscription', {}, credential);
+  }
+
+  resumeSubscription(credential?: string): Promise<PlanSubscriptionMessage> {
+    return this.unary('ResumeSubscription', {}, credential);
   }
 
   /** Opens `WatchTasks`; `ready` resolves once the server's headers arrived (the watch is in place). */
