@@ -12,7 +12,6 @@ const moduleNameMapper = Object.fromEntries(
 
 module.exports = {
   testEnvironment: 'node',
-  setupFiles: [path.join(__dirname, 'tools/jest/cross-check-validation.js')],
   // Int and e2e tests touch real disks, sockets and brokers on a shared 2-core machine:
   // Jest's 5 s default fails them under load before their own waits (15-30 s) do.
   testTimeout: 30_000,

@@ -33,6 +33,11 @@ export interface IncomingMessage {
   readonly key: string | null;
   readonly value: Buffer;
   readonly headers: MessageHeaders;
+  /**
+   * The payload as its producer wrote it, when the message comes from an event store of
+   * this process (the embedded platform): a typed value, not parsed or validated again.
+   */
+  readonly payload?: unknown;
 }
 
 export interface TopicSpec {

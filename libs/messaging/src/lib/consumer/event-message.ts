@@ -40,6 +40,8 @@ export function decodeEventMessage<M extends Record<string, object>>(message: In
   if (schemaVersion !== schema.schemaVersion) {
     return rejected(`unsupported ${EventHeader.schemaVersion} ${String(message.headers[EventHeader.schemaVersion])} for ${type} (expected ${schema.schemaVersion})`);
   }
+  // From a store of this process: the producer's own typed value (validation is for what crosses the process's edge).
+  if (message.payload !== undefined) return { kind: 'event', event: { eventId, type, schemaVersion, data: message.payload, message } as EventMessage<M> };
   let json: unknown;
   try {
     json = JSON.parse(message.value.toString('utf8'));

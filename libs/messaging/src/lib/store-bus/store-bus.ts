@@ -188,5 +188,5 @@ class StoreBusSubscription implements MessageSubscription {
 }
 const toIncoming = (event: RecordedEvent, route: RelayRoute): IncomingMessage => {
   const message = toOutgoingMessage(event, route);
-  return { topic: message.topic, partition: 0, offset: String(event.position), key: message.key, value: message.value, headers: message.headers ?? {} };
+  return { topic: message.topic, partition: 0, offset: String(event.position), key: message.key, value: message.value, headers: message.headers ?? {}, payload: event.data };
 };

@@ -141,12 +141,20 @@ describe('ServiceHost running a toy counter service on SQLite files and the in-p
     it.each([
       ['over the bus', undefined],
       ['called directly in-process', new RpcDirectory()],
-    ])('%s: a reply, a problem, a validation problem with each bad field, an internal error that hides its details', async (_how, directory) => {
+    ])('%s: a reply, a problem, an internal error that hides its details', async (_how, directory) => {
       const counter = await caller(directory);
       const rpc = counter.host.context.rpc;
       await expect(rpc.call('counter', 'total', { accountId: 'acct-r' })).resolves.toEqual({ total: 4 });
       await expect(rpc.call('counter', 'total', { accountId: 'nobody' })).rejects.toEqual(new RpcError({ type: 'not-found', title: 'No such counter', status: 404 }));
-      const invalid = await rpc.call('counter', 'total', { accountId: 7, extra: 1 }).catch((e: unknown) => e);
+      const internal = await rpc.call('counter', 'explode', {}).catch((e: unknown) => e);
+      expect((internal as RpcError).problem).toEqual({ type: 'internal', title: 'Internal error', status: 500, detail: 'counter.explode failed' });
+      await expect(rpc.call('counter', 'nothing', {})).rejects.toMatchObject({ problem: { type: 'not-found', status: 404 } });
+      await counter.stop();
+    });
+
+    it('over the bus: a request that does not fit the method is a validation problem naming each bad field', async () => {
+      const counter = await caller();
+      const invalid = await counter.host.context.rpc.call('counter', 'total', { accountId: 7, extra: 1 }).catch((e: unknown) => e);
       expect(invalid).toBeInstanceOf(RpcError);
       expect((invalid as RpcError).problem).toMatchObject({ type: 'validation', status: 400 });
       expect((invalid as RpcError).problem['errors']).toEqual(
@@ -155,9 +163,6 @@ describe('ServiceHost running a toy counter service on SQLite files and the in-p
           { field: 'extra', message: 'is not a known field' },
         ]),
       );
-      const internal = await rpc.call('counter', 'explode', {}).catch((e: unknown) => e);
-      expect((internal as RpcError).problem).toEqual({ type: 'internal', title: 'Internal error', status: 500, detail: 'counter.explode failed' });
-      await expect(rpc.call('counter', 'nothing', {})).rejects.toMatchObject({ problem: { type: 'not-found', status: 404 } });
       await counter.stop();
     });
 

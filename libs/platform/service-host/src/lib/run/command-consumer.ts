@@ -1,7 +1,7 @@
 import type { IncomingMessage, MessageBus } from '@billing/messaging';
 import type { CommandRoute, Logger, OutgoingCommand } from '../service';
 import { commandTopicFor } from '../topics';
-import { decodeCommandMessage, type DecodedCommand, toCommandMessage } from '../wire/command-message';
+import { decodeCommandMessage, type DecodedCommand } from '../wire/command-message';
 import { type Rejection, sendToDeadLetters } from './dead-letters';
 import { FaultCounts } from './fault-counts';
 import type { CommandEndpoint } from './rpc-dispatch';
@@ -28,9 +28,10 @@ export interface CommandConsumerOptions {
  * order and different streams side by side; the offsets move only after that. A
  * refusal is an outcome (logged); a thrown error is transient and retried until it passes.
  *
- * The same steps serve commands sent from this process (`dispatch`, the embedded
- * platform): each is encoded and decoded as on the wire, and `send` resolves once they
- * were handled, which is later than a broker's acknowledgement and so at least as safe.
+ * Commands sent from this process (`dispatch`, the embedded platform) are typed values:
+ * they skip the wire's parsing and validation and are handled in the same order, and
+ * `send` resolves once they were handled, later than a broker's acknowledgement and so
+ * at least as safe.
  */
 export class CommandConsumer implements CommandEndpoint {
   private readonly routes: ReadonlyMap<string, CommandRoute>;
@@ -63,13 +64,18 @@ export class CommandConsumer implements CommandEndpoint {
     await this.consumer.stop();
   }
 
-  dispatch(commands: readonly OutgoingCommand[]): Promise<void> {
-    return this.handle(
-      commands.map((c): IncomingMessage => {
-        const message = toCommandMessage(this.options.service, c);
-        return { topic: message.topic, partition: -1, offset: '-1', key: message.key, value: message.value, headers: message.headers ?? {} };
-      }),
-    );
+  /** Commands from a service of this process: typed values, handled without the wire's encoding and checks. */
+  async dispatch(commands: readonly OutgoingCommand[]): Promise<void> {
+    const byStream = new Map<string, Accepted[]>();
+    for (const { command, accountId, streamName } of commands) {
+      const route = this.routes.get(command.type);
+      if (!route) throw new Error(`${this.options.service} takes no command ${command.type}`);
+      const accepted: Accepted = { kind: 'command', route, command, target: { accountId, streamName } };
+      const list = byStream.get(streamName);
+      if (list) list.push(accepted);
+      else byStream.set(streamName, [accepted]);
+    }
+    await Promise.all([...byStream.values()].map((inOrder) => this.handleInOrder(inOrder)));
   }
 
   private async handle(batch: readonly IncomingMessage[]): Promise<void> {

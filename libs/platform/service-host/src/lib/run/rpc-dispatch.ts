@@ -13,8 +13,8 @@ export const problems = {
 
 /**
  * One path for a request, whether it came over the bus or was called in-process:
- * validate against the method's DTO, handle, and turn every failure into problem
- * details (a write the storage refused becomes `storage-unavailable`; any other unexpected
+ * validate against the method's DTO (a request off the bus only: one from this process
+ * is a typed value), handle, and turn every failure into problem details (a write the storage refused becomes `storage-unavailable`; any other unexpected
  * error `internal`, logged, its details kept inside). While `refusal` gives a problem
  * (the service's store cannot write), every request is answered with it.
  */
@@ -25,12 +25,14 @@ export async function dispatchRpc(
   request: unknown,
   logger: Logger,
   refusal: () => RpcError | null = () => null,
+  from: 'bus' | 'process' = 'bus',
 ): Promise<RpcReply> {
   try {
     const refused = refusal();
     if (refused) throw refused;
     const target = methods.get(method);
     if (!target) throw problems.unknownMethod(service, method);
+    if (from === 'process') return { ok: true, result: await target.handle(request) };
     const validated = validatePayload(target.dto, request);
     if (!validated.ok) throw problems.validation(validated.errors);
     return { ok: true, result: await target.handle(validated.value) };
@@ -58,18 +60,18 @@ export interface RpcEndpoint {
 
 /**
  * The services running in this process. When caller and server share a process (the
- * embedded platform), the RPC client calls a method directly, still validating, and the
- * command sender hands commands straight to the service's routes, instead of a round
+ * embedded platform), the RPC client calls a method directly and the command sender
+ * hands commands straight to the service's routes, typed values both, instead of a round
  * trip through the bus: the same semantics, less latency and no broker writes.
  */
 export class RpcDirectory {
   private readonly rpc = new Map<string, RpcEndpoint>();
   private readonly commands = new Map<string, CommandEndpoint>();
 
-  /** The service answers `methods`, validated like a request off the bus; failures are logged with `logger`. */
+  /** The service answers `methods` to callers of this process (typed values, not validated again); failures are logged with `logger`. */
   register(service: string, methods: readonly RpcMethod[], logger: Logger, refusal?: () => RpcError | null): void {
     const byName = new Map(methods.map((m) => [m.name, m]));
-    this.rpc.set(service, { call: (method, request) => dispatchRpc(service, byName, method, request, logger, refusal) });
+    this.rpc.set(service, { call: (method, request) => dispatchRpc(service, byName, method, request, logger, refusal, 'process') });
   }
 
   unregister(service: string): void {
