@@ -59,7 +59,15 @@ export async function startGateway(config: GatewayConfig, options: { readonly lo
       db.close();
     });
     const gateway = new BillingGateway({ rpc, db, tokens: config.tokens });
-    const http = await startGatewayHttp({ gateway, logger, port: config.port, host: config.host, dashboardDir: options.dashboardDir ?? DASHBOARD_DIR });
+    const http = await startGatewayHttp({
+      gateway,
+      logger,
+      port: config.port,
+      host: config.host,
+      dashboardDir: options.dashboardDir ?? DASHBOARD_DIR,
+      rateLimits: config.http.rateLimits,
+      ...(config.http.publicUrl ? { publicUrl: config.http.publicUrl } : {}),
+    });
     closers.push(() => http.close());
     const grpc = await BillingGrpcServer.start({ gateway, bus, port: config.grpcPort, host: config.host, logger });
     closers.push(() => grpc.stop());

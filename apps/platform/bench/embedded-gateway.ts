@@ -11,7 +11,8 @@ export interface EmbeddedGatewayOptions {
   readonly logger: Logger;
   readonly port?: number;
   readonly logRequests?: boolean;
-  readonly rateLimit?: { readonly limit: number; readonly ttlMillis: number };
+  /** RATE_LIMIT_API_KEY and RATE_LIMIT_APP_USER (`<requests>/<seconds>`), both this one. */
+  readonly rateLimit?: string;
 }
 
 export interface EmbeddedGateway {
@@ -31,12 +32,14 @@ export async function startEmbeddedGateway(options: EmbeddedGatewayOptions): Pro
   try {
     const door = await openFrontDoor(
       runtime,
-      { PORT: String(options.port ?? 0), GRPC_PORT: '0', HOST: '127.0.0.1', JWT_SECRET: options.jwtSecret },
       {
-        logger: options.logger,
-        logRequests: options.logRequests ?? false,
-        ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+        PORT: String(options.port ?? 0),
+        GRPC_PORT: '0',
+        HOST: '127.0.0.1',
+        JWT_SECRET: options.jwtSecret,
+        ...(options.rateLimit ? { RATE_LIMIT_API_KEY: options.rateLimit, RATE_LIMIT_APP_USER: options.rateLimit } : {}),
       },
+      { logger: options.logger, logRequests: options.logRequests ?? false },
     );
     return {
       url: door.http.url,

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const ceiling = await load('bare node:http balance', `${bareUrl}/v1/balances`, 'GET', tokens, false);
     await new Promise<void>((resolve) => bare.close(() => resolve()));
 
-    const platform = await startEmbeddedGateway({ dir, jwtSecret: SECRET, logger: silentLogger, logSink: () => undefined, rateLimit: { limit: 10_000_000, ttlMillis: 60_000 } });
+    const platform = await startEmbeddedGateway({ dir, jwtSecret: SECRET, logger: silentLogger, logSink: () => undefined, rateLimit: '10000000/60' });
     stops.push(() => platform.stop());
     const url = platform.url;
     await fund(url, tokens);

@@ -109,22 +109,23 @@ describe('REST input errors: RFC 9457 problem details, one clear message per bad
     expect((await alice.get(`/v1/orders/${String(order.body['id'])}`)).body).toMatchObject({ status: 'paid' });
   });
 
-  it('an Idempotency-Key that is not printable ASCII is 400 problem details naming Idempotency-Key', async () => {
+  it('an Idempotency-Key that is not printable ASCII is 400 problem details naming the header Idempotency-Key', async () => {
     const body = JSON.stringify(RENDER);
     const authorization = Buffer.from(`Authorization: Bearer ${token}`);
     // UTF-8 bytes, which Node passes on as Latin-1 characters.
     const nonAscii = await rawPost(platform.url, '/v1/quotes', [authorization, Buffer.from('Idempotency-Key: ключ-1', 'utf8')], body);
     expect(nonAscii.status).toBe(400);
     expect(nonAscii.head).toContain(`content-type: ${PROBLEM_JSON}`);
-    expect(nonAscii.body).toMatchObject({ type: `${PROBLEM}validation`, errors: [{ field: 'Idempotency-Key', message: expect.stringContaining('ASCII') }] });
+    expect(nonAscii.body).toMatchObject({ type: `${PROBLEM}validation`, errors: [{ header: 'Idempotency-Key', message: expect.stringContaining('ASCII') }] });
     // A control character, which Node's parser refuses before any route.
     const control = await rawPost(platform.url, '/v1/quotes', [authorization, Buffer.from('Idempotency-Key: a\u0001b', 'latin1')], body);
     expect(control.status).toBe(400);
     expect(control.head).toContain(`content-type: ${PROBLEM_JSON}`);
-    expect(control.body).toMatchObject({ type: `${PROBLEM}validation`, status: 400, errors: [{ field: 'Idempotency-Key' }] });
-    // Too long: the field as the client wrote the header, not `_idempotency-_key`.
+    expect(control.body).toMatchObject({ type: `${PROBLEM}validation`, status: 400, errors: [{ header: 'Idempotency-Key' }] });
+    // Too long: reported as the header, named as HTTP names it, not as a field `_idempotency-_key`.
     const tooLong = await alice.post('/v1/quotes', RENDER, { 'idempotency-key': 'k'.repeat(256) });
     expect(tooLong.status).toBe(400);
-    expect(errorsOf(tooLong.body)).toEqual([{ field: 'Idempotency-Key', message: 'must be 1-255 printable ASCII characters' }]);
+    expect(errorsOf(tooLong.body)).toEqual([{ header: 'Idempotency-Key', message: 'must be 1-255 printable ASCII characters' }]);
+    expect(tooLong.body['detail']).toBe('Idempotency-Key: must be 1-255 printable ASCII characters');
   });
 });

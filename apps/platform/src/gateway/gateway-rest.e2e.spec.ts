@@ -176,23 +176,6 @@ describe('REST gateway over the embedded platform (credits book: App and API poo
     expect((await alice.get('/v1/utilisation')).body).toMatchObject({ percentage: expect.any(String) });
   });
 
-  it('rate limits per caller with 429, Retry-After and a problem', async () => {
-    const tight = await platform.extraGateway('tight-gateway', { limit: 2, ttlMillis: 60_000 });
-    try {
-      const client = new HttpClient(tight.url, await platform.token('carol'));
-      expect((await client.get('/v1/catalog')).status).toBe(200);
-      expect((await client.get('/v1/balances')).status).toBe(200);
-      const limited = await client.get('/v1/balances');
-      expect(limited.status).toBe(429);
-      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(limited.body).toMatchObject({ type: `${PROBLEM}rate-limited`, status: 429 });
-      // Another caller has its own budget.
-      expect((await client.as(await platform.token('dave')).get('/v1/balances')).status).toBe(200);
-    } finally {
-      await tight.closeAll();
-    }
-  });
-
   it('webhooks: a bad or missing signature is a 400 problem; an unknown provider 404', async () => {
     const unsigned = await anon.post('/v1/webhooks/payments/sandbox', { type: 'payment_confirmed', orderId: 'x' });
     expect(unsigned.status).toBe(400);

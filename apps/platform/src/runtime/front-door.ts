@@ -8,6 +8,7 @@ import {
 } from '@billing/gateway-application';
 import { BillingGrpcServer, grpcPortFrom } from '@billing/gateway-grpc';
 import { type RunningGatewayHttp, startGatewayHttp } from '@billing/gateway-http';
+import { loadGatewayHttpConfig } from '@billing/platform-config';
 import { JsonLogger, type Logger } from '@billing/service-host';
 import type { PlatformRuntime } from './platform-runtime';
 
@@ -16,7 +17,6 @@ export interface FrontDoorOptions {
   readonly dashboardDir?: string;
   /** Default: JSON lines on stdout at LOG_LEVEL. */
   readonly logger?: Logger;
-  readonly rateLimit?: { readonly limit: number; readonly ttlMillis: number };
   readonly logRequests?: boolean;
 }
 
@@ -30,13 +30,15 @@ export interface FrontDoor {
 /**
  * The gateway in front of the embedded platform: REST on PORT (default 3000) and gRPC
  * (`billing.v1`) on GRPC_PORT (default 50051; 0 picks a free port), one facade calling the
- * services in-process, gRPC's task updates followed on the runtime's bus. App users' tokens are checked with JWT_SECRET or JWT_JWKS_URL; with
+ * services in-process, gRPC's task updates followed on the runtime's bus. PUBLIC_URL and the
+ * rate limits (RATE_LIMIT_API_KEY, RATE_LIMIT_APP_USER) as `loadGatewayHttpConfig` reads them. App users' tokens are checked with JWT_SECRET or JWT_JWKS_URL; with
  * neither, a secret is generated once into DATA_DIR/jwt-secret (0600) for `billing token`.
  */
 export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.ProcessEnv, options: FrontDoorOptions = {}): Promise<FrontDoor> {
   const port = portOf(env['PORT']);
   const grpcPort = grpcPortFrom(env);
   const host = env['HOST'] ?? '0.0.0.0';
+  const edge = loadGatewayHttpConfig(env);
   const tokens: TokenVerification = env['JWT_JWKS_URL']
     ? { jwksUrl: env['JWT_JWKS_URL'] }
     : { jwtSecret: env['JWT_SECRET'] && env['JWT_SECRET'].length > 0 ? env['JWT_SECRET'] : ensureJwtSecret(runtime.dataDir) };
@@ -53,7 +55,8 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
       port,
       host,
       ...(dashboardDir ? { dashboardDir } : {}),
-      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      rateLimits: edge.rateLimits,
+      ...(edge.publicUrl ? { publicUrl: edge.publicUrl } : {}),
       ...(options.logRequests === undefined ? {} : { logRequests: options.logRequests }),
     });
   } catch (error) {

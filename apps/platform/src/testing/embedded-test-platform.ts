@@ -12,6 +12,8 @@ export interface EmbeddedTestPlatformOptions {
   readonly priceBookId?: string;
   /** Log every request (default true). */
   readonly logRequests?: boolean;
+  /** More variables for the platform and its front door (a slow simulator, a PUBLIC_URL...). */
+  readonly variables?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -48,11 +50,12 @@ export class EmbeddedTestPlatform {
   }
 
   /**
-   * Another front door on the same runtime, e.g. with a tight rate limit: a second gateway
-   * replica (its own REST and gRPC ports and limiter, the same gateway state as the first).
+   * Another front door on the same runtime, with more variables (a tight RATE_LIMIT_APP_USER,
+   * a PUBLIC_URL): a second gateway replica (its own REST and gRPC ports and limiter, the
+   * same gateway state as the first).
    */
-  async extraGateway(name: string, rateLimit: { limit: number; ttlMillis: number }): Promise<{ readonly url: string; closeAll(): Promise<void> }> {
-    const door = await openFrontDoor(this.runtime, environment(this.options), { logger: gatewayLogger(name, this.logs), rateLimit, logRequests: false });
+  async extraGateway(name: string, variables: Readonly<Record<string, string>>): Promise<{ readonly url: string; closeAll(): Promise<void> }> {
+    const door = await openFrontDoor(this.runtime, { ...environment(this.options), ...variables }, { logger: gatewayLogger(name, this.logs), logRequests: false });
     return { url: door.http.url, closeAll: () => door.close() };
   }
 
@@ -69,7 +72,7 @@ export class EmbeddedTestPlatform {
 
 /** The variables `npm start` would be given: stores in `dir`, free loopback ports, the simulator without latency or failures. */
 function environment(options: EmbeddedTestPlatformOptions): Record<string, string> {
-  return frontDoorTestEnvironment(options.dir, options.jwtSecret, options.priceBookId);
+  return { ...frontDoorTestEnvironment(options.dir, options.jwtSecret, options.priceBookId), ...options.variables };
 }
 
 /** The gateway's request lines are at info: kept, while the services log errors only (LOG_LEVEL). */

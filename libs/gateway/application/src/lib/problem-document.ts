@@ -32,7 +32,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   'item.kind': 'kind',
 };
 
-/** camelCase to snake_case; a name already as a client spells it (`Idempotency-Key`, `render.fps`) stays. */
+/** camelCase to snake_case; a name already as a client spells it (`render.fps`) stays. */
 const snake = (name: string): string => name.replace(/(?<=[a-z0-9])[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /**
@@ -69,9 +69,11 @@ export function problemDocumentOf(error: unknown, instance?: string): ProblemDoc
 
 export const typeUri = (type: string): string => (type.includes('://') ? type : `${PROBLEM_TYPE_BASE}${type}`);
 
-function fieldError(value: unknown): { field: string; message: string } {
+/** A header keeps its name as HTTP spells it; a field is named as the client wrote it. */
+function fieldError(value: unknown): { field: string; message: string } | { header: string; message: string } {
   if (typeof value !== 'object' || value === null) return { field: '', message: String(value) };
   const record = value as Record<string, unknown>;
+  if (typeof record['header'] === 'string') return { header: record['header'], message: typeof record['message'] === 'string' ? record['message'] : 'is not valid' };
   const field = typeof record['field'] === 'string' ? record['field'] : '';
   const message = typeof record['message'] === 'string' ? record['message'] : typeof record['problem'] === 'string' ? record['problem'] : 'is not valid';
   return { field: FIELD_NAMES[field] ?? snake(field), message };

@@ -1,5 +1,8 @@
 import { RpcError } from '@billing/service-host';
 
+/** A bad input named as the client sent it: a body or query field, or a header (`Idempotency-Key`). */
+export type InputError = { readonly field: string; readonly message: string } | { readonly header: string; readonly message: string };
+
 /**
  * The gateway's own refusals, carried like the services' (RpcError with RFC 9457
  * members and a short stable `type`), so REST and gRPC answer both the same way.
@@ -18,12 +21,12 @@ export const gatewayProblems = {
       plan_id: planId,
     }),
   notFound: (what: string, id: string): RpcError => new RpcError({ type: 'not-found', title: `${what} not found`, status: 404, detail: `no ${what.toLowerCase()} ${id}` }),
-  validation: (errors: readonly { field: string; message: string }[]): RpcError =>
+  validation: (errors: readonly InputError[]): RpcError =>
     new RpcError({
       type: 'validation',
       title: 'The request is not valid',
       status: 400,
-      detail: errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '),
+      detail: errors.map((e) => ('header' in e ? `${e.header}: ${e.message}` : e.field ? `${e.field}: ${e.message}` : e.message)).join('; '),
       errors,
     }),
   idempotencyMismatch: (key: string): RpcError =>

@@ -20,7 +20,7 @@ export function answerClientError(error: ConnectionError, socket: Socket): void 
   const header = status === 400 ? badHeaderOf(error) : null;
   const message = header ? 'must not hold control characters' : 'the request could not be read as HTTP';
   const detail = header ? `${header}: ${message}` : message;
-  const problem = { type: typeUri(type), title, status, detail, ...(status === 400 ? { errors: [{ field: header ?? '', message }] } : {}) };
+  const problem = { type: typeUri(type), title, status, detail, ...(status === 400 ? { errors: [header ? { header, message } : { field: '', message }] } : {}) };
   const body = JSON.stringify(problem);
   if (socket.writable) {
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);

@@ -1,7 +1,8 @@
 import { REQUEST_LIMITS } from '@billing/contracts';
-import { type BillingGateway, problemDocumentOf, requestFingerprint, gatewayProblems, type StoredResponse } from '@billing/gateway-application';
+import { type BillingGateway, type ProblemDocument, problemDocumentOf, requestFingerprint, gatewayProblems, type StoredResponse } from '@billing/gateway-application';
 import type { FastifyReply } from 'fastify';
 import { callerOf, type GatewayRequest, IDEMPOTENCY_HEADER, PROBLEM_CONTENT_TYPE } from './http-context';
+import { problemHeaders } from './problem-headers';
 
 export const REPLAYED_HEADER = 'idempotent-replayed';
 
@@ -40,7 +41,7 @@ export async function idempotentPost<T>(
   }
   // Node reads a header's bytes as Latin-1: a non-ASCII byte shows here as a character above 0x7e.
   if (typeof key !== 'string' || !REQUEST_LIMITS.idempotencyKey.pattern.test(key)) {
-    throw gatewayProblems.validation([{ field: 'Idempotency-Key', message: REQUEST_LIMITS.idempotencyKey.message }]);
+    throw gatewayProblems.validation([{ header: 'Idempotency-Key', message: REQUEST_LIMITS.idempotencyKey.message }]);
   }
   const first: { response?: StoredResponse } = {};
   const path = request.url.split('?')[0] ?? request.url;
@@ -58,7 +59,7 @@ export async function idempotentPost<T>(
   // The first caller gets its own body (an API key with its secret); replays get what was kept, or its resource now.
   const answer: StoredResponse = outcome.replayed || !first.response ? await replayOf(outcome, options) : first.response;
   if (outcome.replayed) void reply.header(REPLAYED_HEADER, 'true');
-  if (answer.status >= 400) void reply.header('content-type', PROBLEM_CONTENT_TYPE);
+  if (answer.status >= 400) void reply.header('content-type', PROBLEM_CONTENT_TYPE).headers(problemHeaders(answer.body as ProblemDocument, request));
   await reply.status(answer.status).send(answer.body);
 }
 

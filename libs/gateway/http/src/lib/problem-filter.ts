@@ -3,6 +3,7 @@ import { type ProblemDocument, problemDocumentOf, typeUri } from '@billing/gatew
 import type { Logger } from '@billing/service-host';
 import type { FastifyReply } from 'fastify';
 import { type GatewayRequest, PROBLEM_CONTENT_TYPE } from './http-context';
+import { problemHeaders } from './problem-headers';
 
 const TYPE_BY_STATUS: Readonly<Record<number, [string, string]>> = {
   400: ['validation', 'The request is not valid'],
@@ -34,8 +35,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = this.problemOf(exception, request);
     if (problem.status >= 500) this.logger.error('request failed', { requestId: request.id, url: request.url, error: exception });
-    const retryAfter = problem['retry_after'];
-    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+    void reply.headers(problemHeaders(problem, request));
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

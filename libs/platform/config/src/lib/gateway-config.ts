@@ -1,5 +1,6 @@
 import { ConfigError } from './config-error';
 import { EnvReader } from './env-reader';
+import { type GatewayHttpConfig, loadGatewayHttpConfig } from './gateway-http-config';
 import { loadPlatformConfig, type PlatformConfig } from './platform-config';
 
 /** How app users' tokens are verified: a shared HS256 secret or an identity provider's JWKS. */
@@ -12,6 +13,7 @@ export interface GatewayConfig {
   readonly host: string;
   readonly grpcPort: number;
   readonly tokens: GatewayTokens;
+  readonly http: GatewayHttpConfig;
 }
 
 /**
@@ -25,6 +27,13 @@ export function loadGatewayConfig(env: Readonly<Record<string, string | undefine
   let platform: PlatformConfig | undefined;
   try {
     platform = loadPlatformConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  let http: GatewayHttpConfig | undefined;
+  try {
+    http = loadGatewayHttpConfig(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
@@ -46,6 +55,6 @@ export function loadGatewayConfig(env: Readonly<Record<string, string | undefine
   }
   // PORT and HOST are the platform's too (its links point at the gateway): each problem once.
   problems.push(...read.problems.filter((problem) => !problems.includes(problem)));
-  if (problems.length > 0 || platform === undefined) throw new ConfigError(problems);
-  return { platform, port, host, grpcPort, tokens: jwksUrl !== undefined ? { jwksUrl } : { jwtSecret: jwtSecret ?? '' } };
+  if (problems.length > 0 || platform === undefined || http === undefined) throw new ConfigError(problems);
+  return { platform, http, port, host, grpcPort, tokens: jwksUrl !== undefined ? { jwksUrl } : { jwtSecret: jwtSecret ?? '' } };
 }
