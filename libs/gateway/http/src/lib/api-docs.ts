@@ -1,10 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiResponse, ApiSecurity, getSchemaPath } from '@nestjs/swagger';
 import { ProblemDto } from './dto/responses';
 
 const WHY: Readonly<Record<number, string>> = {
   400: 'Validation: every bad field is listed in `errors`',
-  401: 'No valid API key or token',
+  401: 'No valid API key or token (`WWW-Authenticate` says the Bearer scheme)',
   402: 'Insufficient credits in the pool the channel draws on (`pool`, `available`, `required`)',
   403: 'Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this',
   404: 'Not found (another account’s resources are not found either)',
@@ -13,7 +13,7 @@ const WHY: Readonly<Record<number, string>> = {
   414: 'The URI (a path parameter) is too long',
   415: 'The body is not JSON',
   422: 'The Idempotency-Key was used before with a different request, or by another credential of the account',
-  429: 'Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`)',
+  429: 'Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`)',
   503: 'A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`)',
 };
 
@@ -26,14 +26,23 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
         status,
         description: WHY[status] ?? 'Problem details',
         content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
-        ...(status === 429 || status === 503 ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } } } : {}),
+        ...(status === 429 || status === 503 ? { headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } } : {}),
+        ...(status === 401 ? { headers: { 'WWW-Authenticate': { $ref: '#/components/headers/WWW-Authenticate' } } } : {}),
       }),
     ),
   );
 }
 
-/** An authenticated route: bearer credential and the problems every such route can answer. */
-export const Authenticated = (): MethodDecorator & ClassDecorator => applyDecorators(ApiBearerAuth(), ApiProblems(400, 401, 403, 414, 429, 503));
+/** The security schemes the document declares: both are HTTP Bearer, told apart by the credential's form. */
+export const API_KEY_SCHEME = 'apiKey';
+export const APP_USER_SCHEME = 'appUser';
+
+/**
+ * An authenticated route: the credentials it takes (an API key or an app user's token;
+ * `appUsersOnly` for key management and finance) and the problems every such route can answer.
+ */
+export const Authenticated = (options: { readonly appUsersOnly?: boolean } = {}): MethodDecorator & ClassDecorator =>
+  applyDecorators(...(options.appUsersOnly ? [] : [ApiSecurity(API_KEY_SCHEME)]), ApiSecurity(APP_USER_SCHEME), ApiProblems(400, 401, 403, 414, 429, 503));
 
 /** A POST that takes an Idempotency-Key. */
 export const Idempotent = (): MethodDecorator =>

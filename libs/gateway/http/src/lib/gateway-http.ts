@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { SwaggerModule } from '@nestjs/swagger';
 import { type BillingGateway, typeUri } from '@billing/gateway-application';
 import type { Logger } from '@billing/service-host';
 import { randomUUID } from 'node:crypto';
@@ -22,17 +21,22 @@ import { SubscriptionController } from './controllers/subscription.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
 import { serveDashboard } from './dashboard-files';
-import { AuthGuard, BILLING_GATEWAY, CallerThrottlerGuard } from './guards';
+import { AuthGuard, BILLING_GATEWAY } from './guards';
 import { PROBLEM_CONTENT_TYPE, REQUEST_ID_HEADER, requestIdFrom } from './http-context';
 import { acceptJsonBodiesOnly } from './json-bodies';
 import { observeRequests, requestMetrics } from './observability';
+import { completedDocument, DEFAULT_PUBLIC_URL, openApiConfig } from './openapi-document';
 import { ProblemFilter } from './problem-filter';
+import { RATE_LIMITER, RateLimitGuard } from './rate-limits/rate-limit.guard';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limits/rate-limiter';
 
 export interface GatewayHttpOptions {
   readonly gateway: BillingGateway;
   readonly logger: Logger;
-  /** Per API key and per app user, across routes (default 100,000 per minute: generous). */
-  readonly rateLimit?: { readonly limit: number; readonly ttlMillis: number };
+  /** Per API key and per app user, across routes (default DEFAULT_RATE_LIMITS: generous). */
+  readonly rateLimits?: RateLimits;
+  /** The gateway's address as clients reach it, the OpenAPI document's server (default: where it listens, or DEFAULT_PUBLIC_URL before it does). */
+  readonly publicUrl?: string;
   /** One JSON log line per request (default true). */
   readonly logRequests?: boolean;
   readonly metricsRegistry?: Registry;
@@ -49,8 +53,6 @@ export interface RunningGatewayHttp {
   close(): Promise<void>;
 }
 
-export const DEFAULT_RATE_LIMIT = { limit: 100_000, ttlMillis: 60_000 } as const;
-
 @Module({})
 class GatewayHttpModule {}
 
@@ -58,18 +60,17 @@ class GatewayHttpModule {}
 export async function createGatewayHttp(options: GatewayHttpOptions): Promise<NestFastifyApplication> {
   const metrics = requestMetrics(options.metricsRegistry);
   const openApi: OpenApiHolder = { document: null };
-  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const module: DynamicModule = {
     module: GatewayHttpModule,
-    imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', limit: rateLimit.limit, ttl: rateLimit.ttlMillis }] })],
     controllers: [TasksController, AccountController, OrdersController, SubscriptionController, SandboxCheckoutController, ApiKeysController, WebhooksController, FinanceController, OperationsController],
     providers: [
       { provide: BILLING_GATEWAY, useValue: options.gateway },
       { provide: REQUEST_METRICS, useValue: metrics },
       { provide: OPENAPI_DOCUMENT, useValue: openApi },
+      { provide: RATE_LIMITER, useValue: new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS) },
       // Authentication first: the rate limit counts per caller.
       { provide: APP_GUARD, useClass: AuthGuard },
-      { provide: APP_GUARD, useClass: CallerThrottlerGuard },
+      { provide: APP_GUARD, useClass: RateLimitGuard },
     ],
   };
   const adapter = new FastifyAdapter({
@@ -92,7 +93,7 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
   app.useGlobalFilters(new ProblemFilter(options.logger));
   observeRequests(app.getHttpAdapter().getInstance(), metrics, options.logger, options.logRequests ?? true);
   serveDashboard(app.getHttpAdapter().getInstance(), options.dashboardDir ?? null);
-  openApi.document = SwaggerModule.createDocument(app, openApiConfig());
+  openApi.document = completedDocument(SwaggerModule.createDocument(app, openApiConfig(options.publicUrl ?? DEFAULT_PUBLIC_URL)));
   return app;
 }
 
@@ -102,18 +103,9 @@ export async function startGatewayHttp(options: GatewayHttpOptions & { readonly 
   await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   const address = app.getHttpServer().address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
-  return { app, url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`, port: address.port, close: () => app.close() };
-}
-
-function openApiConfig() {
-  return new DocumentBuilder()
-    .setTitle('Credits billing API')
-    .setDescription(
-      'Credits for AI video generation. Authenticate with `Authorization: Bearer <API key or token>`: an API key draws on the API pool, ' +
-        'a signed-in app user (JWT) on the App pool. Credits are numbers with at most three decimals; money is integer cents with a currency. ' +
-        'Every error is RFC 9457 problem details (`application/problem+json`) with a stable `type`.',
-    )
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (bk_...) or an app user’s JWT' })
-    .build();
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  // Without a configured public URL, the document names where the gateway does listen (PORT=0 picks the port only now).
+  const openApi = app.get<OpenApiHolder>(OPENAPI_DOCUMENT);
+  if (!options.publicUrl && openApi.document) openApi.document = { ...openApi.document, servers: [{ url, description: 'The billing gateway' }] };
+  return { app, url, port: address.port, close: () => app.close() };
 }

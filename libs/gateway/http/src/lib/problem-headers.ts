@@ -11,16 +11,13 @@ export const CONCURRENCY_RETRY_AFTER_SECONDS = 5;
 export const AUTH_REALM = 'billing';
 
 /**
- * Headers a problem answer carries beside its body: `Retry-After` on a 429 that a retry
- * can cure (rate limit, concurrency limit), and the Bearer challenge on a 401.
+ * Headers a problem answer carries beside its body: `Retry-After` when a retry can cure it
+ * (a 503, the rate limit, the concurrency limit), and the Bearer challenge on a 401.
  */
 export function problemHeaders(problem: ProblemDocument, request: GatewayRequest): Record<string, string> {
-  if (problem.status === 429) {
-    const retryAfter = problem['retry_after'];
-    if (typeof retryAfter === 'number') return { 'Retry-After': String(retryAfter) };
-    if (problem.type.endsWith('/concurrency-limit')) return { 'Retry-After': String(CONCURRENCY_RETRY_AFTER_SECONDS) };
-    return {};
-  }
+  const retryAfter = problem['retry_after'];
+  if (typeof retryAfter === 'number') return { 'Retry-After': String(retryAfter) };
+  if (problem.status === 429 && problem.type.endsWith('/concurrency-limit')) return { 'Retry-After': String(CONCURRENCY_RETRY_AFTER_SECONDS) };
   if (problem.status === 401) return { 'WWW-Authenticate': bearerChallenge(problem.detail, request.headers.authorization !== undefined) };
   return {};
 }

@@ -22,17 +22,25 @@ export class AccountController {
   constructor(@Inject(BILLING_GATEWAY) private readonly gateway: BillingGateway) {}
 
   @Get('balances')
-  @ApiOperation({ summary: 'Per pool: balance, held, available' })
+  @ApiOperation({
+    summary: 'Per pool: balance, held, available',
+    description:
+      'For each of the account’s pools: the balance, the credits held by running tasks, and what is available (balance minus holds).',
+  })
   @ApiResponse({ status: 200, type: BalancesDto })
   balances(@Req() request: GatewayRequest): Promise<unknown> {
     return this.gateway.balances(callerOf(request), requestContextOf(request));
   }
 
   @Get('ledger')
-  @ApiOperation({ summary: 'The caller’s wallet entries, oldest first, a page at a time' })
-  @ApiQuery({ name: 'pool', required: false, schema: { type: 'string', pattern: POOL.source, maxLength: 64 } })
-  @ApiQuery({ name: 'after', required: false, schema: { type: 'integer', minimum: 0, maximum: 999_999_999_999 } })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000 } })
+  @ApiOperation({
+    summary: 'The caller’s wallet entries, oldest first, a page at a time',
+    description:
+      'The account’s wallet entries (purchases, grants, holds, charges, releases, refunds, expiries) in order. Pass the last position of a page as `after` to read the next.',
+  })
+  @ApiQuery({ name: 'pool', required: false, description: 'Only entries of this pool (`app`, `api`, or `points`)', schema: { type: 'string', pattern: POOL.source, maxLength: 64 } })
+  @ApiQuery({ name: 'after', required: false, description: 'The last position of the previous page (`next_after`); absent: from the first entry', schema: { type: 'integer', minimum: 0, maximum: 999_999_999_999 } })
+  @ApiQuery({ name: 'limit', required: false, description: 'Entries per page, at most 1000', schema: { type: 'integer', minimum: 1, maximum: 1000 } })
   @ApiResponse({ status: 200, type: LedgerDto })
   ledger(@Req() request: GatewayRequest, @Query() query: Record<string, unknown>): Promise<unknown> {
     const reader = new QueryReader(query, ['pool', 'after', 'limit']);
@@ -48,17 +56,25 @@ export class AccountController {
   }
 
   @Get('account')
-  @ApiOperation({ summary: 'The caller’s plan (entitlements, concurrency limit) and its running and queued tasks' })
+  @ApiOperation({
+    summary: 'The caller’s plan (entitlements, concurrency limit) and its running and queued tasks',
+    description:
+      'The account’s plan with its entitlements and concurrency limit, how this request was authenticated, and the tasks running and queued now.',
+  })
   @ApiResponse({ status: 200, type: AccountDto })
   account(@Req() request: GatewayRequest): Promise<unknown> {
     return this.gateway.account(callerOf(request), requestContextOf(request));
   }
 
   @Get('usage')
-  @ApiOperation({ summary: 'Credits charged per UTC day, by pool, model and mode (default: the last 30 days)' })
+  @ApiOperation({
+    summary: 'Credits charged per UTC day, by pool, model and mode (default: the last 30 days)',
+    description:
+      'Credits charged per UTC day in [from, to], broken down by pool, model and mode, for the dashboard’s usage charts.',
+  })
   @ApiQuery({ name: 'from', required: false, description: 'First day, inclusive', schema: { type: 'string', format: 'date', pattern: DAY.source } })
   @ApiQuery({ name: 'to', required: false, description: 'Last day, inclusive (default today, UTC); at most 366 days after from', schema: { type: 'string', format: 'date', pattern: DAY.source } })
-  @ApiQuery({ name: 'pool', required: false, schema: { type: 'string', pattern: POOL.source, maxLength: 64 } })
+  @ApiQuery({ name: 'pool', required: false, description: 'Only usage of this pool; absent: every pool', schema: { type: 'string', pattern: POOL.source, maxLength: 64 } })
   @ApiResponse({ status: 200, type: UsageDto })
   usage(@Req() request: GatewayRequest, @Query() query: Record<string, unknown>): Promise<unknown> {
     const reader = new QueryReader(query, ['from', 'to', 'pool']);
@@ -71,7 +87,11 @@ export class AccountController {
   }
 
   @Get('catalog')
-  @ApiOperation({ summary: 'Plans and packs of the price book in force' })
+  @ApiOperation({
+    summary: 'Plans and packs of the price book in force',
+    description:
+      'The plans and credit packs of the active price book, with prices in cents and the pool each pack fills.',
+  })
   @ApiResponse({ status: 200, type: CatalogDto })
   catalog(@Req() request: GatewayRequest): Promise<unknown> {
     return this.gateway.catalogView(callerOf(request), requestContextOf(request));

@@ -12,13 +12,17 @@ import { pathId, validBody } from '../validate';
 
 /** API keys, managed by a signed-in app user only (an API key cannot make keys: 403). */
 @ApiTags('api-keys')
-@Authenticated()
+@Authenticated({ appUsersOnly: true })
 @Controller('v1/api-keys')
 export class ApiKeysController {
   constructor(@Inject(BILLING_GATEWAY) private readonly gateway: BillingGateway) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a key; its secret is in this answer only' })
+  @ApiOperation({
+    summary: 'Create a key; its secret is in this answer only',
+    description:
+      'Issues an API key for the account. The secret is shown in this answer only and stored as a hash. Only a signed-in app user manages keys, and the plan must include `api_access`.',
+  })
   @ApiBody({ type: ApiKeyBody, required: false })
   @ApiResponse({ status: 201, type: CreatedApiKeyDto })
   @Idempotent()
@@ -35,15 +39,23 @@ export class ApiKeysController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The caller’s keys (never their secrets)' })
+  @ApiOperation({
+    summary: 'The caller’s keys (never their secrets)',
+    description:
+      'The account’s API keys, revoked ones included, with their prefixes but never their secrets.',
+  })
   @ApiResponse({ status: 200, type: ApiKeyListDto })
   list(@Req() request: GatewayRequest): unknown {
     return { api_keys: this.gateway.listApiKeys(callerOf(request)) };
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Revoke a key: it stops working at once' })
-  @ApiParam({ name: 'id', schema: { type: 'string', maxLength: 200 } })
+  @ApiOperation({
+    summary: 'Revoke a key: it stops working at once',
+    description:
+      'Revokes one of the account’s API keys; requests with it are refused from now on. Another account’s key is not found.',
+  })
+  @ApiParam({ name: 'id', description: 'The key’s id (`id` in the list, not its secret)', schema: { type: 'string', maxLength: 200 } })
   @ApiResponse({ status: 200, type: ApiKeyDto })
   @ApiProblems(404)
   revoke(@Req() request: GatewayRequest, @Param('id') id: string): unknown {

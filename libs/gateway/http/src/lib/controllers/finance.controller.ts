@@ -22,15 +22,15 @@ const FINANCE_ONLY = 'For a signed-in user with role `finance` (others: 403). Re
  * from the wallet's events by the finance service, never read from a read model.
  */
 @ApiTags('finance')
-@Authenticated()
+@Authenticated({ appUsersOnly: true })
 @Controller('v1/finance')
 export class FinanceController {
   constructor(@Inject(BILLING_GATEWAY) private readonly gateway: BillingGateway) {}
 
   @Get('statement')
   @ApiOperation({ summary: 'One account’s wallet movements in [from, to] with its opening and closing balances', description: FINANCE_ONLY })
-  @ApiQuery({ name: 'account', required: true, schema: ACCOUNT_SCHEMA })
-  @ApiQuery({ name: 'pool', required: true, schema: POOL_SCHEMA })
+  @ApiQuery({ name: 'account', required: true, description: 'The account whose statement it is', schema: ACCOUNT_SCHEMA })
+  @ApiQuery({ name: 'pool', required: true, description: 'The pool whose wallet it is', schema: POOL_SCHEMA })
   @ApiQuery({ name: 'from', required: true, description: 'First instant, inclusive', schema: INSTANT_SCHEMA })
   @ApiQuery({ name: 'to', required: true, description: 'Last instant, inclusive; not before from', schema: INSTANT_SCHEMA })
   @ApiResponse({ status: 200, type: StatementDto })
@@ -48,8 +48,8 @@ export class FinanceController {
   @Get('balances')
   @ApiOperation({ summary: 'Every wallet’s balance, held and available as of an instant (optionally one account, one pool)', description: FINANCE_ONLY })
   @ApiQuery({ name: 'as_of', required: true, description: 'Events recorded at or before this instant count', schema: INSTANT_SCHEMA })
-  @ApiQuery({ name: 'account', required: false, schema: ACCOUNT_SCHEMA })
-  @ApiQuery({ name: 'pool', required: false, schema: POOL_SCHEMA })
+  @ApiQuery({ name: 'account', required: false, description: 'Only this account; absent: every account', schema: ACCOUNT_SCHEMA })
+  @ApiQuery({ name: 'pool', required: false, description: 'Only this pool; absent: every pool', schema: POOL_SCHEMA })
   @ApiResponse({ status: 200, type: BalancesAsOfDto })
   balances(@Req() request: GatewayRequest, @Query() query: Record<string, unknown>): Promise<unknown> {
     const reader = new QueryReader(query, ['as_of', 'account', 'pool']);
@@ -103,7 +103,7 @@ export class FinanceController {
 
   @Get('checkpoints')
   @ApiOperation({ summary: 'The signed checkpoints kept, oldest first, and whether each signature holds under the configured key', description: FINANCE_ONLY })
-  @ApiQuery({ name: 'period', required: false, schema: { type: 'string', enum: ['day', 'month'] } })
+  @ApiQuery({ name: 'period', required: false, description: 'Only checkpoints that close a period of this length; absent: all', schema: { type: 'string', enum: ['day', 'month'] } })
   @ApiResponse({ status: 200, type: CheckpointsDto })
   checkpoints(@Req() request: GatewayRequest, @Query() query: Record<string, unknown>): Promise<unknown> {
     const reader = new QueryReader(query, ['period']);

@@ -48,14 +48,22 @@ export class OperationsController {
   ) {}
 
   @Get('health/live')
-  @ApiOperation({ summary: 'The process is up' })
+  @ApiOperation({
+    summary: 'The process is up',
+    description:
+      'Liveness: answers 200 while the process runs, whatever the services behind it.',
+  })
   @ApiResponse({ status: 200, type: LiveDto })
   live(): LiveDto {
     return { status: 'ok' };
   }
 
   @Get('health/ready')
-  @ApiOperation({ summary: 'Every service answers; 503 when one does not' })
+  @ApiOperation({
+    summary: 'Every service answers; 503 when one does not',
+    description:
+      'Readiness: 200 when every service behind the gateway answers, 503 with the ones that do not.',
+  })
   @ApiResponse({ status: 200, type: ReadyDto })
   @ApiResponse({ status: 503, type: ReadyDto })
   async ready(@Res() reply: FastifyReply): Promise<void> {
@@ -65,7 +73,11 @@ export class OperationsController {
   }
 
   @Get('metrics')
-  @ApiOperation({ summary: 'Prometheus metrics (requests and durations by route and status)' })
+  @ApiOperation({
+    summary: 'Prometheus metrics (requests and durations by route and status)',
+    description:
+      'Prometheus text format: request counts and durations by route and status, and the process’s own metrics.',
+  })
   @ApiProduces('text/plain')
   @ApiResponse({ status: 200, description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } })
   async prometheus(@Res() reply: FastifyReply): Promise<void> {

@@ -10,7 +10,7 @@ import { callerOf, type GatewayRequest, requestContextOf } from '../http-context
 import { idempotentPost } from '../idempotent-post';
 import { PATH_ID, pathId, validBody } from '../validate';
 
-const ID_PARAM = { name: 'id', schema: { type: 'string', pattern: PATH_ID.source, maxLength: 200 } } as const;
+const ID_PARAM = { name: 'id', description: 'The order’s id', schema: { type: 'string', pattern: PATH_ID.source, maxLength: 200 } } as const;
 
 /** Orders for credit packs and plans, paid through the configured payment provider. */
 @ApiTags('orders')
@@ -20,7 +20,11 @@ export class OrdersController {
   constructor(@Inject(BILLING_GATEWAY) private readonly gateway: BillingGateway) {}
 
   @Post()
-  @ApiOperation({ summary: 'Order a credit pack or a plan; the answer carries the checkout URL' })
+  @ApiOperation({
+    summary: 'Order a credit pack or a plan; the answer carries the checkout URL',
+    description:
+      'Creates an order for a credit pack or a plan. Pay at `checkout_url`; the credits arrive once the payment provider confirms the payment.',
+  })
   @ApiBody({ type: OrderBody })
   @ApiResponse({ status: 201, type: OrderDto })
   @Idempotent()
@@ -42,7 +46,11 @@ export class OrdersController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One of the caller’s orders' })
+  @ApiOperation({
+    summary: 'One of the caller’s orders',
+    description:
+      'One of the account’s orders and its status (pending, paid, failed). Another account’s order is not found.',
+  })
   @ApiParam(ID_PARAM)
   @ApiResponse({ status: 200, type: OrderDto })
   @ApiProblems(404)
@@ -52,7 +60,11 @@ export class OrdersController {
 
   @Post(':id/confirm-sandbox-payment')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sandbox only: the buyer paid (the sandbox checkout leads here); the credits arrive' })
+  @ApiOperation({
+    summary: 'Sandbox only: the buyer paid (the sandbox checkout leads here); the credits arrive',
+    description:
+      'With the sandbox payment provider only: confirms the order as paid, as the sandbox checkout page does, and answers once its credits are in the wallet. Refused with another provider.',
+  })
   @ApiParam(ID_PARAM)
   @ApiResponse({ status: 200, type: OrderDto })
   @Idempotent()

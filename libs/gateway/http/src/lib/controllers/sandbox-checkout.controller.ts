@@ -16,8 +16,12 @@ import { PATH_ID, pathId } from '../validate';
 @Controller('v1/sandbox/checkout')
 export class SandboxCheckoutController {
   @Get(':id')
-  @ApiOperation({ summary: 'Sandbox only: the checkout page of an order; redirects to the dashboard’s checkout view' })
-  @ApiParam({ name: 'id', schema: { type: 'string', pattern: PATH_ID.source, maxLength: 200 } })
+  @ApiOperation({
+    summary: 'Sandbox only: the checkout page of an order; redirects to the dashboard’s checkout view',
+    description:
+      'With the sandbox payment provider only: the page an order’s `checkout_url` leads to. It redirects (303) to the dashboard’s checkout view of the order.',
+  })
+  @ApiParam({ name: 'id', description: 'The order’s id', schema: { type: 'string', pattern: PATH_ID.source, maxLength: 200 } })
   @ApiResponse({ status: 303, description: 'See the dashboard’s checkout view', headers: { Location: { description: '/dashboard/checkout/<order id>', schema: { type: 'string' } } } })
   @ApiProblems(404, 414)
   async checkout(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {

@@ -12,7 +12,7 @@ import { idempotentPost } from '../idempotent-post';
 import { PATH_ID, pathId, QueryReader, validBody } from '../validate';
 import { renderInputOf } from './render-input';
 
-const ID_PARAM = { name: 'id', schema: { type: 'string', pattern: PATH_ID.source, maxLength: REQUEST_LIMITS.taskIdLength } } as const;
+const ID_PARAM = { name: 'id', description: 'The task’s id (`task_id` in the answer that created it)', schema: { type: 'string', pattern: PATH_ID.source, maxLength: REQUEST_LIMITS.taskIdLength } } as const;
 const PAGE = REQUEST_LIMITS.taskPageSize;
 
 /** Quotes, tasks, batches and utilisation: the pool is the one the caller's channel draws on. */
@@ -23,7 +23,11 @@ export class TasksController {
   constructor(@Inject(BILLING_GATEWAY) private readonly gateway: BillingGateway) {}
 
   @Post('quotes')
-  @ApiOperation({ summary: 'Price a task (or a batch) without running it' })
+  @ApiOperation({
+    summary: 'Price a task (or a batch) without running it',
+    description:
+      'Prices a render (or `batch_size` variations of one prompt) with the active price book: credits, every factor of the breakdown, the price book version, a `quote_id` and its expiry. Nothing is held or charged.',
+  })
   @ApiBody({ type: QuoteBody })
   @ApiResponse({ status: 200, type: QuoteDto })
   @Idempotent()
@@ -36,7 +40,11 @@ export class TasksController {
   }
 
   @Post('tasks')
-  @ApiOperation({ summary: 'Run a task: quoted, credits held in the caller’s pool, charged on success' })
+  @ApiOperation({
+    summary: 'Run a task: quoted, credits held in the caller’s pool, charged on success',
+    description:
+      'Quotes the render, holds its credits in the pool of the caller’s channel (App for an app user, API for an API key; never the other), and dispatches it. On success the task is charged (never more than held); on failure, cancellation or timeout the hold is released. Past the concurrency limit the answer is 429, unless `queue` asks to wait for a slot.',
+  })
   @ApiBody({ type: TaskBody })
   @ApiResponse({ status: 201, type: TaskDto, description: 'The task (often already charged with a fast provider)' })
   @Idempotent()
@@ -56,10 +64,14 @@ export class TasksController {
   }
 
   @Get('tasks')
-  @ApiOperation({ summary: 'The caller’s tasks, oldest first, a page at a time' })
-  @ApiQuery({ name: 'status', required: false, enum: TASK_STATUSES })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: PAGE.min, maximum: PAGE.max } })
-  @ApiQuery({ name: 'after', required: false, schema: { type: 'string', pattern: PATH_ID.source, maxLength: REQUEST_LIMITS.taskIdLength } })
+  @ApiOperation({
+    summary: 'The caller’s tasks, oldest first, a page at a time',
+    description:
+      'The account’s tasks in creation order. Pass the last id of a page as `after` to read the next; `next_after` is null on the last page.',
+  })
+  @ApiQuery({ name: 'status', required: false, enum: TASK_STATUSES, description: 'Only tasks in this status' })
+  @ApiQuery({ name: 'limit', required: false, description: `Tasks per page, at most ${PAGE.max}`, schema: { type: 'integer', minimum: PAGE.min, maximum: PAGE.max } })
+  @ApiQuery({ name: 'after', required: false, description: 'The last task id of the previous page (`next_after`); absent: the first page', schema: { type: 'string', pattern: PATH_ID.source, maxLength: REQUEST_LIMITS.taskIdLength } })
   @ApiResponse({ status: 200, type: TaskPageDto })
   listTasks(@Req() request: GatewayRequest, @Query() query: Record<string, unknown>): Promise<unknown> {
     const reader = new QueryReader(query, ['status', 'limit', 'after']);
@@ -75,7 +87,11 @@ export class TasksController {
   }
 
   @Get('tasks/:id')
-  @ApiOperation({ summary: 'A task: status, pool, credits reserved, credits_cost, quote, why it ended' })
+  @ApiOperation({
+    summary: 'A task: status, pool, credits reserved, credits_cost, quote, why it ended',
+    description:
+      'One of the account’s tasks as it is now. `credits_cost` is null until the task is charged; an ended task says why. Another account’s task is not found.',
+  })
   @ApiParam(ID_PARAM)
   @ApiResponse({ status: 200, type: TaskDto })
   @ApiProblems(404)
@@ -85,7 +101,11 @@ export class TasksController {
 
   @Post('tasks/:id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel a task; its hold is released' })
+  @ApiOperation({
+    summary: 'Cancel a task; its hold is released',
+    description:
+      'Cancels a queued or running task; the credits held for it are released to the pool. A task that already ended is a 409.',
+  })
   @ApiParam(ID_PARAM)
   @ApiResponse({ status: 200, type: TaskDto })
   @Idempotent()
@@ -98,7 +118,11 @@ export class TasksController {
 
   @Post('tasks/:id/adopt')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark a charged task’s output as adopted (points utilisation)' })
+  @ApiOperation({
+    summary: 'Mark a charged task’s output as adopted (points utilisation)',
+    description:
+      'Records that a charged task’s output was adopted, which counts towards points utilisation. Only a charged task can be adopted (409 otherwise); adopting twice changes nothing.',
+  })
   @ApiParam(ID_PARAM)
   @ApiResponse({ status: 200, type: TaskDto })
   @Idempotent()
@@ -110,7 +134,11 @@ export class TasksController {
   }
 
   @Post('batches')
-  @ApiOperation({ summary: 'Variations of one prompt, priced together (needs batch_generation)' })
+  @ApiOperation({
+    summary: 'Variations of one prompt, priced together (needs batch_generation)',
+    description:
+      'Runs several variations of one prompt as tasks priced together, with the batch discount on each task past the first when the batch is large enough. Needs the plan’s `batch_generation` entitlement (403 otherwise).',
+  })
   @ApiBody({ type: BatchBody })
   @ApiResponse({ status: 201, type: BatchDto })
   @Idempotent()
@@ -139,7 +167,11 @@ export class TasksController {
   }
 
   @Get('utilisation')
-  @ApiOperation({ summary: 'Points utilisation: the share of charged credits spent on adopted output' })
+  @ApiOperation({
+    summary: 'Points utilisation: the share of charged credits spent on adopted output',
+    description:
+      'Of the credits charged to the account, the share spent on tasks whose output was adopted.',
+  })
   @ApiResponse({ status: 200, type: UtilisationDto })
   utilisation(@Req() request: GatewayRequest): Promise<unknown> {
     return this.gateway.utilisation(callerOf(request), requestContextOf(request));

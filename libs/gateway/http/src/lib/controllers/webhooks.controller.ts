@@ -23,8 +23,12 @@ export class WebhooksController {
 
   @Post('payments/:provider')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A payment provider’s signed notification (payment confirmed or failed)' })
-  @ApiParam({ name: 'provider', enum: PROVIDERS })
+  @ApiOperation({
+    summary: 'A payment provider’s signed notification (payment confirmed or failed)',
+    description:
+      'Called by the payment provider, not by clients: a payment confirmed or failed, checked against the provider’s signature before anything happens. A notification delivered twice has the effect of one.',
+  })
+  @ApiParam({ name: 'provider', enum: PROVIDERS, description: 'The payment provider that signed the notification' })
   @ApiBody(FREE_FORM)
   @ApiResponse({ status: 200, type: WebhookOutcomeDto })
   @ApiProblems(400, 404, 409, 413, 414, 415, 503)
@@ -36,7 +40,11 @@ export class WebhooksController {
 
   @Post('generation')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The generation provider’s signed outcome of a job' })
+  @ApiOperation({
+    summary: 'The generation provider’s signed outcome of a job',
+    description:
+      'Called by the generation provider, not by clients: the outcome of a job (succeeded, partly or not), checked against its signature. The task is charged or its hold released accordingly.',
+  })
   @ApiBody(FREE_FORM)
   @ApiResponse({ status: 200, type: WebhookOutcomeDto })
   @ApiProblems(400, 404, 409, 413, 414, 415, 503)

@@ -239,7 +239,8 @@ export class ReadyDto {
 }
 
 export class FieldErrorDto {
-  @ApiProperty({ type: String, description: 'The field, as the client wrote it (empty for the whole body)' }) field!: string;
+  @ApiProperty({ type: String, required: false, description: 'The body or query field, as the client wrote it (empty for the whole body); absent when a header is meant' }) field?: string;
+  @ApiProperty({ type: String, required: false, description: 'The request header, as HTTP names it (`Idempotency-Key`); absent when a field is meant' }) header?: string;
   @ApiProperty({ type: String }) message!: string;
 }
 
