@@ -8,7 +8,10 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** The process is up */
+        /**
+         * The process is up
+         * @description Liveness: answers 200 while the process runs, whatever the services behind it.
+         */
         readonly get: operations["OperationsController_live"];
         readonly put?: never;
         readonly post?: never;
@@ -25,7 +28,10 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** Every service answers; 503 when one does not */
+        /**
+         * Every service answers; 503 when one does not
+         * @description Readiness: 200 when every service behind the gateway answers, 503 with the ones that do not.
+         */
         readonly get: operations["OperationsController_ready"];
         readonly put?: never;
         readonly post?: never;
@@ -42,7 +48,10 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** Prometheus metrics (requests and durations by route and status) */
+        /**
+         * Prometheus metrics (requests and durations by route and status)
+         * @description Prometheus text format: request counts and durations by route and status, and the process’s own metrics.
+         */
         readonly get: operations["OperationsController_prometheus"];
         readonly put?: never;
         readonly post?: never;
@@ -59,7 +68,10 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** The caller’s plan (entitlements, concurrency limit) and its running and queued tasks */
+        /**
+         * The caller’s plan (entitlements, concurrency limit) and its running and queued tasks
+         * @description The account’s plan with its entitlements and concurrency limit, how this request was authenticated, and the tasks running and queued now.
+         */
         readonly get: operations["AccountController_account"];
         readonly put?: never;
         readonly post?: never;
@@ -76,10 +88,16 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** The caller’s keys (never their secrets) */
+        /**
+         * The caller’s keys (never their secrets)
+         * @description The account’s API keys, revoked ones included, with their prefixes but never their secrets.
+         */
         readonly get: operations["ApiKeysController_list"];
         readonly put?: never;
-        /** Create a key; its secret is in this answer only */
+        /**
+         * Create a key; its secret is in this answer only
+         * @description Issues an API key for the account. The secret is shown in this answer only and stored as a hash. Only a signed-in app user manages keys, and the plan must include `api_access`.
+         */
         readonly post: operations["ApiKeysController_create"];
         readonly delete?: never;
         readonly options?: never;
@@ -97,7 +115,10 @@ export interface paths {
         readonly get?: never;
         readonly put?: never;
         readonly post?: never;
-        /** Revoke a key: it stops working at once */
+        /**
+         * Revoke a key: it stops working at once
+         * @description Revokes one of the account’s API keys; requests with it are refused from now on. Another account’s key is not found.
+         */
         readonly delete: operations["ApiKeysController_revoke"];
         readonly options?: never;
         readonly head?: never;
@@ -111,7 +132,10 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** Per pool: balance, held, available */
+        /**
+         * Per pool: balance, held, available
+         * @description For each of the account’s pools: the balance, the credits held by running tasks, and what is available (balance minus holds).
+         */
         readonly get: operations["AccountController_balances"];
         readonly put?: never;
         readonly post?: never;
@@ -130,7 +154,10 @@ export interface paths {
         };
         readonly get?: never;
         readonly put?: never;
-        /** Variations of one prompt, priced together (needs batch_generation) */
+        /**
+         * Variations of one prompt, priced together (needs batch_generation)
+         * @description Runs several variations of one prompt as tasks priced together, with the batch discount on each task past the first when the batch is large enough. Needs the plan’s `batch_generation` entitlement (403 otherwise).
+         */
         readonly post: operations["TasksController_createBatch"];
         readonly delete?: never;
         readonly options?: never;
@@ -145,7 +172,10 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** Plans and packs of the price book in force */
+        /**
+         * Plans and packs of the price book in force
+         * @description The plans and credit packs of the active price book, with prices in cents and the pool each pack fills.
+         */
         readonly get: operations["AccountController_catalog"];
         readonly put?: never;
         readonly post?: never;
@@ -262,7 +292,10 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** The caller’s wallet entries, oldest first, a page at a time */
+        /**
+         * The caller’s wallet entries, oldest first, a page at a time
+         * @description The account’s wallet entries (purchases, grants, holds, charges, releases, refunds, expiries) in order. Pass the last position of a page as `after` to read the next.
+         */
         readonly get: operations["AccountController_ledger"];
         readonly put?: never;
         readonly post?: never;
@@ -281,7 +314,10 @@ export interface paths {
         };
         readonly get?: never;
         readonly put?: never;
-        /** Order a credit pack or a plan; the answer carries the checkout URL */
+        /**
+         * Order a credit pack or a plan; the answer carries the checkout URL
+         * @description Creates an order for a credit pack or a plan. Pay at `checkout_url`; the credits arrive once the payment provider confirms the payment.
+         */
         readonly post: operations["OrdersController_place"];
         readonly delete?: never;
         readonly options?: never;
@@ -296,7 +332,10 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** One of the caller’s orders */
+        /**
+         * One of the caller’s orders
+         * @description One of the account’s orders and its status (pending, paid, failed). Another account’s order is not found.
+         */
         readonly get: operations["OrdersController_get"];
         readonly put?: never;
         readonly post?: never;
@@ -315,7 +354,10 @@ export interface paths {
         };
         readonly get?: never;
         readonly put?: never;
-        /** Sandbox only: the buyer paid (the sandbox checkout leads here); the credits arrive */
+        /**
+         * Sandbox only: the buyer paid (the sandbox checkout leads here); the credits arrive
+         * @description With the sandbox payment provider only: confirms the order as paid, as the sandbox checkout page does, and answers once its credits are in the wallet. Refused with another provider.
+         */
         readonly post: operations["OrdersController_confirm"];
         readonly delete?: never;
         readonly options?: never;
@@ -332,7 +374,10 @@ export interface paths {
         };
         readonly get?: never;
         readonly put?: never;
-        /** Refund an order: role finance any paid order, the owner an unused pack within the refund window. The pack’s unspent credits are taken back and their share of the price returned through the payment provider (asynchronously: refund_requested, then refunded) */
+        /**
+         * Refund an order: its unspent credits taken back, their share of the price returned
+         * @description Role finance may refund any paid order; the owner an unused pack within the refund window. The pack’s unspent credits are taken back and their share of the price returned through the payment provider, asynchronously: the order shows `refund_requested`, then `refunded`.
+         */
         readonly post: operations["OrdersController_refund"];
         readonly delete?: never;
         readonly options?: never;
@@ -349,7 +394,10 @@ export interface paths {
         };
         readonly get?: never;
         readonly put?: never;
-        /** Price a task (or a batch) without running it */
+        /**
+         * Price a task (or a batch) without running it
+         * @description Prices a render (or `batch_size` variations of one prompt) with the active price book: credits, every factor of the breakdown, the price book version, a `quote_id` and its expiry. Nothing is held or charged.
+         */
         readonly post: operations["TasksController_quote"];
         readonly delete?: never;
         readonly options?: never;
@@ -364,7 +412,10 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** Sandbox only: the checkout page of an order; redirects to the dashboard’s checkout view */
+        /**
+         * Sandbox only: the checkout page of an order; redirects to the dashboard’s checkout view
+         * @description With the sandbox payment provider only: the page an order’s `checkout_url` leads to. It redirects (303) to the dashboard’s checkout view of the order.
+         */
         readonly get: operations["SandboxCheckoutController_checkout"];
         readonly put?: never;
         readonly post?: never;
@@ -381,7 +432,10 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** The caller’s plan subscription: status, paid period, scheduled end */
+        /**
+         * The caller’s plan subscription: status, paid period, scheduled end
+         * @description The account’s subscription to its paid plan: its status, the period paid for, and whether it ends at the period’s end. An account without a paid plan has none (404).
+         */
         readonly get: operations["SubscriptionController_get"];
         readonly put?: never;
         readonly post?: never;
@@ -400,7 +454,10 @@ export interface paths {
         };
         readonly get?: never;
         readonly put?: never;
-        /** Cancel at period end: the paid period runs out, nothing renews after it */
+        /**
+         * Cancel at period end: the paid period runs out, nothing renews after it
+         * @description Schedules the end of the subscription: the plan stays until the paid period runs out, and nothing renews after it. The payment provider is told; when it refuses, the answer is 502.
+         */
         readonly post: operations["SubscriptionController_cancel"];
         readonly delete?: never;
         readonly options?: never;
@@ -417,7 +474,10 @@ export interface paths {
         };
         readonly get?: never;
         readonly put?: never;
-        /** Undo a cancellation before the period ends: the plan renews as before */
+        /**
+         * Undo a cancellation before the period ends: the plan renews as before
+         * @description Withdraws a scheduled cancellation while the paid period lasts: the plan renews at the period’s end as before. The payment provider is told; when it refuses, the answer is 502.
+         */
         readonly post: operations["SubscriptionController_resume"];
         readonly delete?: never;
         readonly options?: never;
@@ -434,7 +494,10 @@ export interface paths {
         };
         readonly get?: never;
         readonly put?: never;
-        /** Sandbox only: the next renewal of the caller’s plan is declined (403 with a real provider) */
+        /**
+         * Sandbox only: the next renewal of the caller’s plan is declined (403 with a real provider)
+         * @description With the sandbox payment provider only: the next renewal of the account’s plan will be declined, to try what a failed renewal does. Refused (403) with a real provider.
+         */
         readonly post: operations["SubscriptionController_declineNextRenewal"];
         readonly delete?: never;
         readonly options?: never;
@@ -449,10 +512,16 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** The caller’s tasks, oldest first, a page at a time */
+        /**
+         * The caller’s tasks, oldest first, a page at a time
+         * @description The account’s tasks in creation order. Pass the last id of a page as `after` to read the next; `next_after` is null on the last page.
+         */
         readonly get: operations["TasksController_listTasks"];
         readonly put?: never;
-        /** Run a task: quoted, credits held in the caller’s pool, charged on success */
+        /**
+         * Run a task: quoted, credits held in the caller’s pool, charged on success
+         * @description Quotes the render, holds its credits in the pool of the caller’s channel (App for an app user, API for an API key; never the other), and dispatches it. On success the task is charged (never more than held); on failure, cancellation or timeout the hold is released. Past the concurrency limit the answer is 429, unless `queue` asks to wait for a slot.
+         */
         readonly post: operations["TasksController_createTask"];
         readonly delete?: never;
         readonly options?: never;
@@ -467,7 +536,10 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** A task: status, pool, credits reserved, credits_cost, quote, why it ended */
+        /**
+         * A task: status, pool, credits reserved, credits_cost, quote, why it ended
+         * @description One of the account’s tasks as it is now. `credits_cost` is null until the task is charged; an ended task says why. Another account’s task is not found.
+         */
         readonly get: operations["TasksController_getTask"];
         readonly put?: never;
         readonly post?: never;
@@ -486,7 +558,10 @@ export interface paths {
         };
         readonly get?: never;
         readonly put?: never;
-        /** Mark a charged task’s output as adopted (points utilisation) */
+        /**
+         * Mark a charged task’s output as adopted (points utilisation)
+         * @description Records that a charged task’s output was adopted, which counts towards points utilisation. Only a charged task can be adopted (409 otherwise); adopting twice changes nothing.
+         */
         readonly post: operations["TasksController_adoptTask"];
         readonly delete?: never;
         readonly options?: never;
@@ -503,7 +578,10 @@ export interface paths {
         };
         readonly get?: never;
         readonly put?: never;
-        /** Cancel a task; its hold is released */
+        /**
+         * Cancel a task; its hold is released
+         * @description Cancels a queued or running task; the credits held for it are released to the pool. A task that already ended is a 409.
+         */
         readonly post: operations["TasksController_cancelTask"];
         readonly delete?: never;
         readonly options?: never;
@@ -518,7 +596,10 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** Credits charged per UTC day, by pool, model and mode (default: the last 30 days) */
+        /**
+         * Credits charged per UTC day, by pool, model and mode (default: the last 30 days)
+         * @description Credits charged per UTC day in [from, to], broken down by pool, model and mode, for the dashboard’s usage charts.
+         */
         readonly get: operations["AccountController_usage"];
         readonly put?: never;
         readonly post?: never;
@@ -535,7 +616,10 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** Points utilisation: the share of charged credits spent on adopted output */
+        /**
+         * Points utilisation: the share of charged credits spent on adopted output
+         * @description Of the credits charged to the account, the share spent on tasks whose output was adopted.
+         */
         readonly get: operations["TasksController_utilisation"];
         readonly put?: never;
         readonly post?: never;
@@ -554,7 +638,10 @@ export interface paths {
         };
         readonly get?: never;
         readonly put?: never;
-        /** The generation provider’s signed outcome of a job */
+        /**
+         * The generation provider’s signed outcome of a job
+         * @description Called by the generation provider, not by clients: the outcome of a job (succeeded, partly or not), checked against its signature. The task is charged or its hold released accordingly.
+         */
         readonly post: operations["WebhooksController_generation"];
         readonly delete?: never;
         readonly options?: never;
@@ -571,7 +658,10 @@ export interface paths {
         };
         readonly get?: never;
         readonly put?: never;
-        /** A payment provider’s signed notification (payment confirmed or failed) */
+        /**
+         * A payment provider’s signed notification (payment confirmed or failed)
+         * @description Called by the payment provider, not by clients: a payment confirmed or failed, checked against the provider’s signature before anything happens. A notification delivered twice has the effect of one.
+         */
         readonly post: operations["WebhooksController_payment"];
         readonly delete?: never;
         readonly options?: never;
@@ -760,8 +850,10 @@ export interface components {
             readonly value: string;
         };
         readonly FieldErrorDto: {
-            /** @description The field, as the client wrote it (empty for the whole body) */
-            readonly field: string;
+            /** @description The body or query field, as the client wrote it (empty for the whole body); absent when a header is meant */
+            readonly field?: string;
+            /** @description The request header, as HTTP names it (`Idempotency-Key`); absent when a field is meant */
+            readonly header?: string;
             readonly message: string;
         };
         readonly FindingDto: {
@@ -1305,7 +1397,16 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description What is left of the quota (draft-ietf-httpapi-ratelimit-headers): the policy’s name, `r` requests remaining, `t` seconds until the quota is whole, e.g. `"per-api-key";r=42;t=17` */
+        readonly RateLimit: string;
+        /** @description The caller’s quota policy (draft-ietf-httpapi-ratelimit-headers): its name, `q` requests per window of `w` seconds, e.g. `"per-api-key";q=100;w=60` */
+        readonly "RateLimit-Policy": string;
+        /** @description Seconds to wait before a retry can succeed */
+        readonly "Retry-After": number;
+        /** @description The challenge: `Bearer realm="billing"`, with `error="invalid_token"` when the credential sent was refused */
+        readonly "WWW-Authenticate": string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1387,6 +1488,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1396,15 +1499,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1414,6 +1520,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1423,17 +1531,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1443,8 +1554,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1464,6 +1576,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1473,15 +1587,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1491,6 +1608,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1500,17 +1619,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1520,8 +1642,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1548,6 +1671,8 @@ export interface operations {
         readonly responses: {
             readonly 201: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1557,15 +1682,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1575,6 +1703,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1584,6 +1714,8 @@ export interface operations {
             /** @description The body is too large */
             readonly 413: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1593,6 +1725,8 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1602,6 +1736,8 @@ export interface operations {
             /** @description The body is not JSON */
             readonly 415: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1611,17 +1747,20 @@ export interface operations {
             /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
             readonly 422: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1631,8 +1770,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1646,6 +1786,7 @@ export interface operations {
             readonly query?: never;
             readonly header?: never;
             readonly path: {
+                /** @description The key’s id (`id` in the list, not its secret) */
                 readonly id: string;
             };
             readonly cookie?: never;
@@ -1654,6 +1795,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1663,15 +1806,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1681,6 +1827,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1690,6 +1838,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1699,17 +1849,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1719,8 +1872,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1740,6 +1894,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1749,15 +1905,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1767,6 +1926,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1776,17 +1937,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1796,8 +1960,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1824,6 +1989,8 @@ export interface operations {
         readonly responses: {
             readonly 201: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1833,15 +2000,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1851,6 +2021,8 @@ export interface operations {
             /** @description Insufficient credits in the pool the channel draws on (`pool`, `available`, `required`) */
             readonly 402: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1860,6 +2032,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1869,6 +2043,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1878,6 +2054,8 @@ export interface operations {
             /** @description Conflict with the current state */
             readonly 409: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1887,6 +2065,8 @@ export interface operations {
             /** @description The body is too large */
             readonly 413: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1896,6 +2076,8 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1905,6 +2087,8 @@ export interface operations {
             /** @description The body is not JSON */
             readonly 415: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1914,17 +2098,20 @@ export interface operations {
             /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
             readonly 422: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1934,8 +2121,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1955,6 +2143,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1964,15 +2154,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1982,6 +2175,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -1991,17 +2186,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2011,8 +2209,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2024,9 +2223,11 @@ export interface operations {
     readonly FinanceController_balances: {
         readonly parameters: {
             readonly query: {
+                /** @description Only this account; absent: every account */
                 readonly account?: string;
                 /** @description Events recorded at or before this instant count */
                 readonly as_of: string;
+                /** @description Only this pool; absent: every pool */
                 readonly pool?: string;
             };
             readonly header?: never;
@@ -2037,6 +2238,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2046,15 +2249,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2064,6 +2270,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2073,17 +2281,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2093,8 +2304,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2106,6 +2318,7 @@ export interface operations {
     readonly FinanceController_checkpoints: {
         readonly parameters: {
             readonly query?: {
+                /** @description Only checkpoints that close a period of this length; absent: all */
                 readonly period?: "day" | "month";
             };
             readonly header?: never;
@@ -2116,6 +2329,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2125,15 +2340,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2143,6 +2361,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2152,17 +2372,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2172,8 +2395,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2200,6 +2424,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2209,15 +2435,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2227,6 +2456,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2236,17 +2467,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2256,8 +2490,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2269,9 +2504,11 @@ export interface operations {
     readonly FinanceController_statement: {
         readonly parameters: {
             readonly query: {
+                /** @description The account whose statement it is */
                 readonly account: string;
                 /** @description First instant, inclusive */
                 readonly from: string;
+                /** @description The pool whose wallet it is */
                 readonly pool: string;
                 /** @description Last instant, inclusive; not before from */
                 readonly to: string;
@@ -2284,6 +2521,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2293,15 +2532,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2311,6 +2553,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2320,17 +2564,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2340,8 +2587,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2364,6 +2612,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2373,15 +2623,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2391,6 +2644,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2400,17 +2655,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2420,8 +2678,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2433,8 +2692,11 @@ export interface operations {
     readonly AccountController_ledger: {
         readonly parameters: {
             readonly query?: {
+                /** @description The last position of the previous page (`next_after`); absent: from the first entry */
                 readonly after?: number;
+                /** @description Entries per page, at most 1000 */
                 readonly limit?: number;
+                /** @description Only entries of this pool (`app`, `api`, or `points`) */
                 readonly pool?: string;
             };
             readonly header?: never;
@@ -2445,6 +2707,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2454,15 +2718,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2472,6 +2739,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2481,17 +2750,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2501,8 +2773,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2529,6 +2802,8 @@ export interface operations {
         readonly responses: {
             readonly 201: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2538,15 +2813,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2556,6 +2834,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2565,6 +2845,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2574,6 +2856,8 @@ export interface operations {
             /** @description Conflict with the current state */
             readonly 409: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2583,6 +2867,8 @@ export interface operations {
             /** @description The body is too large */
             readonly 413: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2592,6 +2878,8 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2601,6 +2889,8 @@ export interface operations {
             /** @description The body is not JSON */
             readonly 415: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2610,17 +2900,20 @@ export interface operations {
             /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
             readonly 422: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2630,8 +2923,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2645,6 +2939,7 @@ export interface operations {
             readonly query?: never;
             readonly header?: never;
             readonly path: {
+                /** @description The order’s id */
                 readonly id: string;
             };
             readonly cookie?: never;
@@ -2653,6 +2948,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2662,15 +2959,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2680,6 +2980,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2689,6 +2991,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2698,17 +3002,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2718,8 +3025,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2736,6 +3044,7 @@ export interface operations {
                 readonly "Idempotency-Key"?: string;
             };
             readonly path: {
+                /** @description The order’s id */
                 readonly id: string;
             };
             readonly cookie?: never;
@@ -2744,6 +3053,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2753,15 +3064,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2771,6 +3085,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2780,6 +3096,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2789,6 +3107,8 @@ export interface operations {
             /** @description Conflict with the current state */
             readonly 409: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2798,6 +3118,8 @@ export interface operations {
             /** @description The body is too large */
             readonly 413: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2807,6 +3129,8 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2816,6 +3140,8 @@ export interface operations {
             /** @description The body is not JSON */
             readonly 415: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2825,17 +3151,20 @@ export interface operations {
             /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
             readonly 422: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2845,8 +3174,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2860,6 +3190,7 @@ export interface operations {
             readonly query?: never;
             readonly header?: never;
             readonly path: {
+                /** @description The order’s id */
                 readonly id: string;
             };
             readonly cookie?: never;
@@ -2872,6 +3203,8 @@ export interface operations {
         readonly responses: {
             readonly 202: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2881,15 +3214,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2899,6 +3235,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2908,6 +3246,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2917,6 +3257,8 @@ export interface operations {
             /** @description Conflict with the current state */
             readonly 409: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2926,17 +3268,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2946,6 +3291,8 @@ export interface operations {
             /** @description Problem details */
             readonly 502: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2955,8 +3302,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2983,6 +3331,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -2992,15 +3342,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3010,6 +3363,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3019,6 +3374,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3028,6 +3385,8 @@ export interface operations {
             /** @description The body is too large */
             readonly 413: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3037,6 +3396,8 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3046,6 +3407,8 @@ export interface operations {
             /** @description The body is not JSON */
             readonly 415: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3055,17 +3418,20 @@ export interface operations {
             /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
             readonly 422: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3075,8 +3441,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3090,6 +3457,7 @@ export interface operations {
             readonly query?: never;
             readonly header?: never;
             readonly path: {
+                /** @description The order’s id */
                 readonly id: string;
             };
             readonly cookie?: never;
@@ -3136,6 +3504,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3145,15 +3515,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3163,6 +3536,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3172,6 +3547,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3181,17 +3558,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3201,8 +3581,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3222,6 +3603,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3231,15 +3614,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3249,6 +3635,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3258,6 +3646,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3267,6 +3657,8 @@ export interface operations {
             /** @description Conflict with the current state */
             readonly 409: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3276,17 +3668,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3296,6 +3691,8 @@ export interface operations {
             /** @description Problem details */
             readonly 502: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3305,8 +3702,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3326,6 +3724,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3335,15 +3735,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3353,6 +3756,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3362,6 +3767,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3371,6 +3778,8 @@ export interface operations {
             /** @description Conflict with the current state */
             readonly 409: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3380,17 +3789,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3400,6 +3812,8 @@ export interface operations {
             /** @description Problem details */
             readonly 502: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3409,8 +3823,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3430,6 +3845,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3439,15 +3856,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3457,6 +3877,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3466,6 +3888,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3475,17 +3899,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3495,8 +3922,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3508,8 +3936,11 @@ export interface operations {
     readonly TasksController_listTasks: {
         readonly parameters: {
             readonly query?: {
+                /** @description The last task id of the previous page (`next_after`); absent: the first page */
                 readonly after?: string;
+                /** @description Tasks per page, at most 500 */
                 readonly limit?: number;
+                /** @description Only tasks in this status */
                 readonly status?: "requested" | "queued" | "reserved" | "dispatched" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out" | "charged" | "released" | "rejected";
             };
             readonly header?: never;
@@ -3520,6 +3951,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3529,15 +3962,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3547,6 +3983,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3556,17 +3994,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3576,8 +4017,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3605,6 +4047,8 @@ export interface operations {
             /** @description The task (often already charged with a fast provider) */
             readonly 201: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3614,15 +4058,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3632,6 +4079,8 @@ export interface operations {
             /** @description Insufficient credits in the pool the channel draws on (`pool`, `available`, `required`) */
             readonly 402: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3641,6 +4090,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3650,6 +4101,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3659,6 +4112,8 @@ export interface operations {
             /** @description Conflict with the current state */
             readonly 409: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3668,6 +4123,8 @@ export interface operations {
             /** @description The body is too large */
             readonly 413: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3677,6 +4134,8 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3686,6 +4145,8 @@ export interface operations {
             /** @description The body is not JSON */
             readonly 415: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3695,17 +4156,20 @@ export interface operations {
             /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
             readonly 422: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3715,8 +4179,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3730,6 +4195,7 @@ export interface operations {
             readonly query?: never;
             readonly header?: never;
             readonly path: {
+                /** @description The task’s id (`task_id` in the answer that created it) */
                 readonly id: string;
             };
             readonly cookie?: never;
@@ -3738,6 +4204,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3747,15 +4215,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3765,6 +4236,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3774,6 +4247,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3783,17 +4258,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3803,8 +4281,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3821,6 +4300,7 @@ export interface operations {
                 readonly "Idempotency-Key"?: string;
             };
             readonly path: {
+                /** @description The task’s id (`task_id` in the answer that created it) */
                 readonly id: string;
             };
             readonly cookie?: never;
@@ -3829,6 +4309,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3838,15 +4320,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3856,6 +4341,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3865,6 +4352,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3874,6 +4363,8 @@ export interface operations {
             /** @description Conflict with the current state */
             readonly 409: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3883,6 +4374,8 @@ export interface operations {
             /** @description The body is too large */
             readonly 413: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3892,6 +4385,8 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3901,6 +4396,8 @@ export interface operations {
             /** @description The body is not JSON */
             readonly 415: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3910,17 +4407,20 @@ export interface operations {
             /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
             readonly 422: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3930,8 +4430,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3948,6 +4449,7 @@ export interface operations {
                 readonly "Idempotency-Key"?: string;
             };
             readonly path: {
+                /** @description The task’s id (`task_id` in the answer that created it) */
                 readonly id: string;
             };
             readonly cookie?: never;
@@ -3956,6 +4458,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3965,15 +4469,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3983,6 +4490,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -3992,6 +4501,8 @@ export interface operations {
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4001,6 +4512,8 @@ export interface operations {
             /** @description Conflict with the current state */
             readonly 409: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4010,6 +4523,8 @@ export interface operations {
             /** @description The body is too large */
             readonly 413: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4019,6 +4534,8 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4028,6 +4545,8 @@ export interface operations {
             /** @description The body is not JSON */
             readonly 415: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4037,17 +4556,20 @@ export interface operations {
             /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
             readonly 422: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4057,8 +4579,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4072,6 +4595,7 @@ export interface operations {
             readonly query?: {
                 /** @description First day, inclusive */
                 readonly from?: string;
+                /** @description Only usage of this pool; absent: every pool */
                 readonly pool?: string;
                 /** @description Last day, inclusive (default today, UTC); at most 366 days after from */
                 readonly to?: string;
@@ -4084,6 +4608,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4093,15 +4619,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4111,6 +4640,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4120,17 +4651,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4140,8 +4674,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4161,6 +4696,8 @@ export interface operations {
         readonly responses: {
             readonly 200: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4170,15 +4707,18 @@ export interface operations {
             /** @description Validation: every bad field is listed in `errors` */
             readonly 400: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid API key or token */
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
             readonly 401: {
                 headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4188,6 +4728,8 @@ export interface operations {
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4197,17 +4739,20 @@ export interface operations {
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
                 headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (`Retry-After`), or the concurrency limit (`limit`, `running`) */
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
             readonly 429: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4217,8 +4762,9 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4307,8 +4853,7 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -4322,6 +4867,7 @@ export interface operations {
             readonly query?: never;
             readonly header?: never;
             readonly path: {
+                /** @description The payment provider that signed the notification */
                 readonly provider: "sandbox" | "stripe";
             };
             readonly cookie?: never;
@@ -4399,8 +4945,7 @@ export interface operations {
             /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
             readonly 503: {
                 headers: {
-                    /** @description Seconds to wait before trying again */
-                    readonly "Retry-After"?: number;
+                    readonly "Retry-After": components["headers"]["Retry-After"];
                     readonly [name: string]: unknown;
                 };
                 content: {

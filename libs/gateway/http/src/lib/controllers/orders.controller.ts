@@ -78,8 +78,9 @@ export class OrdersController {
   @Post(':id/refund')
   @HttpCode(202)
   @ApiOperation({
-    summary:
-      'Refund an order: role finance any paid order, the owner an unused pack within the refund window. The pack’s unspent credits are taken back and their share of the price returned through the payment provider (asynchronously: refund_requested, then refunded)',
+    summary: 'Refund an order: its unspent credits taken back, their share of the price returned',
+    description:
+      'Role finance may refund any paid order; the owner an unused pack within the refund window. The pack’s unspent credits are taken back and their share of the price returned through the payment provider, asynchronously: the order shows `refund_requested`, then `refunded`.',
   })
   @ApiParam(ID_PARAM)
   @ApiBody({ type: RefundBody, required: false })

@@ -17,7 +17,11 @@ export class SubscriptionController {
   constructor(@Inject(BILLING_GATEWAY) private readonly gateway: BillingGateway) {}
 
   @Get()
-  @ApiOperation({ summary: 'The caller’s plan subscription: status, paid period, scheduled end' })
+  @ApiOperation({
+    summary: 'The caller’s plan subscription: status, paid period, scheduled end',
+    description:
+      'The account’s subscription to its paid plan: its status, the period paid for, and whether it ends at the period’s end. An account without a paid plan has none (404).',
+  })
   @ApiResponse({ status: 200, type: PlanSubscriptionDto })
   @ApiProblems(404)
   get(@Req() request: GatewayRequest): Promise<unknown> {
@@ -26,7 +30,11 @@ export class SubscriptionController {
 
   @Post('cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel at period end: the paid period runs out, nothing renews after it' })
+  @ApiOperation({
+    summary: 'Cancel at period end: the paid period runs out, nothing renews after it',
+    description:
+      'Schedules the end of the subscription: the plan stays until the paid period runs out, and nothing renews after it. The payment provider is told; when it refuses, the answer is 502.',
+  })
   @ApiResponse({ status: 200, type: PlanSubscriptionDto })
   @ApiProblems(404, 409, 502)
   cancel(@Req() request: GatewayRequest): Promise<unknown> {
@@ -35,7 +43,11 @@ export class SubscriptionController {
 
   @Post('resume')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Undo a cancellation before the period ends: the plan renews as before' })
+  @ApiOperation({
+    summary: 'Undo a cancellation before the period ends: the plan renews as before',
+    description:
+      'Withdraws a scheduled cancellation while the paid period lasts: the plan renews at the period’s end as before. The payment provider is told; when it refuses, the answer is 502.',
+  })
   @ApiResponse({ status: 200, type: PlanSubscriptionDto })
   @ApiProblems(404, 409, 502)
   resume(@Req() request: GatewayRequest): Promise<unknown> {
@@ -44,7 +56,11 @@ export class SubscriptionController {
 
   @Post('sandbox-decline-next-renewal')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sandbox only: the next renewal of the caller’s plan is declined (403 with a real provider)' })
+  @ApiOperation({
+    summary: 'Sandbox only: the next renewal of the caller’s plan is declined (403 with a real provider)',
+    description:
+      'With the sandbox payment provider only: the next renewal of the account’s plan will be declined, to try what a failed renewal does. Refused (403) with a real provider.',
+  })
   @ApiResponse({ status: 200, type: PlanSubscriptionDto })
   @ApiProblems(404)
   declineNextRenewal(@Req() request: GatewayRequest): Promise<unknown> {
