@@ -10,13 +10,17 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
+// Packages that ship only ES modules: SWC turns them into CommonJS like our own files.
+const esmOnly = ['jose', '@nestjs', 'cookie', 'path-to-regexp'];
+const esmOnlyPath = `/node_modules/(${esmOnly.join('|')})/`;
+
 module.exports = {
   testEnvironment: 'node',
   // Int and e2e tests touch real disks, sockets and brokers on a shared 2-core machine:
   // Jest's 5 s default fails them under load before their own waits (15-30 s) do.
   testTimeout: 30_000,
   transform: {
-    '/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }],
+    [`${esmOnlyPath}.+\\.js$`]: ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }],
     '^.+\\.ts$': [
       '@swc/jest',
       {
@@ -29,8 +33,8 @@ module.exports = {
       },
     ],
   },
-  // jose ships only ES modules: SWC turns them into CommonJS like our own files.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // Each file is judged by the package it belongs to: the last node_modules in its path.
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)(?!.*/node_modules/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
 };
