@@ -1,13 +1,9 @@
-import { orderStreamName, WALLET_EVENT_SCHEMA_VERSIONS } from '@billing/contracts';
-import { CreditsRevokedPayload, WALLET_TOPIC, type PayloadSchemas } from '@billing/messaging';
+import { orderStreamName } from '@billing/contracts';
+import { type CreditsRevokedPayload, WALLET_TOPIC, WALLET_TOPIC_SCHEMAS } from '@billing/messaging';
 import type { PaymentProvider } from '@billing/payment-provider';
 import { refundDue } from '@billing/purchase-domain';
 import type { Clock, Reactor } from '@billing/service-host';
 import type { PurchaseStreams } from './purchase-streams';
-
-const REVOCATIONS: PayloadSchemas<{ CreditsRevoked: CreditsRevokedPayload }> = {
-  CreditsRevoked: { schemaVersion: WALLET_EVENT_SCHEMA_VERSIONS.CreditsRevoked, dto: CreditsRevokedPayload },
-};
 
 /**
  * Settles each revocation of a pack whose refund was asked for: the money for the credits
@@ -18,7 +14,8 @@ const REVOCATIONS: PayloadSchemas<{ CreditsRevoked: CreditsRevokedPayload }> = {
 export function refundSettlementReactor(streams: PurchaseStreams, provider: PaymentProvider, clock: Clock): Reactor {
   return {
     name: 'refund-settlement',
-    source: { kind: 'bus', topics: [WALLET_TOPIC], schemas: REVOCATIONS },
+    // Every type the topic carries is checked (what is not one is dead-lettered); only revocations are handled.
+    source: { kind: 'bus', topics: [WALLET_TOPIC], schemas: WALLET_TOPIC_SCHEMAS, handles: ['CreditsRevoked'] },
     handle: async (events) => {
       for (const event of events) {
         if (event.type !== 'CreditsRevoked') continue;
