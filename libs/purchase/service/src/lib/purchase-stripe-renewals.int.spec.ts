@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Stripe from 'stripe';
 import { STRIPE_SIGNATURE_HEADER } from '@billing/payment-provider';
-import { startStripeMock, type StripeMockAvailability } from '@billing/payment-provider/testing';
 import { addCalendarMonths } from '@billing/purchase-domain';
-import { startPurchaseWorld, type PurchaseWorld } from '../testing/purchase-world';
+import { startPurchaseWorld } from '../testing/purchase-world';
+import { runningStripeMock, stripeMockPayments, stripeSuite } from '../testing/stripe-world';
 import { PurchaseRpc } from '@billing/contracts';
 
 const NOW = Date.UTC(2026, 2, 3, 12, 0);
@@ -38,31 +35,13 @@ const invoice = (index: number, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('plans billed per period by Stripe (stripe-mock, signed webhooks)', () => {
-  let availability: StripeMockAvailability;
-  let dir: string;
-  let world: PurchaseWorld | undefined;
-  beforeAll(async () => {
-    availability = await startStripeMock();
-  }, 300_000);
-  afterAll(async () => {
-    if (availability?.kind === 'running') await availability.mock.stop();
-  });
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'purchase-stripe-renewals-'))));
-  afterEach(async () => {
-    await world?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = stripeSuite('purchase-stripe-renewals-');
 
   it('given a plan checked out as a Stripe subscription, then only paid invoices grant periods, once each, in whatever order and number they arrive', async () => {
-    if (availability.kind === 'unavailable') {
-      console.warn(`stripe-mock could not run, so the Stripe path was not exercised: ${availability.reason}`);
-      expect(availability.reason).toMatch(/Go is not installed/);
-      return;
-    }
-    const { host, port } = availability.mock;
-    const payments = { kind: 'stripe' as const, secretKey: 'sk_test_123', webhookSecret: SECRET, successUrl: 'https://billing.example/paid', cancelUrl: 'https://billing.example/cancelled', api: { host, port, protocol: 'http' as const }, maxNetworkRetries: 0 };
-    const live = await startPurchaseWorld(dir, { environment: 'production', priceBookId: 'points', payments }, NOW);
-    world = live;
+    const mock = runningStripeMock(suite);
+    if (!mock) return;
+    const live = await startPurchaseWorld(suite.dir, { environment: 'production', priceBookId: 'points', payments: stripeMockPayments(mock, SECRET) }, NOW);
+    suite.world = live;
     const webhook = (body: ReturnType<typeof signed>) => live.rpc(PurchaseRpc.paymentWebhook, body);
     const grants = () => live.sentToWallet.filter((c) => c.type === 'GrantCredits').map((c) => [c.data['grantId'], c.data['expiresAt']]);
     const tick = async (at: number) => {

@@ -1,56 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Stripe from 'stripe';
 import { STRIPE_SIGNATURE_HEADER } from '@billing/payment-provider';
-import { startStripeMock, type StripeMockAvailability } from '@billing/payment-provider/testing';
-import { startPurchaseWorld, type PurchaseWorld } from '../testing/purchase-world';
+import { startPurchaseWorld } from '../testing/purchase-world';
+import { runningStripeMock, stripeMockPayments, stripeSuite } from '../testing/stripe-world';
 import { PurchaseRpc } from '@billing/contracts';
 
 const NOW = Date.UTC(2026, 2, 3, 12, 0);
 const WEBHOOK_SECRET = 'whsec_purchase_service_test';
 
 describe('purchase service with the Stripe adapter against stripe-mock', () => {
-  let availability: StripeMockAvailability;
-  let dir: string;
-  let world: PurchaseWorld | undefined;
-  beforeAll(async () => {
-    availability = await startStripeMock();
-  }, 300_000);
-  afterAll(async () => {
-    if (availability?.kind === 'running') await availability.mock.stop();
-  });
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'purchase-stripe-'))));
-  afterEach(async () => {
-    await world?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = stripeSuite('purchase-stripe-');
 
   it('given a pack ordered, checked out at Stripe and paid (signed webhook), then the wallet is told to add its credits, once', async () => {
-    if (availability.kind === 'unavailable') {
-      // Without Go, stripe-mock cannot be built: say so, and accept only that reason.
-      console.warn(`stripe-mock could not run, so the Stripe path was not exercised: ${availability.reason}`);
-      expect(availability.reason).toMatch(/Go is not installed/);
-      return;
-    }
-    const { host, port } = availability.mock;
-    world = await startPurchaseWorld(
-      dir,
-      {
-        environment: 'production',
-        priceBookId: 'credits',
-        payments: {
-          kind: 'stripe',
-          secretKey: 'sk_test_123',
-          webhookSecret: WEBHOOK_SECRET,
-          successUrl: 'https://billing.example/paid',
-          cancelUrl: 'https://billing.example/cancelled',
-          api: { host, port, protocol: 'http' },
-          maxNetworkRetries: 0,
-        },
-      },
-      NOW,
-    );
+    const mock = runningStripeMock(suite);
+    if (!mock) return;
+    const world = await startPurchaseWorld(suite.dir, { environment: 'production', priceBookId: 'credits', payments: stripeMockPayments(mock, WEBHOOK_SECRET) }, NOW);
+    suite.world = world;
     const placed = await world.rpc(PurchaseRpc.placeOrder, { accountId: 'acct-s', orderId: 'order-s1', item: { kind: 'pack', packId: 'api-300' } });
     expect(placed.checkoutUrl).toMatch(/^https?:\/\//);
     expect(placed.providerReference).toMatch(/^cs_/);

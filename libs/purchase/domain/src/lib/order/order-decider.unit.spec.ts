@@ -1,6 +1,6 @@
 import type { OrderCommand, OrderEvent, OrderItem } from '@billing/contracts';
-import { PurchaseError } from '../purchase-errors';
 import { orderDecider } from './order-decider';
+import { codeOf } from '../../testing/purchase-error-code';
 
 const at = Date.UTC(2025, 0, 15);
 const pack: OrderItem = { kind: 'pack', pool: 'api', millicredits: 1_000_000 };
@@ -28,15 +28,6 @@ const fail: OrderCommand = { type: 'FailPayment', data: { orderId: 'order-1', re
 const given = (events: readonly OrderEvent[]) => ({
   when: (command: OrderCommand) => orderDecider.decide(command, events.reduce(orderDecider.evolve, orderDecider.initialState)),
 });
-const codeOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PurchaseError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a PurchaseError');
-};
 
 describe('orders', () => {
   it('an order for a pack is placed with its price and price book version', () => {

@@ -1,8 +1,8 @@
 import type { OrderCommand, OrderEvent, OrderItem } from '@billing/contracts';
 import fc from 'fast-check';
-import { PurchaseError } from '../purchase-errors';
 import { orderDecider, refundDue } from './order-decider';
 import { isOrder, type OrderState } from './order-state';
+import { codeOf } from '../../testing/purchase-error-code';
 
 const at = Date.UTC(2026, 2, 1);
 const pack: OrderItem = { kind: 'pack', packId: 'api-1000', pool: 'api', millicredits: 1_000_000 };
@@ -25,15 +25,6 @@ const refunded = (revocationId: string, revokedMillicredits: number, amountCents
 
 const stateOf = (events: readonly OrderEvent[]): OrderState => events.reduce(orderDecider.evolve, orderDecider.initialState);
 const given = (events: readonly OrderEvent[]) => ({ when: (command: OrderCommand) => orderDecider.decide(command, stateOf(events)) });
-const codeOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PurchaseError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a PurchaseError');
-};
 const dueFor = (events: readonly OrderEvent[], millicredits: number) => {
   const state = stateOf(events);
   if (!isOrder(state)) throw new Error('no order');

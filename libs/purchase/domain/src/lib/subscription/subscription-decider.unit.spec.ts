@@ -1,9 +1,9 @@
 import type { SubscriptionCommand, SubscriptionEvent } from '@billing/contracts';
 import fc from 'fast-check';
-import { PurchaseError } from '../purchase-errors';
 import { planPeriod } from './periods';
 import { periodsDue } from './periods-due';
 import { subscriptionDecider } from './subscription-decider';
+import { codeOf } from '../../testing/purchase-error-code';
 
 const anchor = Date.UTC(2025, 0, 31);
 const now = Date.UTC(2025, 5, 1);
@@ -30,15 +30,6 @@ const cancel: SubscriptionCommand = { type: 'CancelSubscription', data: { accoun
 const given = (events: readonly SubscriptionEvent[]) => ({
   when: (command: SubscriptionCommand) => subscriptionDecider.decide(command, events.reduce(subscriptionDecider.evolve, subscriptionDecider.initialState)),
 });
-const codeOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PurchaseError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a PurchaseError');
-};
 
 describe('plan subscriptions (contract plans, granted by the calendar)', () => {
   it('a paid plan starts a subscription, once', () => {

@@ -5,6 +5,7 @@ import { addCalendarMonths, planPeriod } from './periods';
 import { periodsDue, renewalDue, scheduledEndDue } from './periods-due';
 import { subscriptionDecider } from './subscription-decider';
 import type { SubscriptionState } from './subscription-state';
+import { codeOf } from '../../testing/purchase-error-code';
 
 const anchor = Date.UTC(2026, 0, 31, 9, 30);
 const month = (index: number) => addCalendarMonths(anchor, index);
@@ -35,15 +36,6 @@ const pastDue = (index: number, attempt: number): SubscriptionEvent => ({
 
 const stateOf = (events: readonly SubscriptionEvent[]): SubscriptionState => events.reduce(subscriptionDecider.evolve, subscriptionDecider.initialState);
 const given = (events: readonly SubscriptionEvent[]) => ({ when: (command: SubscriptionCommand) => subscriptionDecider.decide(command, stateOf(events)) });
-const codeOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PurchaseError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a PurchaseError');
-};
 
 describe('plans bought online: one grant per paid period', () => {
   it('given a plan paid once, when months pass without a renewal paid, then nothing more is due or granted', () => {
