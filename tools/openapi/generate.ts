@@ -1,7 +1,7 @@
 /*
  * `npm run openapi`: writes the REST gateway's OpenAPI document (docs/openapi.json, as the
- * gateway serves it at /openapi.json) and the dashboard's types generated from it
- * (apps/dashboard/src/api/openapi.ts). `--check` writes nothing and fails when either
+ * gateway serves it at /openapi.json) and the SDK's types generated from it
+ * (libs/sdk/src/openapi.ts, which the dashboard reads through @billing/sdk). `--check` writes nothing and fails when either
  * checked-in file differs from what would be written.
  */
 import type { BillingGateway } from '@billing/gateway-application';
@@ -13,7 +13,7 @@ import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 
 const ROOT = join(__dirname, '..', '..');
 const DOCUMENT_PATH = 'docs/openapi.json';
-const TYPES_PATH = 'apps/dashboard/src/api/openapi.ts';
+const TYPES_PATH = 'libs/sdk/src/openapi.ts';
 const TYPES_HEADER = '// Generated from docs/openapi.json by `npm run openapi`: do not edit.\n\n';
 
 /** The document the gateway serves, built from its HTTP module alone: no route is called, so no gateway stands behind it. */
@@ -28,7 +28,7 @@ async function gatewayDocument(): Promise<string> {
   }
 }
 
-async function dashboardTypes(document: string): Promise<string> {
+async function sdkTypes(document: string): Promise<string> {
   const ast = await openapiTS(JSON.parse(document) as OpenAPI3, { immutable: true, alphabetize: true });
   return TYPES_HEADER + astToString(ast);
 }
@@ -37,7 +37,7 @@ async function main(check: boolean): Promise<void> {
   const document = await gatewayDocument();
   const files = [
     { path: DOCUMENT_PATH, text: document },
-    { path: TYPES_PATH, text: await dashboardTypes(document) },
+    { path: TYPES_PATH, text: await sdkTypes(document) },
   ];
   if (!check) {
     for (const file of files) writeFileSync(join(ROOT, file.path), file.text);

@@ -1,0 +1,121 @@
+import type { components } from './openapi';
+import type { BodyOf, OperationId, QueryOf } from './operations';
+import { itemsOf } from './pages';
+import { type BillingClientOptions, type CallOptions, Transport } from './transport';
+
+type Schemas = components['schemas'];
+type Query<Id extends OperationId> = QueryOf<Id>;
+
+const tasksOf = (t: Transport) => ({
+  quote: (body: BodyOf<'TasksController_quote'>, o?: CallOptions) => t.send('TasksController_quote', { body }, o),
+  create: (body: BodyOf<'TasksController_createTask'>, o?: CallOptions) => t.send('TasksController_createTask', { body }, o),
+  createBatch: (body: BodyOf<'TasksController_createBatch'>, o?: CallOptions) => t.send('TasksController_createBatch', { body }, o),
+  /** One page; pass its `next` as `after` for the following one. */
+  list: (query: Query<'TasksController_listTasks'> = {}, o?: CallOptions) => t.send('TasksController_listTasks', { query }, o),
+  /** Every task, page after page. */
+  all: (query: Omit<Query<'TasksController_listTasks'>, 'after'> = {}, o?: CallOptions): AsyncGenerator<Schemas['TaskDto'], void, undefined> =>
+    itemsOf(async (after: string | undefined) => {
+      const page = await t.send('TasksController_listTasks', { query: { ...query, after } }, o);
+      return { items: page.tasks, next: page.next };
+    }),
+  get: (id: string, o?: CallOptions) => t.send('TasksController_getTask', { path: { id } }, o),
+  cancel: (id: string, o?: CallOptions) => t.send('TasksController_cancelTask', { path: { id } }, o),
+  adopt: (id: string, o?: CallOptions) => t.send('TasksController_adoptTask', { path: { id } }, o),
+  utilisation: (o?: CallOptions) => t.send('TasksController_utilisation', {}, o),
+});
+
+const accountOf = (t: Transport) => ({
+  get: (o?: CallOptions) => t.send('AccountController_account', {}, o),
+  balances: (o?: CallOptions) => t.send('AccountController_balances', {}, o),
+  /** One page of the wallet's entries; pass its `next` as `after` for the following one. */
+  ledger: (query: Query<'AccountController_ledger'> = {}, o?: CallOptions) => t.send('AccountController_ledger', { query }, o),
+  /** Every wallet entry, page after page. */
+  entries: (query: Omit<Query<'AccountController_ledger'>, 'after'> = {}, o?: CallOptions): AsyncGenerator<Schemas['LedgerEntryDto'], void, undefined> =>
+    itemsOf(async (after: number | undefined) => {
+      const page = await t.send('AccountController_ledger', { query: { ...query, after } }, o);
+      return { items: page.entries, next: page.next };
+    }),
+  usage: (query: Query<'AccountController_usage'> = {}, o?: CallOptions) => t.send('AccountController_usage', { query }, o),
+  catalog: (o?: CallOptions) => t.send('AccountController_catalog', {}, o),
+});
+
+const ordersOf = (t: Transport) => ({
+  place: (body: BodyOf<'OrdersController_place'>, o?: CallOptions) => t.send('OrdersController_place', { body }, o),
+  get: (id: string, o?: CallOptions) => t.send('OrdersController_get', { path: { id } }, o),
+  /** Sandbox provider only: pays the order as a checkout would. */
+  confirmSandboxPayment: (id: string, o?: CallOptions) => t.send('OrdersController_confirm', { path: { id } }, o),
+  refund: (id: string, body: BodyOf<'OrdersController_refund'>, o?: CallOptions) => t.send('OrdersController_refund', { path: { id }, body }, o),
+  /** Sandbox provider only: where the order's checkout page redirects. */
+  sandboxCheckout: (id: string, o?: CallOptions) =>
+    t.send('SandboxCheckoutController_checkout', { path: { id } }, o) as unknown as Promise<{ readonly location: string | null }>,
+});
+
+const subscriptionOf = (t: Transport) => ({
+  get: (o?: CallOptions) => t.send('SubscriptionController_get', {}, o),
+  cancel: (o?: CallOptions) => t.send('SubscriptionController_cancel', {}, o),
+  resume: (o?: CallOptions) => t.send('SubscriptionController_resume', {}, o),
+  /** Sandbox provider only: the next renewal will be declined. */
+  sandboxDeclineNextRenewal: (o?: CallOptions) => t.send('SubscriptionController_declineNextRenewal', {}, o),
+});
+
+const apiKeysOf = (t: Transport) => ({
+  create: (body: BodyOf<'ApiKeysController_create'> = {}, o?: CallOptions) => t.send('ApiKeysController_create', { body }, o),
+  list: (o?: CallOptions) => t.send('ApiKeysController_list', {}, o),
+  revoke: (id: string, o?: CallOptions) => t.send('ApiKeysController_revoke', { path: { id } }, o),
+});
+
+/** What payment and generation providers post: the signed bytes as they were sent, with their signature headers. */
+const webhooksOf = (t: Transport) => ({
+  payment: (provider: 'sandbox' | 'stripe', rawBody: string, o?: CallOptions) => t.send('WebhooksController_payment', { path: { provider }, rawBody }, o),
+  generation: (rawBody: string, o?: CallOptions) => t.send('WebhooksController_generation', { rawBody }, o),
+});
+
+/** Finance's reports (an app user with the finance role). */
+const financeOf = (t: Transport) => ({
+  statement: (query: Query<'FinanceController_statement'>, o?: CallOptions) => t.send('FinanceController_statement', { query }, o),
+  balances: (query: Query<'FinanceController_balances'>, o?: CallOptions) => t.send('FinanceController_balances', { query }, o),
+  liability: (query: Query<'FinanceController_liability'> = {}, o?: CallOptions) => t.send('FinanceController_liability', { query }, o),
+  verify: (query: Query<'FinanceController_verify'> = {}, o?: CallOptions) => t.send('FinanceController_verify', { query }, o),
+  checkpoints: (query: Query<'FinanceController_checkpoints'> = {}, o?: CallOptions) => t.send('FinanceController_checkpoints', { query }, o),
+});
+
+const operationsOf = (t: Transport) => ({
+  live: (o?: CallOptions) => t.send('OperationsController_live', {}, o),
+  ready: (o?: CallOptions) => t.send('OperationsController_ready', {}, o),
+  /** Prometheus text. */
+  metrics: (o?: CallOptions) => t.send('OperationsController_prometheus', {}, o),
+});
+
+/**
+ * The billing REST API, one method per operation of its OpenAPI document, grouped by tag.
+ * Keyed POSTs carry a fresh Idempotency-Key unless given one; 429 and 503 are retried with
+ * backoff and jitter, as Retry-After asks; refusals throw `BillingProblem`; `*.all()` and
+ * `entries()` walk a cursor listing as an async iterator.
+ */
+export class BillingClient {
+  readonly tasks: ReturnType<typeof tasksOf>;
+  readonly account: ReturnType<typeof accountOf>;
+  readonly orders: ReturnType<typeof ordersOf>;
+  readonly subscription: ReturnType<typeof subscriptionOf>;
+  readonly apiKeys: ReturnType<typeof apiKeysOf>;
+  readonly webhooks: ReturnType<typeof webhooksOf>;
+  readonly finance: ReturnType<typeof financeOf>;
+  readonly operations: ReturnType<typeof operationsOf>;
+
+  constructor(readonly options: BillingClientOptions) {
+    const transport = new Transport(options);
+    this.tasks = tasksOf(transport);
+    this.account = accountOf(transport);
+    this.orders = ordersOf(transport);
+    this.subscription = subscriptionOf(transport);
+    this.apiKeys = apiKeysOf(transport);
+    this.webhooks = webhooksOf(transport);
+    this.finance = financeOf(transport);
+    this.operations = operationsOf(transport);
+  }
+
+  /** The same client with another credential (an API key, another user's token). */
+  as(credential: string, options: Partial<BillingClientOptions> = {}): BillingClient {
+    return new BillingClient({ ...this.options, ...options, credential });
+  }
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BillingClient } from './client';
+import { type OperationId, ROUTES } from './operations';
+
+interface DocumentOperation {
+  readonly operationId: string;
+  readonly parameters?: readonly { readonly name: string; readonly in: string }[];
+}
+type Document = { readonly paths: Record<string, Record<string, DocumentOperation>> };
+
+const document = JSON.parse(readFileSync(join(__dirname, '../../../docs/openapi.json'), 'utf8')) as Document;
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const documented = Object.entries(document.paths).flatMap(([path, item]) =>
+  Object.entries(item)
+    .filter(([method]) => METHODS.includes(method))
+    .map(([method, operation]) => ({ id: operation.operationId, method: method.toUpperCase(), path, keyed: (operation.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key') })),
+);
+
+/** One SDK call per operation: the type requires an entry for each operation of the generated types. */
+const CALLS: { readonly [Id in OperationId]: (billing: BillingClient) => Promise<unknown> } = {
+  TasksController_quote: (b) => b.tasks.quote({ model: 'm', duration_seconds: 5 }),
+  TasksController_createTask: (b) => b.tasks.create({ model: 'm', duration_seconds: 5 }),
+  TasksController_listTasks: (b) => b.tasks.all().next(),
+  TasksController_getTask: (b) => b.tasks.get('{id}'),
+  TasksController_cancelTask: (b) => b.tasks.cancel('{id}'),
+  TasksController_adoptTask: (b) => b.tasks.adopt('{id}'),
+  TasksController_createBatch: (b) => b.tasks.createBatch({ model: 'm', duration_seconds: 5, batch_size: 3 }),
+  TasksController_utilisation: (b) => b.tasks.utilisation(),
+  AccountController_balances: (b) => b.account.balances(),
+  AccountController_ledger: (b) => b.account.entries().next(),
+  AccountController_account: (b) => b.account.get(),
+  AccountController_usage: (b) => b.account.usage(),
+  AccountController_catalog: (b) => b.account.catalog(),
+  OrdersController_place: (b) => b.orders.place({ kind: 'pack', pack_id: 'p' }),
+  OrdersController_get: (b) => b.orders.get('{id}'),
+  OrdersController_confirm: (b) => b.orders.confirmSandboxPayment('{id}'),
+  OrdersController_refund: (b) => b.orders.refund('{id}', { reason: 'r' }),
+  SubscriptionController_get: (b) => b.subscription.get(),
+  SubscriptionController_cancel: (b) => b.subscription.cancel(),
+  SubscriptionController_resume: (b) => b.subscription.resume(),
+  SubscriptionController_declineNextRenewal: (b) => b.subscription.sandboxDeclineNextRenewal(),
+  SandboxCheckoutController_checkout: (b) => b.orders.sandboxCheckout('{id}'),
+  ApiKeysController_create: (b) => b.apiKeys.create(),
+  ApiKeysController_list: (b) => b.apiKeys.list(),
+  ApiKeysController_revoke: (b) => b.apiKeys.revoke('{id}'),
+  WebhooksController_payment: (b) => b.webhooks.payment('{provider}' as 'sandbox', '{}'),
+  WebhooksController_generation: (b) => b.webhooks.generation('{}'),
+  FinanceController_statement: (b) => b.finance.statement({ account: 'a', pool: 'api', from: '2026-01-01', to: '2026-01-31' }),
+  FinanceController_balances: (b) => b.finance.balances({ as_of: '2026-01-01T00:00:00Z' }),
+  FinanceController_liability: (b) => b.finance.liability(),
+  FinanceController_verify: (b) => b.finance.verify(),
+  FinanceController_checkpoints: (b) => b.finance.checkpoints(),
+  OperationsController_live: (b) => b.operations.live(),
+  OperationsController_ready: (b) => b.operations.ready(),
+  OperationsController_prometheus: (b) => b.operations.metrics(),
+};
+
+/** What each SDK call put on the wire, read by a fetch that answers every request with an empty page. */
+async function wireOf(call: (billing: BillingClient) => Promise<unknown>): Promise<{ method: string; path: string; key: string | null }> {
+  const sent: { method: string; path: string; key: string | null }[] = [];
+  const recorder: typeof fetch = async (input, init) => {
+    const headers = new Headers(init?.headers);
+    sent.push({ method: init?.method ?? 'GET', path: decodeURIComponent(new URL(String(input)).pathname), key: headers.get('idempotency-key') });
+    return new Response(JSON.stringify({ tasks: [], entries: [], next: null }), { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+  await call(new BillingClient({ baseUrl: 'http://sdk.test', fetch: recorder }));
+  expect(sent).toHaveLength(1);
+  return sent[0] as { method: string; path: string; key: string | null };
+}
+
+describe('@billing/sdk covers docs/openapi.json', () => {
+  it('given the document, then every operation has an SDK method and a route, and the SDK knows no other', () => {
+    expect(Object.keys(CALLS).sort()).toEqual(documented.map((operation) => operation.id).sort());
+    expect(Object.keys(ROUTES).sort()).toEqual(documented.map((operation) => operation.id).sort());
+  });
+
+  it.each(documented)('$id: $method $path, an Idempotency-Key when the operation honours one', async (operation) => {
+    const call = CALLS[operation.id as OperationId];
+    expect(call).toBeDefined();
+    const wire = await wireOf(call);
+    expect({ method: wire.method, path: wire.path, keyed: wire.key !== null }).toEqual({ method: operation.method, path: operation.path, keyed: operation.keyed });
+  });
+});
