@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ApiClient } from './api/client';
+import { signedInClient } from './api/client';
 import type { Account } from './api/types';
 import { ApiProvider } from './api/use-api';
 import { ErrorBoundary } from './components/errors';
@@ -50,7 +50,7 @@ export function App() {
   const client = useMemo(
     () =>
       token
-        ? new ApiClient(token, (message) => {
+        ? signedInClient(token, (message) => {
             session.signOut(message);
             setNotice(message);
             setToken(null);

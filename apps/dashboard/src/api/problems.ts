@@ -1,17 +1,6 @@
+import { BillingProblem } from '@billing/sdk';
 import { formatCredits, poolName } from '../format';
 import type { Problem } from './types';
-
-/** A failed call to the gateway: its problem document, and the sentence a user reads. */
-export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
-    super(sentenceFor(problem));
-    this.name = 'ApiError';
-  }
-
-  get status(): number {
-    return this.problem.status;
-  }
-}
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -75,7 +64,7 @@ export function sentenceFor(problem: Problem): string {
 
 /** Any thrown value as a sentence (a network failure included). */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof BillingProblem) return sentenceFor(error.problem);
   if (error instanceof TypeError) return 'The platform cannot be reached. Is it running?';
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,14 +1,14 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import type { ApiClient } from './client';
+import type { BillingClient } from '@billing/sdk';
 import { messageOf } from './problems';
 
-const ApiContext = createContext<ApiClient | null>(null);
+const ApiContext = createContext<BillingClient | null>(null);
 
-export function ApiProvider(props: { readonly client: ApiClient; readonly children: ReactNode }) {
+export function ApiProvider(props: { readonly client: BillingClient; readonly children: ReactNode }) {
   return <ApiContext.Provider value={props.client}>{props.children}</ApiContext.Provider>;
 }
 
-export function useApi(): ApiClient {
+export function useApi(): BillingClient {
   const client = useContext(ApiContext);
   if (!client) throw new Error('useApi outside ApiProvider');
   return client;
@@ -23,7 +23,7 @@ export interface Loaded<T> {
 }
 
 /** Loads with the signed-in client whenever `key` changes; `reload` loads again. */
-export function useLoad<T>(load: (api: ApiClient) => Promise<T>, key: string): Loaded<T> {
+export function useLoad<T>(load: (api: BillingClient) => Promise<T>, key: string): Loaded<T> {
   const api = useApi();
   const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
   const [round, setRound] = useState(0);

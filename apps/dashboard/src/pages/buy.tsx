@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { newIdempotencyKey } from '../api/client';
 import { messageOf } from '../api/problems';
-import type { Catalog, Order, Pack } from '../api/types';
+import type { Pack } from '../api/types';
 import { useApi, useLoad } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
 import { formatCredits, formatMoney, poolName, pricePerCredit } from '../format';
@@ -13,7 +12,7 @@ export const isSandboxCheckout = (url: string | null): boolean => url !== null &
 /** The packs of the active price book by pool, with the price per credit of each volume tier. */
 export function BuyPage() {
   const api = useApi();
-  const catalog = useLoad((client) => client.get<Catalog>('/v1/catalog'), 'catalog');
+  const catalog = useLoad((client) => client.account.catalog(), 'catalog');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -21,7 +20,7 @@ export function BuyPage() {
     setBusy(pack.id);
     setError(null);
     try {
-      const order = await api.post<Order>('/v1/orders', { kind: 'pack', pack_id: pack.id }, newIdempotencyKey());
+      const order = await api.orders.place({ kind: 'pack', pack_id: pack.id });
       if (order.checkout_url && !isSandboxCheckout(order.checkout_url)) {
         window.location.assign(order.checkout_url);
         return;

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { newIdempotencyKey } from '../api/client';
 import { messageOf } from '../api/problems';
-import type { Balances, Order } from '../api/types';
+import type { Balances } from '../api/types';
 import { useApi, useLoad } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
 import { formatCredits, formatMoney, poolName } from '../format';
@@ -19,7 +18,7 @@ const balanceOf = (balances: Balances, pool: string): number => balances.balance
 export function CheckoutPage(props: { readonly orderId: string }) {
   const api = useApi();
   const loaded = useLoad(async (client) => {
-    const [order, balances] = await Promise.all([client.get<Order>(`/v1/orders/${encodeURIComponent(props.orderId)}`), client.get<Balances>('/v1/balances')]);
+    const [order, balances] = await Promise.all([client.orders.get(props.orderId), client.account.balances()]);
     return { order, before: balanceOf(balances, order.item.pool) };
   }, props.orderId);
   const [phase, setPhase] = useState<'idle' | 'paying' | 'waiting' | 'done'>('idle');
@@ -32,12 +31,12 @@ export function CheckoutPage(props: { readonly orderId: string }) {
     setError(null);
     setPhase('paying');
     try {
-      await api.post<Order>(`/v1/orders/${encodeURIComponent(order.id)}/confirm-sandbox-payment`, undefined, `pay-${order.id}-${newIdempotencyKey()}`);
+      await api.orders.confirmSandboxPayment(order.id);
       setPhase('waiting');
       const expected = before + order.item.credits;
       const deadline = Date.now() + POLL_LIMIT_MILLIS;
       for (;;) {
-        const balance = balanceOf(await api.get<Balances>('/v1/balances'), order.item.pool);
+        const balance = balanceOf(await api.account.balances(), order.item.pool);
         if (balance >= expected - 0.0005) {
           setNewBalance(balance);
           setPhase('done');

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { newIdempotencyKey } from '../api/client';
 import { messageOf } from '../api/problems';
-import type { ApiKey, ApiKeyList, CreatedApiKey } from '../api/types';
+import type { ApiKey, CreatedApiKey } from '../api/types';
 import { useApi, useLoad } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
 import { formatInstant } from '../format';
@@ -9,7 +8,7 @@ import { formatInstant } from '../format';
 /** Create (the secret shown once), list, and revoke with confirmation. */
 export function KeysPage() {
   const api = useApi();
-  const keys = useLoad((client) => client.get<ApiKeyList>('/v1/api-keys'), 'keys');
+  const keys = useLoad((client) => client.apiKeys.list(), 'keys');
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -23,7 +22,7 @@ export function KeysPage() {
     setError(null);
     setCopied(null);
     try {
-      setCreated(await api.post<CreatedApiKey>('/v1/api-keys', name.trim() ? { name: name.trim() } : {}, newIdempotencyKey()));
+      setCreated(await api.apiKeys.create(name.trim() ? { name: name.trim() } : {}));
       setName('');
       keys.reload();
     } catch (failure) {
@@ -46,7 +45,7 @@ export function KeysPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.delete<ApiKey>(`/v1/api-keys/${encodeURIComponent(key.id)}`);
+      await api.apiKeys.revoke(key.id);
       setConfirming(null);
       if (created?.id === key.id) setCreated(null);
       keys.reload();

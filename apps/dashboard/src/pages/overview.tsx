@@ -1,4 +1,3 @@
-import type { Account, Balances } from '../api/types';
 import { useLoad } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
 import { formatCredits, poolName } from '../format';
@@ -6,8 +5,8 @@ import { Link } from '../router';
 
 /** Both pools at a glance, the plan and its entitlements, tasks running against the limit. */
 export function OverviewPage() {
-  const balances = useLoad((api) => api.get<Balances>('/v1/balances'), 'balances');
-  const account = useLoad((api) => api.get<Account>('/v1/account'), 'account');
+  const balances = useLoad((api) => api.account.balances(), 'balances');
+  const account = useLoad((api) => api.account.get(), 'account');
   return (
     <>
       <h1>Overview</h1>

@@ -1,7 +1,8 @@
+import type { BodyOf } from '@billing/sdk';
 import { type FormEvent, useState } from 'react';
-import { ApiClient, newIdempotencyKey } from '../api/client';
+import { clientWith } from '../api/client';
 import { messageOf } from '../api/problems';
-import type { Batch, Quote, Task } from '../api/types';
+import type { Quote } from '../api/types';
 import { useApi } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
 import { formatCredits, poolName } from '../format';
@@ -24,7 +25,7 @@ interface RenderForm {
   batchSize: string;
 }
 
-function renderBody(form: RenderForm): Record<string, unknown> {
+function renderBody(form: RenderForm): BodyOf<'TasksController_createTask'> {
   return {
     model: form.model.trim(),
     duration_seconds: Number(form.duration),
@@ -54,7 +55,7 @@ export function QuotePage() {
     setRan(null);
     setRunError(null);
     try {
-      setQuote(await api.post<Quote>('/v1/quotes', { ...renderBody(form), ...(batchSize > 1 ? { batch_size: batchSize } : {}) }));
+      setQuote(await api.tasks.quote({ ...renderBody(form), ...(batchSize > 1 ? { batch_size: batchSize } : {}) }));
     } catch (failure) {
       setQuote(null);
       setError(messageOf(failure));
@@ -64,12 +65,10 @@ export function QuotePage() {
   const run = async () => {
     setRunError(null);
     setRan(null);
-    const path = batchSize > 1 ? '/v1/batches' : '/v1/tasks';
-    const body = { ...renderBody(form), ...(batchSize > 1 ? { batch_size: batchSize } : {}) };
     try {
       const key = apiKey.trim();
-      const answer = key ? await ApiClient.withCredential<Task | Batch>(key, 'POST', path, body, newIdempotencyKey()) : await api.post<Task | Batch>(path, body, newIdempotencyKey());
-      const tasks = 'tasks' in answer ? answer.tasks : [answer];
+      const client = key ? clientWith(key) : api;
+      const tasks = batchSize > 1 ? (await client.tasks.createBatch({ ...renderBody(form), batch_size: batchSize })).tasks : [await client.tasks.create(renderBody(form))];
       setRan(
         tasks
           .map((t) => `Task ${t.id}: ${t.status.replace(/_/g, ' ')} in the ${poolName(t.pool)} pool, ${t.credits_cost === null ? `${formatCredits(t.credits_reserved)} credits held` : `credits_cost ${formatCredits(t.credits_cost)}`}.`)

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiClient } from '../api/client';
+import { clientWith } from '../api/client';
 import { messageOf } from '../api/problems';
 import type { Account } from '../api/types';
 import { ErrorMessage } from '../components/errors';
@@ -15,7 +15,7 @@ export function SignInPage(props: { readonly notice: string | null; readonly onS
     setBusy(true);
     setError(null);
     try {
-      const account = await ApiClient.withCredential<Account>(token.trim(), 'GET', '/v1/account');
+      const account = await clientWith(token.trim()).account.get();
       if (account.channel !== 'app') {
         setError('That is an API key. Sign in with an app user token: keys are for programs, and they cannot manage keys or buy here.');
         return;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ApiClient } from '../api/client';
-import type { LedgerEntry, LedgerPage, Task, TaskPage, Usage, Utilisation } from '../api/types';
+import type { BillingClient } from '@billing/sdk';
+import type { LedgerEntry, Task } from '../api/types';
 import { useLoad } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
 import { dayOffset, formatCredits, poolName } from '../format';
@@ -11,29 +11,15 @@ import { UsageChart } from './usage-chart';
 /** Pages read for the tables: enough for a dashboard, bounded for a long history. */
 const MAX_PAGES = 20;
 
-async function allTasks(api: ApiClient): Promise<Task[]> {
-  const tasks: Task[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const found: TaskPage = await api.get<TaskPage>(`/v1/tasks?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`);
-    tasks.push(...found.tasks);
-    after = found.next;
-    if (!after) break;
-  }
-  return tasks.reverse();
+/** The first `count` items of a listing, read page after page. */
+async function firstOf<T>(items: AsyncIterable<T>, count: number): Promise<T[]> {
+  const read: T[] = [];
+  for await (const item of items) if (read.push(item) >= count) break;
+  return read;
 }
 
-async function allLedger(api: ApiClient): Promise<LedgerEntry[]> {
-  const entries: LedgerEntry[] = [];
-  let after: number | null = null;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const found: LedgerPage = await api.get<LedgerPage>(`/v1/ledger?limit=1000${after === null ? '' : `&after=${after}`}`);
-    entries.push(...found.entries);
-    after = found.next;
-    if (after === null) break;
-  }
-  return entries;
-}
+const allTasks = async (api: BillingClient): Promise<Task[]> => (await firstOf(api.tasks.all({ limit: 500 }), MAX_PAGES * 500)).reverse();
+const allLedger = (api: BillingClient): Promise<LedgerEntry[]> => firstOf(api.account.entries({ limit: 1000 }), MAX_PAGES * 1000);
 
 /** Credits charged per day by model and mode, utilisation, every task's credits_cost, and the ledger. */
 export function UsagePage() {
@@ -41,8 +27,8 @@ export function UsagePage() {
   const [to, setTo] = useState(dayOffset(0));
   const [pool, setPool] = useState('api');
   const query = `from=${from}&to=${to}${pool ? `&pool=${pool}` : ''}`;
-  const usage = useLoad((api) => api.get<Usage>(`/v1/usage?${query}`), query);
-  const utilisation = useLoad((api) => api.get<Utilisation>('/v1/utilisation'), 'utilisation');
+  const usage = useLoad((api) => api.account.usage({ from, to, ...(pool ? { pool } : {}) }), query);
+  const utilisation = useLoad((api) => api.tasks.utilisation(), 'utilisation');
   const tasks = useLoad(allTasks, 'tasks');
   const ledger = useLoad(allLedger, 'ledger');
   const reload = () => {
