@@ -33,6 +33,8 @@ export interface PlatformRuntimeOptions {
   /** Where log lines go (default stdout). */
   readonly logSink?: LogSink;
   readonly maxBatchSize?: number;
+  /** Wraps the bus this runtime opens (the AsyncAPI test records every topic the platform asks for). */
+  readonly wrapBus?: (bus: MessageBus) => MessageBus;
 }
 
 export interface RunningService {
@@ -183,6 +185,11 @@ export class PlatformRuntime {
   }
 
   private openBus(): MessageBus {
+    const bus = this.openTransport();
+    return this.options.wrapBus ? this.options.wrapBus(bus) : bus;
+  }
+
+  private openTransport(): MessageBus {
     const { config } = this.options;
     if (config.transport === 'kafka') {
       return new KafkaMessageBus({ brokers: config.kafkaBrokers, clientId: `billing-${this.options.services.join('-')}` });
