@@ -25,6 +25,8 @@ export interface TasksServiceOptions {
   readonly reservationTtlMillis?: number;
   /** A task requested, reserved or at the provider longer than this is timed out (default 10 min). */
   readonly taskTimeoutMillis?: number;
+  /** The process's monotonic clock in milliseconds, which times tasks out (default `performance.now`; tests move it by hand). */
+  readonly monotonic?: () => number;
   /** How often the time-out sweep runs (default 1 s). */
   readonly timeoutSweepEveryMillis?: number;
   /** How long `createTask` waits for the wallet's answer to a reservation before leaving it to the saga and answering `requested` (default 5 s). */
@@ -37,7 +39,8 @@ export interface TasksServiceOptions {
   readonly pricingService?: string;
 }
 
-export type ResolvedTasksOptions = Required<Omit<TasksServiceOptions, 'priceBookId' | 'provider'>> & Pick<TasksServiceOptions, 'priceBookId'> & { readonly provider: GenerationProviderChoice };
+export type ResolvedTasksOptions = Required<Omit<TasksServiceOptions, 'priceBookId' | 'provider'>> &
+  Pick<TasksServiceOptions, 'priceBookId'> & { readonly provider: GenerationProviderChoice };
 
 export function resolveTasksOptions(options: TasksServiceOptions): ResolvedTasksOptions {
   const resolved: ResolvedTasksOptions = {
@@ -45,6 +48,7 @@ export function resolveTasksOptions(options: TasksServiceOptions): ResolvedTasks
     priceBookId: options.priceBookId,
     reservationTtlMillis: options.reservationTtlMillis ?? 30 * 60_000,
     taskTimeoutMillis: options.taskTimeoutMillis ?? 10 * 60_000,
+    monotonic: options.monotonic ?? (() => performance.now()),
     timeoutSweepEveryMillis: options.timeoutSweepEveryMillis ?? 1_000,
     createWaitMillis: options.createWaitMillis ?? 5_000,
     catalogCacheMillis: options.catalogCacheMillis ?? 10_000,

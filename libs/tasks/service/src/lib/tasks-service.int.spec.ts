@@ -102,6 +102,35 @@ describe('the task service', () => {
     await eventually(() => platform.wallet.wallet(API).availableMillicredits === 1_000_000, 'the hold given back');
   });
 
+  it('given the wall clock jumping an hour forward while tasks run, when the time-out job runs, then none is timed out until it has been under way past its time-out by the monotonic clock', async () => {
+    const { provider } = heldProvider();
+    const steady = new ManualClock(0);
+    platform = await TaskPlatform.start({ dir, clock, balances: { [API]: 1_000_000 } });
+    const options = { provider: { kind: 'instance', provider } as const, taskTimeoutMillis: 60_000, timeoutSweepEveryMillis: 3_600_000, monotonic: () => steady.now() };
+    let tasks = await platform.startTasks(options);
+    for (const taskId of ['t1', 't2', 't3']) await create(taskId);
+    for (const taskId of ['t1', 't2', 't3']) await until(taskId, 'dispatched');
+
+    clock.advance(3_600_000);
+    await tasks.host.runJob('task-timeouts');
+    expect(await Promise.all(['t1', 't2', 't3'].map(statusOf))).toEqual(['dispatched', 'dispatched', 'dispatched']);
+
+    steady.advance(61_000);
+    await tasks.host.runJob('task-timeouts');
+    for (const taskId of ['t1', 't2', 't3']) await until(taskId, 'released');
+    expect(await getTask('t1')).toMatchObject({ endReason: 'timed_out' });
+
+    // A task this process did not see start is timed by its recorded instant: under way for 61 s by the wall clock when found.
+    await create('t4');
+    await until('t4', 'dispatched');
+    await tasks.stop();
+    clock.advance(61_000);
+    tasks = await platform.startTasks(options);
+    await tasks.host.runJob('task-timeouts');
+    await until('t4', 'released');
+    expect(await getTask('t4')).toMatchObject({ endReason: 'timed_out' });
+  });
+
   it('given a shorter output and a book that says so, then the charge is pro rata and the rest goes back', async () => {
     simulator = new GenerationSimulator({ partialOutputRate: 1, partialOutputRatio: 0.4 });
     platform = await TaskPlatform.start({ dir, clock, balances: { [API]: 1_000_000 } });

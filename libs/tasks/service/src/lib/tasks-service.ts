@@ -4,6 +4,7 @@ import type { ServiceFactory } from '@billing/service-host';
 import type { Task } from '@billing/tasks-domain';
 import { Dispatcher } from './dispatch/dispatcher';
 import { reconcileTasksAtProvider } from './dispatch/reconcile';
+import { TimeUnderWay } from './dispatch/time-under-way';
 import { timeoutSweep } from './dispatch/timeouts';
 import { AccountPlans } from './plans/account-plans';
 import { SUBSCRIPTION_PAYLOAD_SCHEMAS } from './plans/subscription-payloads';
@@ -33,9 +34,11 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
     const { store, db, clock, logger } = context;
     const { provider, owned } = providerOf(settings.provider, logger);
     const slots = AccountSlots.of(store);
-    // What this instance appends: the slots follow it, and whoever records a reservation hands the task to the provider.
+    const underWay = new TimeUnderWay(settings.monotonic);
+    // What this instance appends: the slots and the time under way follow it, and whoever records a reservation hands the task to the provider.
     const streams = new TaskStreams(store, context.newId, (events) => {
       slots.follow(events);
+      underWay.follow(events);
       for (const event of events) if (event.type === 'TaskReserved') dispatcher.dispatch(event.data.taskId);
     });
     const dispatcher = new Dispatcher({ streams, provider, clock, logger });
@@ -70,6 +73,7 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
       tasksUnderWay = views.underWay();
       return tasksUnderWay;
     });
+    underWay.seen(views.timed(), clock.now());
     admissions.resumeRequested(tasksUnderWay);
     for (const task of tasksUnderWay) if (task.status === 'reserved') dispatcher.dispatch(task.taskId);
     let stopping = false;
@@ -102,7 +106,7 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
         {
           name: 'task-timeouts',
           everyMillis: settings.timeoutSweepEveryMillis,
-          run: timeoutSweep({ views, streams, provider, logger, taskTimeoutMillis: settings.taskTimeoutMillis }),
+          run: timeoutSweep({ views, streams, provider, logger, underWay, taskTimeoutMillis: settings.taskTimeoutMillis }),
         },
       ],
       close: async () => {

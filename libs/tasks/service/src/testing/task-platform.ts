@@ -49,7 +49,9 @@ export class TaskPlatform {
 
   /** A task-service instance; give `store` to share one event store between instances. */
   async startTasks(options: TasksServiceOptions = {}, instance: { name?: string; store?: EventStore } = {}): Promise<RunningService> {
-    return this.startService(instance.name ?? 'tasks', createTasksService({ ...this.options.tasks, ...options }), instance.store);
+    // The test's clock is the monotonic one too unless a test gives its own: advancing it is time passing.
+    const monotonic = () => this.options.clock.now();
+    return this.startService(instance.name ?? 'tasks', createTasksService({ monotonic, ...this.options.tasks, ...options }), instance.store);
   }
 
   async startService(serviceName: string, factory: ServiceFactory, sharedStore?: EventStore): Promise<RunningService> {

@@ -3,6 +3,7 @@ import { type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/e
 import type { Logger } from '@billing/service-host';
 import { type Task, utilisation } from '@billing/tasks-domain';
 import type Database from 'better-sqlite3';
+import type { TimedTask } from '../dispatch/time-under-way';
 import { TaskViewsProjection } from './task-views-projection';
 
 const WRITE_BEHIND_MILLIS = 50;
@@ -82,12 +83,21 @@ export class TaskViews {
     ]);
   }
 
-  /** Tasks in a timed status since before `since`: their deadline has passed. */
-  overdue(since: number, limit: number): readonly string[] {
+  /** Tasks in a timed status since before `since` by their recorded instants, oldest first. */
+  overdue(since: number, limit: number): readonly TimedTask[] {
+    return this.selectTimed('AND active_since <= ? ORDER BY active_since LIMIT ?', since, limit);
+  }
+
+  /** Every task in a timed status, and since when. */
+  timed(): readonly TimedTask[] {
+    return this.selectTimed('');
+  }
+
+  private selectTimed(where: string, ...values: number[]): readonly TimedTask[] {
     this.runner.writeNow();
     return (
-      this.db.prepare('SELECT task_id FROM task_views WHERE active_since IS NOT NULL AND active_since <= ? ORDER BY active_since LIMIT ?').all(since, limit) as { task_id: string }[]
-    ).map((row) => row.task_id);
+      this.db.prepare(`SELECT task_id, active_since FROM task_views WHERE active_since IS NOT NULL ${where}`).all(...values) as { task_id: string; active_since: number }[]
+    ).map((row) => ({ taskId: row.task_id, activeSince: row.active_since }));
   }
 
   /** Resolves once every task event the store held when called is in the read model. */
