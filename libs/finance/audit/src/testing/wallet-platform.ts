@@ -29,7 +29,7 @@ export async function startWalletPlatform(dir: string, start: number): Promise<W
   const bus = new InProcessMessageBus();
   const host = await ServiceHost.start({
     serviceName: 'wallet',
-    factory: createWalletService({ sweepEveryMillis: 3_600_000 }),
+    factory: createWalletService({ sweepEveryMillis: 3_600_000, monotonic: () => clock.now() }),
     store,
     db,
     bus,

@@ -11,6 +11,8 @@ export interface ExpirySweepOptions {
   readonly caughtUp: () => Promise<void>;
   readonly logger: Logger;
   readonly everyMillis: number;
+  /** The monotonic clock (milliseconds) that paces each sweeper's time. */
+  readonly monotonic: () => number;
   /** Due items handled per page; a run goes on page after page while pages come back full. */
   readonly pageSize?: number;
 }
@@ -25,24 +27,30 @@ interface Due {
  * their expiry with unheld credits left get `ExpireGrant`. Each command's id names what
  * it expires, so a sweep repeated (two instances, a crash mid-run) has the effect of one;
  * a hold settled meanwhile is refused by the wallet, which is the expected outcome.
+ * Each sweeper expires by its `sweepTime`, so a forward jump of the wall clock is absorbed
+ * at twice the pace of time instead of expiring at once every hold it passed.
  */
 export function expirySweeps(options: ExpirySweepOptions): Job[] {
   const pageSize = options.pageSize ?? 500;
-  const sweep = (name: string, dueBy: (now: EpochMillis) => Due[]): Job => ({
-    name,
-    everyMillis: options.everyMillis,
-    run: async (now) => {
-      for (;;) {
-        await options.caughtUp();
-        const due = dueBy(now);
-        if (due.length === 0) return;
-        const outcomes = await Promise.all(due.map(({ streamName, command }) => options.queue.handle(streamName, command)));
-        report(options.logger, name, due, outcomes);
-        // A full page that changed nothing would come back the same: stop until the next tick.
-        if (due.length < pageSize || !outcomes.some((o) => o.kind === 'applied' && o.events > 0)) return;
-      }
-    },
-  });
+  const sweep = (name: string, dueBy: (now: EpochMillis) => Due[]): Job => {
+    const timeOf = sweepTime(options.monotonic);
+    return {
+      name,
+      everyMillis: options.everyMillis,
+      run: async (wallNow) => {
+        const now = timeOf(wallNow);
+        for (;;) {
+          await options.caughtUp();
+          const due = dueBy(now);
+          if (due.length === 0) return;
+          const outcomes = await Promise.all(due.map(({ streamName, command }) => options.queue.handle(streamName, command)));
+          report(options.logger, name, due, outcomes);
+          // A full page that changed nothing would come back the same: stop until the next tick.
+          if (due.length < pageSize || !outcomes.some((o) => o.kind === 'applied' && o.events > 0)) return;
+        }
+      },
+    };
+  };
   return [
     sweep('expire-reservations', (now) =>
       holdsDueBy(options.db, now, pageSize).map(({ accountId, pool, reservationId }) => {
@@ -63,6 +71,25 @@ export function expirySweeps(options: ExpirySweepOptions): Job[] {
       }),
     ),
   ];
+}
+
+/** How much faster than the monotonic clock a sweeper's time may move forward. */
+const MAX_PACE = 2;
+
+/**
+ * The instant a sweeper expires by: the wall clock's, except that from one sweep to the next
+ * it moves forward at most twice as far as the monotonic clock did (backward it follows the
+ * wall clock: expiring late is the safe side). After a forward jump a hold expires at most
+ * half its remaining TTL early, while the tasks service ends its task by the task time-out.
+ */
+export function sweepTime(monotonic: () => number): (wallNow: EpochMillis) => EpochMillis {
+  let last: { readonly at: EpochMillis; readonly steady: number } | null = null;
+  return (wallNow) => {
+    const steady = monotonic();
+    const at = last === null ? wallNow : Math.min(wallNow, last.at + MAX_PACE * (steady - last.steady));
+    last = { at, steady };
+    return at;
+  };
 }
 
 function report(logger: Logger, job: string, due: readonly Due[], outcomes: readonly CommandOutcome[]): void {

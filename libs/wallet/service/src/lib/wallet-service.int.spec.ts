@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SERVICES, type WalletCommand, type WalletEvent, WalletRpc } from '@billing/contracts';
 import { ProjectionRunner } from '@billing/event-store';
 import { DeadLetterHeader, deadLetterTopicFor, EventHeader, type IncomingMessage, WALLET_TOPIC } from '@billing/messaging';
-import { commandTopicFor, toCommandMessage, validatePayload } from '@billing/service-host';
+import { commandTopicFor, ManualClock, toCommandMessage, validatePayload } from '@billing/service-host';
 import { checkWalletInvariants } from '@billing/wallet-domain';
 import {
   balancesProjection,
@@ -220,6 +220,31 @@ describe('wallet service under the host (real SQLite, in-process bus)', () => {
     expect(await wallet.rpc(WalletRpc.balances, { accountId: 'acct-1' })).toEqual([
       { pool: 'app', balanceMillicredits: 10_000, heldMillicredits: 0, availableMillicredits: 10_000 },
     ]);
+  });
+
+  it('given the wall clock jumping an hour forward, then holds are not expired at once: the sweeper catches up at twice the pace of the monotonic clock', async () => {
+    await wallet.stop();
+    const steady = new ManualClock(0);
+    wallet = await startWalletHost(dir, { clock: new ManualClock(T0), monotonic: () => steady.now() });
+    await wallet.send([
+      { accountId: 'acct-1', pool: 'app', command: purchase('p1', 10_000) },
+      { accountId: 'acct-1', pool: 'app', command: reserve('soon', 1_000, 10 * MINUTE) },
+      { accountId: 'acct-1', pool: 'app', command: reserve('later', 1_000, 30 * MINUTE) },
+    ]);
+    await eventsCount('acct-1', 'app', 3);
+    await wallet.host.runJob('expire-reservations');
+
+    wallet.clock.advance(60 * MINUTE);
+    await wallet.host.runJob('expire-reservations');
+    expect(types(await wallet.events('acct-1', 'app'))).toEqual(['CreditsPurchased', 'CreditsReserved', 'CreditsReserved']);
+
+    // Six minutes later by the monotonic clock, the sweeper's time is twelve minutes on: the 10-minute hold lapses, the 30-minute one stays.
+    steady.advance(6 * MINUTE);
+    await wallet.host.runJob('expire-reservations');
+    await eventsCount('acct-1', 'app', 4);
+    const events = await wallet.events('acct-1', 'app');
+    expect(types(events).slice(3)).toEqual(['ReservationExpired']);
+    expect(events[3]?.data).toMatchObject({ reservationId: 'soon', at: T0 + 12 * MINUTE });
   });
 
   it('given a busy history, then the read models equal a rebuild from scratch', async () => {

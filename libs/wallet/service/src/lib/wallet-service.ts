@@ -17,6 +17,8 @@ export interface WalletServiceOptions {
   readonly partitions?: number;
   /** How often the expiry sweepers run (default every second; they take the time from the clock). */
   readonly sweepEveryMillis?: number;
+  /** The process's monotonic clock in milliseconds, which paces the sweepers' time (default `performance.now`; tests move it by hand). */
+  readonly monotonic?: () => number;
   /** Most commands for one wallet decided into one append (default 500). */
   readonly maxCommandsPerAppend?: number;
   /** How long a read waits for the read models to catch up before answering anyway (default 5 s). */
@@ -56,7 +58,7 @@ export function createWalletService(options: WalletServiceOptions = {}): Service
       publishes: [walletRoute(options.partitions ?? 8)],
       commands: walletCommandRoutes(queue),
       rpc: [...walletRpcMethods(db, { caughtUp, changed }), reserveCreditsMethod(queue), purchaseLotMethod(queue)],
-      jobs: expirySweeps({ queue, db, caughtUp, logger: context.logger, everyMillis: options.sweepEveryMillis ?? 1_000 }),
+      jobs: expirySweeps({ queue, db, caughtUp, logger: context.logger, everyMillis: options.sweepEveryMillis ?? 1_000, monotonic: options.monotonic ?? (() => performance.now()) }),
       close: async () => {
         for (const runner of runners) await runner.stop();
       },

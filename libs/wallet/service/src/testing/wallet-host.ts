@@ -41,7 +41,8 @@ export async function startWalletHost(dir: string, options: WalletServiceOptions
   const host = await ServiceHost.start({
     serviceName: 'wallet',
     // Jobs run when a test says so (runJob), not on their own schedule.
-    factory: createWalletService({ sweepEveryMillis: 3_600_000, ...options }),
+    // The test's clock paces the sweepers too unless a test gives its own monotonic clock.
+    factory: createWalletService({ sweepEveryMillis: 3_600_000, monotonic: () => clock.now(), ...options }),
     store,
     db,
     bus,
