@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type TaskPageReply, type TaskReply, TasksRpc } from '@billing/contracts';
+import { TasksRpc } from '@billing/contracts';
 import { openSqliteEventStore } from '@billing/event-store';
 import { type RpcClient, send } from '@billing/service-host';
-import { auditWallets, awaitFunding, fundAccounts, planTasks, seeded, startDistributed, TERMINAL_STATUSES, totalBalanceMillicredits } from './testing';
+import { auditWallets, awaitFunding, fundAccounts, planTasks, seeded, startDistributed, tasksOf, TERMINAL_STATUSES, totalBalanceMillicredits } from './testing';
 
 const brokers = (): string[] => {
   const value = process.env['KAFKA_BROKERS'];
@@ -17,23 +17,8 @@ const FUNDING = 200_000_000;
 const ENV = { SIMULATOR_FAILURE_RATE: '0.2', SIMULATOR_LATENCY_MIN_MS: '50', SIMULATOR_LATENCY_MAX_MS: '400' };
 const ENDED_WITHIN_MILLIS = 10_000;
 
-/** Every task of the accounts, as the task service lists them (null while it cannot answer). */
-async function tasksOf(rpc: RpcClient, accounts: readonly string[]): Promise<TaskReply[] | null> {
-  const all: TaskReply[] = [];
-  try {
-    for (const accountId of accounts) {
-      let after: string | null = null;
-      do {
-        const page: TaskPageReply = await send(rpc, TasksRpc.listTasks, { accountId, limit: 200, ...(after ? { after } : {}) }, { timeoutMillis: 2_000 });
-        all.push(...page.tasks);
-        after = page.next;
-      } while (after !== null);
-    }
-  } catch {
-    return null;
-  }
-  return all;
-}
+/** Every task of the accounts, as the task service lists them; null while it cannot answer. */
+const listed = (rpc: RpcClient, accounts: readonly string[]) => tasksOf(rpc, accounts, 2_000).catch(() => null);
 
 /*
  * Issue 26: the distributed task service killed with kill -9 within a second of its first
@@ -84,10 +69,10 @@ describe('the distributed task service killed with kill -9 while dispatching', (
       await platform.processes.start('tasks');
       const restartedAt = performance.now();
 
-      let tasks = await tasksOf(platform.rpc, accounts);
+      let tasks = await listed(platform.rpc, accounts);
       while ((tasks === null || tasks.some((t) => !TERMINAL_STATUSES.has(t.status))) && performance.now() - restartedAt < ENDED_WITHIN_MILLIS) {
         await new Promise((resolve) => setTimeout(resolve, 200));
-        tasks = await tasksOf(platform.rpc, accounts);
+        tasks = await listed(platform.rpc, accounts);
       }
       const endedAfter = Math.round(performance.now() - restartedAt);
       if (tasks === null) throw new Error('the task service did not answer after its restart');

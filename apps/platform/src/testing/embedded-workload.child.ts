@@ -9,15 +9,8 @@
 import { loadPlatformConfig } from '@billing/platform-config';
 import { PlatformRuntime } from '../runtime/platform-runtime';
 import { awaitFunding } from './embedded';
+import type { EmbeddedWorkload } from './embedded-kill';
 import { createTasks, fundAccounts, planTasks } from './saga-workload';
-
-interface Workload {
-  readonly accounts: readonly string[];
-  readonly funding: number;
-  readonly tasks: number;
-  readonly seed: number;
-  readonly prefix: string;
-}
 
 // Never outlive the test: stop when the parent goes away, or after two minutes at most.
 setTimeout(() => process.exit(3), 120_000).unref();
@@ -25,7 +18,7 @@ setInterval(() => process.ppid === 1 && process.exit(4), 500).unref();
 process.stdout.on('error', () => process.exit(2));
 
 async function main(): Promise<void> {
-  const workload = JSON.parse(process.env['WORKLOAD'] ?? '') as Workload;
+  const workload = JSON.parse(process.env['WORKLOAD'] ?? '') as EmbeddedWorkload;
   const runtime = new PlatformRuntime({ config: loadPlatformConfig(process.env), services: ['pricing', 'wallet', 'purchase', 'tasks'], logSink: () => undefined });
   await runtime.start();
   process.stdout.write('started\n');

@@ -1,3 +1,4 @@
 export * from './saga-workload';
 export * from './embedded';
 export * from './distributed';
+export * from './embedded-kill';
