@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openSqliteEventStore } from '@billing/event-store';
 import type { PlatformRuntime } from './runtime/platform-runtime';
-import { auditWallets, awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, seeded, startEmbedded, totalBalanceMillicredits } from './testing';
+import { auditWallets, awaitFunding, awaitTerminal, createTasks, fundAccounts, killWhileDispatching, planTasks, seeded, startEmbedded, totalBalanceMillicredits } from './testing';
 import { type TaskReply, WalletRpc } from '@billing/contracts';
 import { send } from '@billing/service-host';
 
@@ -100,27 +100,9 @@ describe('the embedded platform killed with kill -9', () => {
     const random = seeded(Number(process.env['CHAOS_SEED'] ?? Date.now() % 100_000));
     const rounds: string[] = [];
     for (const workload of workloads) {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'apps/platform/src/testing/embedded-workload.child.ts'], {
-        cwd: ROOT,
-        env: { ...process.env, ...env, WORKLOAD: JSON.stringify(workload) },
-      });
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_, signal) => done(signal)));
-      try {
-        const deadline = Date.now() + 60_000;
-        // Killed while tasks are being created and run: after the first acknowledged creation of this run.
-        while (!out.includes('created ') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
-        expect(out).not.toContain('embedded workload failed');
-        expect(out).toContain('started');
-        await new Promise((r) => setTimeout(r, random() * 1_500));
-        child.kill('SIGKILL');
-        expect(await exited).toBe('SIGKILL');
-        rounds.push(`killed after ${out.match(/created \d+/g)?.length ?? 0} acknowledged creations`);
-      } finally {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      }
+      // Killed while tasks are being created and run: after the first acknowledged creation of this run.
+      const acknowledged = await killWhileDispatching(dir, env, workload, random() * 1_500);
+      rounds.push(`killed after ${acknowledged} acknowledged creations`);
     }
 
     const runtime = await startEmbedded(dir, env);
