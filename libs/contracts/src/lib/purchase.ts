@@ -30,6 +30,12 @@ export interface PlanTerms {
   readonly entitlements: readonly Entitlement[];
 }
 
+/** What the provider said about a payment for its receipt: the tax it computed, its hosted receipt or invoice. */
+export interface ProviderReceipt {
+  readonly taxCents?: number;
+  readonly receiptUrl?: string;
+}
+
 // ---- order commands ----
 export type PlaceOrder = Command<'PlaceOrder', {
   orderId: string;
@@ -41,7 +47,13 @@ export type PlaceOrder = Command<'PlaceOrder', {
   priceBookVersion: string;
 }>;
 /** `providerSubscriptionId`: a plan's subscription at the provider, which bills its later periods. */
-export type ConfirmPayment = Command<'ConfirmPayment', { orderId: string; paymentId: string; amountCents: number; currency: string; providerSubscriptionId?: string }>;
+export type ConfirmPayment = Command<'ConfirmPayment', { orderId: string; paymentId: string; amountCents: number; currency: string; providerSubscriptionId?: string } & ProviderReceipt>;
+/**
+ * The provider's id of the payment a refund or a dispute names, when it differs from the
+ * one that confirmed the order (a Stripe subscription is confirmed by its first invoice,
+ * whose PaymentIntent is what Stripe refunds and what a chargeback disputes).
+ */
+export type LinkPayment = Command<'LinkPayment', { orderId: string; paymentId: string }>;
 export type FailPayment = Command<'FailPayment', { orderId: string; reason: string }>;
 /** Who asked for a refund: finance, the buyer (an unused pack, within the window), or the provider (money already returned there). */
 export type RefundInitiator = 'finance' | 'owner' | 'provider';
@@ -51,6 +63,8 @@ export type RefundOrder = Command<'RefundOrder', {
   initiatedBy?: RefundInitiator;
   /** `provider`: what the provider says it returned. */
   providerRefundedCents?: number;
+  /** A plan refunded through the provider before it was recorded: the provider's refund. */
+  providerRefundId?: string;
 }>;
 /**
  * A pack's refund is settled per revocation the wallet made: the money for the credits it
@@ -70,7 +84,7 @@ export type OpenDispute = Command<'OpenDispute', { orderId: string; disputeId: s
 /** Won: the credits are released. Lost: the disputed money is gone, and the order is refunded as by the provider. */
 export type CloseDispute = Command<'CloseDispute', { orderId: string; disputeId: string; outcome: 'won' | 'lost'; amountCents: number }>;
 
-export type OrderCommand = PlaceOrder | ConfirmPayment | FailPayment | RefundOrder | RecordRefund | OpenDispute | CloseDispute;
+export type OrderCommand = PlaceOrder | ConfirmPayment | FailPayment | LinkPayment | RefundOrder | RecordRefund | OpenDispute | CloseDispute;
 
 // ---- order events ----
 export type OrderPlaced = Event<'OrderPlaced', {
@@ -95,7 +109,8 @@ export type PaymentConfirmed = Event<'PaymentConfirmed', {
   priceBookVersion: string;
   providerSubscriptionId?: string;
   at: EpochMillis;
-}>;
+} & ProviderReceipt>;
+export type PaymentLinked = Event<'PaymentLinked', { orderId: string; paymentId: string; at: EpochMillis }>;
 export type PaymentFailed = Event<'PaymentFailed', { orderId: string; reason: string; at: EpochMillis }>;
 /** A pack's refund was asked for: the workflow revokes its unspent credits, and each revocation is settled in money. */
 export type OrderRefundRequested = Event<'OrderRefundRequested', {
@@ -146,7 +161,7 @@ export type DisputeClosed = Event<'DisputeClosed', {
   at: EpochMillis;
 }>;
 
-export type OrderEvent = OrderPlaced | PaymentConfirmed | PaymentFailed | OrderRefundRequested | OrderRefunded | OrderDisputed | DisputeClosed;
+export type OrderEvent = OrderPlaced | PaymentConfirmed | PaymentLinked | PaymentFailed | OrderRefundRequested | OrderRefunded | OrderDisputed | DisputeClosed;
 
 // ---- subscription commands ----
 export type StartSubscription = Command<'StartSubscription', {
@@ -170,7 +185,7 @@ export type PayRenewal = Command<'PayRenewal', {
   periodEnd: EpochMillis;
   amountCents: number;
   currency: string;
-}>;
+} & ProviderReceipt>;
 /** The provider could not collect a renewal; `finalAttempt`: it gives up and the plan ends. */
 export type FailRenewal = Command<'FailRenewal', {
   accountId: string;
@@ -187,7 +202,39 @@ export type CancelSubscription = Command<'CancelSubscription', { accountId: stri
 export type ScheduleCancellation = Command<'ScheduleCancellation', { accountId: string; reason: string }>;
 export type ResumeSubscription = Command<'ResumeSubscription', { accountId: string }>;
 
-export type SubscriptionCommand = StartSubscription | GrantPeriod | PayRenewal | FailRenewal | CancelSubscription | ScheduleCancellation | ResumeSubscription;
+/** A plan as the book in force sells it, named in a plan change. */
+export type PlanOffer = {
+  planId: string;
+  monthlyMillicredits: number;
+  monthlyPriceCents: number;
+  currency: string;
+} & Partial<PlanTerms>;
+/**
+ * Moves to a plan with a larger monthly grant now: the difference in credits for the rest
+ * of the paid period is granted, the difference in price charged (both pro rata, priced by
+ * the pricing domain and passed in), and later periods renew at the new plan.
+ */
+export type UpgradePlan = Command<'UpgradePlan', {
+  accountId: string;
+  to: PlanOffer;
+  proratedMillicredits: number;
+  proratedCents: number;
+  /** The provider's invoice for the difference, when it made one. */
+  invoiceId?: string;
+} & ProviderReceipt>;
+/** Moves to a plan with a smaller grant when the paid period ends: the next renewal is the new plan's. */
+export type ScheduleDowngrade = Command<'ScheduleDowngrade', { accountId: string; to: PlanOffer }>;
+
+export type SubscriptionCommand =
+  | StartSubscription
+  | GrantPeriod
+  | PayRenewal
+  | FailRenewal
+  | CancelSubscription
+  | ScheduleCancellation
+  | ResumeSubscription
+  | UpgradePlan
+  | ScheduleDowngrade;
 
 // ---- subscription events ----
 export type SubscriptionStarted = Event<'SubscriptionStarted', {
@@ -211,6 +258,8 @@ export type PlanPeriodGranted = Event<'PlanPeriodGranted', {
   invoiceId?: string;
   amountCents?: number;
   currency?: string;
+  taxCents?: number;
+  receiptUrl?: string;
   at: EpochMillis;
 } & Partial<PlanTerms>>;
 /** A renewal was not paid: nothing is granted for its period until it is. */
@@ -228,7 +277,40 @@ export type SubscriptionCancelled = Event<'SubscriptionCancelled', { accountId: 
 export type SubscriptionCancellationScheduled = Event<'SubscriptionCancellationScheduled', { accountId: string; planId: string; endsAt: EpochMillis; reason: string; at: EpochMillis }>;
 export type SubscriptionResumed = Event<'SubscriptionResumed', { accountId: string; planId: string; at: EpochMillis }>;
 
+/**
+ * The plan changed now to one with a larger grant: `proratedMillicredits` are granted for
+ * [at, periodEnd) and expire with the period, `proratedCents` were charged for it.
+ */
+export type PlanUpgraded = Event<'PlanUpgraded', {
+  accountId: string;
+  fromPlanId: string;
+  planId: string;
+  monthlyMillicredits: number;
+  monthlyPriceCents: number;
+  pool: string;
+  periodEnd: EpochMillis;
+  proratedMillicredits: number;
+  proratedCents: number;
+  currency: string;
+  invoiceId?: string;
+  taxCents?: number;
+  receiptUrl?: string;
+  at: EpochMillis;
+} & Partial<PlanTerms>>;
+/** The plan changes to one with a smaller grant from `effectiveAt` (the paid period's end); the renewal after it is the new plan's. */
+export type PlanDowngradeScheduled = Event<'PlanDowngradeScheduled', {
+  accountId: string;
+  fromPlanId: string;
+  planId: string;
+  monthlyMillicredits: number;
+  monthlyPriceCents: number;
+  effectiveAt: EpochMillis;
+  at: EpochMillis;
+} & Partial<PlanTerms>>;
+
 export type SubscriptionEvent =
+  | PlanUpgraded
+  | PlanDowngradeScheduled
   | SubscriptionStarted
   | PlanPeriodGranted
   | SubscriptionPastDue
@@ -242,6 +324,7 @@ export type PurchaseEventType = OrderEvent['type'] | SubscriptionEvent['type'];
 export const PURCHASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<PurchaseEventType, number>> = {
   OrderPlaced: 1,
   PaymentConfirmed: 1,
+  PaymentLinked: 1,
   PaymentFailed: 1,
   OrderRefundRequested: 1,
   OrderRefunded: 1,
@@ -253,4 +336,6 @@ export const PURCHASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<PurchaseEventType, 
   SubscriptionCancelled: 1,
   SubscriptionCancellationScheduled: 1,
   SubscriptionResumed: 1,
+  PlanUpgraded: 1,
+  PlanDowngradeScheduled: 1,
 };

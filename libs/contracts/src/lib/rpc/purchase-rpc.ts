@@ -61,6 +61,18 @@ export interface PlanSubscriptionCall {
   readonly accountId: string;
 }
 
+/** `changePlan`: to a plan with a larger grant now (pro rata), to a smaller one at the paid period's end. */
+export interface ChangePlanCall {
+  readonly accountId: string;
+  readonly planId: string;
+}
+
+/** `receipts`: the account's receipts, newest first; with `orderId`, that order's only. */
+export interface ReceiptsCall {
+  readonly accountId: string;
+  readonly orderId?: string;
+}
+
 /** `failNextSandboxRenewals`: the sandbox declines the account's next renewal attempts. */
 export interface FailSandboxRenewalsCall {
   readonly accountId: string;
@@ -93,6 +105,8 @@ export interface Order {
   readonly priceBookVersion: string;
   readonly placedAt: EpochMillis;
   readonly paymentId: string | null;
+  /** What the provider refunds and disputes, when not `paymentId` (a Stripe subscription's first PaymentIntent). */
+  readonly linkedPaymentId: string | null;
   readonly paidAt: EpochMillis | null;
   readonly refund: {
     readonly initiatedBy: RefundInitiator;
@@ -132,6 +146,34 @@ export interface PlanSubscriptionView {
   /** Set when cancelled at period end: the plan ends then unless resumed. */
   readonly endsAt: EpochMillis | null;
   readonly cancelledAt: EpochMillis | null;
+  /** A downgrade scheduled: the plan renews as `planId` from `from`. */
+  readonly pendingChange: { readonly planId: string; readonly from: EpochMillis } | null;
+}
+
+/**
+ * What a payment bought: an order (a pack, or a plan's first period), a plan's renewal, or
+ * an upgrade's difference. `taxCents` is null unless the provider computed tax;
+ * `receiptUrl` is the provider's hosted receipt or invoice where it has one.
+ */
+export interface Receipt {
+  readonly receiptId: string;
+  readonly kind: 'order' | 'renewal' | 'upgrade';
+  readonly accountId: string;
+  readonly orderId: string | null;
+  readonly description: string;
+  readonly amountCents: number;
+  readonly currency: string;
+  readonly taxCents: number | null;
+  readonly creditsMillicredits: number;
+  readonly pool: string;
+  readonly periodStart: EpochMillis | null;
+  readonly periodEnd: EpochMillis | null;
+  readonly paidAt: EpochMillis;
+  readonly receiptUrl: string | null;
+}
+
+export interface ReceiptsReply {
+  readonly receipts: readonly Receipt[];
 }
 
 export interface SandboxRenewalsReply {
@@ -165,5 +207,7 @@ export const PurchaseRpc = {
   planSubscription: rpc<PlanSubscriptionCall, PlanSubscriptionView>('purchase', 'planSubscription'),
   cancelPlanAtPeriodEnd: rpc<PlanSubscriptionCall, PlanSubscriptionView>('purchase', 'cancelPlanAtPeriodEnd'),
   resumePlan: rpc<PlanSubscriptionCall, PlanSubscriptionView>('purchase', 'resumePlan'),
+  changePlan: rpc<ChangePlanCall, PlanSubscriptionView>('purchase', 'changePlan'),
+  receipts: rpc<ReceiptsCall, ReceiptsReply>('purchase', 'receipts'),
   failNextSandboxRenewals: rpc<FailSandboxRenewalsCall, SandboxRenewalsReply>('purchase', 'failNextSandboxRenewals'),
 };

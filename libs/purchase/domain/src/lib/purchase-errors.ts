@@ -12,7 +12,8 @@ export type PurchaseErrorCode =
   | 'period_out_of_sequence'
   | 'period_not_started'
   | 'period_not_paid'
-  | 'subscription_cancelled';
+  | 'subscription_cancelled'
+  | 'plan_change_refused';
 
 export class PurchaseError extends Error {
   constructor(

@@ -22,6 +22,10 @@ export function decideOrder(command: OrderCommand, state: OrderState): readonly 
       // A failed attempt reported after a payment went through does not undo it.
       if (state.status !== 'placed') return [];
       return [{ type: 'PaymentFailed', data: { orderId: state.orderId, reason: command.data.reason, at } }];
+    case 'LinkPayment':
+      // Only a paid order's payment is refunded or disputed; the first link is the one.
+      if (state.paymentId === null || state.linkedPaymentId !== null || command.data.paymentId === state.paymentId) return [];
+      return [{ type: 'PaymentLinked', data: { orderId: state.orderId, paymentId: command.data.paymentId, at } }];
     case 'RefundOrder':
       return refundOrder(command, state);
     case 'RecordRefund':
@@ -69,10 +73,13 @@ function refundOrder(command: RefundOrder, state: Order): readonly OrderEvent[] 
   if (state.status === 'refunded' || state.status === 'refund_requested') return [];
   if (state.status !== 'paid') throw new PurchaseError('not_paid', `order ${state.orderId} is ${state.status}: only a paid order is refunded`);
   const { orderId, accountId, item, amountCents, currency } = state;
-  const { reason, initiatedBy = 'finance', providerRefundedCents } = command.data;
+  const { reason, initiatedBy = 'finance', providerRefundedCents, providerRefundId } = command.data;
   const at = command.metadata.now;
-  // A plan is refunded whole and stops; a pack's money follows the credits the wallet takes back.
-  if (item.kind === 'plan') return [{ type: 'OrderRefunded', data: { orderId, accountId, item, amountCents, currency, reason, at } }];
+  // A plan is refunded whole (or what the provider returned) and stops; a pack's money follows the credits the wallet takes back.
+  if (item.kind === 'plan') {
+    const refunded = providerRefundedCents === undefined ? amountCents : Math.min(amountCents, providerRefundedCents);
+    return [{ type: 'OrderRefunded', data: { orderId, accountId, item, amountCents: refunded, currency, reason, ...(providerRefundId === undefined ? {} : { providerRefundId }), at } }];
+  }
   if (providerRefundedCents !== undefined && (!Number.isSafeInteger(providerRefundedCents) || providerRefundedCents < 0 || providerRefundedCents > amountCents)) {
     throw new PurchaseError('refund_mismatch', `order ${orderId} cost ${amountCents} cents; the provider cannot have returned ${providerRefundedCents}`);
   }
@@ -117,7 +124,7 @@ function placeOrder(command: PlaceOrder): readonly OrderEvent[] {
 
 function confirmPayment(command: ConfirmPayment, state: Order): readonly OrderEvent[] {
   if (state.status !== 'placed' && state.status !== 'payment_failed') return [];
-  const { paymentId, amountCents, currency, providerSubscriptionId } = command.data;
+  const { paymentId, amountCents, currency, providerSubscriptionId, taxCents, receiptUrl } = command.data;
   if (amountCents !== state.amountCents || currency !== state.currency) {
     throw new PurchaseError(
       'payment_mismatch',
@@ -138,6 +145,8 @@ function confirmPayment(command: ConfirmPayment, state: Order): readonly OrderEv
         priceBookId,
         priceBookVersion,
         ...(providerSubscriptionId === undefined ? {} : { providerSubscriptionId }),
+        ...(taxCents === undefined ? {} : { taxCents }),
+        ...(receiptUrl === undefined ? {} : { receiptUrl }),
         at: command.metadata.now,
       },
     },

@@ -15,12 +15,14 @@ export function isOrder(state: OrderState): state is Order {
 export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
   if (event.type === 'OrderPlaced') {
     const { at, ...order } = event.data;
-    return { ...order, status: 'placed', placedAt: at, paymentId: null, paidAt: null, refund: null, refundedCents: 0, revokedMillicredits: 0, revocations: [], dispute: null };
+    return { ...order, status: 'placed', placedAt: at, paymentId: null, linkedPaymentId: null, paidAt: null, refund: null, refundedCents: 0, revokedMillicredits: 0, revocations: [], dispute: null };
   }
   if (!isOrder(state)) return state;
   switch (event.type) {
     case 'PaymentConfirmed':
       return { ...state, status: 'paid', paymentId: event.data.paymentId, paidAt: event.data.at };
+    case 'PaymentLinked':
+      return { ...state, linkedPaymentId: event.data.paymentId };
     case 'PaymentFailed':
       return { ...state, status: 'payment_failed' };
     case 'OrderRefundRequested': {

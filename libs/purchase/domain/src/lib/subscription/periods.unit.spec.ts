@@ -36,6 +36,7 @@ describe('monthly plan periods (calendar months, UTC)', () => {
     pastDue: null,
     cancelledAt: null,
     endsAt: null,
+    pendingChange: null,
   };
 
   it('periods due are those started and not yet granted, oldest first', () => {

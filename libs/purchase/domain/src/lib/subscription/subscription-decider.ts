@@ -2,6 +2,7 @@ import type { Decider, FailRenewal, GrantPeriod, PayRenewal, StartSubscription, 
 import { assertNever, isMillicredits } from '@billing/util';
 import { PurchaseError } from '../purchase-errors';
 import { planPeriod } from './periods';
+import { scheduleDowngrade, upgradePlan } from './plan-changes';
 import { evolveSubscription, initialSubscriptionState, isSubscription, type Subscription, type SubscriptionState } from './subscription-state';
 
 /**
@@ -34,6 +35,10 @@ export function decideSubscription(command: SubscriptionCommand, state: Subscrip
       if (state.endsAt === null) return [];
       if (state.status === 'cancelled' || at >= state.endsAt) throw new PurchaseError('subscription_cancelled', `account ${accountId}: the plan has ended`);
       return [{ type: 'SubscriptionResumed', data: { accountId, planId, at } }];
+    case 'UpgradePlan':
+      return upgradePlan(command, state);
+    case 'ScheduleDowngrade':
+      return scheduleDowngrade(command, state);
     default:
       return assertNever(command, 'subscription command');
   }
@@ -71,16 +76,21 @@ function grantPeriod(command: GrantPeriod, state: Subscription): readonly Subscr
 }
 
 function payRenewal(command: PayRenewal, state: Subscription): readonly SubscriptionEvent[] {
-  const { invoiceId, periodStart, periodEnd, amountCents, currency } = command.data;
-  const { accountId, planId, monthlyMillicredits, pool } = state;
+  const { invoiceId, periodStart, periodEnd, amountCents, currency, taxCents, receiptUrl } = command.data;
+  const { accountId, pool } = state;
   assertPeriod(accountId, periodStart, periodEnd);
-  if (state.billing !== 'provider') throw new PurchaseError('invalid_subscription', `account ${accountId}: plan ${planId} is a contract plan; nothing renews it`);
+  if (state.billing !== 'provider') throw new PurchaseError('invalid_subscription', `account ${accountId}: plan ${state.planId} is a contract plan; nothing renews it`);
   if (settled(state, periodEnd)) return [];
   assertNotEnded(state, periodStart);
+  // A downgrade scheduled for a moment this period runs past: the period is the new plan's.
+  const pending = state.pendingChange !== null && periodEnd > state.pendingChange.effectiveAt ? state.pendingChange : null;
+  const { planId, monthlyMillicredits } = pending ?? state;
+  const terms = pending ? pending.terms : state.terms;
+  const receipt = { ...(taxCents === undefined ? {} : { taxCents }), ...(receiptUrl === undefined ? {} : { receiptUrl }) };
   return [
     {
       type: 'PlanPeriodGranted',
-      data: { accountId, planId, monthlyMillicredits, pool, periodStart, periodEnd, invoiceId, amountCents, currency, at: command.metadata.now, ...state.terms },
+      data: { accountId, planId, monthlyMillicredits, pool, periodStart, periodEnd, invoiceId, amountCents, currency, ...receipt, at: command.metadata.now, ...terms },
     },
   ];
 }

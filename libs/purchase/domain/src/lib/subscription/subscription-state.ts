@@ -13,6 +13,15 @@ export interface PastDueRenewal {
   readonly lastAttemptAt: EpochMillis;
 }
 
+/** A downgrade waiting for the paid period to end: the renewal after `effectiveAt` is this plan's. */
+export interface PendingPlanChange {
+  readonly planId: string;
+  readonly monthlyMillicredits: number;
+  readonly monthlyPriceCents: number;
+  readonly effectiveAt: EpochMillis;
+  readonly terms?: PlanTerms;
+}
+
 export interface Subscription {
   readonly status: 'active' | 'past_due' | 'cancelled';
   readonly accountId: string;
@@ -34,6 +43,9 @@ export interface Subscription {
   readonly endsAt: EpochMillis | null;
   /** The plan's terms as sold, when the start carried them; each granted period repeats them. */
   readonly terms?: PlanTerms;
+  /** The monthly price of the plan now, once a change named it (else the order's amount). */
+  readonly monthlyPriceCents?: number;
+  readonly pendingChange: PendingPlanChange | null;
 }
 
 export type SubscriptionState = { readonly status: 'none' } | Subscription;
@@ -53,8 +65,24 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
   if (event.type === 'SubscriptionStarted') return started(event.data);
   if (!isSubscription(state)) return state;
   switch (event.type) {
-    case 'PlanPeriodGranted':
-      return { ...state, status: state.status === 'cancelled' ? 'cancelled' : 'active', periodsGranted: state.periodsGranted + 1, paidThrough: event.data.periodEnd, pastDue: null };
+    case 'PlanPeriodGranted': {
+      const granted = { ...state, status: state.status === 'cancelled' ? ('cancelled' as const) : ('active' as const), periodsGranted: state.periodsGranted + 1, paidThrough: event.data.periodEnd, pastDue: null };
+      const pending = state.pendingChange;
+      if (pending === null || pending.planId !== event.data.planId) return granted;
+      // The renewal after a downgrade's moment is the new plan's.
+      const { effectiveAt: _effectiveAt, terms, ...plan } = pending;
+      return { ...granted, ...plan, ...(terms ? { terms } : {}), pendingChange: null };
+    }
+    case 'PlanUpgraded': {
+      const { planId, monthlyMillicredits, monthlyPriceCents } = event.data;
+      const terms = termsOf(event.data);
+      return { ...state, planId, monthlyMillicredits, monthlyPriceCents, ...(terms ? { terms } : {}), pendingChange: null };
+    }
+    case 'PlanDowngradeScheduled': {
+      const { planId, monthlyMillicredits, monthlyPriceCents, effectiveAt } = event.data;
+      const terms = termsOf(event.data);
+      return { ...state, pendingChange: { planId, monthlyMillicredits, monthlyPriceCents, effectiveAt, ...(terms ? { terms } : {}) } };
+    }
     case 'SubscriptionPastDue': {
       const { invoiceId, periodStart, periodEnd, attempt, at } = event.data;
       return { ...state, status: 'past_due', pastDue: { invoiceId, periodStart, periodEnd, attempts: attempt, lastAttemptAt: at } };
@@ -70,9 +98,16 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
   }
 }
 
+/** The plan's terms, when a message carries all three. */
+export function termsOf(data: Partial<PlanTerms>): PlanTerms | undefined {
+  const { concurrencyLimit, priority, entitlements } = data;
+  return concurrencyLimit === undefined || priority === undefined || entitlements === undefined ? undefined : { concurrencyLimit, priority, entitlements };
+}
+
 function started(data: Extract<SubscriptionEvent, { type: 'SubscriptionStarted' }>['data']): Subscription {
-  const { accountId, planId, monthlyMillicredits, pool, periodStart, orderId, providerSubscriptionId, concurrencyLimit, priority, entitlements } = data;
-  const terms = concurrencyLimit === undefined || priority === undefined || entitlements === undefined ? {} : { terms: { concurrencyLimit, priority, entitlements } };
+  const { accountId, planId, monthlyMillicredits, pool, periodStart, orderId, providerSubscriptionId } = data;
+  const planTerms = termsOf(data);
+  const terms = planTerms ? { terms: planTerms } : {};
   return {
     status: 'active',
     accountId,
@@ -88,6 +123,7 @@ function started(data: Extract<SubscriptionEvent, { type: 'SubscriptionStarted' 
     pastDue: null,
     cancelledAt: null,
     endsAt: null,
+    pendingChange: null,
     ...terms,
   };
 }

@@ -89,7 +89,27 @@ export function reactToPurchaseEvent(event: PurchaseWorkflowEvent, context: Purc
         },
       ];
     }
+    case 'PlanUpgraded': {
+      const { accountId, planId, pool, periodEnd, proratedMillicredits, at } = event.data;
+      if (proratedMillicredits === 0) return [];
+      // One upgrade per moment: the grant's id says which.
+      const grantId = `plan-upgrade:${accountId}:${at}`;
+      return [
+        {
+          target: 'wallet',
+          accountId,
+          pool,
+          command: {
+            type: 'GrantCredits',
+            data: { grantId, millicredits: proratedMillicredits, source: { kind: 'plan', reference: planId }, expiresAt: periodEnd },
+            metadata: meta(`${event.type}:${grantId}`, accountId, context),
+          },
+        },
+      ];
+    }
     case 'OrderPlaced':
+    case 'PaymentLinked':
+    case 'PlanDowngradeScheduled':
     case 'PaymentFailed':
     case 'SubscriptionPastDue':
     case 'SubscriptionCancelled':
