@@ -28,6 +28,20 @@ export interface PaymentConfirmed {
   readonly currency: string;
   /** A subscription checkout: the provider's subscription, which bills the later periods. */
   readonly providerSubscriptionId?: string;
+  /** The tax the provider computed, when it did; its hosted receipt or invoice, when it has one. */
+  readonly taxCents?: number;
+  readonly receiptUrl?: string;
+}
+
+/**
+ * The payment that a refund or a dispute will name, for one the order already knows under
+ * another id (Stripe: the PaymentIntent that paid a subscription's first invoice).
+ */
+export interface PaymentLinked {
+  readonly kind: 'payment_linked';
+  /** What confirmed the order (a Stripe invoice id). */
+  readonly paymentId: string;
+  readonly linkedPaymentId: string;
 }
 
 export interface PaymentFailed {
@@ -51,6 +65,8 @@ export interface RenewalPaid {
   readonly periodEnd: number;
   readonly amountCents: number;
   readonly currency: string;
+  readonly taxCents?: number;
+  readonly receiptUrl?: string;
 }
 
 export interface RenewalFailed {
@@ -100,6 +116,7 @@ export type PaymentNotification =
   | DisputeOpened
   | DisputeClosed
   | PaymentRefunded
+  | PaymentLinked
   | PaymentConfirmed | PaymentFailed | RenewalPaid | RenewalFailed | SubscriptionEnded | NotificationIgnored;
 
 export type WebhookBody = string | Uint8Array;
@@ -119,6 +136,29 @@ export interface Refund {
 }
 
 /**
+ * A plan's subscription moved to another monthly price. `prorate`: charge the difference
+ * for the rest of the period now (an upgrade); otherwise the new price applies from the
+ * next renewal (a downgrade). The key makes a repeated request the same change.
+ */
+export interface PlanChangeRequest {
+  readonly providerSubscriptionId: string;
+  readonly accountId: string;
+  readonly orderId: string;
+  readonly description: string;
+  readonly monthlyAmountCents: number;
+  readonly currency: string;
+  readonly prorate: boolean;
+  readonly idempotencyKey: string;
+}
+
+/** What the provider billed for a prorated change, when it made an invoice for it. */
+export interface PlanChangeBilled {
+  readonly invoiceId?: string;
+  readonly taxCents?: number;
+  readonly receiptUrl?: string;
+}
+
+/**
  * The port. `parseWebhook` needs the body exactly as received (signatures cover bytes),
  * and takes `now` (ms since the epoch) for the replay window; it throws `PaymentWebhookError`.
  */
@@ -128,4 +168,5 @@ export interface PaymentProvider {
   /** Stops (`true`) or resumes (`false`) the renewals after the current period. */
   setCancelAtPeriodEnd(providerSubscriptionId: string, cancelAtPeriodEnd: boolean): Promise<void>;
   refund(request: RefundRequest): Promise<Refund>;
+  changePlan(request: PlanChangeRequest): Promise<PlanChangeBilled>;
 }

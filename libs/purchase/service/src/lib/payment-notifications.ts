@@ -31,6 +31,8 @@ export async function receiveNotification(deps: NotificationDependencies, rawBod
       return receivePayment(deps.streams, notification, now);
     case 'payment_refunded':
       return receiveRefund(deps, notification, now);
+    case 'payment_linked':
+      return receiveLink(deps, notification, now);
     case 'dispute_opened':
     case 'dispute_closed':
       return receiveDispute(deps, notification, now);
@@ -47,11 +49,12 @@ async function receivePayment(
   const { orderId } = notification;
   const metadata = { now, correlationId: orderId };
   const subscription = notification.kind === 'payment_confirmed' && notification.providerSubscriptionId ? { providerSubscriptionId: notification.providerSubscriptionId } : {};
+  const receipt = notification.kind === 'payment_confirmed' ? receiptOf(notification) : {};
   const { events } =
     notification.kind === 'payment_confirmed'
       ? await streams.orders.handle(orderStreamName(orderId), {
           type: 'ConfirmPayment',
-          data: { orderId, paymentId: notification.paymentId, amountCents: notification.amountCents, currency: notification.currency, ...subscription },
+          data: { orderId, paymentId: notification.paymentId, amountCents: notification.amountCents, currency: notification.currency, ...subscription, ...receipt },
           metadata: { ...metadata, commandId: `confirm-payment:${orderId}:${notification.paymentId}` },
         })
       : await streams.orders.handle(orderStreamName(orderId), {
@@ -61,6 +64,28 @@ async function receivePayment(
         });
   const order = await streams.order(orderId);
   return { outcome: events.length > 0 ? 'applied' : 'duplicate', ...(order ? { order } : {}) };
+}
+
+/**
+ * The provider names the payment a later refund or dispute of an order will carry. One
+ * for a payment no order knows (a renewal's invoice) has nothing to link and is ignored.
+ */
+async function receiveLink(deps: NotificationDependencies, notification: Extract<PaymentNotification, { kind: 'payment_linked' }>, now: number): Promise<WebhookOutcome> {
+  const orderId = await deps.orderOfPayment(notification.paymentId);
+  if (orderId === undefined) return { outcome: 'ignored' };
+  const { events } = await deps.streams.orders.handle(orderStreamName(orderId), {
+    type: 'LinkPayment',
+    data: { orderId, paymentId: notification.linkedPaymentId },
+    metadata: { commandId: `link-payment:${orderId}:${notification.linkedPaymentId}`, now, correlationId: orderId },
+  });
+  const order = await deps.streams.order(orderId);
+  return { outcome: events.length > 0 ? 'applied' : 'duplicate', ...(order ? { order } : {}) };
+}
+
+/** The tax and the hosted receipt a payment notification carried, for the receipt. */
+function receiptOf(notification: { readonly taxCents?: number; readonly receiptUrl?: string }): { taxCents?: number; receiptUrl?: string } {
+  const { taxCents, receiptUrl } = notification;
+  return { ...(taxCents === undefined ? {} : { taxCents }), ...(receiptUrl === undefined ? {} : { receiptUrl }) };
 }
 
 /**
@@ -113,7 +138,7 @@ function renewalCommand(notification: Extract<PaymentNotification, { kind: 'rene
   switch (notification.kind) {
     case 'renewal_paid': {
       const { invoiceId, periodStart, periodEnd, amountCents, currency } = notification;
-      return { type: 'PayRenewal', data: { accountId, invoiceId, periodStart, periodEnd, amountCents, currency }, metadata: metadata(`renewal-paid:${invoiceId}`) };
+      return { type: 'PayRenewal', data: { accountId, invoiceId, periodStart, periodEnd, amountCents, currency, ...receiptOf(notification) }, metadata: metadata(`renewal-paid:${invoiceId}`) };
     }
     case 'renewal_failed': {
       const { invoiceId, periodStart, periodEnd, attempt, finalAttempt, reason } = notification;

@@ -74,3 +74,15 @@ export class FailSandboxRenewalsRequest {
   @IsString() @IsNotEmpty() accountId!: string;
   @IsOptional() @IsInt() @Min(1) @Max(10) count?: number;
 }
+
+/** `changePlan`: the account moves to another plan of the book in force. */
+export class ChangePlanRequest {
+  @IsString() @IsNotEmpty() accountId!: string;
+  @IsString() @IsNotEmpty() @MaxLength(REQUEST_LIMITS.catalogIdLength) planId!: string;
+}
+
+/** `receipts`: the account's receipts, or one order's. */
+export class ReceiptsRequest {
+  @IsString() @IsNotEmpty() accountId!: string;
+  @IsOptional() @IsString() @IsNotEmpty() orderId?: string;
+}

@@ -11,6 +11,7 @@ import {
   type PlanSubscriptionView,
   type PlanTerms,
   PricingRpc,
+  type Receipt,
   PurchaseRpc,
   type RpcContract,
   subscriptionStreamName,
@@ -21,17 +22,21 @@ import type { SandboxPaymentProvider } from '@billing/payment-provider';
 import { isSubscription, planInForce } from '@billing/purchase-domain';
 import { type Clock, type Logger, type RpcClient, rpcHandler, type RpcMethod, send } from '@billing/service-host';
 import { orderCredited, OrderCreditedRequest } from './order-credits';
+import { changePlan } from './plan-changes';
+import { refundPlanAtProvider } from './plan-refunds';
 import { receiveNotification } from './payment-notifications';
 import type { ConfiguredProvider } from './payment-provider-config';
 import { answeringProblems, problems } from './purchase-problems';
 import {
   AccountPlanRequest,
+  ChangePlanRequest,
   ConfirmSandboxPaymentRequest,
   FailSandboxRenewalsRequest,
   GetOrderRequest,
   PaymentWebhookRequest,
   PlaceOrderRequest,
   PlanSubscriptionRequest,
+  ReceiptsRequest,
   RefundOrderRequest,
   StartContractPlanRequest,
 } from './purchase-requests';
@@ -47,6 +52,8 @@ export interface PurchaseRpcDependencies {
   readonly priceBookId: string;
   readonly orderOfPayment: (paymentId: string) => Promise<string | undefined>;
   readonly ownerRefundWindowMillis: number;
+  /** The account's receipts (the receipts read model, caught up). */
+  readonly receipts: (accountId: string, orderId?: string) => Promise<readonly Receipt[]>;
 }
 
 export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
@@ -83,8 +90,8 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
   async function subscriptionOf(accountId: string): Promise<PlanSubscriptionView> {
     const { state } = await streams.subscription(accountId);
     if (!isSubscription(state)) throw problems.notFound('Subscription', `account ${accountId} has no plan subscription`, { accountId });
-    const { planId, status, billing, paidThrough, endsAt, cancelledAt } = state;
-    return { accountId, planId, status, billing, paidThrough, endsAt, cancelledAt };
+    const { planId, status, billing, paidThrough, endsAt, cancelledAt, pendingChange } = state;
+    return { accountId, planId, status, billing, paidThrough, endsAt, cancelledAt, pendingChange: pendingChange && { planId: pendingChange.planId, from: pendingChange.effectiveAt } };
   }
 
   /** Tells the provider first (it bills the renewals), then records the change; both are idempotent, so a retry after a failure finishes it. */
@@ -123,6 +130,11 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
     method(PurchaseRpc.planSubscription, PlanSubscriptionRequest, (request) => subscriptionOf(request.accountId)),
     method(PurchaseRpc.cancelPlanAtPeriodEnd, PlanSubscriptionRequest, (request) => setCancelAtPeriodEnd(request.accountId, true)),
     method(PurchaseRpc.resumePlan, PlanSubscriptionRequest, (request) => setCancelAtPeriodEnd(request.accountId, false)),
+    method(PurchaseRpc.changePlan, ChangePlanRequest, async (request) => {
+      await changePlan({ ...deps, provider: payments.provider, catalog }, request.accountId, request.planId);
+      return subscriptionOf(request.accountId);
+    }),
+    method(PurchaseRpc.receipts, ReceiptsRequest, async (request) => ({ receipts: await deps.receipts(request.accountId, request.orderId) })),
     method(PurchaseRpc.failNextSandboxRenewals, FailSandboxRenewalsRequest, async (request) => {
       if (payments.kind !== 'sandbox') throw problems.forbidden('renewals are declined on demand only by the sandbox provider');
       payments.provider.failNextRenewals(request.accountId, request.count ?? 1);
@@ -169,9 +181,10 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
       const initiatedBy = request.requestedBy ?? 'finance';
       const order = await orderOf(request.orderId, initiatedBy === 'owner' ? request.accountId : undefined);
       if (initiatedBy === 'owner') await assertOwnerMayRefund(order);
+      const provider = await refundPlanAtProvider(order, payments.provider);
       await streams.orders.handle(orderStreamName(request.orderId), {
         type: 'RefundOrder',
-        data: { orderId: request.orderId, reason: request.reason, initiatedBy },
+        data: { orderId: request.orderId, reason: request.reason, initiatedBy, ...provider },
         metadata: { commandId: `refund-order:${request.orderId}`, now: clock.now(), correlationId: request.orderId },
       });
       return orderOf(request.orderId);

@@ -5,6 +5,7 @@ import type { ServiceDefinition, ServiceFactory } from '@billing/service-host';
 import { paymentProviderFrom, type PaymentProviderConfig } from './payment-provider-config';
 import { planGrantJob, planPeriodsProjection } from './plan-periods';
 import { purchaseRpcMethods } from './purchase-rpc';
+import { receiptsOf, receiptsProjection } from './receipts';
 import { orderPaidBy, orderPaymentsProjection } from './order-payments';
 import { PurchaseStreams } from './purchase-streams';
 import { refundSettlementReactor } from './refund-settlement';
@@ -50,6 +51,8 @@ export function createPurchaseService(options: PurchaseServiceOptions): ServiceF
     periods.start();
     const paymentIndex = new ProjectionRunner({ store, db, projection: orderPaymentsProjection(), onFailure: logRunnerFailures(context.logger, 'order-payments') });
     paymentIndex.start();
+    const receiptIndex = new ProjectionRunner({ store, db, projection: receiptsProjection(), onFailure: logRunnerFailures(context.logger, 'purchase-receipts') });
+    receiptIndex.start();
     const orderOfPayment = async (paymentId: string) => {
       await caughtUp(store, paymentIndex);
       return orderPaidBy(db, paymentId);
@@ -71,6 +74,7 @@ export function createPurchaseService(options: PurchaseServiceOptions): ServiceF
         priceBookId: options.priceBookId ?? 'credits',
         orderOfPayment,
         ownerRefundWindowMillis: options.ownerRefundWindowMillis ?? DEFAULT_OWNER_REFUND_WINDOW_MILLIS,
+        receipts: async (accountId, orderId) => (await caughtUp(store, receiptIndex), receiptsOf(db, accountId, orderId)),
       }),
       jobs: [
         planGrantJob({
@@ -85,6 +89,7 @@ export function createPurchaseService(options: PurchaseServiceOptions): ServiceF
       close: async () => {
         await periods.stop();
         await paymentIndex.stop();
+        await receiptIndex.stop();
       },
     };
   };

@@ -25,7 +25,7 @@ export function refundSettlementReactor(streams: PurchaseStreams, provider: Paym
         const amountCents = refundDue(order, millicredits);
         const byUs = amountCents > 0 && order.refund.initiatedBy !== 'provider' && order.paymentId !== null;
         const refund = byUs
-          ? await provider.refund({ orderId: order.orderId, paymentId: order.paymentId ?? '', amountCents, currency: order.currency, idempotencyKey: `refund:${order.orderId}:${event.eventId}` })
+          ? await provider.refund({ orderId: order.orderId, paymentId: order.linkedPaymentId ?? order.paymentId ?? '', amountCents, currency: order.currency, idempotencyKey: `refund:${order.orderId}:${event.eventId}` })
           : null;
         await streams.orders.handle(orderStreamName(order.orderId), {
           type: 'RecordRefund',

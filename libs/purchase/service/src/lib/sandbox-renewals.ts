@@ -18,7 +18,7 @@ export function sandboxRenewals(deps: NotificationDependencies & { readonly prov
     const order = subscription.orderId === undefined ? undefined : await streams.order(subscription.orderId);
     if (!order) return 0;
     const notification = sandbox.renew(
-      { accountId: subscription.accountId, orderId: order.orderId, ...period, amountCents: order.amountCents, currency: order.currency, attempt: (pastDue?.attempts ?? 0) + 1 },
+      { accountId: subscription.accountId, orderId: order.orderId, ...period, amountCents: subscription.monthlyPriceCents ?? order.amountCents, currency: order.currency, attempt: (pastDue?.attempts ?? 0) + 1 },
       now,
     );
     const { outcome } = await receiveNotification(deps, notification.rawBody, notification.headers, now);

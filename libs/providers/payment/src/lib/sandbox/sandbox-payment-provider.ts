@@ -1,6 +1,6 @@
 import { assertValidCheckout } from '../checkout-rules';
 import { PaymentProviderError, PaymentWebhookError } from '../payment-errors';
-import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, Refund, RefundRequest, WebhookBody, WebhookHeaders } from '../payment-provider';
+import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, PlanChangeBilled, PlanChangeRequest, Refund, RefundRequest, WebhookBody, WebhookHeaders } from '../payment-provider';
 import { bodyText, headerValue } from '../webhook-input';
 import { toNotification } from './sandbox-event.dto';
 import { SANDBOX_SIGNATURE_HEADER, signSandboxPayload, verifySandboxSignature } from './sandbox-signature';
@@ -109,6 +109,11 @@ export class SandboxPaymentProvider implements PaymentProvider {
 
   setCancelAtPeriodEnd(): Promise<void> {
     return Promise.resolve();
+  }
+
+  /** Charges a prorated difference at once, as a paid invoice named by the key; renewals are billed at the price the purchase service asks. */
+  changePlan(request: PlanChangeRequest): Promise<PlanChangeBilled> {
+    return Promise.resolve(request.prorate ? { invoiceId: `sandbox_in_${request.idempotencyKey}` } : {});
   }
 
   fail(orderId: string, now: number, reason = 'card_declined'): SignedNotification {

@@ -39,6 +39,11 @@ export class StripeCheckoutSessionDto {
   @IsOptional()
   subscription?: string | { id?: unknown } | null;
 
+  /** `amount_tax`: the tax Stripe computed, when automatic tax is on. */
+  @IsOptional()
+  @IsObject()
+  total_details?: { amount_tax?: number | null } | null;
+
   /** Mode `subscription`: the first invoice, which the session paid. */
   @IsOptional()
   invoice?: string | { id?: unknown } | null;

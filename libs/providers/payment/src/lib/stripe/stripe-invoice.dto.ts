@@ -32,6 +32,21 @@ export class StripeInvoiceDto {
   @IsObject() @ValidateNested() @Type(() => StripeInvoiceLinesDto) lines!: StripeInvoiceLinesDto;
   @IsOptional() @IsObject() parent?: { subscription_details?: { metadata?: Record<string, string> | null } | null } | null;
   @IsOptional() @IsObject() subscription_details?: { metadata?: Record<string, string> | null } | null;
+  @IsOptional() @IsString() hosted_invoice_url?: string | null;
+  @IsOptional() @IsArray() total_taxes?: { amount: number }[] | null;
+}
+
+/** The fields of a Stripe InvoicePayment read when it is paid: which PaymentIntent paid which invoice. */
+export class StripeInvoicePaymentDto {
+  @IsString() @IsNotEmpty() id!: string;
+  @IsString() @IsNotEmpty() invoice!: string;
+  @IsObject() payment!: { type?: string; payment_intent?: string | null };
+}
+
+/** The tax on an invoice, when Stripe computed any. */
+export function taxOfInvoice(invoice: StripeInvoiceDto): { taxCents?: number } {
+  const taxes = invoice.total_taxes ?? [];
+  return taxes.length === 0 ? {} : { taxCents: taxes.reduce((sum, tax) => sum + (Number.isSafeInteger(tax.amount) ? tax.amount : 0), 0) };
 }
 
 /** The fields of a Stripe Subscription read when it ends. */

@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { PaymentWebhookError } from '../payment-errors';
 import type { PaymentNotification } from '../payment-provider';
 import { parseCheckoutSession, type StripeCheckoutSessionDto } from './stripe-checkout-session.dto';
-import { accountOfInvoice, parseStripeObject, periodOfInvoice, StripeChargeDto, StripeDisputeDto, StripeInvoiceDto, StripeSubscriptionDto } from './stripe-invoice.dto';
+import { accountOfInvoice, parseStripeObject, periodOfInvoice, StripeChargeDto, StripeDisputeDto, StripeInvoiceDto, StripeInvoicePaymentDto, StripeSubscriptionDto, taxOfInvoice } from './stripe-invoice.dto';
 
 /**
  * Checkout Session events to notifications. A completed session is paid at once by card;
@@ -27,6 +27,13 @@ export function toPaymentNotification(event: Pick<Stripe.Event, 'type' | 'data'>
     case 'invoice.paid':
     case 'invoice.payment_failed':
       return renewal(event.type, parseStripeObject(StripeInvoiceDto, event.data.object, 'invoice'));
+    case 'invoice_payment.paid': {
+      // A subscription's first invoice is what confirmed its order; its PaymentIntent is what a refund or a dispute will name.
+      const paid = parseStripeObject(StripeInvoicePaymentDto, event.data.object, 'invoice payment');
+      const intent = paid.payment.payment_intent;
+      if (paid.payment.type !== 'payment_intent' || typeof intent !== 'string' || intent.length === 0) return { kind: 'ignored', type: event.type };
+      return { kind: 'payment_linked', paymentId: paid.invoice, linkedPaymentId: intent };
+    }
     case 'charge.refunded': {
       const charge = parseStripeObject(StripeChargeDto, event.data.object, 'charge');
       const paymentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.id;
@@ -56,7 +63,10 @@ export function toPaymentNotification(event: Pick<Stripe.Event, 'type' | 'data'>
 function renewal(type: 'invoice.paid' | 'invoice.payment_failed', invoice: StripeInvoiceDto): PaymentNotification {
   if (invoice.billing_reason !== 'subscription_cycle') return { kind: 'ignored', type };
   const common = { accountId: accountOfInvoice(invoice), invoiceId: invoice.id, ...periodOfInvoice(invoice) };
-  if (type === 'invoice.paid') return { kind: 'renewal_paid', ...common, amountCents: invoice.amount_paid, currency: invoice.currency.toUpperCase() };
+  if (type === 'invoice.paid') {
+    const receipt = { ...taxOfInvoice(invoice), ...(invoice.hosted_invoice_url ? { receiptUrl: invoice.hosted_invoice_url } : {}) };
+    return { kind: 'renewal_paid', ...common, amountCents: invoice.amount_paid, currency: invoice.currency.toUpperCase(), ...receipt };
+  }
   const attempt = Math.max(1, invoice.attempt_count ?? 1);
   return { kind: 'renewal_failed', ...common, attempt, finalAttempt: invoice.next_payment_attempt === null, reason: 'payment_failed' };
 }
@@ -67,7 +77,15 @@ function confirmed(session: StripeCheckoutSessionDto): PaymentNotification {
     throw new PaymentWebhookError('invalid_body', `paid checkout session ${session.id} has no amount_total or currency`);
   }
   const subscription = idOf(session.subscription);
-  const confirmed = { kind: 'payment_confirmed' as const, orderId: orderIdOf(session), paymentId: paymentIdOf(session), amountCents, currency: currency.toUpperCase() };
+  const tax = session.total_details?.amount_tax;
+  const confirmed = {
+    kind: 'payment_confirmed' as const,
+    orderId: orderIdOf(session),
+    paymentId: paymentIdOf(session),
+    amountCents,
+    currency: currency.toUpperCase(),
+    ...(typeof tax === 'number' && Number.isSafeInteger(tax) && tax > 0 ? { taxCents: tax } : {}),
+  };
   return subscription === undefined ? confirmed : { ...confirmed, providerSubscriptionId: subscription };
 }
 

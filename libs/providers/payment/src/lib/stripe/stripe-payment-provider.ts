@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { assertValidCheckout } from '../checkout-rules';
 import { PaymentProviderError, PaymentWebhookError } from '../payment-errors';
-import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, Refund, RefundRequest, WebhookBody, WebhookHeaders } from '../payment-provider';
+import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, PlanChangeBilled, PlanChangeRequest, Refund, RefundRequest, WebhookBody, WebhookHeaders } from '../payment-provider';
 import { headerValue } from '../webhook-input';
 import { toPaymentNotification } from './stripe-notification';
 
@@ -79,6 +79,38 @@ export class StripePaymentProvider implements PaymentProvider {
     await this.stripe.subscriptions.update(providerSubscriptionId, { cancel_at_period_end: cancelAtPeriodEnd }).catch((error: unknown) => {
       throw providerError(error, `subscription ${providerSubscriptionId}`, 'the change');
     });
+  }
+
+  /**
+   * The subscription's one item moves to the new monthly price (same product). An upgrade
+   * is invoiced at once with Stripe's proration (`always_invoice`); a downgrade changes the
+   * price from the next invoice (`none`). Idempotent by the caller's key.
+   */
+  async changePlan(request: PlanChangeRequest): Promise<PlanChangeBilled> {
+    const subject = `subscription ${request.providerSubscriptionId}`;
+    const fail = (error: unknown) => {
+      throw providerError(error, subject, 'the plan change');
+    };
+    const subscription = await this.stripe.subscriptions.retrieve(request.providerSubscriptionId).catch(fail);
+    const item = subscription.items.data[0];
+    if (!item) throw new PaymentProviderError('invalid_response', `${subject} has no item to change`);
+    const product = typeof item.price.product === 'string' ? item.price.product : item.price.product.id;
+    const updated = await this.stripe.subscriptions
+      .update(
+        request.providerSubscriptionId,
+        {
+          items: [{ id: item.id, price_data: { currency: request.currency.toLowerCase(), product, unit_amount: request.monthlyAmountCents, recurring: { interval: 'month' } } }],
+          proration_behavior: request.prorate ? 'always_invoice' : 'none',
+          metadata: { orderId: request.orderId, accountId: request.accountId },
+          expand: ['latest_invoice'],
+        },
+        { idempotencyKey: request.idempotencyKey },
+      )
+      .catch(fail);
+    const invoice = updated.latest_invoice;
+    if (!request.prorate || invoice === null || typeof invoice === 'string') return {};
+    const taxCents = (invoice.total_taxes ?? []).reduce((sum, tax) => sum + tax.amount, 0);
+    return { invoiceId: invoice.id, ...(invoice.total_taxes?.length ? { taxCents } : {}), ...(invoice.hosted_invoice_url ? { receiptUrl: invoice.hosted_invoice_url } : {}) };
   }
 
   /** Idempotent by the caller's key: Stripe replays the first refund for a repeated one. */

@@ -76,7 +76,7 @@ describe('upgrading mid-period', () => {
   });
 
   it('given a plan with a smaller grant, when asked as an upgrade, then it is refused: that is a downgrade', () => {
-    expect(codeOf(() => given([started, firstGranted, upgraded]).when({ ...upgrade(), data: { accountId: 'acct-1', to: explorerOffer, proratedMillicredits: 0, proratedCents: 0 } }))).toBe('plan_change_refused');
+    expect(codeOf(() => given([started, firstGranted, upgraded]).when({ type: 'UpgradePlan', data: { accountId: 'acct-1', to: explorerOffer, proratedMillicredits: 0, proratedCents: 0 }, metadata: meta('up', upgradeAt) }))).toBe('plan_change_refused');
   });
 });
 

@@ -37,6 +37,8 @@ export interface Subscription {
   readonly periodsGranted: number;
   /** Where the last granted period ends: a renewal for a period ending no later is already settled. */
   readonly paidThrough: EpochMillis | null;
+  /** Where the last granted period starts (absent before the first): with `paidThrough`, the paid period a change is priced in. */
+  readonly paidFrom?: EpochMillis;
   readonly pastDue: PastDueRenewal | null;
   readonly cancelledAt: EpochMillis | null;
   /** Set by a cancellation at period end: the plan ends then unless resumed before. */
@@ -66,7 +68,7 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
   if (!isSubscription(state)) return state;
   switch (event.type) {
     case 'PlanPeriodGranted': {
-      const granted = { ...state, status: state.status === 'cancelled' ? ('cancelled' as const) : ('active' as const), periodsGranted: state.periodsGranted + 1, paidThrough: event.data.periodEnd, pastDue: null };
+      const granted = { ...state, status: state.status === 'cancelled' ? ('cancelled' as const) : ('active' as const), periodsGranted: state.periodsGranted + 1, paidFrom: event.data.periodStart, paidThrough: event.data.periodEnd, pastDue: null };
       const pending = state.pendingChange;
       if (pending === null || pending.planId !== event.data.planId) return granted;
       // The renewal after a downgrade's moment is the new plan's.

@@ -68,8 +68,9 @@ export class AccountPlans {
   private apply(event: ReactorEvent): void {
     switch (event.type) {
       case 'SubscriptionStarted':
-      case 'PlanPeriodGranted': {
-        const data = event.data as SubscriptionPayloads['SubscriptionStarted'] | SubscriptionPayloads['PlanPeriodGranted'];
+      case 'PlanPeriodGranted':
+      case 'PlanUpgraded': {
+        const data = event.data as SubscriptionPayloads['SubscriptionStarted'] | SubscriptionPayloads['PlanPeriodGranted'] | SubscriptionPayloads['PlanUpgraded'];
         const terms = data.concurrencyLimit !== undefined && data.priority !== undefined && data.entitlements !== undefined;
         this.upsert.run(
           data.accountId,

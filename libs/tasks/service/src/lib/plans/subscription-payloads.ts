@@ -4,6 +4,7 @@ import {
   type Entitlement,
   PURCHASE_EVENT_SCHEMA_VERSIONS,
   type PlanPeriodGranted,
+  type PlanUpgraded,
   type SubscriptionCancelled,
   type SubscriptionStarted,
 } from '@billing/contracts';
@@ -43,6 +44,26 @@ export class PlanPeriodGrantedPayload extends PlanTerms implements Mutable<PlanP
   @IsOptional() @IsString() invoiceId?: string;
   @IsOptional() @IsInt() @Min(0) amountCents?: number;
   @IsOptional() @IsString() currency?: string;
+  @IsOptional() @IsInt() @Min(0) taxCents?: number;
+  @IsOptional() @IsString() receiptUrl?: string;
+  @IsInt() at!: number;
+}
+
+/** An upgrade takes effect now: the task service follows its plan and terms, as for a granted period. */
+export class PlanUpgradedPayload extends PlanTerms implements Mutable<PlanUpgraded['data']> {
+  @IsString() @IsNotEmpty() accountId!: string;
+  @IsString() @IsNotEmpty() fromPlanId!: string;
+  @IsString() @IsNotEmpty() planId!: string;
+  @IsInt() @Min(0) monthlyMillicredits!: number;
+  @IsInt() @Min(0) monthlyPriceCents!: number;
+  @IsString() @IsNotEmpty() pool!: string;
+  @IsInt() periodEnd!: number;
+  @IsInt() @Min(0) proratedMillicredits!: number;
+  @IsInt() @Min(0) proratedCents!: number;
+  @IsString() currency!: string;
+  @IsOptional() @IsString() invoiceId?: string;
+  @IsOptional() @IsInt() @Min(0) taxCents?: number;
+  @IsOptional() @IsString() receiptUrl?: string;
   @IsInt() at!: number;
 }
 
@@ -56,12 +77,14 @@ export class SubscriptionCancelledPayload implements Mutable<SubscriptionCancell
 export type SubscriptionPayloads = {
   SubscriptionStarted: SubscriptionStartedPayload;
   PlanPeriodGranted: PlanPeriodGrantedPayload;
+  PlanUpgraded: PlanUpgradedPayload;
   SubscriptionCancelled: SubscriptionCancelledPayload;
 };
 
 export const SUBSCRIPTION_PAYLOAD_SCHEMAS: PayloadSchemas<SubscriptionPayloads> = {
   SubscriptionStarted: { schemaVersion: PURCHASE_EVENT_SCHEMA_VERSIONS.SubscriptionStarted, dto: SubscriptionStartedPayload },
   PlanPeriodGranted: { schemaVersion: PURCHASE_EVENT_SCHEMA_VERSIONS.PlanPeriodGranted, dto: PlanPeriodGrantedPayload },
+  PlanUpgraded: { schemaVersion: PURCHASE_EVENT_SCHEMA_VERSIONS.PlanUpgraded, dto: PlanUpgradedPayload },
   SubscriptionCancelled: { schemaVersion: PURCHASE_EVENT_SCHEMA_VERSIONS.SubscriptionCancelled, dto: SubscriptionCancelledPayload },
 };
 
