@@ -28,6 +28,7 @@ export function asProblem(error: unknown): unknown {
       case 'period_not_started':
       case 'period_not_paid':
       case 'subscription_cancelled':
+      case 'plan_change_refused':
         return problems.conflict(error.message, { code: error.code });
       default:
         return problems.validation('order', error.message);

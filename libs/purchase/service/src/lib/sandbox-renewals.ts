@@ -17,8 +17,11 @@ export function sandboxRenewals(deps: NotificationDependencies & { readonly prov
     if (pastDue && now < pastDue.lastAttemptAt + SANDBOX_RENEWAL_RETRY_MILLIS) return 0;
     const order = subscription.orderId === undefined ? undefined : await streams.order(subscription.orderId);
     if (!order) return 0;
+    // A downgrade due by this period's end is billed at the new plan's price, as a provider does.
+    const pending = subscription.pendingChange !== null && period.periodEnd > subscription.pendingChange.effectiveAt ? subscription.pendingChange : null;
+    const amountCents = pending?.monthlyPriceCents ?? subscription.monthlyPriceCents ?? order.amountCents;
     const notification = sandbox.renew(
-      { accountId: subscription.accountId, orderId: order.orderId, ...period, amountCents: subscription.monthlyPriceCents ?? order.amountCents, currency: order.currency, attempt: (pastDue?.attempts ?? 0) + 1 },
+      { accountId: subscription.accountId, orderId: order.orderId, ...period, amountCents, currency: order.currency, attempt: (pastDue?.attempts ?? 0) + 1 },
       now,
     );
     const { outcome } = await receiveNotification(deps, notification.rawBody, notification.headers, now);
