@@ -59,6 +59,8 @@ import {
   placedOrderView,
   type QuoteView,
   quoteView,
+  type ReceiptView,
+  receiptView,
   type TaskPageView,
   type TaskView,
   taskView,
@@ -294,6 +296,27 @@ export class BillingGateway {
     const subscription = await this.call(caller, cancel ? PurchaseRpc.cancelPlanAtPeriodEnd : PurchaseRpc.resumePlan, { accountId: caller.accountId }, context);
     this.plans.forget(caller.accountId);
     return planSubscriptionView(subscription);
+  }
+
+  /** To a plan with a larger grant now (its pro rata difference granted and charged), to a smaller one when the paid period ends. */
+  async changePlan(caller: Caller, planId: string, context: RequestContext): Promise<PlanSubscriptionView> {
+    const subscription = await this.call(caller, PurchaseRpc.changePlan, { accountId: caller.accountId, planId }, context);
+    this.plans.forget(caller.accountId);
+    return planSubscriptionView(subscription);
+  }
+
+  /** The caller's receipts, newest first. */
+  async receipts(caller: Caller, context: RequestContext): Promise<{ receipts: ReceiptView[] }> {
+    const { receipts } = await this.call(caller, PurchaseRpc.receipts, { accountId: caller.accountId }, context);
+    return { receipts: receipts.map(receiptView) };
+  }
+
+  /** The receipt of one of the caller's paid orders; an unpaid order, or another account's, has none (404). */
+  async orderReceipt(caller: Caller, orderId: string, context: RequestContext): Promise<ReceiptView> {
+    const { receipts } = await this.call(caller, PurchaseRpc.receipts, { accountId: caller.accountId, orderId }, context);
+    const receipt = receipts[0];
+    if (!receipt) throw gatewayProblems.notFound('Receipt', `for order ${orderId}`);
+    return receiptView(receipt);
   }
 
   /** Sandbox only: the caller's next plan renewal is declined (refused with 403 by a real provider). */

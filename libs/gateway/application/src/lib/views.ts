@@ -1,4 +1,4 @@
-import type { BatchReply, CatalogReply, LedgerEntry, Order, PlacedOrder, PlanSubscriptionView as PlanSubscription, PoolBalance, QuoteFactor, QuoteReply, QuoteSnapshot, TaskReply, Utilisation } from '@billing/contracts';
+import type { BatchReply, CatalogReply, LedgerEntry, Order, PlacedOrder, PlanSubscriptionView as PlanSubscription, PoolBalance, Receipt, QuoteFactor, QuoteReply, QuoteSnapshot, TaskReply, Utilisation } from '@billing/contracts';
 import { creditsNumber } from '@billing/util';
 
 /**
@@ -169,6 +169,42 @@ export interface PlanSubscriptionView {
   readonly paid_through: string | null;
   readonly ends_at: string | null;
   readonly cancelled_at: string | null;
+  /** A downgrade scheduled: the plan renews as `plan_id` from `from`. */
+  readonly pending_change: { readonly plan_id: string; readonly from: string } | null;
+}
+
+export interface ReceiptView {
+  readonly id: string;
+  readonly kind: string;
+  readonly order_id: string | null;
+  readonly description: string;
+  readonly amount: MoneyView;
+  readonly tax: MoneyView | null;
+  readonly credits: number;
+  readonly pool: string;
+  readonly period_start: string | null;
+  readonly period_end: string | null;
+  readonly paid_at: string;
+  readonly receipt_url: string | null;
+}
+
+export function receiptView(receipt: Receipt): ReceiptView {
+  const at = (millis: number | null) => (millis === null ? null : iso(millis));
+  const money = (amountCents: number): MoneyView => ({ amount_cents: amountCents, currency: receipt.currency });
+  return {
+    id: receipt.receiptId,
+    kind: receipt.kind,
+    order_id: receipt.orderId,
+    description: receipt.description,
+    amount: money(receipt.amountCents),
+    tax: receipt.taxCents === null ? null : money(receipt.taxCents),
+    credits: creditsNumber(receipt.creditsMillicredits),
+    pool: receipt.pool,
+    period_start: at(receipt.periodStart),
+    period_end: at(receipt.periodEnd),
+    paid_at: iso(receipt.paidAt),
+    receipt_url: receipt.receiptUrl,
+  };
 }
 
 export function planSubscriptionView(subscription: PlanSubscription): PlanSubscriptionView {
@@ -180,6 +216,7 @@ export function planSubscriptionView(subscription: PlanSubscription): PlanSubscr
     paid_through: at(subscription.paidThrough),
     ends_at: at(subscription.endsAt),
     cancelled_at: at(subscription.cancelledAt),
+    pending_change: subscription.pendingChange && { plan_id: subscription.pendingChange.planId, from: iso(subscription.pendingChange.from) },
   };
 }
 

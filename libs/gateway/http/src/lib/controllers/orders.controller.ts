@@ -4,7 +4,7 @@ import type { BillingGateway, OrderView } from '@billing/gateway-application';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems, Authenticated, Idempotent } from '../api-docs';
 import { OrderBody, RefundBody } from '../dto/requests';
-import { OrderDto } from '../dto/responses';
+import { OrderDto, ReceiptDto } from '../dto/responses';
 import { BILLING_GATEWAY } from '../guards';
 import { callerOf, type GatewayRequest, requestContextOf } from '../http-context';
 import { idempotentPost } from '../idempotent-post';
@@ -56,6 +56,19 @@ export class OrdersController {
   @ApiProblems(404)
   get(@Req() request: GatewayRequest, @Param('id') id: string): Promise<unknown> {
     return this.gateway.getOrder(callerOf(request), pathId(id, 'Order'), requestContextOf(request));
+  }
+
+  @Get(':id/receipt')
+  @ApiOperation({
+    summary: 'The receipt of one of the caller’s paid orders',
+    description:
+      'What the order’s payment bought: amount, tax when the payment provider computed it, credits granted, the plan period paid for, and the provider’s hosted receipt or invoice where it has one. An unpaid order, or another account’s, has none (404).',
+  })
+  @ApiParam(ID_PARAM)
+  @ApiResponse({ status: 200, type: ReceiptDto })
+  @ApiProblems(404)
+  receipt(@Req() request: GatewayRequest, @Param('id') id: string): Promise<unknown> {
+    return this.gateway.orderReceipt(callerOf(request), pathId(id, 'Order'), requestContextOf(request));
   }
 
   @Post(':id/confirm-sandbox-payment')

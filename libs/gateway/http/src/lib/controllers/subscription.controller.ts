@@ -1,10 +1,12 @@
-import { Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { BillingGateway } from '@billing/gateway-application';
 import { ApiProblems, Authenticated } from '../api-docs';
+import { ChangePlanBody } from '../dto/requests';
 import { PlanSubscriptionDto } from '../dto/responses';
 import { BILLING_GATEWAY } from '../guards';
 import { callerOf, type GatewayRequest, requestContextOf } from '../http-context';
+import { validBody } from '../validate';
 
 /**
  * The caller's plan subscription (a plan is ordered through `POST /v1/orders`). Cancelling
@@ -52,6 +54,21 @@ export class SubscriptionController {
   @ApiProblems(404, 409, 502)
   resume(@Req() request: GatewayRequest): Promise<unknown> {
     return this.gateway.setCancelAtPeriodEnd(callerOf(request), false, requestContextOf(request));
+  }
+
+  @Post('change')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Change plan: an upgrade now, pro rata; a downgrade at the period’s end',
+    description:
+      'Moves the subscription to another plan of the price book in force. A plan with a larger monthly grant takes effect now: the difference in credits for the rest of the paid period is granted (rounded down to the millicredit) and the difference in price charged pro rata by the payment provider. A plan with a smaller grant takes effect at the next renewal (`pending_change`). Asking again for the plan in force, or the one scheduled, changes nothing.',
+  })
+  @ApiBody({ type: ChangePlanBody })
+  @ApiResponse({ status: 200, type: PlanSubscriptionDto })
+  @ApiProblems(400, 404, 409, 502)
+  change(@Req() request: GatewayRequest, @Body() body: unknown): Promise<unknown> {
+    const { plan_id: planId } = validBody(ChangePlanBody, body);
+    return this.gateway.changePlan(callerOf(request), planId, requestContextOf(request));
   }
 
   @Post('sandbox-decline-next-renewal')

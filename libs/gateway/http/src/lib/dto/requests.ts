@@ -124,6 +124,14 @@ export class ApiKeyBody {
   name?: string;
 }
 
+export class ChangePlanBody {
+  @ApiProperty({ type: String, description: 'A plan of the price book in force sold online by the month', maxLength: REQUEST_LIMITS.catalogIdLength, example: 'creator' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(REQUEST_LIMITS.catalogIdLength)
+  plan_id!: string;
+}
+
 export class RefundBody {
   @ApiPropertyOptional({ type: String, description: 'Why the money goes back (shown to finance with the revoked credits)', maxLength: 500, example: 'bought by mistake' })
   @IsOptional()

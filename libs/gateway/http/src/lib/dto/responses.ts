@@ -303,4 +303,31 @@ export class PlanSubscriptionDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'End of the last paid period: its credits expire then' }) paid_through!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Cancelled at period end: the plan ends then unless resumed' }) ends_at!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelled_at!: string | null;
+  @ApiProperty({ type: () => PendingPlanChangeDto, nullable: true, description: 'A downgrade scheduled: the plan renews as plan_id from `from`' })
+  pending_change!: PendingPlanChangeDto | null;
+}
+
+export class PendingPlanChangeDto {
+  @ApiProperty({ type: String }) plan_id!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'The end of the paid period: the next renewal is this plan’s' }) from!: string;
+}
+
+export class ReceiptDto {
+  @ApiProperty({ type: String, description: 'order:<order id>, renewal:<invoice id> or upgrade:<account>:<instant>' }) id!: string;
+  @ApiProperty({ type: String, enum: ['order', 'renewal', 'upgrade'], description: 'order: a pack or a plan’s first month; renewal: a later month; upgrade: the pro rata difference' })
+  kind!: string;
+  @ApiProperty({ type: String, nullable: true }) order_id!: string | null;
+  @ApiProperty({ type: String }) description!: string;
+  @ApiProperty({ type: MoneyDto }) amount!: MoneyDto;
+  @ApiProperty({ type: MoneyDto, nullable: true, description: 'The tax the payment provider computed; null when it computed none' }) tax!: MoneyDto | null;
+  @ApiProperty({ type: Number, description: 'Credits the payment granted (at most three decimals)' }) credits!: number;
+  @ApiProperty({ type: String }) pool!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The plan period paid for; null for a pack' }) period_start!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) period_end!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) paid_at!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The payment provider’s hosted receipt or invoice, where it has one' }) receipt_url!: string | null;
+}
+
+export class ReceiptListDto {
+  @ApiProperty({ type: [ReceiptDto] }) receipts!: ReceiptDto[];
 }
