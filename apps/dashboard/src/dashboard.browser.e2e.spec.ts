@@ -110,6 +110,13 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
     expect(redirect.headers.get('location')).toBe(`/dashboard/checkout/${orderId}`);
     await page.goto(`${platform.url}/v1/sandbox/checkout/${orderId}`);
     await expectText(page.getByTestId('payment-result'), 'This order is already paid');
+
+    // Its receipt is on the buy page: what was paid and what it bought.
+    await page.goto(`${platform.url}/dashboard/buy`);
+    const receipt = page.locator(`tr[data-receipt="order:${orderId}"]`);
+    await expectText(receipt, '$72');
+    await expectText(receipt, '1,000 API');
+    await shoot(page, '05b-receipts');
   });
 
   it('when a key is created, then its secret is shown once with a copy button, and it runs a task over HTTP on the API pool', async () => {

@@ -5,6 +5,7 @@ import { useApi, useLoad } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
 import { formatCredits, formatMoney, poolName, pricePerCredit } from '../format';
 import { navigate } from '../router';
+import { ReceiptsTable } from './receipts-table';
 
 /** The sandbox provider's checkout URLs end in /sandbox/checkout/<order id>. */
 export const isSandboxCheckout = (url: string | null): boolean => url !== null && /\/sandbox\/checkout\/[^/]+$/.test(new URL(url, window.location.href).pathname);
@@ -79,6 +80,7 @@ export function BuyPage() {
           </section>
         );
       })}
+      <ReceiptsTable />
     </>
   );
 }
