@@ -24,6 +24,14 @@ const dispute = (id: string, intent: string, status: string) => ({ id, object: '
 describe('plans (Stripe subscriptions) refunded and disputed like packs (stripe-mock, signed webhooks)', () => {
   const suite = stripeSuite('purchase-stripe-plans-');
 
+  /** The test's world against stripe-mock, or null when stripe-mock cannot run. */
+  async function started(): Promise<PurchaseWorld | null> {
+    const mock = runningStripeMock(suite);
+    if (!mock) return null;
+    suite.world = await startPurchaseWorld(suite.dir, { environment: 'production', priceBookId: 'points', payments: stripeMockPayments(mock, SECRET) }, NOW);
+    return suite.world;
+  }
+
   /** A plan checked out and paid: the first invoice confirms the order, its PaymentIntent is linked when Stripe reports it. */
   async function subscribed(world: PurchaseWorld, accountId: string, orderId: string, intent: string) {
     const webhook = (body: ReturnType<typeof signed>) => world.rpc(PurchaseRpc.paymentWebhook, body);
@@ -41,10 +49,8 @@ describe('plans (Stripe subscriptions) refunded and disputed like packs (stripe-
   }
 
   it('given a plan paid through Stripe, when finance refunds it, then Stripe refunds its PaymentIntent, the plan ends, and Stripe’s charge.refunded for it changes nothing', async () => {
-    const mock = runningStripeMock(suite);
-    if (!mock) return;
-    const world = await startPurchaseWorld(suite.dir, { environment: 'production', priceBookId: 'points', payments: stripeMockPayments(mock, SECRET) }, NOW);
-    suite.world = world;
+    const world = await started();
+    if (!world) return;
     const webhook = await subscribed(world, 'acct-r', 'plan-r', 'pi_plan_r');
 
     const refunded = await world.rpc(PurchaseRpc.refundOrder, { orderId: 'plan-r', reason: 'goodwill' });
@@ -59,10 +65,8 @@ describe('plans (Stripe subscriptions) refunded and disputed like packs (stripe-
   }, 60_000);
 
   it('given a plan refunded in Stripe’s dashboard, then the order records what Stripe returned and the plan ends, once; a refund for a payment no order knows is ignored', async () => {
-    const mock = runningStripeMock(suite);
-    if (!mock) return;
-    const world = await startPurchaseWorld(suite.dir, { environment: 'production', priceBookId: 'points', payments: stripeMockPayments(mock, SECRET) }, NOW);
-    suite.world = world;
+    const world = await started();
+    if (!world) return;
     const webhook = await subscribed(world, 'acct-d', 'plan-d', 'pi_plan_d');
     const charge = signed('charge.refunded', { id: 'ch_d', object: 'charge', payment_intent: 'pi_plan_d', amount_refunded: 1_000 });
     await expect(webhook(forged(charge))).rejects.toMatchObject({ problem: { status: 400 } });
@@ -74,10 +78,8 @@ describe('plans (Stripe subscriptions) refunded and disputed like packs (stripe-
   }, 60_000);
 
   it('given a plan’s payment disputed, then the dispute is recorded once; won, the plan goes on; lost (even delivered before its opening), the disputed amount is refunded and the plan ends', async () => {
-    const mock = runningStripeMock(suite);
-    if (!mock) return;
-    const world = await startPurchaseWorld(suite.dir, { environment: 'production', priceBookId: 'points', payments: stripeMockPayments(mock, SECRET) }, NOW);
-    suite.world = world;
+    const world = await started();
+    if (!world) return;
     const won = await subscribed(world, 'acct-w', 'plan-w', 'pi_plan_w');
     const opened = signed('charge.dispute.created', dispute('dp_w', 'pi_plan_w', 'needs_response'));
     expect(await won(opened)).toMatchObject({ outcome: 'applied', order: { dispute: { disputeId: 'dp_w', status: 'open' } } });
@@ -96,10 +98,8 @@ describe('plans (Stripe subscriptions) refunded and disputed like packs (stripe-
   }, 60_000);
 
   it('given a plan paid through Stripe, when upgraded mid-period, then Stripe is asked to prorate, the pro rata grant is exact, and the upgrade has its receipt', async () => {
-    const mock = runningStripeMock(suite);
-    if (!mock) return;
-    const world = await startPurchaseWorld(suite.dir, { environment: 'production', priceBookId: 'points', payments: stripeMockPayments(mock, SECRET) }, NOW);
-    suite.world = world;
+    const world = await started();
+    if (!world) return;
     await subscribed(world, 'acct-u', 'plan-u', 'pi_plan_u');
     // 3 March to 3 April: 31 days; 21 left -> 4,000 points x 21/31 = 2,709.677 points, $70 x 21/31 = $47.41.
     const at = NOW + 10 * 86_400_000;

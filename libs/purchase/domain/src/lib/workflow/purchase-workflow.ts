@@ -75,37 +75,13 @@ export function reactToPurchaseEvent(event: PurchaseWorkflowEvent, context: Purc
     }
     case 'PlanPeriodGranted': {
       const { accountId, planId, monthlyMillicredits, pool, periodStart, periodEnd } = event.data;
-      const grantId = planGrantId(accountId, periodStart);
-      return [
-        {
-          target: 'wallet',
-          accountId,
-          pool,
-          command: {
-            type: 'GrantCredits',
-            data: { grantId, millicredits: monthlyMillicredits, source: { kind: 'plan', reference: planId }, expiresAt: periodEnd },
-            metadata: meta(`${event.type}:${grantId}`, accountId, context),
-          },
-        },
-      ];
+      return [planGrant(event.type, { accountId, pool, planId, grantId: planGrantId(accountId, periodStart), millicredits: monthlyMillicredits, expiresAt: periodEnd }, context)];
     }
     case 'PlanUpgraded': {
       const { accountId, planId, pool, periodEnd, proratedMillicredits, at } = event.data;
       if (proratedMillicredits === 0) return [];
       // One upgrade per moment: the grant's id says which.
-      const grantId = `plan-upgrade:${accountId}:${at}`;
-      return [
-        {
-          target: 'wallet',
-          accountId,
-          pool,
-          command: {
-            type: 'GrantCredits',
-            data: { grantId, millicredits: proratedMillicredits, source: { kind: 'plan', reference: planId }, expiresAt: periodEnd },
-            metadata: meta(`${event.type}:${grantId}`, accountId, context),
-          },
-        },
-      ];
+      return [planGrant(event.type, { accountId, pool, planId, grantId: `plan-upgrade:${accountId}:${at}`, millicredits: proratedMillicredits, expiresAt: periodEnd }, context)];
     }
     case 'OrderPlaced':
     case 'PaymentLinked':
@@ -119,6 +95,25 @@ export function reactToPurchaseEvent(event: PurchaseWorkflowEvent, context: Purc
     default:
       return assertNever(event, 'purchase event');
   }
+}
+
+/** Plan credits in the plan's pool, expiring with the period they belong to. */
+function planGrant(
+  cause: string,
+  grant: { accountId: string; pool: string; planId: string; grantId: string; millicredits: number; expiresAt: number },
+  context: PurchaseWorkflowContext,
+): PurchaseWorkflowCommand {
+  const { accountId, pool, planId, grantId, millicredits, expiresAt } = grant;
+  return {
+    target: 'wallet',
+    accountId,
+    pool,
+    command: {
+      type: 'GrantCredits',
+      data: { grantId, millicredits, source: { kind: 'plan', reference: planId }, expiresAt },
+      metadata: meta(`${cause}:${grantId}`, accountId, context),
+    },
+  };
 }
 
 function meta(commandId: string, correlationId: string, context: PurchaseWorkflowContext): CommandMetadata {
