@@ -45,6 +45,10 @@ const ordersOf = (t: Transport) => ({
   /** Sandbox provider only: pays the order as a checkout would. */
   confirmSandboxPayment: (id: string, o?: CallOptions) => t.send('OrdersController_confirm', { path: { id } }, o),
   refund: (id: string, body: BodyOf<'OrdersController_refund'>, o?: CallOptions) => t.send('OrdersController_refund', { path: { id }, body }, o),
+  /** A paid order's receipt. */
+  receipt: (id: string, o?: CallOptions) => t.send('OrdersController_receipt', { path: { id } }, o),
+  /** Every receipt of the account, newest first. */
+  receipts: (o?: CallOptions) => t.send('ReceiptsController_list', {}, o),
   /** Sandbox provider only: where the order's checkout page redirects. */
   sandboxCheckout: (id: string, o?: CallOptions) =>
     t.send('SandboxCheckoutController_checkout', { path: { id } }, o) as unknown as Promise<{ readonly location: string | null }>,
@@ -54,6 +58,8 @@ const subscriptionOf = (t: Transport) => ({
   get: (o?: CallOptions) => t.send('SubscriptionController_get', {}, o),
   cancel: (o?: CallOptions) => t.send('SubscriptionController_cancel', {}, o),
   resume: (o?: CallOptions) => t.send('SubscriptionController_resume', {}, o),
+  /** An upgrade now (pro rata), a downgrade at the paid period's end. */
+  change: (body: BodyOf<'SubscriptionController_change'>, o?: CallOptions) => t.send('SubscriptionController_change', { body }, o),
   /** Sandbox provider only: the next renewal will be declined. */
   sandboxDeclineNextRenewal: (o?: CallOptions) => t.send('SubscriptionController_declineNextRenewal', {}, o),
 });

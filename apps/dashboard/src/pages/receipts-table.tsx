@@ -1,11 +1,10 @@
-import type { ReceiptList } from '../api/types';
 import { useLoad } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
 import { formatCredits, formatInstant, formatMoney, poolName } from '../format';
 
 /** The account's receipts, newest first: what each payment bought, and the provider's own receipt where it has one. */
 export function ReceiptsTable() {
-  const receipts = useLoad((client) => client.get<ReceiptList>('/v1/receipts'), 'receipts');
+  const receipts = useLoad((client) => client.orders.receipts(), 'receipts');
   const rows = receipts.data?.receipts ?? [];
   return (
     <section aria-labelledby="receipts">
