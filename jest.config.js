@@ -10,6 +10,8 @@ const notKafkaNorBrowser = [...notKafka, '\\.browser\\.'];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option: Jest ignores it in a project's settings, so the preset's value is repeated here.
+  testTimeout: preset.testTimeout,
   projects: [
     { ...preset, displayName: 'unit', roots, testMatch: ['**/*.unit.spec.ts'] },
     { ...preset, displayName: 'int', roots, testMatch: ['**/*.int.spec.ts'], testPathIgnorePatterns: notKafka },

@@ -86,7 +86,7 @@ export function asyncapiDocument(recorded: PlatformTopics): JsonSchema {
     channel(topic, `${service} requests`, `Requests to ${service}; each is answered on the caller's reply topic (\`rpc-reply-to\`).`, names);
     operations.set(`${service}AnswersRequests`, { action: 'receive', title: `${service} answers each request`, channel: { $ref: `#/channels/${idOf(topic)}` } });
   }
-  // Finance runs beside the wallet, not from the catalog's factories: its request topic is recorded, its methods are not.
+  // A request topic of no service the platform hosts (none today), recorded without its methods.
   for (const topic of recorded.topics) {
     const service = /^billing\.(\w+)\.rpc\.v1$/.exec(topic)?.[1];
     if (service && !channels.has(idOf(topic))) rpcChannel(service, []);

@@ -1,4 +1,4 @@
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
 
 export type JsonSchema = Record<string, unknown>;
@@ -30,7 +30,7 @@ export function schemaOfDto(dto: new () => object, named: Map<string, JsonSchema
     if (kinds.has('length')) item = { ...item, minLength: constraint('length')[0], maxLength: constraint('length')[1] };
     if (kinds.has('matches')) item = { ...item, pattern: String((constraint('matches')[0] as RegExp).source) };
     if (kinds.has('nestedValidation')) {
-      const nested = defaultMetadataStorage.findTypeMetadata(dto, name)?.typeFunction() as (new () => object) | undefined;
+      const nested = nestedClassOf(dto, name);
       if (nested) {
         const schemaName = nested.name.replace(/Payload$|Data$/, '');
         if (!named.has(schemaName)) named.set(schemaName, schemaOfDto(nested, named));
@@ -43,4 +43,12 @@ export function schemaOfDto(dto: new () => object, named: Map<string, JsonSchema
     if (!kinds.has('isOptional')) required.push(name);
   }
   return { type: 'object', additionalProperties: false, required, properties };
+}
+
+/** The class `@Type` names for a member, learnt the public way: what class-transformer makes of a plain object there. */
+function nestedClassOf(dto: new () => object, member: string): (new () => object) | undefined {
+  const probe = (plainToInstance(dto, { [member]: [{}] }) as Record<string, unknown>)[member];
+  const made: unknown = Array.isArray(probe) ? probe[0] : probe;
+  if (made === null || typeof made !== 'object' || made.constructor === Object) return undefined;
+  return made.constructor as new () => object;
 }

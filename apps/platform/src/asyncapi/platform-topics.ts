@@ -6,7 +6,6 @@ import { loadPlatformConfig } from '@billing/platform-config';
 import { JsonLogger, type ServiceDefinition } from '@billing/service-host';
 import { openFrontDoor } from '../runtime/front-door';
 import { PlatformRuntime } from '../runtime/platform-runtime';
-import { servicesFor } from '../runtime/service-catalog';
 import { frontDoorTestEnvironment } from '../testing/embedded';
 
 /** What the running platform asked of its bus: every topic it created, read or wrote, and who read what. */
@@ -63,20 +62,10 @@ export async function recordPlatformTopics(): Promise<PlatformTopics> {
   const dir = mkdtempSync(join(tmpdir(), 'platform-topics-'));
   const env = { ...frontDoorTestEnvironment(dir, 'platform-topics-secret-platform-topics'), LOG_LEVEL: 'error' };
   const config = loadPlatformConfig(env);
-  const definitions: ServiceDefinition[] = [];
   let recorder: RecordingBus | null = null;
-  const factories = servicesFor(['pricing', 'wallet', 'purchase', 'tasks'], config).map((named) => ({
-    ...named,
-    factory: async (context: Parameters<typeof named.factory>[0]) => {
-      const definition = await named.factory(context);
-      definitions.push(definition);
-      return definition;
-    },
-  }));
   const runtime = new PlatformRuntime({
     config,
     services: ['pricing', 'wallet', 'purchase', 'tasks'],
-    factories,
     logSink: () => undefined,
     wrapBus: (bus) => (recorder = new RecordingBus(bus)),
   });
@@ -86,6 +75,7 @@ export async function recordPlatformTopics(): Promise<PlatformTopics> {
     runtime.beforeStop(() => door.close());
     const recorded = recorder as RecordingBus | null;
     if (!recorded) throw new Error('the runtime opened no bus');
+    const definitions = runtime.services.map((service) => service.host.definition);
     return { topics: new Set(recorded.topics), groups: new Map(recorded.groups), definitions };
   } finally {
     await runtime.stop();

@@ -14,3 +14,6 @@ export { BusCommandSender } from './lib/run/command-sender';
 export { CommandHeader, toCommandMessage } from './lib/wire/command-message';
 export { RpcHeader } from './lib/wire/rpc-message';
 export { type FieldError, validatePayload } from './lib/wire/validate-payload';
+export { BillingClient } from './lib/nest/billing-client';
+export { BillingTransport, HandlerErrorsAsThrown, type ServiceHandlers } from './lib/nest/billing-transport';
+export { answers, decides, type HandlerRole, reactsTo, type ReactorSource } from './lib/nest/handler-roles';

@@ -1,6 +1,21 @@
 import type { EpochMillis } from '../envelope';
-import type { GrantSource, WalletEventType } from '../wallet';
-import { rpc } from './rpc-contract';
+import type {
+  ChargeReservation,
+  ExpireGrant,
+  ExpireReservation,
+  FreezePurchasedCredits,
+  GrantCredits,
+  GrantSource,
+  PurchaseCredits,
+  RefundCredits,
+  ReleaseReservation,
+  ReserveCredits,
+  RevokePurchasedCredits,
+  UnfreezePurchasedCredits,
+  WalletCommand,
+  WalletEventType,
+} from '../wallet';
+import { type CommandContract, commandContract, rpc } from './rpc-contract';
 
 // ---- requests ----
 /** `balances`: one account's wallets. */
@@ -121,3 +136,19 @@ export const WalletRpc = {
   reserveCredits: rpc<ReserveCreditsCall, ReservationAnswer>('wallet', 'reserveCredits'),
   purchaseLot: rpc<PurchaseLotCall, PurchaseLotReply>('wallet', 'purchaseLot'),
 };
+
+/** The commands the wallet decides, one contract per type. */
+export const WalletCommands = {
+  purchaseCredits: commandContract<PurchaseCredits>('wallet', 'PurchaseCredits'),
+  grantCredits: commandContract<GrantCredits>('wallet', 'GrantCredits'),
+  reserveCredits: commandContract<ReserveCredits>('wallet', 'ReserveCredits'),
+  chargeReservation: commandContract<ChargeReservation>('wallet', 'ChargeReservation'),
+  releaseReservation: commandContract<ReleaseReservation>('wallet', 'ReleaseReservation'),
+  expireReservation: commandContract<ExpireReservation>('wallet', 'ExpireReservation'),
+  expireGrant: commandContract<ExpireGrant>('wallet', 'ExpireGrant'),
+  refundCredits: commandContract<RefundCredits>('wallet', 'RefundCredits'),
+  revokePurchasedCredits: commandContract<RevokePurchasedCredits>('wallet', 'RevokePurchasedCredits'),
+  freezePurchasedCredits: commandContract<FreezePurchasedCredits>('wallet', 'FreezePurchasedCredits'),
+  unfreezePurchasedCredits: commandContract<UnfreezePurchasedCredits>('wallet', 'UnfreezePurchasedCredits'),
+} satisfies { [Type in WalletCommand['type'] as Uncapitalize<Type>]: CommandContract<Extract<WalletCommand, { type: Type }>> };
+

@@ -1,6 +1,21 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FinanceRpc, SERVICES } from '@billing/contracts';
+import type { KeyObject } from 'node:crypto';
+import {
+  type Answering,
+  type BalancesAsOfCall,
+  type BalancesAsOfReply,
+  type CheckpointsCall,
+  type CheckpointsReply,
+  FinanceRpc,
+  type LiabilityCall,
+  type LiabilityReply,
+  SERVICES,
+  type StatementCall,
+  type StatementReply,
+  type VerifyCall,
+  type VerifyReply,
+} from '@billing/contracts';
 import type { EventStore } from '@billing/event-store';
 import {
   type AuditFinding,
@@ -14,7 +29,9 @@ import {
   verifyingKeyFromPem,
   walletStatement,
 } from '@billing/finance-audit';
-import { RpcError, rpcHandler, type ServiceDefinition, type ServiceFactory } from '@billing/service-host';
+import { answers, RpcError, SERVICE_CONTEXT, type ServiceContext, type ServiceFactory } from '@billing/service-host';
+import { Controller, type DynamicModule, Inject, Module } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BalancesAsOfRequest, CheckpointsRequest, LiabilityRequest, StatementRequest, VerifyRequest } from './finance-requests';
 
 export const FINANCE_SERVICE = SERVICES.finance;
@@ -36,61 +53,98 @@ export interface FinanceServiceOptions {
  * the wallet's events (hash chains verified on the way), never read from a read model.
  */
 export function createFinanceService(options: FinanceServiceOptions): ServiceFactory {
-  return (context): ServiceDefinition => {
-    const source = () => eventStoreAuditSource(options.walletStore, { location: 'wallet event store' });
-    const verifyingKey = options.verifyingKeyPem === undefined ? undefined : verifyingKeyFromPem(options.verifyingKeyPem);
-    const cap = (findings: readonly AuditFinding[]) => ({ findingCount: findings.length, findings: findings.slice(0, options.maxFindings ?? 1_000) });
+  return (context) => ({ name: FINANCE_SERVICE, publishes: [], module: FinanceModule.of(options, context) });
+}
+
+const FINANCE_OPTIONS = Symbol('FinanceServiceOptions');
+
+@Controller()
+export class FinanceController implements Answering<typeof FinanceRpc> {
+  private readonly verifyingKey: KeyObject | undefined;
+
+  constructor(
+    @Inject(FINANCE_OPTIONS) private readonly options: FinanceServiceOptions,
+    @Inject(SERVICE_CONTEXT) private readonly context: ServiceContext,
+  ) {
+    this.verifyingKey = options.verifyingKeyPem === undefined ? undefined : verifyingKeyFromPem(options.verifyingKeyPem);
+  }
+
+  @MessagePattern(FinanceRpc.statement, answers(StatementRequest))
+  async statement(@Payload() request: StatementCall): Promise<StatementReply> {
+    const from = instant(request.from, 'from');
+    const to = instant(request.to, 'to');
+    if (from > to) throw invalid('from must not be after to');
+    const { findings, ...statement } = await walletStatement(this.source(), { accountId: request.accountId, pool: request.pool, from, to });
+    return { ...statement, ...this.cap(findings) };
+  }
+
+  @MessagePattern(FinanceRpc.balancesAsOf, answers(BalancesAsOfRequest))
+  async balancesAsOf(@Payload() request: BalancesAsOfCall): Promise<BalancesAsOfReply> {
+    const { findings, ...report } = await balancesAsOf(this.source(), {
+      asOf: instant(request.asOf, 'asOf'),
+      ...(request.accountId === undefined ? {} : { accountId: request.accountId }),
+      ...(request.pool === undefined ? {} : { pool: request.pool }),
+    });
+    return { ...report, ...this.cap(findings) };
+  }
+
+  @MessagePattern(FinanceRpc.liability, answers(LiabilityRequest))
+  async liability(@Payload() request: LiabilityCall): Promise<LiabilityReply> {
+    const { findings, ...report } = await liabilityReport(this.source(), {
+      asOf: instant(request.asOf, 'asOf'),
+      ...(request.from === undefined ? {} : { from: instant(request.from, 'from') }),
+    });
+    return { ...report, ...this.cap(findings) };
+  }
+
+  @MessagePattern(FinanceRpc.verify, answers(VerifyRequest))
+  async verify(@Payload() request: VerifyCall): Promise<VerifyReply> {
+    const { report } = await runReplayAudit(this.source(), { now: this.context.clock.now() });
+    const stored = request.scope === 'chain' ? [] : readCheckpoints(this.options.checkpointsDir);
+    if (stored.length > 0 && this.verifyingKey === undefined) throw unavailable('checkpoints are kept but no verifying key is configured');
+    const checkpointFindings = stored.length > 0 && this.verifyingKey !== undefined ? await verifyCheckpoints(this.source(), stored, this.verifyingKey) : [];
+    const findings = [...report.findings, ...checkpointFindings];
+    return { verified: findings.length === 0, eventsRead: report.eventsRead, streams: report.streams, checkpoints: stored.length, ...this.cap(findings) };
+  }
+
+  @MessagePattern(FinanceRpc.checkpoints, answers(CheckpointsRequest))
+  async checkpoints(@Payload() request: CheckpointsCall): Promise<CheckpointsReply> {
+    const verifyingKey = this.verifyingKey;
+    return readCheckpoints(this.options.checkpointsDir)
+      .filter(({ checkpoint }) => request.period === undefined || checkpoint.period === request.period)
+      .map(({ name, checkpoint }) => ({
+        name,
+        period: checkpoint.period,
+        periodEnd: checkpoint.periodEnd,
+        createdAt: checkpoint.createdAt,
+        streams: checkpoint.heads.length,
+        digest: checkpoint.digest,
+        keyFingerprint: checkpoint.keyFingerprint,
+        signatureValid: verifyingKey === undefined ? null : checkpointProblem(checkpoint, verifyingKey) === undefined,
+      }));
+  }
+
+  private source() {
+    return eventStoreAuditSource(this.options.walletStore, { location: 'wallet event store' });
+  }
+
+  private cap(findings: readonly AuditFinding[]) {
+    return { findingCount: findings.length, findings: findings.slice(0, this.options.maxFindings ?? 1_000) };
+  }
+}
+
+@Module({})
+export class FinanceModule {
+  static of(options: FinanceServiceOptions, context: ServiceContext): DynamicModule {
     return {
-      name: FINANCE_SERVICE,
-      publishes: [],
-      rpc: [
-        rpcHandler(FinanceRpc.statement, StatementRequest, async (request) => {
-          const from = instant(request.from, 'from');
-          const to = instant(request.to, 'to');
-          if (from > to) throw invalid('from must not be after to');
-          const { findings, ...statement } = await walletStatement(source(), { accountId: request.accountId, pool: request.pool, from, to });
-          return { ...statement, ...cap(findings) };
-        }),
-        rpcHandler(FinanceRpc.balancesAsOf, BalancesAsOfRequest, async (request) => {
-          const { findings, ...report } = await balancesAsOf(source(), {
-            asOf: instant(request.asOf, 'asOf'),
-            ...(request.accountId === undefined ? {} : { accountId: request.accountId }),
-            ...(request.pool === undefined ? {} : { pool: request.pool }),
-          });
-          return { ...report, ...cap(findings) };
-        }),
-        rpcHandler(FinanceRpc.liability, LiabilityRequest, async (request) => {
-          const { findings, ...report } = await liabilityReport(source(), {
-            asOf: instant(request.asOf, 'asOf'),
-            ...(request.from === undefined ? {} : { from: instant(request.from, 'from') }),
-          });
-          return { ...report, ...cap(findings) };
-        }),
-        rpcHandler(FinanceRpc.verify, VerifyRequest, async (request) => {
-          const { report } = await runReplayAudit(source(), { now: context.clock.now() });
-          const stored = request.scope === 'chain' ? [] : readCheckpoints(options.checkpointsDir);
-          if (stored.length > 0 && verifyingKey === undefined) throw unavailable('checkpoints are kept but no verifying key is configured');
-          const checkpointFindings = stored.length > 0 && verifyingKey !== undefined ? await verifyCheckpoints(source(), stored, verifyingKey) : [];
-          const findings = [...report.findings, ...checkpointFindings];
-          return { verified: findings.length === 0, eventsRead: report.eventsRead, streams: report.streams, checkpoints: stored.length, ...cap(findings) };
-        }),
-        rpcHandler(FinanceRpc.checkpoints, CheckpointsRequest, async (request) =>
-          readCheckpoints(options.checkpointsDir)
-            .filter(({ checkpoint }) => request.period === undefined || checkpoint.period === request.period)
-            .map(({ name, checkpoint }) => ({
-            name,
-            period: checkpoint.period,
-            periodEnd: checkpoint.periodEnd,
-            createdAt: checkpoint.createdAt,
-            streams: checkpoint.heads.length,
-            digest: checkpoint.digest,
-            keyFingerprint: checkpoint.keyFingerprint,
-            signatureValid: verifyingKey === undefined ? null : checkpointProblem(checkpoint, verifyingKey) === undefined,
-          })),
-        ),
+      module: FinanceModule,
+      controllers: [FinanceController],
+      providers: [
+        { provide: FINANCE_OPTIONS, useValue: options },
+        { provide: SERVICE_CONTEXT, useValue: context },
       ],
     };
-  };
+  }
 }
 
 function readCheckpoints(dir: string | undefined): { name: string; checkpoint: SignedCheckpoint }[] {

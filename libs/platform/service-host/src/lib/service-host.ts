@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { EventStore } from '@billing/event-store';
 import { deadLetterTopicFor, type MessageBus, OutboxRelay, SqliteCheckpointStore, type TopicSpec } from '@billing/messaging';
+import type { LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { BillingClient } from './nest/billing-client';
+import { BillingTransport, HandlerErrorsAsThrown } from './nest/billing-transport';
 import { systemClock } from './clock';
 import { BusReactorRunner } from './run/bus-reactor';
 import { CommandConsumer } from './run/command-consumer';
@@ -53,6 +57,7 @@ interface Stoppable {
 export class ServiceHost {
   private readonly started: Stoppable[] = [];
   private jobRunner: JobRunner | null = null;
+  private running: ServiceDefinition | null = null;
   private readonly storeReactors = new Map<string, StoreReactorRunner>();
 
   private constructor(
@@ -79,25 +84,42 @@ export class ServiceHost {
     });
     // The service writes through the watch: a store that cannot write makes it unready until it can.
     const storage = StorageWatch.of(options.store, options.logger);
+    const commands = new BusCommandSender(options.bus, options.partitions, options.directory);
     const context: ServiceContext = {
       serviceName: options.serviceName,
       store: storage.store,
       db: options.db,
       bus: options.bus,
-      commands: new BusCommandSender(options.bus, options.partitions, options.directory),
-      rpc,
+      commands,
+      rpc: new BillingClient(rpc, commands),
       clock,
       newId: options.newId ?? randomUUID,
       logger: options.logger,
     };
     const host = new ServiceHost(options, context, rpc, storage, faults);
     try {
-      await host.run(await options.factory(context));
+      const service = await options.factory(context);
+      // Nest finds the service's handlers; the transport hands them to this host, which delivers to them.
+      await quietNest(options.logger);
+      const app = await NestFactory.createMicroservice(service.module, {
+        strategy: new BillingTransport((handlers) => host.run({ ...service, ...handlers })),
+        logger: nestLogger(options.logger),
+        abortOnError: false,
+      });
+      host.started.push({ name: 'nest application', stop: () => app.close() });
+      app.useGlobalFilters(new HandlerErrorsAsThrown());
+      await app.listen();
     } catch (error) {
       await host.stop();
       throw error;
     }
     return host;
+  }
+
+  /** What the host runs: the handlers the transport found in the service's module, and its relay routes and jobs. */
+  get definition(): ServiceDefinition {
+    if (!this.running) throw new Error(`${this.options.serviceName} is not running`);
+    return this.running;
   }
 
   /** Runs a job once now, outside its schedule (never overlapping a scheduled run). */
@@ -127,6 +149,7 @@ export class ServiceHost {
     const { serviceName, bus, db, logger } = this.options;
     const { store } = this.context;
     if (definition.name !== serviceName) throw new Error(`The factory for ${serviceName} built a service named ${definition.name}`);
+    this.running = definition;
     const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
     const batch = this.options.maxBatchSize;
     if (definition.close) this.started.push({ name: 'service', stop: definition.close });
@@ -214,4 +237,24 @@ export class ServiceHost {
       { topic: deadLetterTopicFor(topic), partitions },
     ]);
   }
+}
+
+/**
+ * Nest loads `@nestjs/microservices` with a dynamic import: run by tsx, that is a second
+ * copy of `@nestjs/common` beside the one `import` gives, with a logger of its own. Both
+ * copies log through the service's logger.
+ */
+async function quietNest(logger: Logger): Promise<void> {
+  const { Logger: NestLogger } = await import('@nestjs/common');
+  NestLogger.overrideLogger(nestLogger(logger));
+}
+
+/** What Nest itself says, in the service's log: its warnings and errors; its start-up chatter is dropped. */
+function nestLogger(logger: Logger): LoggerService {
+  const text = (message: unknown): string => (message instanceof Error ? message.message : String(message));
+  return {
+    log: () => undefined,
+    warn: (message: unknown, ...context: unknown[]) => logger.warn(text(message), { source: 'nest', context }),
+    error: (message: unknown, ...context: unknown[]) => logger.error(text(message), { source: 'nest', error: message, context }),
+  };
 }

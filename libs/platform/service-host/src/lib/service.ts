@@ -1,16 +1,36 @@
 import type Database from 'better-sqlite3';
 import type { Command, EpochMillis } from '@billing/contracts';
-import type { EventFilter, EventStore } from '@billing/event-store';
-import type { MessageBus, PayloadSchemas, RelayRoute } from '@billing/messaging';
+import type { EventStore } from '@billing/event-store';
+import type { MessageBus, RelayRoute } from '@billing/messaging';
+import type { DynamicModule } from '@nestjs/common';
+import type { ReactorSource } from './nest/handler-roles';
 import type { RpcClient, RpcMethod } from './rpc';
 
 /**
  * How a service is described to the host that runs it. A service (wallet, tasks,
- * purchase, pricing) is a factory from its context to a definition; the host runs the
- * same definition embedded (in-process bus, every service in one process) or
- * distributed (Kafka, one process per service). There is one code path.
+ * purchase, pricing) is a factory from its context to a NestJS module; the host runs it
+ * as a Nest microservice on the billing transport, embedded (every service in one
+ * process, stores read directly) or distributed (Kafka, one process per service). There
+ * is one code path.
  */
-export type ServiceFactory = (context: ServiceContext) => ServiceDefinition | Promise<ServiceDefinition>;
+export type ServiceFactory = (context: ServiceContext) => ServiceModule | Promise<ServiceModule>;
+
+/** A service as its factory builds it. */
+export interface ServiceModule {
+  readonly name: string;
+  /**
+   * Its controllers declare the handlers: `@MessagePattern(contract, answers(Dto))` for
+   * requests, `@MessagePattern(command, decides(Dto))` for commands and
+   * `@EventPattern(name, reactsTo(source))` for the events it reacts to.
+   */
+  readonly module: DynamicModule;
+  /** The categories its store publishes, and where (the relay's routes). */
+  readonly publishes: readonly RelayRoute[];
+  /** Periodic work driven by the clock: sweepers, plan grants, timeouts. */
+  readonly jobs?: readonly Job[];
+  /** Called after the host stopped delivering to it. */
+  readonly close?: () => Promise<void>;
+}
 
 export interface Clock {
   now(): EpochMillis;
@@ -39,20 +59,14 @@ export interface ServiceContext {
   readonly logger: Logger;
 }
 
-export interface ServiceDefinition {
-  readonly name: string;
-  /** The categories its store publishes, and where (the relay's routes). */
-  readonly publishes: readonly RelayRoute[];
+/** What the host runs: the module's handlers, found by the transport, and the rest of the service. */
+export interface ServiceDefinition extends Omit<ServiceModule, 'module'> {
   /** Commands it accepts on its command topic (`commandTopicFor(name)`). */
   readonly commands?: readonly CommandRoute[];
   /** What it does when events happen (its own, or other services'). */
   readonly reactors?: readonly Reactor[];
   /** Request/reply methods other services and the gateway call. */
   readonly rpc?: readonly RpcMethod[];
-  /** Periodic work driven by the clock: sweepers, plan grants, timeouts. */
-  readonly jobs?: readonly Job[];
-  /** Called after the host stopped everything above. */
-  readonly close?: () => Promise<void>;
 }
 
 /**
@@ -108,30 +122,17 @@ export interface ReactorEvent {
  * checkpoint or offset moves only after `handle` resolved, so reactions must be
  * idempotent: derive command ids from the event.
  */
-export type Reactor =
-  | {
-      readonly name: string;
-      readonly source: { readonly kind: 'store'; readonly filter: EventFilter };
-      readonly handle: (events: readonly ReactorEvent[]) => Promise<void>;
-    }
-  | {
-      readonly name: string;
-      /**
-       * `schemas` names every event type the topics carry: a message of another type, or one
-       * that fails its schema, is dead-lettered. Only the types in `handles` (all, when
-       * absent) reach `handle`; the others are valid and skipped by design.
-       */
-      readonly source: {
-        readonly kind: 'bus';
-        readonly topics: readonly string[];
-        readonly schemas: PayloadSchemas<Record<string, object>>;
-        readonly handles?: readonly string[];
-      };
-      readonly handle: (events: readonly ReactorEvent[]) => Promise<void>;
-    };
+export interface Reactor {
+  readonly name: string;
+  readonly source: ReactorSource;
+  readonly handle: (events: readonly ReactorEvent[]) => Promise<void>;
+}
 
 export interface Job {
   readonly name: string;
   readonly everyMillis: number;
   readonly run: (now: EpochMillis) => Promise<void>;
 }
+
+/** The injection token of a service's `ServiceContext` in its NestJS module. */
+export const SERVICE_CONTEXT = Symbol('ServiceContext');

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import type { Command, Decider, Event } from '@billing/contracts';
-import { createRepository } from '@billing/event-store';
+import { createRepository, type EventStore } from '@billing/event-store';
 import { topicFor } from '@billing/messaging';
+import { Controller, Inject, Module } from '@nestjs/common';
+import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { answers, decides, reactsTo } from '../lib/nest/handler-roles';
 import { RpcError } from '../lib/rpc';
-import type { ServiceFactory } from '../lib/service';
+import type { CommandOutcome, CommandTarget, ReactorEvent, ServiceFactory } from '../lib/service';
 
 /*
  * A toy service the host's tests run: counters per account, with a command, a store
@@ -77,70 +80,83 @@ export const newObservations = (): CounterObservations => ({
   jobMaxConcurrent: 0,
 });
 
+type Repository = ReturnType<typeof createRepository<Increment, Incremented, CounterState>>;
+
+interface CounterParts {
+  readonly repository: Repository;
+  readonly store: EventStore;
+  readonly record: (eventIds: readonly string[]) => void;
+  readonly seen: CounterObservations;
+}
+
+const COUNTER_PARTS = Symbol('CounterParts');
+
+@Controller()
+class CounterController {
+  constructor(@Inject(COUNTER_PARTS) private readonly counter: CounterParts) {}
+
+  @MessagePattern({ service: 'counter', command: 'Increment' }, decides(IncrementDto))
+  async increment(@Payload() command: Increment, @Ctx() target: CommandTarget): Promise<CommandOutcome> {
+    if (!target.streamName.startsWith('counter-')) return { kind: 'refused', code: 'wrong-stream', message: target.streamName };
+    try {
+      const result = await this.counter.repository.handle(target.streamName, command);
+      return { kind: 'applied', events: result.events.length };
+    } catch (error) {
+      if (error instanceof CounterLimitError) return { kind: 'refused', code: 'limit', message: error.message };
+      throw error;
+    }
+  }
+
+  @EventPattern('tally', reactsTo({ kind: 'store', filter: { streamPrefixes: ['counter-'] } }))
+  async tally(@Payload() events: readonly ReactorEvent[]): Promise<void> {
+    const { seen } = this.counter;
+    if (seen.storeFailures > 0) {
+      seen.storeFailures--;
+      throw new Error('tally is not ready');
+    }
+    this.counter.record(events.map((e) => e.eventId));
+    seen.storeReactions.push(...events.map((e) => e.eventId));
+  }
+
+  @EventPattern('echo', reactsTo({ kind: 'bus', topics: [COUNTER_TOPIC], schemas: { Incremented: { schemaVersion: 1, dto: IncrementedPayload } } }))
+  async echo(@Payload() events: readonly ReactorEvent[]): Promise<void> {
+    this.counter.seen.busReactions.push(...events.map((e) => e.eventId));
+  }
+
+  @MessagePattern({ service: 'counter', method: 'total' }, answers(TotalRequest))
+  async total(@Payload() request: TotalRequest): Promise<{ total: number }> {
+    const events = await this.counter.store.readStream(counterStream(request.accountId));
+    const last = events[events.length - 1];
+    if (!last) throw new RpcError({ type: 'not-found', title: 'No such counter', status: 404 });
+    return { total: (last.data as Incremented['data']).total };
+  }
+
+  @MessagePattern({ service: 'counter', method: 'slow' }, answers(SlowRequest))
+  slow(@Payload() request: SlowRequest): Promise<{ done: boolean }> {
+    return new Promise((resolve) => setTimeout(() => resolve({ done: true }), request.millis));
+  }
+
+  @MessagePattern({ service: 'counter', method: 'explode' }, answers(EmptyRequest))
+  async explode(): Promise<never> {
+    throw new Error('secret internals');
+  }
+}
+
+@Module({})
+class CounterModule {}
+
 export const counterService =
   (seen: CounterObservations, options: { jobEveryMillis?: number; jobMillis?: number } = {}): ServiceFactory =>
   ({ store, db }) => {
     const repository = createRepository({ store, decider: counterDecider, schemaVersionOf: () => 1 });
     db.exec('CREATE TABLE IF NOT EXISTS reactions (event_id TEXT NOT NULL)');
-    const record = db.prepare<[string]>('INSERT INTO reactions (event_id) VALUES (?)');
+    const insert = db.prepare<[string]>('INSERT INTO reactions (event_id) VALUES (?)');
+    const record = db.transaction((eventIds: readonly string[]) => eventIds.forEach((id) => insert.run(id)));
+    const parts: CounterParts = { repository, store, record: (ids) => void record(ids), seen };
     return {
       name: 'counter',
+      module: { module: CounterModule, controllers: [CounterController], providers: [{ provide: COUNTER_PARTS, useValue: parts }] },
       publishes: [{ category: 'counter', topic: COUNTER_TOPIC, partitions: 3, keyOf: (s) => s.slice('counter-'.length) }],
-      commands: [
-        {
-          type: 'Increment',
-          dto: IncrementDto,
-          handle: async (command, target) => {
-            if (!target.streamName.startsWith('counter-')) return { kind: 'refused', code: 'wrong-stream', message: target.streamName };
-            try {
-              const result = await repository.handle(target.streamName, command as Increment);
-              return { kind: 'applied', events: result.events.length };
-            } catch (error) {
-              if (error instanceof CounterLimitError) return { kind: 'refused', code: 'limit', message: error.message };
-              throw error;
-            }
-          },
-        },
-      ],
-      reactors: [
-        {
-          name: 'tally',
-          source: { kind: 'store', filter: { streamPrefixes: ['counter-'] } },
-          handle: async (events) => {
-            if (seen.storeFailures > 0) {
-              seen.storeFailures--;
-              throw new Error('tally is not ready');
-            }
-            db.transaction(() => events.forEach((e) => record.run(e.eventId)))();
-            seen.storeReactions.push(...events.map((e) => e.eventId));
-          },
-        },
-        {
-          name: 'echo',
-          source: { kind: 'bus', topics: [COUNTER_TOPIC], schemas: { Incremented: { schemaVersion: 1, dto: IncrementedPayload } } },
-          handle: async (events) => void seen.busReactions.push(...events.map((e) => e.eventId)),
-        },
-      ],
-      rpc: [
-        {
-          name: 'total',
-          dto: TotalRequest,
-          handle: async (request) => {
-            const events = await store.readStream(counterStream((request as TotalRequest).accountId));
-            const last = events[events.length - 1];
-            if (!last) throw new RpcError({ type: 'not-found', title: 'No such counter', status: 404 });
-            return { total: (last.data as Incremented['data']).total };
-          },
-        },
-        { name: 'slow', dto: SlowRequest, handle: (request) => new Promise((resolve) => setTimeout(() => resolve({ done: true }), (request as SlowRequest).millis)) },
-        {
-          name: 'explode',
-          dto: EmptyRequest,
-          handle: async () => {
-            throw new Error('secret internals');
-          },
-        },
-      ],
       jobs: [
         {
           name: 'tick',

@@ -1,14 +1,10 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PricingRpc, type RpcContract } from '@billing/contracts';
-import { openSqliteEventStore } from '@billing/event-store';
-import { InProcessMessageBus } from '@billing/messaging';
 import { priceBooksDirectory } from '@billing/price-book-files';
-import { RpcError, type ServiceContext, type ServiceDefinition } from '@billing/service-host';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { RpcError } from '@billing/service-host';
+import { type ServiceOnBus, startServiceOnBus } from '@billing/service-host/testing';
 import { createPricingService, type PricingServiceOptions } from './pricing-service';
 
 const JAN_2026 = Date.UTC(2026, 0, 10);
@@ -17,8 +13,7 @@ const JULY_2026 = Date.UTC(2026, 6, 1);
 describe('the pricing service', () => {
   let directory: string;
   let now: number;
-  let context: ServiceContext;
-  let closeContext: () => Promise<void>;
+  let running: ServiceOnBus[];
 
   const shipped = (id: string): Record<string, unknown> =>
     JSON.parse(readFileSync(join(priceBooksDirectory({}), `${id}.json`), 'utf8')) as Record<string, unknown>;
@@ -28,45 +23,27 @@ describe('the pricing service', () => {
     writeFileSync(join(directory, 'credits.json'), JSON.stringify(shipped('credits')));
     writeFileSync(join(directory, 'points.json'), JSON.stringify(shipped('points')));
     now = JAN_2026;
-    const store = openSqliteEventStore({ path: join(directory, 'events.db') });
-    const db = new Database(join(directory, 'state.db'));
-    const bus = new InProcessMessageBus();
-    let ids = 0;
-    context = {
-      serviceName: 'pricing',
-      store,
-      db,
-      bus,
-      commands: { send: () => Promise.reject(new Error('pricing sends no commands')) },
-      rpc: { call: () => Promise.reject(new Error('pricing calls no one')) },
-      clock: { now: () => now },
-      newId: () => `quote-${++ids}`,
-      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-    };
-    closeContext = async () => {
-      await bus.close();
-      db.close();
-      await store.close();
-    };
+    running = [];
   });
 
   afterEach(async () => {
-    await closeContext();
+    for (const service of running) await service.stop();
     rmSync(directory, { recursive: true, force: true });
   });
 
-  const start = async (options: PricingServiceOptions = {}): Promise<ServiceDefinition> =>
-    createPricingService({ priceBooksDir: directory, ...options })(context);
+  /** The service under its host on a bus: each request travels and is validated as from another process. */
+  const start = async (options: PricingServiceOptions = {}): Promise<ServiceOnBus> => {
+    let ids = 0;
+    const service = await startServiceOnBus('pricing', createPricingService({ priceBooksDir: directory, ...options }), {
+      clock: { now: () => now },
+      newId: () => `quote-${++ids}`,
+    });
+    running.push(service);
+    return service;
+  };
 
-  /** Calls a method as the host does: the request is validated against the method's DTO first. */
-  async function call<Request, Reply>(definition: ServiceDefinition, contract: RpcContract<Request, Reply>, request: NoInfer<Request>): Promise<Reply> {
-    const method = definition.rpc?.find((candidate) => candidate.name === contract.method);
-    if (!method) throw new Error(`no method ${contract.method}`);
-    const dto = plainToInstance(method.dto, request);
-    const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0) throw new RpcError({ type: 'validation', title: 'Invalid request', status: 400, errors: errors.map((e) => e.property) });
-    return (await method.handle(dto)) as Reply;
-  }
+  const call = <Request, Reply>(service: ServiceOnBus, contract: RpcContract<Request, Reply>, request: NoInfer<Request>): Promise<Reply> =>
+    service.call(contract, request);
 
   it('given the shipped books, when quoting 5 s of seedance-2.0 from the API, then 75 credits from the api pool', async () => {
     const pricing = await start();

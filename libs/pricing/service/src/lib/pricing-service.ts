@@ -1,10 +1,10 @@
-import { PricingRpc, SERVICES } from '@billing/contracts';
+import { SERVICES } from '@billing/contracts';
 import { loadPriceBooks, priceBooksDirectory } from '@billing/price-book-files';
-import { type PriceBook, poolForChannel, quote } from '@billing/pricing-domain';
-import { rpcHandler, type ServiceContext, type ServiceDefinition, type ServiceFactory } from '@billing/service-host';
+import type { PriceBook } from '@billing/pricing-domain';
+import { SERVICE_CONTEXT, type ServiceContext, type ServiceFactory } from '@billing/service-host';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { PriceBookShelf } from './price-book-shelf';
-import { answeringProblems } from './pricing-problems';
-import { CatalogRpcRequest, PriceBooksRpcRequest, QuoteRpcRequest } from './pricing-requests';
+import { PricingController } from './pricing-controller';
 
 export const PRICING_SERVICE = SERVICES.pricing;
 
@@ -29,39 +29,21 @@ export function createPricingService(options: PricingServiceOptions = {}): Servi
       active: shelf.activePriceBookId,
       versions: books.map((book) => `${book.id}@${book.version}`),
     });
-    return pricingDefinition(shelf, context);
+    return { name: PRICING_SERVICE, publishes: [], module: PricingModule.of(shelf, context) };
   };
 }
 
-function pricingDefinition(shelf: PriceBookShelf, context: ServiceContext): ServiceDefinition {
-  const quoteMethod = rpcHandler(PricingRpc.quote, QuoteRpcRequest, (request) =>
-    answeringProblems(() => {
-      const now = context.clock.now();
-      const book = shelf.inForce(request.at ?? now, request.priceBookId);
-      const batchSize = request.batchSize ?? request.request.batchSize;
-      const priced = quote({ ...request.request, ...(batchSize === undefined ? {} : { batchSize }) }, book, { quoteId: context.newId(), now });
-      return request.channel === undefined ? priced : { ...priced, pool: poolForChannel(book, request.channel) };
-    }),
-  );
-  const catalogMethod = rpcHandler(PricingRpc.catalog, CatalogRpcRequest, (request) =>
-    answeringProblems(() => {
-      const book = shelf.inForce(request.at ?? context.clock.now(), request.priceBookId);
-      return {
-        priceBookId: book.id,
-        priceBookVersion: book.version,
-        effectiveFrom: book.effectiveFrom,
-        currency: book.currency,
-        creditUnit: book.creditUnit,
-        pools: book.pools,
-        plans: book.plans,
-        defaultPlanId: book.defaultPlanId,
-        packs: book.packs,
-      };
-    }),
-  );
-  const priceBooksMethod = rpcHandler(PricingRpc.priceBooks, PriceBooksRpcRequest, async (request) => ({
-    activePriceBookId: shelf.activePriceBookId,
-    priceBooks: shelf.summaries(request.at ?? context.clock.now()),
-  }));
-  return { name: PRICING_SERVICE, publishes: [], rpc: [quoteMethod, catalogMethod, priceBooksMethod] };
+/** Pricing as a NestJS module: its controller answers from the books on the shelf. */
+@Module({})
+export class PricingModule {
+  static of(shelf: PriceBookShelf, context: ServiceContext): DynamicModule {
+    return {
+      module: PricingModule,
+      controllers: [PricingController],
+      providers: [
+        { provide: PriceBookShelf, useValue: shelf },
+        { provide: SERVICE_CONTEXT, useValue: context },
+      ],
+    };
+  }
 }

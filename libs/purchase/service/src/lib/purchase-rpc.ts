@@ -1,5 +1,6 @@
 import {
   type AccountPlan,
+  type Answering,
   type CatalogReply,
   DEFAULT_CONCURRENCY_LIMIT,
   type Entitlement,
@@ -13,33 +14,19 @@ import {
   PricingRpc,
   type Receipt,
   PurchaseRpc,
-  type RpcContract,
   subscriptionStreamName,
   WalletRpc,
   type WebhookOutcome,
 } from '@billing/contracts';
 import type { SandboxPaymentProvider } from '@billing/payment-provider';
 import { isSubscription, planInForce } from '@billing/purchase-domain';
-import { type Clock, type Logger, type RpcClient, rpcHandler, type RpcMethod, send } from '@billing/service-host';
-import { orderCredited, OrderCreditedRequest } from './order-credits';
+import { type Clock, type Logger, type RpcClient, send } from '@billing/service-host';
+import { orderCredited } from './order-credits';
 import { changePlan } from './plan-changes';
 import { refundPlanAtProvider } from './plan-refunds';
 import { receiveNotification } from './payment-notifications';
 import type { ConfiguredProvider } from './payment-provider-config';
-import { answeringProblems, problems } from './purchase-problems';
-import {
-  AccountPlanRequest,
-  ChangePlanRequest,
-  ConfirmSandboxPaymentRequest,
-  FailSandboxRenewalsRequest,
-  GetOrderRequest,
-  PaymentWebhookRequest,
-  PlaceOrderRequest,
-  PlanSubscriptionRequest,
-  ReceiptsRequest,
-  RefundOrderRequest,
-  StartContractPlanRequest,
-} from './purchase-requests';
+import { problems } from './purchase-problems';
 import type { PurchaseStreams } from './purchase-streams';
 import { decideSubscription } from './purchase-workflow-reactor';
 
@@ -56,7 +43,8 @@ export interface PurchaseRpcDependencies {
   readonly receipts: (accountId: string, orderId?: string) => Promise<readonly Receipt[]>;
 }
 
-export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
+/** What the purchase service answers, one function per method of its contract. */
+export function purchaseOperations(deps: PurchaseRpcDependencies): Answering<typeof PurchaseRpc> {
   const { streams, payments, clock } = deps;
   const catalog = () => send(deps.rpc, PricingRpc.catalog, { priceBookId: deps.priceBookId });
 
@@ -126,21 +114,21 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
     }
   }
 
-  return [
-    method(PurchaseRpc.planSubscription, PlanSubscriptionRequest, (request) => subscriptionOf(request.accountId)),
-    method(PurchaseRpc.cancelPlanAtPeriodEnd, PlanSubscriptionRequest, (request) => setCancelAtPeriodEnd(request.accountId, true)),
-    method(PurchaseRpc.resumePlan, PlanSubscriptionRequest, (request) => setCancelAtPeriodEnd(request.accountId, false)),
-    method(PurchaseRpc.changePlan, ChangePlanRequest, async (request) => {
+  return {
+    planSubscription: (request) => subscriptionOf(request.accountId),
+    cancelPlanAtPeriodEnd: (request) => setCancelAtPeriodEnd(request.accountId, true),
+    resumePlan: (request) => setCancelAtPeriodEnd(request.accountId, false),
+    changePlan: async (request) => {
       await changePlan({ ...deps, provider: payments.provider, catalog }, request.accountId, request.planId);
       return subscriptionOf(request.accountId);
-    }),
-    method(PurchaseRpc.receipts, ReceiptsRequest, async (request) => ({ receipts: await deps.receipts(request.accountId, request.orderId) })),
-    method(PurchaseRpc.failNextSandboxRenewals, FailSandboxRenewalsRequest, async (request) => {
+    },
+    receipts: async (request) => ({ receipts: await deps.receipts(request.accountId, request.orderId) }),
+    failNextSandboxRenewals: async (request) => {
       if (payments.kind !== 'sandbox') throw problems.forbidden('renewals are declined on demand only by the sandbox provider');
       payments.provider.failNextRenewals(request.accountId, request.count ?? 1);
       return { accountId: request.accountId, failNext: request.count ?? 1 };
-    }),
-    method(PurchaseRpc.placeOrder, PlaceOrderRequest, async (request): Promise<PlacedOrder> => {
+    },
+    placeOrder: async (request): Promise<PlacedOrder> => {
       const urls = { ...(request.successUrl ? { successUrl: request.successUrl } : {}), ...(request.cancelUrl ? { cancelUrl: request.cancelUrl } : {}) };
       const known = await streams.order(request.orderId);
       if (known) return checkout(sameOrder(known, request), urls);
@@ -158,9 +146,9 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
       });
       // Two requests racing with one order id: the first one written is the order.
       return checkout(sameOrder(await orderOf(orderId), request), urls);
-    }),
-    method(PurchaseRpc.getOrder, GetOrderRequest, (request) => orderOf(request.orderId, request.accountId)),
-    method(PurchaseRpc.confirmSandboxPayment, ConfirmSandboxPaymentRequest, async (request): Promise<WebhookOutcome> => {
+    },
+    getOrder: (request) => orderOf(request.orderId, request.accountId),
+    confirmSandboxPayment: async (request): Promise<WebhookOutcome> => {
       if (payments.kind !== 'sandbox') throw problems.forbidden('payments are confirmed locally only by the sandbox provider');
       const order = await orderOf(request.orderId);
       const sandbox: SandboxPaymentProvider = payments.provider;
@@ -168,16 +156,16 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
       await checkout(order);
       const notification = sandbox.confirm(order.orderId, clock.now());
       return receive(notification.rawBody, notification.headers);
-    }),
-    method(PurchaseRpc.orderCredited, OrderCreditedRequest, async (request) => {
+    },
+    orderCredited: async (request) => {
       const deadline = Date.now() + request.waitMillis;
       return { credited: await orderCredited(await orderOf(request.orderId, request.accountId), deps, deadline) };
-    }),
-    method(PurchaseRpc.paymentWebhook, PaymentWebhookRequest, async (request): Promise<WebhookOutcome> => {
+    },
+    paymentWebhook: async (request): Promise<WebhookOutcome> => {
       if (request.provider !== payments.kind) throw problems.validation('provider', `this deployment takes payments through ${payments.kind}, not ${request.provider}`);
       return receive(Buffer.from(request.rawBody, 'base64'), request.headers);
-    }),
-    method(PurchaseRpc.refundOrder, RefundOrderRequest, async (request): Promise<Order> => {
+    },
+    refundOrder: async (request): Promise<Order> => {
       const initiatedBy = request.requestedBy ?? 'finance';
       const order = await orderOf(request.orderId, initiatedBy === 'owner' ? request.accountId : undefined);
       if (initiatedBy === 'owner') await assertOwnerMayRefund(order);
@@ -188,9 +176,9 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
         metadata: { commandId: `refund-order:${request.orderId}`, now: clock.now(), correlationId: request.orderId },
       });
       return orderOf(request.orderId);
-    }),
-    method(PurchaseRpc.accountPlan, AccountPlanRequest, (request) => planOf(request.accountId)),
-    method(PurchaseRpc.startContractPlan, StartContractPlanRequest, async (request): Promise<AccountPlan> => {
+    },
+    accountPlan: (request) => planOf(request.accountId),
+    startContractPlan: async (request): Promise<AccountPlan> => {
       const book = await catalog();
       const plan = book.plans.find((candidate) => candidate.id === request.planId);
       if (!plan) throw problems.notFound('Plan', `price book ${book.priceBookId} has no plan ${request.planId}`, { planId: request.planId });
@@ -213,8 +201,8 @@ export function purchaseRpcMethods(deps: PurchaseRpcDependencies): RpcMethod[] {
         );
       }
       return planOf(accountId);
-    }),
-  ];
+    },
+  };
 }
 
 /** The item priced from the book in force: a pack's credits and price, or a plan's monthly price and terms. */
@@ -256,9 +244,4 @@ function termsFromCatalog(book: CatalogReply, planId: string): PlanTerms {
   const plan = book.plans.find((candidate) => candidate.id === planId);
   if (!plan) return { concurrencyLimit: DEFAULT_CONCURRENCY_LIMIT, priority: false, entitlements: [] as Entitlement[] };
   return { concurrencyLimit: plan.concurrencyLimit, priority: plan.priority, entitlements: plan.entitlements };
-}
-
-/** A handler of the purchase contract whose refusals become problem details. */
-function method<Request extends object, Reply>(contract: RpcContract<Request, Reply>, dto: new () => NoInfer<Request>, handle: (request: Request) => Promise<NoInfer<Reply>>): RpcMethod {
-  return rpcHandler(contract, dto, (request) => answeringProblems(() => handle(request)));
 }

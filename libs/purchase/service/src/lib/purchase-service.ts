@@ -1,16 +1,19 @@
-import { SERVICES, SUBSCRIPTION_CATEGORY, ORDER_CATEGORY } from '@billing/contracts';
+import { type Answering, ORDER_CATEGORY, type PurchaseRpc, SERVICES, SUBSCRIPTION_CATEGORY } from '@billing/contracts';
 import { type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/event-store';
 import { topicFor, type RelayRoute } from '@billing/messaging';
-import type { ServiceDefinition, ServiceFactory } from '@billing/service-host';
+import type { ServiceFactory, ServiceModule } from '@billing/service-host';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { paymentProviderFrom, type PaymentProviderConfig } from './payment-provider-config';
 import { planGrantJob, planPeriodsProjection } from './plan-periods';
-import { purchaseRpcMethods } from './purchase-rpc';
+import { PURCHASE_OPERATIONS, PurchaseController } from './purchase-controller';
+import { PURCHASE_REACTIONS, PurchaseReactionsController, type PurchaseReactions } from './purchase-reactions-controller';
+import { purchaseOperations } from './purchase-rpc';
 import { receiptsOf, receiptsProjection } from './receipts';
 import { orderPaidBy, orderPaymentsProjection } from './order-payments';
 import { PurchaseStreams } from './purchase-streams';
-import { refundSettlementReactor } from './refund-settlement';
+import { refundSettlement } from './refund-settlement';
 import { sandboxRenewals } from './sandbox-renewals';
-import { purchaseWorkflowReactor } from './purchase-workflow-reactor';
+import { purchaseWorkflow } from './purchase-workflow-reactor';
 
 export const PURCHASE_SERVICE = SERVICES.purchase;
 export const ORDER_TOPIC = topicFor(ORDER_CATEGORY, 1);
@@ -44,7 +47,7 @@ const idAfter = (category: string) => (streamName: string) => streamName.slice(c
 export function createPurchaseService(options: PurchaseServiceOptions): ServiceFactory {
   const payments = paymentProviderFrom(options.payments, options.environment);
   const partitions = options.partitions ?? 8;
-  return (context): ServiceDefinition => {
+  return (context): ServiceModule => {
     const { store, db } = context;
     const streams = new PurchaseStreams(store, context.newId);
     const periods = new ProjectionRunner({ store, db, projection: planPeriodsProjection(), onFailure: logRunnerFailures(context.logger, 'plan-periods') });
@@ -64,18 +67,20 @@ export function createPurchaseService(options: PurchaseServiceOptions): ServiceF
     return {
       name: PURCHASE_SERVICE,
       publishes: routes,
-      reactors: [purchaseWorkflowReactor(streams, context), refundSettlementReactor(streams, payments.provider, context.clock)],
-      rpc: purchaseRpcMethods({
-        streams,
-        payments,
-        rpc: context.rpc,
-        clock: context.clock,
-        logger: context.logger,
-        priceBookId: options.priceBookId ?? 'credits',
-        orderOfPayment,
-        ownerRefundWindowMillis: options.ownerRefundWindowMillis ?? DEFAULT_OWNER_REFUND_WINDOW_MILLIS,
-        receipts: async (accountId, orderId) => (await caughtUp(store, receiptIndex), receiptsOf(db, accountId, orderId)),
-      }),
+      module: PurchaseModule.of(
+        purchaseOperations({
+          streams,
+          payments,
+          rpc: context.rpc,
+          clock: context.clock,
+          logger: context.logger,
+          priceBookId: options.priceBookId ?? 'credits',
+          orderOfPayment,
+          ownerRefundWindowMillis: options.ownerRefundWindowMillis ?? DEFAULT_OWNER_REFUND_WINDOW_MILLIS,
+          receipts: async (accountId, orderId) => (await caughtUp(store, receiptIndex), receiptsOf(db, accountId, orderId)),
+        }),
+        { workflow: purchaseWorkflow(streams, context), refundSettlement: refundSettlement(streams, payments.provider, context.clock) },
+      ),
       jobs: [
         planGrantJob({
           streams,
@@ -93,6 +98,21 @@ export function createPurchaseService(options: PurchaseServiceOptions): ServiceF
       },
     };
   };
+}
+
+/** Purchase as a NestJS module: its requests and what it reacts to. */
+@Module({})
+export class PurchaseModule {
+  static of(operations: Answering<typeof PurchaseRpc>, reactions: PurchaseReactions): DynamicModule {
+    return {
+      module: PurchaseModule,
+      controllers: [PurchaseController, PurchaseReactionsController],
+      providers: [
+        { provide: PURCHASE_OPERATIONS, useValue: operations },
+        { provide: PURCHASE_REACTIONS, useValue: reactions },
+      ],
+    };
+  }
 }
 
 async function caughtUp(store: EventStore, runner: ProjectionRunner): Promise<void> {

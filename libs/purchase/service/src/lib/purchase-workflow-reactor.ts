@@ -1,6 +1,6 @@
 import { SERVICES, subscriptionStreamName, type OrderEvent, type StartSubscription, type SubscriptionCommand } from '@billing/contracts';
 import { PurchaseError, purchaseTargetStream, reactToPurchaseEvent, type PurchaseWorkflowEvent } from '@billing/purchase-domain';
-import type { Logger, OutgoingCommand, Reactor, ServiceContext } from '@billing/service-host';
+import type { Logger, OutgoingCommand, ReactorEvent, ServiceContext } from '@billing/service-host';
 import type { PurchaseStreams } from './purchase-streams';
 
 /**
@@ -9,23 +9,18 @@ import type { PurchaseStreams } from './purchase-streams';
  * grant expiring at the period's end, a refund takes back what the order gave. Command
  * ids come from the events (the workflow's rule), so a batch handled twice has the effect of one.
  */
-export function purchaseWorkflowReactor(streams: PurchaseStreams, context: Pick<ServiceContext, 'commands' | 'clock' | 'logger'>): Reactor {
-  return {
-    name: 'purchase-workflow',
-    // Every purchase event (the workflow says which ones lead anywhere), so the checkpoint tracks the head.
-    source: { kind: 'store', filter: { streamPrefixes: ['order-', 'subscription-'] } },
-    handle: async (events) => {
-      const toWallet: OutgoingCommand[] = [];
-      for (const recorded of events) {
-        // The store holds what the purchase deciders wrote.
-        const event = { type: recorded.type, data: recorded.data } as PurchaseWorkflowEvent;
-        for (const decided of reactToPurchaseEvent(event, { now: context.clock.now(), eventId: recorded.eventId })) {
-          if (decided.target === 'wallet') toWallet.push({ accountId: decided.accountId, streamName: purchaseTargetStream(decided), command: decided.command });
-          else await decideSubscription(streams, withPlanTerms(decided.command, event), context.logger);
-        }
+export function purchaseWorkflow(streams: PurchaseStreams, context: Pick<ServiceContext, 'commands' | 'clock' | 'logger'>): (events: readonly ReactorEvent[]) => Promise<void> {
+  return async (events) => {
+    const toWallet: OutgoingCommand[] = [];
+    for (const recorded of events) {
+      // The store holds what the purchase deciders wrote.
+      const event = { type: recorded.type, data: recorded.data } as PurchaseWorkflowEvent;
+      for (const decided of reactToPurchaseEvent(event, { now: context.clock.now(), eventId: recorded.eventId })) {
+        if (decided.target === 'wallet') toWallet.push({ accountId: decided.accountId, streamName: purchaseTargetStream(decided), command: decided.command });
+        else await decideSubscription(streams, withPlanTerms(decided.command, event), context.logger);
       }
-      await context.commands.send(SERVICES.wallet, toWallet);
-    },
+    }
+    await context.commands.send(SERVICES.wallet, toWallet);
   };
 }
 

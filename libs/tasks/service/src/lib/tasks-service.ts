@@ -1,27 +1,26 @@
-import { SERVICES, SUBSCRIPTION_CATEGORY, TASK_CATEGORY } from '@billing/contracts';
-import { topicFor } from '@billing/messaging';
+import { SERVICES } from '@billing/contracts';
 import type { ServiceFactory } from '@billing/service-host';
+import { type DynamicModule, Module } from '@nestjs/common';
 import type { Task } from '@billing/tasks-domain';
 import { Dispatcher } from './dispatch/dispatcher';
 import { reconcileTasksAtProvider } from './dispatch/reconcile';
 import { TimeUnderWay } from './dispatch/time-under-way';
 import { timeoutSweep } from './dispatch/timeouts';
 import { AccountPlans } from './plans/account-plans';
-import { SUBSCRIPTION_PAYLOAD_SCHEMAS } from './plans/subscription-payloads';
 import { PricingClient } from './pricing/pricing-client';
 import { TaskViews } from './read-model/task-views';
-import { taskRpcMethods } from './rpc/task-rpc';
-import { SAGA_OWN_EVENT_TYPES, WALLET_ANSWER_TYPES, WALLET_TOPIC_SCHEMAS, WALLET_TOPIC } from './saga/saga-events';
+import { TASK_RPC_PARTS, type TaskRpcOptions, TasksController } from './rpc/task-rpc';
 import { SagaRunner } from './saga/saga-runner';
 import { AccountSlots } from './slots/account-slots';
 import { Admissions } from './slots/admissions';
 import { TaskStreams } from './streams/task-streams';
+import { TaskReactionsController } from './task-reactions-controller';
 import { taskRoutes } from './task-routes';
 import { providerOf, resolveTasksOptions, type TasksServiceOptions } from './tasks-service-options';
 import { WalletClient } from './wallet/wallet-client';
 
 export const TASKS_SERVICE = SERVICES.tasks;
-export const SUBSCRIPTION_TOPIC = topicFor(SUBSCRIPTION_CATEGORY, 1);
+export { SUBSCRIPTION_TOPIC } from './task-reactions-controller';
 
 /**
  * The task service: the task lifecycle and its saga. A task is quoted, takes a slot,
@@ -87,21 +86,8 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
     return {
       // The host's name for it: `tasks`, or another when two instances share one process in a test.
       name: context.serviceName,
+      module: TasksModule.of({ streams, views, admissions, plans, pricing, provider, clock }, saga),
       publishes: taskRoutes(settings.partitions),
-      reactors: [
-        {
-          name: 'task-saga',
-          source: { kind: 'store', filter: { streamPrefixes: [`${TASK_CATEGORY}-`], eventTypes: [...SAGA_OWN_EVENT_TYPES] } },
-          handle: (events) => saga.react(events),
-        },
-        {
-          name: 'wallet-answers',
-          source: { kind: 'bus', topics: [WALLET_TOPIC], schemas: WALLET_TOPIC_SCHEMAS, handles: WALLET_ANSWER_TYPES },
-          handle: (events) => saga.react(events),
-        },
-        { name: 'account-plans', source: { kind: 'bus', topics: [SUBSCRIPTION_TOPIC], schemas: SUBSCRIPTION_PAYLOAD_SCHEMAS }, handle: (events) => plans.follow(events) },
-      ],
-      rpc: taskRpcMethods({ streams, views, admissions, plans, pricing, provider, clock }),
       jobs: [
         {
           name: 'task-timeouts',
@@ -118,4 +104,20 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
       },
     };
   };
+}
+
+/** The task service as a NestJS module: its requests, and what it reacts to. */
+@Module({})
+export class TasksModule {
+  static of(parts: TaskRpcOptions, saga: SagaRunner): DynamicModule {
+    return {
+      module: TasksModule,
+      controllers: [TasksController, TaskReactionsController],
+      providers: [
+        { provide: TASK_RPC_PARTS, useValue: parts },
+        { provide: SagaRunner, useValue: saga },
+        { provide: AccountPlans, useValue: parts.plans },
+      ],
+    };
+  }
 }

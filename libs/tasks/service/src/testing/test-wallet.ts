@@ -6,10 +6,13 @@ import {
   walletStreamName,
   type WalletCommand,
   type WalletEvent,
+  WalletCommands,
   WalletRpc,
 } from '@billing/contracts';
 import { walletRoute } from '@billing/messaging';
-import { type CommandOutcome, type CommandRoute, rpcHandler, type ServiceContext, type ServiceFactory } from '@billing/service-host';
+import { answers, type CommandOutcome, type CommandTarget, decides, SERVICE_CONTEXT, type ServiceContext, type ServiceFactory } from '@billing/service-host';
+import { Controller, Inject, Module } from '@nestjs/common';
+import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import { FakeWallet } from '@billing/tasks-domain/testing';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
 
@@ -85,49 +88,45 @@ export class TestWallet {
   }
 
   factory(partitions = 4): ServiceFactory {
-    return (context) => {
-      const route = (type: WalletCommand['type'], dto: new () => object): CommandRoute => ({
-        type,
-        dto,
-        handle: async (command, target): Promise<CommandOutcome> => {
-          await this.gate;
-          // Taken off the topic and never decided: as if it had not been sent.
-          if (this.lose === 'call' && type === 'ReserveCredits') return { kind: 'applied', events: 0 };
-          const walletCommand = command as WalletCommand;
-          this.received.push(walletCommand);
-          let events: readonly WalletEvent[];
-          try {
-            events = this.wallet(target.streamName).decide(walletCommand);
-          } catch (error) {
-            return { kind: 'refused', code: 'refused', message: (error as Error).message };
-          }
-          await this.write(context, target.streamName, events);
-          return { kind: 'applied', events: events.length };
-        },
-      });
-      const reserve = async (call: ReserveCreditsCall): Promise<ReservationAnswer> => {
-        await this.gate;
-        if (this.lose === 'call') return never();
-        this.calls.push(call);
-        const { accountId, pool, commandId, now, correlationId, ...data } = call;
-        const metadata = { commandId, now, ...(correlationId === undefined ? {} : { correlationId }) };
-        const streamName = walletStreamName(accountId, pool);
-        const { events, answer } = this.wallet(streamName).reserve({ type: 'ReserveCredits', data, metadata });
-        await this.write(context, streamName, events);
-        return this.lose === 'answer' ? never() : answer;
-      };
-      return {
-        name: 'wallet',
-        publishes: [walletRoute(partitions)],
-        rpc: [rpcHandler(WalletRpc.reserveCredits, ReserveCreditsCallData, reserve)],
-        commands: [
-          route('ReserveCredits', ReserveCreditsData),
-          route('ChargeReservation', ChargeReservationData),
-          route('ReleaseReservation', ReleaseReservationData),
-          route('ExpireReservation', ExpireReservationData),
+    return (context) => ({
+      name: 'wallet',
+      module: {
+        module: TestWalletModule,
+        controllers: [TestWalletController],
+        providers: [
+          { provide: TestWallet, useValue: this },
+          { provide: SERVICE_CONTEXT, useValue: context },
         ],
-      };
-    };
+      },
+      publishes: [walletRoute(partitions)],
+    });
+  }
+
+  async decide(command: WalletCommand, target: CommandTarget, context: ServiceContext): Promise<CommandOutcome> {
+    await this.gate;
+    // Taken off the topic and never decided: as if it had not been sent.
+    if (this.lose === 'call' && command.type === 'ReserveCredits') return { kind: 'applied', events: 0 };
+    this.received.push(command);
+    let events: readonly WalletEvent[];
+    try {
+      events = this.wallet(target.streamName).decide(command);
+    } catch (error) {
+      return { kind: 'refused', code: 'refused', message: (error as Error).message };
+    }
+    await this.write(context, target.streamName, events);
+    return { kind: 'applied', events: events.length };
+  }
+
+  async reserve(call: ReserveCreditsCall, context: ServiceContext): Promise<ReservationAnswer> {
+    await this.gate;
+    if (this.lose === 'call') return never();
+    this.calls.push(call);
+    const { accountId, pool, commandId, now, correlationId, ...data } = call;
+    const metadata = { commandId, now, ...(correlationId === undefined ? {} : { correlationId }) };
+    const streamName = walletStreamName(accountId, pool);
+    const { events, answer } = this.wallet(streamName).reserve({ type: 'ReserveCredits', data, metadata });
+    await this.write(context, streamName, events);
+    return this.lose === 'answer' ? never() : answer;
   }
 
   private async write(context: ServiceContext, streamName: string, events: readonly WalletEvent[]): Promise<void> {
@@ -153,3 +152,40 @@ export class TestWallet {
 
 /** An answer that never comes. */
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
+
+/** The test wallet's handlers: the real wallet's patterns, decided by the `TestWallet`. */
+@Controller()
+class TestWalletController {
+  constructor(
+    @Inject(TestWallet) private readonly wallet: TestWallet,
+    @Inject(SERVICE_CONTEXT) private readonly context: ServiceContext,
+  ) {}
+
+  @MessagePattern(WalletRpc.reserveCredits, answers(ReserveCreditsCallData))
+  reserveCredits(@Payload() call: ReserveCreditsCall): Promise<ReservationAnswer> {
+    return this.wallet.reserve(call, this.context);
+  }
+
+  @MessagePattern(WalletCommands.reserveCredits, decides(ReserveCreditsData))
+  reserve(@Payload() command: WalletCommand, @Ctx() target: CommandTarget): Promise<CommandOutcome> {
+    return this.wallet.decide(command, target, this.context);
+  }
+
+  @MessagePattern(WalletCommands.chargeReservation, decides(ChargeReservationData))
+  charge(@Payload() command: WalletCommand, @Ctx() target: CommandTarget): Promise<CommandOutcome> {
+    return this.wallet.decide(command, target, this.context);
+  }
+
+  @MessagePattern(WalletCommands.releaseReservation, decides(ReleaseReservationData))
+  release(@Payload() command: WalletCommand, @Ctx() target: CommandTarget): Promise<CommandOutcome> {
+    return this.wallet.decide(command, target, this.context);
+  }
+
+  @MessagePattern(WalletCommands.expireReservation, decides(ExpireReservationData))
+  expire(@Payload() command: WalletCommand, @Ctx() target: CommandTarget): Promise<CommandOutcome> {
+    return this.wallet.decide(command, target, this.context);
+  }
+}
+
+@Module({})
+class TestWalletModule {}

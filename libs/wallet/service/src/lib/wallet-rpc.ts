@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import type Database from 'better-sqlite3';
-import { type BalancesReply, type CreditsAppliedCall, WalletRpc } from '@billing/contracts';
-import { rpcHandler, type RpcMethod } from '@billing/service-host';
-import { type CreditReference, hasCreditEntry, readBalancesOf, readLedger } from '@billing/wallet-read-model';
+import type { CreditsAppliedCall } from '@billing/contracts';
+import { type CreditReference, hasCreditEntry } from '@billing/wallet-read-model';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
 
 /** `balances`: one account's wallets. */
@@ -41,42 +40,8 @@ export interface WalletReadModels {
 
 export const DEFAULT_LEDGER_PAGE = 100;
 
-/**
- * The read side. `caughtUp` waits until the read models hold every event the store had
- * when the request arrived, so a client reads its own writes; `creditsApplied` waits for
- * writes made elsewhere (a purchase on its way from the purchase service).
- */
-export function walletRpcMethods(db: Database.Database, readModels: WalletReadModels): RpcMethod[] {
-  const { caughtUp } = readModels;
-  return [
-    rpcHandler(WalletRpc.balances, BalancesRequest, async (request): Promise<BalancesReply> => {
-      await caughtUp();
-      return readBalancesOf(db, request.accountId).map(({ pool, balanceMillicredits, heldMillicredits, availableMillicredits }) => ({
-        pool,
-        balanceMillicredits,
-        heldMillicredits,
-        availableMillicredits,
-      }));
-    }),
-    rpcHandler(WalletRpc.ledger, LedgerRequest, async (request) => {
-      await caughtUp();
-      return readLedger(db, {
-        accountId: request.accountId,
-        ...(request.pool === undefined ? {} : { pool: request.pool }),
-        ...(request.after === undefined ? {} : { after: request.after }),
-        limit: request.limit ?? DEFAULT_LEDGER_PAGE,
-      });
-    }),
-    rpcHandler(WalletRpc.creditsApplied, CreditsAppliedRequest, async (request) => {
-      const deadline = Date.now() + request.waitMillis;
-      await caughtUp();
-      return { applied: await creditsArrive(db, readModels, creditOf(request), deadline) };
-    }),
-  ];
-}
-
 /** Whether the credits are in the read models, checked again each time they change, until `deadline`. */
-async function creditsArrive(db: Database.Database, readModels: WalletReadModels, credit: CreditReference, deadline: number): Promise<boolean> {
+export async function creditsArrive(db: Database.Database, readModels: WalletReadModels, credit: CreditReference, deadline: number): Promise<boolean> {
   for (;;) {
     if (hasCreditEntry(db, credit)) return true;
     const left = deadline - Date.now();
@@ -85,7 +50,7 @@ async function creditsArrive(db: Database.Database, readModels: WalletReadModels
   }
 }
 
-function creditOf(request: CreditsAppliedCall): CreditReference {
+export function creditOf(request: CreditsAppliedCall): CreditReference {
   const { accountId, pool, purchaseId, grantId } = request;
   return purchaseId !== undefined ? { accountId, pool, purchaseId } : { accountId, pool, grantId: grantId ?? '' };
 }

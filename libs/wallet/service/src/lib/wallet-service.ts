@@ -1,14 +1,15 @@
 import { SERVICES, type WalletPeriodUnit } from '@billing/contracts';
 import { type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/event-store';
 import { walletRoute } from '@billing/messaging';
-import type { ServiceDefinition, ServiceFactory } from '@billing/service-host';
+import type { ServiceFactory, ServiceModule } from '@billing/service-host';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type Database from 'better-sqlite3';
 import { balancesProjection, expiryIndexProjection, ledgerProjection } from '@billing/wallet-read-model';
 import { expirySweeps } from './expiry-sweeps';
-import { walletCommandRoutes } from './wallet-command-routes';
 import { WalletCommandQueue } from './wallet-command-queue';
-import { reserveCreditsMethod } from './wallet-reservations';
-import { purchaseLotMethod } from './purchase-lot';
-import { walletRpcMethods } from './wallet-rpc';
+import { WalletCommandsController } from './wallet-commands-controller';
+import { WALLET_DB, WALLET_READ_MODELS, WalletController } from './wallet-controller';
+import type { WalletReadModels } from './wallet-rpc';
 
 export const WALLET_SERVICE = SERVICES.wallet;
 
@@ -33,7 +34,7 @@ export interface WalletServiceOptions {
  * and the sweepers that end lapsed holds and expired grants.
  */
 export function createWalletService(options: WalletServiceOptions = {}): ServiceFactory {
-  return (context): ServiceDefinition => {
+  return (context): ServiceModule => {
     const { store, db } = context;
     // One runner for the three read models: one read of each event, one transaction per batch.
     const runners = [
@@ -55,15 +56,30 @@ export function createWalletService(options: WalletServiceOptions = {}): Service
     });
     return {
       name: WALLET_SERVICE,
+      module: WalletModule.of(db, { caughtUp, changed }, queue),
       publishes: [walletRoute(options.partitions ?? 8)],
-      commands: walletCommandRoutes(queue),
-      rpc: [...walletRpcMethods(db, { caughtUp, changed }), reserveCreditsMethod(queue), purchaseLotMethod(queue)],
       jobs: expirySweeps({ queue, db, caughtUp, logger: context.logger, everyMillis: options.sweepEveryMillis ?? 1_000, monotonic: options.monotonic ?? (() => performance.now()) }),
       close: async () => {
         for (const runner of runners) await runner.stop();
       },
     };
   };
+}
+
+/** The wallet as a NestJS module: its requests and its commands, over its database, read models and command queue. */
+@Module({})
+export class WalletModule {
+  static of(db: Database.Database, readModels: WalletReadModels, queue: WalletCommandQueue): DynamicModule {
+    return {
+      module: WalletModule,
+      controllers: [WalletController, WalletCommandsController],
+      providers: [
+        { provide: WALLET_DB, useValue: db },
+        { provide: WALLET_READ_MODELS, useValue: readModels },
+        { provide: WalletCommandQueue, useValue: queue },
+      ],
+    };
+  }
 }
 
 /**

@@ -1,12 +1,13 @@
 import { decodeEventMessage, EventHeader, type IncomingMessage, type MessageBus } from '@billing/messaging';
 import type { Logger, Reactor, ReactorEvent } from '../service';
+import type { ReactorSource } from '../nest/handler-roles';
 import { type Rejection, sendToDeadLetters } from './dead-letters';
 import { FaultCounts } from './fault-counts';
 import { StopFlag } from './stop-flag';
 import { SupervisedConsumer } from './supervised-consumer';
 import { type Backoff, untilDone } from './until-done';
 
-type BusReactor = Extract<Reactor, { source: { kind: 'bus' } }>;
+type BusReactor = Reactor & { readonly source: Extract<ReactorSource, { kind: 'bus' }> };
 
 /**
  * A reactor on other services' topics: consumer group `<service>.<reactor>`. Each

@@ -1,10 +1,11 @@
 import { type EventStore, type RecordedEvent, StoreProcessor } from '@billing/event-store';
 import type { CheckpointStore } from '@billing/messaging';
 import type { Logger, Reactor, ReactorEvent } from '../service';
+import type { ReactorSource } from '../nest/handler-roles';
 import { StopFlag } from './stop-flag';
 import { type Backoff, StoppedError, untilDone } from './until-done';
 
-type StoreReactor = Extract<Reactor, { source: { kind: 'store' } }>;
+type StoreReactor = Reactor & { readonly source: Extract<ReactorSource, { kind: 'store' }> };
 
 /**
  * A reactor on the service's own store: a processor from its checkpoint

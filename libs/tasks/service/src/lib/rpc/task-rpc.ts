@@ -1,6 +1,26 @@
-import { type CreateBatchCall, type CreateTaskCall, type QuoteRequest, type TaskCommand, type TaskReply, TasksRpc } from '@billing/contracts';
+import {
+  type AdoptTaskCall,
+  type Answering,
+  type BatchReply,
+  type CancelTaskCall,
+  type CreateBatchCall,
+  type CreateTaskCall,
+  type GenerationWebhookCall,
+  type GenerationWebhookReply,
+  type GetTaskCall,
+  type ListTasksCall,
+  type QuoteRequest,
+  type TaskCommand,
+  type TaskPageReply,
+  type TaskReply,
+  TasksRpc,
+  type UtilisationCall,
+  type UtilisationReply,
+} from '@billing/contracts';
 import { GenerationWebhookError, type GenerationProvider, HttpGenerationProvider } from '@billing/generation-provider';
-import { type Clock, rpcHandler, type RpcMethod, RpcError } from '@billing/service-host';
+import { answers, type Clock, RpcError } from '@billing/service-host';
+import { Controller, Inject } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
 import { isTask, planBatch, type Task, TaskError, type TaskRequest, type TaskState, taskView } from '@billing/tasks-domain';
 import type { AccountPlans } from '../plans/account-plans';
 import type { PricingClient } from '../pricing/pricing-client';
@@ -29,61 +49,30 @@ export interface TaskRpcOptions {
   readonly clock: Clock;
 }
 
-/** The task service's request/reply methods (the gateway's tasks, batches and utilisation). */
-export function taskRpcMethods(options: TaskRpcOptions): readonly RpcMethod[] {
-  const { streams, views, admissions, plans, pricing, provider, clock } = options;
-  const meta = (commandId: string, correlationId: string) => ({ commandId, now: clock.now(), correlationId });
+export const TASK_RPC_PARTS = Symbol('TaskRpcOptions');
 
-  /** The task if it exists and belongs to the account; another account's task does not exist for it. */
-  async function ownTask(accountId: string, taskId: string): Promise<Task> {
-    const task = await streams.task(taskId);
-    if (!isTask(task) || task.accountId !== accountId) throw taskNotFound(taskId);
-    return task;
-  }
+/** The task service's requests: the gateway's tasks, batches and utilisation. */
+@Controller()
+export class TasksController implements Answering<typeof TasksRpc> {
+  constructor(@Inject(TASK_RPC_PARTS) private readonly parts: TaskRpcOptions) {}
 
-  /** The task as the request left it; a rejection is answered as its problem. */
-  function answer(taskId: string, task: TaskState, rejectionIsError: boolean): TaskReply {
-    if (!isTask(task)) throw taskNotFound(taskId);
-    if (rejectionIsError && task.status === 'rejected' && task.rejection) throw rejectionProblem(task, task.rejection);
-    return taskView(task);
-  }
-
-  async function request(taskRequest: TaskRequest, concurrencyLimit: number): Promise<TaskState> {
-    try {
-      return await admissions.request(taskRequest, concurrencyLimit);
-    } catch (error) {
-      throw asProblem(error, taskRequest.taskId);
-    }
-  }
-
-  async function assertFree(accountId: string, taskId: string): Promise<boolean> {
-    const existing = await streams.task(taskId);
-    if (!isTask(existing)) return true;
-    if (existing.accountId !== accountId) throw conflict(`task id ${taskId} is taken`, { taskId });
-    return false;
-  }
-
-  async function handle(command: TaskCommand): Promise<void> {
-    try {
-      await streams.handleTask(command);
-    } catch (error) {
-      throw asProblem(error, command.data.taskId);
-    }
-  }
-
-  const createTask = rpcHandler(TasksRpc.createTask, CreateTaskRequest, async (createRequest) => {
+  @MessagePattern(TasksRpc.createTask, answers(CreateTaskRequest))
+  async createTask(@Payload() createRequest: CreateTaskCall): Promise<TaskReply> {
+    const { plans, pricing, streams } = this.parts;
     const { accountId, taskId, channel } = createRequest;
-    if (!(await assertFree(accountId, taskId))) return answer(taskId, await streams.task(taskId), true);
+    if (!(await this.assertFree(accountId, taskId))) return answer(taskId, await streams.task(taskId), true);
     const plan = await plans.planOf(accountId);
     const quote = await pricing.quote(quoteRequestOf(createRequest), channel, accountId);
     const [snapshot] = quote.snapshots;
     if (!snapshot) throw new Error(`quote ${quote.quoteId} has no task`);
     const queueIfBusy = createRequest.queueIfBusy ?? false;
-    const task = await request({ taskId, accountId, channel, pool: quote.pool, quote: snapshot, queueIfBusy, priority: plan.priority }, plan.concurrencyLimit);
+    const task = await this.request({ taskId, accountId, channel, pool: quote.pool, quote: snapshot, queueIfBusy, priority: plan.priority }, plan.concurrencyLimit);
     return answer(taskId, task, true);
-  });
+  }
 
-  const createBatch = rpcHandler(TasksRpc.createBatch, CreateBatchRequest, async (batchRequest) => {
+  @MessagePattern(TasksRpc.createBatch, answers(CreateBatchRequest))
+  async createBatch(@Payload() batchRequest: CreateBatchCall): Promise<BatchReply> {
+    const { plans, pricing, streams } = this.parts;
     const { accountId, batchId, channel, batchSize } = batchRequest;
     const plan = await plans.planOf(accountId);
     if (!plan.entitlements.includes('batch_generation')) {
@@ -100,44 +89,54 @@ export function taskRpcMethods(options: TaskRpcOptions): readonly RpcMethod[] {
       queueIfBusy: batchRequest.queueIfBusy ?? true,
       priority: plan.priority,
     });
-    const fresh = await Promise.all(items.map((item) => assertFree(accountId, item.taskId)));
+    const fresh = await Promise.all(items.map((item) => this.assertFree(accountId, item.taskId)));
     // Requested in batch order (the account's lock takes them in turn); each item's reservation runs on its own.
     const tasks = await Promise.all(
-      items.map(async (item, index) => answer(item.taskId, fresh[index] ? await request(item, plan.concurrencyLimit) : await streams.task(item.taskId), false)),
+      items.map(async (item, index) => answer(item.taskId, fresh[index] ? await this.request(item, plan.concurrencyLimit) : await streams.task(item.taskId), false)),
     );
     return { batchId, quoteId: quote.quoteId, millicredits: quote.millicredits, tasks };
-  });
+  }
 
-  // From the task's stream, not the read model: a client reads what its last request did.
-  const getTask = rpcHandler(TasksRpc.getTask, GetTaskRequest, async ({ accountId, taskId }) => taskView(await ownTask(accountId, taskId)));
+  /** From the task's stream, not the read model: a client reads what its last request did. */
+  @MessagePattern(TasksRpc.getTask, answers(GetTaskRequest))
+  async getTask(@Payload() { accountId, taskId }: GetTaskCall): Promise<TaskReply> {
+    return taskView(await this.ownTask(accountId, taskId));
+  }
 
-  const listTasks = rpcHandler(TasksRpc.listTasks, ListTasksRequest, async ({ accountId, status, limit, after }) => {
+  @MessagePattern(TasksRpc.listTasks, answers(ListTasksRequest))
+  async listTasks(@Payload() { accountId, status, limit, after }: ListTasksCall): Promise<TaskPageReply> {
+    const { views } = this.parts;
     // The read model follows the store: it is brought up to what this service wrote, so a client lists the tasks it just created.
     await views.caughtUp();
     const page = views.list(accountId, { limit: limit ?? 50, ...(status ? { status } : {}), ...(after ? { after } : {}) });
     return { tasks: page.tasks.map(taskView), next: page.next };
-  });
+  }
 
-  const cancelTask = rpcHandler(TasksRpc.cancelTask, CancelTaskRequest, async ({ accountId, taskId }) => {
-    await ownTask(accountId, taskId);
-    await handle({ type: 'CancelTask', data: { taskId }, metadata: meta(`CancelTask:${taskId}`, taskId) });
-    const task = await ownTask(accountId, taskId);
-    if (task.providerJobId !== null) await provider.cancel(task.providerJobId);
+  @MessagePattern(TasksRpc.cancelTask, answers(CancelTaskRequest))
+  async cancelTask(@Payload() { accountId, taskId }: CancelTaskCall): Promise<TaskReply> {
+    await this.ownTask(accountId, taskId);
+    await this.handle({ type: 'CancelTask', data: { taskId }, metadata: this.meta(`CancelTask:${taskId}`, taskId) });
+    const task = await this.ownTask(accountId, taskId);
+    if (task.providerJobId !== null) await this.parts.provider.cancel(task.providerJobId);
     return taskView(task);
-  });
+  }
 
-  const adoptTask = rpcHandler(TasksRpc.adoptTask, AdoptTaskRequest, async ({ accountId, taskId }) => {
-    await ownTask(accountId, taskId);
-    await handle({ type: 'AdoptTask', data: { taskId }, metadata: meta(`AdoptTask:${taskId}`, taskId) });
-    return taskView(await ownTask(accountId, taskId));
-  });
+  @MessagePattern(TasksRpc.adoptTask, answers(AdoptTaskRequest))
+  async adoptTask(@Payload() { accountId, taskId }: AdoptTaskCall): Promise<TaskReply> {
+    await this.ownTask(accountId, taskId);
+    await this.handle({ type: 'AdoptTask', data: { taskId }, metadata: this.meta(`AdoptTask:${taskId}`, taskId) });
+    return taskView(await this.ownTask(accountId, taskId));
+  }
 
-  const utilisation = rpcHandler(TasksRpc.utilisation, UtilisationRequest, async ({ accountId }) => {
-    await views.caughtUp();
-    return { accountId, ...views.utilisation(accountId) };
-  });
+  @MessagePattern(TasksRpc.utilisation, answers(UtilisationRequest))
+  async utilisation(@Payload() { accountId }: UtilisationCall): Promise<UtilisationReply> {
+    await this.parts.views.caughtUp();
+    return { accountId, ...this.parts.views.utilisation(accountId) };
+  }
 
-  const generationWebhook = rpcHandler(TasksRpc.generationWebhook, GenerationWebhookRequest, async ({ rawBody, headers }) => {
+  @MessagePattern(TasksRpc.generationWebhook, answers(GenerationWebhookRequest))
+  async generationWebhook(@Payload() { rawBody, headers }: GenerationWebhookCall): Promise<GenerationWebhookReply> {
+    const { provider, clock } = this.parts;
     if (!(provider instanceof HttpGenerationProvider)) {
       throw new RpcError({ type: 'not-found', title: 'No generation webhook', status: 404, detail: 'this deployment does not use the HTTP generation provider' });
     }
@@ -148,9 +147,48 @@ export function taskRpcMethods(options: TaskRpcOptions): readonly RpcMethod[] {
       if (!(error instanceof GenerationWebhookError)) throw error;
       throw new RpcError({ type: 'validation', title: 'Webhook refused', status: 400, detail: error.message, errors: [{ field: 'signature', problem: error.reason }] });
     }
-  });
+  }
 
-  return [createTask, createBatch, getTask, listTasks, cancelTask, adoptTask, utilisation, generationWebhook];
+  private meta(commandId: string, correlationId: string) {
+    return { commandId, now: this.parts.clock.now(), correlationId };
+  }
+
+  /** The task if it exists and belongs to the account; another account's task does not exist for it. */
+  private async ownTask(accountId: string, taskId: string): Promise<Task> {
+    const task = await this.parts.streams.task(taskId);
+    if (!isTask(task) || task.accountId !== accountId) throw taskNotFound(taskId);
+    return task;
+  }
+
+  private async request(taskRequest: TaskRequest, concurrencyLimit: number): Promise<TaskState> {
+    try {
+      return await this.parts.admissions.request(taskRequest, concurrencyLimit);
+    } catch (error) {
+      throw asProblem(error, taskRequest.taskId);
+    }
+  }
+
+  private async assertFree(accountId: string, taskId: string): Promise<boolean> {
+    const existing = await this.parts.streams.task(taskId);
+    if (!isTask(existing)) return true;
+    if (existing.accountId !== accountId) throw conflict(`task id ${taskId} is taken`, { taskId });
+    return false;
+  }
+
+  private async handle(command: TaskCommand): Promise<void> {
+    try {
+      await this.parts.streams.handleTask(command);
+    } catch (error) {
+      throw asProblem(error, command.data.taskId);
+    }
+  }
+}
+
+/** The task as the request left it; a rejection is answered as its problem. */
+function answer(taskId: string, task: TaskState, rejectionIsError: boolean): TaskReply {
+  if (!isTask(task)) throw taskNotFound(taskId);
+  if (rejectionIsError && task.status === 'rejected' && task.rejection) throw rejectionProblem(task, task.rejection);
+  return taskView(task);
 }
 
 /** A task's refusal of an invalid request, as the client meets it: 400 for the request itself, 409 for the task's state. */

@@ -1,0 +1,1 @@
+export { type ServiceOnBus, startServiceOnBus } from './service-on-bus';
