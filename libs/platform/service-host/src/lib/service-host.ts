@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { EventStore } from '@billing/event-store';
 import { deadLetterTopicFor, type MessageBus, OutboxRelay, SqliteCheckpointStore, type TopicSpec } from '@billing/messaging';
-import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BillingClient } from './nest/billing-client';
 import { BillingTransport, HandlerErrorsAsThrown } from './nest/billing-transport';
@@ -100,10 +99,10 @@ export class ServiceHost {
     try {
       const service = await options.factory(context);
       // Nest finds the service's handlers; the transport hands them to this host, which delivers to them.
-      await quietNest(options.logger);
+      await quietNest();
       const app = await NestFactory.createMicroservice(service.module, {
         strategy: new BillingTransport((handlers) => host.run({ ...service, ...handlers })),
-        logger: nestLogger(options.logger),
+        logger: false,
         abortOnError: false,
       });
       host.started.push({ name: 'nest application', stop: () => app.close() });
@@ -240,21 +239,11 @@ export class ServiceHost {
 }
 
 /**
- * Nest loads `@nestjs/microservices` with a dynamic import: run by tsx, that is a second
- * copy of `@nestjs/common` beside the one `import` gives, with a logger of its own. Both
- * copies log through the service's logger.
+ * Nest says nothing of its own: what a handler throws reaches the host, which logs it.
+ * Nest loads `@nestjs/microservices` with a dynamic import, which, run by tsx, is a second
+ * copy of `@nestjs/common` with a logger of its own: it is silenced too.
  */
-async function quietNest(logger: Logger): Promise<void> {
+async function quietNest(): Promise<void> {
   const { Logger: NestLogger } = await import('@nestjs/common');
-  NestLogger.overrideLogger(nestLogger(logger));
-}
-
-/** What Nest itself says, in the service's log: its warnings and errors; its start-up chatter is dropped. */
-function nestLogger(logger: Logger): LoggerService {
-  const text = (message: unknown): string => (message instanceof Error ? message.message : String(message));
-  return {
-    log: () => undefined,
-    warn: (message: unknown, ...context: unknown[]) => logger.warn(text(message), { source: 'nest', context }),
-    error: (message: unknown, ...context: unknown[]) => logger.error(text(message), { source: 'nest', error: message, context }),
-  };
+  NestLogger.overrideLogger(false);
 }
