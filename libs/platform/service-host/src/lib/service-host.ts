@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { EventStore } from '@billing/event-store';
 import { deadLetterTopicFor, type MessageBus, OutboxRelay, SqliteCheckpointStore, type TopicSpec } from '@billing/messaging';
+import type { INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BillingClient } from './nest/billing-client';
 import { BillingTransport, HandlerErrorsAsThrown } from './nest/billing-transport';
@@ -100,8 +101,9 @@ export class ServiceHost {
       const service = await options.factory(context);
       // Nest finds the service's handlers; the transport hands them to this host, which delivers to them.
       await quietNest();
-      const app = await NestFactory.createMicroservice(service.module, {
-        strategy: new BillingTransport((handlers) => host.run({ ...service, ...handlers })),
+      const controllers = (): object[] => (service.module.controllers ?? []).map((type) => app.get<object>(type, { strict: false }));
+      const app: INestMicroservice = await NestFactory.createMicroservice(service.module, {
+        strategy: new BillingTransport((handlers) => host.run({ ...service, ...handlers }), controllers),
         logger: false,
         abortOnError: false,
       });
