@@ -34,6 +34,7 @@ const layers = [
   { sourceTag: 'scope:wallet', onlyDependOnLibsWithTags: ['scope:wallet', 'scope:shared'] },
   { sourceTag: 'scope:purchase', onlyDependOnLibsWithTags: ['scope:purchase', 'scope:pricing', 'scope:shared'] },
   { sourceTag: 'scope:tasks', onlyDependOnLibsWithTags: ['scope:tasks', 'scope:pricing', 'scope:shared'] },
+  { sourceTag: 'scope:webhooks', onlyDependOnLibsWithTags: ['scope:webhooks', 'scope:shared'] },
   // The gateway meets services only through RPC, commands and events (contracts, shared libs).
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
   // Finance replays wallet streams read-only; it may read the wallet's rules, never write.
@@ -43,7 +44,7 @@ const layers = [
 
 // A service's feature meets another service only through contracts: outside its own scope
 // it may use shared libs, domains and data access, never another scope's feature.
-const featureIsolation = ['pricing', 'wallet', 'tasks', 'purchase', 'finance', 'gateway'].map((scope) => ({
+const featureIsolation = ['pricing', 'wallet', 'tasks', 'purchase', 'finance', 'gateway', 'webhooks'].map((scope) => ({
   allSourceTags: ['type:feature', `scope:${scope}`],
   onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared', 'type:domain', 'type:data-access'],
 }));

@@ -11,3 +11,4 @@ export * from './lib/tasks';
 export * from './lib/purchase';
 export * from './lib/proto-path';
 export * from './lib/request-limits';
+export * from './lib/rpc/webhooks-rpc';

@@ -5,6 +5,7 @@ export const SERVICES = {
   tasks: 'tasks',
   purchase: 'purchase',
   finance: 'finance',
+  webhooks: 'webhooks',
 } as const;
 
 export type ServiceName = (typeof SERVICES)[keyof typeof SERVICES];

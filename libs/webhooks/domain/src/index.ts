@@ -1,0 +1,3 @@
+export * from './lib/signature';
+export * from './lib/retry-schedule';
+export * from './lib/webhook-events';

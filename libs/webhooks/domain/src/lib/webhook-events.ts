@@ -1,0 +1,66 @@
+import { type EpochMillis, parseWalletStreamName, type WebhookEventType } from '@billing/contracts';
+import { creditsNumber } from '@billing/util';
+
+/** One message to an account's endpoints: its id is the delivery's `webhook-id`, the same on every attempt and replay. */
+export interface WebhookMessage {
+  readonly messageId: string;
+  readonly type: WebhookEventType;
+  readonly accountId: string;
+  readonly at: EpochMillis;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** A billing event as it was recorded (a wallet event off its topic). */
+export interface RecordedEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly streamName: string;
+}
+
+interface WalletEventData {
+  readonly at: EpochMillis;
+  readonly millicredits: number;
+  readonly purchaseId?: string;
+  readonly amountCents?: number;
+  readonly currency?: string;
+  readonly source?: { readonly kind: string; readonly reference: string };
+  readonly expiresAt?: EpochMillis | null;
+  readonly taskId?: string;
+  readonly reason?: string;
+}
+
+/**
+ * The webhook message a wallet event makes, if any: a purchase, a plan's granted period,
+ * a task's charge, a task's released hold. The message id comes from the event's id, so
+ * the same event always makes the same message.
+ */
+export function webhookMessageOf(event: RecordedEvent): WebhookMessage | undefined {
+  const wallet = parseWalletStreamName(event.streamName);
+  if (wallet === undefined) return undefined;
+  const data = event.data as WalletEventData;
+  const message = (type: WebhookEventType, fields: Record<string, unknown>): WebhookMessage => ({
+    messageId: `msg_${event.eventId}`,
+    type,
+    accountId: wallet.accountId,
+    at: data.at,
+    data: { account_id: wallet.accountId, pool: wallet.pool, credits: creditsNumber(data.millicredits), ...fields },
+  });
+  switch (event.type) {
+    case 'CreditsPurchased':
+      return message('credits.purchased', { purchase_id: data.purchaseId, amount_cents: data.amountCents, currency: data.currency });
+    case 'CreditsGranted':
+      if (data.source?.kind !== 'plan') return undefined;
+      return message('plan.renewed', { grant: data.source.reference, expires_at: data.expiresAt ? new Date(data.expiresAt).toISOString() : null });
+    case 'CreditsCharged':
+      return data.taskId === undefined ? undefined : message('task.charged', { task_id: data.taskId });
+    case 'CreditsReleased':
+      return data.taskId === undefined ? undefined : message('task.refunded', { task_id: data.taskId, reason: data.reason });
+    default:
+      return undefined;
+  }
+}
+
+/** The body every attempt sends: `{type, timestamp, data}` as the Standard Webhooks spec lays it out. */
+export const webhookBody = (message: WebhookMessage): string =>
+  JSON.stringify({ type: message.type, timestamp: new Date(message.at).toISOString(), data: message.data });

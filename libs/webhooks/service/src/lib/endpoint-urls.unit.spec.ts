@@ -1,0 +1,19 @@
+import { endpointUrlProblem } from './endpoint-urls';
+
+describe('endpoint URLs (SSRF)', () => {
+  it.each(['http://127.0.0.1:8080/h', 'http://localhost/h', 'https://10.1.2.3/', 'https://172.20.0.1/', 'https://192.168.1.1/', 'http://169.254.169.254/latest', 'http://[::1]/', 'http://[fd00::1]/', 'http://[::ffff:127.0.0.1]/'])(
+    'in production, %s is refused',
+    (url) => expect(endpointUrlProblem(url, true)).toBe('url must not point to a loopback, private or link-local address'),
+  );
+
+  it('in development, loopback is allowed (tests and local receivers); a public https URL is fine anywhere', () => {
+    expect(endpointUrlProblem('http://127.0.0.1:8080/h', false)).toBeUndefined();
+    expect(endpointUrlProblem('https://hooks.example.com/billing', true)).toBeUndefined();
+  });
+
+  it('only http(s), no credentials in the URL', () => {
+    expect(endpointUrlProblem('ftp://example.com/', false)).toBe('url must be http or https');
+    expect(endpointUrlProblem('https://user:pw@example.com/', false)).toBe('url must not carry credentials');
+    expect(endpointUrlProblem('not a url', false)).toBe('url is not a URL');
+  });
+});
