@@ -1,6 +1,7 @@
 import { loadPlatformConfig } from '@billing/platform-config';
 import { openFrontDoor } from '../src/runtime/front-door';
 import { PlatformRuntime } from '../src/runtime/platform-runtime';
+import { START_ORDER } from '../src/runtime/service-catalog';
 import type { LogSink, Logger } from '@billing/service-host';
 
 export interface EmbeddedGatewayOptions {
@@ -27,7 +28,7 @@ export interface EmbeddedGateway {
  */
 export async function startEmbeddedGateway(options: EmbeddedGatewayOptions): Promise<EmbeddedGateway> {
   const config = loadPlatformConfig({ DATA_DIR: options.dir, LOG_LEVEL: 'warn' });
-  const runtime = new PlatformRuntime({ config, services: ['pricing', 'wallet', 'purchase', 'tasks'], logSink: options.logSink });
+  const runtime = new PlatformRuntime({ config, services: START_ORDER, logSink: options.logSink });
   await runtime.start();
   try {
     const door = await openFrontDoor(

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { openFrontDoor } from './runtime/front-door';
 import { runPlatform } from './runtime/run-platform';
+import { START_ORDER } from './runtime/service-catalog';
 
 /** The dashboard's Vite build (`npm start` builds it when stale). */
 const DASHBOARD_DIR = resolve(__dirname, '../../dashboard/dist');
@@ -16,7 +17,7 @@ if (service) {
   const title = 'billing platform (embedded)';
   exitIfNotStarted(
     title,
-    runPlatform(title, ['pricing', 'wallet', 'purchase', 'tasks']).then(async (runtime) => {
+    runPlatform(title, START_ORDER).then(async (runtime) => {
       const door = await openFrontDoor(runtime, process.env, { dashboardDir: DASHBOARD_DIR });
       // On SIGTERM/SIGINT the runtime stops: the front door (REST, gRPC) closes first, then the services, then the bus.
       runtime.beforeStop(() => door.close());

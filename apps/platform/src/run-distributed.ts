@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { ensureJwtSecret } from '@billing/gateway-application';
 import { GatewayProcess, type GatewayProcessOptions } from './distributed/gateway-process';
 import { type RestartBackoff, restartDelayMillis, ServiceProcesses } from './distributed/service-processes';
+import { START_ORDER } from './runtime/service-catalog';
 
 const RESTART: RestartBackoff = { initialDelayMillis: 1_000, maxDelayMillis: 30_000 };
 
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `distributed platform running over Kafka at ${brokers}`,
-      ...['pricing', 'wallet', 'purchase', 'tasks'].map((s) => `  ${s.padEnd(8)} data in ${resolve(dataDir, s)}`),
+      ...START_ORDER.map((s) => `  ${s.padEnd(8)} data in ${resolve(dataDir, s)}`),
       `  gateway  ${gateway.url} (docs ${gateway.url}/docs), gRPC ${gateway.grpcAddress}`,
       ownSecret ? `  token    DATA_DIR=${dataDir} npm run -s billing -- token --account <id>` : '  token    signed by your identity provider (JWT_SECRET / JWT_JWKS_URL)',
       'Ctrl-C stops the services (the broker keeps running: tools/kafka/broker.sh stop)',

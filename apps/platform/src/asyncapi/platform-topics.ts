@@ -6,6 +6,7 @@ import { loadPlatformConfig } from '@billing/platform-config';
 import { JsonLogger, type ServiceDefinition } from '@billing/service-host';
 import { openFrontDoor } from '../runtime/front-door';
 import { PlatformRuntime } from '../runtime/platform-runtime';
+import { START_ORDER } from '../runtime/service-catalog';
 import { frontDoorTestEnvironment } from '../testing/embedded';
 
 /** What the running platform asked of its bus: every topic it created, read or wrote, and who read what. */
@@ -65,7 +66,7 @@ export async function recordPlatformTopics(): Promise<PlatformTopics> {
   let recorder: RecordingBus | null = null;
   const runtime = new PlatformRuntime({
     config,
-    services: ['pricing', 'wallet', 'purchase', 'tasks'],
+    services: START_ORDER,
     logSink: () => undefined,
     wrapBus: (bus) => (recorder = new RecordingBus(bus)),
   });

@@ -8,6 +8,7 @@ import {
   TasksRpc,
   WalletRpc,
   walletStreamName,
+  WebhooksRpc,
 } from '@billing/contracts';
 import type { EventStore } from '@billing/event-store';
 import { WALLET_TOPIC_SCHEMAS } from '@billing/messaging';
@@ -100,6 +101,18 @@ const finance: Calls<typeof FinanceRpc> = {
   checkpoints: { request: () => ({}), expect: 'reply' },
 };
 
+const endpoint = (s: Scenario) => ({ accountId: s.accountId, endpointId: `ep-${s.run}` });
+const webhooks: Calls<typeof WebhooksRpc> = {
+  createEndpoint: { request: (s) => ({ ...endpoint(s), url: 'http://127.0.0.1:9/hooks', eventTypes: ['credits.purchased'], enabled: false }), expect: 'reply' },
+  listEndpoints: { request: (s) => ({ accountId: s.accountId }), expect: 'reply' },
+  getEndpoint: { request: endpoint, expect: 'reply' },
+  updateEndpoint: { request: (s) => ({ ...endpoint(s), description: 'contract run' }), expect: 'reply' },
+  rotateSecret: { request: (s) => ({ ...endpoint(s), overlapMillis: 60_000 }), expect: 'reply' },
+  listDeliveries: { request: (s) => ({ ...endpoint(s), limit: 10 }), expect: 'reply' },
+  replayDelivery: { request: (s) => ({ ...endpoint(s), deliveryId: 'none' }), expect: { problem: 'not-found' } },
+  deleteEndpoint: { request: endpoint, expect: 'reply' },
+};
+
 /** Every service's contract with the scenario's call of each method, in the order they are asked. */
 export const SERVICE_CONTRACTS = [
   { service: SERVICES.pricing, contract: PricingRpc, calls: pricing },
@@ -107,6 +120,7 @@ export const SERVICE_CONTRACTS = [
   { service: SERVICES.tasks, contract: TasksRpc, calls: tasks },
   { service: SERVICES.purchase, contract: PurchaseRpc, calls: purchase },
   { service: SERVICES.finance, contract: FinanceRpc, calls: finance },
+  { service: SERVICES.webhooks, contract: WebhooksRpc, calls: webhooks },
 ] as const;
 
 export interface Answer {

@@ -7,14 +7,15 @@ import { createPurchaseService, type PaymentProviderConfig } from '@billing/purc
 import type { ServiceFactory } from '@billing/service-host';
 import { createTasksService, type GenerationProviderChoice } from '@billing/tasks-service';
 import { createWalletService } from '@billing/wallet-service';
+import { createWebhooksService } from '@billing/webhooks-service';
 
 export interface NamedService {
   readonly name: ServiceName;
   readonly factory: ServiceFactory;
 }
 
-/** Start order: who others call first (pricing), the tasks saga last. */
-export const START_ORDER: readonly ServiceName[] = ['pricing', 'wallet', 'purchase', 'tasks'];
+/** Start order: who others call first (pricing), the tasks saga after the services it calls, webhooks (which no one calls) last. */
+export const START_ORDER: readonly ServiceName[] = ['pricing', 'wallet', 'purchase', 'tasks', 'webhooks'];
 
 /** Each service's factory with its options taken from the configuration. */
 export function serviceFactory(name: ServiceName, config: PlatformConfig): ServiceFactory {
@@ -38,6 +39,8 @@ export function serviceFactory(name: ServiceName, config: PlatformConfig): Servi
         partitions: config.kafkaPartitions,
         provider: generationOf(config.generation),
       });
+    case 'webhooks':
+      return createWebhooksService({ environment: config.billingEnv });
   }
 }
 

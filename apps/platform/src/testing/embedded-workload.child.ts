@@ -8,6 +8,7 @@
  */
 import { loadPlatformConfig } from '@billing/platform-config';
 import { PlatformRuntime } from '../runtime/platform-runtime';
+import { START_ORDER } from '../runtime/service-catalog';
 import { awaitFunding } from './embedded';
 import type { EmbeddedWorkload } from './embedded-kill';
 import { createTasks, fundAccounts, planTasks } from './saga-workload';
@@ -19,7 +20,7 @@ process.stdout.on('error', () => process.exit(2));
 
 async function main(): Promise<void> {
   const workload = JSON.parse(process.env['WORKLOAD'] ?? '') as EmbeddedWorkload;
-  const runtime = new PlatformRuntime({ config: loadPlatformConfig(process.env), services: ['pricing', 'wallet', 'purchase', 'tasks'], logSink: () => undefined });
+  const runtime = new PlatformRuntime({ config: loadPlatformConfig(process.env), services: START_ORDER, logSink: () => undefined });
   await runtime.start();
   process.stdout.write('started\n');
   await fundAccounts(runtime.commands, workload.accounts, () => workload.funding, Date.now());

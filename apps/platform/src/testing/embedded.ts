@@ -2,11 +2,12 @@ import { WalletRpc } from '@billing/contracts';
 import { loadPlatformConfig } from '@billing/platform-config';
 import { type RpcClient, send } from '@billing/service-host';
 import { PlatformRuntime } from '../runtime/platform-runtime';
+import { START_ORDER } from '../runtime/service-catalog';
 
 /** All four services in this process on SQLite files in `dir`, the in-process bus, logs (warnings up) kept in `logs`. */
 export async function startEmbedded(dir: string, env: Record<string, string> = {}, logs: string[] = []): Promise<PlatformRuntime> {
   const config = loadPlatformConfig({ DATA_DIR: dir, LOG_LEVEL: 'warn', ...env });
-  const runtime = new PlatformRuntime({ config, services: ['pricing', 'wallet', 'purchase', 'tasks'], logSink: (line) => logs.push(line) });
+  const runtime = new PlatformRuntime({ config, services: START_ORDER, logSink: (line) => logs.push(line) });
   await runtime.start();
   return runtime;
 }

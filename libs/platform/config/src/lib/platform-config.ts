@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from './config-error';
 import { EnvReader } from './env-reader';
 
-export const SERVICE_NAMES = ['pricing', 'wallet', 'purchase', 'tasks'] as const;
+export const SERVICE_NAMES = ['pricing', 'wallet', 'purchase', 'tasks', 'webhooks'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export type PaymentConfig =

@@ -99,7 +99,7 @@ describe('loadPlatformConfig', () => {
     [{ TASK_TIMEOUT_SECONDS: 'ten' }, 'TASK_TIMEOUT_SECONDS must be an integer from 1 to 604800, got "ten"'],
     [{ RESERVATION_TTL_SECONDS: '60', TASK_TIMEOUT_SECONDS: '60' }, 'RESERVATION_TTL_SECONDS (60) must be longer than TASK_TIMEOUT_SECONDS (60): a hold must outlive its task'],
     [{ WALLET_PERIOD: 'week' }, 'WALLET_PERIOD must be one of month, day, got "week"'],
-    [{ SERVICE: 'gateway' }, 'SERVICE must be one of pricing, wallet, purchase, tasks, got "gateway"'],
+    [{ SERVICE: 'gateway' }, 'SERVICE must be one of pricing, wallet, purchase, tasks, webhooks, got "gateway"'],
     [{ LOG_LEVEL: 'debug' }, 'LOG_LEVEL must be one of info, warn, error, got "debug"'],
     [{ RPC_TIMEOUT_MS: '0' }, 'RPC_TIMEOUT_MS must be an integer from 1 to 600000, got "0"'],
   ])('given %j, then it refuses, naming the variable', (env, problem) => {
