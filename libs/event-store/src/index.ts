@@ -13,6 +13,7 @@ export * from './lib/projections/projection';
 export * from './lib/projections/projection-runner';
 export * from './lib/projections/committed-cache';
 export * from './lib/sqlite/schema';
+export * from './lib/postgres/postgres-event-store';
 export * from './lib/eventstoredb/eventstoredb-event-store';
 export * from './lib/eventstoredb/eventstoredb-mapping';
 export * from './lib/processor/store-processor';

@@ -1,2 +1,3 @@
 export * from './event-store-contract';
 export * from './failing-writes';
+export * from './postgres-server';
