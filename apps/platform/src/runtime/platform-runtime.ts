@@ -3,7 +3,7 @@ import { EventStoreDBClient } from '@eventstore/db-client';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createEventStoreDbStore, type EventStore, openSqliteEventStore } from '@billing/event-store';
+import { createEventStoreDbStore, type EventStore, openPostgresEventStore, openSqliteEventStore } from '@billing/event-store';
 import { dataDirectoryProblem, openStorageFile } from '@billing/sqlite';
 import { KafkaMessageBus, type MessageBus, StoreBus } from '@billing/messaging';
 import type { PlatformConfig, ServiceName } from '@billing/platform-config';
@@ -198,9 +198,14 @@ export class PlatformRuntime {
     return openStorageFile(path, () => new StoreBus({ path }));
   }
 
-  private openStore(name: HostedName): { store: EventStore; location: string } {
+  private async openStore(name: HostedName): Promise<{ store: EventStore; location: string }> {
     const { config } = this.options;
     const clock = this.options.clock;
+    if (config.eventStore === 'postgres' && config.databaseUrl) {
+      // A schema per service: its instances share it, and each service's log stays its own.
+      const store = await openPostgresEventStore({ connectionString: config.databaseUrl, schema: name, ...(clock ? { clock: () => clock.now() } : {}) });
+      return { store, location: `${redactPassword(config.databaseUrl)} (schema ${name})` };
+    }
     if (config.eventStore === 'eventstoredb' && config.eventStoreDbUrl) {
       const client = EventStoreDBClient.connectionString(config.eventStoreDbUrl);
       return { store: createEventStoreDbStore({ client, ...(clock ? { clock: () => clock.now() } : {}) }), location: config.eventStoreDbUrl };
@@ -211,7 +216,7 @@ export class PlatformRuntime {
 
   private async startService(name: HostedName, factory: NamedService['factory'], note?: string): Promise<void> {
     const { config } = this.options;
-    const { store, location } = this.openStore(name);
+    const { store, location } = await this.openStore(name);
     const statePath = join(this.dataDir, `${name}.state.db`);
     const db = openStorageFile(statePath, () => new Database(statePath));
     db.pragma('journal_mode = WAL');
@@ -246,4 +251,10 @@ export class PlatformRuntime {
       throw error;
     }
   }
+}
+
+function redactPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }

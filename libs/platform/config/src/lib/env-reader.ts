@@ -56,7 +56,7 @@ export class EnvReader {
     if (value === undefined) return;
     try {
       const parsed = new URL(value);
-      if (!['http:', 'https:', 'esdb:', 'esdb+discover:'].includes(parsed.protocol)) throw new Error(parsed.protocol);
+      if (!['http:', 'https:', 'esdb:', 'esdb+discover:', 'postgres:', 'postgresql:'].includes(parsed.protocol)) throw new Error(parsed.protocol);
     } catch {
       this.problems.push(`${name} must be a URL, got "${value}"`);
     }

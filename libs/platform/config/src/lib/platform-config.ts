@@ -35,8 +35,10 @@ export interface PlatformConfig {
   readonly transport: 'in-process' | 'kafka';
   readonly kafkaBrokers: readonly string[];
   readonly kafkaPartitions: number;
-  readonly eventStore: 'sqlite' | 'eventstoredb';
+  readonly eventStore: 'sqlite' | 'eventstoredb' | 'postgres';
   readonly eventStoreDbUrl?: string;
+  /** The PostgreSQL every service's store lives in, a schema each (DATABASE_URL, when EVENT_STORE is postgres). */
+  readonly databaseUrl?: string;
   readonly priceBooksDir: string;
   readonly priceBook: string;
   readonly billingEnv: 'development' | 'production';
@@ -67,9 +69,11 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
   if (transport === 'kafka' && kafkaBrokers.length === 0 && read.problems.every((p) => !p.startsWith('KAFKA_BROKERS'))) {
     read.problems.push('KAFKA_BROKERS is required when TRANSPORT is kafka (comma-separated host:port)');
   }
-  const eventStore = read.oneOf('EVENT_STORE', ['sqlite', 'eventstoredb'] as const, 'sqlite');
+  const eventStore = read.oneOf('EVENT_STORE', ['sqlite', 'eventstoredb', 'postgres'] as const, 'sqlite');
   const eventStoreDbUrl = eventStore === 'eventstoredb' ? read.required('EVENTSTOREDB_URL', 'when EVENT_STORE is eventstoredb') : read.optional('EVENTSTOREDB_URL');
   if (eventStoreDbUrl) read.url('EVENTSTOREDB_URL', eventStoreDbUrl);
+  const databaseUrl = eventStore === 'postgres' ? read.required('DATABASE_URL', 'when EVENT_STORE is postgres') : read.optional('DATABASE_URL');
+  if (databaseUrl) read.url('DATABASE_URL', databaseUrl);
   const billingEnv = read.oneOf('BILLING_ENV', ['development', 'production'] as const, 'development');
   const service = read.optional('SERVICE');
   if (service !== undefined && !(SERVICE_NAMES as readonly string[]).includes(service)) {
@@ -89,6 +93,7 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
     kafkaPartitions: read.integer('KAFKA_PARTITIONS', 1, 1024, transport === 'kafka' ? 6 : 1),
     eventStore,
     ...(eventStoreDbUrl ? { eventStoreDbUrl } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
     priceBooksDir: read.string('PRICE_BOOKS_DIR', 'price-books'),
     priceBook: read.string('PRICE_BOOK', 'credits'),
     billingEnv,

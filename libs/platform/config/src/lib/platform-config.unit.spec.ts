@@ -63,6 +63,11 @@ describe('loadPlatformConfig', () => {
     });
   });
 
+  it('given EVENT_STORE=postgres and a DATABASE_URL, then every store is in that database', () => {
+    const config = loadPlatformConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://billing@db:5432/billing' });
+    expect(config).toMatchObject({ eventStore: 'postgres', databaseUrl: 'postgres://billing@db:5432/billing' });
+  });
+
   it.each([
     [{ PORT: '3100' }, 'http://127.0.0.1:3100/v1/sandbox/checkout'],
     [{ PORT: '3100', HOST: '0.0.0.0' }, 'http://127.0.0.1:3100/v1/sandbox/checkout'],
@@ -80,7 +85,9 @@ describe('loadPlatformConfig', () => {
     [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS must be comma-separated host:port pairs, got "localhost"'],
     [{ KAFKA_PARTITIONS: 'abc' }, 'KAFKA_PARTITIONS must be an integer from 1 to 1024, got "abc"'],
     [{ KAFKA_PARTITIONS: '0' }, 'KAFKA_PARTITIONS must be an integer from 1 to 1024, got "0"'],
-    [{ EVENT_STORE: 'postgres' }, 'EVENT_STORE must be one of sqlite, eventstoredb, got "postgres"'],
+    [{ EVENT_STORE: 'mysql' }, 'EVENT_STORE must be one of sqlite, eventstoredb, postgres, got "mysql"'],
+    [{ EVENT_STORE: 'postgres' }, 'DATABASE_URL is required when EVENT_STORE is postgres'],
+    [{ EVENT_STORE: 'postgres', DATABASE_URL: 'db.internal:5432' }, 'DATABASE_URL must be a URL, got "db.internal:5432"'],
     [{ EVENT_STORE: 'eventstoredb' }, 'EVENTSTOREDB_URL is required when EVENT_STORE is eventstoredb'],
     [{ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: 'not a url' }, 'EVENTSTOREDB_URL must be a URL, got "not a url"'],
     [{ BILLING_ENV: 'prod' }, 'BILLING_ENV must be one of development, production, got "prod"'],
