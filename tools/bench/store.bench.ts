@@ -16,6 +16,8 @@
  *   append in flight at a time. Also measured: Emmett's appendToStream on one kept connection.
  *   It is installed on demand in tools/bench/peers/emmett/ (see peers/emmett-peer.ts); when it
  *   cannot be, the run says why and the ratio is not measured.
+ * - the PostgreSQL adapter on the same 64 writers, against a server of the npm package
+ *   (fsync on, synchronous_commit on) or DATABASE_URL: appends, latency at half load, read-all.
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -30,7 +32,9 @@ import {
   GENESIS_HASH,
   type NewEvent,
   openSqliteEventStore,
+  openPostgresEventStore,
 } from '@billing/event-store';
+import { startPostgres } from '@billing/event-store/testing';
 import { concurrentBurst, type Emmett, type EmmettEvent, keptConnectionThroughput, loadEmmett, storeDurability, storeThroughput } from './peers/emmett-peer';
 import { report } from '@billing/util/testing';
 
@@ -153,6 +157,30 @@ async function emmettPeer(): Promise<PeerFigures | { missing: string }> {
   }
 }
 
+/** The same appends, latency and reads through the PostgreSQL adapter, in a schema of its own. */
+async function postgresFigures(): Promise<Record<string, number | string>> {
+  const server = await startPostgres({ fsync: true });
+  try {
+    const store = await openPostgresEventStore({ connectionString: server.url, schema: `bench_${process.pid}`, poolSize: 16 });
+    try {
+      const appends = await adapterThroughput(store, WINDOW_MILLIS);
+      const latency = await latencyAt(store, Math.round(appends.perSecond / 2), 3000);
+      const reads = await readAllThroughput(store);
+      return {
+        postgres_append_events_per_s_64_writers: appends.perSecond,
+        postgres_append_latency_p50_ms: latency.p50,
+        postgres_append_latency_p99_ms: latency.p99,
+        postgres_read_all_events_per_s: reads.perSecond,
+        postgres: `${server.description}; fsync on, one append per transaction, pool of 16`,
+      };
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   try {
     const ceiling64 = rawCeiling(WRITERS);
@@ -164,6 +192,7 @@ async function main(): Promise<void> {
     await store.close();
     const hashUs = hashingMicros();
     const peer = await emmettPeer();
+    const postgres = await postgresFigures().catch((error: unknown) => ({ postgres: `not measured: ${(error as Error).message}` }));
     const ratio = 'missing' in peer ? null : round(appends.perSecond / peer.perSecond);
     const peerFigures: Record<string, number | string> =
       'missing' in peer
@@ -196,6 +225,7 @@ async function main(): Promise<void> {
         writers: WRITERS,
         durability: 'WAL; raw: synchronous=FULL; adapter: log synced off the thread before appends resolve',
         ...peerFigures,
+        ...postgres,
         emmett_durability:
           'missing' in peer
             ? 'not measured'
