@@ -17,3 +17,4 @@ export * from './lib/postgres/postgres-event-store';
 export * from './lib/eventstoredb/eventstoredb-event-store';
 export * from './lib/eventstoredb/eventstoredb-mapping';
 export * from './lib/processor/store-processor';
+export * from './lib/events-behind';

@@ -56,6 +56,7 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
       host,
       ...(dashboardDir ? { dashboardDir } : {}),
       rateLimits: edge.rateLimits,
+      metricsRegistry: runtime.metrics.registry,
       ...(edge.publicUrl ? { publicUrl: edge.publicUrl } : {}),
       ...(options.logRequests === undefined ? {} : { logRequests: options.logRequests }),
     });

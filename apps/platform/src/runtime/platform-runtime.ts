@@ -15,8 +15,10 @@ import {
   JsonLogger,
   type LogSink,
   newInstanceId,
+  PlatformMetrics,
   type RpcClient,
   RpcDirectory,
+  serveMetrics,
   ServiceHost,
   systemClock,
 } from '@billing/service-host';
@@ -35,6 +37,8 @@ export interface PlatformRuntimeOptions {
   readonly maxBatchSize?: number;
   /** Wraps the bus this runtime opens (the AsyncAPI test records every topic the platform asks for). */
   readonly wrapBus?: (bus: MessageBus) => MessageBus;
+  /** The process's metrics registry (default: one of its own). */
+  readonly metrics?: PlatformMetrics;
 }
 
 export interface RunningService {
@@ -67,7 +71,14 @@ export class PlatformRuntime {
   private started = false;
   private readonly beforeStopHooks: (() => Promise<void>)[] = [];
 
-  constructor(private readonly options: PlatformRuntimeOptions) {}
+  /** Business and runtime metrics of every service here: the gateway's `/metrics`, or this process's METRICS_PORT. */
+  readonly metrics: PlatformMetrics;
+  /** Where `/metrics` is served, with METRICS_PORT. */
+  metricsPort: number | null = null;
+
+  constructor(private readonly options: PlatformRuntimeOptions) {
+    this.metrics = options.metrics ?? new PlatformMetrics();
+  }
 
   get services(): readonly RunningService[] {
     return this.running;
@@ -110,8 +121,16 @@ export class PlatformRuntime {
     if (problem) throw new Error(`the data directory (DATA_DIR) cannot be used: ${problem}`);
     this.started = true;
     const { config } = this.options;
-    this.bus = this.openBus();
+    const bus = this.openBus();
+    this.bus = bus;
+    const unfollow = this.metrics.followConsumers(async () => ((await bus.consumerLag?.()) ?? []).map(({ group, topic, messages }) => [{ group, topic }, messages] as const));
+    this.stops.push(async () => unfollow());
     try {
+      if (config.metricsPort !== undefined) {
+        const server = await serveMetrics(this.metrics, config.metricsPort);
+        this.metricsPort = server.port;
+        this.stops.push(() => server.close());
+      }
       for (const { name, factory } of this.options.factories ?? servicesFor(this.options.services, config)) {
         await this.startService(name, factory);
         if (name === 'wallet') {
@@ -156,6 +175,7 @@ export class PlatformRuntime {
     return [
       `transport: ${transport}`,
       ...this.describeServices(),
+      ...(this.metricsPort === null ? [] : [`metrics: http://localhost:${this.metricsPort}/metrics`]),
       `price books: ${resolve(config.priceBooksDir)} (active ${config.priceBook}); payments: ${config.payment.provider}; generation: ${config.generation.provider}`,
     ];
   }
@@ -235,6 +255,7 @@ export class PlatformRuntime {
         clock: this.options.clock ?? systemClock,
         directory: this.directory,
         rpcTimeoutMillis: config.rpcTimeoutMillis,
+        metrics: this.metrics,
         ...(this.options.maxBatchSize ? { maxBatchSize: this.options.maxBatchSize } : {}),
       }));
       const running: RunningService = { name, host, store, db, storeLocation: location, stateLocation: statePath, ...(note ? { note } : {}) };

@@ -74,6 +74,13 @@ export interface StoreLog {
   addStore(store: EventStore, routes: readonly RelayRoute[]): void;
 }
 
+/** How far one consumer group is behind the head of one topic, in messages. */
+export interface ConsumerLag {
+  readonly group: string;
+  readonly topic: string;
+  readonly messages: number;
+}
+
 export interface MessageBus {
   /** Creates missing topics with their partitions (start-up); existing topics are left as they are. */
   ensureTopics(topics: readonly TopicSpec[]): Promise<void>;
@@ -85,6 +92,8 @@ export interface MessageBus {
   readonly storeLog?: StoreLog;
   /** Resolves once the group member is consuming its partitions. */
   subscribe(options: SubscriptionOptions): Promise<MessageSubscription>;
+  /** How far this process's consumer groups are behind, by topic (read when metrics are scraped). */
+  consumerLag?(): Promise<readonly ConsumerLag[]>;
   close(): Promise<void>;
 }
 

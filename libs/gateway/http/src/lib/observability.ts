@@ -9,13 +9,21 @@ export interface RequestMetrics {
   readonly durations: Histogram<'method' | 'route' | 'status'>;
 }
 
-/** Prometheus metrics of the gateway: requests and their durations by method, route and status. */
-export function requestMetrics(registry = new Registry()): RequestMetrics {
-  collectDefaultMetrics({ register: registry, prefix: 'gateway_' });
+/**
+ * Prometheus metrics of the gateway: requests and their durations by method, route and
+ * status. In a registry of its own, with the process's metrics (`gateway_process_...`);
+ * in the embedded platform's registry, beside the services' metrics and the process's own.
+ */
+export function requestMetrics(shared?: Registry): RequestMetrics {
+  const registry = shared ?? new Registry();
+  if (!shared) collectDefaultMetrics({ register: registry, prefix: 'gateway_' });
+  // A gateway opened again in front of the same platform counts on in the metrics already there.
+  const requests = registry.getSingleMetric('gateway_http_requests_total') as RequestMetrics['requests'] | undefined;
+  const durations = registry.getSingleMetric('gateway_http_request_duration_seconds') as RequestMetrics['durations'] | undefined;
   return {
     registry,
-    requests: new Counter({ name: 'gateway_http_requests_total', help: 'HTTP requests answered', labelNames: ['method', 'route', 'status'], registers: [registry] }),
-    durations: new Histogram({
+    requests: requests ?? new Counter({ name: 'gateway_http_requests_total', help: 'HTTP requests answered', labelNames: ['method', 'route', 'status'], registers: [registry] }),
+    durations: durations ?? new Histogram({
       name: 'gateway_http_request_duration_seconds',
       help: 'Time from request to response',
       labelNames: ['method', 'route', 'status'],

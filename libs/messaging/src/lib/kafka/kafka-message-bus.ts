@@ -1,5 +1,6 @@
 import { type Admin, type Consumer, type EachBatchPayload, Kafka, Partitioners, type Producer } from 'kafkajs';
 import {
+  type ConsumerLag,
   type MessageBus,
   MessageBusClosedError,
   type MessageSubscription,
@@ -38,6 +39,8 @@ export class KafkaMessageBus implements MessageBus {
   private producerConnected: Promise<void> | null = null;
   private adminConnected: Promise<void> | null = null;
   private readonly subscriptions = new Set<KafkaSubscription>();
+  /** The topics of each consumer group this bus runs, for `consumerLag`. */
+  private readonly groups = new Map<string, readonly string[]>();
   /** Publishes made while a send is in flight go out together in the next one. */
   private readonly sends = new PublishBatcher<readonly OutgoingMessage[]>((batches) => this.send(batches.flat()), {
     maxWeight: KAFKA_DEFAULTS.maxRequestBytes,
@@ -110,9 +113,13 @@ export class KafkaMessageBus implements MessageBus {
       (eachBatch) => this.startConsumer(options, eachBatch),
       options.handler,
       options.maxBatchSize ?? this.options.maxBatchSize ?? KAFKA_DEFAULTS.maxBatchSize,
-      (s) => this.subscriptions.delete(s),
+      (s) => {
+        this.subscriptions.delete(s);
+        this.groups.delete(options.groupId);
+      },
     );
     this.subscriptions.add(subscription);
+    this.groups.set(options.groupId, options.topics);
     try {
       await subscription.begin();
     } catch (error) {
@@ -146,6 +153,26 @@ export class KafkaMessageBus implements MessageBus {
       await consumer.disconnect().catch(() => undefined);
       throw error;
     }
+  }
+
+  /** Each group's committed offsets against the partitions' high watermarks (a partition it never committed counts from its low watermark). */
+  async consumerLag(): Promise<readonly ConsumerLag[]> {
+    if (this.closed || this.groups.size === 0) return [];
+    await this.connectAdmin();
+    const topics = [...new Set([...this.groups.values()].flat())];
+    const heads = new Map(await Promise.all(topics.map(async (topic) => [topic, await this.admin.fetchTopicOffsets(topic)] as const)));
+    const lags: ConsumerLag[] = [];
+    for (const [group, groupTopics] of this.groups) {
+      for (const { topic, partitions } of await this.admin.fetchOffsets({ groupId: group, topics: [...groupTopics] })) {
+        let messages = 0;
+        for (const { partition, offset } of partitions) {
+          const head = heads.get(topic)?.find((h) => h.partition === partition);
+          if (head) messages += Math.max(0, Number(head.high) - (Number(offset) < 0 ? Number(head.low) : Number(offset)));
+        }
+        lags.push({ group, topic, messages });
+      }
+    }
+    return lags;
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { type EventStore, type RecordedEvent, StoreProcessor } from '@billing/event-store';
+import { type EventStore, eventsBehind, type RecordedEvent, StoreProcessor } from '@billing/event-store';
 import { withoutFsync } from '@billing/sqlite';
 import { Signal } from '@billing/util';
 import {
+  type ConsumerLag,
   type IncomingMessage,
   type MessageBus,
   MessageBusClosedError,
@@ -96,6 +97,19 @@ export class StoreBus implements MessageBus {
     void member.closed.then(() => this.members.delete(member));
     member.start();
     return member;
+  }
+
+  /** Each group's position against its topic's store: the events of the topic's category after it. */
+  async consumerLag(): Promise<readonly ConsumerLag[]> {
+    if (this.closed) return [];
+    const rows = this.db.prepare<[], { group_id: string; topic: string; position: number }>('SELECT group_id, topic, position FROM group_positions').all();
+    return Promise.all(
+      rows.flatMap(({ group_id: group, topic, position }) => {
+        const source = this.sources.get(topic);
+        if (!source) return [];
+        return [eventsBehind(source.store, position, { streamPrefixes: [`${source.route.category}-`] }).then((messages) => ({ group, topic, messages }))];
+      }),
+    );
   }
 
   async close(): Promise<void> {

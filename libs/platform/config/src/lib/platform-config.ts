@@ -52,6 +52,8 @@ export interface PlatformConfig {
   readonly service?: ServiceName;
   readonly logLevel: 'info' | 'warn' | 'error';
   readonly rpcTimeoutMillis: number;
+  /** Where a distributed service process serves `/metrics` (METRICS_PORT; 0 picks a free port); absent: not served (embedded, the gateway's `/metrics` has them). */
+  readonly metricsPort?: number;
   /** The Ed25519 public key (PEM) finance's checkpoints must be signed with (AUDIT_VERIFY_KEY or AUDIT_VERIFY_KEY_FILE). */
   readonly auditVerifyKeyPem?: string;
 }
@@ -105,6 +107,7 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
     ...(service && (SERVICE_NAMES as readonly string[]).includes(service) ? { service: service as ServiceName } : {}),
     logLevel: read.oneOf('LOG_LEVEL', ['info', 'warn', 'error'] as const, 'info'),
     rpcTimeoutMillis: read.integer('RPC_TIMEOUT_MS', 1, 600_000, 15_000),
+    ...(read.has('METRICS_PORT') ? { metricsPort: read.integer('METRICS_PORT', 0, 65_535, 0) } : {}),
     ...(auditVerifyKeyPem ? { auditVerifyKeyPem } : {}),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { EventStore } from '@billing/event-store';
+import { type EventStore, eventsBehind } from '@billing/event-store';
 import { deadLetterTopicFor, type MessageBus, OutboxRelay, SqliteCheckpointStore, type TopicSpec } from '@billing/messaging';
 import type { INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -20,6 +20,8 @@ import { StoreReactorRunner } from './run/store-reactor';
 import { type Backoff, DEFAULT_BACKOFF } from './run/until-done';
 import type { Clock, Logger, ServiceContext, ServiceDefinition, ServiceFactory } from './service';
 import { commandTopicFor, rpcTopicFor } from './topics';
+import { observedStore } from './metrics/observed-store';
+import type { PlatformMetrics } from './metrics/platform-metrics';
 
 export interface ServiceHostOptions {
   readonly serviceName: string;
@@ -42,6 +44,8 @@ export interface ServiceHostOptions {
   readonly backoff?: Backoff;
   /** Most messages or events per handler call (commands, reactors, relay). */
   readonly maxBatchSize?: number;
+  /** The process's metrics: the service's appended events, its dead letters, its relay's and reactors' lag. */
+  readonly metrics?: PlatformMetrics;
 }
 
 interface Stoppable {
@@ -72,6 +76,7 @@ export class ServiceHost {
   static async start(options: ServiceHostOptions): Promise<ServiceHost> {
     const clock = options.clock ?? systemClock;
     const faults = new FaultCounts();
+    const uncount = options.metrics?.countDeadLetters(() => faults.deadLettersByTopic());
     const rpc = new BusRpcClient({
       bus: options.bus,
       caller: options.serviceName,
@@ -83,7 +88,8 @@ export class ServiceHost {
       ...(options.directory ? { directory: options.directory } : {}),
     });
     // The service writes through the watch: a store that cannot write makes it unready until it can.
-    const storage = StorageWatch.of(options.store, options.logger);
+    const written = options.metrics ? observedStore(options.store, options.serviceName, options.metrics) : options.store;
+    const storage = StorageWatch.of(written, options.logger);
     const commands = new BusCommandSender(options.bus, options.partitions, options.directory);
     const context: ServiceContext = {
       serviceName: options.serviceName,
@@ -97,6 +103,7 @@ export class ServiceHost {
       logger: options.logger,
     };
     const host = new ServiceHost(options, context, rpc, storage, faults);
+    if (uncount) host.started.push({ name: 'dead-letter metrics', stop: async () => uncount() });
     try {
       const service = await options.factory(context);
       // Nest finds the service's handlers; the transport hands them to this host, which delivers to them.
@@ -175,6 +182,8 @@ export class ServiceHost {
       });
       await relay.start();
       this.started.push({ name: 'relay', stop: () => relay.stop() });
+      const published = { streamPrefixes: definition.publishes.map((route) => `${route.category}-`) };
+      this.measure('relay lag', this.options.metrics?.followRelay(serviceName, () => eventsBehind(store, relay.checkpoint, published)));
     }
 
     const methods = definition.rpc ?? [];
@@ -202,6 +211,8 @@ export class ServiceHost {
         const runner = new StoreReactorRunner({ ...reactor, source: reactor.source }, store, checkpoints, logger, backoff, batch);
         await runner.start();
         this.storeReactors.set(reactor.name, runner);
+        const { filter } = reactor.source;
+        this.measure(`reactor ${reactor.name} lag`, this.options.metrics?.followLag({ labels: { group: reactor.name, topic: `${serviceName} store` }, behind: () => eventsBehind(store, runner.checkpoint, filter) }));
         this.started.push({ name: `reactor ${reactor.name}`, stop: () => runner.stop() });
       } else {
         const runner = new BusReactorRunner(serviceName, { ...reactor, source: reactor.source }, bus, logger, backoff, batch, this.faults);
@@ -224,6 +235,11 @@ export class ServiceHost {
       jobs: jobs.map((j) => j.name),
       publishes: definition.publishes.map((r) => r.topic),
     });
+  }
+
+  /** A metric source stops being read first when the host stops. */
+  private measure(name: string, unfollow: (() => void) | undefined): void {
+    if (unfollow) this.started.push({ name, stop: async () => unfollow() });
   }
 
   /** The command and RPC topics with their dead-letter topics, and every topic a reactor reads. */

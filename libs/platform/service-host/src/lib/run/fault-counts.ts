@@ -21,6 +21,14 @@ export class FaultCounts {
     return sum;
   }
 
+  /** Dead letters by source topic and consumer, as the metrics read them. */
+  deadLettersByTopic(): [{ topic: string; consumer: string }, number][] {
+    return [...this.letters].map(([key, count]) => {
+      const [topic = '', consumer = ''] = key.split(' ');
+      return [{ topic, consumer }, count];
+    });
+  }
+
   deadlineDropped(): number {
     return ++this.drops;
   }
