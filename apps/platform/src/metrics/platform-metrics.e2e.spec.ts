@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventuallyValue } from '@billing/util/testing';
@@ -79,6 +79,11 @@ describe('metrics of the embedded platform: business metrics made from the event
       expect(text).toContain('billing_consumer_lag_events{group=');
       expect(text).toContain('gateway_http_requests_total');
       expect(text).toContain('process_cpu_seconds_total');
+
+      // Every metric the Grafana dashboard queries is served.
+      const dashboard = readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', 'grafana-dashboard.json'), 'utf8');
+      const queried = new Set([...dashboard.matchAll(/\b((?:billing|gateway)_[a-z_]+?)(?:_bucket)?\b/g)].map((m) => m[1]));
+      expect([...queried].filter((name) => !text.includes(`# TYPE ${name} `))).toEqual([]);
 
       const file = join(dir, 'metrics.txt');
       writeFileSync(file, text);

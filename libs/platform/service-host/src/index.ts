@@ -17,6 +17,6 @@ export { type FieldError, validatePayload } from './lib/wire/validate-payload';
 export { BillingClient } from './lib/nest/billing-client';
 export { BillingTransport, HandlerErrorsAsThrown, type ServiceHandlers } from './lib/nest/billing-transport';
 export { answers, decides, type HandlerRole, reactsTo, type ReactorSource } from './lib/nest/handler-roles';
-export { type LagSource, PlatformMetrics } from './lib/metrics/platform-metrics';
+export { collectProcessMetrics, type LagSource, PlatformMetrics } from './lib/metrics/platform-metrics';
 export { EventMetrics, METRIC_EVENT_TYPES } from './lib/metrics/event-metrics';
 export { type MetricsServer, serveMetrics } from './lib/metrics/metrics-server';

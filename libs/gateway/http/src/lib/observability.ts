@@ -1,6 +1,6 @@
-import type { Logger } from '@billing/service-host';
+import { collectProcessMetrics, type Logger } from '@billing/service-host';
 import type { FastifyInstance } from 'fastify';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, Histogram, Registry } from 'prom-client';
 import { type GatewayRequest, REQUEST_ID_HEADER } from './http-context';
 
 export interface RequestMetrics {
@@ -16,7 +16,7 @@ export interface RequestMetrics {
  */
 export function requestMetrics(shared?: Registry): RequestMetrics {
   const registry = shared ?? new Registry();
-  if (!shared) collectDefaultMetrics({ register: registry, prefix: 'gateway_' });
+  if (!shared) collectProcessMetrics(registry, 'gateway_');
   // A gateway opened again in front of the same platform counts on in the metrics already there.
   const requests = registry.getSingleMetric('gateway_http_requests_total') as RequestMetrics['requests'] | undefined;
   const durations = registry.getSingleMetric('gateway_http_request_duration_seconds') as RequestMetrics['durations'] | undefined;

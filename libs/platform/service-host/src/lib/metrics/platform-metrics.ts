@@ -47,7 +47,7 @@ export class PlatformMetrics {
   private readonly taskGauges: Samples<'state'>[] = [];
 
   constructor() {
-    collectDefaultMetrics({ register: this.registry });
+    collectProcessMetrics(this.registry);
     const lags = this.lags;
     const consumerGroups = this.consumerGroups;
     const relayLags = this.relayLags;
@@ -125,6 +125,16 @@ export class PlatformMetrics {
       },
     });
   }
+}
+
+/**
+ * prom-client's default metrics (CPU, memory, event loop, GC), less the three gauges it
+ * names `_total` (`nodejs_active_handles_total`, ...), which `promtool check metrics`
+ * rejects; their breakdowns by type (`nodejs_active_handles`, ...) stay.
+ */
+export function collectProcessMetrics(registry: Registry, prefix = ''): void {
+  collectDefaultMetrics({ register: registry, prefix });
+  for (const name of ['active_handles_total', 'active_requests_total', 'active_resources_total']) registry.removeSingleMetric(`${prefix}nodejs_${name}`);
 }
 
 function added<T>(list: T[], item: T): () => void {
