@@ -171,7 +171,7 @@ async function postgresFigures(): Promise<Record<string, number | string>> {
         postgres_append_latency_p50_ms: latency.p50,
         postgres_append_latency_p99_ms: latency.p99,
         postgres_read_all_events_per_s: reads.perSecond,
-        postgres: `${server.description}; fsync on, one append per transaction, pool of 16`,
+        postgres: `${server.description}; fsync on, appends grouped many to a transaction, pool of 16`,
       };
     } finally {
       await store.close();

@@ -20,7 +20,7 @@ import { LruCache } from '../repository/lru-cache';
 import { type SerializedEvent, serializeEvent } from '../serialized-event';
 import { decodeRow, type EventRow } from '../sqlite/row-decoding';
 import { Signal } from '@billing/util';
-import { ensureEventsSchema, PG_EVENT_COLUMNS, quotedSchema, REVISION_CONSTRAINT } from './postgres-schema';
+import { ensureEventsSchema, PG_EVENT_COLUMNS, quotedSchema } from './postgres-schema';
 
 export interface PostgresEventStoreOptions {
   /** `postgres://user@host:port/database` (DATABASE_URL). */
@@ -34,11 +34,22 @@ export interface PostgresEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Re-reads of the stream head when an `any` append loses a race to another writer. */
   readonly maxChainRetries?: number;
+  /** Most appends written in one transaction. */
+  readonly maxBatchAppends?: number;
 }
 
 interface StreamHead {
   readonly revision: number;
   readonly hash: string;
+}
+
+/** An append waiting for the next batch; resolves null when its revision was taken. */
+interface PendingAppend {
+  readonly streamName: string;
+  readonly events: readonly SerializedEvent[];
+  readonly head: StreamHead;
+  readonly resolve: (result: AppendResult | null) => void;
+  readonly reject: (error: Error) => void;
 }
 
 const NO_STREAM: StreamHead = { revision: -1, hash: GENESIS_HASH };
@@ -52,8 +63,9 @@ const types = {
 /**
  * PostgreSQL behind the port, shareable by several instances of a service. Expected
  * revisions are enforced by the unique (stream, revision) constraint: a writer chains its
- * events onto the head it knows and the database refuses a revision already taken. Global
- * positions follow commit order (see `postgres-schema`). Subscribers wake on NOTIFY.
+ * events onto the head it knows and the database refuses a revision already taken. Appends
+ * are grouped, many to a transaction. Global positions follow commit order (see
+ * `postgres-schema`). Subscribers wake on NOTIFY.
  */
 export async function openPostgresEventStore(options: PostgresEventStoreOptions): Promise<EventStore> {
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 8, types });
@@ -78,6 +90,8 @@ class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly ticker: NodeJS.Timeout;
   private listener: pg.Client | null = null;
+  private queue: PendingAppend[] = [];
+  private flushing = false;
   private closed = false;
 
   constructor(
@@ -105,14 +119,15 @@ class PostgresEventStore implements EventStore {
     for (let attempt = 0; ; attempt++) {
       const head = await this.headMatching(streamName, expected);
       if (serialized.length === 0) return { nextExpectedRevision: head.revision, lastPosition: await this.headPosition() };
-      try {
-        return await this.insert(streamName, serialized, head);
-      } catch (error) {
-        if (!isRevisionTaken(error)) throw error;
-        this.heads.delete(streamName);
-        if (expected === 'any' && attempt < (this.options.maxChainRetries ?? 10)) continue;
-        throw new WrongExpectedRevisionError(streamName, expected, (await this.readHead(streamName)).revision);
-      }
+      const result = await new Promise<AppendResult | null>((resolve, reject) => {
+        this.queue.push({ streamName, events: serialized, head, resolve, reject });
+        this.scheduleFlush();
+      });
+      if (result) return result;
+      // Another writer took the revision first.
+      this.heads.delete(streamName);
+      if (expected === 'any' && attempt < (this.options.maxChainRetries ?? 10)) continue;
+      throw new WrongExpectedRevisionError(streamName, expected, (await this.readHead(streamName)).revision);
     }
   }
 
@@ -168,6 +183,8 @@ class PostgresEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.ticker);
+    // Appends already accepted are written (or fail) before the pool goes.
+    while (this.flushing || this.queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await this.listener?.end().catch(() => undefined);
     await this.pool.end();
@@ -192,32 +209,57 @@ class PostgresEventStore implements EventStore {
     return head;
   }
 
-  /** One statement, one transaction: take positions from the log head, insert, notify. */
-  private async insert(streamName: string, events: readonly SerializedEvent[], head: StreamHead): Promise<AppendResult> {
+  private scheduleFlush(): void {
+    if (this.flushing || this.queue.length === 0) return;
+    this.flushing = true;
+    setImmediate(() => void this.flush().finally(() => ((this.flushing = false), this.scheduleFlush())));
+  }
+
+  /**
+   * Group commit: what queued while the last batch was written goes in one transaction
+   * (one append per stream in it; a second waits for the next batch, chained onto the first).
+   */
+  private async flush(): Promise<void> {
+    const batch: PendingAppend[] = [];
+    const streams = new Set<string>();
+    this.queue = this.queue.filter((append) => {
+      if (streams.has(append.streamName) || batch.length >= (this.options.maxBatchAppends ?? 500)) return true;
+      streams.add(append.streamName);
+      batch.push(append);
+      return false;
+    });
     const recordedAt = (this.options.clock ?? Date.now)();
     const columns: [number[], string[], string[], number[], string[], string[], string[], string[]] = [[], [], [], [], [], [], [], []];
-    let { revision, hash } = head;
-    for (const event of events) {
-      const previousHash = hash;
-      revision += 1;
-      hash = computeEventHash({ streamName, revision, ...event, recordedAt, previousHash });
-      const row = [revision, event.eventId, event.type, event.schemaVersion, event.dataJson, event.metadataJson, previousHash, hash] as const;
-      row.forEach((value, i) => (columns[i] as unknown[]).push(value));
+    const heads = batch.map(({ streamName, events, head }) => {
+      let { revision, hash } = head;
+      for (const event of events) {
+        const previousHash = hash;
+        revision += 1;
+        hash = computeEventHash({ streamName, revision, ...event, recordedAt, previousHash });
+        const row = [revision, event.eventId, event.type, event.schemaVersion, event.dataJson, event.metadataJson, previousHash, hash] as const;
+        row.forEach((value, i) => (columns[i] as unknown[]).push(value));
+      }
+      return { revision, hash };
+    });
+    let lasts: (number | null)[];
+    try {
+      const { rows } = await this.pool.query<{ lasts: (string | null)[] }>(
+        `SELECT ${this.s}.append_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) AS lasts`,
+        [batch.map((a) => a.streamName), batch.map((a) => a.events.length), recordedAt, this.channel, ...columns],
+      );
+      lasts = (rows[0]?.lasts ?? []).map((last) => (last === null ? null : Number(last)));
+    } catch (error) {
+      for (const append of batch) append.reject(error as Error);
+      return;
     }
-    const { rows } = await this.pool.query<{ last: number }>(
-      `WITH head AS (UPDATE ${this.s}.log_head SET position = position + $2 RETURNING position - $2 AS base),
-       inserted AS (
-         INSERT INTO ${this.s}.events (${PG_EVENT_COLUMNS})
-         SELECT head.base + e.n, $1, e.revision, e.event_id, e.type, e.schema_version, e.data, e.metadata, $3, e.previous_hash, e.hash
-         FROM head, unnest($4::bigint[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])
-           WITH ORDINALITY AS e (revision, event_id, type, schema_version, data, metadata, previous_hash, hash, n)
-         RETURNING position)
-       SELECT max(position) AS last, pg_notify($12, '') FROM inserted`,
-      [streamName, events.length, recordedAt, ...columns, this.channel],
-    );
-    this.heads.set(streamName, { revision, hash });
     this.signal.notify();
-    return { nextExpectedRevision: revision, lastPosition: rows[0]?.last ?? 0 };
+    batch.forEach((append, i) => {
+      const last = lasts[i];
+      const head = heads[i];
+      if (last === null || last === undefined || !head) return append.resolve(null);
+      this.heads.set(append.streamName, head);
+      append.resolve({ nextExpectedRevision: head.revision, lastPosition: last });
+    });
   }
 
   /**
@@ -244,6 +286,3 @@ class PostgresEventStore implements EventStore {
     if (this.closed) throw new EventStoreClosedError();
   }
 }
-
-const isRevisionTaken = (error: unknown): boolean =>
-  error instanceof pg.DatabaseError && error.code === '23505' && error.constraint === REVISION_CONSTRAINT;

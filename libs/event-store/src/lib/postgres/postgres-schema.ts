@@ -6,12 +6,17 @@ export function quotedSchema(schema: string): string {
   return `"${schema}"`;
 }
 
+/** Column order of every event read (`decodeRow` relies on it). Data stays text: the hash chain covers its exact JSON. */
+export const PG_EVENT_COLUMNS =
+  'position, stream_name, revision, event_id, type, schema_version, data, metadata, recorded_at, previous_hash, hash';
+
 /**
  * One row holds the head of the global log. An append moves it in the same transaction
  * as its events, so the row lock orders appends by commit: the position a reader sees
  * last is always the highest committed (no sequence gap filled later by a slower
  * transaction). The lock is held inside one statement and its commit, never across a
- * round trip to the client.
+ * round trip to the client. `append_batch` writes a group of appends in one transaction,
+ * each in a subtransaction of its own: a revision already taken fails only its append.
  */
 const schemaDdl = (s: string) => `
 CREATE SCHEMA IF NOT EXISTS ${s};
@@ -34,6 +39,34 @@ CREATE TABLE IF NOT EXISTS ${s}.events (
   hash           text    NOT NULL,
   CONSTRAINT events_stream_revision UNIQUE (stream_name, revision)
 );
+CREATE OR REPLACE FUNCTION ${s}.append_batch(
+  p_streams text[], p_counts int[], p_recorded_at bigint, p_channel text, p_revisions bigint[], p_event_ids text[],
+  p_types text[], p_schema_versions int[], p_data text[], p_metadata text[], p_previous_hashes text[], p_hashes text[]
+) RETURNS bigint[] LANGUAGE plpgsql AS $fn$
+DECLARE
+  head bigint;
+  lasts bigint[] := '{}';
+  first int := 1;
+BEGIN
+  SELECT position INTO head FROM ${s}.log_head FOR UPDATE;
+  FOR i IN 1 .. cardinality(p_streams) LOOP
+    BEGIN
+      INSERT INTO ${s}.events (${PG_EVENT_COLUMNS})
+      SELECT head + k, p_streams[i], p_revisions[first + k - 1], p_event_ids[first + k - 1], p_types[first + k - 1],
+             p_schema_versions[first + k - 1], p_data[first + k - 1], p_metadata[first + k - 1], p_recorded_at,
+             p_previous_hashes[first + k - 1], p_hashes[first + k - 1]
+      FROM generate_series(1, p_counts[i]) AS k;
+      head := head + p_counts[i];
+      lasts := array_append(lasts, head);
+    EXCEPTION WHEN unique_violation THEN
+      lasts := array_append(lasts, NULL::bigint);
+    END;
+    first := first + p_counts[i];
+  END LOOP;
+  UPDATE ${s}.log_head SET position = head;
+  PERFORM pg_notify(p_channel, '');
+  RETURN lasts;
+END $fn$;
 `;
 
 /** Creates the tables once; instances starting together take turns (an advisory lock per schema). */
@@ -52,9 +85,4 @@ export async function ensureEventsSchema(pool: Pool, schema: string): Promise<vo
   }
 }
 
-/** Column order of every event read (`decodeRow` relies on it). Data stays text: the hash chain covers its exact JSON. */
-export const PG_EVENT_COLUMNS =
-  'position, stream_name, revision, event_id, type, schema_version, data, metadata, recorded_at, previous_hash, hash';
 
-/** The constraint an append at a taken revision breaks. */
-export const REVISION_CONSTRAINT = 'events_stream_revision';
