@@ -1,5 +1,6 @@
 import type { Command, EpochMillis, Event } from './envelope';
 import type { Channel, QuoteSnapshot } from './pricing';
+import type { KeyBudget } from './wallet';
 
 /**
  * Task messages: one stream per task (`task-<taskId>`). An account's concurrency slots
@@ -37,11 +38,14 @@ export type TaskEndReason =
   | 'reservation_expired'
   | 'reservation_released'
   | 'insufficient_credits'
+  | 'key_budget_exceeded'
   | 'concurrency_limit';
 
 /** A refusal with the facts a client needs to understand it. */
 export type TaskRejection =
   | { readonly reason: 'insufficient_credits'; readonly requestedMillicredits: number; readonly availableMillicredits: number }
+  /** The API key's budget had less left (`availableMillicredits`) than the task needs; the pool was not touched. */
+  | { readonly reason: 'key_budget_exceeded'; readonly requestedMillicredits: number; readonly availableMillicredits: number; readonly keyId: string }
   | { readonly reason: 'concurrency_limit'; readonly limit: number; readonly running: number };
 
 export type TaskRejectionReason = TaskRejection['reason'];
@@ -71,6 +75,9 @@ export type RequestTask = Command<'RequestTask', {
   queueIfBusy: boolean;
   /** Priority tasks leave the queue before the others. */
   priority: boolean;
+  /** The API key that asked, and its budget: the reservation carries them to the wallet. */
+  keyId?: string;
+  keyBudget?: KeyBudget;
   admission: SlotAdmission;
 }>;
 /** A queued task takes a slot that freed: its credits are reserved next. */
@@ -118,6 +125,8 @@ export type TaskRequested = Event<'TaskRequested', {
   batchIndex?: number;
   queueIfBusy: boolean;
   priority: boolean;
+  keyId?: string;
+  keyBudget?: KeyBudget;
   at: EpochMillis;
 }>;
 /** Every slot was taken when the task was requested: it waits (appended with its `TaskRequested`). */

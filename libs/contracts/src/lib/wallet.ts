@@ -28,6 +28,30 @@ export interface LotAllocation {
   readonly millicredits: number;
 }
 
+/**
+ * An API key's budget as a reservation states it: at most `limitMillicredits` held and
+ * charged through the key per UTC month, or over the key's life. The wallet keeps what each
+ * key drew in its books and refuses a hold past the limit in the same decision.
+ */
+export interface KeyBudget {
+  readonly limitMillicredits: number;
+  readonly per: 'month' | 'lifetime';
+}
+
+/** What one API key drew from a wallet (held or charged, not released): in one UTC month (`202603`) and over its life. */
+export interface KeySpend {
+  readonly keyId: string;
+  readonly month: string;
+  readonly monthMillicredits: number;
+  readonly lifetimeMillicredits: number;
+}
+
+/** A refusal by a key's budget rather than the pool: what the key had left. */
+export interface KeyBudgetShortfall {
+  readonly keyId: string;
+  readonly remainingMillicredits: number;
+}
+
 export type ReleaseReason = 'failed' | 'cancelled' | 'timed_out' | 'rejected' | 'partial_charge' | 'other';
 
 // ---- commands ----
@@ -52,6 +76,9 @@ export type ReserveCredits = Command<'ReserveCredits', {
   /** The hold lapses this long after the command's `now` unless charged or released. */
   ttlMillis: number;
   taskId?: string;
+  /** The API key the hold is made with: its draw is tracked, and refused past `keyBudget`. */
+  keyId?: string;
+  keyBudget?: KeyBudget;
 }>;
 /** Posts all or part of a hold; what is not charged is released in the same step. */
 export type ChargeReservation = Command<'ChargeReservation', {
@@ -118,6 +145,7 @@ export type CreditsReserved = Event<'CreditsReserved', {
   allocations: readonly LotAllocation[];
   expiresAt: EpochMillis;
   taskId?: string;
+  keyId?: string;
   at: EpochMillis;
 }>;
 /** A refusal others react to (the task is rejected), so it is an event. */
@@ -126,6 +154,8 @@ export type ReservationRejected = Event<'ReservationRejected', {
   requestedMillicredits: number;
   availableMillicredits: number;
   taskId?: string;
+  /** Present when the key's budget refused it (the pool may have had enough). */
+  keyBudget?: KeyBudgetShortfall;
   at: EpochMillis;
 }>;
 export type CreditsCharged = Event<'CreditsCharged', {
@@ -240,6 +270,13 @@ export interface CarriedHold {
   readonly allocations: readonly LotAllocation[];
   readonly expiresAt: EpochMillis;
   readonly taskId?: string;
+  readonly key?: HoldKey;
+}
+
+/** The key a hold was made with and the UTC month its draw counts in. */
+export interface HoldKey {
+  readonly keyId: string;
+  readonly month: string;
 }
 
 /** A hold that had ended but whose TTL ran past the period's start: commands about it are still answered as before. */
@@ -285,6 +322,8 @@ export type BalanceCarriedForward = Event<'BalanceCarriedForward', {
   holds: readonly CarriedHold[];
   endedHolds: readonly EndedHold[];
   refunds: readonly CarriedRefund[];
+  /** What each API key drew (absent: no key ever reserved here). */
+  keySpend?: readonly KeySpend[];
   at: EpochMillis;
 }>;
 

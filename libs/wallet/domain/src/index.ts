@@ -19,3 +19,4 @@ export { carryForward, openedBooks, type PeriodOpening } from './lib/carry-forwa
 export * from './lib/wallet-error';
 export * from './lib/wallet-queries';
 export * from './lib/wallet-invariants';
+export { budgetRemaining, keySpendAt, monthOf } from './lib/key-spend';

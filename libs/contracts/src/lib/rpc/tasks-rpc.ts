@@ -1,4 +1,5 @@
 import type { Channel, ChargeBasis, GenerationMode, QuoteSnapshot } from '../pricing';
+import type { KeyBudget } from '../wallet';
 import type { TaskEndReason, TaskRejection, TaskStatus } from '../tasks';
 import { rpc } from './rpc-contract';
 
@@ -23,6 +24,9 @@ interface RenderCall extends AccountCall {
   readonly mode?: GenerationMode;
   /** When every slot is taken: wait in the queue instead of being refused. */
   readonly queueIfBusy?: boolean;
+  /** The API key that asked, and its budget (absent: unlimited). */
+  readonly keyId?: string;
+  readonly keyBudget?: KeyBudget;
 }
 
 export interface CreateTaskCall extends RenderCall {

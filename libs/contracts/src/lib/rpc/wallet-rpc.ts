@@ -6,6 +6,9 @@ import type {
   FreezePurchasedCredits,
   GrantCredits,
   GrantSource,
+  KeyBudget,
+  KeyBudgetShortfall,
+  KeySpend,
   PurchaseCredits,
   RefundCredits,
   ReleaseReservation,
@@ -55,6 +58,8 @@ export interface ReserveCreditsCall {
   readonly millicredits: number;
   readonly ttlMillis: number;
   readonly taskId?: string;
+  readonly keyId?: string;
+  readonly keyBudget?: KeyBudget;
   /** The command's id and time, as the command topic would carry them. */
   readonly commandId: string;
   readonly now: EpochMillis;
@@ -111,7 +116,25 @@ export interface CreditsAppliedReply {
 /** `reserved` also answers a hold decided earlier and settled since: the credits were held. */
 export type ReservationAnswer =
   | { readonly outcome: 'reserved'; readonly reservationId: string; readonly millicredits: number; readonly expiresAt: EpochMillis }
-  | { readonly outcome: 'rejected'; readonly reservationId: string; readonly requestedMillicredits: number; readonly availableMillicredits: number };
+  | {
+      readonly outcome: 'rejected';
+      readonly reservationId: string;
+      readonly requestedMillicredits: number;
+      readonly availableMillicredits: number;
+      /** Present when the key's budget refused it. */
+      readonly keyBudget?: KeyBudgetShortfall;
+    };
+
+/** `keySpend`: what the named API keys drew from one wallet, as its books tell it now (`now` picks the month). */
+export interface KeySpendCall {
+  readonly accountId: string;
+  readonly pool: string;
+  readonly keyIds: readonly string[];
+  readonly now: EpochMillis;
+}
+
+/** One entry per key asked about; `monthMillicredits` is the month of `now` (0 when the key drew nothing in it). */
+export type KeySpendReply = readonly KeySpend[];
 
 /** `purchaseLot`: what is left of one purchase in one wallet, as its books tell it now. */
 export interface PurchaseLotCall {
@@ -135,6 +158,7 @@ export const WalletRpc = {
   creditsApplied: rpc<CreditsAppliedCall, CreditsAppliedReply>('wallet', 'creditsApplied'),
   reserveCredits: rpc<ReserveCreditsCall, ReservationAnswer>('wallet', 'reserveCredits'),
   purchaseLot: rpc<PurchaseLotCall, PurchaseLotReply>('wallet', 'purchaseLot'),
+  keySpend: rpc<KeySpendCall, KeySpendReply>('wallet', 'keySpend'),
 };
 
 /** The commands the wallet decides, one contract per type. */

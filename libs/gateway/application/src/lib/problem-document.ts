@@ -32,6 +32,9 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   'item.kind': 'kind',
 };
 
+/** Problems whose amounts the services state in millicredits. */
+const CREDIT_PROBLEMS: ReadonlySet<string> = new Set(['insufficient-credits', 'key-budget-exceeded']);
+
 /** camelCase to snake_case; a name already as a client spells it (`render.fps`) stays. */
 const snake = (name: string): string => name.replace(/(?<=[a-z0-9])[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
@@ -47,10 +50,10 @@ export function problemDocumentOf(error: unknown, instance?: string): ProblemDoc
     const extra: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(members)) {
       if (name === 'errors' && Array.isArray(value)) extra['errors'] = value.map(fieldError);
-      else if (MILLICREDIT_MEMBERS.has(name) && typeof value === 'number' && Number.isSafeInteger(value) && type === 'insufficient-credits') extra[name] = creditsNumber(value);
+      else if (MILLICREDIT_MEMBERS.has(name) && typeof value === 'number' && Number.isSafeInteger(value) && CREDIT_PROBLEMS.has(type)) extra[name] = creditsNumber(value);
       else extra[snake(name)] = value;
     }
-    const text = type === 'insufficient-credits' ? insufficientDetail(extra) ?? detail : detail;
+    const text = CREDIT_PROBLEMS.has(type) ? insufficientDetail(type, extra) ?? detail : detail;
     if (status === 503 && typeof extra['retry_after'] !== 'number') extra['retry_after'] = UNAVAILABLE_RETRY_AFTER_SECONDS;
     return { type: typeUri(type), title, status, detail: text ?? title, ...(instance ? { instance } : {}), ...extra };
   }
@@ -80,8 +83,9 @@ function fieldError(value: unknown): { field: string; message: string } | { head
 }
 
 /** The tasks service words it in millicredits; the client reads credits everywhere. */
-function insufficientDetail(members: Record<string, unknown>): string | undefined {
-  const { pool, required, available } = members;
+function insufficientDetail(type: string, members: Record<string, unknown>): string | undefined {
+  const { pool, required, available, key_id: keyId } = members;
   if (typeof pool !== 'string' || typeof required !== 'number' || typeof available !== 'number') return undefined;
+  if (type === 'key-budget-exceeded') return `the task needs ${required} credits; API key ${String(keyId)} has ${available} credits left of its budget, and no other credits of pool ${pool} are used`;
   return `the task needs ${required} credits from pool ${pool}, which has ${available} available; no other pool is used`;
 }

@@ -267,7 +267,7 @@ function taskQuoteView(quote: QuoteSnapshot): TaskQuoteView {
 function rejectionView(task: TaskReply): RejectionView | null {
   const rejection = task.rejection;
   if (!rejection) return null;
-  if (rejection.reason === 'insufficient_credits') {
+  if (rejection.reason !== 'concurrency_limit') {
     return {
       reason: rejection.reason,
       required: creditsNumber(rejection.requestedMillicredits),

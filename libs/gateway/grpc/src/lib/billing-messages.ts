@@ -81,16 +81,17 @@ export interface TaskQuoteMessage {
   readonly expiresAt: Timestamp;
 }
 
+interface InsufficientCreditsMessage {
+  readonly pool: string;
+  readonly available: string;
+  readonly availableMillicredits: string;
+  readonly required: string;
+  readonly requiredMillicredits: string;
+}
+
 export type TaskRejectionMessage =
-  | {
-      readonly insufficientCredits: {
-        readonly pool: string;
-        readonly available: string;
-        readonly availableMillicredits: string;
-        readonly required: string;
-        readonly requiredMillicredits: string;
-      };
-    }
+  | { readonly insufficientCredits: InsufficientCreditsMessage }
+  | { readonly keyBudgetExceeded: InsufficientCreditsMessage }
   | { readonly concurrencyLimit: { readonly limit: number; readonly running: number } };
 
 export interface TaskMessage {

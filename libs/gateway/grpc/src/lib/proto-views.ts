@@ -75,16 +75,15 @@ function taskQuoteMessage(quote: TaskQuoteView): TaskQuoteMessage {
 }
 
 function rejectionMessage(rejection: RejectionView, pool: string): TaskRejectionMessage | undefined {
-  if (rejection.reason === 'insufficient_credits' && rejection.required !== null && rejection.available !== null) {
-    return {
-      insufficientCredits: {
-        pool,
-        available: creditsText(rejection.available),
-        availableMillicredits: String(millicreditsOf(rejection.available)),
-        required: creditsText(rejection.required),
-        requiredMillicredits: String(millicreditsOf(rejection.required)),
-      },
+  if ((rejection.reason === 'insufficient_credits' || rejection.reason === 'key_budget_exceeded') && rejection.required !== null && rejection.available !== null) {
+    const shortfall = {
+      pool,
+      available: creditsText(rejection.available),
+      availableMillicredits: String(millicreditsOf(rejection.available)),
+      required: creditsText(rejection.required),
+      requiredMillicredits: String(millicreditsOf(rejection.required)),
     };
+    return rejection.reason === 'insufficient_credits' ? { insufficientCredits: shortfall } : { keyBudgetExceeded: shortfall };
   }
   if (rejection.reason === 'concurrency_limit' && rejection.limit !== null && rejection.running !== null) {
     return { concurrencyLimit: { limit: rejection.limit, running: rejection.running } };

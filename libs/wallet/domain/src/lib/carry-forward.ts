@@ -36,6 +36,7 @@ export function carryForward(closing: WalletState, opening: PeriodOpening): Bala
       holds: [...closing.holds.values()].map(({ status: _status, ...hold }) => hold),
       endedHolds,
       refunds: [...closing.refunds.values()].filter((refund) => carried.has(refund.reservationId)),
+      ...(closing.keySpend.size === 0 ? {} : { keySpend: [...closing.keySpend.values()] }),
       at: opening.at,
     },
   };
@@ -68,6 +69,7 @@ export function openedBooks(opening: BalanceCarriedForward['data']): WalletState
     holds: new Map(opening.holds.map((hold): [string, OpenReservation] => [hold.reservationId, { status: 'open', ...hold }])),
     ended: [...opening.endedHolds].sort((a, b) => (a.reservationId < b.reservationId ? -1 : a.reservationId > b.reservationId ? 1 : 0)),
     refunds: new Map(opening.refunds.map((refund): [string, RefundRecord] => [refund.refundId, refund])),
+    keySpend: new Map((opening.keySpend ?? []).map((spend) => [spend.keyId, spend])),
   };
 }
 

@@ -7,6 +7,7 @@ import type {
   ReserveCredits,
   WalletEvent,
 } from '@billing/contracts';
+import { budgetRemaining } from './key-spend';
 import { allocate, spendableMillicredits, splitAllocations } from './lots';
 import { creditsThatCannotComeBack } from './returned-credits';
 import { reservationOf } from './wallet-queries';
@@ -33,6 +34,26 @@ export function reserveCredits(command: ReserveCredits, state: WalletState): rea
   }
 
   const task = data.taskId === undefined ? {} : { taskId: data.taskId };
+  const key = data.keyId === undefined ? {} : { keyId: requireId('keyId', data.keyId) };
+  // A key's budget is checked in the same decision as the hold: concurrent holds on one key cannot pass it together.
+  if (data.keyId !== undefined && data.keyBudget !== undefined) {
+    const remainingMillicredits = budgetRemaining(state, data.keyId, data.keyBudget, now);
+    if (millicredits > remainingMillicredits) {
+      return [
+        {
+          type: 'ReservationRejected',
+          data: {
+            reservationId,
+            requestedMillicredits: millicredits,
+            availableMillicredits: spendableMillicredits(state.lots, now),
+            ...task,
+            keyBudget: { keyId: data.keyId, remainingMillicredits },
+            at: now,
+          },
+        },
+      ];
+    }
+  }
   const allocations = allocate(state.lots, millicredits, now);
   if (allocations === undefined) {
     return [
@@ -48,7 +69,7 @@ export function reserveCredits(command: ReserveCredits, state: WalletState): rea
       },
     ];
   }
-  return [{ type: 'CreditsReserved', data: { reservationId, millicredits, allocations, expiresAt, ...task, at: now } }];
+  return [{ type: 'CreditsReserved', data: { reservationId, millicredits, allocations, expiresAt, ...task, ...key, at: now } }];
 }
 
 export function chargeReservation(command: ChargeReservation, state: WalletState): readonly WalletEvent[] {

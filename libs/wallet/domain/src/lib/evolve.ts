@@ -2,6 +2,7 @@ import { grantLotId, purchaseLotId, type LotAllocation, type WalletStreamEvent }
 import { assertNever } from '@billing/util';
 import { openedBooks } from './carry-forward';
 import { findEnded, withEnded } from './ended-reservations';
+import { monthOf, withKeyDraw, withKeyReturn } from './key-spend';
 import { changeLots, lotOf, withLot } from './lots';
 import { type LotOrigin, type LotRecord, type WalletState, withEntry, withoutEntry } from './wallet-state';
 
@@ -19,23 +20,28 @@ export function evolve(state: WalletState, event: WalletStreamEvent): WalletStat
     case 'CreditsGranted':
       return withNewLot(state, grantLotId(event.data.grantId), { kind: 'grant', ...event.data });
     case 'CreditsReserved': {
-      const { reservationId, millicredits, allocations, expiresAt, taskId } = event.data;
-      return {
+      const { reservationId, millicredits, allocations, expiresAt, taskId, keyId, at } = event.data;
+      const key = keyId === undefined ? undefined : { keyId, month: monthOf(at) };
+      const held: WalletState = {
         ...state,
         heldMillicredits: state.heldMillicredits + millicredits,
-        lots: changeLots(state.lots, allocations, (lot, held) => ({ ...lot, heldMillicredits: lot.heldMillicredits + held })),
-        holds: withEntry(state.holds, reservationId, { status: 'open', reservationId, millicredits, allocations, expiresAt, ...optionalTask(taskId) }),
+        lots: changeLots(state.lots, allocations, (lot, part) => ({ ...lot, heldMillicredits: lot.heldMillicredits + part })),
+        holds: withEntry(state.holds, reservationId, { status: 'open', reservationId, millicredits, allocations, expiresAt, ...optionalTask(taskId), ...(key ? { key } : {}) }),
       };
+      return key === undefined ? held : withKeyDraw(held, key, millicredits);
     }
     case 'ReservationRejected': {
-      const { reservationId, requestedMillicredits, taskId } = event.data;
-      return { ...state, ended: withEnded(state.ended, { status: 'rejected', reservationId, millicredits: requestedMillicredits, ...optionalTask(taskId) }) };
+      const { reservationId, requestedMillicredits, taskId, keyBudget } = event.data;
+      const rejected = { status: 'rejected' as const, reservationId, millicredits: requestedMillicredits, ...optionalTask(taskId), ...(keyBudget ? { keyBudget } : {}) };
+      return { ...state, ended: withEnded(state.ended, rejected) };
     }
     case 'CreditsCharged': {
       const { reservationId, millicredits, allocations } = event.data;
       const open = state.holds.get(reservationId);
+      // What a charge leaves of the hold is released in the same decision: the key's draw drops by it now.
+      const keyed = withKeyReturn(state, open, open === undefined ? 0 : open.millicredits - millicredits);
       return {
-        ...state,
+        ...keyed,
         balanceMillicredits: state.balanceMillicredits - millicredits,
         heldMillicredits: state.heldMillicredits - millicredits,
         lots: changeLots(state.lots, allocations, (lot, spent) => ({
@@ -166,7 +172,7 @@ function withHoldReturned(
 ): WalletState {
   const open = state.holds.get(reservationId);
   const returned = {
-    ...state,
+    ...withKeyReturn(state, open, millicredits),
     heldMillicredits: state.heldMillicredits - millicredits,
     lots: changeLots(state.lots, allocations, (lot, back) => ({ ...lot, heldMillicredits: lot.heldMillicredits - back })),
   };

@@ -1,4 +1,4 @@
-import type { EndedHold, EpochMillis, LotAllocation, LotKind, LotOrigin } from '@billing/contracts';
+import type { EndedHold, EpochMillis, HoldKey, KeyBudgetShortfall, KeySpend, LotAllocation, LotKind, LotOrigin } from '@billing/contracts';
 
 export type { LotOrigin } from '@billing/contracts';
 
@@ -39,11 +39,13 @@ export type OpenReservation = ReservationTerms & {
   readonly status: 'open';
   readonly allocations: readonly LotAllocation[];
   readonly expiresAt: EpochMillis;
+  /** The API key the hold was made with: what it returns comes off the key's draw. */
+  readonly key?: HoldKey;
 };
 /** A hold that ended: released, expired, or charged (then refundable up to its charge). */
 export type EndedReservation = EndedHold;
 export type ChargedReservation = Extract<EndedHold, { status: 'charged' }>;
-export type RejectedReservation = ReservationTerms & { readonly status: 'rejected' };
+export type RejectedReservation = ReservationTerms & { readonly status: 'rejected'; readonly keyBudget?: KeyBudgetShortfall };
 
 export type Reservation = OpenReservation | EndedReservation | RejectedReservation;
 
@@ -72,6 +74,8 @@ export interface WalletState {
   /** Reservations refused or ended in these books (and ended holds carried into them), by id. */
   readonly ended: readonly (EndedReservation | RejectedReservation)[];
   readonly refunds: ReadonlyMap<string, RefundRecord>;
+  /** What each API key drew from this wallet, by key id. */
+  readonly keySpend: ReadonlyMap<string, KeySpend>;
 }
 
 export const initialState: WalletState = {
@@ -83,6 +87,7 @@ export const initialState: WalletState = {
   holds: new Map(),
   ended: [],
   refunds: new Map(),
+  keySpend: new Map(),
 };
 
 export interface WalletView {

@@ -5,6 +5,7 @@ import type {
   ExpireReservation,
   GrantCredits,
   GrantSource,
+  KeyBudget,
   PurchaseCredits,
   RefundCredits,
   ReleaseReason,
@@ -49,11 +50,18 @@ export class GrantCreditsData implements Mutable<GrantCredits['data']> {
   @ValidateIf((data: GrantCreditsData) => data.expiresAt !== null) @IsInt() expiresAt!: number | null;
 }
 
+export class KeyBudgetData implements Mutable<KeyBudget> {
+  @IsInt() @Min(0) @Max(MAX) limitMillicredits!: number;
+  @IsIn(['month', 'lifetime']) per!: KeyBudget['per'];
+}
+
 export class ReserveCreditsData implements Mutable<ReserveCredits['data']> {
   @IsString() @IsNotEmpty() reservationId!: string;
   @IsInt() @Min(1) @Max(MAX) millicredits!: number;
   @IsInt() @Min(1) @Max(MAX) ttlMillis!: number;
   @IsOptional() @IsString() @IsNotEmpty() taskId?: string;
+  @IsOptional() @IsString() @IsNotEmpty() keyId?: string;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => KeyBudgetData) keyBudget?: KeyBudgetData;
 }
 
 export class ChargeReservationData implements Mutable<ChargeReservation['data']> {

@@ -7,6 +7,8 @@ import {
   type CreditsAppliedReply,
   type LedgerCall,
   type LedgerReply,
+  type KeySpendCall,
+  type KeySpendReply,
   type PurchaseLotCall,
   type PurchaseLotReply,
   purchaseLotId,
@@ -17,10 +19,11 @@ import {
   walletStreamName,
 } from '@billing/contracts';
 import { answers, RpcError } from '@billing/service-host';
+import { keySpendAt } from '@billing/wallet-domain';
 import { readBalancesOf, readLedger } from '@billing/wallet-read-model';
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { PurchaseLotRequest } from './purchase-lot';
+import { KeySpendRequest, PurchaseLotRequest } from './purchase-lot';
 import { WalletCommandQueue } from './wallet-command-queue';
 import { reservationAnswer, ReserveCreditsCallRequest } from './wallet-reservations';
 import { BalancesRequest, creditOf, creditsArrive, CreditsAppliedRequest, DEFAULT_LEDGER_PAGE, LedgerRequest, type WalletReadModels } from './wallet-rpc';
@@ -97,5 +100,12 @@ export class WalletController implements Answering<typeof WalletRpc> {
       heldMillicredits: lot?.heldMillicredits ?? 0,
       revoked: record.revoked,
     };
+  }
+
+  /** From the wallet's books, which the next reservation is decided against: a budget's remainder is exact. */
+  @MessagePattern(WalletRpc.keySpend, answers(KeySpendRequest))
+  async keySpend(@Payload() { accountId, pool, keyIds, now }: KeySpendCall): Promise<KeySpendReply> {
+    const state = await this.queue.current(walletStreamName(accountId, pool));
+    return keyIds.map((keyId) => keySpendAt(state, keyId, now));
   }
 }

@@ -18,5 +18,6 @@ export function reservationAnswer(state: WalletState, { data, metadata }: Reserv
   const reservation = reservationOf(state, reservationId);
   if (reservation === undefined) throw new Error(`reservation ${reservationId} was decided but the wallet does not know it`);
   if (reservation.status !== 'rejected') return { outcome: 'reserved', reservationId, millicredits: reservation.millicredits, expiresAt: reservation.expiresAt };
-  return { outcome: 'rejected', reservationId, requestedMillicredits: reservation.millicredits, availableMillicredits: spendableAt(state, metadata.now) };
+  const keyBudget = reservation.keyBudget === undefined ? {} : { keyBudget: reservation.keyBudget };
+  return { outcome: 'rejected', reservationId, requestedMillicredits: reservation.millicredits, availableMillicredits: spendableAt(state, metadata.now), ...keyBudget };
 }

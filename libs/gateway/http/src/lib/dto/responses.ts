@@ -55,7 +55,7 @@ export class TaskQuoteDto {
 }
 
 export class RejectionDto {
-  @ApiProperty({ type: String, enum: ['insufficient_credits', 'concurrency_limit'] }) reason!: string;
+  @ApiProperty({ type: String, enum: ['insufficient_credits', 'key_budget_exceeded', 'concurrency_limit'] }) reason!: string;
   @ApiProperty({ type: Number, nullable: true }) required!: number | null;
   @ApiProperty({ type: Number, nullable: true }) available!: number | null;
   @ApiProperty({ type: Number, format: 'int32', nullable: true }) limit!: number | null;
@@ -253,7 +253,8 @@ export class ProblemDto {
   @ApiProperty({ type: String, required: false }) instance?: string;
   @ApiProperty({ type: [FieldErrorDto], required: false, description: 'validation: every bad field' }) errors?: FieldErrorDto[];
   @ApiProperty({ type: String, required: false, description: 'insufficient-credits: the pool that is short' }) pool?: string;
-  @ApiProperty({ type: Number, required: false, description: 'insufficient-credits: credits available in the pool' }) available?: number;
+  @ApiProperty({ type: Number, required: false, description: 'insufficient-credits: credits available in the pool; key-budget-exceeded: left of the key’s budget' }) available?: number;
+  @ApiProperty({ type: String, required: false, description: 'key-budget-exceeded: the API key whose budget is spent' }) key_id?: string;
   @ApiProperty({ type: Number, required: false, description: 'insufficient-credits: credits the task needs' }) required?: number;
   @ApiProperty({ type: Number, format: 'int32', required: false, description: 'concurrency-limit: the plan’s limit' }) limit?: number;
   @ApiProperty({ type: Number, format: 'int32', required: false, description: 'concurrency-limit: tasks running now' }) running?: number;

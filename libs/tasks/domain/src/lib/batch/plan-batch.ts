@@ -1,4 +1,4 @@
-import type { Channel, QuoteSnapshot } from '@billing/contracts';
+import type { Channel, KeyBudget, QuoteSnapshot } from '@billing/contracts';
 import { TaskError } from '../task/task-errors';
 import type { TaskRequest } from '../task/task-request';
 
@@ -15,6 +15,8 @@ export interface BatchRequest {
   readonly quotes: readonly QuoteSnapshot[];
   readonly queueIfBusy: boolean;
   readonly priority: boolean;
+  readonly keyId?: string;
+  readonly keyBudget?: KeyBudget;
 }
 
 /** Task ids are derived from the batch, so a repeated batch request names the same tasks. */
@@ -25,6 +27,6 @@ export function batchTaskId(batchId: string, index: number): string {
 /** The batch's tasks in order; each takes a slot, queues or is refused as it is requested. */
 export function planBatch(batch: BatchRequest): readonly TaskRequest[] {
   if (batch.quotes.length === 0) throw new TaskError('invalid_request', `batch ${batch.batchId} has no items`);
-  const { batchId, accountId, channel, pool, queueIfBusy, priority } = batch;
-  return batch.quotes.map((quote, index) => ({ taskId: batchTaskId(batchId, index), accountId, channel, pool, quote, batchId, batchIndex: index, queueIfBusy, priority }));
+  const { quotes, batchId, ...shared } = batch;
+  return quotes.map((quote, index) => ({ ...shared, taskId: batchTaskId(batchId, index), quote, batchId, batchIndex: index }));
 }

@@ -1,11 +1,12 @@
-import type { CommandMetadata, ReservationAnswer, ReserveCreditsCall, ReserveCredits, TaskCommand } from '@billing/contracts';
+import type { CommandMetadata, KeyBudgetShortfall, ReservationAnswer, ReserveCreditsCall, ReserveCredits, TaskCommand, TaskRejection } from '@billing/contracts';
 import type { Task } from '../task/task-state';
 import { reservationIdFor } from './reservation-id';
 
 /** The hold a task asks its wallet for: its quoted credits, named after the task (so asking twice holds once). */
 export function reserveCreditsFor(task: Task, ttlMillis: number, metadata: CommandMetadata): ReserveCredits {
-  const { taskId } = task;
-  return { type: 'ReserveCredits', data: { reservationId: reservationIdFor(taskId), millicredits: task.quote.millicredits, ttlMillis, taskId }, metadata };
+  const { taskId, keyId, keyBudget } = task;
+  const key = { ...(keyId === undefined ? {} : { keyId }), ...(keyBudget === undefined ? {} : { keyBudget }) };
+  return { type: 'ReserveCredits', data: { reservationId: reservationIdFor(taskId), millicredits: task.quote.millicredits, ttlMillis, taskId, ...key }, metadata };
 }
 
 /** The same hold, asked of the wallet's `reserveCredits` method, which answers with its outcome. */
@@ -21,6 +22,12 @@ export function recordAnswer(taskId: string, answer: ReservationAnswer, metadata
     const { reservationId, millicredits, expiresAt } = answer;
     return { type: 'RecordReservation', data: { taskId, reservationId, millicredits, expiresAt }, metadata };
   }
-  const { requestedMillicredits, availableMillicredits } = answer;
-  return { type: 'RejectTask', data: { taskId, rejection: { reason: 'insufficient_credits', requestedMillicredits, availableMillicredits } }, metadata };
+  return { type: 'RejectTask', data: { taskId, rejection: rejectionOf(answer) }, metadata };
+}
+
+/** A refusal by the key's budget says what the key had left; any other, what the pool had. */
+export function rejectionOf(refusal: { requestedMillicredits: number; availableMillicredits: number; keyBudget?: KeyBudgetShortfall }): TaskRejection {
+  const { requestedMillicredits, availableMillicredits, keyBudget } = refusal;
+  if (keyBudget === undefined) return { reason: 'insufficient_credits', requestedMillicredits, availableMillicredits };
+  return { reason: 'key_budget_exceeded', requestedMillicredits, availableMillicredits: keyBudget.remainingMillicredits, keyId: keyBudget.keyId };
 }

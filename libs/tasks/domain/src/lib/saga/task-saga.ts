@@ -3,7 +3,7 @@ import { assertNever } from '@billing/util';
 import { isTask, type Task, type TaskState } from '../task/task-state';
 import { taskIdOfReservation } from './reservation-id';
 import type { TaskSagaCommand } from './saga-command';
-import { reserveCreditsFor } from './task-reservation';
+import { rejectionOf, reserveCreditsFor } from './task-reservation';
 
 /** Everything the task saga listens to: task events, and the wallet's answers. */
 export type TaskSagaEvent = TaskEvent | WalletEvent;
@@ -70,8 +70,7 @@ export function reactToTaskEvent(event: TaskSagaEvent, context: TaskSagaContext)
     }
     case 'ReservationRejected': {
       if (task.status === 'rejected') return [];
-      const { requestedMillicredits, availableMillicredits } = event.data;
-      return [rejectTask(event, task, { reason: 'insufficient_credits', requestedMillicredits, availableMillicredits }, context)];
+      return [rejectTask(event, task, rejectionOf(event.data), context)];
     }
     case 'TaskRejected':
     case 'TaskReleased':

@@ -1,4 +1,4 @@
-import type { Channel, QuoteSnapshot, TaskEndReason, TaskEvent, TaskRejection, TaskStatus } from '@billing/contracts';
+import type { Channel, KeyBudget, QuoteSnapshot, TaskEndReason, TaskEvent, TaskRejection, TaskStatus } from '@billing/contracts';
 import { assertNever } from '@billing/util';
 
 /** A task as its own stream tells it. */
@@ -13,6 +13,9 @@ export interface Task {
   readonly batchIndex: number | null;
   readonly queueIfBusy: boolean;
   readonly priority: boolean;
+  /** The API key that asked, and its budget as it stood then: the hold is checked against it. */
+  readonly keyId?: string;
+  readonly keyBudget?: KeyBudget;
   readonly requestedAt: number;
   /** null until the wallet holds credits for it. */
   readonly reservationId: string | null;

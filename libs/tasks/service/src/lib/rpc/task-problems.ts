@@ -2,7 +2,7 @@ import type { TaskRejection } from '@billing/contracts';
 import { RpcError } from '@billing/service-host';
 import type { Task } from '@billing/tasks-domain';
 
-/** A rejected task as the client meets it: 402 for credits, 429 for the concurrency limit. Amounts in millicredits. */
+/** A rejected task as the client meets it: 402 for credits (the pool's or the key's budget), 429 for the concurrency limit. Amounts in millicredits. */
 export function rejectionProblem(task: Task, rejection: TaskRejection): RpcError {
   if (rejection.reason === 'insufficient_credits') {
     return new RpcError({
@@ -12,6 +12,19 @@ export function rejectionProblem(task: Task, rejection: TaskRejection): RpcError
       detail: `task ${task.taskId} needs ${rejection.requestedMillicredits} millicredits from pool ${task.pool}, which has ${rejection.availableMillicredits} available`,
       taskId: task.taskId,
       pool: task.pool,
+      available: rejection.availableMillicredits,
+      required: rejection.requestedMillicredits,
+    });
+  }
+  if (rejection.reason === 'key_budget_exceeded') {
+    return new RpcError({
+      type: 'key-budget-exceeded',
+      title: 'The API key has not enough budget left',
+      status: 402,
+      detail: `task ${task.taskId} needs ${rejection.requestedMillicredits} millicredits; API key ${rejection.keyId} has ${rejection.availableMillicredits} left of its budget`,
+      taskId: task.taskId,
+      pool: task.pool,
+      keyId: rejection.keyId,
       available: rejection.availableMillicredits,
       required: rejection.requestedMillicredits,
     });

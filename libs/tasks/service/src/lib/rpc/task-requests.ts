@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { type Channel, type GenerationMode, GENERATION_MODES, REQUEST_LIMITS, TASK_STATUSES, type TaskStatus } from '@billing/contracts';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { type Channel, type GenerationMode, type KeyBudget, GENERATION_MODES, REQUEST_LIMITS, TASK_STATUSES, type TaskStatus } from '@billing/contracts';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 const { renderName, durationMillis, fps, batchSize, taskIdLength, taskPageSize } = REQUEST_LIMITS;
 const NAME = { message: renderName.message };
@@ -25,6 +26,13 @@ class RenderRequest extends AccountRequest {
   @IsOptional() @IsIn(GENERATION_MODES) mode?: GenerationMode;
   /** When every slot is taken: wait in the queue instead of being refused. */
   @IsOptional() @IsBoolean() queueIfBusy?: boolean;
+  @IsOptional() @IsString() @Length(1, 200) keyId?: string;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => KeyBudgetRequest) keyBudget?: KeyBudgetRequest;
+}
+
+class KeyBudgetRequest implements KeyBudget {
+  @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) limitMillicredits!: number;
+  @IsIn(['month', 'lifetime']) per!: KeyBudget['per'];
 }
 
 export class CreateTaskRequest extends RenderRequest {

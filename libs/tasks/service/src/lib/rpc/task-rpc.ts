@@ -8,6 +8,7 @@ import {
   type GenerationWebhookCall,
   type GenerationWebhookReply,
   type GetTaskCall,
+  type KeyBudget,
   type ListTasksCall,
   type QuoteRequest,
   type TaskCommand,
@@ -66,7 +67,7 @@ export class TasksController implements Answering<typeof TasksRpc> {
     const [snapshot] = quote.snapshots;
     if (!snapshot) throw new Error(`quote ${quote.quoteId} has no task`);
     const queueIfBusy = createRequest.queueIfBusy ?? false;
-    const task = await this.request({ taskId, accountId, channel, pool: quote.pool, quote: snapshot, queueIfBusy, priority: plan.priority }, plan.concurrencyLimit);
+    const task = await this.request({ taskId, accountId, channel, pool: quote.pool, quote: snapshot, queueIfBusy, priority: plan.priority, ...keyOf(createRequest) }, plan.concurrencyLimit);
     return answer(taskId, task, true);
   }
 
@@ -88,6 +89,7 @@ export class TasksController implements Answering<typeof TasksRpc> {
       // A batch waits for slots by default: refusing part of it for the limit helps no one.
       queueIfBusy: batchRequest.queueIfBusy ?? true,
       priority: plan.priority,
+      ...keyOf(batchRequest),
     });
     const fresh = await Promise.all(items.map((item) => this.assertFree(accountId, item.taskId)));
     // Requested in batch order (the account's lock takes them in turn); each item's reservation runs on its own.
@@ -201,4 +203,9 @@ function asProblem(error: unknown, taskId: string): unknown {
 function quoteRequestOf(request: CreateTaskCall | CreateBatchCall): QuoteRequest {
   const { model, durationMillis, resolution, fps, complexity, videoReference, mode } = request;
   return { model, durationMillis, resolution, fps, complexity, videoReference, mode };
+}
+
+/** The API key a request came with, and its budget, as the task records them. */
+function keyOf({ keyId, keyBudget }: CreateTaskCall | CreateBatchCall): { keyId?: string; keyBudget?: KeyBudget } {
+  return { ...(keyId === undefined ? {} : { keyId }), ...(keyBudget === undefined ? {} : { keyBudget }) };
 }
