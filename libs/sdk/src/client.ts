@@ -68,6 +68,8 @@ const apiKeysOf = (t: Transport) => ({
   create: (body: BodyOf<'ApiKeysController_create'> = {}, o?: CallOptions) => t.send('ApiKeysController_create', { body }, o),
   list: (o?: CallOptions) => t.send('ApiKeysController_list', {}, o),
   revoke: (id: string, o?: CallOptions) => t.send('ApiKeysController_revoke', { path: { id } }, o),
+  /** A new secret; the replaced one keeps working for `overlap_seconds` (default a day). */
+  rotate: (id: string, body: BodyOf<'ApiKeysController_rotate'> = {}, o?: CallOptions) => t.send('ApiKeysController_rotate', { path: { id }, body }, o),
 });
 
 /** What payment and generation providers post: the signed bytes as they were sent, with their signature headers. */

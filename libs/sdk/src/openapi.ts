@@ -90,13 +90,13 @@ export interface paths {
         };
         /**
          * The caller’s keys (never their secrets)
-         * @description The account’s API keys, revoked ones included, with their prefixes but never their secrets.
+         * @description The account’s API keys, revoked ones included, with their prefixes but never their secrets, their scopes, and each budget with what it has spent and has left.
          */
         readonly get: operations["ApiKeysController_list"];
         readonly put?: never;
         /**
          * Create a key; its secret is in this answer only
-         * @description Issues an API key for the account. The secret is shown in this answer only and stored as a hash. Only a signed-in app user manages keys, and the plan must include `api_access`.
+         * @description Issues an API key for the account. The secret is shown in this answer only and stored as a hash. Only a signed-in app user manages keys, and the plan must include `api_access`. Scopes limit what the key may do (absent: everything); a budget limits the credits of the API pool it may hold or charge per UTC month or over its life, enforced by the wallet with each reservation; `expires_at` ends it.
          */
         readonly post: operations["ApiKeysController_create"];
         readonly delete?: never;
@@ -120,6 +120,26 @@ export interface paths {
          * @description Revokes one of the account’s API keys; requests with it are refused from now on. Another account’s key is not found.
          */
         readonly delete: operations["ApiKeysController_revoke"];
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/api-keys/{id}/rotate": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /**
+         * Rotate a key: a new secret, the old one works for an overlap
+         * @description Gives one of the account’s live keys a new secret, shown in this answer only. The secret it replaces keeps working for `overlap_seconds` (default a day), so clients can move without a gap; scopes and budget stay. Another account’s key is not found.
+         */
+        readonly post: operations["ApiKeysController_rotate"];
+        readonly delete?: never;
         readonly options?: never;
         readonly head?: never;
         readonly patch?: never;
@@ -769,22 +789,74 @@ export interface components {
         };
         readonly ApiKeyBody: {
             /**
+             * @description At most this many credits of the API pool held or charged through the key per `budget_per`; absent: no limit but the pool
+             * @example 500
+             */
+            readonly budget_credits?: number;
+            /**
+             * @description The budget’s window: each UTC month (default) or the key’s life
+             * @enum {string}
+             */
+            readonly budget_per?: "month" | "lifetime";
+            /**
+             * Format: date-time
+             * @description When the key stops working; absent: until revoked
+             * @example 2030-01-01T00:00:00Z
+             */
+            readonly expires_at?: string;
+            /**
              * @description A name to recognise the key by
              * @example ci pipeline
              */
             readonly name?: string;
+            /**
+             * @description What the key may do (see the README’s table); absent: every scope
+             * @example [
+             *       "tasks:write",
+             *       "tasks:read",
+             *       "quotes"
+             *     ]
+             */
+            readonly scopes?: readonly ("tasks:write" | "tasks:read" | "quotes" | "balances:read" | "ledger:read" | "usage:read" | "catalog:read" | "orders:write" | "orders:read" | "account:read")[];
+        };
+        readonly ApiKeyBudgetDto: {
+            /** @description Credits the key may hold or charge per window */
+            readonly limit: number;
+            /**
+             * @description Each UTC month, or the key’s life
+             * @enum {string}
+             */
+            readonly per: "month" | "lifetime";
+            /** @description What the next reservations may still take */
+            readonly remaining: number;
+            /** @description Held or charged through the key in the window (released credits come back) */
+            readonly spent: number;
         };
         readonly ApiKeyDto: {
+            /** @description null: no limit but the pool */
+            readonly budget: components["schemas"]["ApiKeyBudgetDto"] | null;
             /** Format: date-time */
             readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description When the key stops working; null: until revoked
+             */
+            readonly expires_at: string | null;
             readonly id: string;
             /** Format: date-time */
             readonly last_used_at: string | null;
             readonly name: string;
             /** @description The public part, bk_<id> */
             readonly prefix: string;
+            /**
+             * Format: date-time
+             * @description After a rotation: until when the replaced secret still works
+             */
+            readonly previous_secret_expires_at: string | null;
             /** Format: date-time */
             readonly revoked_at: string | null;
+            /** @description What the key may do; null: every scope */
+            readonly scopes: readonly ("tasks:write" | "tasks:read" | "quotes" | "balances:read" | "ledger:read" | "usage:read" | "catalog:read" | "orders:write" | "orders:read" | "account:read")[] | null;
         };
         readonly ApiKeyListDto: {
             readonly api_keys: readonly components["schemas"]["ApiKeyDto"][];
@@ -893,8 +965,15 @@ export interface components {
             readonly checkpoints: readonly components["schemas"]["CheckpointDto"][];
         };
         readonly CreatedApiKeyDto: {
+            /** @description null: no limit but the pool */
+            readonly budget: components["schemas"]["ApiKeyBudgetDto"] | null;
             /** Format: date-time */
             readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description When the key stops working; null: until revoked
+             */
+            readonly expires_at: string | null;
             readonly id: string;
             /** @description The whole key, shown once (stored only as a hash); null when this answer is the replay of an earlier request with the same Idempotency-Key */
             readonly key: string | null;
@@ -903,8 +982,15 @@ export interface components {
             readonly name: string;
             /** @description The public part, bk_<id> */
             readonly prefix: string;
+            /**
+             * Format: date-time
+             * @description After a rotation: until when the replaced secret still works
+             */
+            readonly previous_secret_expires_at: string | null;
             /** Format: date-time */
             readonly revoked_at: string | null;
+            /** @description What the key may do; null: every scope */
+            readonly scopes: readonly ("tasks:write" | "tasks:read" | "quotes" | "balances:read" | "ledger:read" | "usage:read" | "catalog:read" | "orders:write" | "orders:read" | "account:read")[] | null;
         };
         readonly FactorDto: {
             readonly description: string;
@@ -1130,7 +1216,7 @@ export interface components {
             readonly revenue_recognised: readonly components["schemas"]["MoneyDto"][];
         };
         readonly ProblemDto: {
-            /** @description insufficient-credits: credits available in the pool */
+            /** @description insufficient-credits: credits available in the pool; key-budget-exceeded: left of the key’s budget */
             readonly available?: number;
             readonly detail: string;
             /** @description forbidden: the entitlement the plan lacks */
@@ -1138,6 +1224,8 @@ export interface components {
             /** @description validation: every bad field */
             readonly errors?: readonly components["schemas"]["FieldErrorDto"][];
             readonly instance?: string;
+            /** @description key-budget-exceeded: the API key whose budget is spent */
+            readonly key_id?: string;
             /**
              * Format: int32
              * @description concurrency-limit: the plan’s limit
@@ -1276,10 +1364,18 @@ export interface components {
             /** Format: int32 */
             readonly limit: number | null;
             /** @enum {string} */
-            readonly reason: "insufficient_credits" | "concurrency_limit";
+            readonly reason: "insufficient_credits" | "key_budget_exceeded" | "concurrency_limit";
             readonly required: number | null;
             /** Format: int32 */
             readonly running: number | null;
+        };
+        readonly RotateApiKeyBody: {
+            /**
+             * Format: int32
+             * @description Seconds the replaced secret keeps working (default 86400)
+             * @example 3600
+             */
+            readonly overlap_seconds?: number;
         };
         readonly RoundingDto: {
             readonly increment_credits: number;
@@ -1909,6 +2005,112 @@ export interface operations {
                 };
                 content: {
                     readonly "application/json": components["schemas"]["ApiKeyDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
+            readonly 401: {
+                headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
+            readonly 429: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly ApiKeysController_rotate: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                /** @description The key’s id (`id` in the list, not its secret) */
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["RotateApiKeyBody"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["CreatedApiKeyDto"];
                 };
             };
             /** @description Validation: every bad field is listed in `errors` */

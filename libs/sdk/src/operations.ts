@@ -59,6 +59,7 @@ export const ROUTES: { readonly [Id in OperationId]: Route } = {
   ApiKeysController_create: keyedPost('/v1/api-keys'),
   ApiKeysController_list: get('/v1/api-keys'),
   ApiKeysController_revoke: { method: 'DELETE', path: '/v1/api-keys/{id}' },
+  ApiKeysController_rotate: post('/v1/api-keys/{id}/rotate'),
   WebhooksController_payment: post('/v1/webhooks/payments/{provider}'),
   WebhooksController_generation: post('/v1/webhooks/generation'),
   FinanceController_statement: get('/v1/finance/statement'),

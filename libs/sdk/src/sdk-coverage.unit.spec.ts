@@ -47,6 +47,7 @@ const CALLS: { readonly [Id in OperationId]: (billing: BillingClient) => Promise
   ApiKeysController_create: (b) => b.apiKeys.create(),
   ApiKeysController_list: (b) => b.apiKeys.list(),
   ApiKeysController_revoke: (b) => b.apiKeys.revoke('{id}'),
+  ApiKeysController_rotate: (b) => b.apiKeys.rotate('{id}'),
   WebhooksController_payment: (b) => b.webhooks.payment('{provider}' as 'sandbox', '{}'),
   WebhooksController_generation: (b) => b.webhooks.generation('{}'),
   FinanceController_statement: (b) => b.finance.statement({ account: 'a', pool: 'api', from: '2026-01-01', to: '2026-01-31' }),

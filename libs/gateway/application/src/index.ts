@@ -13,3 +13,4 @@ export * from './lib/app-tokens';
 export * from './lib/usage';
 export * from './lib/account-summary';
 export * from './lib/finance';
+export * from './lib/key-scopes';

@@ -1,5 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { KeyBudget } from '@billing/contracts';
+import type { ApiKeyScope } from './key-scopes';
 
 /** A key as listed: never its secret. */
 export interface ApiKeyRecord {
@@ -9,6 +11,20 @@ export interface ApiKeyRecord {
   readonly createdAt: number;
   readonly lastUsedAt: number | null;
   readonly revokedAt: number | null;
+  /** null: every scope (keys made before scopes keep working as they did). */
+  readonly scopes: readonly ApiKeyScope[] | null;
+  /** null: no limit but the pool. */
+  readonly budget: KeyBudget | null;
+  readonly expiresAt: number | null;
+  /** After a rotation: until when the secret it replaced still works. */
+  readonly previousSecretUntil: number | null;
+}
+
+/** What a key may do and spend, and until when. */
+export interface ApiKeyTerms {
+  readonly scopes?: readonly ApiKeyScope[];
+  readonly budget?: KeyBudget;
+  readonly expiresAt?: number;
 }
 
 /** A key just created: the only time its full text (`bk_<keyId>_<secret>`) exists outside the client. */
@@ -25,6 +41,12 @@ interface Row {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  scopes: string | null;
+  budget_millicredits: number | null;
+  budget_per: KeyBudget['per'] | null;
+  expires_at: number | null;
+  previous_secret_sha256: Buffer | null;
+  previous_secret_until: number | null;
 }
 
 const KEY_PATTERN = /^bk_([0-9a-f]{24})_([A-Za-z0-9_-]{43})$/;
@@ -36,7 +58,8 @@ export const looksLikeApiKey = (token: string): boolean => token.startsWith('bk_
 /**
  * API keys in the gateway's own database. Only SHA-256 of the secret is stored; a key is
  * found by its id and its secret compared in constant time. Revocation is a row update,
- * read by the next request: a revoked key stops working at once.
+ * read by the next request: a revoked key stops working at once, an expired one at its
+ * expiry. A rotation gives the key a new secret; the old one works on until the overlap ends.
  */
 export class ApiKeyStore {
   private readonly insert: Database.Statement;
@@ -44,30 +67,53 @@ export class ApiKeyStore {
   private readonly byAccount: Database.Statement<[string], Row>;
   private readonly revokeRow: Database.Statement<[number, string, string]>;
   private readonly touch: Database.Statement<[number, string]>;
+  private readonly rotateRow: Database.Statement<[Buffer, number, string, string]>;
   private readonly touched = new Map<string, number>();
 
   constructor(db: Database.Database) {
-    this.insert = db.prepare('INSERT INTO api_keys (key_id, account_id, name, secret_sha256, created_at) VALUES (?, ?, ?, ?, ?)');
+    this.insert = db.prepare(
+      'INSERT INTO api_keys (key_id, account_id, name, secret_sha256, created_at, scopes, budget_millicredits, budget_per, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     this.byId = db.prepare('SELECT * FROM api_keys WHERE key_id = ?');
     this.byAccount = db.prepare('SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at, key_id');
     this.revokeRow = db.prepare('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE key_id = ? AND account_id = ?');
     this.touch = db.prepare('UPDATE api_keys SET last_used_at = ? WHERE key_id = ?');
+    this.rotateRow = db.prepare(
+      'UPDATE api_keys SET previous_secret_sha256 = secret_sha256, secret_sha256 = ?, previous_secret_until = ? WHERE key_id = ? AND account_id = ? AND revoked_at IS NULL',
+    );
   }
 
-  issue(accountId: string, name: string, now: number): IssuedApiKey {
+  issue(accountId: string, name: string, terms: ApiKeyTerms, now: number): IssuedApiKey {
     const keyId = randomBytes(12).toString('hex');
     const secret = randomBytes(32).toString('base64url');
-    this.insert.run(keyId, accountId, name, sha256(secret), now);
-    return { record: { keyId, accountId, name, createdAt: now, lastUsedAt: null, revokedAt: null }, key: `bk_${keyId}_${secret}` };
+    const { scopes, budget, expiresAt } = terms;
+    this.insert.run(keyId, accountId, name, sha256(secret), now, scopes ? JSON.stringify(scopes) : null, budget?.limitMillicredits ?? null, budget?.per ?? null, expiresAt ?? null);
+    const row = this.byId.get(keyId);
+    if (!row) throw new Error(`API key ${keyId} was not stored`);
+    return { record: recordOf(row), key: `bk_${keyId}_${secret}` };
   }
 
-  /** The live key the text names, or null (unknown, wrong secret, revoked). */
+  /**
+   * A new secret for the account's live key; the one it replaces works on for
+   * `overlapMillis` (so clients can be moved without a gap). null: no such live key.
+   */
+  rotate(accountId: string, keyId: string, overlapMillis: number, now: number): IssuedApiKey | null {
+    const secret = randomBytes(32).toString('base64url');
+    if (this.rotateRow.run(sha256(secret), now + overlapMillis, keyId, accountId).changes === 0) return null;
+    const row = this.byId.get(keyId);
+    return row ? { record: recordOf(row), key: `bk_${keyId}_${secret}` } : null;
+  }
+
+  /** The live key the text names, or null (unknown, wrong secret, revoked, expired, or a rotated-out secret past its overlap). */
   verify(key: string, now: number): ApiKeyRecord | null {
     const match = KEY_PATTERN.exec(key);
     if (!match?.[1] || !match[2]) return null;
     const row = this.byId.get(match[1]);
-    if (!row || row.revoked_at !== null) return null;
-    if (!timingSafeEqual(sha256(match[2]), row.secret_sha256)) return null;
+    if (!row || row.revoked_at !== null || (row.expires_at !== null && now >= row.expires_at)) return null;
+    const presented = sha256(match[2]);
+    const current = timingSafeEqual(presented, row.secret_sha256);
+    const previous = row.previous_secret_sha256 !== null && row.previous_secret_until !== null && now < row.previous_secret_until && timingSafeEqual(presented, row.previous_secret_sha256);
+    if (!current && !previous) return null;
     const last = this.touched.get(row.key_id) ?? row.last_used_at ?? 0;
     if (now - last >= LAST_USED_RESOLUTION_MILLIS) {
       this.touched.set(row.key_id, now);
@@ -99,4 +145,8 @@ const recordOf = (row: Row): ApiKeyRecord => ({
   createdAt: row.created_at,
   lastUsedAt: row.last_used_at,
   revokedAt: row.revoked_at,
+  scopes: row.scopes === null ? null : (JSON.parse(row.scopes) as ApiKeyScope[]),
+  budget: row.budget_millicredits === null || row.budget_per === null ? null : { limitMillicredits: row.budget_millicredits, per: row.budget_per },
+  expiresAt: row.expires_at,
+  previousSecretUntil: row.previous_secret_until,
 });

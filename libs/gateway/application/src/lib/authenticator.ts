@@ -36,8 +36,15 @@ export class Authenticator {
     const credential = bearerOf(authorization);
     if (looksLikeApiKey(credential)) {
       const record = this.keys.verify(credential, this.now());
-      if (!record) throw gatewayProblems.unauthorized('the API key is unknown or revoked');
-      return { accountId: record.accountId, channel: 'api', role: 'user', keyId: record.keyId };
+      if (!record) throw gatewayProblems.unauthorized('the API key is unknown, revoked or expired');
+      return {
+        accountId: record.accountId,
+        channel: 'api',
+        role: 'user',
+        keyId: record.keyId,
+        ...(record.scopes ? { scopes: record.scopes } : {}),
+        ...(record.budget ? { keyBudget: record.budget } : {}),
+      };
     }
     const payload = await this.verifyToken(credential);
     const accountId = payload.sub;

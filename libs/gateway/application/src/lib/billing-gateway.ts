@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3';
 import {
   type CatalogReply,
   FinanceRpc,
+  type KeyBudget,
+  type KeySpend,
   type LedgerEntry,
   type OrderItemCall,
   type PaymentWebhookCall,
@@ -16,6 +18,7 @@ import {
   type TaskStatus,
   WalletRpc,
 } from '@billing/contracts';
+import { creditsNumber } from '@billing/util';
 import { type RpcCallOptions, type RpcClient, RpcError, send } from '@billing/service-host';
 import { type AccountView, SLOT_HOLDING_STATUSES } from './account-summary';
 import { type ApiKeyRecord, ApiKeyStore } from './api-keys';
@@ -39,7 +42,8 @@ import {
   verificationView,
 } from './finance';
 import { idempotencyCredentialOf, type IdempotentOutcome, IdempotencyStore, type StoredResponse } from './idempotency';
-import type { BatchInput, LedgerInput, OrderInput, QuoteInput, RenderInput, TaskInput, TaskListInput, WebhookInput } from './inputs';
+import { type ApiKeyScope, requireScope } from './key-scopes';
+import type { ApiKeyInput, BatchInput, LedgerInput, OrderInput, QuoteInput, RenderInput, TaskInput, TaskListInput, WebhookInput } from './inputs';
 import { AccountPlans } from './plans';
 import { gatewayProblems } from './problems';
 import { type UsageInput, type UsageView, usageView, usageWindow } from './usage';
@@ -92,6 +96,20 @@ export interface ApiKeyView {
   readonly created_at: string;
   readonly last_used_at: string | null;
   readonly revoked_at: string | null;
+  /** null: every scope. */
+  readonly scopes: readonly ApiKeyScope[] | null;
+  readonly budget: ApiKeyBudgetView | null;
+  readonly expires_at: string | null;
+  /** After a rotation: until when the replaced secret still works. */
+  readonly previous_secret_expires_at: string | null;
+}
+
+/** A key's budget in credits: the limit, what the key drew in the window (held or charged), and what is left. */
+export interface ApiKeyBudgetView {
+  readonly limit: number;
+  readonly per: KeyBudget['per'];
+  readonly spent: number;
+  readonly remaining: number;
 }
 
 export interface CreatedApiKeyView extends ApiKeyView {
@@ -111,6 +129,7 @@ export interface ReadinessView {
 }
 
 const DEFAULT_LEDGER_PAGE = 100;
+const DEFAULT_ROTATION_OVERLAP_SECONDS = 86_400;
 /** Pages read to answer one usage or account question: a bound on one request's work. */
 const MAX_SCAN_PAGES = 200;
 
@@ -149,57 +168,66 @@ export class BillingGateway {
   }
 
   async quote(caller: Caller, input: QuoteInput, context: RequestContext): Promise<QuoteView> {
+    requireScope(caller, 'quote');
     const { batchSize, ...render } = input;
     const quote = await this.call(caller, PricingRpc.quote, { request: renderFields(render), ...(batchSize === undefined ? {} : { batchSize }), channel: caller.channel }, context);
     return quoteView(quote);
   }
 
   async createTask(caller: Caller, input: TaskInput, context: RequestContext): Promise<TaskView> {
+    requireScope(caller, 'createTask');
     const { queue, ...render } = input;
     const taskId = idFor('task', caller, context);
     const task = await this.call(
       caller, TasksRpc.createTask,
-      { accountId: caller.accountId, channel: caller.channel, taskId, ...renderFields(render), ...(queue === undefined ? {} : { queueIfBusy: queue }) },
+      { accountId: caller.accountId, channel: caller.channel, taskId, ...renderFields(render), ...(queue === undefined ? {} : { queueIfBusy: queue }), ...keyOf(caller) },
       context,
     );
     return taskView(task);
   }
 
   async createBatch(caller: Caller, input: BatchInput, context: RequestContext): Promise<BatchView> {
+    requireScope(caller, 'createBatch');
     await this.plans.require(caller, 'batch_generation', context);
     const { queue, batchSize, ...render } = input;
     const batchId = idFor('batch', caller, context);
     const batch = await this.call(
       caller, TasksRpc.createBatch,
-      { accountId: caller.accountId, channel: caller.channel, batchId, batchSize, ...renderFields(render), ...(queue === undefined ? {} : { queueIfBusy: queue }) },
+      { accountId: caller.accountId, channel: caller.channel, batchId, batchSize, ...renderFields(render), ...(queue === undefined ? {} : { queueIfBusy: queue }), ...keyOf(caller) },
       context,
     );
     return batchView(batch);
   }
 
   async getTask(caller: Caller, taskId: string, context: RequestContext): Promise<TaskView> {
+    requireScope(caller, 'getTask');
     return taskView(await this.call(caller, TasksRpc.getTask, { accountId: caller.accountId, taskId }, context));
   }
 
   async listTasks(caller: Caller, input: TaskListInput, context: RequestContext): Promise<TaskPageView> {
+    requireScope(caller, 'listTasks');
     const page = await this.call(caller, TasksRpc.listTasks, { accountId: caller.accountId, ...input }, context);
     return { tasks: page.tasks.map(taskView), next: page.next };
   }
 
   async cancelTask(caller: Caller, taskId: string, context: RequestContext): Promise<TaskView> {
+    requireScope(caller, 'cancelTask');
     return taskView(await this.call(caller, TasksRpc.cancelTask, { accountId: caller.accountId, taskId }, context));
   }
 
   async adoptTask(caller: Caller, taskId: string, context: RequestContext): Promise<TaskView> {
+    requireScope(caller, 'adoptTask');
     return taskView(await this.call(caller, TasksRpc.adoptTask, { accountId: caller.accountId, taskId }, context));
   }
 
   async utilisation(caller: Caller, context: RequestContext): Promise<UtilisationView> {
+    requireScope(caller, 'utilisation');
     return utilisationView(await this.call(caller, TasksRpc.utilisation, { accountId: caller.accountId }, context));
   }
 
   /** Every pool of the price book in force, used or not (an unused pool is all zeros). */
   async balances(caller: Caller, context: RequestContext): Promise<BalancesView> {
+    requireScope(caller, 'balances');
     const [wallets, catalog] = await Promise.all([
       this.call(caller, WalletRpc.balances, { accountId: caller.accountId }, context),
       this.catalog(caller, context),
@@ -213,6 +241,7 @@ export class BillingGateway {
   }
 
   async ledger(caller: Caller, input: LedgerInput, context: RequestContext): Promise<LedgerView> {
+    requireScope(caller, 'ledger');
     if (input.pool !== undefined) await this.requireKnownPool(caller, input.pool, context);
     const limit = input.limit ?? DEFAULT_LEDGER_PAGE;
     const entries = await this.call(caller, WalletRpc.ledger, { accountId: caller.accountId, ...input, limit }, context);
@@ -222,6 +251,7 @@ export class BillingGateway {
 
   /** The caller's plan (its entitlements and concurrency limit) and how many of its tasks run or wait now. */
   async account(caller: Caller, context: RequestContext): Promise<AccountView> {
+    requireScope(caller, 'account');
     const [plan, catalog, running, queued] = await Promise.all([
       this.plans.planOf(caller.accountId, context),
       this.catalog(caller, context),
@@ -250,6 +280,7 @@ export class BillingGateway {
    * time (bounded by MAX_SCAN_PAGES); a usage projection would serve a long history better.
    */
   async usage(caller: Caller, input: UsageInput, context: RequestContext): Promise<UsageView> {
+    requireScope(caller, 'usage');
     if (input.pool !== undefined) await this.requireKnownPool(caller, input.pool, context);
     const { start, end } = usageWindow(input);
     const charges: LedgerEntry[] = [];
@@ -278,10 +309,12 @@ export class BillingGateway {
   }
 
   async catalogView(caller: Caller, context: RequestContext): Promise<CatalogView> {
+    requireScope(caller, 'catalog');
     return catalogView(await this.catalog(caller, context, true));
   }
 
   async placeOrder(caller: Caller, input: OrderInput, context: RequestContext): Promise<OrderView> {
+    requireScope(caller, 'placeOrder');
     const orderId = idFor('order', caller, context);
     const item: OrderItemCall = input.kind === 'pack' ? { kind: 'pack', packId: input.packId } : { kind: 'plan', planId: input.planId };
     return placedOrderView(await this.call(caller, PurchaseRpc.placeOrder, { accountId: caller.accountId, orderId, item }, context));
@@ -307,12 +340,14 @@ export class BillingGateway {
 
   /** The caller's receipts, newest first. */
   async receipts(caller: Caller, context: RequestContext): Promise<{ receipts: ReceiptView[] }> {
+    requireScope(caller, 'receipts');
     const { receipts } = await this.call(caller, PurchaseRpc.receipts, { accountId: caller.accountId }, context);
     return { receipts: receipts.map(receiptView) };
   }
 
   /** The receipt of one of the caller's paid orders; an unpaid order, or another account's, has none (404). */
   async orderReceipt(caller: Caller, orderId: string, context: RequestContext): Promise<ReceiptView> {
+    requireScope(caller, 'receipts');
     const { receipts } = await this.call(caller, PurchaseRpc.receipts, { accountId: caller.accountId, orderId }, context);
     const receipt = receipts[0];
     if (!receipt) throw gatewayProblems.notFound('Receipt', `for order ${orderId}`);
@@ -331,6 +366,7 @@ export class BillingGateway {
    * provider, asynchronously: the answer shows the refund under way.
    */
   async refundOrder(caller: Caller, orderId: string, reason: string | undefined, context: RequestContext): Promise<OrderView> {
+    requireScope(caller, 'refundOrder');
     const byFinance = caller.role === 'finance';
     const request: RefundOrderCall = byFinance
       ? { orderId, reason: reason ?? 'refunded by finance', requestedBy: 'finance' }
@@ -341,6 +377,7 @@ export class BillingGateway {
   }
 
   async getOrder(caller: Caller, orderId: string, context: RequestContext): Promise<OrderView> {
+    requireScope(caller, 'getOrder');
     return orderView(await this.call(caller, PurchaseRpc.getOrder, { accountId: caller.accountId, orderId }, context));
   }
 
@@ -349,6 +386,7 @@ export class BillingGateway {
    * the credits (and a plan) are in the wallet, so the caller's next reads show them.
    */
   async confirmSandboxPayment(caller: Caller, orderId: string, context: RequestContext): Promise<OrderView> {
+    requireScope(caller, 'confirmSandboxPayment');
     await this.getOrder(caller, orderId, context);
     const outcome = await this.call(caller, PurchaseRpc.confirmSandboxPayment, { orderId }, context);
     const order = outcome.order ?? (await this.call(caller, PurchaseRpc.getOrder, { accountId: caller.accountId, orderId }, context));
@@ -358,23 +396,48 @@ export class BillingGateway {
   }
 
   /** A key is refused (403) by the rule its every use applies: the account's plan must include `api_access`. */
-  async createApiKey(caller: Caller, name: string | undefined, context: RequestContext): Promise<CreatedApiKeyView> {
+  async createApiKey(caller: Caller, input: ApiKeyInput, context: RequestContext): Promise<CreatedApiKeyView> {
     this.requireAppUser(caller);
     await this.plans.require(caller, 'api_access', context);
-    const issued = this.keys.issue(caller.accountId, name ?? 'API key', this.now());
-    return { ...apiKeyView(issued.record), key: issued.key };
+    const { name, ...terms } = input;
+    if (terms.expiresAt !== undefined && terms.expiresAt <= this.now()) throw gatewayProblems.validation([{ field: 'expires_at', message: 'must be in the future' }]);
+    const issued = this.keys.issue(caller.accountId, name ?? 'API key', terms, this.now());
+    const [view] = await this.apiKeyViews(caller, [issued.record], context);
+    return { ...(view as ApiKeyView), key: issued.key };
   }
 
-  listApiKeys(caller: Caller): readonly ApiKeyView[] {
+  async listApiKeys(caller: Caller, context: RequestContext): Promise<readonly ApiKeyView[]> {
     this.requireAppUser(caller);
-    return this.keys.list(caller.accountId).map(apiKeyView);
+    return this.apiKeyViews(caller, this.keys.list(caller.accountId), context);
   }
 
-  revokeApiKey(caller: Caller, keyId: string): ApiKeyView {
+  async revokeApiKey(caller: Caller, keyId: string, context: RequestContext): Promise<ApiKeyView> {
     this.requireAppUser(caller);
     const revoked = this.keys.revoke(caller.accountId, keyId, this.now());
     if (!revoked) throw gatewayProblems.notFound('API key', keyId);
-    return apiKeyView(revoked);
+    const [view] = await this.apiKeyViews(caller, [revoked], context);
+    return view as ApiKeyView;
+  }
+
+  /** A new secret for a live key; the old one keeps working for `overlapSeconds` (default a day) so clients move without a gap. */
+  async rotateApiKey(caller: Caller, keyId: string, overlapSeconds: number | undefined, context: RequestContext): Promise<CreatedApiKeyView> {
+    this.requireAppUser(caller);
+    const rotated = this.keys.rotate(caller.accountId, keyId, (overlapSeconds ?? DEFAULT_ROTATION_OVERLAP_SECONDS) * 1000, this.now());
+    if (!rotated) throw gatewayProblems.notFound('API key', keyId);
+    const [view] = await this.apiKeyViews(caller, [rotated.record], context);
+    return { ...(view as ApiKeyView), key: rotated.key };
+  }
+
+  /** Keys as listed, each budget with what the wallet's books say its key drew (the figure the next reservation is decided against). */
+  private async apiKeyViews(caller: Caller, records: readonly ApiKeyRecord[], context: RequestContext): Promise<ApiKeyView[]> {
+    const budgeted = records.filter((record) => record.budget !== null).map((record) => record.keyId);
+    const spend = new Map<string, KeySpend>();
+    if (budgeted.length > 0) {
+      const pool = (await this.catalog(caller, context)).pools.find((candidate) => candidate.channels.includes('api'))?.id;
+      const drawn = pool ? await this.call(caller, WalletRpc.keySpend, { accountId: caller.accountId, pool, keyIds: budgeted, now: this.now() }, context) : [];
+      for (const entry of drawn) spend.set(entry.keyId, entry);
+    }
+    return records.map((record) => apiKeyView(record, spend.get(record.keyId)));
   }
 
   /** An account's wallet movements in [from, to] with opening and closing balances, replayed from its events (role finance). */
@@ -528,7 +591,7 @@ function idFor(kind: string, caller: Caller, context: RequestContext): string {
 
 const iso = (millis: number | null): string | null => (millis === null ? null : new Date(millis).toISOString());
 
-function apiKeyView(record: ApiKeyRecord): ApiKeyView {
+function apiKeyView(record: ApiKeyRecord, spend: KeySpend | undefined): ApiKeyView {
   return {
     id: record.keyId,
     name: record.name,
@@ -536,5 +599,24 @@ function apiKeyView(record: ApiKeyRecord): ApiKeyView {
     created_at: new Date(record.createdAt).toISOString(),
     last_used_at: iso(record.lastUsedAt),
     revoked_at: iso(record.revokedAt),
+    scopes: record.scopes,
+    budget: record.budget === null ? null : budgetView(record.budget, spend),
+    expires_at: iso(record.expiresAt),
+    previous_secret_expires_at: iso(record.previousSecretUntil),
   };
+}
+
+function budgetView(budget: KeyBudget, spend: KeySpend | undefined): ApiKeyBudgetView {
+  const spent = (budget.per === 'month' ? spend?.monthMillicredits : spend?.lifetimeMillicredits) ?? 0;
+  return {
+    limit: creditsNumber(budget.limitMillicredits),
+    per: budget.per,
+    spent: creditsNumber(spent),
+    remaining: creditsNumber(Math.max(0, budget.limitMillicredits - spent)),
+  };
+}
+
+/** The key a task is made with, and its budget, for the wallet to check in the reservation. */
+function keyOf(caller: Caller): { keyId?: string; keyBudget?: KeyBudget } {
+  return { ...(caller.keyId === undefined ? {} : { keyId: caller.keyId }), ...(caller.keyBudget === undefined ? {} : { keyBudget: caller.keyBudget }) };
 }

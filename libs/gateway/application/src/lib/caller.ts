@@ -1,3 +1,6 @@
+import type { KeyBudget } from '@billing/contracts';
+import type { ApiKeyScope } from './key-scopes';
+
 /** How a request reached the gateway: a signed-in app user (JWT) or a program with an API key. */
 export type Channel = 'app' | 'api';
 
@@ -10,6 +13,10 @@ export interface Caller {
   readonly role: Role;
   /** The API key the request came with (channel `api`). */
   readonly keyId?: string;
+  /** The key's scopes; absent: every scope (a user, or a key made before scopes). */
+  readonly scopes?: readonly ApiKeyScope[];
+  /** The key's budget; absent: it may spend all of the pool. */
+  readonly keyBudget?: KeyBudget;
 }
 
 /** What travels with a request besides its caller: the id that correlates its logs and messages. */

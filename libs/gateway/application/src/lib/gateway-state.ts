@@ -37,7 +37,22 @@ export function openGatewayState(path: string): Database.Database {
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);
   addCredentialColumn(db);
+  addApiKeyTermsColumns(db);
   return db;
+}
+
+/** Scopes (JSON; NULL: all), budget (NULL: none), expiry, and the secret a rotation replaced with when it stops: keys made before them keep every scope and no limit. */
+function addApiKeyTermsColumns(db: Database.Database): void {
+  const columns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('api_keys')").all().map((column) => column.name));
+  const wanted: Record<string, string> = {
+    scopes: 'TEXT',
+    budget_millicredits: 'INTEGER',
+    budget_per: 'TEXT',
+    expires_at: 'INTEGER',
+    previous_secret_sha256: 'BLOB',
+    previous_secret_until: 'INTEGER',
+  };
+  for (const [name, type] of Object.entries(wanted)) if (!columns.has(name)) db.exec(`ALTER TABLE api_keys ADD COLUMN ${name} ${type}`);
 }
 
 /** A state file from before keys were scoped to a credential gets the column; its records keep '' (any credential). */

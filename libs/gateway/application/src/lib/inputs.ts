@@ -1,4 +1,5 @@
-import type { TaskStatus } from '@billing/contracts';
+import type { KeyBudget, TaskStatus } from '@billing/contracts';
+import type { ApiKeyTerms } from './api-keys';
 
 /** What to render, in the gateway's terms (durations in whole milliseconds). */
 export interface RenderInput {
@@ -39,6 +40,12 @@ export interface LedgerInput {
 }
 
 export type OrderInput = { readonly kind: 'pack'; readonly packId: string } | { readonly kind: 'plan'; readonly planId: string };
+
+/** A new API key: its name and terms (no scopes: all; no budget: the pool; no expiry: until revoked). */
+export interface ApiKeyInput extends ApiKeyTerms {
+  readonly name?: string;
+  readonly budget?: KeyBudget;
+}
 
 /** A webhook exactly as received: the raw body (for the signature) and the headers, lower-cased. */
 export interface WebhookInput {

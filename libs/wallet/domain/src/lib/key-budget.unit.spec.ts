@@ -1,4 +1,4 @@
-import type { KeyBudget, ReserveCredits, WalletStreamEvent } from '@billing/contracts';
+import type { KeyBudget, ReserveCredits, WalletEvent, WalletStreamEvent } from '@billing/contracts';
 import { carryForward, openedBooks } from './carry-forward';
 import { decide } from './decide';
 import { evolve } from './evolve';
@@ -15,7 +15,7 @@ const withKey = (command: ReserveCredits, keyBudget?: KeyBudget): ReserveCredits
   data: { ...command.data, keyId: 'key-1', ...(keyBudget ? { keyBudget } : {}) },
 });
 
-const keyReserved = (reservationId: string, millicredits: number, at = T0): WalletStreamEvent => ({
+const keyReserved = (reservationId: string, millicredits: number, at = T0): WalletEvent => ({
   type: 'CreditsReserved',
   data: { reservationId, millicredits, allocations: [fromPurchase('p1', millicredits)], expiresAt: at + TTL, keyId: 'key-1', at },
 });

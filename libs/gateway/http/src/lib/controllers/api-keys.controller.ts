@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { BillingGateway } from '@billing/gateway-application';
+import type { ApiKeyInput, BillingGateway } from '@billing/gateway-application';
+import { parseCredits } from '@billing/util';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems, Authenticated, Idempotent } from '../api-docs';
-import { ApiKeyBody } from '../dto/requests';
+import { ApiKeyBody, RotateApiKeyBody } from '../dto/requests';
 import { ApiKeyDto, ApiKeyListDto, CreatedApiKeyDto } from '../dto/responses';
 import { BILLING_GATEWAY } from '../guards';
 import { callerOf, type GatewayRequest, requestContextOf } from '../http-context';
@@ -21,7 +22,8 @@ export class ApiKeysController {
   @ApiOperation({
     summary: 'Create a key; its secret is in this answer only',
     description:
-      'Issues an API key for the account. The secret is shown in this answer only and stored as a hash. Only a signed-in app user manages keys, and the plan must include `api_access`.',
+      'Issues an API key for the account. The secret is shown in this answer only and stored as a hash. Only a signed-in app user manages keys, and the plan must include `api_access`. ' +
+      'Scopes limit what the key may do (absent: everything); a budget limits the credits of the API pool it may hold or charge per UTC month or over its life, enforced by the wallet with each reservation; `expires_at` ends it.',
   })
   @ApiBody({ type: ApiKeyBody, required: false })
   @ApiResponse({ status: 201, type: CreatedApiKeyDto })
@@ -32,7 +34,7 @@ export class ApiKeysController {
       request,
       reply,
       201,
-      async () => this.gateway.createApiKey(callerOf(request), validBody(ApiKeyBody, body).name, requestContextOf(request)),
+      async () => this.gateway.createApiKey(callerOf(request), apiKeyInputOf(validBody(ApiKeyBody, body)), requestContextOf(request)),
       // The secret is never stored: a replay answers the same key without it.
       { kept: (created) => ({ ...created, key: null }) },
     );
@@ -42,11 +44,26 @@ export class ApiKeysController {
   @ApiOperation({
     summary: 'The caller’s keys (never their secrets)',
     description:
-      'The account’s API keys, revoked ones included, with their prefixes but never their secrets.',
+      'The account’s API keys, revoked ones included, with their prefixes but never their secrets, their scopes, and each budget with what it has spent and has left.',
   })
   @ApiResponse({ status: 200, type: ApiKeyListDto })
-  list(@Req() request: GatewayRequest): unknown {
-    return { api_keys: this.gateway.listApiKeys(callerOf(request)) };
+  async list(@Req() request: GatewayRequest): Promise<unknown> {
+    return { api_keys: await this.gateway.listApiKeys(callerOf(request), requestContextOf(request)) };
+  }
+
+  @Post(':id/rotate')
+  @ApiOperation({
+    summary: 'Rotate a key: a new secret, the old one works for an overlap',
+    description:
+      'Gives one of the account’s live keys a new secret, shown in this answer only. The secret it replaces keeps working for `overlap_seconds` (default a day), so clients can move without a gap; scopes and budget stay. Another account’s key is not found.',
+  })
+  @ApiParam({ name: 'id', description: 'The key’s id (`id` in the list, not its secret)', schema: { type: 'string', maxLength: 200 } })
+  @ApiBody({ type: RotateApiKeyBody, required: false })
+  @ApiResponse({ status: 200, type: CreatedApiKeyDto })
+  @ApiProblems(404)
+  rotate(@Req() request: GatewayRequest, @Param('id') id: string, @Body() body: unknown): Promise<unknown> {
+    const { overlap_seconds: overlap } = validBody(RotateApiKeyBody, body);
+    return this.gateway.rotateApiKey(callerOf(request), pathId(id, 'API key'), overlap, requestContextOf(request));
   }
 
   @Delete(':id')
@@ -58,7 +75,16 @@ export class ApiKeysController {
   @ApiParam({ name: 'id', description: 'The key’s id (`id` in the list, not its secret)', schema: { type: 'string', maxLength: 200 } })
   @ApiResponse({ status: 200, type: ApiKeyDto })
   @ApiProblems(404)
-  revoke(@Req() request: GatewayRequest, @Param('id') id: string): unknown {
-    return this.gateway.revokeApiKey(callerOf(request), pathId(id, 'API key'));
+  revoke(@Req() request: GatewayRequest, @Param('id') id: string): Promise<unknown> {
+    return this.gateway.revokeApiKey(callerOf(request), pathId(id, 'API key'), requestContextOf(request));
   }
+}
+
+function apiKeyInputOf(body: ApiKeyBody): ApiKeyInput {
+  return {
+    ...(body.name === undefined ? {} : { name: body.name }),
+    ...(body.scopes === undefined ? {} : { scopes: [...new Set(body.scopes)] }),
+    ...(body.budget_credits === undefined ? {} : { budget: { limitMillicredits: parseCredits(body.budget_credits), per: body.budget_per ?? 'month' } }),
+    ...(body.expires_at === undefined ? {} : { expiresAt: Date.parse(body.expires_at) }),
+  };
 }

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GENERATION_MODES, REQUEST_LIMITS } from '@billing/contracts';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { API_KEY_SCOPES, type ApiKeyScope } from '@billing/gateway-application';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 
 const { renderName, durationMillis, fps, batchSize, catalogIdLength } = REQUEST_LIMITS;
 const NAME = renderName.pattern;
 const NAME_DOC = { maxLength: renderName.maxLength, pattern: NAME.source } as const;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 const SECONDS = { min: durationMillis.min / 1000, max: durationMillis.max / 1000 } as const;
 
 /** What to render. Durations are seconds with at most three decimals. */
@@ -122,6 +124,52 @@ export class ApiKeyBody {
   @IsNotEmpty()
   @MaxLength(100)
   name?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: API_KEY_SCOPES,
+    description: 'What the key may do (see the README’s table); absent: every scope',
+    example: ['tasks:write', 'tasks:read', 'quotes'],
+    maxItems: API_KEY_SCOPES.length,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(API_KEY_SCOPES.length)
+  @IsIn(API_KEY_SCOPES, { each: true })
+  scopes?: ApiKeyScope[];
+
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'At most this many credits of the API pool held or charged through the key per `budget_per`; absent: no limit but the pool',
+    example: 500,
+    minimum: 0,
+    maximum: 1_000_000_000,
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 }, { message: 'must be a number of credits with at most three decimals' })
+  @Min(0)
+  @Max(1_000_000_000)
+  budget_credits?: number;
+
+  @ApiPropertyOptional({ type: String, enum: ['month', 'lifetime'], description: 'The budget’s window: each UTC month (default) or the key’s life' })
+  @IsOptional()
+  @IsIn(['month', 'lifetime'])
+  budget_per?: 'month' | 'lifetime';
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'When the key stops working; absent: until revoked', example: '2030-01-01T00:00:00Z' })
+  @IsOptional()
+  @IsString()
+  @Matches(INSTANT, { message: 'must be an RFC 3339 instant' })
+  expires_at?: string;
+}
+
+export class RotateApiKeyBody {
+  @ApiPropertyOptional({ type: Number, format: 'int32', description: 'Seconds the replaced secret keeps working (default 86400)', minimum: 0, maximum: 2_592_000, example: 3600 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2_592_000)
+  overlap_seconds?: number;
 }
 
 export class ChangePlanBody {

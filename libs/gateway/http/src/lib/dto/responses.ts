@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ApiProperty } from '@nestjs/swagger';
+import { API_KEY_SCOPES } from '@billing/gateway-application';
 
 // The public shapes of libs/gateway/application's views, for the OpenAPI document.
 // Credits are numbers with at most three decimals; money is integer cents with a currency.
@@ -195,6 +196,13 @@ export class OrderDto {
   @ApiProperty({ type: String, nullable: true, description: 'Where the buyer pays (when just placed)' }) checkout_url!: string | null;
 }
 
+export class ApiKeyBudgetDto {
+  @ApiProperty({ type: Number, description: 'Credits the key may hold or charge per window' }) limit!: number;
+  @ApiProperty({ type: String, enum: ['month', 'lifetime'], description: 'Each UTC month, or the key’s life' }) per!: string;
+  @ApiProperty({ type: Number, description: 'Held or charged through the key in the window (released credits come back)' }) spent!: number;
+  @ApiProperty({ type: Number, description: 'What the next reservations may still take' }) remaining!: number;
+}
+
 export class ApiKeyDto {
   @ApiProperty({ type: String }) id!: string;
   @ApiProperty({ type: String }) name!: string;
@@ -202,6 +210,11 @@ export class ApiKeyDto {
   @ApiProperty({ type: String, format: 'date-time' }) created_at!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) last_used_at!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revoked_at!: string | null;
+  @ApiProperty({ type: [String], enum: API_KEY_SCOPES, nullable: true, description: 'What the key may do; null: every scope' }) scopes!: string[] | null;
+  @ApiProperty({ type: ApiKeyBudgetDto, nullable: true, description: 'null: no limit but the pool' }) budget!: ApiKeyBudgetDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the key stops working; null: until revoked' }) expires_at!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'After a rotation: until when the replaced secret still works' })
+  previous_secret_expires_at!: string | null;
 }
 
 export class CreatedApiKeyDto extends ApiKeyDto {

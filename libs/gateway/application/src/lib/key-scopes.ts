@@ -1,0 +1,55 @@
+import type { Caller } from './caller';
+import { gatewayProblems } from './problems';
+
+/** What an API key may be allowed to do; a key without scopes may do all of it. */
+export const API_KEY_SCOPES = [
+  'tasks:write',
+  'tasks:read',
+  'quotes',
+  'balances:read',
+  'ledger:read',
+  'usage:read',
+  'catalog:read',
+  'orders:write',
+  'orders:read',
+  'account:read',
+] as const;
+
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/**
+ * The one table of which scope each operation an API key may call needs (the README
+ * shows it). Operations absent here are not for API keys at all (keys, finance, the
+ * subscription), and refuse them on their own.
+ */
+export const OPERATION_SCOPES = {
+  quote: 'quotes',
+  createTask: 'tasks:write',
+  createBatch: 'tasks:write',
+  cancelTask: 'tasks:write',
+  adoptTask: 'tasks:write',
+  getTask: 'tasks:read',
+  listTasks: 'tasks:read',
+  balances: 'balances:read',
+  ledger: 'ledger:read',
+  usage: 'usage:read',
+  utilisation: 'usage:read',
+  account: 'account:read',
+  catalog: 'catalog:read',
+  placeOrder: 'orders:write',
+  confirmSandboxPayment: 'orders:write',
+  refundOrder: 'orders:write',
+  getOrder: 'orders:read',
+  receipts: 'orders:read',
+} as const satisfies Record<string, ApiKeyScope>;
+
+export type ScopedOperation = keyof typeof OPERATION_SCOPES;
+
+/** The one check: a key with scopes must hold the operation's (403 naming it); users and unscoped keys pass. */
+export function requireScope(caller: Caller, operation: ScopedOperation): void {
+  const scope = OPERATION_SCOPES[operation];
+  if (caller.scopes === undefined || caller.scopes.includes(scope)) return;
+  throw gatewayProblems.forbidden(`this API key lacks scope ${scope}`, { scope });
+}
+
+export const isApiKeyScope = (value: string): value is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(value);
