@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { ApiKeyInput, BillingGateway } from '@billing/gateway-application';
 import { parseCredits } from '@billing/util';
@@ -52,6 +52,7 @@ export class ApiKeysController {
   }
 
   @Post(':id/rotate')
+  @HttpCode(200)
   @ApiOperation({
     summary: 'Rotate a key: a new secret, the old one works for an overlap',
     description:

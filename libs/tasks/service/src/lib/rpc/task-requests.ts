@@ -14,6 +14,11 @@ class TaskRequest extends AccountRequest {
   @IsString() @Length(1, taskIdLength) taskId!: string;
 }
 
+class KeyBudgetRequest implements KeyBudget {
+  @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) limitMillicredits!: number;
+  @IsIn(['month', 'lifetime']) per!: KeyBudget['per'];
+}
+
 /** What to render: the quote request's fields (durations in whole milliseconds), within REQUEST_LIMITS. */
 class RenderRequest extends AccountRequest {
   @IsIn(['app', 'api']) channel!: Channel;
@@ -28,11 +33,6 @@ class RenderRequest extends AccountRequest {
   @IsOptional() @IsBoolean() queueIfBusy?: boolean;
   @IsOptional() @IsString() @Length(1, 200) keyId?: string;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => KeyBudgetRequest) keyBudget?: KeyBudgetRequest;
-}
-
-class KeyBudgetRequest implements KeyBudget {
-  @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) limitMillicredits!: number;
-  @IsIn(['month', 'lifetime']) per!: KeyBudget['per'];
 }
 
 export class CreateTaskRequest extends RenderRequest {
