@@ -10,6 +10,8 @@ export function KeysPage() {
   const api = useApi();
   const keys = useLoad((client) => client.apiKeys.list(), 'keys');
   const [name, setName] = useState('');
+  const [budget, setBudget] = useState('');
+  const [per, setPer] = useState<'month' | 'lifetime'>('month');
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<ApiKey | null>(null);
@@ -22,8 +24,10 @@ export function KeysPage() {
     setError(null);
     setCopied(null);
     try {
-      setCreated(await api.apiKeys.create(name.trim() ? { name: name.trim() } : {}));
+      const limit = budget.trim() === '' ? undefined : Number(budget);
+      setCreated(await api.apiKeys.create({ ...(name.trim() ? { name: name.trim() } : {}), ...(limit === undefined ? {} : { budget_credits: limit, budget_per: per }) }));
       setName('');
+      setBudget('');
       keys.reload();
     } catch (failure) {
       setError(messageOf(failure));
@@ -65,6 +69,13 @@ export function KeysPage() {
       <form className="inline-form" onSubmit={(e) => void create(e)}>
         <label htmlFor="key-name">Key name</label>
         <input id="key-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder="e.g. ci pipeline" />
+        <label htmlFor="key-budget">Budget (credits, optional)</label>
+        <input id="key-budget" type="number" min={0} step={0.001} value={budget} onChange={(e) => setBudget(e.target.value)} placeholder="no limit" />
+        <label htmlFor="key-budget-per">per</label>
+        <select id="key-budget-per" value={per} onChange={(e) => setPer(e.target.value === 'lifetime' ? 'lifetime' : 'month')}>
+          <option value="month">month</option>
+          <option value="lifetime">lifetime</option>
+        </select>
         <button type="submit" disabled={busy}>
           Create key
         </button>
@@ -101,6 +112,8 @@ export function KeysPage() {
                 <th scope="col">Prefix</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
+                <th scope="col">Scopes</th>
+                <th scope="col">Budget</th>
                 <th scope="col">State</th>
               </tr>
             </thead>
@@ -111,6 +124,8 @@ export function KeysPage() {
                   <td className="mono">{key.prefix}</td>
                   <td>{formatInstant(key.created_at)}</td>
                   <td>{formatInstant(key.last_used_at)}</td>
+                  <td>{key.scopes ? key.scopes.join(', ') : 'all'}</td>
+                  <td>{key.budget ? `${key.budget.spent} of ${key.budget.limit} per ${key.budget.per} (${key.budget.remaining} left)` : 'no limit'}</td>
                   <td>
                     {key.revoked_at ? (
                       <span>Revoked {formatInstant(key.revoked_at)}</span>
