@@ -91,7 +91,7 @@ describe('the REST edge’s headers: RateLimit, Retry-After, WWW-Authenticate (e
 
     const unknownKey = await anon.as('bk_nokey_0000000000000000').post('/v1/tasks', RENDER);
     expect(unknownKey.status).toBe(401);
-    expect(unknownKey.headers.get('www-authenticate')).toBe('Bearer realm="billing", error="invalid_token", error_description="the API key is unknown or revoked"');
+    expect(unknownKey.headers.get('www-authenticate')).toBe('Bearer realm="billing", error="invalid_token", error_description="the API key is unknown, revoked or expired"');
     expect(unknownKey.headers.get('ratelimit')).toBeNull();
   });
 
