@@ -60,6 +60,11 @@ interface OpenTask {
 export class EventMetrics {
   private readonly open = new Map<string, OpenTask>();
   private readonly byState = new Map<TaskStatus, number>();
+  /** Each label set's child, made once: prom-client would hash the labels on every event. */
+  private readonly credits = childrenOf((pool: string, movement: string) => this.metrics.credits.labels({ pool, movement }));
+  private readonly transitions = childrenOf((state: string) => this.metrics.taskTransitions.labels({ state }));
+  private readonly ends = childrenOf((outcome: string, reason: string) => this.metrics.tasksEnded.labels({ outcome, reason }));
+  private readonly durations = childrenOf((outcome: string) => this.metrics.createToTerminal.labels({ outcome }));
 
   constructor(private readonly metrics: PlatformMetrics) {
     metrics.countTasks(() => [...this.byState].map(([state, count]) => [{ state }, count] as const));
@@ -74,7 +79,7 @@ export class EventMetrics {
     const event = { type, data } as Observed;
     const movement = CREDIT_MOVEMENTS[event.type];
     if (movement && 'millicredits' in event.data) {
-      this.metrics.credits.inc({ pool: parseWalletStreamName(streamName)?.pool ?? 'unknown', movement }, event.data.millicredits);
+      this.credits(parseWalletStreamName(streamName)?.pool ?? 'unknown', movement).inc(event.data.millicredits);
       return;
     }
     const outcome = ORDER_OUTCOMES[event.type];
@@ -90,7 +95,7 @@ export class EventMetrics {
   private observeTask(event: TaskEvent): void {
     const state = TASK_STATES[event.type];
     if (!state) return;
-    this.metrics.taskTransitions.inc({ state });
+    this.transitions(state).inc();
     const { taskId, at } = event.data;
     const task = this.open.get(taskId) ?? (event.type === 'TaskRequested' ? { status: state, requestedAt: at } : undefined);
     if (!task) return;
@@ -98,8 +103,8 @@ export class EventMetrics {
     const ended = endOf(event);
     if (ended) {
       this.open.delete(taskId);
-      this.metrics.tasksEnded.inc(ended);
-      this.metrics.createToTerminal.observe({ outcome: ended.outcome }, Math.max(0, at - task.requestedAt) / 1000);
+      this.ends(ended.outcome, ended.reason).inc();
+      this.durations(ended.outcome).observe(Math.max(0, at - task.requestedAt) / 1000);
       return;
     }
     task.status = state;
@@ -123,4 +128,15 @@ function endOf(event: TaskEvent): { outcome: string; reason: string } | undefine
     default:
       return undefined;
   }
+}
+
+/** `make` once per distinct arguments, then the same child. */
+function childrenOf<Args extends string[], Child>(make: (...args: Args) => Child): (...args: Args) => Child {
+  const made = new Map<string, Child>();
+  return (...args) => {
+    const key = args.join('\u0000');
+    let child = made.get(key);
+    if (child === undefined) made.set(key, (child = make(...args)));
+    return child;
+  };
 }
