@@ -9,6 +9,7 @@ import { commandTopicFor, RpcHeader, rpcReplyTopicFor, rpcTopicFor } from '@bill
 import { eventually, eventuallyValue } from '@billing/util/testing';
 import { GatewayProcess } from './distributed/gateway-process';
 import { ServiceProcesses } from './distributed/service-processes';
+import { BillingClient } from '@billing/sdk';
 import { type HttpAnswer, HttpClient } from './testing/http-client';
 import { confirmedOrder } from './testing/orders';
 
@@ -79,8 +80,9 @@ describe('faults in the distributed deployment', () => {
   }, 120_000);
 
   const fundedKey = async (account: string): Promise<HttpClient> => {
-    const user = anon.as(await signAppToken(SECRET, account, { now: Date.now(), ttlSeconds: 3_600 }));
-    await confirmedOrder(user, { kind: 'pack', pack_id: 'api-1000' });
+    const token = await signAppToken(SECRET, account, { now: Date.now(), ttlSeconds: 3_600 });
+    const user = anon.as(token);
+    await confirmedOrder(new BillingClient({ baseUrl: anon.baseUrl, credential: token }), { kind: 'pack', pack_id: 'api-1000' });
     await eventuallyValue(() => user.get<{ balances: { pool: string; available: number }[] }>('/v1/balances'), (a) => a.body.balances?.some((b) => b.pool === 'api' && b.available === 1000), 'the pack in the api pool', 60_000);
     const created = await user.post('/v1/api-keys', { name: 'faults e2e' });
     expect(created.status).toBe(201);

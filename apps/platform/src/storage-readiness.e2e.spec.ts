@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { signAppToken } from '@billing/gateway-application';
 import { eventually, eventuallyValue } from '@billing/util/testing';
 import { frontDoorTestEnvironment } from './testing';
+import { BillingClient } from '@billing/sdk';
 import { type HttpAnswer, HttpClient } from './testing/http-client';
 import { confirmedOrder } from './testing/orders';
 
@@ -65,8 +66,9 @@ describe('the embedded platform when its storage refuses writes for a while', ()
     const pid = platform.child.pid;
     if (pid === undefined) throw new Error('no platform process');
     const anon = new HttpClient(platform.url);
-    const user = anon.as(await signAppToken(SECRET, `storage-${Date.now()}`, { now: Date.now(), ttlSeconds: 3_600 }));
-    await confirmedOrder(user, { kind: 'pack', pack_id: 'api-3000' });
+    const token = await signAppToken(SECRET, `storage-${Date.now()}`, { now: Date.now(), ttlSeconds: 3_600 });
+    const user = anon.as(token);
+    await confirmedOrder(new BillingClient({ baseUrl: platform.url, credential: token }), { kind: 'pack', pack_id: 'api-3000' });
     await eventuallyValue(() => user.get<{ balances: { pool: string; available: number }[] }>('/v1/balances'), (a) => a.body.balances?.some((b) => b.pool === 'api' && b.available === 3000), 'the pack in the api pool');
     const created = await user.post('/v1/api-keys', { name: 'storage e2e' });
     expect(created.status).toBe(201);

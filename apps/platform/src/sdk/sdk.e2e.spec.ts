@@ -1,18 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BillingClient, BillingProblem } from '@billing/sdk';
+import { BillingClient } from '@billing/sdk';
 import { eventuallyValue } from '@billing/util/testing';
 import { EmbeddedTestPlatform } from '../testing/embedded-test-platform';
+import { problemOf } from '../testing/sdk';
 
 const RENDER = { model: 'seedance-2.0', duration_seconds: 5 };
-
-/** What a call threw, which the test expects to be a problem. */
-async function problemOf(call: Promise<unknown>): Promise<BillingProblem> {
-  const error = await call.then(() => null, (thrown: unknown) => thrown);
-  expect(error).toBeInstanceOf(BillingProblem);
-  return error as BillingProblem;
-}
 
 describe('@billing/sdk against the embedded platform (real HTTP)', () => {
   let dir: string;
