@@ -110,6 +110,26 @@ describe('billing.v1 through grpcurl, by server reflection alone', () => {
     expect(JSON.parse(quoted.stdout)).toMatchObject({ credits: '37.5', millicredits: '37500', pool: 'api' });
   }, 30_000);
 
+  it('describes plan changes and receipts, and lists receipts under REST’s field names', async () => {
+    const change = await grpcurl(platform.grpcAddress, 'describe', 'billing.v1.Billing.ChangeSubscription');
+    expectExit(change, 0);
+    expect(change.stdout).toContain('rpc ChangeSubscription ( .billing.v1.ChangeSubscriptionRequest ) returns ( .billing.v1.PlanSubscription );');
+    const request = await grpcurl(platform.grpcAddress, 'describe', 'billing.v1.ChangeSubscriptionRequest');
+    expect(request.stdout).toContain('string plan_id = 1;');
+    const subscription = await grpcurl(platform.grpcAddress, 'describe', 'billing.v1.PlanSubscription');
+    expect(subscription.stdout).toContain('.billing.v1.PendingPlanChange pending_change = 7;');
+
+    const listed = await call(aliceKey, 'billing.v1.Billing/ListReceipts', {});
+    expectExit(listed, 0);
+    const { receipts } = JSON.parse(listed.stdout) as { receipts: Record<string, unknown>[] };
+    expect(receipts).toEqual([
+      expect.objectContaining({ receipt_id: expect.stringMatching(/^order:/), kind: 'order', order_id: expect.any(String), credits: '300', pool: 'api', paid_at: expect.any(String), amount: { amount_cents: '2400', currency: 'USD' } }),
+    ]);
+    const one = await call(aliceKey, 'billing.v1.Billing/GetOrderReceipt', { order_id: receipts[0]?.['order_id'] });
+    expectExit(one, 0);
+    expect(JSON.parse(one.stdout)).toEqual(receipts[0]);
+  });
+
   it('checks health: SERVING for the server and billing.v1.Billing once every service answers; an unknown service is NOT_FOUND', async () => {
     for (const service of ['', 'billing.v1.Billing']) {
       const health = await eventuallyValue(

@@ -59,12 +59,14 @@ export class EmbeddedBilling {
     return String(created['key']);
   }
 
-  /** Buys a pack through the real purchase path over REST: an order, then the sandbox's payment confirmation. */
   /** Orders a pack and pays it in the sandbox; the order's id. */
-  async buyPack(accountId: string, packId: string): Promise<string> {
-    const order = await this.rest(accountId, '/v1/orders', { kind: 'pack', pack_id: packId }, 201);
-    await this.rest(accountId, `/v1/orders/${String(order['id'])}/confirm-sandbox-payment`, undefined, 200);
-    return String(order['id']);
+  buyPack(accountId: string, packId: string): Promise<string> {
+    return this.buy(accountId, { kind: 'pack', pack_id: packId });
+  }
+
+  /** Subscribes to a plan (price book `points`): its order paid in the sandbox; the order's id. */
+  buyPlan(accountId: string, planId: string): Promise<string> {
+    return this.buy(accountId, { kind: 'plan', plan_id: planId });
   }
 
   /** A GET to the front door's REST gateway with this credential (an API key or a token), refused unless it answers 200. */
@@ -88,6 +90,13 @@ export class EmbeddedBilling {
   /** The front door, then the services and the bus. */
   async stop(): Promise<void> {
     await this.runtime.stop();
+  }
+
+  /** Buys through the real purchase path over REST: an order, then the sandbox's payment confirmation. */
+  private async buy(accountId: string, item: object): Promise<string> {
+    const order = await this.rest(accountId, '/v1/orders', item, 201);
+    await this.rest(accountId, `/v1/orders/${String(order['id'])}/confirm-sandbox-payment`, undefined, 200);
+    return String(order['id']);
   }
 
   /** A POST by the account's app user to the front door's REST gateway, refused unless it answers `expected`. */

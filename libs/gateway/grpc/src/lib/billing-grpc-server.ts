@@ -12,14 +12,18 @@ import { type BillingGateway, type Caller, type RequestContext, requestFingerpri
 import type { MessageBus } from '@billing/messaging';
 import { type Logger, RpcError, silentLogger } from '@billing/service-host';
 import type {
+  ChangeSubscriptionRequest,
   CreateQuoteRequest,
   CreateTaskRequest,
   GetBalancesResponse,
   ListTasksRequest,
+  ListReceiptsResponse,
   ListTasksResponse,
+  OrderIdRequest,
   OrderMessage,
   PlanSubscriptionMessage,
   QuoteMessage,
+  ReceiptMessage,
   RefundOrderRequest,
   TaskIdRequest,
   TaskMessage,
@@ -27,9 +31,9 @@ import type {
   WatchTasksRequest,
 } from './billing-messages';
 import { billingServiceDefinition } from './billing-proto';
-import { quoteInputOf, refundInputOf, taskIdOf, taskInputOf, taskListInputOf, watchedTaskIdsOf } from './grpc-requests';
+import { orderIdOf, planIdOf, quoteInputOf, refundInputOf, taskIdOf, taskInputOf, taskListInputOf, watchedTaskIdsOf } from './grpc-requests';
 import { type GrpcProblemError, grpcErrorOf } from './problem-status';
-import { orderMessage, planSubscriptionMessage, poolBalanceMessage, quoteMessage, taskMessage, timestampOf } from './proto-views';
+import { orderMessage, planSubscriptionMessage, poolBalanceMessage, quoteMessage, receiptMessage, taskMessage, timestampOf } from './proto-views';
 import { ReadinessHealth } from './readiness-health';
 import { serverReflection } from './server-reflection';
 import { TaskUpdateFeed } from './task-updates/task-update-feed';
@@ -149,6 +153,13 @@ export class BillingGrpcServer {
       ResumeSubscription: this.unary<object, PlanSubscriptionMessage>(async (caller, _request, context) =>
         planSubscriptionMessage(await gateway.setCancelAtPeriodEnd(caller, false, context)),
       ),
+      ChangeSubscription: this.unary<ChangeSubscriptionRequest, PlanSubscriptionMessage>(async (caller, request, context) =>
+        planSubscriptionMessage(await gateway.changePlan(caller, planIdOf(request), context)),
+      ),
+      ListReceipts: this.unary<object, ListReceiptsResponse>(async (caller, _request, context) => ({
+        receipts: (await gateway.receipts(caller, context)).receipts.map(receiptMessage),
+      })),
+      GetOrderReceipt: this.unary<OrderIdRequest, ReceiptMessage>(async (caller, request, context) => receiptMessage(await gateway.orderReceipt(caller, orderIdOf(request), context))),
     };
     return handlers as UntypedServiceImplementation;
   }

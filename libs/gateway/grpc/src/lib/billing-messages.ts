@@ -164,6 +164,34 @@ export interface PlanSubscriptionMessage {
   readonly paidThrough: string;
   readonly endsAt: string;
   readonly cancelledAt: string;
+  readonly pendingChange?: { readonly planId: string; readonly from: string };
+}
+
+export interface ChangeSubscriptionRequest {
+  readonly planId: string;
+}
+
+export interface OrderIdRequest {
+  readonly orderId: string;
+}
+
+export interface ReceiptMessage {
+  readonly receiptId: string;
+  readonly kind: string;
+  readonly orderId: string;
+  readonly description: string;
+  readonly amount: MoneyMessage;
+  readonly tax?: MoneyMessage;
+  readonly credits: string;
+  readonly pool: string;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly paidAt: string;
+  readonly receiptUrl: string;
+}
+
+export interface ListReceiptsResponse {
+  readonly receipts: readonly ReceiptMessage[];
 }
 
 export interface TaskUpdateMessage {

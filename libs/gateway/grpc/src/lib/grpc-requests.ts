@@ -1,6 +1,6 @@
 import { REQUEST_LIMITS, TASK_STATUSES } from '@billing/contracts';
 import { gatewayProblems, millisFromSeconds, type QuoteInput, type RenderInput, type TaskInput, type TaskListInput } from '@billing/gateway-application';
-import type { CreateQuoteRequest, CreateTaskRequest, ListTasksRequest, RefundOrderRequest, RenderSpecMessage, TaskIdRequest, WatchTasksRequest } from './billing-messages';
+import type { ChangeSubscriptionRequest, CreateQuoteRequest, CreateTaskRequest, ListTasksRequest, OrderIdRequest, RefundOrderRequest, RenderSpecMessage, TaskIdRequest, WatchTasksRequest } from './billing-messages';
 
 /*
  * gRPC requests to the gateway's inputs. The proto already fixed every field's type; what
@@ -105,11 +105,27 @@ const within = (value: number, range: { readonly min: number; readonly max: numb
 const ORDER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const REASON_MAX = 500;
 
+const orderIdErrors = (orderId: string): FieldError[] =>
+  ORDER_ID.test(orderId) ? [] : [{ field: 'order_id', message: 'must be an order id: 1-200 letters, digits, ".", "_", ":" or "-"' }];
+
 /** The order to refund, and why (empty: the gateway's default). */
 export function refundInputOf(request: RefundOrderRequest): { readonly orderId: string; readonly reason: string | undefined } {
-  const errors: FieldError[] = [];
-  if (!ORDER_ID.test(request.orderId)) errors.push({ field: 'order_id', message: 'must be an order id: 1-200 letters, digits, ".", "_", ":" or "-"' });
+  const errors = orderIdErrors(request.orderId);
   if (request.reason.length > REASON_MAX) errors.push({ field: 'reason', message: `must be at most ${REASON_MAX} characters` });
   refuseIfAny(errors);
   return { orderId: request.orderId, reason: request.reason.trim() === '' ? undefined : request.reason };
+}
+
+/** The order whose receipt is asked for. */
+export function orderIdOf(request: OrderIdRequest): string {
+  refuseIfAny(orderIdErrors(request.orderId));
+  return request.orderId;
+}
+
+/** The plan to move to: named, and no longer than a catalog id (REST's ChangePlanBody). */
+export function planIdOf(request: ChangeSubscriptionRequest): string {
+  const { planId } = request;
+  if (planId.trim() === '') refuseIfAny([{ field: 'plan_id', message: 'must name a plan' }]);
+  if (planId.length > REQUEST_LIMITS.catalogIdLength) refuseIfAny([{ field: 'plan_id', message: `must be at most ${REQUEST_LIMITS.catalogIdLength} characters` }]);
+  return planId;
 }

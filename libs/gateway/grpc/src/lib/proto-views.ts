@@ -1,12 +1,14 @@
-import type { BalanceView, FactorView, OrderView, PlanSubscriptionView, QuoteView, RejectionView, TaskQuoteView, TaskView } from '@billing/gateway-application';
+import type { BalanceView, FactorView, MoneyView, OrderView, PlanSubscriptionView, QuoteView, ReceiptView, RejectionView, TaskQuoteView, TaskView } from '@billing/gateway-application';
 import { formatCredits, parseCredits } from '@billing/util';
 import type {
   GenerationModeName,
+  MoneyMessage,
   OrderMessage,
   PlanSubscriptionMessage,
   PoolBalanceMessage,
   QuoteFactorMessage,
   QuoteMessage,
+  ReceiptMessage,
   TaskMessage,
   TaskQuoteMessage,
   TaskRejectionMessage,
@@ -135,8 +137,8 @@ export function orderMessage(order: OrderView): OrderMessage {
     planId: item.plan_id ?? '',
     pool: item.pool,
     credits: creditsText(item.credits),
-    amount: { amountCents: String(order.amount.amount_cents), currency: order.amount.currency },
-    refunded: { amountCents: String(order.refunded.amount_cents), currency: order.refunded.currency },
+    amount: moneyMessage(order.amount),
+    refunded: moneyMessage(order.refunded),
     paymentId: order.payment_id ?? '',
   };
 }
@@ -149,5 +151,25 @@ export function planSubscriptionMessage(subscription: PlanSubscriptionView): Pla
     paidThrough: subscription.paid_through ?? '',
     endsAt: subscription.ends_at ?? '',
     cancelledAt: subscription.cancelled_at ?? '',
+    ...(subscription.pending_change ? { pendingChange: { planId: subscription.pending_change.plan_id, from: subscription.pending_change.from } } : {}),
   };
 }
+
+export function receiptMessage(receipt: ReceiptView): ReceiptMessage {
+  return {
+    receiptId: receipt.id,
+    kind: receipt.kind,
+    orderId: receipt.order_id ?? '',
+    description: receipt.description,
+    amount: moneyMessage(receipt.amount),
+    ...(receipt.tax ? { tax: moneyMessage(receipt.tax) } : {}),
+    credits: creditsText(receipt.credits),
+    pool: receipt.pool,
+    periodStart: receipt.period_start ?? '',
+    periodEnd: receipt.period_end ?? '',
+    paidAt: receipt.paid_at,
+    receiptUrl: receipt.receipt_url ?? '',
+  };
+}
+
+const moneyMessage = (money: MoneyView): MoneyMessage => ({ amountCents: String(money.amount_cents), currency: money.currency });

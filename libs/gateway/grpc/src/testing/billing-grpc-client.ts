@@ -3,7 +3,9 @@ import {
   billingServiceClient,
   billingServiceDefinition,
   type GetBalancesResponse,
+  type ListReceiptsResponse,
   type OrderMessage,
+  type ReceiptMessage,
   type PlanSubscriptionMessage,
   decodeRpcStatus,
   type ListTasksResponse,
@@ -82,6 +84,18 @@ export class BillingGrpcClient {
 
   resumeSubscription(credential?: string): Promise<PlanSubscriptionMessage> {
     return this.unary('ResumeSubscription', {}, credential);
+  }
+
+  changeSubscription(request: { planId: string }, credential?: string): Promise<PlanSubscriptionMessage> {
+    return this.unary('ChangeSubscription', request, credential);
+  }
+
+  listReceipts(credential?: string): Promise<ListReceiptsResponse> {
+    return this.unary('ListReceipts', {}, credential);
+  }
+
+  getOrderReceipt(request: { orderId: string }, credential?: string): Promise<ReceiptMessage> {
+    return this.unary('GetOrderReceipt', request, credential);
   }
 
   /** Opens `WatchTasks`; `ready` resolves once the server's headers arrived (the watch is in place). */
