@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BillingClient } from '@billing/sdk';
 import { EmbeddedTestPlatform } from '../testing/embedded-test-platform';
 import { HttpClient } from '../testing/http-client';
 import { balanceOf, confirmedOrder } from '../testing/orders';
@@ -41,14 +42,20 @@ describe('API keys with scopes, budgets, expiry and rotation (credits book, real
     anon = new HttpClient(platform.url);
   }, 30_000);
 
+  /** The account's app user, raw and through the SDK (which the order and balance helpers take). */
+  const appUser = async (accountId: string) => {
+    const token = await platform.token(accountId);
+    return { owner: anon.as(token), sdk: new BillingClient({ baseUrl: platform.url, credential: token }) };
+  };
+
   afterAll(async () => {
     await platform?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('given a key whose budget covers 20 tasks, when 200 are created at once with it, then exactly 20 hold credits and the rest of the pool is untouched', async () => {
-    const owner = anon.as(await platform.token('bea'));
-    await confirmedOrder(owner, { kind: 'pack', pack_id: 'api-3000' });
+    const { owner, sdk } = await appUser('bea');
+    await confirmedOrder(sdk, { kind: 'pack', pack_id: 'api-3000' });
     const created = await owner.post('/v1/api-keys', { name: 'contractor', budget_credits: 20 * TASK_CREDITS, budget_per: 'month' });
     expect(created.status).toBe(201);
     expect(created.body['budget']).toEqual({ limit: 1500, per: 'month', spent: 0, remaining: 1500 });
@@ -64,7 +71,7 @@ describe('API keys with scopes, budgets, expiry and rotation (credits book, real
       expect(answer.status).toBe(402);
       expect(answer.body).toMatchObject({ type: `${PROBLEM}key-budget-exceeded`, key_id: created.body['id'], available: 0, required: TASK_CREDITS });
     }
-    expect(await balanceOf(owner, 'api')).toEqual({ pool: 'api', balance: 3000, held: 1500, available: 1500 });
+    expect(await balanceOf(sdk, 'api')).toEqual({ pool: 'api', balance: 3000, held: 1500, available: 1500 });
     const listed = await owner.get<{ api_keys: Json[] }>('/v1/api-keys');
     expect(listed.body.api_keys.find((k) => k['id'] === created.body['id'])?.['budget']).toEqual({ limit: 1500, per: 'month', spent: 1500, remaining: 0 });
 
@@ -74,8 +81,8 @@ describe('API keys with scopes, budgets, expiry and rotation (credits book, real
   }, 60_000);
 
   it('given a key with scopes, when it calls an operation outside them, then 403 naming the scope; inside them it works', async () => {
-    const owner = anon.as(await platform.token('cyd'));
-    await confirmedOrder(owner, { kind: 'pack', pack_id: 'api-1000' });
+    const { owner, sdk } = await appUser('cyd');
+    await confirmedOrder(sdk, { kind: 'pack', pack_id: 'api-1000' });
     const created = await owner.post('/v1/api-keys', { name: 'reader', scopes: ['balances:read', 'quotes'] });
     expect(created.body['scopes']).toEqual(['balances:read', 'quotes']);
     const reader = anon.as(String(created.body['key']));
@@ -86,7 +93,7 @@ describe('API keys with scopes, budgets, expiry and rotation (credits book, real
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ type: `${PROBLEM}forbidden`, scope: 'tasks:write' });
     expect((await reader.get('/v1/tasks')).body).toMatchObject({ scope: 'tasks:read' });
-    expect(await balanceOf(owner, 'api')).toMatchObject({ held: 0, balance: 1000 });
+    expect(await balanceOf(sdk, 'api')).toMatchObject({ held: 0, balance: 1000 });
   });
 
   it('given a rotated key, when both secrets are used within the overlap, then both work; a rotation without overlap ends the old one at once', async () => {
