@@ -72,6 +72,23 @@ const apiKeysOf = (t: Transport) => ({
   rotate: (id: string, body: BodyOf<'ApiKeysController_rotate'> = {}, o?: CallOptions) => t.send('ApiKeysController_rotate', { path: { id }, body }, o),
 });
 
+/** The account's outgoing webhook endpoints (Standard Webhooks) and their delivery log. */
+const webhookEndpointsOf = (t: Transport) => ({
+  /** The answer carries the signing secret (`whsec_...`). */
+  create: (body: BodyOf<'WebhookEndpointsController_create'>, o?: CallOptions) => t.send('WebhookEndpointsController_create', { body }, o),
+  list: (o?: CallOptions) => t.send('WebhookEndpointsController_list', {}, o),
+  get: (id: string, o?: CallOptions) => t.send('WebhookEndpointsController_get', { path: { id } }, o),
+  update: (id: string, body: BodyOf<'WebhookEndpointsController_update'>, o?: CallOptions) => t.send('WebhookEndpointsController_update', { path: { id }, body }, o),
+  delete: (id: string, o?: CallOptions) => t.send('WebhookEndpointsController_remove', { path: { id } }, o),
+  /** A new secret; the previous one keeps signing beside it for `overlap_seconds`. */
+  rotateSecret: (id: string, body: BodyOf<'WebhookEndpointsController_rotateSecret'> = {}, o?: CallOptions) =>
+    t.send('WebhookEndpointsController_rotateSecret', { path: { id }, body }, o),
+  deliveries: (id: string, query: Query<'WebhookEndpointsController_deliveries'> = {}, o?: CallOptions) =>
+    t.send('WebhookEndpointsController_deliveries', { path: { id }, query }, o),
+  /** Sends a delivery again, with the same `webhook-id`. */
+  replay: (id: string, deliveryId: string, o?: CallOptions) => t.send('WebhookEndpointsController_replay', { path: { id, deliveryId } }, o),
+});
+
 /** What payment and generation providers post: the signed bytes as they were sent, with their signature headers. */
 const webhooksOf = (t: Transport) => ({
   payment: (provider: 'sandbox' | 'stripe', rawBody: string, o?: CallOptions) => t.send('WebhooksController_payment', { path: { provider }, rawBody }, o),
@@ -107,6 +124,7 @@ export class BillingClient {
   readonly subscription: ReturnType<typeof subscriptionOf>;
   readonly apiKeys: ReturnType<typeof apiKeysOf>;
   readonly webhooks: ReturnType<typeof webhooksOf>;
+  readonly webhookEndpoints: ReturnType<typeof webhookEndpointsOf>;
   readonly finance: ReturnType<typeof financeOf>;
   readonly operations: ReturnType<typeof operationsOf>;
 
@@ -118,6 +136,7 @@ export class BillingClient {
     this.subscription = subscriptionOf(transport);
     this.apiKeys = apiKeysOf(transport);
     this.webhooks = webhooksOf(transport);
+    this.webhookEndpoints = webhookEndpointsOf(transport);
     this.finance = financeOf(transport);
     this.operations = operationsOf(transport);
   }

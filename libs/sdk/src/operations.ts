@@ -13,7 +13,7 @@ export type QueryOf<Id extends OperationId> = NonNullable<operations[Id]['parame
 /** An operation's JSON body. */
 export type BodyOf<Id extends OperationId> = operations[Id] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
-export type Method = 'GET' | 'POST' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** How an operation is reached; `keyed` when it honours Idempotency-Key. */
 export interface Route {
@@ -60,6 +60,14 @@ export const ROUTES: { readonly [Id in OperationId]: Route } = {
   ApiKeysController_list: get('/v1/api-keys'),
   ApiKeysController_revoke: { method: 'DELETE', path: '/v1/api-keys/{id}' },
   ApiKeysController_rotate: post('/v1/api-keys/{id}/rotate'),
+  WebhookEndpointsController_create: keyedPost('/v1/webhook-endpoints'),
+  WebhookEndpointsController_list: get('/v1/webhook-endpoints'),
+  WebhookEndpointsController_get: get('/v1/webhook-endpoints/{id}'),
+  WebhookEndpointsController_update: { method: 'PATCH', path: '/v1/webhook-endpoints/{id}' },
+  WebhookEndpointsController_remove: { method: 'DELETE', path: '/v1/webhook-endpoints/{id}' },
+  WebhookEndpointsController_rotateSecret: post('/v1/webhook-endpoints/{id}/rotate-secret'),
+  WebhookEndpointsController_deliveries: get('/v1/webhook-endpoints/{id}/deliveries'),
+  WebhookEndpointsController_replay: post('/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/replay'),
   WebhooksController_payment: post('/v1/webhooks/payments/{provider}'),
   WebhooksController_generation: post('/v1/webhooks/generation'),
   FinanceController_statement: get('/v1/finance/statement'),

@@ -14,3 +14,5 @@ export * from './lib/usage';
 export * from './lib/account-summary';
 export * from './lib/finance';
 export * from './lib/key-scopes';
+export * from './lib/ids';
+export * from './lib/webhook-endpoints';

@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {
   type CatalogReply,
@@ -41,11 +40,13 @@ import {
   type VerificationView,
   verificationView,
 } from './finance';
-import { idempotencyCredentialOf, type IdempotentOutcome, IdempotencyStore, type StoredResponse } from './idempotency';
+import { type IdempotentOutcome, IdempotencyStore, type StoredResponse } from './idempotency';
 import { type ApiKeyScope, requireScope } from './key-scopes';
 import type { ApiKeyInput, BatchInput, LedgerInput, OrderInput, QuoteInput, RenderInput, TaskInput, TaskListInput, WebhookInput } from './inputs';
+import { idFor } from './ids';
 import { AccountPlans } from './plans';
 import { gatewayProblems } from './problems';
+import { WebhookEndpoints } from './webhook-endpoints';
 import { type UsageInput, type UsageView, usageView, usageWindow } from './usage';
 import {
   type BalancesView,
@@ -141,6 +142,7 @@ const MAX_SCAN_PAGES = 200;
  */
 export class BillingGateway {
   readonly keys: ApiKeyStore;
+  readonly webhookEndpoints: WebhookEndpoints;
   private readonly authenticator: Authenticator;
   private readonly idempotency: IdempotencyStore;
   private readonly plans: AccountPlans;
@@ -153,6 +155,7 @@ export class BillingGateway {
     this.authenticator = new Authenticator(this.keys, options.tokens, this.now);
     this.idempotency = new IdempotencyStore(options.db);
     this.plans = new AccountPlans(options.rpc, this.now, options.planCacheMillis ?? 5_000);
+    this.webhookEndpoints = new WebhookEndpoints(this.call.bind(this));
   }
 
   /** The caller behind `Authorization`; a request by API key needs a plan with `api_access`. */
@@ -576,17 +579,6 @@ export class BillingGateway {
 /** The fields of a render the services take, without the ones left out. */
 function renderFields(render: RenderInput): RenderInput {
   return Object.fromEntries(Object.entries(render).filter(([, value]) => value !== undefined)) as RenderInput;
-}
-
-/**
- * A new id, or one derived from the Idempotency-Key and the credential that sent it: then
- * a retry after a lost answer names the same task or order, and the service answers what
- * it already has; another credential's same key never names it.
- */
-function idFor(kind: string, caller: Caller, context: RequestContext): string {
-  if (!context.idempotencyKey) return `${kind}_${randomUUID().replace(/-/g, '')}`;
-  const digest = createHash('sha256').update(`${kind}\u0000${caller.accountId}\u0000${idempotencyCredentialOf(caller)}\u0000${context.idempotencyKey}`).digest('hex');
-  return `${kind}_${digest.slice(0, 32)}`;
 }
 
 const iso = (millis: number | null): string | null => (millis === null ? null : new Date(millis).toISOString());

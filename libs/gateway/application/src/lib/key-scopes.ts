@@ -13,6 +13,8 @@ export const API_KEY_SCOPES = [
   'orders:write',
   'orders:read',
   'account:read',
+  'webhooks:write',
+  'webhooks:read',
 ] as const;
 
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
@@ -41,6 +43,8 @@ export const OPERATION_SCOPES = {
   refundOrder: 'orders:write',
   getOrder: 'orders:read',
   receipts: 'orders:read',
+  manageWebhookEndpoints: 'webhooks:write',
+  readWebhookEndpoints: 'webhooks:read',
 } as const satisfies Record<string, ApiKeyScope>;
 
 export type ScopedOperation = keyof typeof OPERATION_SCOPES;

@@ -20,6 +20,7 @@ import { SandboxCheckoutController } from './controllers/sandbox-checkout.contro
 import { ReceiptsController } from './controllers/receipts.controller';
 import { SubscriptionController } from './controllers/subscription.controller';
 import { TasksController } from './controllers/tasks.controller';
+import { WebhookEndpointsController } from './controllers/webhook-endpoints.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
 import { serveDashboard } from './dashboard-files';
 import { AuthGuard, BILLING_GATEWAY } from './guards';
@@ -63,7 +64,7 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
   const openApi: OpenApiHolder = { document: null };
   const module: DynamicModule = {
     module: GatewayHttpModule,
-    controllers: [TasksController, AccountController, OrdersController, ReceiptsController, SubscriptionController, SandboxCheckoutController, ApiKeysController, WebhooksController, FinanceController, OperationsController],
+    controllers: [TasksController, AccountController, OrdersController, ReceiptsController, SubscriptionController, SandboxCheckoutController, ApiKeysController, WebhookEndpointsController, WebhooksController, FinanceController, OperationsController],
     providers: [
       { provide: BILLING_GATEWAY, useValue: options.gateway },
       { provide: REQUEST_METRICS, useValue: metrics },

@@ -13,6 +13,7 @@ const TAGS: readonly (readonly [string, string])[] = [
   ['operations', 'Health and metrics'],
   ['orders', 'Orders for credit packs and plans, paid through the payment provider'],
   ['tasks', 'Quotes, tasks, batches and utilisation: each draws on the pool of the caller’s channel'],
+  ['webhook-endpoints', 'Outgoing webhooks: the account’s endpoints, their signing secrets and delivery log'],
   ['webhooks', 'Signed notifications from the payment and generation providers'],
 ];
 

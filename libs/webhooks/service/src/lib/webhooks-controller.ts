@@ -127,7 +127,7 @@ export class WebhooksController implements Answering<typeof WebhooksRpc> {
 
   private checkUrl(url: string): void {
     const problem = endpointUrlProblem(url, this.state.production);
-    if (problem) throw new RpcError({ type: 'validation', title: 'The request is not valid', status: 400, detail: problem });
+    if (problem) throw new RpcError({ type: 'validation', title: 'The request is not valid', status: 400, detail: problem, errors: [{ field: 'url', message: problem }] });
   }
 }
 

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { GENERATION_MODES, REQUEST_LIMITS } from '@billing/contracts';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@billing/gateway-application';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { GENERATION_MODES, REQUEST_LIMITS, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@billing/contracts';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 
 const { renderName, durationMillis, fps, batchSize, catalogIdLength } = REQUEST_LIMITS;
 const NAME = renderName.pattern;
@@ -187,4 +187,41 @@ export class RefundBody {
   @IsNotEmpty()
   @MaxLength(500)
   reason?: string;
+}
+
+export class WebhookEndpointBody {
+  @ApiProperty({ type: String, description: 'Where deliveries are POSTed (http or https; no private or loopback address in production)', maxLength: 2000, example: 'https://example.com/billing-hooks' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  url!: string;
+
+  @ApiProperty({ type: String, isArray: true, enum: WEBHOOK_EVENT_TYPES, description: 'The event types delivered to the endpoint', example: ['credits.purchased'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
+  event_types!: WebhookEventType[];
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Whether deliveries are made (default true; enabling again clears the platform’s reason for disabling it)' })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ type: String, description: 'A note to recognise the endpoint by', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+}
+
+/** Changes to an endpoint: each field absent stays as it is. */
+export class WebhookEndpointChangesBody extends PartialType(WebhookEndpointBody) {}
+
+export class RotateSecretBody {
+  @ApiPropertyOptional({ type: Number, format: 'int32', description: 'Seconds the previous secret keeps signing beside the new one (default 86400)', minimum: 0, maximum: 604_800 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(604_800)
+  overlap_seconds?: number;
 }

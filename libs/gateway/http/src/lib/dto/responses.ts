@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ApiProperty } from '@nestjs/swagger';
 import { API_KEY_SCOPES } from '@billing/gateway-application';
+import { WEBHOOK_EVENT_TYPES } from '@billing/contracts';
 
 // The public shapes of libs/gateway/application's views, for the OpenAPI document.
 // Credits are numbers with at most three decimals; money is integer cents with a currency.
@@ -344,4 +345,44 @@ export class ReceiptDto {
 
 export class ReceiptListDto {
   @ApiProperty({ type: [ReceiptDto] }) receipts!: ReceiptDto[];
+}
+
+export class WebhookEndpointDto {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String }) url!: string;
+  @ApiProperty({ type: String, isArray: true, enum: WEBHOOK_EVENT_TYPES }) event_types!: string[];
+  @ApiProperty({ type: Boolean }) enabled!: boolean;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the platform disabled it (its deliveries kept failing)' }) disabled_reason!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) created_at!: string;
+}
+
+export class WebhookEndpointWithSecretDto extends WebhookEndpointDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The signing secret (`whsec_` and base64), shown when created or rotated; null when this answer is the replay of a create with the same Idempotency-Key',
+  })
+  secret!: string | null;
+}
+
+export class WebhookEndpointListDto {
+  @ApiProperty({ type: [WebhookEndpointDto] }) endpoints!: WebhookEndpointDto[];
+}
+
+export class WebhookDeliveryDto {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String, description: 'The `webhook-id` header: the same on every attempt and replay' }) message_id!: string;
+  @ApiProperty({ type: String, enum: WEBHOOK_EVENT_TYPES }) event_type!: string;
+  @ApiProperty({ type: String, enum: ['pending', 'succeeded', 'failed'] }) status!: string;
+  @ApiProperty({ type: Number, format: 'int32' }) attempts!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) next_attempt_at!: string | null;
+  @ApiProperty({ type: Number, format: 'int32', nullable: true }) last_status_code!: number | null;
+  @ApiProperty({ type: String, nullable: true }) last_error!: string | null;
+  @ApiProperty({ type: String, description: 'The exact body each attempt sends and signs' }) payload!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) created_at!: string;
+}
+
+export class WebhookDeliveryListDto {
+  @ApiProperty({ type: [WebhookDeliveryDto] }) deliveries!: WebhookDeliveryDto[];
 }
