@@ -89,6 +89,13 @@ const webhookEndpointsOf = (t: Transport) => ({
   replay: (id: string, deliveryId: string, o?: CallOptions) => t.send('WebhookEndpointsController_replay', { path: { id, deliveryId } }, o),
 });
 
+/** Low-balance thresholds per pool: each fires a `balance.low` webhook once per crossing downwards. */
+const balanceAlertsOf = (t: Transport) => ({
+  list: (o?: CallOptions) => t.send('BalanceAlertsController_list', {}, o),
+  /** Replaces the pool's thresholds (credits); an empty list turns its alerts off. */
+  set: (pool: string, body: BodyOf<'BalanceAlertsController_set'>, o?: CallOptions) => t.send('BalanceAlertsController_set', { path: { pool }, body }, o),
+});
+
 /** What payment and generation providers post: the signed bytes as they were sent, with their signature headers. */
 const webhooksOf = (t: Transport) => ({
   payment: (provider: 'sandbox' | 'stripe', rawBody: string, o?: CallOptions) => t.send('WebhooksController_payment', { path: { provider }, rawBody }, o),
@@ -125,6 +132,7 @@ export class BillingClient {
   readonly apiKeys: ReturnType<typeof apiKeysOf>;
   readonly webhooks: ReturnType<typeof webhooksOf>;
   readonly webhookEndpoints: ReturnType<typeof webhookEndpointsOf>;
+  readonly balanceAlerts: ReturnType<typeof balanceAlertsOf>;
   readonly finance: ReturnType<typeof financeOf>;
   readonly operations: ReturnType<typeof operationsOf>;
 
@@ -137,6 +145,7 @@ export class BillingClient {
     this.apiKeys = apiKeysOf(transport);
     this.webhooks = webhooksOf(transport);
     this.webhookEndpoints = webhookEndpointsOf(transport);
+    this.balanceAlerts = balanceAlertsOf(transport);
     this.finance = financeOf(transport);
     this.operations = operationsOf(transport);
   }

@@ -145,6 +145,46 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/v1/balance-alerts": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * The caller’s low-balance alerts, per pool, and whether each is armed
+         * @description Each pool with thresholds: the thresholds in credits, and for each alert (depleted included) whether it is armed and how often it fired.
+         */
+        readonly get: operations["BalanceAlertsController_list"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/balance-alerts/{pool}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        /**
+         * Set a pool’s low-balance thresholds (an empty list turns its alerts off)
+         * @description Replaces the pool’s thresholds. With any threshold, `balance.depleted` is watched too. A threshold kept keeps its state; a new one is armed only while the pool is at or above it, so one set below the balance now waits for a rise first. Alerts reach the account’s webhook endpoints that ask for `balance.low` or `balance.depleted`, once per crossing (the same `webhook-id` on every retry).
+         */
+        readonly put: operations["BalanceAlertsController_set"];
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/v1/balances": {
         readonly parameters: {
             readonly query?: never;
@@ -973,6 +1013,32 @@ export interface components {
         readonly ApiKeyListDto: {
             readonly api_keys: readonly components["schemas"]["ApiKeyDto"][];
         };
+        readonly BalanceAlertDto: {
+            /** @description Whether it fires at the next fall below it */
+            readonly armed: boolean;
+            /**
+             * Format: int32
+             * @description How often it fired
+             */
+            readonly crossings: number;
+            /** @description Credits; null for depleted (zero) */
+            readonly threshold: number | null;
+            /** @enum {string} */
+            readonly type: "balance.low" | "balance.depleted";
+        };
+        readonly BalanceAlertListDto: {
+            readonly pools: readonly components["schemas"]["PoolBalanceAlertsDto"][];
+        };
+        readonly BalanceAlertsBody: {
+            /**
+             * @description Thresholds in credits (at most three decimals, at most 10); each fires once when the pool’s available credits fall below it. Empty: no alerts.
+             * @example [
+             *       500,
+             *       100
+             *     ]
+             */
+            readonly thresholds: readonly number[];
+        };
         readonly BalanceDto: {
             readonly available: number;
             readonly balance: number;
@@ -1304,6 +1370,12 @@ export interface components {
              * @enum {string}
              */
             readonly status: "active" | "past_due" | "cancelled";
+        };
+        readonly PoolBalanceAlertsDto: {
+            readonly alerts: readonly components["schemas"]["BalanceAlertDto"][];
+            readonly pool: string;
+            /** @description Credits, highest first */
+            readonly thresholds: readonly number[];
         };
         readonly PoolDto: {
             readonly channels: readonly ("app" | "api")[];
@@ -1716,7 +1788,7 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
             /** @enum {string} */
-            readonly event_type: "credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded";
+            readonly event_type: "credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted";
             readonly id: string;
             readonly last_error: string | null;
             /** Format: int32 */
@@ -1744,7 +1816,7 @@ export interface components {
              *       "credits.purchased"
              *     ]
              */
-            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded")[];
+            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted")[];
             /**
              * @description Where deliveries are POSTed (http or https; no private or loopback address in production)
              * @example https://example.com/billing-hooks
@@ -1762,7 +1834,7 @@ export interface components {
              *       "credits.purchased"
              *     ]
              */
-            readonly event_types?: readonly ("credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded")[];
+            readonly event_types?: readonly ("credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted")[];
             /**
              * @description Where deliveries are POSTed (http or https; no private or loopback address in production)
              * @example https://example.com/billing-hooks
@@ -1776,7 +1848,7 @@ export interface components {
             /** @description Why the platform disabled it (its deliveries kept failing) */
             readonly disabled_reason: string | null;
             readonly enabled: boolean;
-            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded")[];
+            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted")[];
             readonly id: string;
             readonly url: string;
         };
@@ -1790,7 +1862,7 @@ export interface components {
             /** @description Why the platform disabled it (its deliveries kept failing) */
             readonly disabled_reason: string | null;
             readonly enabled: boolean;
-            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded")[];
+            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted")[];
             readonly id: string;
             /** @description The signing secret (`whsec_` and base64), shown when created or rotated; null when this answer is the replay of a create with the same Idempotency-Key */
             readonly secret: string | null;
@@ -2363,6 +2435,222 @@ export interface operations {
             };
             /** @description The URI (a path parameter) is too long */
             readonly 414: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
+            readonly 429: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly BalanceAlertsController_list: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["BalanceAlertListDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
+            readonly 401: {
+                headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
+            readonly 429: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly BalanceAlertsController_set: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                /** @description The pool (`app` or `api` with the credits book) */
+                readonly pool: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["BalanceAlertsBody"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["PoolBalanceAlertsDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
+            readonly 401: {
+                headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large */
+            readonly 413: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            readonly 415: {
                 headers: {
                     readonly RateLimit: components["headers"]["RateLimit"];
                     readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

@@ -13,7 +13,7 @@ export type QueryOf<Id extends OperationId> = NonNullable<operations[Id]['parame
 /** An operation's JSON body. */
 export type BodyOf<Id extends OperationId> = operations[Id] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** How an operation is reached; `keyed` when it honours Idempotency-Key. */
 export interface Route {
@@ -60,6 +60,8 @@ export const ROUTES: { readonly [Id in OperationId]: Route } = {
   ApiKeysController_list: get('/v1/api-keys'),
   ApiKeysController_revoke: { method: 'DELETE', path: '/v1/api-keys/{id}' },
   ApiKeysController_rotate: post('/v1/api-keys/{id}/rotate'),
+  BalanceAlertsController_list: get('/v1/balance-alerts'),
+  BalanceAlertsController_set: { method: 'PUT', path: '/v1/balance-alerts/{pool}' },
   WebhookEndpointsController_create: keyedPost('/v1/webhook-endpoints'),
   WebhookEndpointsController_list: get('/v1/webhook-endpoints'),
   WebhookEndpointsController_get: get('/v1/webhook-endpoints/{id}'),

@@ -112,6 +112,8 @@ const webhooks: Calls<typeof WebhooksRpc> = {
   listDeliveries: { request: (s) => ({ ...endpoint(s), limit: 10 }), expect: 'reply' },
   replayDelivery: { request: (s) => ({ ...endpoint(s), deliveryId: 'none' }), expect: { problem: 'not-found' } },
   deleteEndpoint: { request: endpoint, expect: 'reply' },
+  setBalanceAlerts: { request: (s) => ({ accountId: s.accountId, pool: 'api', thresholdsMillicredits: [100_000] }), expect: 'reply' },
+  balanceAlerts: { request: (s) => ({ accountId: s.accountId }), expect: 'reply' },
 };
 
 /** Every service's contract with the scenario's call of each method, in the order they are asked. */

@@ -1,3 +1,4 @@
 export * from './lib/signature';
 export * from './lib/retry-schedule';
 export * from './lib/webhook-events';
+export * from './lib/balance-alerts';

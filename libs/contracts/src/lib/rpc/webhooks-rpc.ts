@@ -3,7 +3,7 @@ import { rpc } from './rpc-contract';
 // An account's webhook endpoints and the deliveries made to them. Instants are epoch millis.
 
 /** The event types an endpoint can ask for. */
-export const WEBHOOK_EVENT_TYPES = ['credits.purchased', 'plan.renewed', 'task.charged', 'task.refunded'] as const;
+export const WEBHOOK_EVENT_TYPES = ['credits.purchased', 'plan.renewed', 'task.charged', 'task.refunded', 'balance.low', 'balance.depleted'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 // ---- requests ----
@@ -46,6 +46,12 @@ export interface ReplayDeliveryCall extends EndpointCall {
   readonly deliveryId: string;
 }
 
+export interface SetBalanceAlertsCall extends AccountCall {
+  readonly pool: string;
+  /** The pool's low-balance thresholds; empty turns its alerts (depleted included) off. */
+  readonly thresholdsMillicredits: readonly number[];
+}
+
 // ---- replies ----
 export interface EndpointReply {
   readonly endpointId: string;
@@ -79,6 +85,19 @@ export interface DeliveryReply {
   readonly createdAt: number;
 }
 
+export interface BalanceAlertReply {
+  readonly kind: 'low' | 'depleted';
+  readonly thresholdMillicredits: number;
+  /** Fires at the next fall below its threshold (a fired one re-arms when the pool is back at or above it). */
+  readonly armed: boolean;
+  readonly crossings: number;
+}
+
+export interface PoolAlertsReply {
+  readonly pool: string;
+  readonly alerts: readonly BalanceAlertReply[];
+}
+
 export const WebhooksRpc = {
   createEndpoint: rpc<CreateEndpointCall, EndpointWithSecretReply>('webhooks', 'createEndpoint'),
   listEndpoints: rpc<AccountCall, { readonly endpoints: readonly EndpointReply[] }>('webhooks', 'listEndpoints'),
@@ -88,4 +107,6 @@ export const WebhooksRpc = {
   rotateSecret: rpc<RotateSecretCall, EndpointWithSecretReply>('webhooks', 'rotateSecret'),
   listDeliveries: rpc<DeliveriesCall, { readonly deliveries: readonly DeliveryReply[] }>('webhooks', 'listDeliveries'),
   replayDelivery: rpc<ReplayDeliveryCall, DeliveryReply>('webhooks', 'replayDelivery'),
+  setBalanceAlerts: rpc<SetBalanceAlertsCall, PoolAlertsReply>('webhooks', 'setBalanceAlerts'),
+  balanceAlerts: rpc<AccountCall, { readonly pools: readonly PoolAlertsReply[] }>('webhooks', 'balanceAlerts'),
 };

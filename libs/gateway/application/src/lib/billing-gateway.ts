@@ -16,8 +16,9 @@ import {
   TasksRpc,
   type TaskStatus,
   WalletRpc,
+  WebhooksRpc,
 } from '@billing/contracts';
-import { creditsNumber } from '@billing/util';
+import { creditsNumber, parseCredits } from '@billing/util';
 import { type RpcCallOptions, type RpcClient, RpcError, send } from '@billing/service-host';
 import { type AccountView, SLOT_HOLDING_STATUSES } from './account-summary';
 import { type ApiKeyRecord, ApiKeyStore } from './api-keys';
@@ -46,7 +47,7 @@ import type { ApiKeyInput, BatchInput, LedgerInput, OrderInput, QuoteInput, Rend
 import { idFor } from './ids';
 import { AccountPlans } from './plans';
 import { gatewayProblems } from './problems';
-import { WebhookEndpoints } from './webhook-endpoints';
+import { type PoolBalanceAlertsView, poolBalanceAlertsView, WebhookEndpoints } from './webhook-endpoints';
 import { type UsageInput, type UsageView, usageView, usageWindow } from './usage';
 import {
   type BalancesView,
@@ -241,6 +242,21 @@ export class BillingGateway {
       account_id: caller.accountId,
       balances: pools.map((pool) => balanceView(byPool.get(pool) ?? { pool, balanceMillicredits: 0, heldMillicredits: 0, availableMillicredits: 0 })),
     };
+  }
+
+  /** The caller's low-balance thresholds per pool, and whether each alert is armed. */
+  async balanceAlerts(caller: Caller, context: RequestContext): Promise<{ pools: PoolBalanceAlertsView[] }> {
+    requireScope(caller, 'balanceAlerts');
+    const { pools } = await this.call(caller, WebhooksRpc.balanceAlerts, { accountId: caller.accountId }, context);
+    return { pools: pools.map(poolBalanceAlertsView) };
+  }
+
+  /** Replaces a pool's thresholds (credits); each fires as a `balance.low` webhook once per crossing downwards. */
+  async setBalanceAlerts(caller: Caller, pool: string, thresholdsCredits: readonly number[], context: RequestContext): Promise<PoolBalanceAlertsView> {
+    requireScope(caller, 'setBalanceAlerts');
+    await this.requireKnownPool(caller, pool, context);
+    const request = { accountId: caller.accountId, pool, thresholdsMillicredits: thresholdsCredits.map((credits) => parseCredits(credits)) };
+    return poolBalanceAlertsView(await this.call(caller, WebhooksRpc.setBalanceAlerts, request, context));
   }
 
   async ledger(caller: Caller, input: LedgerInput, context: RequestContext): Promise<LedgerView> {

@@ -45,6 +45,8 @@ export const OPERATION_SCOPES = {
   receipts: 'orders:read',
   manageWebhookEndpoints: 'webhooks:write',
   readWebhookEndpoints: 'webhooks:read',
+  balanceAlerts: 'balances:read',
+  setBalanceAlerts: 'webhooks:write',
 } as const satisfies Record<string, ApiKeyScope>;
 
 export type ScopedOperation = keyof typeof OPERATION_SCOPES;

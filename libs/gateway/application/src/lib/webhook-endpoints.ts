@@ -1,4 +1,5 @@
-import { type DeliveryReply, type EndpointReply, type RpcContract, type WebhookEventType, WebhooksRpc } from '@billing/contracts';
+import { creditsNumber } from '@billing/util';
+import { type DeliveryReply, type EndpointReply, type PoolAlertsReply, type RpcContract, type WebhookEventType, WebhooksRpc } from '@billing/contracts';
 import type { Caller, RequestContext } from './caller';
 import { idFor } from './ids';
 import { requireScope } from './key-scopes';
@@ -101,6 +102,26 @@ export class WebhookEndpoints {
     requireScope(caller, 'manageWebhookEndpoints');
     return deliveryView(await this.call(caller, WebhooksRpc.replayDelivery, { accountId: caller.accountId, endpointId, deliveryId }, context));
   }
+}
+
+export interface PoolBalanceAlertsView {
+  readonly pool: string;
+  /** Credits, highest first. */
+  readonly thresholds: readonly number[];
+  readonly alerts: readonly { readonly type: 'balance.low' | 'balance.depleted'; readonly threshold: number | null; readonly armed: boolean; readonly crossings: number }[];
+}
+
+export function poolBalanceAlertsView(reply: PoolAlertsReply): PoolBalanceAlertsView {
+  return {
+    pool: reply.pool,
+    thresholds: reply.alerts.filter((alert) => alert.kind === 'low').map((alert) => creditsNumber(alert.thresholdMillicredits)),
+    alerts: reply.alerts.map((alert) => ({
+      type: alert.kind === 'low' ? 'balance.low' : 'balance.depleted',
+      threshold: alert.kind === 'low' ? creditsNumber(alert.thresholdMillicredits) : null,
+      armed: alert.armed,
+      crossings: alert.crossings,
+    })),
+  };
 }
 
 const iso = (millis: number | null): string | null => (millis === null ? null : new Date(millis).toISOString());

@@ -8,17 +8,22 @@ import {
   type EndpointCall,
   type EndpointReply,
   type EndpointWithSecretReply,
+  parseWalletStreamName,
+  type PoolAlertsReply,
   type ReplayDeliveryCall,
   type RotateSecretCall,
+  type SetBalanceAlertsCall,
   type UpdateEndpointCall,
+  WalletRpc,
   WebhooksRpc,
 } from '@billing/contracts';
 import { WALLET_TOPIC, WALLET_TOPIC_SCHEMAS } from '@billing/messaging';
-import { answers, type Clock, type ReactorEvent, reactsTo, RpcError } from '@billing/service-host';
-import { secretOf, webhookBody, webhookMessageOf } from '@billing/webhooks-domain';
+import { answers, type Clock, type ReactorEvent, reactsTo, type RpcClient, RpcError, send } from '@billing/service-host';
+import { type BalanceAlert, balanceAlertMessage, balanceAlertsAfter, newBalanceAlert, secretOf, webhookBody, type WebhookMessage, webhookMessageOf } from '@billing/webhooks-domain';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import type Database from 'better-sqlite3';
+import type { BalanceAlertStore } from './balance-alert-store';
 import type { Deliveries } from './deliveries';
 import { endpointUrlProblem } from './endpoint-urls';
 import type { Endpoints } from './endpoints';
@@ -29,6 +34,7 @@ import {
   EndpointRequest,
   ReplayDeliveryRequest,
   RotateSecretRequest,
+  SetBalanceAlertsRequest,
   UpdateEndpointRequest,
 } from './webhooks-requests';
 
@@ -38,6 +44,9 @@ export interface WebhooksState {
   readonly db: Database.Database;
   readonly endpoints: Endpoints;
   readonly deliveries: Deliveries;
+  readonly alerts: BalanceAlertStore;
+  /** Asks the wallet for a pool's available credits when it has alerts. */
+  readonly rpc: RpcClient;
   readonly clock: Clock;
   /** Production refuses endpoint URLs on loopback, private and link-local addresses. */
   readonly production: boolean;
@@ -45,6 +54,8 @@ export interface WebhooksState {
 
 /** The wallet events a message can come from (`webhookMessageOf` says which make one). */
 const WALLET_SOURCES = ['CreditsPurchased', 'CreditsGranted', 'CreditsCharged', 'CreditsReleased'];
+/** And the ones that only move a pool's available credits, which its alerts watch. */
+const BALANCE_SOURCES = ['CreditsReserved', 'ReservationExpired', 'CreditsExpired', 'CreditsRefunded', 'CreditsRevoked', 'CreditsFrozen', 'CreditsUnfrozen'];
 const DEFAULT_ROTATION_OVERLAP_MILLIS = 86_400_000;
 
 @Controller()
@@ -55,18 +66,42 @@ export class WebhooksController implements Answering<typeof WebhooksRpc> {
    * Each wallet event that makes a message is queued for the account's endpoints that
    * asked for its type, in one transaction per batch; the reactor's position moves after
    * it, and a batch seen again queues nothing new (the delivery ids come from the events).
+   * Each pool the batch touched that has alerts is checked against its available credits
+   * as the wallet answers after the batch; a crossing fires in the same transaction.
    */
-  @EventPattern('webhook-messages', reactsTo({ kind: 'bus', topics: [WALLET_TOPIC], schemas: WALLET_TOPIC_SCHEMAS, handles: WALLET_SOURCES }))
+  @EventPattern('webhook-messages', reactsTo({ kind: 'bus', topics: [WALLET_TOPIC], schemas: WALLET_TOPIC_SCHEMAS, handles: [...WALLET_SOURCES, ...BALANCE_SOURCES] }))
   async walletEvents(@Payload() events: readonly ReactorEvent[]): Promise<void> {
     const now = this.state.clock.now();
+    const watched = await this.watchedBalances(events);
     this.state.db.transaction(() => {
       for (const event of events) {
         const message = webhookMessageOf(event);
-        if (!message) continue;
-        const endpointIds = this.state.endpoints.subscribedTo(message.accountId, message.type);
-        if (endpointIds.length > 0) this.state.deliveries.queue(message, webhookBody(message), endpointIds, now);
+        if (message) this.queue(message, now);
+      }
+      for (const { accountId, pool, availableMillicredits } of watched) {
+        const { alerts, firings } = balanceAlertsAfter(this.state.alerts.of(accountId, pool), availableMillicredits);
+        this.state.alerts.save(accountId, pool, alerts);
+        for (const firing of firings) this.queue(balanceAlertMessage(accountId, pool, firing, availableMillicredits, now), now);
       }
     })();
+  }
+
+  @MessagePattern(WebhooksRpc.setBalanceAlerts, answers(SetBalanceAlertsRequest))
+  async setBalanceAlerts(@Payload() request: SetBalanceAlertsCall): Promise<PoolAlertsReply> {
+    const { accountId, pool } = request;
+    const thresholds = [...new Set(request.thresholdsMillicredits)].sort((a, b) => b - a);
+    const available = thresholds.length === 0 ? 0 : ((await this.balancesOf(accountId)).get(pool) ?? 0);
+    // A threshold kept keeps its state; a new one starts armed only while the pool is at or above it.
+    const kept = new Map(this.state.alerts.of(accountId, pool).map((alert) => [`${alert.kind}:${alert.thresholdMillicredits}`, alert]));
+    const alertOf = (kind: BalanceAlert['kind'], threshold: number) => kept.get(`${kind}:${threshold}`) ?? newBalanceAlert(kind, threshold, available);
+    const alerts = thresholds.length === 0 ? [] : [...thresholds.map((threshold) => alertOf('low', threshold)), alertOf('depleted', 0)];
+    this.state.alerts.replace(accountId, pool, alerts);
+    return { pool, alerts };
+  }
+
+  @MessagePattern(WebhooksRpc.balanceAlerts, answers(AccountRequest))
+  async balanceAlerts(@Payload() request: AccountCall): Promise<{ pools: PoolAlertsReply[] }> {
+    return { pools: [...this.state.alerts.byPool(request.accountId)].map(([pool, alerts]) => ({ pool, alerts })) };
   }
 
   @MessagePattern(WebhooksRpc.createEndpoint, answers(CreateEndpointRequest))
@@ -123,6 +158,33 @@ export class WebhooksController implements Answering<typeof WebhooksRpc> {
     const replayed = this.state.deliveries.replay(request.accountId, request.endpointId, request.deliveryId, this.state.clock.now());
     if (!replayed) throw notFound('Delivery', request.deliveryId);
     return replayed;
+  }
+
+  private queue(message: WebhookMessage, now: number): void {
+    const endpointIds = this.state.endpoints.subscribedTo(message.accountId, message.type);
+    if (endpointIds.length > 0) this.state.deliveries.queue(message, webhookBody(message), endpointIds, now);
+  }
+
+  /** The available credits, now, of each pool the events touched that has alerts. */
+  private async watchedBalances(events: readonly ReactorEvent[]): Promise<{ accountId: string; pool: string; availableMillicredits: number }[]> {
+    const touched = new Map<string, Set<string>>();
+    for (const event of events) {
+      const wallet = parseWalletStreamName(event.streamName);
+      if (wallet) touched.set(wallet.accountId, (touched.get(wallet.accountId) ?? new Set()).add(wallet.pool));
+    }
+    const watched: { accountId: string; pool: string; availableMillicredits: number }[] = [];
+    for (const [accountId, pools] of touched) {
+      const alerted = [...pools].filter((pool) => this.state.alerts.of(accountId, pool).length > 0);
+      if (alerted.length === 0) continue;
+      const balances = await this.balancesOf(accountId);
+      for (const pool of alerted) watched.push({ accountId, pool, availableMillicredits: balances.get(pool) ?? 0 });
+    }
+    return watched;
+  }
+
+  private async balancesOf(accountId: string): Promise<Map<string, number>> {
+    const pools = await send(this.state.rpc, WalletRpc.balances, { accountId }, { key: accountId });
+    return new Map(pools.map((pool) => [pool.pool, pool.availableMillicredits]));
   }
 
   private checkUrl(url: string): void {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@billing/contracts';
-import { ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class AccountRequest {
   @IsString() @IsNotEmpty() accountId!: string;
@@ -30,6 +30,11 @@ export class RotateSecretRequest extends EndpointRequest {
 
 export class DeliveriesRequest extends EndpointRequest {
   @IsOptional() @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+export class SetBalanceAlertsRequest extends AccountRequest {
+  @IsString() @IsNotEmpty() pool!: string;
+  @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) @Min(1, { each: true }) thresholdsMillicredits!: number[];
 }
 
 export class ReplayDeliveryRequest extends EndpointRequest {

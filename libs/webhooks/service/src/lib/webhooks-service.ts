@@ -4,6 +4,7 @@ import { DEFAULT_RETRY_SCHEDULE_MILLIS } from '@billing/webhooks-domain';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { Deliveries } from './deliveries';
 import { deliverDue } from './delivery-sender';
+import { BalanceAlertStore } from './balance-alert-store';
 import { Endpoints } from './endpoints';
 import { WEBHOOKS_STATE, WebhooksController, type WebhooksState } from './webhooks-controller';
 
@@ -35,6 +36,8 @@ export function createWebhooksService(options: WebhooksServiceOptions): ServiceF
       db: context.db,
       endpoints: new Endpoints(context.db),
       deliveries: new Deliveries(context.db),
+      alerts: new BalanceAlertStore(context.db),
+      rpc: context.rpc,
       clock: context.clock,
       production: options.environment === 'production',
     };

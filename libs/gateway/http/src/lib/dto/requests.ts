@@ -225,3 +225,19 @@ export class RotateSecretBody {
   @Max(604_800)
   overlap_seconds?: number;
 }
+
+export class BalanceAlertsBody {
+  @ApiProperty({
+    type: Number,
+    isArray: true,
+    description: 'Thresholds in credits (at most three decimals, at most 10); each fires once when the pool’s available credits fall below it. Empty: no alerts.',
+    example: [500, 100],
+    maxItems: 10,
+  })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 }, { each: true, message: 'each threshold must be a number of credits with at most three decimals' })
+  @Min(0.001, { each: true })
+  @Max(1_000_000_000, { each: true })
+  thresholds!: number[];
+}

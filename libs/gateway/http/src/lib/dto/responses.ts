@@ -386,3 +386,20 @@ export class WebhookDeliveryDto {
 export class WebhookDeliveryListDto {
   @ApiProperty({ type: [WebhookDeliveryDto] }) deliveries!: WebhookDeliveryDto[];
 }
+
+export class BalanceAlertDto {
+  @ApiProperty({ type: String, enum: ['balance.low', 'balance.depleted'] }) type!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Credits; null for depleted (zero)' }) threshold!: number | null;
+  @ApiProperty({ type: Boolean, description: 'Whether it fires at the next fall below it' }) armed!: boolean;
+  @ApiProperty({ type: Number, format: 'int32', description: 'How often it fired' }) crossings!: number;
+}
+
+export class PoolBalanceAlertsDto {
+  @ApiProperty({ type: String }) pool!: string;
+  @ApiProperty({ type: [Number], description: 'Credits, highest first' }) thresholds!: number[];
+  @ApiProperty({ type: [BalanceAlertDto] }) alerts!: BalanceAlertDto[];
+}
+
+export class BalanceAlertListDto {
+  @ApiProperty({ type: [PoolBalanceAlertsDto] }) pools!: PoolBalanceAlertsDto[];
+}
