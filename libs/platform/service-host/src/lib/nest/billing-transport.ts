@@ -30,8 +30,8 @@ export class BillingTransport extends Server implements CustomTransportStrategy 
   /**
    * @param controllers the module's controller instances, once Nest has made them: a
    *   handler with no guard, interceptor, pipe or filter of its own is called as the method
-   *   it is (Nest's pipeline would only pass its arguments through, at about a tenth of
-   *   bench:gateway's rate); one with any goes through Nest's pipeline.
+   *   it is, since Nest's pipeline would only pass its arguments through (its cost is in
+   *   docs/performance.md); one with any goes through Nest's pipeline.
    */
   constructor(
     private readonly deliverTo: (handlers: ServiceHandlers) => Promise<void>,
