@@ -67,7 +67,11 @@ const wallet: Calls<typeof WalletRpc> = {
 const task = { channel: 'api', model: 'seedance-2.0-fast', durationMillis: 2_000 } as const;
 
 const tasks: Calls<typeof TasksRpc> = {
-  createTask: { request: (s) => ({ ...task, accountId: s.accountId, taskId: `task-${s.run}` }), expect: 'reply' },
+  // Made with a budgeted API key: its hold's events carry the key, as the wire schemas must allow.
+  createTask: {
+    request: (s) => ({ ...task, accountId: s.accountId, taskId: `task-${s.run}`, keyId: `key-${s.run}`, keyBudget: { limitMillicredits: 1_000_000, per: 'month' } }),
+    expect: 'reply',
+  },
   createBatch: { request: (s) => ({ ...task, accountId: s.accountId, batchId: `batch-${s.run}`, batchSize: 3 }), expect: 'reply' },
   getTask: { request: (s) => ({ accountId: s.accountId, taskId: `task-${s.run}` }), expect: 'reply' },
   listTasks: { request: (s) => ({ accountId: s.accountId, limit: 5 }), expect: 'reply' },

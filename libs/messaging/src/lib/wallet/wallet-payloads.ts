@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type {
+  KeyBudgetShortfall,
   BalanceCarriedForward,
   CreditsCharged,
   CreditsExpired,
@@ -61,7 +62,13 @@ export class CreditsReservedPayload implements Mutable<CreditsReserved['data']> 
   @IsArray() @ValidateNested({ each: true }) @Type(() => LotAllocationPayload) allocations!: LotAllocationPayload[];
   @IsInt() expiresAt!: number;
   @IsOptional() @IsString() taskId?: string;
+  @IsOptional() @IsString() @IsNotEmpty() keyId?: string;
   @IsInt() at!: number;
+}
+
+export class KeyBudgetShortfallPayload implements Mutable<KeyBudgetShortfall> {
+  @IsString() @IsNotEmpty() keyId!: string;
+  @IsInt() @Min(0) remainingMillicredits!: number;
 }
 
 export class ReservationRejectedPayload implements Mutable<ReservationRejected['data']> {
@@ -69,6 +76,7 @@ export class ReservationRejectedPayload implements Mutable<ReservationRejected['
   @IsInt() @Min(0) requestedMillicredits!: number;
   @IsInt() @Min(0) availableMillicredits!: number;
   @IsOptional() @IsString() taskId?: string;
+  @IsOptional() @ValidateNested() @Type(() => KeyBudgetShortfallPayload) keyBudget?: KeyBudgetShortfallPayload;
   @IsInt() at!: number;
 }
 
@@ -132,6 +140,7 @@ export class BalanceCarriedForwardPayload implements Mutable<BalanceCarriedForwa
   @IsArray() @IsObject({ each: true }) holds!: BalanceCarriedForward['data']['holds'][number][];
   @IsArray() @IsObject({ each: true }) endedHolds!: BalanceCarriedForward['data']['endedHolds'][number][];
   @IsArray() @IsObject({ each: true }) refunds!: BalanceCarriedForward['data']['refunds'][number][];
+  @IsOptional() @IsArray() @IsObject({ each: true }) keySpend?: NonNullable<BalanceCarriedForward['data']['keySpend']>[number][];
   @IsInt() at!: number;
 }
 

@@ -1,4 +1,4 @@
-import { WALLET_CATEGORY, WALLET_EVENT_SCHEMA_VERSIONS, WALLET_STREAM_EVENT_SCHEMA_VERSIONS, type WalletEventType } from '@billing/contracts';
+import { WALLET_CATEGORY, WALLET_EVENT_SCHEMA_VERSIONS, WALLET_STREAM_EVENT_SCHEMA_VERSIONS, type WalletEventType, type WalletStreamEvent } from '@billing/contracts';
 import type { PayloadSchemas } from '../consumer/event-message';
 import type { RelayRoute } from '../relay/relay-route';
 import { topicFor, walletAccountIdOf } from '../topics';
@@ -45,6 +45,29 @@ const DTOS = {
 } satisfies Record<WalletEventType, new () => object>;
 
 export type WalletPayloads = { [K in WalletEventType]: InstanceType<(typeof DTOS)[K]> };
+
+/**
+ * `implements` lets a class leave out an optional member of the contract, and the wire
+ * check would then refuse every event that carries it: each payload class must name every
+ * member of its event's data (a missing one is a compile error here).
+ */
+type NamesEveryMember<Dto, Data> = [Exclude<keyof Data, keyof Dto>] extends [never] ? true : Exclude<keyof Data, keyof Dto>;
+const everyMember: { [K in WalletStreamEvent['type']]: NamesEveryMember<K extends WalletEventType ? WalletPayloads[K] : BalanceCarriedForwardPayload, Extract<WalletStreamEvent, { type: K }>['data']> } = {
+  CreditsPurchased: true,
+  CreditsGranted: true,
+  CreditsReserved: true,
+  ReservationRejected: true,
+  CreditsCharged: true,
+  CreditsReleased: true,
+  ReservationExpired: true,
+  CreditsExpired: true,
+  CreditsRefunded: true,
+  CreditsRevoked: true,
+  CreditsFrozen: true,
+  CreditsUnfrozen: true,
+  BalanceCarriedForward: true,
+};
+void everyMember;
 
 /** Every wallet event type, validated by its payload class at the contract's schema version. */
 export const WALLET_PAYLOAD_SCHEMAS = Object.fromEntries(
