@@ -1,16 +1,14 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { signAppToken } from '@billing/gateway-application';
-import { eventually, eventuallyValue } from '@billing/util/testing';
+import { eventually, eventuallyValue, startPlatformChild } from '@billing/util/testing';
 import { frontDoorTestEnvironment } from './testing';
 import { BillingClient } from '@billing/sdk';
 import { type HttpAnswer, HttpClient } from './testing/http-client';
 import { confirmedOrder } from './testing/orders';
 
-const ROOT = resolve(__dirname, '../../..');
 const SECRET = 'storage-readiness-e2e-secret-0123456789';
 const RENDER = { model: 'seedance-2.0', duration_seconds: 5 };
 /** Outcomes come 1.5 to 2.5 s after dispatch: the tasks created just before the fault get theirs while writes fail. */
@@ -24,24 +22,7 @@ const SLOW_SIMULATOR = { SIMULATOR_LATENCY_MIN_MS: '1500', SIMULATOR_LATENCY_MAX
 const limitFileWrites = (pid: number, limit: '1' | 'unlimited') => execFileSync('prlimit', ['--pid', String(pid), `--fsize=${limit}:`]);
 
 /** `npm start` without the dashboard build: the embedded platform and its front door, in a child process of its own. */
-async function startPlatform(dir: string, output: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/platform/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...frontDoorTestEnvironment(dir, SECRET), ...SLOW_SIMULATOR, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = new Promise<string>((found, failed) => {
-    const onLine = (line: string) => {
-      output.push(line);
-      const match = /^gateway: (http:\/\/\S+)/.exec(line);
-      if (match?.[1]) found(match[1]);
-    };
-    if (child.stdout) createInterface({ input: child.stdout }).on('line', onLine);
-    if (child.stderr) createInterface({ input: child.stderr }).on('line', onLine);
-    child.once('exit', (code, signal) => failed(new Error(`the platform exited (code ${code}, signal ${signal}):\n${output.join('\n')}`)));
-  });
-  return { child, url: await url };
-}
+const startPlatform = (dir: string, output: string[]) => startPlatformChild({ ...frontDoorTestEnvironment(dir, SECRET), ...SLOW_SIMULATOR, LOG_LEVEL: 'warn' }, output);
 
 const isStorageProblem = (answer: HttpAnswer): boolean =>
   [503, 507].includes(answer.status) && answer.body['type'] !== undefined && /storage/.test(String(answer.body['type'])) && /^\d+$/.test(answer.headers.get('retry-after') ?? '');

@@ -1,32 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { BillingClient } from '@billing/sdk';
-import { type CliRun, REPO_ROOT, runBillingProcess } from '../testing/cli-harness';
+import { startPlatformChild } from '@billing/util/testing';
+import { type CliRun, runBillingProcess } from '../testing/cli-harness';
 
 const CHILD_RUNS = 60_000;
 
 /** `npm start` with the points book (plans by the month) on free loopback ports, in a child process; where its gateway listens. */
-async function startPlatform(dir: string, output: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/platform/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, DATA_DIR: dir, PORT: '0', GRPC_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', PRICE_BOOK: 'points', PAYMENT_PROVIDER: 'sandbox', GENERATION_PROVIDER: 'simulator' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = new Promise<string>((found, failed) => {
-    const onLine = (line: string) => {
-      output.push(line);
-      const match = /^gateway: (http:\/\/\S+)/.exec(line);
-      if (match?.[1]) found(match[1]);
-    };
-    if (child.stdout) createInterface({ input: child.stdout }).on('line', onLine);
-    if (child.stderr) createInterface({ input: child.stderr }).on('line', onLine);
-    child.once('exit', (code, signal) => failed(new Error(`the platform exited (code ${code}, signal ${signal}):\n${output.join('\n')}`)));
-  });
-  return { child, url: await url };
-}
+const startPlatform = (dir: string, output: string[]) =>
+  startPlatformChild({ DATA_DIR: dir, PORT: '0', GRPC_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', PRICE_BOOK: 'points', PAYMENT_PROVIDER: 'sandbox', GENERATION_PROVIDER: 'simulator' }, output);
 
 /** Fails with what the command said when it exited otherwise. */
 function expectExit(run: CliRun, code: number): void {

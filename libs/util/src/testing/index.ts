@@ -1,2 +1,3 @@
 export { eventually, eventuallyValue } from './eventually';
 export { type Goal, opsPerSecond, report } from './bench-report';
+export { startPlatformChild } from './platform-child';

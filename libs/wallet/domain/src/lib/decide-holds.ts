@@ -2,6 +2,7 @@ import type {
   ChargeReservation,
   EpochMillis,
   ExpireReservation,
+  KeyBudgetShortfall,
   ReleaseReason,
   ReleaseReservation,
   ReserveCredits,
@@ -35,40 +36,17 @@ export function reserveCredits(command: ReserveCredits, state: WalletState): rea
 
   const task = data.taskId === undefined ? {} : { taskId: data.taskId };
   const key = data.keyId === undefined ? {} : { keyId: requireId('keyId', data.keyId) };
+  const rejected = (shortfall: { keyBudget?: KeyBudgetShortfall } = {}): WalletEvent => ({
+    type: 'ReservationRejected',
+    data: { reservationId, requestedMillicredits: millicredits, availableMillicredits: spendableMillicredits(state.lots, now), ...task, ...shortfall, at: now },
+  });
   // A key's budget is checked in the same decision as the hold: concurrent holds on one key cannot pass it together.
   if (data.keyId !== undefined && data.keyBudget !== undefined) {
     const remainingMillicredits = budgetRemaining(state, data.keyId, data.keyBudget, now);
-    if (millicredits > remainingMillicredits) {
-      return [
-        {
-          type: 'ReservationRejected',
-          data: {
-            reservationId,
-            requestedMillicredits: millicredits,
-            availableMillicredits: spendableMillicredits(state.lots, now),
-            ...task,
-            keyBudget: { keyId: data.keyId, remainingMillicredits },
-            at: now,
-          },
-        },
-      ];
-    }
+    if (millicredits > remainingMillicredits) return [rejected({ keyBudget: { keyId: data.keyId, remainingMillicredits } })];
   }
   const allocations = allocate(state.lots, millicredits, now);
-  if (allocations === undefined) {
-    return [
-      {
-        type: 'ReservationRejected',
-        data: {
-          reservationId,
-          requestedMillicredits: millicredits,
-          availableMillicredits: spendableMillicredits(state.lots, now),
-          ...task,
-          at: now,
-        },
-      },
-    ];
-  }
+  if (allocations === undefined) return [rejected()];
   return [{ type: 'CreditsReserved', data: { reservationId, millicredits, allocations, expiresAt, ...task, ...key, at: now } }];
 }
 
