@@ -40,7 +40,7 @@ export function serviceFactory(name: ServiceName, config: PlatformConfig): Servi
         provider: generationOf(config.generation),
       });
     case 'webhooks':
-      return createWebhooksService({ environment: config.billingEnv });
+      return createWebhooksService({ environment: config.billingEnv, ...config.webhooks });
   }
 }
 

@@ -42,6 +42,16 @@ export class EnvReader {
     return fallback;
   }
 
+  /** Comma-separated integers, each from `min` to `max`; undefined when not set. */
+  integers(name: string, min: number, max: number): number[] | undefined {
+    const raw = this.optional(name);
+    if (raw === undefined) return undefined;
+    const values = raw.split(',').map((part) => part.trim());
+    if (values.every((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max)) return values.map(Number);
+    this.problems.push(`${name} must be comma-separated integers from ${min} to ${max}, got "${raw}"`);
+    return undefined;
+  }
+
   /** A share from 0 to 1, written as a decimal (`0.05`). */
   ratio(name: string, fallback: number): number {
     if (!this.has(name)) return fallback;

@@ -29,6 +29,14 @@ export type GenerationConfig =
     }
   | { readonly provider: 'http'; readonly endpoint: string; readonly apiKey?: string; readonly webhookSecret: string; readonly callbackUrl?: string };
 
+/** Outgoing webhooks: how deliveries are retried, and how early a plan grant's expiry is announced. */
+export interface WebhooksConfig {
+  /** Waits before each retry (WEBHOOK_RETRY_SCHEDULE_MS); absent: the Standard Webhooks schedule, about 27 h. */
+  readonly retryScheduleMillis?: readonly number[];
+  /** `grant.expiring` is sent this many days before a plan grant's credits expire (WEBHOOK_GRANT_EXPIRING_DAYS). */
+  readonly grantExpiringDays: number;
+}
+
 /** Everything a platform process reads from its environment, checked once at start-up. */
 export interface PlatformConfig {
   readonly dataDir: string;
@@ -48,6 +56,7 @@ export interface PlatformConfig {
   readonly taskTimeoutSeconds: number;
   /** The accounting period of wallet books (WALLET_PERIOD): each wallet has one stream per period, UTC. */
   readonly walletPeriod: 'month' | 'day';
+  readonly webhooks: WebhooksConfig;
   /** The one service a distributed process runs; absent for the embedded platform. */
   readonly service?: ServiceName;
   readonly logLevel: 'info' | 'warn' | 'error';
@@ -104,6 +113,7 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
     reservationTtlSeconds,
     taskTimeoutSeconds,
     walletPeriod: read.oneOf('WALLET_PERIOD', ['month', 'day'] as const, 'month'),
+    webhooks: webhooksConfig(read),
     ...(service && (SERVICE_NAMES as readonly string[]).includes(service) ? { service: service as ServiceName } : {}),
     logLevel: read.oneOf('LOG_LEVEL', ['info', 'warn', 'error'] as const, 'info'),
     rpcTimeoutMillis: read.integer('RPC_TIMEOUT_MS', 1, 600_000, 15_000),
@@ -112,6 +122,11 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+function webhooksConfig(read: EnvReader): WebhooksConfig {
+  const retryScheduleMillis = read.integers('WEBHOOK_RETRY_SCHEDULE_MS', 1, 7 * 86_400_000);
+  return { ...(retryScheduleMillis ? { retryScheduleMillis } : {}), grantExpiringDays: read.integer('WEBHOOK_GRANT_EXPIRING_DAYS', 1, 365, 3) };
 }
 
 function paymentConfig(read: EnvReader, billingEnv: PlatformConfig['billingEnv']): PaymentConfig {

@@ -27,6 +27,7 @@ describe('loadPlatformConfig', () => {
       reservationTtlSeconds: 1800,
       taskTimeoutSeconds: 600,
       walletPeriod: 'month',
+      webhooks: { grantExpiringDays: 3 },
       logLevel: 'info',
       rpcTimeoutMillis: 15_000,
     });
@@ -109,8 +110,17 @@ describe('loadPlatformConfig', () => {
     [{ SERVICE: 'gateway' }, 'SERVICE must be one of pricing, wallet, purchase, tasks, webhooks, got "gateway"'],
     [{ LOG_LEVEL: 'debug' }, 'LOG_LEVEL must be one of info, warn, error, got "debug"'],
     [{ RPC_TIMEOUT_MS: '0' }, 'RPC_TIMEOUT_MS must be an integer from 1 to 600000, got "0"'],
+    [{ WEBHOOK_RETRY_SCHEDULE_MS: '500,soon' }, 'WEBHOOK_RETRY_SCHEDULE_MS must be comma-separated integers from 1 to 604800000, got "500,soon"'],
+    [{ WEBHOOK_GRANT_EXPIRING_DAYS: '0' }, 'WEBHOOK_GRANT_EXPIRING_DAYS must be an integer from 1 to 365, got "0"'],
   ])('given %j, then it refuses, naming the variable', (env, problem) => {
     expect(refusal(env)).toEqual([problem]);
+  });
+
+  it('given a webhook retry schedule and a grant notice, then the webhooks service gets them', () => {
+    expect(loadPlatformConfig({ WEBHOOK_RETRY_SCHEDULE_MS: '500, 1000,2000', WEBHOOK_GRANT_EXPIRING_DAYS: '7' }).webhooks).toEqual({
+      retryScheduleMillis: [500, 1000, 2000],
+      grantExpiringDays: 7,
+    });
   });
 
   it('given several bad values, then every one is reported at once', () => {

@@ -16,6 +16,8 @@ export interface WebhooksServiceOptions {
   readonly environment: string;
   /** Waits before each retry (default: the Standard Webhooks schedule, about 27 h). */
   readonly retryScheduleMillis?: readonly number[];
+  /** `grant.expiring` goes out this many days before a plan grant's credits expire (default 3). */
+  readonly grantExpiringDays?: number;
   /** How often due deliveries are sent (default every second). */
   readonly deliverEveryMillis?: number;
   /** How long one attempt may take (default 10 s). */
