@@ -6,7 +6,7 @@
  */
 import type { BillingGateway } from '@billing/gateway-application';
 import { createGatewayHttp } from '@billing/gateway-http';
-import { JsonLogger } from '@billing/service-host';
+import { silentLogger } from '@billing/service-host';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
@@ -18,7 +18,7 @@ const TYPES_HEADER = '// Generated from docs/openapi.json by `npm run openapi`: 
 
 /** The document the gateway serves, built from its HTTP module alone: no route is called, so no gateway stands behind it. */
 async function gatewayDocument(): Promise<string> {
-  const app = await createGatewayHttp({ gateway: {} as BillingGateway, logger: new JsonLogger('openapi', () => undefined), logRequests: false });
+  const app = await createGatewayHttp({ gateway: {} as BillingGateway, logger: silentLogger, logRequests: false });
   try {
     await app.init();
     const answer = await app.inject({ method: 'GET', url: '/openapi.json' });

@@ -7,7 +7,7 @@ import { BillingGrpcServer } from '@billing/gateway-grpc';
 import { type RunningGatewayHttp, startGatewayHttp } from '@billing/gateway-http';
 import { KafkaMessageBus } from '@billing/messaging';
 import type { GatewayConfig } from '@billing/platform-config';
-import { BusRpcClient, JsonLogger, type LogSink } from '@billing/service-host';
+import { BusRpcClient, createLogger, type LogSink } from '@billing/service-host';
 
 /** The dashboard's Vite build (`npm run build:dashboard`), served at /dashboard when present. */
 const DASHBOARD_DIR = resolve(__dirname, '../../dashboard/dist');
@@ -30,7 +30,7 @@ export async function startGateway(config: GatewayConfig, options: { readonly lo
   const { platform } = config;
   const dataDir = resolve(platform.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const logger = new JsonLogger('gateway', options.logSink, platform.logLevel, { instance: hostname() });
+  const logger = createLogger('gateway', { level: platform.logLevel, pretty: platform.logPretty, fields: { instance: hostname() }, ...(options.logSink ? { sink: options.logSink } : {}) });
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
     while (closers.length > 0) {

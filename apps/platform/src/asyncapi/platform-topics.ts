@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MessageBus, MessageSubscription, OutgoingMessage, StoreLog, SubscriptionOptions, TopicSpec } from '@billing/messaging';
 import { loadPlatformConfig } from '@billing/platform-config';
-import { JsonLogger, type ServiceDefinition } from '@billing/service-host';
+import { type ServiceDefinition, silentLogger } from '@billing/service-host';
 import { openFrontDoor } from '../runtime/front-door';
 import { PlatformRuntime } from '../runtime/platform-runtime';
 import { START_ORDER } from '../runtime/service-catalog';
@@ -72,7 +72,7 @@ export async function recordPlatformTopics(): Promise<PlatformTopics> {
   });
   try {
     await runtime.start();
-    const door = await openFrontDoor(runtime, env, { logger: new JsonLogger('gateway', () => undefined, 'error'), logRequests: false });
+    const door = await openFrontDoor(runtime, env, { logger: silentLogger, logRequests: false });
     runtime.beforeStop(() => door.close());
     const recorded = recorder as RecordingBus | null;
     if (!recorded) throw new Error('the runtime opened no bus');

@@ -9,13 +9,13 @@ import {
 import { BillingGrpcServer, grpcPortFrom } from '@billing/gateway-grpc';
 import { type RunningGatewayHttp, startGatewayHttp } from '@billing/gateway-http';
 import { loadGatewayHttpConfig } from '@billing/platform-config';
-import { JsonLogger, type Logger } from '@billing/service-host';
+import type { Logger } from '@billing/service-host';
 import type { PlatformRuntime } from './platform-runtime';
 
 export interface FrontDoorOptions {
   /** The dashboard's Vite build, served at /dashboard (DASHBOARD_DIR overrides). */
   readonly dashboardDir?: string;
-  /** Default: JSON lines on stdout at LOG_LEVEL. */
+  /** Default: the runtime's (JSON lines on stdout at LOG_LEVEL). */
   readonly logger?: Logger;
   readonly logRequests?: boolean;
 }
@@ -43,9 +43,8 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
     ? { jwksUrl: env['JWT_JWKS_URL'] }
     : { jwtSecret: env['JWT_SECRET'] && env['JWT_SECRET'].length > 0 ? env['JWT_SECRET'] : ensureJwtSecret(runtime.dataDir) };
   const db = openGatewayState(gatewayStatePath(runtime.dataDir));
-  const level = env['LOG_LEVEL'] === 'warn' || env['LOG_LEVEL'] === 'error' ? env['LOG_LEVEL'] : 'info';
   const gateway = new BillingGateway({ rpc: runtime.rpc, db, tokens });
-  const logger = options.logger ?? new JsonLogger('gateway', undefined, level);
+  const logger = options.logger ?? runtime.logger('gateway');
   let http: RunningGatewayHttp;
   try {
     const dashboardDir = env['DASHBOARD_DIR'] || options.dashboardDir;

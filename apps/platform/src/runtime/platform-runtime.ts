@@ -12,9 +12,10 @@ import {
   BusRpcClient,
   type Clock,
   type CommandSender,
-  JsonLogger,
+  createLogger,
   type LogSink,
   newInstanceId,
+  type PinoLogger,
   PlatformMetrics,
   type RpcClient,
   RpcDirectory,
@@ -158,7 +159,7 @@ export class PlatformRuntime {
         try {
           await list.pop()?.();
         } catch (error) {
-          new JsonLogger('platform', this.options.logSink, this.options.config.logLevel).error('stopping failed', { error });
+          this.logger('platform').error('stopping failed', { error });
         }
       }
     }
@@ -186,6 +187,12 @@ export class PlatformRuntime {
     return [...START_ORDER, 'finance'].flatMap((name) => this.running.filter((s) => s.name === name).map(line));
   }
 
+  /** A logger writing where this runtime's services write, at its LOG_LEVEL. */
+  logger(name: string, fields?: Record<string, unknown>): PinoLogger {
+    const { config, logSink } = this.options;
+    return createLogger(name, { level: config.logLevel, pretty: config.logPretty, ...(logSink ? { sink: logSink } : {}), ...(fields ? { fields } : {}) });
+  }
+
   private clients(): { rpc: BusRpcClient; commands: CommandSender } {
     const bus = this.messageBus;
     const { config } = this.options;
@@ -195,7 +202,7 @@ export class PlatformRuntime {
         caller: 'platform',
         instanceId: newInstanceId('platform'),
         partitions: config.kafkaPartitions,
-        logger: new JsonLogger('platform', this.options.logSink, config.logLevel),
+        logger: this.logger('platform'),
         defaultTimeoutMillis: config.rpcTimeoutMillis,
         directory: this.directory,
       }),
@@ -242,7 +249,7 @@ export class PlatformRuntime {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
-    const logger = new JsonLogger(name, this.options.logSink, config.logLevel, { instance: hostname() });
+    const logger = this.logger(name, { instance: hostname() });
     try {
       const host = await startRetryingOnKafka(logger, () => ServiceHost.start({
         serviceName: name,

@@ -1,5 +1,5 @@
 import { KafkaJSNonRetriableError, KafkaJSProtocolError } from 'kafkajs';
-import { JsonLogger } from '@billing/service-host';
+import { createLogger } from '@billing/service-host';
 import { START_ATTEMPTS, startRetryingOnKafka } from './start-retrying';
 
 /** The error kafkajs throws when a new topic's metadata has not reached the broker yet. */
@@ -8,7 +8,7 @@ const unknownTopic = () =>
 
 describe('startRetryingOnKafka', () => {
   const lines: string[] = [];
-  const logger = new JsonLogger('wallet', (line) => lines.push(line), 'info');
+  const logger = createLogger('wallet', { sink: (line) => lines.push(line) });
   beforeEach(() => (lines.length = 0));
 
   it('given a start that meets UNKNOWN_TOPIC_OR_PARTITION twice, then the third attempt runs and each retry is logged as a warning', async () => {

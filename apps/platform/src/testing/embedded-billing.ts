@@ -3,7 +3,7 @@ import type { BillingGrpcServer } from '@billing/gateway-grpc';
 import { type FrontDoor, openFrontDoor } from '../runtime/front-door';
 import type { PlatformRuntime } from '../runtime/platform-runtime';
 import { frontDoorTestEnvironment, startEmbedded } from './embedded';
-import { JsonLogger } from '@billing/service-host';
+import { createLogger } from '@billing/service-host';
 
 const JWT_SECRET = 'grpc-e2e-secret-that-is-long-enough';
 
@@ -30,7 +30,7 @@ export class EmbeddedBilling {
     const logs: string[] = [];
     const runtime = await startEmbedded(dir, environment(dir, overrides), logs);
     try {
-      const door = await openFrontDoor(runtime, environment(dir, overrides), { logger: new JsonLogger('gateway', (line) => logs.push(line), 'error'), logRequests: false });
+      const door = await openFrontDoor(runtime, environment(dir, overrides), { logger: createLogger('gateway', { sink: (line) => logs.push(line), level: 'error' }), logRequests: false });
       // As `npm start` does: on stop the front door closes first, then the services, then the bus.
       runtime.beforeStop(() => door.close());
       return new EmbeddedBilling(logs, runtime, door);

@@ -2,7 +2,7 @@ import { signAppToken } from '@billing/gateway-application';
 import { type FrontDoor, openFrontDoor } from '../runtime/front-door';
 import type { PlatformRuntime } from '../runtime/platform-runtime';
 import { frontDoorTestEnvironment, startEmbedded } from './embedded';
-import { JsonLogger } from '@billing/service-host';
+import { createLogger, type PinoLogger } from '@billing/service-host';
 
 export interface EmbeddedTestPlatformOptions {
   readonly dir: string;
@@ -76,4 +76,4 @@ function environment(options: EmbeddedTestPlatformOptions): Record<string, strin
 }
 
 /** The gateway's request lines are at info: kept, while the services log errors only (LOG_LEVEL). */
-const gatewayLogger = (name: string, logs: string[]): JsonLogger => new JsonLogger(name, (line) => logs.push(line), 'info');
+const gatewayLogger = (name: string, logs: string[]): PinoLogger => createLogger(name, { sink: (line) => logs.push(line) });

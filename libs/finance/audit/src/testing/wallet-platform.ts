@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type RpcContract, SERVICES, WalletRpc, walletStreamName, type WalletCommand } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { InProcessMessageBus } from '@billing/messaging';
-import { JsonLogger, ManualClock, RpcDirectory, send, ServiceHost } from '@billing/service-host';
+import { ManualClock, RpcDirectory, send, ServiceHost, silentLogger } from '@billing/service-host';
 import { createWalletService } from '@billing/wallet-service';
 
 /** The real wallet service under the real host, on `dir/wallet.events.db` and `dir/wallet.state.db`. */
@@ -33,7 +33,7 @@ export async function startWalletPlatform(dir: string, start: number): Promise<W
     store,
     db,
     bus,
-    logger: new JsonLogger('wallet', () => undefined),
+    logger: silentLogger,
     partitions: 2,
     clock,
     directory: new RpcDirectory(),

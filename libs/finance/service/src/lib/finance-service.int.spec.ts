@@ -7,7 +7,7 @@ import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { createCheckpoint, eventStoreAuditSource, generateSigningKeyPair, signingKeyFromPem, verifyingKeyFromPem } from '@billing/finance-audit';
 import { runAuditScenario, type AuditScenario } from '@billing/finance-audit/testing';
 import { InProcessMessageBus } from '@billing/messaging';
-import { JsonLogger, ManualClock, RpcDirectory, RpcError, send, ServiceHost } from '@billing/service-host';
+import { ManualClock, RpcDirectory, RpcError, send, ServiceHost, silentLogger } from '@billing/service-host';
 import { createFinanceService } from './finance-service';
 
 describe('finance service under the host, reading the wallet store read-only', () => {
@@ -43,7 +43,7 @@ describe('finance service under the host, reading the wallet store read-only', (
       store: ownStore,
       db,
       bus,
-      logger: new JsonLogger('finance', () => undefined),
+      logger: silentLogger,
       partitions: 1,
       clock: new ManualClock(scenario.end),
       directory: new RpcDirectory(),

@@ -10,7 +10,7 @@ import {
 } from '@grpc/grpc-js';
 import { type BillingGateway, type Caller, type RequestContext, requestFingerprint } from '@billing/gateway-application';
 import type { MessageBus } from '@billing/messaging';
-import { type Logger, RpcError, silentLogger } from '@billing/service-host';
+import { type Logger, RpcError, runInLogContext, silentLogger, traceIdOf } from '@billing/service-host';
 import type {
   ChangeSubscriptionRequest,
   CreateQuoteRequest,
@@ -226,19 +226,21 @@ export class BillingGrpcServer {
     return (call, callback) => {
       const context = requestContextOf(call.metadata);
       call.sendMetadata(responseMetadata(context));
-      this.options.gateway
-        .authenticate(authorizationOf(call.metadata), context)
-        .then((caller) => work(caller, call.request, context))
-        .then(
-          (response) => callback(null, response),
-          (error: unknown) => callback(this.errorOf(error, call.getPath(), context)),
-        );
+      runInLogContext({ requestId: context.requestId, traceId: traceIdOf(call.metadata.get('traceparent')[0]) }, () =>
+        this.options.gateway
+          .authenticate(authorizationOf(call.metadata), context)
+          .then((caller) => work(caller, call.request, context))
+          .then(
+            (response) => callback(null, response),
+            (error: unknown) => callback(this.errorOf(error, call.getPath(), context)),
+          ),
+      );
     };
   }
 
   private errorOf(error: unknown, method: string, context: RequestContext): GrpcProblemError {
     const grpcError = grpcErrorOf(error, context.requestId);
-    if (grpcError.problem.status >= 500) this.logger.error('grpc call failed', { method, requestId: context.requestId, error: error instanceof Error ? error.message : String(error) });
+    if (grpcError.problem.status >= 500) this.logger.error('grpc call failed', { method, requestId: context.requestId, error });
     return grpcError;
   }
 }

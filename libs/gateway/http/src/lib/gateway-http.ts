@@ -4,9 +4,9 @@ import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { type BillingGateway, typeUri } from '@billing/gateway-application';
-import type { Logger } from '@billing/service-host';
+import { type Logger, pinoOf } from '@billing/service-host';
 import { randomUUID } from 'node:crypto';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { type FastifyBaseLogger, type FastifyError, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
@@ -77,7 +77,10 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
     ],
   };
   const adapter = new FastifyAdapter({
-    logger: false,
+    // Fastify's own lines through the same pino; its per-request lines are ours (observeRequests), and the request id and trace id come from the log context, so no child logger per request.
+    loggerInstance: pinoOf(options.logger),
+    logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: (logger: FastifyBaseLogger) => logger,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Ids may be up to 200 characters; longer path parameters are answered 414.
     routerOptions: { maxParamLength: 256 },

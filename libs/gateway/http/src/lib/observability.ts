@@ -1,5 +1,5 @@
-import { collectProcessMetrics, type Logger } from '@billing/service-host';
-import type { FastifyInstance } from 'fastify';
+import { collectProcessMetrics, type LogContext, type Logger, runInLogContext, traceIdOf } from '@billing/service-host';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, Histogram, Registry } from 'prom-client';
 import { type GatewayRequest, REQUEST_ID_HEADER } from './http-context';
 
@@ -34,14 +34,15 @@ export function requestMetrics(shared?: Registry): RequestMetrics {
 }
 
 /**
- * Fastify hooks: the request id is echoed on every response, every response is counted
- * and timed by its route pattern (not its URL, so ids do not explode the label set),
- * and logged as one JSON line carrying the request id and the caller.
+ * Fastify hooks: the request id is echoed on every response and is on every line logged
+ * while handling the request (with the trace id of its `traceparent`); every response is
+ * counted and timed by its route pattern (not its URL, so ids do not explode the label
+ * set), and logged as one JSON line carrying the request id and the caller.
  */
 export function observeRequests(fastify: FastifyInstance, metrics: RequestMetrics, logger: Logger, logRequests: boolean): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
-    done();
+    runInLogContext(logContextOf(request), done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -53,6 +54,7 @@ export function observeRequests(fastify: FastifyInstance, metrics: RequestMetric
       const caller = (request as GatewayRequest).caller;
       logger.info('request', {
         requestId: request.id,
+        ...traceOf(request),
         method: request.method,
         route,
         status: reply.statusCode,
@@ -63,3 +65,10 @@ export function observeRequests(fastify: FastifyInstance, metrics: RequestMetric
     done();
   });
 }
+
+const logContextOf = (request: FastifyRequest): LogContext => ({ requestId: request.id, ...traceOf(request) });
+
+const traceOf = (request: FastifyRequest): { traceId?: string } => {
+  const traceId = traceIdOf(request.headers['traceparent']);
+  return traceId ? { traceId } : {};
+};

@@ -5,6 +5,9 @@ import { EnvReader } from './env-reader';
 
 export const SERVICE_NAMES = ['pricing', 'wallet', 'purchase', 'tasks', 'webhooks'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
+/** pino's levels, lowest first; `silent` logs nothing. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export type PaymentConfig =
   | { readonly provider: 'sandbox'; readonly checkoutBaseUrl: string; readonly webhookSecret: string }
@@ -59,7 +62,10 @@ export interface PlatformConfig {
   readonly webhooks: WebhooksConfig;
   /** The one service a distributed process runs; absent for the embedded platform. */
   readonly service?: ServiceName;
-  readonly logLevel: 'info' | 'warn' | 'error';
+  /** The lowest level logged (LOG_LEVEL, default info). */
+  readonly logLevel: LogLevel;
+  /** Human-readable log lines instead of JSON (LOG_PRETTY=true; pino-pretty, a development dependency). */
+  readonly logPretty: boolean;
   readonly rpcTimeoutMillis: number;
   /** Where a distributed service process serves `/metrics` (METRICS_PORT; 0 picks a free port); absent: not served (embedded, the gateway's `/metrics` has them). */
   readonly metricsPort?: number;
@@ -115,7 +121,8 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
     walletPeriod: read.oneOf('WALLET_PERIOD', ['month', 'day'] as const, 'month'),
     webhooks: webhooksConfig(read),
     ...(service && (SERVICE_NAMES as readonly string[]).includes(service) ? { service: service as ServiceName } : {}),
-    logLevel: read.oneOf('LOG_LEVEL', ['info', 'warn', 'error'] as const, 'info'),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logPretty: read.oneOf('LOG_PRETTY', ['false', 'true'] as const, 'false') === 'true',
     rpcTimeoutMillis: read.integer('RPC_TIMEOUT_MS', 1, 600_000, 15_000),
     ...(read.has('METRICS_PORT') ? { metricsPort: read.integer('METRICS_PORT', 0, 65_535, 0) } : {}),
     ...(auditVerifyKeyPem ? { auditVerifyKeyPem } : {}),

@@ -29,6 +29,7 @@ describe('loadPlatformConfig', () => {
       walletPeriod: 'month',
       webhooks: { grantExpiringDays: 3 },
       logLevel: 'info',
+      logPretty: false,
       rpcTimeoutMillis: 15_000,
     });
   });
@@ -108,7 +109,8 @@ describe('loadPlatformConfig', () => {
     [{ RESERVATION_TTL_SECONDS: '60', TASK_TIMEOUT_SECONDS: '60' }, 'RESERVATION_TTL_SECONDS (60) must be longer than TASK_TIMEOUT_SECONDS (60): a hold must outlive its task'],
     [{ WALLET_PERIOD: 'week' }, 'WALLET_PERIOD must be one of month, day, got "week"'],
     [{ SERVICE: 'gateway' }, 'SERVICE must be one of pricing, wallet, purchase, tasks, webhooks, got "gateway"'],
-    [{ LOG_LEVEL: 'debug' }, 'LOG_LEVEL must be one of info, warn, error, got "debug"'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "verbose"'],
+    [{ LOG_PRETTY: 'yes' }, 'LOG_PRETTY must be one of false, true, got "yes"'],
     [{ RPC_TIMEOUT_MS: '0' }, 'RPC_TIMEOUT_MS must be an integer from 1 to 600000, got "0"'],
     [{ WEBHOOK_RETRY_SCHEDULE_MS: '500,soon' }, 'WEBHOOK_RETRY_SCHEDULE_MS must be comma-separated integers from 1 to 604800000, got "500,soon"'],
     [{ WEBHOOK_GRANT_EXPIRING_DAYS: '0' }, 'WEBHOOK_GRANT_EXPIRING_DAYS must be an integer from 1 to 365, got "0"'],

@@ -36,12 +36,17 @@ export interface Clock {
   now(): EpochMillis;
 }
 
+/** Fields go beside the message; an error goes under `error` (its stack and causes are kept). */
 export interface Logger {
+  /** Optional, like debug: step by step, for following one piece of work. */
+  trace?(message: string, fields?: Record<string, unknown>): void;
   /** Optional: what an operator needs only when looking for it (a message skipped by design). */
   debug?(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /** Optional: the process cannot go on. */
+  fatal?(message: string, fields?: Record<string, unknown>): void;
 }
 
 /** What the host gives a service: its own store and database, the bus, and the outside world as inputs. */

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import type { MessageBus } from '@billing/messaging';
 import { join } from 'node:path';
-import { JsonLogger } from '../lib/logger';
+import { createLogger } from '../lib/logging/logger';
 import type { RpcDirectory } from '../lib/run/rpc-dispatch';
 import type { Clock } from '../lib/service';
 import { ServiceHost } from '../lib/service-host';
@@ -41,7 +41,7 @@ export async function startCounterHost(options: {
     store,
     db,
     bus: options.bus,
-    logger: new JsonLogger('counter', (line) => logs.push(line)),
+    logger: createLogger('counter', { sink: (line) => logs.push(line) }),
     partitions: options.partitions ?? 3,
     backoff: { initialDelayMs: 5, maxDelayMs: 50 },
     ...(options.directory ? { directory: options.directory } : {}),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { RpcContract } from '@billing/contracts';
 import { openSqliteEventStore } from '@billing/event-store';
 import { InProcessMessageBus } from '@billing/messaging';
-import { silentLogger } from '../lib/logger';
+import { silentLogger } from '../lib/logging/logger';
 import { send } from '../lib/rpc-contracts';
 import { BusRpcClient } from '../lib/run/rpc-client';
 import type { Clock, ServiceFactory } from '../lib/service';

@@ -4,7 +4,7 @@ import { type RpcContract, SERVICES } from '@billing/contracts';
 import { openSqliteEventStore, type EventStore } from '@billing/event-store';
 import { deadLetterTopicFor, EventHeader, InProcessMessageBus, type MessageSubscription } from '@billing/messaging';
 import { createPricingService } from '@billing/pricing-service';
-import { commandTopicFor, CommandHeader, JsonLogger, ManualClock, RpcDirectory, send, ServiceHost, type ServiceFactory } from '@billing/service-host';
+import { commandTopicFor, CommandHeader, createLogger, ManualClock, RpcDirectory, send, ServiceHost, type ServiceFactory } from '@billing/service-host';
 import { eventually } from '@billing/util/testing';
 import { createPurchaseService, ORDER_TOPIC, SUBSCRIPTION_TOPIC, type PurchaseServiceOptions } from '../lib/purchase-service';
 
@@ -60,7 +60,7 @@ export async function startPurchaseWorld(dir: string, options: PurchaseServiceOp
       clock,
       directory,
       partitions: 2,
-      logger: new JsonLogger(serviceName, (line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
+      logger: createLogger(serviceName, { sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) }),
       backoff: { initialDelayMs: 5, maxDelayMs: 50 },
     });
     return { host, store };

@@ -4,7 +4,7 @@ import { PURCHASE_EVENT_SCHEMA_VERSIONS, type RpcContract, type SubscriptionEven
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { EventHeader, InProcessMessageBus } from '@billing/messaging';
 import { createPricingService } from '@billing/pricing-service';
-import { type Clock, JsonLogger, RpcDirectory, send, ServiceHost, type ServiceFactory } from '@billing/service-host';
+import { type Clock, createLogger, RpcDirectory, send, ServiceHost, type ServiceFactory } from '@billing/service-host';
 import { createTasksService, SUBSCRIPTION_TOPIC } from '../lib/tasks-service';
 import type { TasksServiceOptions } from '../lib/tasks-service-options';
 import { TestWallet } from './test-wallet';
@@ -64,7 +64,7 @@ export class TaskPlatform {
       store,
       db,
       bus: this.bus,
-      logger: new JsonLogger(serviceName, (line) => this.logs.push(line), 'warn'),
+      logger: createLogger(serviceName, { sink: (line) => this.logs.push(line), level: 'warn' }),
       partitions: 4,
       clock: this.options.clock,
       directory: this.directory,

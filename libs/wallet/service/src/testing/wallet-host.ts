@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type RpcContract, SERVICES, walletPeriodsStreamName, walletStreamName, type WalletCommand, type WalletEvent, type WalletPeriodOpened, type WalletStreamEvent } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { InProcessMessageBus, type MessageBus } from '@billing/messaging';
-import { JsonLogger, ManualClock, RpcDirectory, send, ServiceHost } from '@billing/service-host';
+import { createLogger, ManualClock, RpcDirectory, send, ServiceHost } from '@billing/service-host';
 import { createWalletService, type WalletServiceOptions } from '../lib/wallet-service';
 
 /** The wallet service under the real host, on SQLite files in `dir` and an in-process bus. */
@@ -46,7 +46,7 @@ export async function startWalletHost(dir: string, options: WalletServiceOptions
     store,
     db,
     bus,
-    logger: new JsonLogger('wallet', (line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
+    logger: createLogger('wallet', { sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) }),
     partitions: 4,
     clock,
     directory,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { type RpcContract, WebhooksRpc } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore, type RecordedEvent } from '@billing/event-store';
 import { InProcessMessageBus, toOutgoingMessage, WALLET_TOPIC, walletRoute } from '@billing/messaging';
-import { JsonLogger, ManualClock, RpcDirectory, RpcError, send, ServiceHost } from '@billing/service-host';
+import { ManualClock, RpcDirectory, RpcError, send, ServiceHost, silentLogger } from '@billing/service-host';
 import { eventually } from '@billing/util/testing';
 import { createWebhooksService, DELIVERY_JOB } from './webhooks-service';
 
@@ -101,7 +101,7 @@ describe('webhooks service under the host: a real receiver, Standard Webhooks si
       store,
       db,
       bus,
-      logger: new JsonLogger('webhooks', () => undefined),
+      logger: silentLogger,
       partitions: 1,
       clock,
       directory: new RpcDirectory(),

@@ -1,7 +1,7 @@
 import { DeadLetterHeader, type IncomingMessage, InProcessMessageBus, type MessageBus, type OutgoingMessage } from '@billing/messaging';
 import { eventually } from '@billing/util/testing';
 import { IsString } from 'class-validator';
-import { silentLogger } from '../logger';
+import { silentLogger } from '../logging/logger';
 import { RpcError, RpcTimeoutError } from '../rpc';
 import { rpcReplyTopicFor, rpcTopicFor } from '../topics';
 import { RpcHeader } from '../wire/rpc-message';
