@@ -7,6 +7,8 @@
  *   every request a new Idempotency-Key), spread over many accounts so the concurrency
  *   limit of 6 per account is not what is measured.
  * BENCH_SECONDS sets each phase's length (default 10), BENCH_CONNECTIONS the load (default 50).
+ * BENCH_LOG=info: the gateway logs every request at that level as a deployment does (JSON
+ * lines on stderr, to be sent to /dev/null), instead of logging nothing.
  */
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
@@ -15,13 +17,16 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger } from '@billing/service-host';
+import type { LogLevel } from '@billing/platform-config';
+import { createLogger, silentLogger } from '@billing/service-host';
+import pino from 'pino';
 import { SignJWT } from 'jose';
 import { startEmbeddedGateway } from './embedded-gateway';
 import { report } from '@billing/util/testing';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+const LOG_LEVEL = process.env['BENCH_LOG'] as LogLevel | undefined;
 const ACCOUNTS = 100;
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 const TASK_BODY = JSON.stringify({ model: 'seedance-2.0-fast', duration_seconds: 1 });
@@ -50,7 +55,8 @@ async function main(): Promise<void> {
     const ceiling = await load('bare node:http balance', `${bareUrl}/v1/balances`, 'GET', tokens, false);
     await new Promise<void>((resolve) => bare.close(() => resolve()));
 
-    const platform = await startEmbeddedGateway({ dir, jwtSecret: SECRET, logger: silentLogger, logSink: () => undefined, rateLimit: '10000000/60' });
+    const logger = LOG_LEVEL ? createLogger('gateway', { level: LOG_LEVEL, destination: pino.destination({ dest: 2, sync: false }) }) : silentLogger;
+    const platform = await startEmbeddedGateway({ dir, jwtSecret: SECRET, logger, logRequests: LOG_LEVEL !== undefined, logSink: () => undefined, rateLimit: '10000000/60' });
     stops.push(() => platform.stop());
     const url = platform.url;
     await fund(url, tokens);
@@ -62,6 +68,7 @@ async function main(): Promise<void> {
       'gateway',
       {
         seconds_per_phase: SECONDS,
+        log_level: LOG_LEVEL ?? 'none',
         connections: CONNECTIONS,
         accounts: ACCOUNTS,
         bare_http_rps: ceiling.rps,

@@ -1,7 +1,7 @@
 import { DeadLetterHeader, type IncomingMessage, InProcessMessageBus, type MessageBus, type OutgoingMessage } from '@billing/messaging';
 import { eventually } from '@billing/util/testing';
 import { IsString } from 'class-validator';
-import { silentLogger } from '../logging/logger';
+import { createLogger, silentLogger } from '../logging/logger';
 import { RpcError, RpcTimeoutError } from '../rpc';
 import { rpcReplyTopicFor, rpcTopicFor } from '../topics';
 import { RpcHeader } from '../wire/rpc-message';
@@ -143,5 +143,34 @@ describe('BusRpcClient and RpcServer on the in-process bus', () => {
     ]);
     expect([faults.deadLetters(rpcTopicFor('echo')), callerFaults.deadLetters(rpc.replyTopic)]).toEqual([3, 2]);
     await expect(rpc.call('echo', 'echo', { text: 'still' })).resolves.toEqual({ echoed: 'still' });
+  });
+
+  it('given a request with a correlation id, then every line its method logs while answering carries it as the request id', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger('echo', { sink: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const logging = {
+      ...echo,
+      handle: async (request: unknown) => {
+        logger.info('answering');
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        logger.info('answered');
+        return echo.handle(request);
+      },
+    };
+    await bus.ensureTopics([rpcTopicFor('echo'), `${rpcTopicFor('echo')}.dlq`].map((topic) => ({ topic, partitions: 2 })));
+    const server = new RpcServer('echo', [logging], bus, logger, { initialDelayMs: 5, maxDelayMs: 50 }, () => null, new FaultCounts());
+    await server.start();
+    stops.push(() => server.stop());
+    const rpc = client(bus, 'c-correlated');
+    stops.push(() => rpc.close());
+
+    await rpc.call('echo', 'echo', { text: 'hi' }, { correlationId: 'req-42' });
+    await rpc.call('echo', 'echo', { text: 'hi' });
+    expect(lines.map((line) => [line['message'], line['requestId']])).toEqual([
+      ['answering', 'req-42'],
+      ['answered', 'req-42'],
+      ['answering', undefined],
+      ['answered', undefined],
+    ]);
   });
 });

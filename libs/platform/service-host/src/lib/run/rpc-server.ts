@@ -1,4 +1,5 @@
 import type { IncomingMessage, MessageBus, OutgoingMessage } from '@billing/messaging';
+import { runInLogContext } from '../logging/log-context';
 import type { RpcError, RpcMethod } from '../rpc';
 import type { Logger } from '../service';
 import { rpcTopicFor } from '../topics';
@@ -65,7 +66,9 @@ export class RpcServer {
           this.logger.warn('rpc request dropped: its caller stopped waiting', { method: rpc.method, requestId: rpc.requestId, budgetMillis: rpc.budgetMillis, waitedMillis: Math.round(waitedMillis), dropped });
           return;
         }
-        const reply = await dispatchRpc(this.service, this.methods, rpc.method, rpc.request, this.logger, this.refusal);
+        const answer = () => dispatchRpc(this.service, this.methods, rpc.method, rpc.request, this.logger, this.refusal);
+        // The caller's request id (the gateway's) is on every line logged while answering.
+        const reply = await (rpc.correlationId ? runInLogContext({ requestId: rpc.correlationId }, answer) : answer());
         out.push(toReplyMessage(rpc.replyTo, rpc.requestId, reply));
       }),
     );
