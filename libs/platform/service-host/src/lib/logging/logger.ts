@@ -1,5 +1,5 @@
 import type { LogLevel } from '@billing/platform-config';
-import pino, { type DestinationStream, type Logger as Pino } from 'pino';
+import pino, { type DestinationStream, type Level, type Logger as Pino } from 'pino';
 import type { Logger } from '../service';
 import { logContextFields } from './log-context';
 import { REDACT_PATHS, REDACTED, scrubSecrets } from './log-secrets';
@@ -30,38 +30,37 @@ export class PinoLogger implements Logger {
   constructor(readonly pino: Pino) {}
 
   trace(message: string, fields?: Record<string, unknown>): void {
-    if (fields) this.pino.trace(fields, message);
-    else this.pino.trace(message);
+    this.write('trace', message, fields);
   }
 
   debug(message: string, fields?: Record<string, unknown>): void {
-    if (fields) this.pino.debug(fields, message);
-    else this.pino.debug(message);
+    this.write('debug', message, fields);
   }
 
   info(message: string, fields?: Record<string, unknown>): void {
-    if (fields) this.pino.info(fields, message);
-    else this.pino.info(message);
+    this.write('info', message, fields);
   }
 
   warn(message: string, fields?: Record<string, unknown>): void {
-    if (fields) this.pino.warn(fields, message);
-    else this.pino.warn(message);
+    this.write('warn', message, fields);
   }
 
   error(message: string, fields?: Record<string, unknown>): void {
-    if (fields) this.pino.error(fields, message);
-    else this.pino.error(message);
+    this.write('error', message, fields);
   }
 
   fatal(message: string, fields?: Record<string, unknown>): void {
-    if (fields) this.pino.fatal(fields, message);
-    else this.pino.fatal(message);
+    this.write('fatal', message, fields);
   }
 
   /** The same logger with fields added to every line. */
   with(fields: Record<string, unknown>): PinoLogger {
     return new PinoLogger(this.pino.child(fields));
+  }
+
+  private write(level: Level, message: string, fields: Record<string, unknown> | undefined): void {
+    if (fields) this.pino[level](fields, message);
+    else this.pino[level](message);
   }
 }
 
