@@ -37,6 +37,8 @@ interface Phase {
   readonly p99: number;
   readonly non2xx: number;
   readonly errors: number;
+  /** This process's CPU time (gateway, services and load generator) per request answered: steadier than the rate on a shared machine. */
+  readonly cpuMicros: number;
 }
 
 async function main(): Promise<void> {
@@ -77,11 +79,13 @@ async function main(): Promise<void> {
         balances_p50_ms: reads.p50,
         balances_p99_ms: reads.p99,
         balances_non_2xx: reads.non2xx + reads.errors,
+        balances_cpu_us_per_request: reads.cpuMicros,
         balances_share_of_bare_percent: share,
         tasks_rps: creates.rps,
         tasks_p50_ms: creates.p50,
         tasks_p99_ms: creates.p99,
         tasks_non_2xx: creates.non2xx + creates.errors,
+        tasks_cpu_us_per_request: creates.cpuMicros,
       },
       [
         { name: 'balance reads as a share of the bare node:http rate', target: 30, actual: share, unit: '%', direction: 'min' },
@@ -102,6 +106,7 @@ function token(accountId: string): Promise<string> {
 
 async function load(title: string, url: string, method: 'GET' | 'POST', tokens: readonly string[], fresh: boolean): Promise<Phase> {
   let next = 0;
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -125,8 +130,10 @@ async function load(title: string, url: string, method: 'GET' | 'POST', tokens: 
       },
     ],
   });
-  const phase = { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
-  console.log(`${title}: ${phase.rps} req/s, p50 ${phase.p50} ms, p99 ${phase.p99} ms, non-2xx ${phase.non2xx}, errors ${phase.errors}`);
+  const used = process.cpuUsage(cpu);
+  const cpuMicros = Math.round((used.user + used.system) / Math.max(1, result.requests.total));
+  const phase = { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts, cpuMicros };
+  console.log(`${title}: ${phase.rps} req/s, p50 ${phase.p50} ms, p99 ${phase.p99} ms, ${cpuMicros} µs CPU per request, non-2xx ${phase.non2xx}, errors ${phase.errors}`);
   return phase;
 }
 
