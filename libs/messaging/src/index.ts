@@ -20,3 +20,5 @@ export * from './lib/wallet/wallet-payloads';
 export * from './lib/wallet/wallet-topic';
 export { findBroker, brokerScript, type FoundBroker, type BrokerSource } from './lib/kafka/local-broker';
 export { StoreBus, type StoreBusOptions } from './lib/store-bus/store-bus';
+export * from './lib/subscription/subscription-payloads';
+export * from './lib/subscription/subscription-topic';

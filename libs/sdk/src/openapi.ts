@@ -1788,7 +1788,7 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
             /** @enum {string} */
-            readonly event_type: "credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted";
+            readonly event_type: "credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring";
             readonly id: string;
             readonly last_error: string | null;
             /** Format: int32 */
@@ -1816,7 +1816,7 @@ export interface components {
              *       "credits.purchased"
              *     ]
              */
-            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted")[];
+            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring")[];
             /**
              * @description Where deliveries are POSTed (http or https; no private or loopback address in production)
              * @example https://example.com/billing-hooks
@@ -1834,7 +1834,7 @@ export interface components {
              *       "credits.purchased"
              *     ]
              */
-            readonly event_types?: readonly ("credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted")[];
+            readonly event_types?: readonly ("credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring")[];
             /**
              * @description Where deliveries are POSTed (http or https; no private or loopback address in production)
              * @example https://example.com/billing-hooks
@@ -1848,7 +1848,7 @@ export interface components {
             /** @description Why the platform disabled it (its deliveries kept failing) */
             readonly disabled_reason: string | null;
             readonly enabled: boolean;
-            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted")[];
+            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring")[];
             readonly id: string;
             readonly url: string;
         };
@@ -1862,7 +1862,7 @@ export interface components {
             /** @description Why the platform disabled it (its deliveries kept failing) */
             readonly disabled_reason: string | null;
             readonly enabled: boolean;
-            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted")[];
+            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring")[];
             readonly id: string;
             /** @description The signing secret (`whsec_` and base64), shown when created or rotated; null when this answer is the replay of a create with the same Idempotency-Key */
             readonly secret: string | null;

@@ -11,9 +11,8 @@ import {
   WebhooksRpc,
 } from '@billing/contracts';
 import type { EventStore } from '@billing/event-store';
-import { WALLET_TOPIC_SCHEMAS } from '@billing/messaging';
+import { SUBSCRIPTION_TOPIC_SCHEMAS, WALLET_TOPIC_SCHEMAS } from '@billing/messaging';
 import { BillingClient, type CommandSender, type RpcClient, RpcError, validatePayload } from '@billing/service-host';
-import { SUBSCRIPTION_PAYLOAD_SCHEMAS } from '@billing/tasks-service';
 import { lastValueFrom } from 'rxjs';
 
 /*
@@ -207,6 +206,6 @@ export async function eventsAgainstSchemas(stores: { readonly wallet: EventStore
     }
   };
   await check(stores.wallet, WALLET_TOPIC_SCHEMAS, 'wallet-');
-  await check(stores.purchase, SUBSCRIPTION_PAYLOAD_SCHEMAS, 'subscription-');
+  await check(stores.purchase, SUBSCRIPTION_TOPIC_SCHEMAS, 'subscription-');
   return { checked, failures };
 }

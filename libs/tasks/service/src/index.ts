@@ -3,5 +3,4 @@ export * from './lib/tasks-service-options';
 export * from './lib/task-routes';
 export * from './lib/rpc/task-requests';
 export type { AccountPlan } from './lib/plans/account-plans';
-export { SUBSCRIPTION_PAYLOAD_SCHEMAS } from './lib/plans/subscription-payloads';
 export { WALLET_ANSWER_TYPES } from './lib/saga/saga-events';

@@ -3,7 +3,16 @@ import { rpc } from './rpc-contract';
 // An account's webhook endpoints and the deliveries made to them. Instants are epoch millis.
 
 /** The event types an endpoint can ask for. */
-export const WEBHOOK_EVENT_TYPES = ['credits.purchased', 'plan.renewed', 'task.charged', 'task.refunded', 'balance.low', 'balance.depleted'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'credits.purchased',
+  'plan.renewed',
+  'plan.renewal_failed',
+  'task.charged',
+  'task.refunded',
+  'balance.low',
+  'balance.depleted',
+  'grant.expiring',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 // ---- requests ----

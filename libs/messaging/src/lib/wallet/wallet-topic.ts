@@ -51,7 +51,7 @@ export type WalletPayloads = { [K in WalletEventType]: InstanceType<(typeof DTOS
  * check would then refuse every event that carries it: each payload class must name every
  * member of its event's data (a missing one is a compile error here).
  */
-type NamesEveryMember<Dto, Data> = [Exclude<keyof Data, keyof Dto>] extends [never] ? true : Exclude<keyof Data, keyof Dto>;
+export type NamesEveryMember<Dto, Data> = [Exclude<keyof Data, keyof Dto>] extends [never] ? true : Exclude<keyof Data, keyof Dto>;
 const everyMember: { [K in WalletStreamEvent['type']]: NamesEveryMember<K extends WalletEventType ? WalletPayloads[K] : BalanceCarriedForwardPayload, Extract<WalletStreamEvent, { type: K }>['data']> } = {
   CreditsPurchased: true,
   CreditsGranted: true,

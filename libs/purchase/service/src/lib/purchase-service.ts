@@ -1,6 +1,6 @@
 import { type Answering, ORDER_CATEGORY, type PurchaseRpc, SERVICES, SUBSCRIPTION_CATEGORY } from '@billing/contracts';
 import { type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/event-store';
-import { topicFor, type RelayRoute } from '@billing/messaging';
+import { type RelayRoute, SUBSCRIPTION_TOPIC, topicFor } from '@billing/messaging';
 import type { ServiceFactory, ServiceModule } from '@billing/service-host';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { paymentProviderFrom, type PaymentProviderConfig } from './payment-provider-config';
@@ -17,7 +17,7 @@ import { purchaseWorkflow } from './purchase-workflow-reactor';
 
 export const PURCHASE_SERVICE = SERVICES.purchase;
 export const ORDER_TOPIC = topicFor(ORDER_CATEGORY, 1);
-export const SUBSCRIPTION_TOPIC = topicFor(SUBSCRIPTION_CATEGORY, 1);
+export { SUBSCRIPTION_TOPIC };
 
 export interface PurchaseServiceOptions {
   /** The deployment's environment (`production`, `staging`, `embedded`...): the sandbox refuses `production`. */

@@ -1,14 +1,15 @@
-import { SUBSCRIPTION_CATEGORY, TASK_CATEGORY } from '@billing/contracts';
-import { topicFor } from '@billing/messaging';
+import { TASK_CATEGORY } from '@billing/contracts';
+import { SUBSCRIPTION_TOPIC, SUBSCRIPTION_TOPIC_SCHEMAS } from '@billing/messaging';
 import { type ReactorEvent, reactsTo } from '@billing/service-host';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { AccountPlans } from './plans/account-plans';
-import { SUBSCRIPTION_PAYLOAD_SCHEMAS } from './plans/subscription-payloads';
 import { SAGA_OWN_EVENT_TYPES, WALLET_ANSWER_TYPES, WALLET_TOPIC, WALLET_TOPIC_SCHEMAS } from './saga/saga-events';
 import { SagaRunner } from './saga/saga-runner';
 
-export const SUBSCRIPTION_TOPIC = topicFor(SUBSCRIPTION_CATEGORY, 1);
+export { SUBSCRIPTION_TOPIC };
+/** The subscription events that move an account's plan. */
+const PLAN_EVENTS = ['SubscriptionStarted', 'PlanPeriodGranted', 'PlanUpgraded', 'SubscriptionCancelled'];
 
 /**
  * What the task service reacts to: its own tasks' events (the saga's next step), the
@@ -31,7 +32,7 @@ export class TaskReactionsController {
     return this.saga.react(events);
   }
 
-  @EventPattern('account-plans', reactsTo({ kind: 'bus', topics: [SUBSCRIPTION_TOPIC], schemas: SUBSCRIPTION_PAYLOAD_SCHEMAS }))
+  @EventPattern('account-plans', reactsTo({ kind: 'bus', topics: [SUBSCRIPTION_TOPIC], schemas: SUBSCRIPTION_TOPIC_SCHEMAS, handles: PLAN_EVENTS }))
   subscriptionEvents(@Payload() events: readonly ReactorEvent[]): Promise<void> {
     return this.plans.follow(events);
   }

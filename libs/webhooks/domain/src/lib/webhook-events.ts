@@ -10,7 +10,7 @@ export interface WebhookMessage {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** A billing event as it was recorded (a wallet event off its topic). */
+/** A billing event as it was recorded (a wallet or subscription event off its topic). */
 export interface RecordedEvent {
   readonly eventId: string;
   readonly type: string;
@@ -30,12 +30,26 @@ interface WalletEventData {
   readonly reason?: string;
 }
 
+interface RenewalFailedData {
+  readonly accountId: string;
+  readonly planId: string;
+  readonly invoiceId: string;
+  readonly periodStart: EpochMillis;
+  readonly periodEnd: EpochMillis;
+  readonly attempt: number;
+  readonly reason: string;
+  readonly at: EpochMillis;
+}
+
+const isoOf = (at: EpochMillis): string => new Date(at).toISOString();
+
 /**
- * The webhook message a wallet event makes, if any: a purchase, a plan's granted period,
- * a task's charge, a task's released hold. The message id comes from the event's id, so
- * the same event always makes the same message.
+ * The webhook message an event makes, if any: a purchase, a plan's granted period, a
+ * renewal the provider could not collect, a task's charge, a task's released hold. The
+ * message id comes from the event's id, so the same event always makes the same message.
  */
 export function webhookMessageOf(event: RecordedEvent): WebhookMessage | undefined {
+  if (event.type === 'SubscriptionPastDue') return renewalFailedMessage(event.eventId, event.data as RenewalFailedData);
   const wallet = parseWalletStreamName(event.streamName);
   if (wallet === undefined) return undefined;
   const data = event.data as WalletEventData;
@@ -51,7 +65,7 @@ export function webhookMessageOf(event: RecordedEvent): WebhookMessage | undefin
       return message('credits.purchased', { purchase_id: data.purchaseId, amount_cents: data.amountCents, currency: data.currency });
     case 'CreditsGranted':
       if (data.source?.kind !== 'plan') return undefined;
-      return message('plan.renewed', { grant: data.source.reference, expires_at: data.expiresAt ? new Date(data.expiresAt).toISOString() : null });
+      return message('plan.renewed', { grant: data.source.reference, expires_at: data.expiresAt ? isoOf(data.expiresAt) : null });
     case 'CreditsCharged':
       return data.taskId === undefined ? undefined : message('task.charged', { task_id: data.taskId });
     case 'CreditsReleased':
@@ -59,6 +73,25 @@ export function webhookMessageOf(event: RecordedEvent): WebhookMessage | undefin
     default:
       return undefined;
   }
+}
+
+/** A renewal not paid: nothing is granted for its period until a later attempt is; `attempt` counts the provider's tries. */
+function renewalFailedMessage(eventId: string, data: RenewalFailedData): WebhookMessage {
+  return {
+    messageId: `msg_${eventId}`,
+    type: 'plan.renewal_failed',
+    accountId: data.accountId,
+    at: data.at,
+    data: {
+      account_id: data.accountId,
+      plan_id: data.planId,
+      invoice_id: data.invoiceId,
+      period_start: isoOf(data.periodStart),
+      period_end: isoOf(data.periodEnd),
+      attempt: data.attempt,
+      reason: data.reason,
+    },
+  };
 }
 
 /** The body every attempt sends: `{type, timestamp, data}` as the Standard Webhooks spec lays it out. */

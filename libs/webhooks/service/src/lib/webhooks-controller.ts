@@ -17,9 +17,20 @@ import {
   WalletRpc,
   WebhooksRpc,
 } from '@billing/contracts';
-import { WALLET_TOPIC, WALLET_TOPIC_SCHEMAS } from '@billing/messaging';
+import { SUBSCRIPTION_TOPIC, SUBSCRIPTION_TOPIC_SCHEMAS, WALLET_TOPIC, WALLET_TOPIC_SCHEMAS } from '@billing/messaging';
 import { answers, type Clock, type ReactorEvent, reactsTo, type RpcClient, RpcError, send } from '@billing/service-host';
-import { type BalanceAlert, balanceAlertMessage, balanceAlertsAfter, newBalanceAlert, secretOf, webhookBody, type WebhookMessage, webhookMessageOf } from '@billing/webhooks-domain';
+import {
+  type BalanceAlert,
+  balanceAlertMessage,
+  balanceAlertsAfter,
+  expiringGrantOf,
+  grantNoticeAt,
+  newBalanceAlert,
+  secretOf,
+  webhookBody,
+  type WebhookMessage,
+  webhookMessageOf,
+} from '@billing/webhooks-domain';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import type Database from 'better-sqlite3';
@@ -27,6 +38,7 @@ import type { BalanceAlertStore } from './balance-alert-store';
 import type { Deliveries } from './deliveries';
 import { endpointUrlProblem } from './endpoint-urls';
 import type { Endpoints } from './endpoints';
+import type { ExpiringGrants } from './expiring-grants';
 import {
   AccountRequest,
   CreateEndpointRequest,
@@ -45,6 +57,9 @@ export interface WebhooksState {
   readonly endpoints: Endpoints;
   readonly deliveries: Deliveries;
   readonly alerts: BalanceAlertStore;
+  readonly grants: ExpiringGrants;
+  /** `grant.expiring` goes out this many days before a plan grant's credits expire. */
+  readonly grantExpiringDays: number;
   /** Asks the wallet for a pool's available credits when it has alerts. */
   readonly rpc: RpcClient;
   readonly clock: Clock;
@@ -76,12 +91,26 @@ export class WebhooksController implements Answering<typeof WebhooksRpc> {
     this.state.db.transaction(() => {
       for (const event of events) {
         const message = webhookMessageOf(event);
-        if (message) this.queue(message, now);
+        if (message) queueMessage(this.state, message, now);
+        const grant = expiringGrantOf(event);
+        if (grant) this.state.grants.remember(grant, grantNoticeAt(grant, this.state.grantExpiringDays));
       }
       for (const { accountId, pool, availableMillicredits } of watched) {
         const { alerts, firings } = balanceAlertsAfter(this.state.alerts.of(accountId, pool), availableMillicredits);
         this.state.alerts.save(accountId, pool, alerts);
-        for (const firing of firings) this.queue(balanceAlertMessage(accountId, pool, firing, availableMillicredits, now), now);
+        for (const firing of firings) queueMessage(this.state, balanceAlertMessage(accountId, pool, firing, availableMillicredits, now), now);
+      }
+    })();
+  }
+
+  /** A renewal the provider could not collect is `plan.renewal_failed`, queued like the wallet's messages. */
+  @EventPattern('webhook-renewals', reactsTo({ kind: 'bus', topics: [SUBSCRIPTION_TOPIC], schemas: SUBSCRIPTION_TOPIC_SCHEMAS, handles: ['SubscriptionPastDue'] }))
+  async subscriptionEvents(@Payload() events: readonly ReactorEvent[]): Promise<void> {
+    const now = this.state.clock.now();
+    this.state.db.transaction(() => {
+      for (const event of events) {
+        const message = webhookMessageOf(event);
+        if (message) queueMessage(this.state, message, now);
       }
     })();
   }
@@ -160,11 +189,6 @@ export class WebhooksController implements Answering<typeof WebhooksRpc> {
     return replayed;
   }
 
-  private queue(message: WebhookMessage, now: number): void {
-    const endpointIds = this.state.endpoints.subscribedTo(message.accountId, message.type);
-    if (endpointIds.length > 0) this.state.deliveries.queue(message, webhookBody(message), endpointIds, now);
-  }
-
   /** The available credits, now, of each pool the events touched that has alerts. */
   private async watchedBalances(events: readonly ReactorEvent[]): Promise<{ accountId: string; pool: string; availableMillicredits: number }[]> {
     const touched = new Map<string, Set<string>>();
@@ -191,6 +215,12 @@ export class WebhooksController implements Answering<typeof WebhooksRpc> {
     const problem = endpointUrlProblem(url, this.state.production);
     if (problem) throw new RpcError({ type: 'validation', title: 'The request is not valid', status: 400, detail: problem, errors: [{ field: 'url', message: problem }] });
   }
+}
+
+/** Queues the message for the account's endpoints that asked for its type (the caller's transaction makes it one step). */
+export function queueMessage(state: Pick<WebhooksState, 'endpoints' | 'deliveries'>, message: WebhookMessage, now: number): void {
+  const endpointIds = state.endpoints.subscribedTo(message.accountId, message.type);
+  if (endpointIds.length > 0) state.deliveries.queue(message, webhookBody(message), endpointIds, now);
 }
 
 const newSecret = (): string => secretOf(randomBytes(24));

@@ -5,12 +5,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RpcContract, WebhooksRpc } from '@billing/contracts';
+import { type RpcContract, SUBSCRIPTION_CATEGORY, WebhooksRpc } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore, type RecordedEvent } from '@billing/event-store';
-import { InProcessMessageBus, toOutgoingMessage, WALLET_TOPIC, walletRoute } from '@billing/messaging';
+import { InProcessMessageBus, SUBSCRIPTION_TOPIC, toOutgoingMessage, WALLET_TOPIC, walletRoute } from '@billing/messaging';
 import { ManualClock, RpcDirectory, RpcError, send, ServiceHost, silentLogger } from '@billing/service-host';
 import { eventually } from '@billing/util/testing';
-import { createWebhooksService, DELIVERY_JOB } from './webhooks-service';
+import { createWebhooksService, DELIVERY_JOB, GRANT_NOTICE_JOB } from './webhooks-service';
 
 /** The Standard Webhooks check, written from the spec (not the platform's signer): any v1 signature under the secret's key. */
 function verify(secret: string, headers: Record<string, string | string[] | undefined>, body: string, now: number): boolean {
@@ -66,6 +66,7 @@ class Receiver {
 }
 
 const T0 = Date.UTC(2026, 2, 1);
+const DAY = 86_400_000;
 let position = 0;
 const walletEvent = (eventId: string, type: string, data: object, streamName = 'wallet-acme-api.202603'): RecordedEvent => ({
   streamName,
@@ -129,7 +130,10 @@ describe('webhooks service under the host: a real receiver, Standard Webhooks si
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'webhooks-service-'));
     bus = new InProcessMessageBus();
-    await bus.ensureTopics([{ topic: WALLET_TOPIC, partitions: 4 }]);
+    await bus.ensureTopics([
+      { topic: WALLET_TOPIC, partitions: 4 },
+      { topic: SUBSCRIPTION_TOPIC, partitions: 4 },
+    ]);
     clock = new ManualClock(T0);
     receiver = new Receiver(clock);
     url = await receiver.start();
@@ -234,6 +238,50 @@ describe('webhooks service under the host: a real receiver, Standard Webhooks si
     await deliver();
     expect(receiver.received.map((r) => [r.id, r.verified])).toEqual([['msg_e-1', true]]);
     expect((await call(WebhooksRpc.listDeliveries, { accountId: 'acme', endpointId: 'ep-1' })).deliveries).toHaveLength(1);
+  });
+
+  it('given a renewal the provider could not collect, then plan.renewal_failed goes to the endpoints that asked for it, once however often the event comes', async () => {
+    const endpoint = await call(WebhooksRpc.createEndpoint, { accountId: 'acme', endpointId: 'ep-1', url, eventTypes: ['plan.renewal_failed'] });
+    receiver.secret = endpoint.secret;
+    const pastDue = walletEvent('e-past-due', 'SubscriptionPastDue', { accountId: 'acme', planId: 'explorer', invoiceId: 'in_1', periodStart: T0, periodEnd: T0 + 31 * DAY, attempt: 1, reason: 'card_declined' }, 'subscription-acme');
+    const subscriptionRoute = { category: SUBSCRIPTION_CATEGORY, topic: SUBSCRIPTION_TOPIC, partitions: 4, keyOf: () => 'acme' };
+    await bus.publish([toOutgoingMessage(pastDue, subscriptionRoute), toOutgoingMessage(pastDue, subscriptionRoute)]);
+    await queued('ep-1', 1);
+    await deliver();
+    expect(receiver.received).toEqual([
+      { id: 'msg_e-past-due', verified: true, verifiedByOld: false, body: { type: 'plan.renewal_failed', timestamp: '2026-03-01T00:00:00.000Z', data: expect.objectContaining({ plan_id: 'explorer', attempt: 1, reason: 'card_declined' }) } },
+    ]);
+    expect((await call(WebhooksRpc.listDeliveries, { accountId: 'acme', endpointId: 'ep-1' })).deliveries).toHaveLength(1);
+  });
+
+  it('given a plan grant expiring in 10 days, then grant.expiring goes out once, 3 days before, on the platform clock', async () => {
+    const endpoint = await call(WebhooksRpc.createEndpoint, { accountId: 'acme', endpointId: 'ep-1', url, eventTypes: ['grant.expiring', 'credits.purchased'] });
+    receiver.secret = endpoint.secret;
+    const grant = walletEvent('e-grant', 'CreditsGranted', { grantId: 'plan:acme:1', millicredits: 2_000_000, source: { kind: 'plan', reference: 'plan:acme:1' }, expiresAt: T0 + 10 * DAY });
+    await publish(grant, purchased('e-after')); // the purchase's delivery shows the batch with the grant was seen
+    await queued('ep-1', 1);
+    const notices = async () => (await call(WebhooksRpc.listDeliveries, { accountId: 'acme', endpointId: 'ep-1' })).deliveries.filter((d) => d.eventType === 'grant.expiring');
+    clock.set(T0 + 7 * DAY - 1);
+    await running().runJob(GRANT_NOTICE_JOB);
+    expect(await notices()).toEqual([]);
+    clock.set(T0 + 7 * DAY);
+    await running().runJob(GRANT_NOTICE_JOB);
+    await publish(grant); // the grant seen again (a redelivery) is not announced twice
+    await publish(purchased('e-later'));
+    await queued('ep-1', 3);
+    clock.advance(DAY);
+    await running().runJob(GRANT_NOTICE_JOB);
+    expect(await notices()).toMatchObject([{ messageId: 'msg_expiring_e-grant', status: 'pending' }]);
+    await deliver();
+    const received = receiver.received.filter((r) => r.body.type === 'grant.expiring');
+    expect(received).toEqual([
+      {
+        id: 'msg_expiring_e-grant',
+        verified: true,
+        verifiedByOld: false,
+        body: { type: 'grant.expiring', timestamp: '2026-03-08T00:00:00.000Z', data: { account_id: 'acme', pool: 'api', grant: 'plan:acme:1', credits: 2000, expires_at: '2026-03-11T00:00:00.000Z' } },
+      },
+    ]);
   });
 
   it('refuses what is not an endpoint: a bad URL, an unknown event type, another account’s endpoint', async () => {

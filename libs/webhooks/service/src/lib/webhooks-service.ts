@@ -6,10 +6,13 @@ import { Deliveries } from './deliveries';
 import { deliverDue } from './delivery-sender';
 import { BalanceAlertStore } from './balance-alert-store';
 import { Endpoints } from './endpoints';
+import { ExpiringGrants } from './expiring-grants';
+import { noticeExpiringGrants } from './grant-notices';
 import { WEBHOOKS_STATE, WebhooksController, type WebhooksState } from './webhooks-controller';
 
 export const WEBHOOKS_SERVICE = SERVICES.webhooks;
 export const DELIVERY_JOB = 'webhook-deliveries';
+export const GRANT_NOTICE_JOB = 'grant-expiry-notices';
 
 export interface WebhooksServiceOptions {
   /** `production` refuses endpoint URLs on loopback, private and link-local addresses. */
@@ -39,6 +42,8 @@ export function createWebhooksService(options: WebhooksServiceOptions): ServiceF
       endpoints: new Endpoints(context.db),
       deliveries: new Deliveries(context.db),
       alerts: new BalanceAlertStore(context.db),
+      grants: new ExpiringGrants(context.db),
+      grantExpiringDays: options.grantExpiringDays ?? 3,
       rpc: context.rpc,
       clock: context.clock,
       production: options.environment === 'production',
@@ -55,7 +60,10 @@ export function createWebhooksService(options: WebhooksServiceOptions): ServiceF
       name: WEBHOOKS_SERVICE,
       publishes: [],
       module: WebhooksModule.of(state),
-      jobs: [{ name: DELIVERY_JOB, everyMillis: options.deliverEveryMillis ?? 1_000, run: send }],
+      jobs: [
+        { name: DELIVERY_JOB, everyMillis: options.deliverEveryMillis ?? 1_000, run: send },
+        { name: GRANT_NOTICE_JOB, everyMillis: 60_000, run: noticeExpiringGrants(state) },
+      ],
     };
   };
 }

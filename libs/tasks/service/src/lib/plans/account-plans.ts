@@ -2,7 +2,7 @@ import { type CatalogReply, DEFAULT_CONCURRENCY_LIMIT, type Entitlement } from '
 import type { ReactorEvent } from '@billing/service-host';
 import type Database from 'better-sqlite3';
 import type { PricingClient } from '../pricing/pricing-client';
-import type { SubscriptionPayloads } from './subscription-payloads';
+import type { SubscriptionPayloads } from '@billing/messaging';
 
 /** What an account's plan allows the task service to do. */
 export interface AccountPlan {

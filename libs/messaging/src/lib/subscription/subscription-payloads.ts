@@ -2,19 +2,22 @@ import 'reflect-metadata';
 import {
   ENTITLEMENTS,
   type Entitlement,
-  PURCHASE_EVENT_SCHEMA_VERSIONS,
+  type PlanDowngradeScheduled,
   type PlanPeriodGranted,
   type PlanUpgraded,
+  type SubscriptionCancellationScheduled,
   type SubscriptionCancelled,
+  type SubscriptionPastDue,
+  type SubscriptionResumed,
   type SubscriptionStarted,
 } from '@billing/contracts';
-import type { PayloadSchemas } from '@billing/messaging';
 import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
 
 /*
- * The subscription events the task service follows, as they must look on the wire.
- * `concurrencyLimit`, `priority` and `entitlements` are optional: when an event carries
- * them they win, otherwise the plan is looked up in the catalog by its id.
+ * What a subscription event's data must look like on the wire (every type of
+ * `billing.subscription.v1`). `concurrencyLimit`, `priority` and `entitlements` are
+ * optional: when an event carries them they win, otherwise a consumer looks the plan up
+ * in the catalog by its id.
  */
 
 class PlanTerms {
@@ -74,18 +77,39 @@ export class SubscriptionCancelledPayload implements Mutable<SubscriptionCancell
   @IsInt() at!: number;
 }
 
-export type SubscriptionPayloads = {
-  SubscriptionStarted: SubscriptionStartedPayload;
-  PlanPeriodGranted: PlanPeriodGrantedPayload;
-  PlanUpgraded: PlanUpgradedPayload;
-  SubscriptionCancelled: SubscriptionCancelledPayload;
-};
+export class SubscriptionPastDuePayload implements Mutable<SubscriptionPastDue['data']> {
+  @IsString() @IsNotEmpty() accountId!: string;
+  @IsString() @IsNotEmpty() planId!: string;
+  @IsString() @IsNotEmpty() invoiceId!: string;
+  @IsInt() periodStart!: number;
+  @IsInt() periodEnd!: number;
+  @IsInt() @Min(1) attempt!: number;
+  @IsString() reason!: string;
+  @IsInt() at!: number;
+}
 
-export const SUBSCRIPTION_PAYLOAD_SCHEMAS: PayloadSchemas<SubscriptionPayloads> = {
-  SubscriptionStarted: { schemaVersion: PURCHASE_EVENT_SCHEMA_VERSIONS.SubscriptionStarted, dto: SubscriptionStartedPayload },
-  PlanPeriodGranted: { schemaVersion: PURCHASE_EVENT_SCHEMA_VERSIONS.PlanPeriodGranted, dto: PlanPeriodGrantedPayload },
-  PlanUpgraded: { schemaVersion: PURCHASE_EVENT_SCHEMA_VERSIONS.PlanUpgraded, dto: PlanUpgradedPayload },
-  SubscriptionCancelled: { schemaVersion: PURCHASE_EVENT_SCHEMA_VERSIONS.SubscriptionCancelled, dto: SubscriptionCancelledPayload },
-};
+export class SubscriptionCancellationScheduledPayload implements Mutable<SubscriptionCancellationScheduled['data']> {
+  @IsString() @IsNotEmpty() accountId!: string;
+  @IsString() @IsNotEmpty() planId!: string;
+  @IsInt() endsAt!: number;
+  @IsString() reason!: string;
+  @IsInt() at!: number;
+}
+
+export class SubscriptionResumedPayload implements Mutable<SubscriptionResumed['data']> {
+  @IsString() @IsNotEmpty() accountId!: string;
+  @IsString() @IsNotEmpty() planId!: string;
+  @IsInt() at!: number;
+}
+
+export class PlanDowngradeScheduledPayload extends PlanTerms implements Mutable<PlanDowngradeScheduled['data']> {
+  @IsString() @IsNotEmpty() accountId!: string;
+  @IsString() @IsNotEmpty() fromPlanId!: string;
+  @IsString() @IsNotEmpty() planId!: string;
+  @IsInt() @Min(0) monthlyMillicredits!: number;
+  @IsInt() @Min(0) monthlyPriceCents!: number;
+  @IsInt() effectiveAt!: number;
+  @IsInt() at!: number;
+}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
