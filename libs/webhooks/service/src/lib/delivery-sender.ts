@@ -1,7 +1,12 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import { afterFailure, webhookHeaders } from '@billing/webhooks-domain';
 import type { Logger } from '@billing/service-host';
 import type { AttemptResult, Deliveries, DueDelivery } from './deliveries';
+import { isInternalAddress } from './endpoint-urls';
 import type { Endpoints } from './endpoints';
+import { publicOnlyLookup } from './public-lookup';
 
 export interface DeliverySenderOptions {
   readonly deliveries: Deliveries;
@@ -11,6 +16,8 @@ export interface DeliverySenderOptions {
   readonly timeoutMillis: number;
   /** A number in [0, 1) for each retry's jitter. */
   readonly jitter: () => number;
+  /** Production connects only to public addresses, checked when the name is resolved for each attempt. */
+  readonly production: boolean;
   /** Most deliveries attempted in one run. */
   readonly batchSize?: number;
 }
@@ -35,7 +42,7 @@ async function deliverOne(options: DeliverySenderOptions, delivery: DueDelivery,
     return;
   }
   const headers = webhookHeaders(endpoint.secrets, delivery.messageId, Math.floor(now / 1000), delivery.payload);
-  const result = await post(endpoint.url, { ...headers, 'content-type': 'application/json' }, delivery.payload, options.timeoutMillis);
+  const result = await post(endpoint.url, { ...headers, 'content-type': 'application/json' }, delivery.payload, options);
   if (result.ok) {
     options.deliveries.recordAttempt(delivery.deliveryId, now, result, null);
     return;
@@ -49,15 +56,34 @@ async function deliverOne(options: DeliverySenderOptions, delivery: DueDelivery,
   }
 }
 
-/** The answer's body is never read (a receiver cannot make the platform download anything); the time is bounded. */
-async function post(url: string, headers: Record<string, string>, body: string, timeoutMillis: number): Promise<AttemptResult> {
-  try {
-    const response = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMillis) });
-    await response.body?.cancel();
-    if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status };
-    return { ok: false, statusCode: response.status, error: `answered ${response.status}` };
-  } catch (error) {
-    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-    return { ok: false, statusCode: null, error: cause };
+/**
+ * The answer's body is never read (a receiver cannot make the platform download anything),
+ * a redirect is not followed, and the time is bounded. In production the connection goes
+ * only to a public address: an IP in the URL is checked here, a name where it is resolved.
+ */
+function post(url: string, headers: Record<string, string>, body: string, options: Pick<DeliverySenderOptions, 'timeoutMillis' | 'production'>): Promise<AttemptResult> {
+  const target = new URL(url);
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  if (options.production && isIP(host) !== 0 && isInternalAddress(host)) {
+    return Promise.resolve({ ok: false, statusCode: null, error: `${host} is a loopback, private or link-local address` });
   }
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve) => {
+    const request = send(
+      target,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        signal: AbortSignal.timeout(options.timeoutMillis),
+        ...(options.production ? { lookup: publicOnlyLookup } : {}),
+      },
+      (response) => {
+        response.destroy();
+        const status = response.statusCode ?? 0;
+        resolve(status >= 200 && status < 300 ? { ok: true, statusCode: status } : { ok: false, statusCode: status, error: `answered ${status}` });
+      },
+    );
+    request.on('error', (error) => resolve({ ok: false, statusCode: null, error: error.message }));
+    request.end(body);
+  });
 }

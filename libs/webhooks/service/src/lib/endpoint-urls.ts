@@ -22,9 +22,17 @@ export function endpointUrlProblem(text: string, production: boolean): string | 
 function isInternalHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal') || host.endsWith('.local')) return true;
+  return isInternalAddress(host);
+}
+
+/** Whether an IP address (v4, or v6 as URL or DNS write it) is loopback, private, link-local or unspecified. */
+export function isInternalAddress(address: string): boolean {
+  const host = address.toLowerCase();
   if (isIP(host) === 4) return isInternalIpv4(host);
   if (isIP(host) === 6) {
-    // An IPv4-mapped address, as URL writes it (`::ffff:7f00:1`).
+    // An IPv4-mapped address, as DNS (`::ffff:127.0.0.1`) or URL (`::ffff:7f00:1`) writes it.
+    const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
+    if (dotted?.[1]) return isInternalIpv4(dotted[1]);
     const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
     if (mapped) {
       const [high, low] = [parseInt(mapped[1] ?? '0', 16), parseInt(mapped[2] ?? '0', 16)];

@@ -92,13 +92,13 @@ describe('webhooks service under the host: a real receiver, Standard Webhooks si
   let url: string;
   let webhooks: { host: ServiceHost; store: EventStore; db: Database.Database } | undefined;
 
-  const start = async () => {
+  const start = async (environment = 'development') => {
     const store = openSqliteEventStore({ path: join(dir, 'webhooks.events.db') });
     const db = new Database(join(dir, 'webhooks.state.db'));
     const host = await ServiceHost.start({
       serviceName: 'webhooks',
       // The schedule is data: one minute, then two, then spent. Jitter 0.5 is no spread.
-      factory: createWebhooksService({ environment: 'development', retryScheduleMillis: [60_000, 120_000], deliverEveryMillis: 3_600_000, jitter: () => 0.5 }),
+      factory: createWebhooksService({ environment, retryScheduleMillis: [60_000, 120_000], deliverEveryMillis: 3_600_000, jitter: () => 0.5 }),
       store,
       db,
       bus,
@@ -282,6 +282,23 @@ describe('webhooks service under the host: a real receiver, Standard Webhooks si
         body: { type: 'grant.expiring', timestamp: '2026-03-08T00:00:00.000Z', data: { account_id: 'acme', pool: 'api', grant: 'plan:acme:1', credits: 2000, expires_at: '2026-03-11T00:00:00.000Z' } },
       },
     ]);
+  });
+
+  it('given endpoints on localhost and 127.0.0.1 (made in development), when the service runs in production, then each attempt is refused at send time, the name by what it resolves to now', async () => {
+    const port = new URL(url).port;
+    await call(WebhooksRpc.createEndpoint, { accountId: 'acme', endpointId: 'ep-name', url: `http://localhost:${port}/hooks`, eventTypes: ['credits.purchased'] });
+    await call(WebhooksRpc.createEndpoint, { accountId: 'acme', endpointId: 'ep-ip', url, eventTypes: ['credits.purchased'] });
+    await stop();
+    await start('production');
+    await publish(purchased('e-1'));
+    await queued('ep-name', 1);
+    await queued('ep-ip', 1);
+    await deliver();
+    expect(receiver.received).toEqual([]);
+    const [byName] = (await call(WebhooksRpc.listDeliveries, { accountId: 'acme', endpointId: 'ep-name' })).deliveries;
+    expect(byName).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null, lastError: expect.stringMatching(/^localhost resolves to (127\.0\.0\.1|::1), a loopback, private or link-local address$/) });
+    const [byIp] = (await call(WebhooksRpc.listDeliveries, { accountId: 'acme', endpointId: 'ep-ip' })).deliveries;
+    expect(byIp).toMatchObject({ status: 'pending', attempts: 1, lastError: '127.0.0.1 is a loopback, private or link-local address' });
   });
 
   it('refuses what is not an endpoint: a bad URL, an unknown event type, another account’s endpoint', async () => {

@@ -55,6 +55,7 @@ export function createWebhooksService(options: WebhooksServiceOptions): ServiceF
       retryScheduleMillis: options.retryScheduleMillis ?? DEFAULT_RETRY_SCHEDULE_MILLIS,
       timeoutMillis: options.timeoutMillis ?? 10_000,
       jitter: options.jitter ?? Math.random,
+      production: state.production,
     });
     return {
       name: WEBHOOKS_SERVICE,
