@@ -29,12 +29,24 @@ import type {
   TaskMessage,
   TaskUpdateMessage,
   WatchTasksRequest,
+  CreateWebhookEndpointRequest,
+  ListWebhookDeliveriesRequest,
+  PoolBalanceAlertsMessage,
+  ReplayWebhookDeliveryRequest,
+  RotateWebhookSecretRequest,
+  SetBalanceAlertsRequest,
+  UpdateWebhookEndpointRequest,
+  WebhookDeliveryMessage,
+  WebhookEndpointIdRequest,
+  WebhookEndpointMessage,
 } from './billing-messages';
 import { billingServiceDefinition } from './billing-proto';
 import { orderIdOf, planIdOf, quoteInputOf, refundInputOf, taskIdOf, taskInputOf, taskListInputOf, watchedTaskIdsOf } from './grpc-requests';
 import { type GrpcProblemError, grpcErrorOf } from './problem-status';
 import { orderMessage, planSubscriptionMessage, poolBalanceMessage, quoteMessage, receiptMessage, taskMessage, timestampOf } from './proto-views';
 import { ReadinessHealth } from './readiness-health';
+import { balanceAlertsInputOf, deliveriesQueryOf, endpointChangesOf, endpointIdOf, newEndpointInputOf, replayOf, rotationOf } from './webhook-requests';
+import { poolBalanceAlertsMessage, webhookDeliveryMessage, webhookEndpointMessage } from './webhook-views';
 import { serverReflection } from './server-reflection';
 import { TaskUpdateFeed } from './task-updates/task-update-feed';
 import { TaskWatch } from './task-updates/task-watch';
@@ -160,8 +172,53 @@ export class BillingGrpcServer {
         receipts: (await gateway.receipts(caller, context)).receipts.map(receiptMessage),
       })),
       GetOrderReceipt: this.unary<OrderIdRequest, ReceiptMessage>(async (caller, request, context) => receiptMessage(await gateway.orderReceipt(caller, orderIdOf(request), context))),
+      ...this.webhookHandlers(),
     };
     return handlers as UntypedServiceImplementation;
+  }
+
+  /** Endpoints, their deliveries and balance alerts: REST's use cases, with REST's limits. */
+  private webhookHandlers(): Record<string, handleUnaryCall<never, unknown>> {
+    const { gateway } = this.options;
+    const endpoints = gateway.webhookEndpoints;
+    return {
+      CreateWebhookEndpoint: this.unary<CreateWebhookEndpointRequest, WebhookEndpointMessage>(async (caller, request, context) => {
+        const { input, idempotencyKey } = newEndpointInputOf(request);
+        return webhookEndpointMessage(await endpoints.create(caller, input, idempotencyKey === null ? context : { ...context, idempotencyKey }));
+      }),
+      ListWebhookEndpoints: this.unary<object, { endpoints: WebhookEndpointMessage[] }>(async (caller, _request, context) => ({
+        endpoints: (await endpoints.list(caller, context)).endpoints.map(webhookEndpointMessage),
+      })),
+      GetWebhookEndpoint: this.unary<WebhookEndpointIdRequest, WebhookEndpointMessage>(async (caller, request, context) =>
+        webhookEndpointMessage(await endpoints.get(caller, endpointIdOf(request), context)),
+      ),
+      UpdateWebhookEndpoint: this.unary<UpdateWebhookEndpointRequest, WebhookEndpointMessage>(async (caller, request, context) => {
+        const { endpointId, changes } = endpointChangesOf(request);
+        return webhookEndpointMessage(await endpoints.update(caller, endpointId, changes, context));
+      }),
+      DeleteWebhookEndpoint: this.unary<WebhookEndpointIdRequest, WebhookEndpointMessage>(async (caller, request, context) =>
+        webhookEndpointMessage(await endpoints.delete(caller, endpointIdOf(request), context)),
+      ),
+      RotateWebhookSecret: this.unary<RotateWebhookSecretRequest, WebhookEndpointMessage>(async (caller, request, context) => {
+        const { endpointId, overlapSeconds } = rotationOf(request);
+        return webhookEndpointMessage(await endpoints.rotateSecret(caller, endpointId, overlapSeconds, context));
+      }),
+      ListWebhookDeliveries: this.unary<ListWebhookDeliveriesRequest, { deliveries: WebhookDeliveryMessage[] }>(async (caller, request, context) => {
+        const { endpointId, limit } = deliveriesQueryOf(request);
+        return { deliveries: (await endpoints.deliveries(caller, endpointId, limit, context)).deliveries.map(webhookDeliveryMessage) };
+      }),
+      ReplayWebhookDelivery: this.unary<ReplayWebhookDeliveryRequest, WebhookDeliveryMessage>(async (caller, request, context) => {
+        const { endpointId, deliveryId } = replayOf(request);
+        return webhookDeliveryMessage(await endpoints.replay(caller, endpointId, deliveryId, context));
+      }),
+      GetBalanceAlerts: this.unary<object, { pools: PoolBalanceAlertsMessage[] }>(async (caller, _request, context) => ({
+        pools: (await gateway.balanceAlerts(caller, context)).pools.map(poolBalanceAlertsMessage),
+      })),
+      SetBalanceAlerts: this.unary<SetBalanceAlertsRequest, PoolBalanceAlertsMessage>(async (caller, request, context) => {
+        const { pool, thresholds } = balanceAlertsInputOf(request);
+        return poolBalanceAlertsMessage(await gateway.setBalanceAlerts(caller, pool, thresholds, context));
+      }),
+    };
   }
 
   /**

@@ -199,3 +199,69 @@ export interface TaskUpdateMessage {
   readonly eventType: string;
   readonly at: Timestamp;
 }
+
+export interface WebhookEndpointMessage {
+  readonly id: string;
+  readonly url: string;
+  readonly eventTypes: readonly string[];
+  readonly enabled: boolean;
+  readonly description: string;
+  readonly disabledReason: string;
+  readonly createdAt: Timestamp;
+  readonly secret: string;
+}
+
+export interface WebhookDeliveryMessage {
+  readonly id: string;
+  readonly messageId: string;
+  readonly eventType: string;
+  readonly status: string;
+  readonly attempts: number;
+  readonly nextAttemptAt: Timestamp | null;
+  readonly lastStatusCode?: number;
+  readonly lastError: string;
+  readonly payload: string;
+  readonly createdAt: Timestamp;
+}
+
+export interface CreateWebhookEndpointRequest {
+  readonly url: string;
+  readonly eventTypes: readonly string[];
+  readonly enabled?: boolean;
+  readonly description: string;
+  readonly idempotencyKey: string;
+}
+
+export interface WebhookEndpointIdRequest {
+  readonly endpointId: string;
+}
+
+export interface UpdateWebhookEndpointRequest extends WebhookEndpointIdRequest {
+  readonly url?: string;
+  readonly eventTypes: readonly string[];
+  readonly enabled?: boolean;
+  readonly description?: string;
+}
+
+export interface RotateWebhookSecretRequest extends WebhookEndpointIdRequest {
+  readonly overlapSeconds?: number;
+}
+
+export interface ListWebhookDeliveriesRequest extends WebhookEndpointIdRequest {
+  readonly limit: number;
+}
+
+export interface ReplayWebhookDeliveryRequest extends WebhookEndpointIdRequest {
+  readonly deliveryId: string;
+}
+
+export interface PoolBalanceAlertsMessage {
+  readonly pool: string;
+  readonly thresholds: readonly string[];
+  readonly alerts: readonly { readonly type: string; readonly threshold: string; readonly armed: boolean; readonly crossings: number }[];
+}
+
+export interface SetBalanceAlertsRequest {
+  readonly pool: string;
+  readonly thresholds: readonly string[];
+}

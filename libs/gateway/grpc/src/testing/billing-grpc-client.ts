@@ -98,6 +98,11 @@ export class BillingGrpcClient {
     return this.unary('GetOrderReceipt', request, credential);
   }
 
+  /** A billing.v1 unary call by its method name, for the calls without a method of their own here. */
+  call<Response>(method: string, request: object, credential?: string): Promise<Response> {
+    return this.unary(method, request, credential);
+  }
+
   /** Opens `WatchTasks`; `ready` resolves once the server's headers arrived (the watch is in place). */
   watchTasks(request: object, credential?: string): TaskUpdateStream {
     const method = definitionOf('WatchTasks');
