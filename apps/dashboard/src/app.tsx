@@ -11,6 +11,7 @@ import { OverviewPage } from './pages/overview';
 import { QuotePage } from './pages/quote';
 import { SignInPage } from './pages/sign-in';
 import { UsagePage } from './pages/usage';
+import { WebhooksPage } from './pages/webhooks';
 import { usePath } from './router';
 import { session } from './session';
 
@@ -30,6 +31,8 @@ function pageFor(path: string) {
       return <UsagePage />;
     case '/quote':
       return <QuotePage />;
+    case '/webhooks':
+      return <WebhooksPage />;
     default:
       return (
         <>

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { eventuallyValue } from '@billing/util/testing';
 import { type Browser, launchChromium } from './testing/chromium';
 import { buildDashboard, type EmbeddedDashboard, startEmbeddedDashboard } from './testing/embedded-dashboard';
+import { expectText, expectVisible } from './testing/page-expectations';
 
 const SCREENSHOTS = resolve(__dirname, '../../../reports/screenshots');
 
@@ -215,19 +216,3 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
     expect(platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
   });
 });
-
-async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {
-  await locator.waitFor({ state: 'visible' });
-}
-
-/** Waits until the element's text contains `text`; the failure says what it had instead. */
-async function expectText(locator: ReturnType<Page['locator']>, text: string, timeoutMillis = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMillis;
-  let last = '';
-  for (;;) {
-    last = (await locator.textContent({ timeout: timeoutMillis }).catch(() => '')) ?? '';
-    if (last.includes(text)) return;
-    if (Date.now() > deadline) throw new Error(`expected "${text}" in the element, found "${last}"`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

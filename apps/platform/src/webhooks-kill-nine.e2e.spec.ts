@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signAppToken } from '@billing/gateway-application';
 import { BillingClient } from '@billing/sdk';
-import { eventually, eventuallyValue, startPlatformChild } from '@billing/util/testing';
+import { eventually, eventuallyValue, type ReceivedWebhook, startPlatformChild, startWebhookReceiver, type WebhookReceiver } from '@billing/util/testing';
 import { frontDoorTestEnvironment } from './testing';
 import { confirmedOrder } from './testing/orders';
-import { type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from './testing/webhook-receiver';
 
 const SECRET = 'webhooks-kill-nine-e2e-secret-0123456789';
 /** Retries every half second, forty times: the receiver's failing spell never spends the schedule. */

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVICES, walletStreamName, WebhooksRpc } from '@billing/contracts';
 import { send } from '@billing/service-host';
-import { eventually, eventuallyValue } from '@billing/util/testing';
+import { eventually, eventuallyValue, type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from '@billing/util/testing';
 import type { PlatformRuntime } from './runtime/platform-runtime';
 import { startEmbedded } from './testing/embedded';
-import { type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from './testing/webhook-receiver';
 
 describe('outgoing webhooks on the embedded platform', () => {
   let dir: string;

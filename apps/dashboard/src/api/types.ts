@@ -26,3 +26,8 @@ export type Usage = Schemas['UsageDto'];
 export type Utilisation = Schemas['UtilisationDto'];
 /** RFC 9457 problem details, as every error of the gateway is. */
 export type Problem = Schemas['ProblemDto'];
+export type WebhookEndpoint = Schemas['WebhookEndpointDto'];
+export type WebhookEndpointWithSecret = Schemas['WebhookEndpointWithSecretDto'];
+export type WebhookDelivery = Schemas['WebhookDeliveryDto'];
+export type WebhookEventType = WebhookEndpoint['event_types'][number];
+export type PoolBalanceAlerts = Schemas['PoolBalanceAlertsDto'];

@@ -7,6 +7,7 @@ const SECTIONS = [
   { to: '/keys', label: 'API keys' },
   { to: '/usage', label: 'Usage' },
   { to: '/quote', label: 'Quote calculator' },
+  { to: '/webhooks', label: 'Webhooks & alerts' },
 ] as const;
 
 /** Skip link, header with the account and sign-out, the sections, and the page. */

@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BillingClient } from '@billing/sdk';
-import { eventually, eventuallyValue } from '@billing/util/testing';
+import { eventually, eventuallyValue, startWebhookReceiver, type WebhookReceiver } from '@billing/util/testing';
 import { EmbeddedTestPlatform } from '../testing/embedded-test-platform';
 import { confirmedOrder } from '../testing/orders';
 import { problemOf, SdkAnswers } from '../testing/sdk';
-import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver';
 
 describe('low-balance alerts over REST: a threshold fires once per crossing downwards, as a signed webhook', () => {
   let dir: string;

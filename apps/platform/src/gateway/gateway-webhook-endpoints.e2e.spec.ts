@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BillingClient } from '@billing/sdk';
-import { eventually, eventuallyValue } from '@billing/util/testing';
+import { eventually, eventuallyValue, type ReceivedWebhook, startWebhookReceiver, verifies, type WebhookReceiver } from '@billing/util/testing';
 import { EmbeddedTestPlatform } from '../testing/embedded-test-platform';
 import { confirmedOrder } from '../testing/orders';
 import { problemOf, SdkAnswers } from '../testing/sdk';
-import { type ReceivedWebhook, startWebhookReceiver, verifies, type WebhookReceiver } from '../testing/webhook-receiver';
 
 const PROBLEM = 'https://billing.local/problems/';
 

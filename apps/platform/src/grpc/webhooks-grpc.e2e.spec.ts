@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import type { PoolBalanceAlertsMessage, WebhookDeliveryMessage, WebhookEndpointMessage } from '@billing/gateway-grpc';
 import { BillingGrpcClient, failureOf, problemOf } from '@billing/gateway-grpc/testing';
-import { eventually, eventuallyValue } from '@billing/util/testing';
+import { eventually, eventuallyValue, type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from '@billing/util/testing';
 import { EmbeddedBilling } from '../testing/embedded-billing';
-import { type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver';
 
 /*
  * Webhook endpoints and balance alerts over billing.v1 against the embedded platform, with

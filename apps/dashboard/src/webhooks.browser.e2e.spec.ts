@@ -1,0 +1,115 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { eventually, type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from '@billing/util/testing';
+import { type Browser, launchChromium } from './testing/chromium';
+import { buildDashboard, type EmbeddedDashboard, startEmbeddedDashboard } from './testing/embedded-dashboard';
+import { expectText, expectVisible } from './testing/page-expectations';
+
+const SCREENSHOTS = resolve(__dirname, '../../../reports/screenshots');
+const shoot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+jest.setTimeout(60_000);
+
+describe('webhook endpoints, their deliveries and balance alerts in the dashboard, in Debian Chromium', () => {
+  let dir: string;
+  let downloads: string;
+  let platform: EmbeddedDashboard;
+  let browser: Browser;
+  let page: Page;
+  let receiver: WebhookReceiver;
+  let token: string;
+
+  const post = async (path: string, body?: object) => {
+    const response = await fetch(`${platform.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return (await response.json()) as Record<string, unknown>;
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'dashboard-webhooks-e2e-'));
+    downloads = mkdtempSync(join(tmpdir(), 'dashboard-webhooks-downloads-'));
+    buildDashboard();
+    receiver = await startWebhookReceiver();
+    platform = await startEmbeddedDashboard(dir);
+    browser = await launchChromium(downloads);
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    token = await platform.token('dash-hooks');
+    await page.goto(`${platform.url}/dashboard`);
+    await page.getByLabel('Access token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectVisible(page.getByRole('heading', { name: 'Overview', level: 1 }));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    await receiver?.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(downloads, { recursive: true, force: true });
+  }, 60_000);
+
+  it('given an endpoint created on the page, when a pack is bought, then the receiver verifies the delivery, the log shows it and a replay sends it again', async () => {
+    await page.getByRole('link', { name: 'Webhooks & alerts' }).click();
+    await expectVisible(page.getByRole('heading', { name: 'Webhooks & alerts', level: 1 }));
+    await page.getByLabel('Endpoint URL').fill(receiver.url);
+    await page.getByLabel('task.charged').check();
+    await page.getByRole('button', { name: 'Create endpoint' }).click();
+    const secret = await page.getByLabel('Signing secret', { exact: true }).inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    receiver.trust(secret);
+    const row = page.locator('tr[data-endpoint]', { hasText: receiver.url });
+    await expectText(row, 'credits.purchased, task.charged');
+    await expectText(row, 'enabled');
+    await shoot(page, '20-webhook-endpoint');
+
+    const order = await post('/v1/orders', { kind: 'pack', pack_id: 'api-300' });
+    await post(`/v1/orders/${String(order['id'])}/confirm-sandbox-payment`);
+    await eventually(() => receiver.received.length === 1, 'the purchase delivered');
+    const first = receiver.received[0] as ReceivedWebhook;
+    await row.getByRole('button', { name: 'Deliveries' }).click();
+    const delivery = page.locator('tr[data-delivery]', { hasText: String(first.headers['webhook-id']) });
+    await expectText(delivery, 'succeeded');
+    await expectText(delivery, '204');
+    await shoot(page, '21-webhook-deliveries');
+
+    await delivery.getByRole('button', { name: /^Replay / }).click();
+    await expectText(page.getByRole('status').filter({ hasText: 'Sent again' }), 'Sent again with the same webhook-id.');
+    await eventually(() => receiver.received.length === 2, 'the replay delivered');
+    expect((receiver.received[1] as ReceivedWebhook).headers['webhook-id']).toBe(first.headers['webhook-id']);
+    expect(receiver.rejected).toEqual([]);
+  });
+
+  it('disables and enables an endpoint, and rotating shows a new secret', async () => {
+    const row = page.locator('tr[data-endpoint]', { hasText: receiver.url });
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await expectText(row, 'disabled');
+    await row.getByRole('button', { name: 'Enable' }).click();
+    await expectText(row, 'enabled');
+    const before = await page.getByLabel('Signing secret', { exact: true }).inputValue();
+    await row.getByRole('button', { name: 'Rotate secret' }).click();
+    await eventually(async () => (await page.getByLabel('Signing secret', { exact: true }).inputValue()) !== before, 'a new secret shown');
+    expect(await page.getByLabel('Signing secret', { exact: true }).inputValue()).toMatch(/^whsec_/);
+  });
+
+  it('sets the API pool’s thresholds and shows each alert armed (the pool holds 300), and a fourth decimal is refused in words', async () => {
+    await page.getByLabel('Pool').selectOption('api');
+    await page.getByLabel(/^Thresholds/).fill('200, 50.5');
+    await page.getByRole('button', { name: 'Save thresholds' }).click();
+    const table = page.locator('[data-alert-pool="api"]');
+    await expectText(table, 'balance.low200armed');
+    await expectText(table, 'balance.low50.5armed');
+    await expectText(table, 'balance.depletedzeroarmed');
+    await shoot(page, '22-balance-alerts');
+    await page.getByLabel(/^Thresholds/).fill('0.0001');
+    await page.getByRole('button', { name: 'Save thresholds' }).click();
+    await expectVisible(page.getByRole('alert'));
+    expect(platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+  });
+});
