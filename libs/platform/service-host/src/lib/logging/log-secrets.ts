@@ -1,4 +1,4 @@
-/** Field names whose values never reach a log line, at the top of a line's fields or one level down. */
+/** Fields whose values never reach a log line, at the top of a line's fields. */
 const SECRET_FIELDS = [
   'authorization',
   'apiKey',
@@ -15,15 +15,16 @@ const SECRET_FIELDS = [
   'card',
   'cardNumber',
   'cvc',
-  '"stripe-signature"',
-  '"webhook-signature"',
 ];
+/** Headers whose values never reach a log line, in the `headers` of a request or a response. */
+const SECRET_HEADERS = ['authorization', 'cookie', 'set-cookie', 'x-api-key', 'stripe-signature', 'webhook-signature'];
+const HEADER_HOLDERS = ['headers', 'req.headers', 'request.headers', 'res.headers', 'response.headers'];
 
-/** pino's `redact` paths: each secret field at the top, one level down, and in the `headers` of a request or a response. */
-export const REDACT_PATHS: readonly string[] = SECRET_FIELDS.flatMap((name) => {
-  const member = name.startsWith('"') ? `[${name}]` : `.${name}`;
-  return [...(name.startsWith('"') ? [] : [name]), `*${member}`, `*.headers${member}`];
-});
+/**
+ * pino's `redact` paths. Each is written out: a path with a wildcard costs every line
+ * about 15 times its own writing (fast-redact), and the shapes below catch the rest.
+ */
+export const REDACT_PATHS: readonly string[] = [...SECRET_FIELDS, ...HEADER_HOLDERS.flatMap((holder) => SECRET_HEADERS.map((name) => `${holder}["${name}"]`))];
 
 export const REDACTED = '[redacted]';
 

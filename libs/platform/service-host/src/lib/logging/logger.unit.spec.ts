@@ -41,10 +41,10 @@ describe('createLogger', () => {
     });
   });
 
-  it('given secrets under their field names, then the values are redacted, headers included', () => {
+  it('given secrets under their field names, then the values are redacted, request headers included', () => {
     const { logger, lines } = logged('info');
-    logger.info('webhook', { token: 't0p', headers: { authorization: 'Basic abc', 'stripe-signature': 't=1,v1=x' }, endpoint: { webhookSecret: 's3cret' }, card: { number: '4242' } });
-    expect(lines[0]).toMatchObject({ token: '[redacted]', headers: { authorization: '[redacted]', 'stripe-signature': '[redacted]' }, endpoint: { webhookSecret: '[redacted]' }, card: '[redacted]' });
+    logger.info('webhook', { token: 't0p', webhookSecret: 's3cret', card: { number: '4242' }, req: { headers: { authorization: 'Basic abc', 'stripe-signature': 't=1,v1=x', accept: 'application/json' } } });
+    expect(lines[0]).toMatchObject({ token: '[redacted]', webhookSecret: '[redacted]', card: '[redacted]', req: { headers: { authorization: '[redacted]', 'stripe-signature': '[redacted]', accept: 'application/json' } } });
   });
 
   it('given work run in a log context, then its lines (and those of what it awaits) carry the request id and trace id; others do not', async () => {
