@@ -36,9 +36,11 @@ const layers = [
   { sourceTag: 'scope:tasks', onlyDependOnLibsWithTags: ['scope:tasks', 'scope:pricing', 'scope:shared'] },
   { sourceTag: 'scope:webhooks', onlyDependOnLibsWithTags: ['scope:webhooks', 'scope:shared'] },
   // The gateway meets services only through RPC, commands and events (contracts, shared libs).
-  { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+  { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:organisations', 'scope:shared'] },
+  // Organisations (members, roles, invitations) are the gateway's to decide and finance's to verify.
+  { sourceTag: 'scope:organisations', onlyDependOnLibsWithTags: ['scope:organisations', 'scope:shared'] },
   // Finance replays wallet streams read-only; it may read the wallet's rules, never write.
-  { sourceTag: 'scope:finance', onlyDependOnLibsWithTags: ['scope:finance', 'scope:wallet', 'scope:shared'] },
+  { sourceTag: 'scope:finance', onlyDependOnLibsWithTags: ['scope:finance', 'scope:wallet', 'scope:organisations', 'scope:shared'] },
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
 ];
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { BillingGateway, gatewayStatePath, openGatewayState } from '@billing/gateway-application';
+import { BillingGateway, logInvitation, gatewayEventsPath, gatewayStatePath, openGatewayState } from '@billing/gateway-application';
+import { openSqliteEventStore } from '@billing/event-store';
 import { BillingGrpcServer } from '@billing/gateway-grpc';
 import { type RunningGatewayHttp, startGatewayHttp } from '@billing/gateway-http';
 import { KafkaMessageBus } from '@billing/messaging';
@@ -23,8 +24,9 @@ export interface RunningGateway {
 /**
  * The gateway alone, in front of the distributed services: an RPC client to them over
  * Kafka (its own reply topic), REST on PORT and gRPC on GRPC_PORT over one facade, its
- * state (API keys, idempotency) in DATA_DIR/gateway.state.db, app users' tokens verified
- * with JWT_SECRET or JWT_JWKS_URL. It owns no event store: every figure is a service's.
+ * state (API keys, idempotency) in DATA_DIR/gateway.state.db, organisations as events in
+ * DATA_DIR/gateway.events.db, app users' tokens verified with JWT_SECRET or JWT_JWKS_URL.
+ * Every figure of credits and money is a service's.
  */
 export async function startGateway(config: GatewayConfig, options: { readonly logSink?: LogSink; readonly dashboardDir?: string } = {}): Promise<RunningGateway> {
   const { platform } = config;
@@ -58,7 +60,11 @@ export async function startGateway(config: GatewayConfig, options: { readonly lo
     closers.push(async () => {
       db.close();
     });
-    const gateway = new BillingGateway({ rpc, db, tokens: config.tokens });
+    const organisationEvents = openSqliteEventStore({ path: gatewayEventsPath(dataDir) });
+    closers.push(() => organisationEvents.close());
+    const gateway = new BillingGateway({ rpc, db, tokens: config.tokens, organisationEvents, onInvitation: logInvitation(logger) });
+    const founded = await gateway.migrateAccountsToOrganisations();
+    if (founded > 0) logger.info('accounts became organisations', { founded });
     const http = await startGatewayHttp({
       gateway,
       logger,

@@ -72,6 +72,21 @@ const apiKeysOf = (t: Transport) => ({
   rotate: (id: string, body: BodyOf<'ApiKeysController_rotate'> = {}, o?: CallOptions) => t.send('ApiKeysController_rotate', { path: { id }, body }, o),
 });
 
+/** The caller's organisation (members, roles, invitations), and joining one by invitation. */
+const organisationOf = (t: Transport) => ({
+  get: (o?: CallOptions) => t.send('OrganisationController_get', {}, o),
+  /** The answer carries the invitation's single-use `code`, for the invitee. */
+  invite: (body: BodyOf<'OrganisationController_invite'>, o?: CallOptions) => t.send('OrganisationController_invite', { body }, o),
+  invitations: (o?: CallOptions) => t.send('OrganisationController_invitations', {}, o),
+  revokeInvitation: (id: string, o?: CallOptions) => t.send('OrganisationController_revokeInvitation', { path: { id } }, o),
+  changeRole: (userId: string, body: BodyOf<'OrganisationController_changeRole'>, o?: CallOptions) =>
+    t.send('OrganisationController_changeRole', { path: { userId }, body }, o),
+  removeMember: (userId: string, o?: CallOptions) => t.send('OrganisationController_removeMember', { path: { userId } }, o),
+  leave: (o?: CallOptions) => t.send('OrganisationController_leave', {}, o),
+  /** Joins the organisation the code invites to (any signed-in user; the code works once). */
+  acceptInvitation: (code: string, o?: CallOptions) => t.send('InvitationsController_accept', { body: { code } }, o),
+});
+
 /** The account's outgoing webhook endpoints (Standard Webhooks) and their delivery log. */
 const webhookEndpointsOf = (t: Transport) => ({
   /** The answer carries the signing secret (`whsec_...`). */
@@ -130,6 +145,7 @@ export class BillingClient {
   readonly orders: ReturnType<typeof ordersOf>;
   readonly subscription: ReturnType<typeof subscriptionOf>;
   readonly apiKeys: ReturnType<typeof apiKeysOf>;
+  readonly organisation: ReturnType<typeof organisationOf>;
   readonly webhooks: ReturnType<typeof webhooksOf>;
   readonly webhookEndpoints: ReturnType<typeof webhookEndpointsOf>;
   readonly balanceAlerts: ReturnType<typeof balanceAlertsOf>;
@@ -143,6 +159,7 @@ export class BillingClient {
     this.orders = ordersOf(transport);
     this.subscription = subscriptionOf(transport);
     this.apiKeys = apiKeysOf(transport);
+    this.organisation = organisationOf(transport);
     this.webhooks = webhooksOf(transport);
     this.webhookEndpoints = webhookEndpointsOf(transport);
     this.balanceAlerts = balanceAlertsOf(transport);

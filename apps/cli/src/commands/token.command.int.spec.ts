@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiKeyStore, Authenticator, ensureJwtSecret, openGatewayState } from '@billing/gateway-application';
+import { openSqliteEventStore } from '@billing/event-store';
+import { ApiKeyStore, Authenticator, ensureJwtSecret, openGatewayState, Organisations } from '@billing/gateway-application';
 import { runCli } from '../cli';
 import type { CliContext } from '../command';
 import { COMMANDS } from './index';
@@ -10,6 +11,14 @@ describe('billing token', () => {
   let dataDir: string;
   beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'token-command-'))));
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  /** The gateway's check of a token: its signature, then the member it names in the organisation it names. */
+  function authenticatorFor(secret: string) {
+    const db = openGatewayState(':memory:');
+    const events = openSqliteEventStore({ path: join(dataDir, 'gateway.events.db') });
+    const authenticator = new Authenticator(new ApiKeyStore(db), new Organisations(events, Date.now), { jwtSecret: secret }, () => Date.now());
+    return { authenticator, close: async () => { await events.close(); db.close(); } };
+  }
 
   function run(args: readonly string[], env: NodeJS.ProcessEnv) {
     const out: string[] = [];
@@ -46,12 +55,11 @@ describe('billing token', () => {
 
   it('given the platform’s DATA_DIR as --data-dir, then a token signed with its secret, whatever DATA_DIR says', async () => {
     const secret = ensureJwtSecret(dataDir);
-    const db = openGatewayState(':memory:');
-    const authenticator = new Authenticator(new ApiKeyStore(db), { jwtSecret: secret }, () => Date.now());
+    const { authenticator, close } = authenticatorFor(secret);
     const result = await run(['--account', 'alice', '--data-dir', dataDir], { DATA_DIR: join(dataDir, 'elsewhere') });
     expect(result.code).toBe(0);
-    expect(await authenticator.authenticate(`Bearer ${result.stdout.trim()}`)).toEqual({ accountId: 'alice', channel: 'app', role: 'user' });
-    db.close();
+    expect(await authenticator.authenticate(`Bearer ${result.stdout.trim()}`)).toEqual({ accountId: 'alice', channel: 'app', role: 'user', member: { userId: 'alice', role: 'owner' } });
+    await close();
   });
 
   it('given BILLING_ENV=production, then it refuses even with a secret', async () => {
@@ -64,14 +72,16 @@ describe('billing token', () => {
   it('given the embedded platform’s secret, then the token is one the gateway accepts, for the account and role asked', async () => {
     const secret = ensureJwtSecret(dataDir);
     expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
-    const db = openGatewayState(':memory:');
-    const authenticator = new Authenticator(new ApiKeyStore(db), { jwtSecret: secret }, () => Date.now());
+    const { authenticator, close } = authenticatorFor(secret);
     const user = await run(['--account', 'alice'], { DATA_DIR: dataDir });
     const finance = await run(['--account', 'auditor-1', '--role', 'finance'], { DATA_DIR: dataDir });
+    const elsewhere = await run(['--account', 'bob', '--organisation', 'alice'], { DATA_DIR: dataDir });
     expect(user.code).toBe(0);
-    expect(await authenticator.authenticate(`Bearer ${user.stdout.trim()}`)).toEqual({ accountId: 'alice', channel: 'app', role: 'user' });
-    expect(await authenticator.authenticate(`Bearer ${finance.stdout.trim()}`)).toEqual({ accountId: 'auditor-1', channel: 'app', role: 'finance' });
-    db.close();
+    expect(await authenticator.authenticate(`Bearer ${user.stdout.trim()}`)).toEqual({ accountId: 'alice', channel: 'app', role: 'user', member: { userId: 'alice', role: 'owner' } });
+    expect(await authenticator.authenticate(`Bearer ${finance.stdout.trim()}`)).toEqual({ accountId: 'auditor-1', channel: 'app', role: 'finance', member: { userId: 'auditor-1', role: 'owner' } });
+    // bob is no member of alice's organisation: refused as for one that does not exist.
+    await expect(authenticator.authenticate(`Bearer ${elsewhere.stdout.trim()}`)).rejects.toMatchObject({ problem: { status: 403 } });
+    await close();
   });
 
   it('given bad input, then exit 2 with the reason', async () => {

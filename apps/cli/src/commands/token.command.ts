@@ -14,16 +14,18 @@ const DEFAULT_HOURS = 24;
 export const tokenCommand: CliCommand = {
   name: 'token',
   summary: 'issue an app user token for the embedded platform (refused in production)',
-  usage: 'npm run billing -- token --account <id> [--role finance] [--hours <n>] [--data-dir <dir>]   (default: DATA_DIR, else ./data)',
+  usage: 'npm run billing -- token --account <id> [--organisation <id>] [--role finance] [--hours <n>] [--data-dir <dir>]   (default: DATA_DIR, else ./data; --organisation: one the user was invited to, default their own)',
   async run(args, context) {
     const { values } = parseArgs({
       args: [...args],
-      options: { account: { type: 'string' }, role: { type: 'string' }, hours: { type: 'string' }, 'data-dir': { type: 'string' } },
+      options: { account: { type: 'string' }, organisation: { type: 'string' }, role: { type: 'string' }, hours: { type: 'string' }, 'data-dir': { type: 'string' } },
       strict: true,
       allowPositionals: false,
     });
     const account = values.account;
     if (account === undefined || !ACCOUNT_ID_PATTERN.test(account)) throw new UsageError('--account <id> is required: 1-128 letters, digits, ".", "_", ":" or "-"');
+    const organisation = values.organisation;
+    if (organisation !== undefined && !ACCOUNT_ID_PATTERN.test(organisation)) throw new UsageError('--organisation <id>: 1-128 letters, digits, ".", "_", ":" or "-"');
     if (values.role !== undefined && values.role !== 'finance') throw new UsageError(`--role must be finance, got ${JSON.stringify(values.role)}`);
     const hours = values.hours === undefined ? DEFAULT_HOURS : Number(values.hours);
     if (!/^\d{1,4}$/.test(values.hours ?? '24') || hours < 1 || hours > 720) throw new UsageError('--hours must be a whole number from 1 to 720');
@@ -37,7 +39,12 @@ export const tokenCommand: CliCommand = {
       context.stderr(noSecret(dataDir, path));
       return EXIT_FAILED;
     }
-    const token = await signAppToken(readJwtSecret(path), account, { ...(values.role === 'finance' ? { role: 'finance' as const } : {}), now: context.now(), ttlSeconds: hours * 3600 });
+    const token = await signAppToken(readJwtSecret(path), account, {
+      ...(values.role === 'finance' ? { role: 'finance' as const } : {}),
+      ...(organisation === undefined ? {} : { organisationId: organisation }),
+      now: context.now(),
+      ttlSeconds: hours * 3600,
+    });
     context.stdout(`${token}\n`);
     return EXIT_OK;
   },

@@ -1,6 +1,8 @@
 import {
   BillingGateway,
+  logInvitation,
   ensureJwtSecret,
+  gatewayEventsPath,
   gatewayStatePath,
   jwtSecretPath,
   openGatewayState,
@@ -10,6 +12,7 @@ import { BillingGrpcServer, grpcPortFrom } from '@billing/gateway-grpc';
 import { type RunningGatewayHttp, startGatewayHttp } from '@billing/gateway-http';
 import { loadGatewayHttpConfig } from '@billing/platform-config';
 import type { Logger } from '@billing/service-host';
+import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import type { PlatformRuntime } from './platform-runtime';
 
 export interface FrontDoorOptions {
@@ -18,12 +21,15 @@ export interface FrontDoorOptions {
   /** Default: the runtime's (JSON lines on stdout at LOG_LEVEL). */
   readonly logger?: Logger;
   readonly logRequests?: boolean;
+  /** Another front door's organisation events, for a second replica on the same DATA_DIR (one writer per event store). */
+  readonly organisationEvents?: EventStore;
 }
 
 export interface FrontDoor {
   readonly http: RunningGatewayHttp;
   readonly grpc: BillingGrpcServer;
   readonly lines: readonly string[];
+  readonly organisationEvents: EventStore;
   close(): Promise<void>;
 }
 
@@ -43,10 +49,17 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
     ? { jwksUrl: env['JWT_JWKS_URL'] }
     : { jwtSecret: env['JWT_SECRET'] && env['JWT_SECRET'].length > 0 ? env['JWT_SECRET'] : ensureJwtSecret(runtime.dataDir) };
   const db = openGatewayState(gatewayStatePath(runtime.dataDir));
-  const gateway = new BillingGateway({ rpc: runtime.rpc, db, tokens });
+  const organisationEvents = options.organisationEvents ?? openSqliteEventStore({ path: gatewayEventsPath(runtime.dataDir) });
   const logger = options.logger ?? runtime.logger('gateway');
+  const gateway = new BillingGateway({ rpc: runtime.rpc, db, tokens, organisationEvents, onInvitation: logInvitation(logger) });
+  const closeState = async (): Promise<void> => {
+    if (!options.organisationEvents) await organisationEvents.close();
+    db.close();
+  };
   let http: RunningGatewayHttp;
   try {
+    const founded = await gateway.migrateAccountsToOrganisations();
+    if (founded > 0) logger.info('accounts became organisations', { founded });
     const dashboardDir = env['DASHBOARD_DIR'] || options.dashboardDir;
     http = await startGatewayHttp({
       gateway,
@@ -60,7 +73,7 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
       ...(options.logRequests === undefined ? {} : { logRequests: options.logRequests }),
     });
   } catch (error) {
-    db.close();
+    await closeState();
     throw error;
   }
   let grpc: BillingGrpcServer;
@@ -68,7 +81,7 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
     grpc = await BillingGrpcServer.start({ gateway, bus: runtime.messageBus, port: grpcPort, host, logger });
   } catch (error) {
     await http.close();
-    db.close();
+    await closeState();
     throw error;
   }
   const url = host === '0.0.0.0' || host === '::' ? `http://localhost:${http.port}` : http.url;
@@ -87,11 +100,12 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
     http,
     grpc,
     lines,
+    organisationEvents,
     // Before the runtime's bus closes: gRPC follows task updates on it.
     close: async () => {
       await http.close();
       await grpc.stop();
-      db.close();
+      await closeState();
     },
   };
 }

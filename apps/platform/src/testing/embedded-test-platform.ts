@@ -55,13 +55,17 @@ export class EmbeddedTestPlatform {
    * same gateway state as the first).
    */
   async extraGateway(name: string, variables: Readonly<Record<string, string>>): Promise<{ readonly url: string; closeAll(): Promise<void> }> {
-    const door = await openFrontDoor(this.runtime, { ...environment(this.options), ...variables }, { logger: gatewayLogger(name, this.logs), logRequests: false });
+    const door = await openFrontDoor(
+      this.runtime,
+      { ...environment(this.options), ...variables },
+      { logger: gatewayLogger(name, this.logs), logRequests: false, organisationEvents: this.door.organisationEvents },
+    );
     return { url: door.http.url, closeAll: () => door.close() };
   }
 
-  /** An app user's token, signed as `billing token` signs it (role finance when asked). */
-  token(accountId: string, role?: 'finance'): Promise<string> {
-    return signAppToken(this.options.jwtSecret, accountId, { ...(role ? { role } : {}), now: Date.now(), ttlSeconds: 3600 });
+  /** An app user's token, signed as `billing token` signs it (role finance when asked; `organisationId`: acting in one the user joined). */
+  token(accountId: string, role?: 'finance', organisationId?: string): Promise<string> {
+    return signAppToken(this.options.jwtSecret, accountId, { ...(role ? { role } : {}), ...(organisationId ? { organisationId } : {}), now: Date.now(), ttlSeconds: 3600 });
   }
 
   /** The front door, then the services and the bus. */

@@ -16,3 +16,6 @@ export * from './lib/finance';
 export * from './lib/key-scopes';
 export * from './lib/ids';
 export * from './lib/webhook-endpoints';
+export * from './lib/operation-roles';
+export * from './lib/organisations';
+export * from './lib/organisation-views';

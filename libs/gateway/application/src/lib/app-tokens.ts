@@ -24,10 +24,18 @@ export function readJwtSecret(path: string): string {
   return secret;
 }
 
-/** A signed-in app user's token (HS256): `sub` is the account, `role` is present for finance. */
-export function signAppToken(secret: string, accountId: string, options: { readonly role?: Role; readonly now: number; readonly ttlSeconds: number }): Promise<string> {
+/**
+ * A signed-in app user's token (HS256): `sub` is the user, `org` the organisation they act
+ * in when not their own, `role` is present for finance.
+ */
+export function signAppToken(
+  secret: string,
+  accountId: string,
+  options: { readonly role?: Role; readonly organisationId?: string; readonly now: number; readonly ttlSeconds: number },
+): Promise<string> {
   const issuedAt = Math.floor(options.now / 1000);
-  return new SignJWT(options.role === 'finance' ? { role: 'finance' } : {})
+  const claims = { ...(options.role === 'finance' ? { role: 'finance' } : {}), ...(options.organisationId === undefined ? {} : { org: options.organisationId }) };
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(accountId)
     .setIssuedAt(issuedAt)

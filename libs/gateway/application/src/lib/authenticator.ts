@@ -1,7 +1,9 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { type ApiKeyStore, looksLikeApiKey } from './api-keys';
 import { ACCOUNT_ID_PATTERN, type Caller } from './caller';
+import type { Organisations } from './organisations';
 import { gatewayProblems } from './problems';
+import type { MemberRole } from '@billing/organisations-domain';
 
 /** How app users' tokens are checked: an HS256 secret, or a JWKS URL (one of them). */
 export interface TokenVerification {
@@ -13,8 +15,11 @@ export interface TokenVerification {
 
 /**
  * `Authorization: Bearer <credential>` to a caller. An API key (`bk_...`) is channel `api`
- * for the key's account; a JWT verified with `jose` is channel `app` for its `sub`, with
- * role `finance` when the token says so. Anything else is 401.
+ * for the key's organisation; a JWT verified with `jose` is channel `app` for the user its
+ * `sub` names, acting in the organisation its `org` claim names (absent: the user's own,
+ * founded with them as owner on first use), as the member they are there (else 403, the
+ * same whether the organisation exists or not). Role `finance` when the token says so.
+ * Anything else is 401.
  */
 export class Authenticator {
   private readonly key: Uint8Array | JWTVerifyGetKey;
@@ -23,6 +28,7 @@ export class Authenticator {
 
   constructor(
     private readonly keys: ApiKeyStore,
+    private readonly organisations: Organisations,
     private readonly tokens: TokenVerification,
     private readonly now: () => number,
   ) {
@@ -47,13 +53,24 @@ export class Authenticator {
       };
     }
     const payload = await this.verifyToken(credential);
-    const accountId = payload.sub;
-    if (typeof accountId !== 'string' || !ACCOUNT_ID_PATTERN.test(accountId)) {
+    const userId = payload.sub;
+    if (typeof userId !== 'string' || !ACCOUNT_ID_PATTERN.test(userId)) {
       throw gatewayProblems.unauthorized('the token names no valid account (claim sub)');
     }
+    const organisationId = payload['org'] ?? userId;
+    if (typeof organisationId !== 'string' || !ACCOUNT_ID_PATTERN.test(organisationId)) throw gatewayProblems.unauthorized('the token names no valid organisation (claim org)');
     const role = payload['role'];
     if (role !== undefined && role !== 'finance' && role !== 'user') throw gatewayProblems.unauthorized('the token has an unknown role');
-    return { accountId, channel: 'app', role: role === 'finance' ? 'finance' : 'user' };
+    const member = await this.memberOf(organisationId, userId);
+    return { accountId: organisationId, channel: 'app', role: role === 'finance' ? 'finance' : 'user', member: { userId, role: member.role } };
+  }
+
+  /** The user's role in the organisation; their own is founded on first use (an account from before organisations becomes one). */
+  private async memberOf(organisationId: string, userId: string): Promise<{ readonly role: MemberRole }> {
+    let member = await this.organisations.memberOf(organisationId, userId);
+    if (!member && organisationId === userId && (await this.organisations.found(userId, userId, false))) member = await this.organisations.memberOf(userId, userId);
+    if (!member) throw gatewayProblems.forbidden(`you are not a member of organisation ${organisationId}`);
+    return member;
   }
 
   private async verifyToken(token: string): Promise<JWTPayload> {

@@ -23,7 +23,7 @@ import { type RpcCallOptions, type RpcClient, RpcError, send } from '@billing/se
 import { type AccountView, SLOT_HOLDING_STATUSES } from './account-summary';
 import { type ApiKeyRecord, ApiKeyStore } from './api-keys';
 import { Authenticator, type TokenVerification } from './authenticator';
-import type { Caller, RequestContext } from './caller';
+import type { Caller, MemberOfOrganisation, RequestContext } from './caller';
 import {
   type BalancesAsOfView,
   balancesAsOfView,
@@ -42,7 +42,13 @@ import {
   verificationView,
 } from './finance';
 import { type IdempotentOutcome, IdempotencyStore, type StoredResponse } from './idempotency';
-import { type ApiKeyScope, requireScope } from './key-scopes';
+import type { ApiKeyScope } from './key-scopes';
+import { authorise, type GatewayOperation } from './operation-roles';
+import { accountsInGatewayState, Organisations } from './organisations';
+import { type CreatedInvitationView, type InvitationView, invitationView, type MembershipView, type OrganisationView, organisationView } from './organisation-views';
+import type { EventStore } from '@billing/event-store';
+import type { InvitationInput } from './inputs';
+import type { MemberRole } from '@billing/organisations-domain';
 import type { ApiKeyInput, BatchInput, LedgerInput, OrderInput, QuoteInput, RenderInput, TaskInput, TaskListInput, WebhookInput } from './inputs';
 import { idFor } from './ids';
 import { AccountPlans } from './plans';
@@ -79,6 +85,10 @@ export interface BillingGatewayOptions {
   /** The gateway's own database (`openGatewayState`). */
   readonly db: Database.Database;
   readonly tokens: TokenVerification;
+  /** The gateway's event store: organisations, their members and invitations (`gatewayEventsPath`). */
+  readonly organisationEvents: EventStore;
+  /** Told of each invitation with its code: the embedded platform logs it (no mail is sent). */
+  readonly onInvitation?: (invitation: CreatedInvitationView & { readonly organisation_id: string }) => void;
   readonly now?: () => number;
   /** How long an account's plan (entitlements) is reused (default 5 s). */
   readonly planCacheMillis?: number;
@@ -131,6 +141,7 @@ export interface ReadinessView {
 }
 
 const DEFAULT_LEDGER_PAGE = 100;
+const INVITATION_TTL_MILLIS = 7 * 86_400_000;
 const DEFAULT_ROTATION_OVERLAP_SECONDS = 86_400;
 /** Pages read to answer one usage or account question: a bound on one request's work. */
 const MAX_SCAN_PAGES = 200;
@@ -143,6 +154,7 @@ const MAX_SCAN_PAGES = 200;
  */
 export class BillingGateway {
   readonly keys: ApiKeyStore;
+  readonly organisations: Organisations;
   readonly webhookEndpoints: WebhookEndpoints;
   private readonly authenticator: Authenticator;
   private readonly idempotency: IdempotencyStore;
@@ -153,7 +165,8 @@ export class BillingGateway {
   constructor(private readonly options: BillingGatewayOptions) {
     this.now = options.now ?? Date.now;
     this.keys = new ApiKeyStore(options.db);
-    this.authenticator = new Authenticator(this.keys, options.tokens, this.now);
+    this.organisations = new Organisations(options.organisationEvents, this.now);
+    this.authenticator = new Authenticator(this.keys, this.organisations, options.tokens, this.now);
     this.idempotency = new IdempotencyStore(options.db);
     this.plans = new AccountPlans(options.rpc, this.now, options.planCacheMillis ?? 5_000);
     this.webhookEndpoints = new WebhookEndpoints(this.call.bind(this));
@@ -172,14 +185,14 @@ export class BillingGateway {
   }
 
   async quote(caller: Caller, input: QuoteInput, context: RequestContext): Promise<QuoteView> {
-    requireScope(caller, 'quote');
+    authorise(caller, 'quote');
     const { batchSize, ...render } = input;
     const quote = await this.call(caller, PricingRpc.quote, { request: renderFields(render), ...(batchSize === undefined ? {} : { batchSize }), channel: caller.channel }, context);
     return quoteView(quote);
   }
 
   async createTask(caller: Caller, input: TaskInput, context: RequestContext): Promise<TaskView> {
-    requireScope(caller, 'createTask');
+    authorise(caller, 'createTask');
     const { queue, ...render } = input;
     const taskId = idFor('task', caller, context);
     const task = await this.call(
@@ -191,7 +204,7 @@ export class BillingGateway {
   }
 
   async createBatch(caller: Caller, input: BatchInput, context: RequestContext): Promise<BatchView> {
-    requireScope(caller, 'createBatch');
+    authorise(caller, 'createBatch');
     await this.plans.require(caller, 'batch_generation', context);
     const { queue, batchSize, ...render } = input;
     const batchId = idFor('batch', caller, context);
@@ -204,34 +217,34 @@ export class BillingGateway {
   }
 
   async getTask(caller: Caller, taskId: string, context: RequestContext): Promise<TaskView> {
-    requireScope(caller, 'getTask');
+    authorise(caller, 'getTask');
     return taskView(await this.call(caller, TasksRpc.getTask, { accountId: caller.accountId, taskId }, context));
   }
 
   async listTasks(caller: Caller, input: TaskListInput, context: RequestContext): Promise<TaskPageView> {
-    requireScope(caller, 'listTasks');
+    authorise(caller, 'listTasks');
     const page = await this.call(caller, TasksRpc.listTasks, { accountId: caller.accountId, ...input }, context);
     return { tasks: page.tasks.map(taskView), next: page.next };
   }
 
   async cancelTask(caller: Caller, taskId: string, context: RequestContext): Promise<TaskView> {
-    requireScope(caller, 'cancelTask');
+    authorise(caller, 'cancelTask');
     return taskView(await this.call(caller, TasksRpc.cancelTask, { accountId: caller.accountId, taskId }, context));
   }
 
   async adoptTask(caller: Caller, taskId: string, context: RequestContext): Promise<TaskView> {
-    requireScope(caller, 'adoptTask');
+    authorise(caller, 'adoptTask');
     return taskView(await this.call(caller, TasksRpc.adoptTask, { accountId: caller.accountId, taskId }, context));
   }
 
   async utilisation(caller: Caller, context: RequestContext): Promise<UtilisationView> {
-    requireScope(caller, 'utilisation');
+    authorise(caller, 'utilisation');
     return utilisationView(await this.call(caller, TasksRpc.utilisation, { accountId: caller.accountId }, context));
   }
 
   /** Every pool of the price book in force, used or not (an unused pool is all zeros). */
   async balances(caller: Caller, context: RequestContext): Promise<BalancesView> {
-    requireScope(caller, 'balances');
+    authorise(caller, 'balances');
     const [wallets, catalog] = await Promise.all([
       this.call(caller, WalletRpc.balances, { accountId: caller.accountId }, context),
       this.catalog(caller, context),
@@ -246,21 +259,21 @@ export class BillingGateway {
 
   /** The caller's low-balance thresholds per pool, and whether each alert is armed. */
   async balanceAlerts(caller: Caller, context: RequestContext): Promise<{ pools: PoolBalanceAlertsView[] }> {
-    requireScope(caller, 'balanceAlerts');
+    authorise(caller, 'balanceAlerts');
     const { pools } = await this.call(caller, WebhooksRpc.balanceAlerts, { accountId: caller.accountId }, context);
     return { pools: pools.map(poolBalanceAlertsView) };
   }
 
   /** Replaces a pool's thresholds (credits); each fires as a `balance.low` webhook once per crossing downwards. */
   async setBalanceAlerts(caller: Caller, pool: string, thresholdsCredits: readonly number[], context: RequestContext): Promise<PoolBalanceAlertsView> {
-    requireScope(caller, 'setBalanceAlerts');
+    authorise(caller, 'setBalanceAlerts');
     await this.requireKnownPool(caller, pool, context);
     const request = { accountId: caller.accountId, pool, thresholdsMillicredits: thresholdsCredits.map((credits) => parseCredits(credits)) };
     return poolBalanceAlertsView(await this.call(caller, WebhooksRpc.setBalanceAlerts, request, context));
   }
 
   async ledger(caller: Caller, input: LedgerInput, context: RequestContext): Promise<LedgerView> {
-    requireScope(caller, 'ledger');
+    authorise(caller, 'ledger');
     if (input.pool !== undefined) await this.requireKnownPool(caller, input.pool, context);
     const limit = input.limit ?? DEFAULT_LEDGER_PAGE;
     const entries = await this.call(caller, WalletRpc.ledger, { accountId: caller.accountId, ...input, limit }, context);
@@ -270,7 +283,7 @@ export class BillingGateway {
 
   /** The caller's plan (its entitlements and concurrency limit) and how many of its tasks run or wait now. */
   async account(caller: Caller, context: RequestContext): Promise<AccountView> {
-    requireScope(caller, 'account');
+    authorise(caller, 'account');
     const [plan, catalog, running, queued] = await Promise.all([
       this.plans.planOf(caller.accountId, context),
       this.catalog(caller, context),
@@ -299,7 +312,7 @@ export class BillingGateway {
    * time (bounded by MAX_SCAN_PAGES); a usage projection would serve a long history better.
    */
   async usage(caller: Caller, input: UsageInput, context: RequestContext): Promise<UsageView> {
-    requireScope(caller, 'usage');
+    authorise(caller, 'usage');
     if (input.pool !== undefined) await this.requireKnownPool(caller, input.pool, context);
     const { start, end } = usageWindow(input);
     const charges: LedgerEntry[] = [];
@@ -328,23 +341,25 @@ export class BillingGateway {
   }
 
   async catalogView(caller: Caller, context: RequestContext): Promise<CatalogView> {
-    requireScope(caller, 'catalog');
+    authorise(caller, 'catalog');
     return catalogView(await this.catalog(caller, context, true));
   }
 
   async placeOrder(caller: Caller, input: OrderInput, context: RequestContext): Promise<OrderView> {
-    requireScope(caller, 'placeOrder');
+    authorise(caller, 'placeOrder');
     const orderId = idFor('order', caller, context);
     const item: OrderItemCall = input.kind === 'pack' ? { kind: 'pack', packId: input.packId } : { kind: 'plan', planId: input.planId };
     return placedOrderView(await this.call(caller, PurchaseRpc.placeOrder, { accountId: caller.accountId, orderId, item }, context));
   }
 
   async planSubscription(caller: Caller, context: RequestContext): Promise<PlanSubscriptionView> {
+    authorise(caller, 'planSubscription');
     return planSubscriptionView(await this.call(caller, PurchaseRpc.planSubscription, { accountId: caller.accountId }, context));
   }
 
   /** `cancel`: the plan ends when its paid period ends; otherwise it renews again. The provider is told first. */
   async setCancelAtPeriodEnd(caller: Caller, cancel: boolean, context: RequestContext): Promise<PlanSubscriptionView> {
+    authorise(caller, cancel ? 'cancelPlan' : 'resumePlan');
     const subscription = await this.call(caller, cancel ? PurchaseRpc.cancelPlanAtPeriodEnd : PurchaseRpc.resumePlan, { accountId: caller.accountId }, context);
     this.plans.forget(caller.accountId);
     return planSubscriptionView(subscription);
@@ -352,6 +367,7 @@ export class BillingGateway {
 
   /** To a plan with a larger grant now (its pro rata difference granted and charged), to a smaller one when the paid period ends. */
   async changePlan(caller: Caller, planId: string, context: RequestContext): Promise<PlanSubscriptionView> {
+    authorise(caller, 'changePlan');
     const subscription = await this.call(caller, PurchaseRpc.changePlan, { accountId: caller.accountId, planId }, context);
     this.plans.forget(caller.accountId);
     return planSubscriptionView(subscription);
@@ -359,14 +375,14 @@ export class BillingGateway {
 
   /** The caller's receipts, newest first. */
   async receipts(caller: Caller, context: RequestContext): Promise<{ receipts: ReceiptView[] }> {
-    requireScope(caller, 'receipts');
+    authorise(caller, 'receipts');
     const { receipts } = await this.call(caller, PurchaseRpc.receipts, { accountId: caller.accountId }, context);
     return { receipts: receipts.map(receiptView) };
   }
 
   /** The receipt of one of the caller's paid orders; an unpaid order, or another account's, has none (404). */
   async orderReceipt(caller: Caller, orderId: string, context: RequestContext): Promise<ReceiptView> {
-    requireScope(caller, 'receipts');
+    authorise(caller, 'receipts');
     const { receipts } = await this.call(caller, PurchaseRpc.receipts, { accountId: caller.accountId, orderId }, context);
     const receipt = receipts[0];
     if (!receipt) throw gatewayProblems.notFound('Receipt', `for order ${orderId}`);
@@ -375,6 +391,7 @@ export class BillingGateway {
 
   /** Sandbox only: the caller's next plan renewal is declined (refused with 403 by a real provider). */
   async declineNextSandboxRenewal(caller: Caller, context: RequestContext): Promise<PlanSubscriptionView> {
+    authorise(caller, 'declineNextSandboxRenewal');
     await this.call(caller, PurchaseRpc.failNextSandboxRenewals, { accountId: caller.accountId, count: 1 }, context);
     return this.planSubscription(caller, context);
   }
@@ -385,7 +402,7 @@ export class BillingGateway {
    * provider, asynchronously: the answer shows the refund under way.
    */
   async refundOrder(caller: Caller, orderId: string, reason: string | undefined, context: RequestContext): Promise<OrderView> {
-    requireScope(caller, 'refundOrder');
+    authorise(caller, 'refundOrder');
     const byFinance = caller.role === 'finance';
     const request: RefundOrderCall = byFinance
       ? { orderId, reason: reason ?? 'refunded by finance', requestedBy: 'finance' }
@@ -396,7 +413,7 @@ export class BillingGateway {
   }
 
   async getOrder(caller: Caller, orderId: string, context: RequestContext): Promise<OrderView> {
-    requireScope(caller, 'getOrder');
+    authorise(caller, 'getOrder');
     return orderView(await this.call(caller, PurchaseRpc.getOrder, { accountId: caller.accountId, orderId }, context));
   }
 
@@ -405,7 +422,7 @@ export class BillingGateway {
    * the credits (and a plan) are in the wallet, so the caller's next reads show them.
    */
   async confirmSandboxPayment(caller: Caller, orderId: string, context: RequestContext): Promise<OrderView> {
-    requireScope(caller, 'confirmSandboxPayment');
+    authorise(caller, 'confirmSandboxPayment');
     await this.getOrder(caller, orderId, context);
     const outcome = await this.call(caller, PurchaseRpc.confirmSandboxPayment, { orderId }, context);
     const order = outcome.order ?? (await this.call(caller, PurchaseRpc.getOrder, { accountId: caller.accountId, orderId }, context));
@@ -416,7 +433,7 @@ export class BillingGateway {
 
   /** A key is refused (403) by the rule its every use applies: the account's plan must include `api_access`. */
   async createApiKey(caller: Caller, input: ApiKeyInput, context: RequestContext): Promise<CreatedApiKeyView> {
-    this.requireAppUser(caller);
+    authorise(caller, 'createApiKey');
     await this.plans.require(caller, 'api_access', context);
     const { name, ...terms } = input;
     if (terms.expiresAt !== undefined && terms.expiresAt <= this.now()) throw gatewayProblems.validation([{ field: 'expires_at', message: 'must be in the future' }]);
@@ -426,12 +443,12 @@ export class BillingGateway {
   }
 
   async listApiKeys(caller: Caller, context: RequestContext): Promise<readonly ApiKeyView[]> {
-    this.requireAppUser(caller);
+    authorise(caller, 'listApiKeys');
     return this.apiKeyViews(caller, this.keys.list(caller.accountId), context);
   }
 
   async revokeApiKey(caller: Caller, keyId: string, context: RequestContext): Promise<ApiKeyView> {
-    this.requireAppUser(caller);
+    authorise(caller, 'revokeApiKey');
     const revoked = this.keys.revoke(caller.accountId, keyId, this.now());
     if (!revoked) throw gatewayProblems.notFound('API key', keyId);
     const [view] = await this.apiKeyViews(caller, [revoked], context);
@@ -440,11 +457,81 @@ export class BillingGateway {
 
   /** A new secret for a live key; the old one keeps working for `overlapSeconds` (default a day) so clients move without a gap. */
   async rotateApiKey(caller: Caller, keyId: string, overlapSeconds: number | undefined, context: RequestContext): Promise<CreatedApiKeyView> {
-    this.requireAppUser(caller);
+    authorise(caller, 'rotateApiKey');
     const rotated = this.keys.rotate(caller.accountId, keyId, (overlapSeconds ?? DEFAULT_ROTATION_OVERLAP_SECONDS) * 1000, this.now());
     if (!rotated) throw gatewayProblems.notFound('API key', keyId);
     const [view] = await this.apiKeyViews(caller, [rotated.record], context);
     return { ...(view as ApiKeyView), key: rotated.key };
+  }
+
+  /** The caller's organisation: its members and their roles. */
+  async organisation(caller: Caller): Promise<OrganisationView> {
+    const member = memberOf(caller, 'organisation');
+    return organisationView(await this.organisations.state(caller.accountId), caller.accountId, member.role);
+  }
+
+  /** A single-use code for `email` to join with `role`, answered (and logged by the embedded platform) once: no mail is sent. */
+  async inviteMember(caller: Caller, input: InvitationInput): Promise<CreatedInvitationView> {
+    const member = memberOf(caller, 'inviteMember');
+    const expiresAt = this.now() + INVITATION_TTL_MILLIS;
+    const { invitationId, code } = await this.organisations.invite(caller.accountId, { email: input.email, role: input.role, expiresAt, by: member.userId });
+    const invitation = (await this.organisations.state(caller.accountId)).invitations.get(invitationId);
+    if (!invitation) throw new Error(`invitation ${invitationId} was not kept`);
+    const created = { ...invitationView(invitation), code };
+    this.options.onInvitation?.({ ...created, organisation_id: caller.accountId });
+    return created;
+  }
+
+  /** Invitations not yet accepted, revoked or expired (never their codes). */
+  async listInvitations(caller: Caller): Promise<{ invitations: InvitationView[] }> {
+    memberOf(caller, 'listInvitations');
+    const now = this.now();
+    const { invitations } = await this.organisations.state(caller.accountId);
+    return { invitations: [...invitations.values()].filter((invitation) => invitation.status === 'pending' && invitation.expiresAt > now).map(invitationView) };
+  }
+
+  /** Answers the invitations still pending. */
+  async revokeInvitation(caller: Caller, invitationId: string): Promise<{ invitations: InvitationView[] }> {
+    const member = memberOf(caller, 'revokeInvitation');
+    await this.organisations.handle(caller.accountId, 'RevokeInvitation', { invitationId, by: member.userId });
+    return this.listInvitations(caller);
+  }
+
+  /** Only an owner makes or unmakes owners; the last owner keeps the role (409). */
+  async changeMemberRole(caller: Caller, userId: string, role: MemberRole): Promise<OrganisationView> {
+    const member = memberOf(caller, 'changeMemberRole');
+    await this.organisations.handle(caller.accountId, 'ChangeMemberRole', { userId, role, by: member.userId });
+    return this.organisation(caller.member?.userId === userId ? { ...caller, member: { userId, role } } : caller);
+  }
+
+  /** Answers the organisation without them. Only an owner removes an owner; the last owner stays (409). */
+  async removeMember(caller: Caller, userId: string): Promise<OrganisationView> {
+    const member = memberOf(caller, 'removeMember');
+    await this.organisations.handle(caller.accountId, 'RemoveMember', { userId, by: member.userId });
+    return this.organisation(caller);
+  }
+
+  /** The caller leaves the organisation (answered: the membership that ended); the last owner cannot (409). */
+  async leaveOrganisation(caller: Caller): Promise<MembershipView> {
+    const member = memberOf(caller, 'leaveOrganisation');
+    await this.organisations.handle(caller.accountId, 'RemoveMember', { userId: member.userId, by: member.userId });
+    return { organisation_id: caller.accountId, user_id: member.userId, role: member.role };
+  }
+
+  /** Any signed-in user joins the organisation an invitation's code names, once; an unknown, used, revoked or expired code is 404. */
+  async acceptInvitation(caller: Caller, code: string): Promise<MembershipView> {
+    if (!caller.member) throw gatewayProblems.forbidden('an invitation is accepted by a signed-in user, not with an API key');
+    const { organisationId, member } = await this.organisations.accept(code, caller.member.userId);
+    return { organisation_id: organisationId, user_id: caller.member.userId, role: member.role };
+  }
+
+  /**
+   * Accounts from before organisations that the gateway holds keys or idempotency records of
+   * become organisations with their user as owner (appended once; a restart appends nothing).
+   * Others become one on their user's first request. Answers how many were founded now.
+   */
+  migrateAccountsToOrganisations(): Promise<number> {
+    return this.organisations.migrate(accountsInGatewayState(this.options.db));
   }
 
   /** Keys as listed, each budget with what the wallet's books say its key drew (the figure the next reservation is decided against). */
@@ -557,10 +644,6 @@ export class BillingGateway {
     if (caller.role !== 'finance') throw gatewayProblems.forbidden('finance figures are for a signed-in user with role finance');
   }
 
-  private requireAppUser(caller: Caller): void {
-    if (caller.channel !== 'app') throw gatewayProblems.forbidden('API keys are managed by a signed-in app user, not with an API key');
-  }
-
   /** A pool the caller may name: one of the book in force, or one it holds credits in (an earlier book's); else 400 listing them. */
   private async requireKnownPool(caller: Caller, pool: string, context: RequestContext): Promise<void> {
     const catalog = await this.catalog(caller, context);
@@ -590,6 +673,13 @@ export class BillingGateway {
       ...(this.options.rpcTimeoutMillis ? { timeoutMillis: this.options.rpcTimeoutMillis } : {}),
     };
   }
+}
+
+/** The signed-in member the operation's role check let through. */
+function memberOf(caller: Caller, operation: GatewayOperation): MemberOfOrganisation {
+  authorise(caller, operation);
+  if (!caller.member) throw gatewayProblems.forbidden(`${operation} is for a signed-in member of the organisation`);
+  return caller.member;
 }
 
 /** The fields of a render the services take, without the ones left out. */

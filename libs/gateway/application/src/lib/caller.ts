@@ -1,19 +1,33 @@
 import type { KeyBudget } from '@billing/contracts';
+import type { MemberRole } from '@billing/organisations-domain';
 import type { ApiKeyScope } from './key-scopes';
 
 /** How a request reached the gateway: a signed-in app user (JWT) or a program with an API key. */
 export type Channel = 'app' | 'api';
 
+/** The platform's own role (a token claim): `finance` reads every account's books. */
 export type Role = 'user' | 'finance';
 
-/** Who is asking. Every use case is scoped by `accountId`: one account never sees another's data. */
+/** A signed-in user acting in an organisation they belong to. */
+export interface MemberOfOrganisation {
+  readonly userId: string;
+  readonly role: MemberRole;
+}
+
+/**
+ * Who is asking. `accountId` is the organisation's id (the account the wallet, tasks and
+ * purchases know): one organisation never sees another's data. A request is made by a
+ * member (`member`) or by an API key of the organisation (`keyId`).
+ */
 export interface Caller {
   readonly accountId: string;
   readonly channel: Channel;
   readonly role: Role;
+  /** The signed-in member (channel `app`). */
+  readonly member?: MemberOfOrganisation;
   /** The API key the request came with (channel `api`). */
   readonly keyId?: string;
-  /** The key's scopes; absent: every scope (a user, or a key made before scopes). */
+  /** The key's scopes; absent: every scope (a key made before scopes). */
   readonly scopes?: readonly ApiKeyScope[];
   /** The key's budget; absent: it may spend all of the pool. */
   readonly keyBudget?: KeyBudget;

@@ -5,6 +5,9 @@ import { dirname, join } from 'node:path';
 /** The file the gateway keeps its own state in (API keys, idempotency records): nothing else. */
 export const gatewayStatePath = (dataDir: string): string => join(dataDir, 'gateway.state.db');
 
+/** The gateway's event store (embedded): organisations, their members and invitations. */
+export const gatewayEventsPath = (dataDir: string): string => join(dataDir, 'gateway.events.db');
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS api_keys (
   key_id TEXT PRIMARY KEY,

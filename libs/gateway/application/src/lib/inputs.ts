@@ -1,3 +1,4 @@
+import type { MemberRole } from '@billing/organisations-domain';
 import type { KeyBudget, TaskStatus } from '@billing/contracts';
 import type { ApiKeyTerms } from './api-keys';
 
@@ -59,4 +60,10 @@ export function millisFromSeconds(seconds: number | string): number | null {
   const match = /^(\d{1,9})(?:\.(\d{1,3}))?$/.exec(text);
   if (!match?.[1]) return null;
   return Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0'));
+}
+
+/** An invitation to join the caller's organisation. */
+export interface InvitationInput {
+  readonly email: string;
+  readonly role: MemberRole;
 }

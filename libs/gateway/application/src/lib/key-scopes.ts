@@ -1,6 +1,3 @@
-import type { Caller } from './caller';
-import { gatewayProblems } from './problems';
-
 /** What an API key may be allowed to do; a key without scopes may do all of it. */
 export const API_KEY_SCOPES = [
   'tasks:write',
@@ -21,8 +18,8 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /**
  * The one table of which scope each operation an API key may call needs (the README
- * shows it). Operations absent here are not for API keys at all (keys, finance, the
- * subscription), and refuse them on their own.
+ * shows it). Operations absent here are not for API keys at all (keys, members, finance,
+ * the subscription); `authorise` (operation-roles.ts) applies it.
  */
 export const OPERATION_SCOPES = {
   quote: 'quotes',
@@ -50,12 +47,5 @@ export const OPERATION_SCOPES = {
 } as const satisfies Record<string, ApiKeyScope>;
 
 export type ScopedOperation = keyof typeof OPERATION_SCOPES;
-
-/** The one check: a key with scopes must hold the operation's (403 naming it); users and unscoped keys pass. */
-export function requireScope(caller: Caller, operation: ScopedOperation): void {
-  const scope = OPERATION_SCOPES[operation];
-  if (caller.scopes === undefined || caller.scopes.includes(scope)) return;
-  throw gatewayProblems.forbidden(`this API key lacks scope ${scope}`, { scope });
-}
 
 export const isApiKeyScope = (value: string): value is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(value);

@@ -2,7 +2,7 @@ import { creditsNumber } from '@billing/util';
 import { type DeliveryReply, type EndpointReply, type PoolAlertsReply, type RpcContract, type WebhookEventType, WebhooksRpc } from '@billing/contracts';
 import type { Caller, RequestContext } from './caller';
 import { idFor } from './ids';
-import { requireScope } from './key-scopes';
+import { authorise } from './operation-roles';
 
 /** What a customer sends to register or change an endpoint. */
 export interface WebhookEndpointInput {
@@ -55,43 +55,43 @@ export class WebhookEndpoints {
 
   /** The endpoint's id comes from the Idempotency-Key, when sent: a retried create makes one endpoint. */
   async create(caller: Caller, input: NewWebhookEndpointInput, context: RequestContext): Promise<WebhookEndpointWithSecretView> {
-    requireScope(caller, 'manageWebhookEndpoints');
+    authorise(caller, 'manageWebhookEndpoints');
     const endpointId = idFor('whep', caller, context);
     const created = await this.call(caller, WebhooksRpc.createEndpoint, { accountId: caller.accountId, endpointId, ...input }, context);
     return { ...endpointView(created), secret: created.secret };
   }
 
   async list(caller: Caller, context: RequestContext): Promise<{ endpoints: WebhookEndpointView[] }> {
-    requireScope(caller, 'readWebhookEndpoints');
+    authorise(caller, 'readWebhookEndpoints');
     const { endpoints } = await this.call(caller, WebhooksRpc.listEndpoints, { accountId: caller.accountId }, context);
     return { endpoints: endpoints.map(endpointView) };
   }
 
   async get(caller: Caller, endpointId: string, context: RequestContext): Promise<WebhookEndpointView> {
-    requireScope(caller, 'readWebhookEndpoints');
+    authorise(caller, 'readWebhookEndpoints');
     return endpointView(await this.call(caller, WebhooksRpc.getEndpoint, { accountId: caller.accountId, endpointId }, context));
   }
 
   async update(caller: Caller, endpointId: string, changes: WebhookEndpointInput, context: RequestContext): Promise<WebhookEndpointView> {
-    requireScope(caller, 'manageWebhookEndpoints');
+    authorise(caller, 'manageWebhookEndpoints');
     return endpointView(await this.call(caller, WebhooksRpc.updateEndpoint, { accountId: caller.accountId, endpointId, ...changes }, context));
   }
 
   async delete(caller: Caller, endpointId: string, context: RequestContext): Promise<WebhookEndpointView> {
-    requireScope(caller, 'manageWebhookEndpoints');
+    authorise(caller, 'manageWebhookEndpoints');
     return endpointView(await this.call(caller, WebhooksRpc.deleteEndpoint, { accountId: caller.accountId, endpointId }, context));
   }
 
   /** A new secret signs from now on; the previous one signs beside it for `overlapSeconds` (default 24 h). */
   async rotateSecret(caller: Caller, endpointId: string, overlapSeconds: number | undefined, context: RequestContext): Promise<WebhookEndpointWithSecretView> {
-    requireScope(caller, 'manageWebhookEndpoints');
+    authorise(caller, 'manageWebhookEndpoints');
     const request = { accountId: caller.accountId, endpointId, ...(overlapSeconds === undefined ? {} : { overlapMillis: overlapSeconds * 1000 }) };
     const rotated = await this.call(caller, WebhooksRpc.rotateSecret, request, context);
     return { ...endpointView(rotated), secret: rotated.secret };
   }
 
   async deliveries(caller: Caller, endpointId: string, limit: number | undefined, context: RequestContext): Promise<{ deliveries: WebhookDeliveryView[] }> {
-    requireScope(caller, 'readWebhookEndpoints');
+    authorise(caller, 'readWebhookEndpoints');
     const request = { accountId: caller.accountId, endpointId, ...(limit === undefined ? {} : { limit }) };
     const { deliveries } = await this.call(caller, WebhooksRpc.listDeliveries, request, context);
     return { deliveries: deliveries.map(deliveryView) };
@@ -99,7 +99,7 @@ export class WebhookEndpoints {
 
   /** Sends the message again now, on a fresh retry schedule, with the same `webhook-id`. */
   async replay(caller: Caller, endpointId: string, deliveryId: string, context: RequestContext): Promise<WebhookDeliveryView> {
-    requireScope(caller, 'manageWebhookEndpoints');
+    authorise(caller, 'manageWebhookEndpoints');
     return deliveryView(await this.call(caller, WebhooksRpc.replayDelivery, { accountId: caller.accountId, endpointId, deliveryId }, context));
   }
 }

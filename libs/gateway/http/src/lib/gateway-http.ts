@@ -17,6 +17,7 @@ import { FinanceController } from './controllers/finance.controller';
 import { ApiKeysController } from './controllers/api-keys.controller';
 import { OPENAPI_DOCUMENT, type OpenApiHolder, OperationsController, REQUEST_METRICS } from './controllers/operations.controller';
 import { OrdersController } from './controllers/orders.controller';
+import { InvitationsController, OrganisationController } from './controllers/organisation.controller';
 import { SandboxCheckoutController } from './controllers/sandbox-checkout.controller';
 import { ReceiptsController } from './controllers/receipts.controller';
 import { SubscriptionController } from './controllers/subscription.controller';
@@ -65,7 +66,7 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
   const openApi: OpenApiHolder = { document: null };
   const module: DynamicModule = {
     module: GatewayHttpModule,
-    controllers: [TasksController, AccountController, OrdersController, ReceiptsController, SubscriptionController, SandboxCheckoutController, ApiKeysController, WebhookEndpointsController, BalanceAlertsController, WebhooksController, FinanceController, OperationsController],
+    controllers: [TasksController, AccountController, OrdersController, ReceiptsController, SubscriptionController, SandboxCheckoutController, ApiKeysController, OrganisationController, InvitationsController, WebhookEndpointsController, BalanceAlertsController, WebhooksController, FinanceController, OperationsController],
     providers: [
       { provide: BILLING_GATEWAY, useValue: options.gateway },
       { provide: REQUEST_METRICS, useValue: metrics },

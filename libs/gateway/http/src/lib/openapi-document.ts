@@ -12,6 +12,7 @@ const TAGS: readonly (readonly [string, string])[] = [
   ['finance', 'Statements, balances as of an instant, liability and verification (role `finance`)'],
   ['operations', 'Health and metrics'],
   ['orders', 'Orders for credit packs and plans, paid through the payment provider'],
+  ['organisation', 'The caller’s organisation: members, roles and invitations (signed-in members only)'],
   ['tasks', 'Quotes, tasks, batches and utilisation: each draws on the pool of the caller’s channel'],
   ['webhook-endpoints', 'Outgoing webhooks: the account’s endpoints, their signing secrets and delivery log'],
   ['webhooks', 'Signed notifications from the payment and generation providers'],

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@billing/gateway-application';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { MEMBER_ROLES, type MemberRole } from '@billing/organisations-domain';
 import { GENERATION_MODES, REQUEST_LIMITS, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@billing/contracts';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 
 const { renderName, durationMillis, fps, batchSize, catalogIdLength } = REQUEST_LIMITS;
 const NAME = renderName.pattern;
 const NAME_DOC = { maxLength: renderName.maxLength, pattern: NAME.source } as const;
+/** One `@`, no spaces, a dot in the domain: enough to catch a typo; the invitee proves the address by using the code. */
+const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 const SECONDS = { min: durationMillis.min / 1000, max: durationMillis.max / 1000 } as const;
 
@@ -240,4 +243,30 @@ export class BalanceAlertsBody {
   @Min(0.001, { each: true })
   @Max(1_000_000_000, { each: true })
   thresholds!: number[];
+}
+
+export class InvitationBody {
+  @ApiProperty({ type: String, description: 'Where the invitee is reached; the code is answered (and logged by the embedded platform), no mail is sent', example: 'bob@example.com', maxLength: 254 })
+  @IsString()
+  @MaxLength(254)
+  @Matches(EMAIL, { message: 'must be an email address' })
+  email!: string;
+
+  @ApiProperty({ type: String, enum: MEMBER_ROLES, description: 'The role the invitee joins with (only an owner invites an owner)', example: 'developer' })
+  @IsIn(MEMBER_ROLES)
+  role!: MemberRole;
+}
+
+export class MemberRoleBody {
+  @ApiProperty({ type: String, enum: MEMBER_ROLES, description: 'The member’s new role (only an owner makes or unmakes an owner; the last owner stays one)', example: 'admin' })
+  @IsIn(MEMBER_ROLES)
+  role!: MemberRole;
+}
+
+export class AcceptInvitationBody {
+  @ApiProperty({ type: String, description: 'The invitation’s single-use code (`inv.…`)', example: 'inv.YWxpY2U.q3Vx4lIY2wLrK3F0c8B9mQk7p1sZyH6uTbN2eRdA5oW', maxLength: 400 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(400)
+  code!: string;
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ApiProperty } from '@nestjs/swagger';
 import { API_KEY_SCOPES } from '@billing/gateway-application';
 import { WEBHOOK_EVENT_TYPES } from '@billing/contracts';
+import { MEMBER_ROLES } from '@billing/organisations-domain';
 
 // The public shapes of libs/gateway/application's views, for the OpenAPI document.
 // Credits are numbers with at most three decimals; money is integer cents with a currency.
@@ -402,4 +403,40 @@ export class PoolBalanceAlertsDto {
 
 export class BalanceAlertListDto {
   @ApiProperty({ type: [PoolBalanceAlertsDto] }) pools!: PoolBalanceAlertsDto[];
+}
+
+export class MemberDto {
+  @ApiProperty({ type: String, example: 'bob' }) user_id!: string;
+  @ApiProperty({ type: String, enum: MEMBER_ROLES }) role!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The address the member was invited at (null: the founder)' }) email!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) joined_at!: string;
+}
+
+export class OrganisationDto {
+  @ApiProperty({ type: String, description: 'The organisation’s id: the account its pools, orders, plans, keys and tasks belong to', example: 'alice' }) id!: string;
+  @ApiProperty({ type: String, enum: MEMBER_ROLES, description: 'The caller’s own role here' }) role!: string;
+  @ApiProperty({ type: [MemberDto] }) members!: MemberDto[];
+}
+
+export class InvitationDto {
+  @ApiProperty({ type: String, example: 'inv_5f0c1a2b3c4d5e6f7a8b9c0d' }) id!: string;
+  @ApiProperty({ type: String, example: 'bob@example.com' }) email!: string;
+  @ApiProperty({ type: String, enum: MEMBER_ROLES }) role!: string;
+  @ApiProperty({ type: String, description: 'The member who invited' }) invited_by!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) created_at!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'The code works once, until then' }) expires_at!: string;
+}
+
+export class CreatedInvitationDto extends InvitationDto {
+  @ApiProperty({ type: String, description: 'The single-use code to pass to the invitee: answered this once (the embedded platform logs it too), stored only as a hash' }) code!: string;
+}
+
+export class InvitationListDto {
+  @ApiProperty({ type: [InvitationDto] }) invitations!: InvitationDto[];
+}
+
+export class MembershipDto {
+  @ApiProperty({ type: String, example: 'alice' }) organisation_id!: string;
+  @ApiProperty({ type: String, example: 'bob' }) user_id!: string;
+  @ApiProperty({ type: String, enum: MEMBER_ROLES }) role!: string;
 }
