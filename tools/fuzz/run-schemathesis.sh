@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes the REST gateway with schemathesis (pinned, in a venv under .tools/) against the
 # /openapi.json of an embedded platform started here on a free port with a fresh DATA_DIR:
-# at least FUZZ_EXAMPLES (default 100) generated cases per operation, as an app user (JWT)
-# and as an API key, and the finance routes as a finance user. Checks: no 5xx, every response matching its schema, documented status
+# at least FUZZ_EXAMPLES (default 100) generated cases per operation, as an app user (JWT,
+# the organisation's owner) and as an API key, the finance routes as a finance user, and the
+# organisation's routes as a member of each other role (admin, developer, finance, viewer). Checks: no 5xx, every response matching its schema, documented status
 # codes and content types. Prints a summary; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -60,6 +61,20 @@ for pack in app-100000 api-100000; do
   curl -sf -X POST "$url/v1/orders/$order/confirm-sandbox-payment" "${auth[@]}" >/dev/null
 done
 
+# A member of each other role in fuzz-account's organisation: invited, accepted with their own
+# token, then a token acting in fuzz-account's organisation.
+member_token() {
+  local role="$1" user="fuzz-$1" code own
+  code="$(curl -sf -X POST "$url/v1/organisation/invitations" "${auth[@]}" -H 'content-type: application/json' \
+    -d "{\"email\":\"$user@example.com\",\"role\":\"$role\"}" | sed -n 's/.*"code":"\([^"]*\)".*/\1/p')"
+  [ -n "$code" ] || { echo "could not invite a $role" >&2; exit 1; }
+  own="$(node_modules/.bin/tsx apps/cli/src/main.ts token --account "$user")"
+  curl -sf -X POST "$url/v1/invitations/accept" -H "Authorization: Bearer $own" -H 'content-type: application/json' -d "{\"code\":\"$code\"}" >/dev/null
+  node_modules/.bin/tsx apps/cli/src/main.ts token --account "$user" --organisation fuzz-account
+}
+declare -A member_tokens
+for role in viewer finance developer admin; do member_tokens[$role]="$(member_token "$role")"; done
+
 status=0
 run() {
   local who="$1"; shift
@@ -73,6 +88,10 @@ run() {
 run "an app user (JWT)" -H "Authorization: Bearer $token"
 run "an API key" -H "Authorization: Bearer $api_key" --exclude-path-regex '^/v1/api-keys'
 run "a finance user (JWT, role finance)" -H "Authorization: Bearer $finance_token" --include-path-regex '^/v1/finance/'
+# Leaving is fuzzed by the owner (the last owner cannot: 409); a member who left would meet only 403s after.
+for role in viewer finance developer admin; do
+  run "a member with role $role" -H "Authorization: Bearer ${member_tokens[$role]}" --include-path-regex '^/v1/(organisation|invitations)' --exclude-path-regex '/leave$'
+done
 
 if grep -q '"level":"error"' "$log"; then
   echo "the platform logged errors:" >&2

@@ -1626,6 +1626,8 @@ export interface components {
             readonly revenue_recognised: readonly components["schemas"]["MoneyDto"][];
         };
         readonly ProblemDto: {
+            /** @description forbidden: the roles that may call the operation (the README’s role table) */
+            readonly allowed_roles?: readonly string[];
             /** @description insufficient-credits: credits available in the pool; key-budget-exceeded: left of the key’s budget */
             readonly available?: number;
             readonly detail: string;
@@ -1641,6 +1643,8 @@ export interface components {
              * @description concurrency-limit: the plan’s limit
              */
             readonly limit?: number;
+            /** @description forbidden: the operation the caller’s role (or key) may not call */
+            readonly operation?: string;
             /** @description insufficient-credits: the pool that is short */
             readonly pool?: string;
             /** @description insufficient-credits: credits the task needs */
@@ -1650,11 +1654,15 @@ export interface components {
              * @description rate-limited or unavailable: seconds to wait (also in Retry-After)
              */
             readonly retry_after?: number;
+            /** @description forbidden: the caller’s role in the organisation */
+            readonly role?: string;
             /**
              * Format: int32
              * @description concurrency-limit: tasks running now
              */
             readonly running?: number;
+            /** @description forbidden: the scope the API key lacks */
+            readonly scope?: string;
             /** Format: int32 */
             readonly status: number;
             readonly title: string;

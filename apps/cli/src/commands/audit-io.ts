@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { createEventStoreDbStore } from '@billing/event-store';
 import { eventStoreAuditSource, openSqliteAuditSource, type AuditSource, type ReplayProgress } from '@billing/finance-audit';
+import { gatewayEventsPath } from '@billing/gateway-application';
 import { UsageError, type CliContext } from '../command';
 
 /** Options every audit subcommand understands: where history is, where reports go. */
@@ -39,6 +40,13 @@ export function openAuditSource(flags: SourceFlags, context: CliContext): AuditS
   const file = flags.events ?? join(dataDir(flags, context), WALLET_EVENTS_FILE);
   if (!existsSync(file)) throw new UsageError(`no event store at ${file} (set --events, --data-dir or DATA_DIR, or --eventstoredb)`);
   return openSqliteAuditSource(file);
+}
+
+/** The gateway's organisation streams in the data directory, read-only, when they are there (not beside --events or --eventstoredb). */
+export function openOrganisationsSource(flags: SourceFlags, context: CliContext): AuditSource | undefined {
+  if (flags.events !== undefined || flags.eventstoredb !== undefined) return undefined;
+  const file = gatewayEventsPath(dataDir(flags, context));
+  return existsSync(file) ? openSqliteAuditSource(file) : undefined;
 }
 
 /** The wallet's read models, read-only, when they are there (not with EventStoreDB unless --state says where). */

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  auditOrganisations,
   balancesAsOf,
   balancesCsv,
   createCheckpoint,
@@ -13,6 +14,7 @@ import {
   type AuditFinding,
   type AuditSource,
   type CheckpointPeriod,
+  type OrganisationAuditReport,
   type SignedCheckpoint,
   signingKeyFromPem,
   statementCsv,
@@ -23,6 +25,7 @@ import {
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliContext } from '../command';
 import {
   openAuditSource,
+  openOrganisationsSource,
   openReadModels,
   parseFormat,
   parseInstant,
@@ -108,12 +111,16 @@ const SUBCOMMAND_RUNNERS: Record<Exclude<Subcommand, 'keygen'>, Runner> = {
         ...(readModels === undefined ? {} : { readModels }),
         onProgress: progress(context, 'replay'),
       });
-      const files = write(flags, `replay-${stampOf(context.now())}`, report, findingsCsv(report.findings));
+      const organisations = await auditOrganisationsIn(flags, context);
+      const findings = [...report.findings, ...(organisations?.findings ?? [])];
+      const files = write(flags, `replay-${stampOf(context.now())}`, { ...report, organisations }, findingsCsv(findings));
       context.stdout(
         `replayed ${report.eventsRead.toLocaleString('en-US')} events of ${report.streams.toLocaleString('en-US')} streams (${report.wallets.toLocaleString('en-US')} wallets), ` +
-          `read models ${report.readModels === null ? 'not compared' : 'compared'}: ${report.findingCount} finding(s)\n${files}`,
+          `read models ${report.readModels === null ? 'not compared' : 'compared'}: ${report.findingCount} finding(s)\n` +
+          (organisations ? `organisations: ${organisations.organisations} (${organisations.migrated} migrated from single-user accounts), ${organisations.members} members: ${organisations.findingCount} finding(s)\n` : '') +
+          files,
       );
-      return verdict(report.findings, context);
+      return verdict(findings, context);
     } finally {
       readModels?.close();
     }
@@ -224,6 +231,17 @@ function write(flags: Flags, name: string, json: unknown, csv: string): string {
     lines.push(`  ${join(dir, `${name}.csv`)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The gateway's organisation streams beside the wallet's, when the data directory has them. */
+async function auditOrganisationsIn(flags: Flags, context: CliContext): Promise<OrganisationAuditReport | null> {
+  const source = openOrganisationsSource(flags, context);
+  if (!source) return null;
+  try {
+    return await auditOrganisations(source);
+  } finally {
+    await source.close();
+  }
 }
 
 function verdict(findings: readonly AuditFinding[], context: CliContext): number {

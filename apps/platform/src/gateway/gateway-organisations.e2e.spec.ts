@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type GatewayOperation, OPERATION_ROLES, OPERATION_SCOPES } from '@billing/gateway-application';
+import { auditOrganisations, openSqliteAuditSource } from '@billing/finance-audit';
+import { type GatewayOperation, gatewayEventsPath, OPERATION_ROLES, OPERATION_SCOPES } from '@billing/gateway-application';
 import { MEMBER_ROLES, type MemberRole } from '@billing/organisations-domain';
 import { type BillingClient, BillingProblem } from '@billing/sdk';
 import { EmbeddedTestPlatform } from '../testing/embedded-test-platform';
@@ -206,5 +207,13 @@ describe('organisations: members, roles, invitations (credits book, real HTTP)',
     expect((await key.account.get()).account_id).toBe('cross-alice');
     expect((await problemOf(key.organisation.get())).status).toBe(403);
     expect((await alice.organisation.get()).members.map((m) => m.user_id)).toEqual(['cross-alice', 'cross-member']);
+  });
+
+  it('given everything above, when finance audits the gateway’s organisation streams, then every chain and rule holds', async () => {
+    const source = openSqliteAuditSource(gatewayEventsPath(dir));
+    const report = await auditOrganisations(source).finally(() => source.close());
+    expect(report.findings).toEqual([]);
+    expect(report.organisations).toBeGreaterThanOrEqual(10);
+    expect(report.eventsRead).toBeGreaterThan(2 * report.organisations);
   });
 });

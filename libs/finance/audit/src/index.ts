@@ -18,3 +18,4 @@ export * from './lib/signing-keys';
 export * from './lib/report-files';
 export * from './lib/csv-layouts';
 export * from './lib/partitioned-replay';
+export * from './lib/organisation-audit';

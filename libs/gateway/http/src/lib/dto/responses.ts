@@ -274,6 +274,10 @@ export class ProblemDto {
   @ApiProperty({ type: Number, format: 'int32', required: false, description: 'concurrency-limit: the plan’s limit' }) limit?: number;
   @ApiProperty({ type: Number, format: 'int32', required: false, description: 'concurrency-limit: tasks running now' }) running?: number;
   @ApiProperty({ type: String, required: false, description: 'forbidden: the entitlement the plan lacks' }) entitlement?: string;
+  @ApiProperty({ type: String, required: false, description: 'forbidden: the operation the caller’s role (or key) may not call' }) operation?: string;
+  @ApiProperty({ type: String, required: false, description: 'forbidden: the caller’s role in the organisation' }) role?: string;
+  @ApiProperty({ type: [String], required: false, description: 'forbidden: the roles that may call the operation (the README’s role table)' }) allowed_roles?: string[];
+  @ApiProperty({ type: String, required: false, description: 'forbidden: the scope the API key lacks' }) scope?: string;
   @ApiProperty({ type: Number, format: 'int32', required: false, description: 'rate-limited or unavailable: seconds to wait (also in Retry-After)' }) retry_after?: number;
 }
 
