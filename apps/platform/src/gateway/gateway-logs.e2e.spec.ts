@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { BillingGateway, gatewayStatePath, openGatewayState, signAppToken } from '@billing/gateway-application';
+import { openSqliteEventStore } from '@billing/event-store';
+import { BillingGateway, gatewayEventsPath, gatewayStatePath, openGatewayState, signAppToken } from '@billing/gateway-application';
 import { type RunningGatewayHttp, startGatewayHttp } from '@billing/gateway-http';
 import { createLogger, type RpcClient } from '@billing/service-host';
 import type { PlatformRuntime } from '../runtime/platform-runtime';
@@ -30,11 +31,13 @@ describe('gateway logs: a failed request is logged with its stack, request id an
     file = join(dir, 'gateway.log');
     runtime = await startEmbedded(dir, { LOG_LEVEL: 'debug', PAYMENT_PROVIDER: 'sandbox', GENERATION_PROVIDER: 'simulator' }, serviceLines);
     const db = openGatewayState(gatewayStatePath(dir));
-    const gateway = new BillingGateway({ rpc: failingWhenAsked(runtime.rpc, () => leaked), db, tokens: { jwtSecret: SECRET } });
+    const organisationEvents = openSqliteEventStore({ path: gatewayEventsPath(dir) });
+    const gateway = new BillingGateway({ rpc: failingWhenAsked(runtime.rpc, () => leaked), db, tokens: { jwtSecret: SECRET }, organisationEvents });
     const logger = createLogger('gateway', { level: 'trace', destination: pino.destination({ dest: file, sync: true }) });
     http = await startGatewayHttp({ gateway, logger, port: 0 });
     runtime.beforeStop(async () => {
       await http.close();
+      await organisationEvents.close();
       db.close();
     });
   }, 60_000);
