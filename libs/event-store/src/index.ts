@@ -18,3 +18,4 @@ export * from './lib/eventstoredb/eventstoredb-event-store';
 export * from './lib/eventstoredb/eventstoredb-mapping';
 export * from './lib/processor/store-processor';
 export * from './lib/events-behind';
+export * from './lib/trace-context';

@@ -118,10 +118,10 @@ export function asyncapiDocument(recorded: PlatformTopics): JsonSchema {
     components: {
       messages: sorted(messages),
       schemas: {
-        EventHeaders: header(Object.values(EventHeader)),
+        EventHeaders: header(Object.values(EventHeader), [EventHeader.traceparent]),
         DeadLetterHeaders: header(Object.values(DeadLetterHeader)),
-        CommandHeaders: header(Object.values(CommandHeader)),
-        RpcHeaders: header(Object.values(RpcHeader), [RpcHeader.correlationId]),
+        CommandHeaders: header(Object.values(CommandHeader), [CommandHeader.traceparent]),
+        RpcHeaders: header(Object.values(RpcHeader), [RpcHeader.correlationId, RpcHeader.traceparent]),
         ...sorted(schemas),
       },
     },

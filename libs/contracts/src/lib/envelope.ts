@@ -5,6 +5,8 @@ export type EpochMillis = number;
 export interface Trace {
   readonly correlationId?: string;
   readonly causationId?: string;
+  /** W3C trace context of the span that produced the message, so what follows continues its trace. */
+  readonly traceparent?: string;
 }
 
 /** Every command names itself (its id is its idempotency key) and brings the time. */

@@ -1,7 +1,8 @@
 import { categoryOf, deadLetterTopicFor, topicFor, walletAccountIdOf } from './topics';
 import { partitionForKey } from './in-process/partition-log';
 import { backoffDelay } from './consumer/retry';
-import { traceparentOf } from './relay/relay-route';
+import { toOutgoingMessage } from './relay/relay-route';
+import { EventHeader } from './headers';
 
 describe('topics and keys', () => {
   it('names a topic per category and version, and its dead-letter topic', () => {
@@ -40,10 +41,16 @@ describe('retry backoff', () => {
   });
 });
 
-describe('traceparent for events without one', () => {
-  it('is a valid W3C trace context, the same for the same event', () => {
-    expect(traceparentOf('c1', 'e1')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
-    expect(traceparentOf('c1', 'e1')).toBe(traceparentOf('c1', 'e1'));
-    expect(traceparentOf('c1', 'e1').slice(3, 35)).toBe(traceparentOf('c1', 'e2').slice(3, 35));
+describe('trace context on a relayed event', () => {
+  const route = { category: 'tasks', topic: 'billing.tasks.v1', partitions: 1, keyOf: (s: string) => s };
+  const event = (metadata: Record<string, string>) => ({ streamName: 'tasks-t1', revision: 0, position: 1, eventId: 'e1', type: 'TaskRequested', schemaVersion: 1, data: {}, metadata, recordedAt: 0, hash: '', previousHash: '' });
+
+  it('carries the traceparent the event was written in, as it is', () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    expect(toOutgoingMessage(event({ traceparent }), route).headers?.[EventHeader.traceparent]).toBe(traceparent);
+  });
+
+  it('makes none up for an event written outside a trace', () => {
+    expect(toOutgoingMessage(event({}), route).headers).not.toHaveProperty(EventHeader.traceparent);
   });
 });

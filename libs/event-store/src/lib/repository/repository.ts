@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnyEvent, Decider } from '@billing/contracts';
 import { type EventStore, type EventTrace, type NewEvent, type RecordedEvent, WrongExpectedRevisionError } from '../port';
+import { activeTraceparent } from '../trace-context';
 import { LruCache } from './lru-cache';
 
 export interface RepositoryOptions<C, E extends AnyEvent, S> {
@@ -41,35 +42,43 @@ export interface Repository<C, E, S = unknown> {
   current(streamName: string): Promise<Snapshot<S>>;
 }
 
+/** What the cache keeps of a stream: its state, and the trace its last event continued. */
+interface Loaded<S> extends Snapshot<S> {
+  readonly traceparent?: string;
+}
+
 const defaultDecode = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data, metadata: event.metadata }) as E;
 
 /** Commands carrying `{ metadata: { commandId, correlationId } }` trace their events to themselves. */
 function defaultTrace(command: unknown): EventTrace {
-  const metadata = (command as { metadata?: { commandId?: unknown; correlationId?: unknown } } | null)?.metadata;
-  const trace: { correlationId?: string; causationId?: string } = {};
+  const metadata = (command as { metadata?: { commandId?: unknown; correlationId?: unknown; traceparent?: unknown } } | null)?.metadata;
+  const trace: { -readonly [K in keyof EventTrace]: EventTrace[K] } = {};
   if (typeof metadata?.correlationId === 'string') trace.correlationId = metadata.correlationId;
   if (typeof metadata?.commandId === 'string') trace.causationId = metadata.commandId;
+  if (typeof metadata?.traceparent === 'string') trace.traceparent = metadata.traceparent;
   return trace;
 }
 
 export function createRepository<C, E extends AnyEvent, S>(options: RepositoryOptions<C, E, S>): Repository<C, E, S> {
   const { store, decider } = options;
   const maxRetries = options.maxRetries ?? 3;
-  const cache = new LruCache<string, Snapshot<S>>(options.cache?.capacity ?? 10_000);
+  const cache = new LruCache<string, Loaded<S>>(options.cache?.capacity ?? 10_000);
   const newEventId = options.newEventId ?? randomUUID;
   const traceOf = options.traceOf ?? defaultTrace;
   const decode = options.decodeEvent ?? defaultDecode<E>;
   const fold = (state: S, events: readonly E[]) => events.reduce(decider.evolve, state);
 
   /** The latest cached state, then only the events after it. */
-  async function load(streamName: string): Promise<Snapshot<S>> {
+  async function load(streamName: string): Promise<Loaded<S>> {
     const start = cache.get(streamName) ?? { revision: -1, state: decider.initialState };
     const newer = await store.readStream(streamName, { fromRevision: start.revision + 1 });
     const last = newer[newer.length - 1];
-    return last ? { revision: last.revision, state: fold(start.state, newer.map(decode)) } : start;
+    if (!last) return start;
+    const traceparent = last.metadata.traceparent ?? start.traceparent;
+    return { revision: last.revision, state: fold(start.state, newer.map(decode)), ...(traceparent ? { traceparent } : {}) };
   }
 
-  function remember(streamName: string, current: Snapshot<S>): void {
+  function remember(streamName: string, current: Loaded<S>): void {
     if (cache.capacity > 0) cache.set(streamName, current);
   }
 
@@ -80,7 +89,10 @@ export function createRepository<C, E extends AnyEvent, S>(options: RepositoryOp
       remember(streamName, loaded);
       return { events: decided, revision: loaded.revision };
     }
-    const trace = traceOf(command);
+    // A command with no trace of its own continues the span it runs in, else its stream's trace (a task's, from request to charge).
+    const own = traceOf(command);
+    const traceparent = own.traceparent ?? activeTraceparent() ?? loaded.traceparent;
+    const trace = traceparent ? { ...own, traceparent } : own;
     const toAppend: NewEvent[] = decided.map((event) => ({
       eventId: newEventId(),
       type: event.type,
@@ -89,7 +101,7 @@ export function createRepository<C, E extends AnyEvent, S>(options: RepositoryOp
       metadata: { ...trace, ...event.metadata },
     }));
     const result = await store.appendToStream(streamName, toAppend, loaded.revision === -1 ? 'no_stream' : loaded.revision);
-    remember(streamName, { revision: result.nextExpectedRevision, state: fold(loaded.state, decided) });
+    remember(streamName, { revision: result.nextExpectedRevision, state: fold(loaded.state, decided), ...(traceparent ? { traceparent } : {}) });
     return { events: decided, revision: result.nextExpectedRevision };
   }
 

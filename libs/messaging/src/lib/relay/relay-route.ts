@@ -1,5 +1,4 @@
 import type { RecordedEvent } from '@billing/event-store';
-import { hash } from 'node:crypto';
 import { EventHeader } from '../headers';
 import type { OutgoingMessage, TopicSpec } from '../port';
 import { categoryOf, deadLetterTopicFor } from '../topics';
@@ -24,14 +23,6 @@ export const routeFor = (routes: readonly RelayRoute[], streamName: string): Rel
   return routes.find((r) => r.category === category);
 };
 
-const hex = (text: string, length: number): string => hash('sha256', text, 'hex').slice(0, length);
-
-/**
- * A W3C trace context for an event that came without one. Derived from the ids, so a
- * republished event carries the same trace as its first publication.
- */
-export const traceparentOf = (correlationId: string, eventId: string): string => `00-${hex(correlationId, 32)}-${hex(eventId, 16)}-01`;
-
 /** The event as a Kafka message: JSON data as the value, the envelope in headers. */
 export const toOutgoingMessage = (event: RecordedEvent, route: RelayRoute): OutgoingMessage => {
   // An event without a correlation starts its own; one without a cause was caused by nothing else.
@@ -47,7 +38,8 @@ export const toOutgoingMessage = (event: RecordedEvent, route: RelayRoute): Outg
       [EventHeader.schemaVersion]: String(event.schemaVersion),
       [EventHeader.correlationId]: correlationId,
       [EventHeader.causationId]: causationId,
-      [EventHeader.traceparent]: event.metadata.traceparent ?? traceparentOf(correlationId, event.eventId),
+      // The trace the event was written in (W3C trace context), so its reactors continue it; none when tracing is off.
+      ...(event.metadata.traceparent ? { [EventHeader.traceparent]: event.metadata.traceparent } : {}),
       [EventHeader.streamName]: event.streamName,
       [EventHeader.streamRevision]: String(event.revision),
       [EventHeader.position]: String(event.position),

@@ -119,6 +119,8 @@ export interface ReactorEvent {
   readonly streamName: string;
   readonly correlationId?: string;
   readonly causationId?: string;
+  /** The reactor's span for this event, under the event's trace: what the reaction sends continues it. */
+  readonly traceparent?: string;
 }
 
 /**

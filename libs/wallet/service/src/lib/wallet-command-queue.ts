@@ -190,7 +190,8 @@ function decideBatch(batch: CommandBatch, state: WalletState): readonly WalletSt
   for (const command of batch.commands) {
     try {
       const decided = walletDecider.decide(command, current);
-      const trace = { causationId: command.metadata.commandId, ...(command.metadata.correlationId ? { correlationId: command.metadata.correlationId } : {}) };
+      const { commandId, correlationId, traceparent } = command.metadata;
+      const trace = { causationId: commandId, ...(correlationId ? { correlationId } : {}), ...(traceparent ? { traceparent } : {}) };
       for (const event of decided) {
         events.push({ ...event, metadata: { ...trace, ...event.metadata } });
         current = walletDecider.evolve(current, event);

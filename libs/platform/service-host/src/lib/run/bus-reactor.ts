@@ -4,6 +4,7 @@ import type { ReactorSource } from '../nest/handler-roles';
 import { type Rejection, sendToDeadLetters } from './dead-letters';
 import { FaultCounts } from './fault-counts';
 import { StopFlag } from './stop-flag';
+import { tracedBatch, withTraceparent } from '../tracing';
 import { SupervisedConsumer } from './supervised-consumer';
 import { type Backoff, untilDone } from './until-done';
 
@@ -67,9 +68,13 @@ export class BusReactorRunner {
     const retry = { backoff: this.backoff, stop: this.stop$ };
     await sendToDeadLetters(rejected, { bus: this.bus, consumer: this.group, logger: this.logger, faults: this.faults, ...retry });
     if (events.length === 0) return;
-    await untilDone(() => this.reactor.handle(events), {
-      ...retry,
-      onError: (error, attempt) => this.logger.error('reactor failed, retrying', { reactor: this.reactor.name, attempt, error, firstEventId: events[0]?.eventId }),
+    const span = (event: ReactorEvent) => ({ name: `${this.reactor.name} ${event.type}`, parent: event.traceparent, attributes: { 'billing.event.id': event.eventId } });
+    await tracedBatch(events, span, (traceparents) => {
+      const inSpans = events.map((event, i) => withTraceparent(event, traceparents[i]));
+      return untilDone(() => this.reactor.handle(inSpans), {
+        ...retry,
+        onError: (error, attempt) => this.logger.error('reactor failed, retrying', { reactor: this.reactor.name, attempt, error, firstEventId: events[0]?.eventId }),
+      });
     });
   }
 }
@@ -77,6 +82,7 @@ export class BusReactorRunner {
 const toReactorEvent = (eventId: string, type: string, schemaVersion: number, data: unknown, message: IncomingMessage): ReactorEvent => {
   const correlationId = message.headers[EventHeader.correlationId];
   const causationId = message.headers[EventHeader.causationId];
+  const traceparent = message.headers[EventHeader.traceparent];
   return {
     eventId,
     type,
@@ -85,5 +91,6 @@ const toReactorEvent = (eventId: string, type: string, schemaVersion: number, da
     streamName: message.headers[EventHeader.streamName] ?? '',
     ...(correlationId ? { correlationId } : {}),
     ...(causationId ? { causationId } : {}),
+    ...(traceparent ? { traceparent } : {}),
   };
 };

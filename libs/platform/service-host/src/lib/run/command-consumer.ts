@@ -6,6 +6,7 @@ import { type Rejection, sendToDeadLetters } from './dead-letters';
 import { FaultCounts } from './fault-counts';
 import type { CommandEndpoint } from './rpc-dispatch';
 import { StopFlag } from './stop-flag';
+import { SpanKind, traced } from '../tracing';
 import { SupervisedConsumer } from './supervised-consumer';
 import { type Backoff, untilDone } from './until-done';
 
@@ -98,9 +99,15 @@ export class CommandConsumer implements CommandEndpoint {
 
   private async handleInOrder(commands: readonly Accepted[]): Promise<void> {
     for (const { route, command, target } of commands) {
-      const outcome = await this.retrying(() => route.handle(command, target), 'command failed, retrying', {
-        commandId: command.metadata.commandId,
-        type: command.type,
+      const outcome = await traced({
+        name: `${this.options.service} ${command.type}`,
+        kind: SpanKind.CONSUMER,
+        parent: command.metadata.traceparent ?? '',
+        attributes: { 'billing.command.id': command.metadata.commandId, 'billing.stream': target.streamName },
+        work: (traceparent) => {
+          const inSpan = traceparent ? { ...command, metadata: { ...command.metadata, traceparent } } : command;
+          return this.retrying(() => route.handle(inSpan, target), 'command failed, retrying', { commandId: command.metadata.commandId, type: command.type });
+        },
       });
       if (outcome.kind === 'refused') {
         this.options.logger.info('command refused', {

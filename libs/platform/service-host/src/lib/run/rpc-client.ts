@@ -9,6 +9,7 @@ import { type Rejection, sendToDeadLetters } from './dead-letters';
 import { FaultCounts } from './fault-counts';
 import type { RpcDirectory } from './rpc-dispatch';
 import { StopFlag } from './stop-flag';
+import { SpanKind, traced } from '../tracing';
 import { SupervisedConsumer } from './supervised-consumer';
 
 export interface BusRpcClientOptions {
@@ -51,7 +52,17 @@ export class BusRpcClient implements RpcClient {
     return rpcReplyTopicFor(this.options.caller);
   }
 
-  async call<Response>(service: string, method: string, request: unknown, options: RpcCallOptions = {}): Promise<Response> {
+  call<Response>(service: string, method: string, request: unknown, options: RpcCallOptions = {}): Promise<Response> {
+    return traced({
+      name: `${service}.${method}`,
+      kind: SpanKind.CLIENT,
+      parent: undefined,
+      attributes: { 'rpc.system': 'billing', 'rpc.service': service, 'rpc.method': method },
+      work: (traceparent) => this.callTraced<Response>(service, method, request, traceparent ? { ...options, traceparent } : options),
+    });
+  }
+
+  private async callTraced<Response>(service: string, method: string, request: unknown, options: RpcCallOptions & { traceparent?: string }): Promise<Response> {
     const timeoutMillis = options.timeoutMillis ?? this.options.defaultTimeoutMillis;
     const local = this.options.directory?.endpointOf(service);
     const requestId = randomUUID();
@@ -81,14 +92,14 @@ export class BusRpcClient implements RpcClient {
     if (replies) await (await replies.catch(() => null))?.stop();
   }
 
-  private async remote(requestId: string, service: string, method: string, request: unknown, options: RpcCallOptions, deadline: number): Promise<RpcReply> {
+  private async remote(requestId: string, service: string, method: string, request: unknown, options: RpcCallOptions & { traceparent?: string }, deadline: number): Promise<RpcReply> {
     if (this.stop$.isRaised) throw new RpcError({ type: 'unavailable', title: 'The caller is shutting down', status: 503 });
     await this.ensureReplies();
     await this.ensureService(service);
     const answered = new Promise<RpcReply>((settle) => this.pending.set(requestId, settle));
-    const { key, correlationId } = options;
+    const { key, correlationId, traceparent } = options;
     const budgetMillis = Math.max(0, Math.floor(deadline - performance.now()));
-    const rpc = { requestId, method, replyTo: this.replyTopic, budgetMillis, request, ...(correlationId ? { correlationId } : {}) };
+    const rpc = { requestId, method, replyTo: this.replyTopic, budgetMillis, request, ...(correlationId ? { correlationId } : {}), ...(traceparent ? { traceparent } : {}) };
     await this.options.bus.publish([toRequestMessage(service, key ?? requestId, rpc)]);
     return answered;
   }

@@ -8,6 +8,7 @@ import { type Rejection, sendToDeadLetters } from './dead-letters';
 import { FaultCounts } from './fault-counts';
 import { dispatchRpc } from './rpc-dispatch';
 import { StopFlag } from './stop-flag';
+import { SpanKind, traced } from '../tracing';
 import { SupervisedConsumer } from './supervised-consumer';
 import { type Backoff, untilDone } from './until-done';
 
@@ -66,7 +67,14 @@ export class RpcServer {
           this.logger.warn('rpc request dropped: its caller stopped waiting', { method: rpc.method, requestId: rpc.requestId, budgetMillis: rpc.budgetMillis, waitedMillis: Math.round(waitedMillis), dropped });
           return;
         }
-        const answer = () => dispatchRpc(this.service, this.methods, rpc.method, rpc.request, this.logger, this.refusal);
+        const answer = () =>
+          traced({
+            name: `${this.service}.${rpc.method}`,
+            kind: SpanKind.SERVER,
+            parent: rpc.traceparent ?? '',
+            attributes: { 'rpc.system': 'billing', 'rpc.service': this.service, 'rpc.method': rpc.method },
+            work: () => dispatchRpc(this.service, this.methods, rpc.method, rpc.request, this.logger, this.refusal),
+          });
         // The caller's request id (the gateway's) is on every line logged while answering.
         const reply = await (rpc.correlationId ? runInLogContext({ requestId: rpc.correlationId }, answer) : answer());
         out.push(toReplyMessage(rpc.replyTo, rpc.requestId, reply));

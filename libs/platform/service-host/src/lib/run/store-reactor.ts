@@ -3,6 +3,7 @@ import type { CheckpointStore } from '@billing/messaging';
 import type { Logger, Reactor, ReactorEvent } from '../service';
 import type { ReactorSource } from '../nest/handler-roles';
 import { StopFlag } from './stop-flag';
+import { tracedBatch, withTraceparent } from '../tracing';
 import { type Backoff, StoppedError, untilDone } from './until-done';
 
 type StoreReactor = Reactor & { readonly source: Extract<ReactorSource, { kind: 'store' }> };
@@ -54,11 +55,14 @@ export class StoreReactorRunner {
   }
 
   private async handle(batch: readonly RecordedEvent[]): Promise<void> {
-    const events = batch.map(toReactorEvent);
-    await untilDone(() => this.reactor.handle(events), {
-      backoff: this.backoff,
-      stop: this.stop$,
-      onError: (error, attempt) => this.logger.error('reactor failed, retrying', { reactor: this.reactor.name, attempt, error, firstEventId: events[0]?.eventId }),
+    const span = (event: RecordedEvent) => ({ name: `${this.reactor.name} ${event.type}`, parent: event.metadata.traceparent, attributes: { 'billing.event.id': event.eventId } });
+    await tracedBatch(batch, span, (traceparents) => {
+      const events = batch.map((event, i) => withTraceparent(toReactorEvent(event), traceparents[i] ?? event.metadata.traceparent));
+      return untilDone(() => this.reactor.handle(events), {
+        backoff: this.backoff,
+        stop: this.stop$,
+        onError: (error, attempt) => this.logger.error('reactor failed, retrying', { reactor: this.reactor.name, attempt, error, firstEventId: events[0]?.eventId }),
+      });
     });
     const last = batch[batch.length - 1];
     if (!last) return;

@@ -12,12 +12,14 @@ export const CommandHeader = {
   causationId: 'causation-id',
   targetStream: 'target-stream',
   accountId: 'account-id',
+  /** W3C trace context, also in `metadata.traceparent`: what the command was sent in. */
+  traceparent: 'traceparent',
 } as const;
 
 /** A command for `service`'s command topic, keyed by account so one account's commands stay in order. */
 export function toCommandMessage(service: string, outgoing: OutgoingCommand): OutgoingMessage {
   const { command, accountId, streamName } = outgoing;
-  const { commandId, correlationId, causationId } = command.metadata;
+  const { commandId, correlationId, causationId, traceparent } = command.metadata;
   return {
     topic: commandTopicFor(service),
     key: accountId,
@@ -29,6 +31,7 @@ export function toCommandMessage(service: string, outgoing: OutgoingCommand): Ou
       [CommandHeader.causationId]: causationId ?? commandId,
       [CommandHeader.targetStream]: streamName,
       [CommandHeader.accountId]: accountId,
+      ...(traceparent ? { [CommandHeader.traceparent]: traceparent } : {}),
     },
   };
 }
@@ -61,10 +64,11 @@ export function decodeCommandMessage(message: IncomingMessage, routes: ReadonlyM
   if (!isRecord(metadata) || typeof metadata['commandId'] !== 'string' || metadata['commandId'] === '') {
     return rejected('metadata.commandId must be a non-empty string');
   }
-  const { commandId, now, correlationId, causationId } = metadata;
+  const { commandId, now, correlationId, causationId, traceparent } = metadata;
   if (typeof now !== 'number' || !Number.isInteger(now)) return rejected('metadata.now must be an integer');
   if (correlationId !== undefined && typeof correlationId !== 'string') return rejected('metadata.correlationId must be a string');
   if (causationId !== undefined && typeof causationId !== 'string') return rejected('metadata.causationId must be a string');
+  if (traceparent !== undefined && typeof traceparent !== 'string') return rejected('metadata.traceparent must be a string');
   const validated = validatePayload(route.dto, data);
   if (!validated.ok) return rejected(`invalid ${type}: ${describeFieldErrors(validated.errors)}`);
   const trace: CommandMetadata = { ...metadata, commandId: String(commandId), now };

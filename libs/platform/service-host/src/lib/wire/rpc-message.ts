@@ -12,6 +12,7 @@ export const RpcHeader = {
    */
   budget: 'rpc-budget-ms',
   correlationId: 'correlation-id',
+  traceparent: 'traceparent',
 } as const;
 
 export type Problem = RpcError['problem'];
@@ -26,6 +27,8 @@ export interface RpcRequest {
   readonly budgetMillis: number;
   readonly request: unknown;
   readonly correlationId?: string;
+  /** W3C trace context of the caller's span: the server's span continues its trace. */
+  readonly traceparent?: string;
 }
 
 export function toRequestMessage(service: string, key: string, rpc: RpcRequest): OutgoingMessage {
@@ -39,6 +42,7 @@ export function toRequestMessage(service: string, key: string, rpc: RpcRequest):
       [RpcHeader.replyTo]: rpc.replyTo,
       [RpcHeader.budget]: String(rpc.budgetMillis),
       ...(rpc.correlationId ? { [RpcHeader.correlationId]: rpc.correlationId } : {}),
+      ...(rpc.traceparent ? { [RpcHeader.traceparent]: rpc.traceparent } : {}),
     },
   };
 }
@@ -59,7 +63,8 @@ export function decodeRequestMessage(message: IncomingMessage): DecodedRequest {
     return { kind: 'rejected', reason: `unparseable request: ${error instanceof Error ? error.message : String(error)}` };
   }
   const correlationId = message.headers[RpcHeader.correlationId];
-  return { kind: 'request', rpc: { requestId, method, replyTo, budgetMillis, request, ...(correlationId ? { correlationId } : {}) } };
+  const traceparent = message.headers[RpcHeader.traceparent];
+  return { kind: 'request', rpc: { requestId, method, replyTo, budgetMillis, request, ...(correlationId ? { correlationId } : {}), ...(traceparent ? { traceparent } : {}) } };
 }
 
 export const toReplyMessage = (replyTo: string, requestId: string, reply: RpcReply): OutgoingMessage => ({

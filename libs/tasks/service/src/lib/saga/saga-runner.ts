@@ -1,4 +1,4 @@
-import { type TaskCommand, walletStreamName } from '@billing/contracts';
+import { type CommandMetadata, type TaskCommand, walletStreamName } from '@billing/contracts';
 import type { Clock, CommandSender, Logger, OutgoingCommand, ReactorEvent } from '@billing/service-host';
 import { reactToTaskEvent, sagaTaskId, TaskError, type TaskSagaEvent } from '@billing/tasks-domain';
 import type { Admissions } from '../slots/admissions';
@@ -18,6 +18,7 @@ export interface SagaRunnerOptions {
 interface Reaction {
   readonly eventId: string;
   readonly event: TaskSagaEvent;
+  readonly traceparent: string | undefined;
 }
 
 /**
@@ -37,7 +38,7 @@ export class SagaRunner {
       const taskId = event && sagaTaskId(event);
       if (!event || taskId === null) continue;
       const reactions = byTask.get(taskId) ?? [];
-      reactions.push({ eventId: reactorEvent.eventId, event });
+      reactions.push({ eventId: reactorEvent.eventId, event, traceparent: reactorEvent.traceparent });
       byTask.set(taskId, reactions);
     }
     const toWallet: OutgoingCommand[] = [];
@@ -51,18 +52,18 @@ export class SagaRunner {
     await Promise.all([...freed].map((accountId) => this.options.admissions.startQueued(accountId)));
   }
 
-  private async reactTo(taskId: string, { eventId, event }: Reaction, toWallet: OutgoingCommand[], freed: Set<string>): Promise<void> {
+  private async reactTo(taskId: string, { eventId, event, traceparent }: Reaction, toWallet: OutgoingCommand[], freed: Set<string>): Promise<void> {
     const { streams, clock, reservationTtlMillis } = this.options;
     const task = await streams.task(taskId);
     for (const sagaCommand of reactToTaskEvent(event, { now: clock.now(), task, reservationTtlMillis, eventId })) {
       switch (sagaCommand.target) {
         case 'wallet': {
           const { accountId, pool, command } = sagaCommand;
-          toWallet.push({ accountId, streamName: walletStreamName(accountId, pool), command });
+          toWallet.push({ accountId, streamName: walletStreamName(accountId, pool), command: inTrace(command, traceparent) });
           break;
         }
         case 'task':
-          await this.handleTask(sagaCommand.command, eventId);
+          await this.handleTask(inTrace(sagaCommand.command, traceparent), eventId);
           break;
         case 'slots':
           freed.add(sagaCommand.accountId);
@@ -81,3 +82,7 @@ export class SagaRunner {
     }
   }
 }
+
+/** The command continues the trace of the event that caused it. */
+const inTrace = <C extends { readonly metadata: CommandMetadata }>(command: C, traceparent: string | undefined): C =>
+  traceparent ? { ...command, metadata: { ...command.metadata, traceparent } } : command;
