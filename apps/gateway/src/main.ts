@@ -1,3 +1,4 @@
+import { tracing } from '@billing/service-host/tracing/register';
 import { ConfigError, type GatewayConfig, loadGatewayConfig } from '@billing/platform-config';
 import { startGateway } from './gateway-process';
 
@@ -22,7 +23,10 @@ startGateway(config).then(
     const stop = () => {
       if (stopping) return;
       stopping = true;
-      void gateway.close().then(() => process.exit(0));
+      void gateway
+        .close()
+        .then(() => tracing?.stop())
+        .then(() => process.exit(0));
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);

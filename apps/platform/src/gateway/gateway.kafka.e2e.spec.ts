@@ -8,6 +8,7 @@ import { GatewayProcess } from '../distributed/gateway-process';
 import { ServiceProcesses } from '../distributed/service-processes';
 import { eventuallyValue } from '@billing/util/testing';
 import { HttpClient } from '../testing/http-client';
+import { callerTraceparent, OtlpReceiver, traceOf } from '../testing/traces';
 
 const ROOT = resolve(__dirname, '../../../..');
 const SECRET = 'distributed-gateway-e2e-secret-0123456789';
@@ -44,6 +45,8 @@ describe('the distributed gateway: its own process in front of the four service 
   let dir: string;
   let processes: ServiceProcesses;
   let gateway: GatewayProcess | undefined;
+  // Every process exports its spans over OTLP to this in-memory collector.
+  let traces: OtlpReceiver;
   const logs: string[] = [];
 
   /**
@@ -65,14 +68,15 @@ describe('the distributed gateway: its own process in front of the four service 
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gateway-kafka-e2e-'));
+    traces = await OtlpReceiver.start();
     processes = new ServiceProcesses({
       root: ROOT,
       dataDir: dir,
       brokers: brokers(),
-      env: { LOG_LEVEL: 'warn' },
+      env: { LOG_LEVEL: 'warn', ...traces.env },
       onLine: (service, line) => logs.push(`[${service}] ${line}`),
     });
-    const env = { JWT_SECRET: SECRET, PORT: '0', GRPC_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+    const env = { JWT_SECRET: SECRET, PORT: '0', GRPC_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...traces.env, OTEL_SERVICE_NAME: 'billing-gateway' };
     const starting = withRestarts('gateway', () => GatewayProcess.start({ root: ROOT, dataDir: dir, brokers: brokers(), env, onLine: (line) => logs.push(`[gateway] ${line}`) }));
     const services = (async () => {
       for (const service of ['pricing', 'wallet', 'purchase', 'tasks'] as const) {
@@ -100,6 +104,7 @@ describe('the distributed gateway: its own process in front of the four service 
   afterAll(async () => {
     await gateway?.stop();
     await processes?.stopAll();
+    await traces?.close();
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
@@ -142,4 +147,24 @@ describe('the distributed gateway: its own process in front of the four service 
     expect((await user.get('/v1/finance/verify')).status).toBe(403);
     expect(logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
   }, 120_000);
+
+  it('a task created over REST with a traceparent: one trace from the gateway process through the broker to the charge, every link intact', async () => {
+    if (!gateway) throw new Error('no gateway');
+    const account = `gw-kafka-traced-${Date.now()}`;
+    const user = new HttpClient(gateway.url.replace('localhost', '127.0.0.1'), await signAppToken(SECRET, account, { now: Date.now(), ttlSeconds: 600 }));
+    const order = await user.post('/v1/orders', { kind: 'pack', pack_id: 'app-300' });
+    expect((await user.post(`/v1/orders/${String(order.body['id'])}/confirm-sandbox-payment`)).status).toBe(200);
+    await eventuallyValue(() => user.get<{ balances: Balance[] }>('/v1/balances'), (answer) => answer.body.balances?.some((b) => b.pool === 'app' && b.available === 300), 'the pack in the app pool', 30_000);
+    const caller = callerTraceparent();
+
+    const task = await user.post('/v1/tasks', { ...RENDER, model: 'seedance-2.0-fast' }, { traceparent: caller.traceparent });
+    expect(task.status).toBe(201);
+    const trace = await eventuallyValue(() => traceOf(traces.spans, caller.traceId, caller.spanId), (t) => t.names.includes('wallet-answers CreditsCharged'), 'the charge in the trace', 30_000);
+
+    expect(trace.orphans).toEqual([]);
+    expect(trace.roots).toEqual(['POST /v1/tasks']);
+    expect(trace.services).toEqual(['billing-gateway', 'billing-tasks', 'billing-wallet']);
+    // The charge command crossed the broker (tasks -> wallet's command topic), and so did its event (wallet's topic -> tasks).
+    expect(trace.pathOf('wallet-answers CreditsCharged')).toEqual(expect.arrayContaining(['POST /v1/tasks', 'tasks.createTask', 'task-saga TaskSucceeded', 'wallet ChargeReservation', 'wallet-answers CreditsCharged']));
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import { collectProcessMetrics, type LogContext, type Logger, runInLogContext, t
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, Histogram, Registry } from 'prom-client';
 import { type GatewayRequest, REQUEST_ID_HEADER } from './http-context';
+import { nameServerSpan } from './server-span';
 
 export interface RequestMetrics {
   readonly registry: Registry;
@@ -42,6 +43,7 @@ export function requestMetrics(shared?: Registry): RequestMetrics {
 export function observeRequests(fastify: FastifyInstance, metrics: RequestMetrics, logger: Logger, logRequests: boolean): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
+    nameServerSpan(request.method, request.routeOptions.url);
     runInLogContext(logContextOf(request), done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
