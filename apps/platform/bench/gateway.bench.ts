@@ -9,7 +9,9 @@
  * BENCH_SECONDS sets each phase's length (default 10), BENCH_CONNECTIONS the load (default 50).
  * BENCH_LOG=info: the gateway logs every request at that level as a deployment does (JSON
  * lines on stderr, to be sent to /dev/null), instead of logging nothing.
+ * TRACING=memory records every span (always-on sampling) and drops it in process.
  */
+import '@billing/service-host/tracing/register';
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

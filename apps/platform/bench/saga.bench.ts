@@ -8,8 +8,10 @@
  * process of the platform, the bench's own included: a steadier figure than the rate to
  * compare changes by; distributed, also by process, the local broker's apart), then p50/p99 create to terminal with BENCH_LATENCY_CONCURRENCY
  * tasks in flight, peak RSS (of every process), events appended and (embedded) SQLite
- * commits per lifecycle. JSON line last.
+ * commits per lifecycle. JSON line last. TRACING=memory traces every task (always-on
+ * sampling, spans dropped in process; in every process of the distributed mode).
  */
+import { tracing } from '@billing/service-host/tracing/register';
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,8 +23,9 @@ import { loadPlatformConfig } from '@billing/platform-config';
 import { ServiceProcesses } from '../src/distributed/service-processes';
 import { PlatformRuntime } from '../src/runtime/platform-runtime';
 import { awaitFunding, createTasks, fundAccounts, planTasks, type TaskSpec } from '../src/testing';
-import { BusCommandSender, BusRpcClient, type CommandSender, type RpcClient, send, silentLogger } from '@billing/service-host';
+import { BusCommandSender, BusRpcClient, type CommandSender, type RpcCallOptions, type RpcClient, send, silentLogger } from '@billing/service-host';
 import { report } from '@billing/util/testing';
+import { trace } from '@opentelemetry/api';
 import { countSqliteCommits } from './sqlite-commits';
 
 const mode = process.argv.includes('--mode') ? process.argv[process.argv.indexOf('--mode') + 1] : 'embedded';
@@ -99,6 +102,16 @@ async function distributed(dir: string): Promise<Platform> {
   };
 }
 
+/** With tracing on (TRACING=memory, or an OTLP endpoint), each task starts its trace here, as a REST request would at the gateway. */
+const tracedCalls = (rpc: RpcClient): RpcClient => {
+  if (!tracing) return rpc;
+  const tracer = trace.getTracer('bench:saga');
+  return {
+    call: <R>(service: string, method: string, request: unknown, options?: RpcCallOptions) =>
+      tracer.startActiveSpan(`bench ${method}`, (span) => rpc.call<R>(service, method, request, options).finally(() => span.end())),
+  };
+};
+
 async function main(): Promise<void> {
   if (mode !== 'embedded' && mode !== 'distributed') throw new Error(`--mode must be embedded or distributed, got ${mode}`);
   const dir = mkdtempSync(join(tmpdir(), `bench-saga-${mode}-`));
@@ -129,7 +142,7 @@ async function main(): Promise<void> {
     });
 
     const warmup = planTasks({ accounts, tasks: Math.min(1_000, TASKS / 10), seed: 1, prefix: 'warm' });
-    await createTasks(platform.rpc, warmup, CONCURRENCY);
+    await createTasks(tracedCalls(platform.rpc), warmup, CONCURRENCY);
     await until(() => warmup.every((t) => ended.has(t.taskId)), (w) => (wake = w));
 
     const specs = planTasks({ accounts, tasks: TASKS, seed: 2, prefix: 'bench' });
@@ -137,7 +150,7 @@ async function main(): Promise<void> {
     const cpuBefore = platform.cpuMillis();
     const eventsBefore = await platform.eventsAppended();
     const commitsBefore = platform.commits?.() ?? 0;
-    const outcomes = await createTasks(platform.rpc, specs, CONCURRENCY);
+    const outcomes = await createTasks(tracedCalls(platform.rpc), specs, CONCURRENCY);
     await until(() => specs.every((t) => ended.has(t.taskId)), (w) => (wake = w));
     const finished = Math.max(...specs.map((t) => ended.get(t.taskId) ?? 0));
     const cpuAfter = platform.cpuMillis();
@@ -154,7 +167,7 @@ async function main(): Promise<void> {
     // Latency apart from throughput: LATENCY_CONCURRENCY lifecycles in flight (each worker
     // creates a task, waits for it to end, then creates the next), so queueing does not dominate.
     const light = planTasks({ accounts, tasks: LATENCY_TASKS, seed: 3, prefix: 'light' });
-    const latencies = (await closedLoop(platform.rpc, light, LATENCY_CONCURRENCY, (taskId) => new Promise((resolve) => awaited.set(taskId, resolve)))).sort((a, b) => a - b);
+    const latencies = (await closedLoop(tracedCalls(platform.rpc), light, LATENCY_CONCURRENCY, (taskId) => new Promise((resolve) => awaited.set(taskId, resolve)))).sort((a, b) => a - b);
     const p50 = round(percentile(latencies, 0.5));
     const p99 = round(percentile(latencies, 0.99));
     await watch.stop();

@@ -163,7 +163,7 @@ describe('the distributed gateway: its own process in front of the four service 
 
     expect(trace.orphans).toEqual([]);
     expect(trace.roots).toEqual(['POST /v1/tasks']);
-    expect(trace.services).toEqual(['billing-gateway', 'billing-tasks', 'billing-wallet']);
+    expect(trace.services).toEqual(['billing-gateway', 'billing-pricing', 'billing-tasks', 'billing-wallet']);
     // The charge command crossed the broker (tasks -> wallet's command topic), and so did its event (wallet's topic -> tasks).
     expect(trace.pathOf('wallet-answers CreditsCharged')).toEqual(expect.arrayContaining(['POST /v1/tasks', 'tasks.createTask', 'task-saga TaskSucceeded', 'wallet ChargeReservation', 'wallet-answers CreditsCharged']));
   }, 60_000);
