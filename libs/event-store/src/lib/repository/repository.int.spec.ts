@@ -65,6 +65,18 @@ describe('repository: load, decide, append with expected revision, retry on conf
     expect(stored).toMatchObject({ eventId: 'evt-1', schemaVersion: 1, metadata: { correlationId: 'request-7', causationId: first.metadata.commandId } });
   });
 
+  it('given a command in a trace, then its events carry it; a later command with none continues the stream\'s trace, after a restart too', async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const repository = createRepository({ store, decider: counter, schemaVersionOf });
+    await repository.handle('counter-1', { ...increment(1), metadata: { ...increment(1).metadata, traceparent } });
+    await repository.handle('counter-1', increment(1));
+    await createRepository({ store, decider: counter, schemaVersionOf }).handle('counter-1', increment(1));
+    await repository.handle('counter-2', increment(1));
+
+    expect((await store.readStream('counter-1')).map((e) => e.metadata.traceparent)).toEqual([traceparent, traceparent, traceparent]);
+    expect((await store.readStream('counter-2'))[0]?.metadata).not.toHaveProperty('traceparent');
+  });
+
   it('given a command handled before, when it is handled again, then nothing is appended', async () => {
     const repository = createRepository({ store, decider: counter, schemaVersionOf });
     const command = increment(5);
