@@ -42,16 +42,20 @@ export function traced<T>({ name, kind, parent, attributes, work }: TracedWork<T
  */
 export async function tracedBatch<M, T>(
   messages: readonly M[],
-  span: (message: M) => { readonly name: string; readonly parent: string | undefined; readonly attributes?: Attributes },
+  parentOf: (message: M) => string | undefined,
+  describe: (message: M) => { readonly name: string; readonly attributes: Attributes },
   work: (traceparents: readonly (string | undefined)[]) => Promise<T>,
 ): Promise<T> {
-  const spans = messages.map((message): Span | undefined => {
-    const { name, parent, attributes } = span(message);
-    return parent ? tracer.startSpan(name, { kind: SpanKind.CONSUMER, ...(attributes ? { attributes } : {}) }, contextOfTraceparent(parent)) : undefined;
+  const parents = messages.map(parentOf);
+  if (parents.every((p) => p === undefined)) return work(parents);
+  const spans = messages.map((message, i): Span | undefined => {
+    const parent = parents[i];
+    if (!parent) return undefined;
+    const { name, attributes } = describe(message);
+    return tracer.startSpan(name, { kind: SpanKind.CONSUMER, attributes }, contextOfTraceparent(parent));
   });
-  if (spans.every((s) => s === undefined)) return work(messages.map(() => undefined));
   try {
-    return await work(spans.map((s) => (s ? traceparentOfSpan(s) : undefined)));
+    return await work(spans.map((s, i) => (s?.isRecording() ? traceparentOfSpan(s) : parents[i])));
   } catch (error) {
     for (const s of spans) s?.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
     throw error;

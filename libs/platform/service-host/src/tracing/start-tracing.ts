@@ -3,6 +3,7 @@ import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { AlwaysOnSampler, BatchSpanProcessor, type ReadableSpan, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { tracingRequested } from './requested';
 
 export interface Tracing {
   /** Ends the SDK: spans still buffered are exported first. */
@@ -18,8 +19,7 @@ export interface Tracing {
  * instrumented; the services' own seams make their spans through @opentelemetry/api.
  */
 export function startTracing(env: NodeJS.ProcessEnv, spanProcessors?: SpanProcessor[]): Tracing | null {
-  const otlp = Boolean(env['OTEL_EXPORTER_OTLP_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']);
-  const memory = env['TRACING'] === 'memory';
+  const { otlp, memory } = tracingRequested(env);
   if (!otlp && !memory && !spanProcessors) return null;
   const sdk = new NodeSDK({
     serviceName: env['OTEL_SERVICE_NAME'] ?? `billing-${env['SERVICE'] ?? 'platform'}`,

@@ -68,8 +68,8 @@ export class BusReactorRunner {
     const retry = { backoff: this.backoff, stop: this.stop$ };
     await sendToDeadLetters(rejected, { bus: this.bus, consumer: this.group, logger: this.logger, faults: this.faults, ...retry });
     if (events.length === 0) return;
-    const span = (event: ReactorEvent) => ({ name: `${this.reactor.name} ${event.type}`, parent: event.traceparent, attributes: { 'billing.event.id': event.eventId } });
-    await tracedBatch(events, span, (traceparents) => {
+    const describe = (event: ReactorEvent) => ({ name: `${this.reactor.name} ${event.type}`, attributes: { 'billing.event.id': event.eventId } });
+    await tracedBatch(events, (event) => event.traceparent, describe, (traceparents) => {
       const inSpans = events.map((event, i) => withTraceparent(event, traceparents[i]));
       return untilDone(() => this.reactor.handle(inSpans), {
         ...retry,

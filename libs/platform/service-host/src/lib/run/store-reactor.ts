@@ -55,9 +55,9 @@ export class StoreReactorRunner {
   }
 
   private async handle(batch: readonly RecordedEvent[]): Promise<void> {
-    const span = (event: RecordedEvent) => ({ name: `${this.reactor.name} ${event.type}`, parent: event.metadata.traceparent, attributes: { 'billing.event.id': event.eventId } });
-    await tracedBatch(batch, span, (traceparents) => {
-      const events = batch.map((event, i) => withTraceparent(toReactorEvent(event), traceparents[i] ?? event.metadata.traceparent));
+    const describe = (event: RecordedEvent) => ({ name: `${this.reactor.name} ${event.type}`, attributes: { 'billing.event.id': event.eventId } });
+    await tracedBatch(batch, (event) => event.metadata.traceparent, describe, (traceparents) => {
+      const events = batch.map((event, i) => withTraceparent(toReactorEvent(event), traceparents[i]));
       return untilDone(() => this.reactor.handle(events), {
         backoff: this.backoff,
         stop: this.stop$,
