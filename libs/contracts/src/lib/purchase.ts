@@ -146,6 +146,8 @@ export type OrderDisputed = Event<'OrderDisputed', {
   accountId: string;
   item: OrderItem;
   disputeId: string;
+  /** A plan's: the grant of the period this payment paid for, whose unspent credits the dispute freezes. */
+  grantId?: string;
   amountCents: number;
   currency: string;
   at: EpochMillis;
@@ -155,6 +157,8 @@ export type DisputeClosed = Event<'DisputeClosed', {
   accountId: string;
   item: OrderItem;
   disputeId: string;
+  /** A plan's: the grant of the period this payment paid for (won: released; lost: revoked). */
+  grantId?: string;
   outcome: 'won' | 'lost';
   amountCents: number;
   currency: string;

@@ -22,6 +22,18 @@ export type LotKind = 'purchase' | 'grant';
 export const purchaseLotId = (purchaseId: string): string => `purchase:${purchaseId}`;
 export const grantLotId = (grantId: string): string => `grant:${grantId}`;
 
+/**
+ * The credits a payment bought, as a refund or a dispute of it names them: the purchase's
+ * lot, or, with `grantId`, the grant of the plan period that payment paid for.
+ */
+export interface PaidCredits {
+  /** The purchase (the order) whose payment is refunded or disputed. */
+  readonly purchaseId: string;
+  /** A plan's period: the grant that payment paid for, whose lot is meant instead of the purchase's. */
+  readonly grantId?: string;
+}
+export const paidLotId = ({ purchaseId, grantId }: PaidCredits): string => (grantId === undefined ? purchaseLotId(purchaseId) : grantLotId(grantId));
+
 /** The part of a lot that an amount draws on (a hold, a charge, a release, a refund). */
 export interface LotAllocation {
   readonly lotId: string;
@@ -99,15 +111,12 @@ export type RefundCredits = Command<'RefundCredits', {
   reason: string;
 }>;
 /** A purchase whose money was returned: its unspent credits leave the wallet. */
-export type RevokePurchasedCredits = Command<'RevokePurchasedCredits', {
-  purchaseId: string;
-  reason: string;
-}>;
+export type RevokePurchasedCredits = Command<'RevokePurchasedCredits', PaidCredits & { reason: string }>;
 
 /** A dispute over a purchase's payment: its unspent, unheld credits are held until it closes. */
-export type FreezePurchasedCredits = Command<'FreezePurchasedCredits', { purchaseId: string; reason: string }>;
+export type FreezePurchasedCredits = Command<'FreezePurchasedCredits', PaidCredits & { reason: string }>;
 /** The dispute was won: the frozen credits are spendable again. (Lost: `RevokePurchasedCredits` takes them.) */
-export type UnfreezePurchasedCredits = Command<'UnfreezePurchasedCredits', { purchaseId: string; reason: string }>;
+export type UnfreezePurchasedCredits = Command<'UnfreezePurchasedCredits', PaidCredits & { reason: string }>;
 
 export type WalletCommand =
   | PurchaseCredits
@@ -196,6 +205,8 @@ export type CreditsRefunded = Event<'CreditsRefunded', {
 }>;
 export type CreditsRevoked = Event<'CreditsRevoked', {
   purchaseId: string;
+  /** A plan period's credits: the grant paid by `purchaseId` (absent: the purchase's own lot). */
+  grantId?: string;
   millicredits: number;
   reason: string;
   at: EpochMillis;
@@ -204,12 +215,16 @@ export type CreditsRevoked = Event<'CreditsRevoked', {
 /** Credits of a disputed purchase held (they stay in the balance, and leave `available`) until the dispute closes. */
 export type CreditsFrozen = Event<'CreditsFrozen', {
   purchaseId: string;
+  /** A plan period's credits: the grant paid by `purchaseId` (absent: the purchase's own lot). */
+  grantId?: string;
   millicredits: number;
   reason: string;
   at: EpochMillis;
 }>;
 export type CreditsUnfrozen = Event<'CreditsUnfrozen', {
   purchaseId: string;
+  /** A plan period's credits: the grant paid by `purchaseId` (absent: the purchase's own lot). */
+  grantId?: string;
   millicredits: number;
   reason: string;
   at: EpochMillis;
@@ -261,6 +276,8 @@ export interface CarriedLot {
   readonly frozenMillicredits?: number;
   /** Its purchase is (`frozen`) or was (`released`) under dispute (absent: never). */
   readonly dispute?: 'frozen' | 'released';
+  /** A grant disputed or revoked: the purchase whose payment paid for it (absent: a purchase lot, or never). */
+  readonly paidBy?: string;
 }
 
 /** A hold still open when the period opened. */

@@ -1,4 +1,4 @@
-import { grantLotId, purchaseLotId, type LotAllocation, type WalletEvent } from '@billing/contracts';
+import { grantLotId, paidLotId, purchaseLotId, type LotAllocation, type WalletEvent } from '@billing/contracts';
 
 /** A lot as finance needs it: where it came from, what it cost, what is left. */
 export interface AuditedLot {
@@ -208,17 +208,18 @@ export class AuditedWallet {
       }
       case 'CreditsFrozen':
       case 'CreditsUnfrozen': {
-        const { purchaseId, millicredits } = event.data;
+        const { millicredits } = event.data;
+        const lotId = paidLotId(event.data);
         const sign = event.type === 'CreditsFrozen' ? 1 : -1;
         this.frozenMillicredits += sign * millicredits;
         this.heldMillicredits += sign * millicredits;
-        this.moveLots([{ lotId: purchaseLotId(purchaseId), millicredits }], 0, sign, find);
-        if (this.frozenMillicredits < 0) find(2, 'held_is_open_holds', `${purchaseId} unfrozen past what was frozen`);
+        this.moveLots([{ lotId, millicredits }], 0, sign, find);
+        if (this.frozenMillicredits < 0) find(2, 'held_is_open_holds', `${lotId} unfrozen past what was frozen`);
         break;
       }
       case 'CreditsRevoked': {
-        const { purchaseId, millicredits } = event.data;
-        const lotId = purchaseLotId(purchaseId);
+        const { millicredits } = event.data;
+        const lotId = paidLotId(event.data);
         this.totals.revoked += millicredits;
         this.flowsMillicredits -= millicredits;
         this.balanceMillicredits -= millicredits;

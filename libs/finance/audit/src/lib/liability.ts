@@ -1,4 +1,4 @@
-import { type FlowFigures, type Liability, LIABILITY_FLOWS, type LiabilityFlow, type PoolLiability, purchaseLotId, type WalletEvent } from '@billing/contracts';
+import { type FlowFigures, type Liability, LIABILITY_FLOWS, type LiabilityFlow, type PoolLiability, paidLotId, purchaseLotId, type WalletEvent } from '@billing/contracts';
 import type { AuditSource } from './audit-source';
 import type { AuditedWallet, LotPrice } from './audited-wallet';
 import type { AuditFinding } from './finding';
@@ -118,7 +118,7 @@ function movementsOf(wallet: AuditedWallet, event: WalletEvent): [Flow, LotPrice
     case 'CreditsExpired':
       return [['expired', priceOf(event.data.lotId), event.data.millicredits]];
     case 'CreditsRevoked':
-      return [['revoked', priceOf(purchaseLotId(event.data.purchaseId)), event.data.millicredits]];
+      return [['revoked', priceOf(paidLotId(event.data)), event.data.millicredits]];
     default:
       return [];
   }

@@ -1,4 +1,4 @@
-import { type StatementEntry, walletPeriodsStreamName, walletStreamName, type WalletEvent, type WalletPeriodOpened, type WalletStatement } from '@billing/contracts';
+import { grantLotId, type StatementEntry, walletPeriodsStreamName, walletStreamName, type WalletEvent, type WalletPeriodOpened, type WalletStatement } from '@billing/contracts';
 import { balanceEffect } from '@billing/wallet-read-model';
 import type { AuditSource } from './audit-source';
 import type { StoredEvent } from './stored-event';
@@ -103,6 +103,9 @@ function entryOf(
   const data = event.data as Partial<Record<string, unknown>>;
   const text = (key: string): string | null => (typeof data[key] === 'string' ? (data[key] as string) : null);
   const purchase = event.type === 'CreditsPurchased' ? event.data : undefined;
+  // A grant, and a plan period's credits frozen, released or revoked, name the grant's lot.
+  const grantId = text('grantId');
+  const grantLot = grantId === null ? null : grantLotId(grantId);
   return {
     position,
     revision,
@@ -121,7 +124,7 @@ function entryOf(
     priceBookVersion: purchase?.priceBookVersion ?? null,
     amountCents: purchase?.amountCents ?? null,
     currency: purchase?.currency ?? null,
-    lotId: event.type === 'CreditsExpired' ? event.data.lotId : event.type === 'CreditsGranted' ? `grant:${event.data.grantId}` : null,
+    lotId: event.type === 'CreditsExpired' ? event.data.lotId : grantLot,
     reason: text('reason'),
   };
 }

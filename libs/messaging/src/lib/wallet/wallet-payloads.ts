@@ -122,6 +122,7 @@ export class CreditsRefundedPayload implements Mutable<CreditsRefunded['data']> 
 
 export class CreditsRevokedPayload implements Mutable<CreditsRevoked['data']> {
   @IsString() @IsNotEmpty() purchaseId!: string;
+  @IsOptional() @IsString() @IsNotEmpty() grantId?: string;
   @IsInt() @Min(0) millicredits!: number;
   @IsString() reason!: string;
   @IsInt() at!: number;
@@ -146,6 +147,7 @@ export class BalanceCarriedForwardPayload implements Mutable<BalanceCarriedForwa
 
 export class CreditsFrozenPayload implements Mutable<CreditsFrozen['data']> {
   @IsString() @IsNotEmpty() purchaseId!: string;
+  @IsOptional() @IsString() @IsNotEmpty() grantId?: string;
   @IsInt() @Min(0) millicredits!: number;
   @IsString() reason!: string;
   @IsInt() at!: number;
@@ -153,6 +155,7 @@ export class CreditsFrozenPayload implements Mutable<CreditsFrozen['data']> {
 
 export class CreditsUnfrozenPayload implements Mutable<CreditsUnfrozen['data']> {
   @IsString() @IsNotEmpty() purchaseId!: string;
+  @IsOptional() @IsString() @IsNotEmpty() grantId?: string;
   @IsInt() @Min(0) millicredits!: number;
   @IsString() reason!: string;
   @IsInt() at!: number;

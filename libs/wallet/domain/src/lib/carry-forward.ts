@@ -50,6 +50,7 @@ export function openedBooks(opening: BalanceCarriedForward['data']): WalletState
     sequence,
     revoked: lot.revoked,
     ...(lot.dispute === undefined ? {} : { dispute: lot.dispute }),
+    ...(lot.paidBy === undefined ? {} : { paidBy: lot.paidBy }),
   }));
   const lots: Lot[] = [];
   opening.lots.forEach((carried, index) => {
@@ -82,6 +83,7 @@ function carriedLot(closing: WalletState, record: LotRecord): CarriedLot {
     heldMillicredits: lot?.heldMillicredits ?? 0,
     ...(lot?.frozenMillicredits === undefined ? {} : { frozenMillicredits: lot.frozenMillicredits }),
     ...(record.dispute === undefined ? {} : { dispute: record.dispute }),
+    ...(record.paidBy === undefined ? {} : { paidBy: record.paidBy }),
   };
 }
 

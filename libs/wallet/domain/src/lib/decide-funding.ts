@@ -8,6 +8,7 @@ import {
   type RevokePurchasedCredits,
   type WalletEvent,
 } from '@billing/contracts';
+import { paidCredits, paidRecordOf } from './decide-disputes';
 import { isExpired } from './lots';
 import { requireId, requireInstant, requireNonNegativeAmount, requirePositiveAmount } from './validation';
 import { WalletError } from './wallet-error';
@@ -67,26 +68,25 @@ export function expireGrant(command: ExpireGrant, state: WalletState): readonly 
 }
 
 /**
- * The purchase's money was returned: its unspent, unheld credits leave now. Credits of
- * it that are held stay held; if the hold is charged they were spent, and if it is
- * released they leave then (see returned-credits); frozen ones (a dispute) leave with the
- * unheld ones. Revoking marks the purchase even
- * when nothing is left to take, hence an event of 0 millicredits in that case.
+ * The payment's money was returned: the unspent, unheld credits it bought (a purchase's
+ * lot, or the grant of the plan period it paid) leave now. Credits of it that are held stay
+ * held; if the hold is charged they were spent, and if it is released they leave then (see
+ * returned-credits); frozen ones (a dispute) leave with the unheld ones. Revoking marks the
+ * lot even when nothing is left to take, hence an event of 0 millicredits in that case.
  */
 export function revokePurchasedCredits(command: RevokePurchasedCredits, state: WalletState): readonly WalletEvent[] {
   const { now } = command.metadata;
   const purchaseId = requireId('purchaseId', command.data.purchaseId);
-  const lotId = purchaseLotId(purchaseId);
-  const record = state.lotRecords.get(lotId);
-  if (record === undefined) throw new WalletError({ code: 'unknown_purchase', purchaseId });
+  const paid = paidCredits({ ...command.data, purchaseId });
+  const record = paidRecordOf(state, paid);
   if (record.revoked) return NO_EVENTS;
-  const lot = state.lots.find((candidate) => candidate.lotId === lotId);
+  const lot = state.lots.find((candidate) => candidate.lotId === record.lotId);
   const unheld = lot === undefined ? 0 : lot.remainingMillicredits - lot.heldMillicredits;
   const frozen = lot?.frozenMillicredits ?? 0;
   const { reason } = command.data;
   // A lost dispute (or a refund during one): the frozen credits are released and taken with the rest.
-  const thawed: WalletEvent[] = record.dispute === 'frozen' ? [{ type: 'CreditsUnfrozen', data: { purchaseId, millicredits: frozen, reason, at: now } }] : [];
-  return [...thawed, { type: 'CreditsRevoked', data: { purchaseId, millicredits: unheld + frozen, reason, at: now } }];
+  const thawed: WalletEvent[] = record.dispute === 'frozen' ? [{ type: 'CreditsUnfrozen', data: { ...paid, millicredits: frozen, reason, at: now } }] : [];
+  return [...thawed, { type: 'CreditsRevoked', data: { ...paid, millicredits: unheld + frozen, reason, at: now } }];
 }
 
 /** Same id and same content: a repeat (no events). Same id, other content: an error. */

@@ -1,4 +1,4 @@
-import { grantLotId, purchaseLotId, type LotAllocation, type WalletStreamEvent } from '@billing/contracts';
+import { grantLotId, paidLotId, purchaseLotId, type LotAllocation, type PaidCredits, type WalletStreamEvent } from '@billing/contracts';
 import { assertNever } from '@billing/util';
 import { openedBooks } from './carry-forward';
 import { findEnded, withEnded } from './ended-reservations';
@@ -91,30 +91,34 @@ export function evolve(state: WalletState, event: WalletStreamEvent): WalletStat
       };
     }
     case 'CreditsRevoked': {
-      const lotId = purchaseLotId(event.data.purchaseId);
+      const lotId = paidLotId(event.data);
       const left = withCreditsLeaving(state, lotId, event.data.millicredits);
       const record = left.lotRecords.get(lotId);
       if (record === undefined || record.revoked) return left;
       return {
         ...left,
         lots: left.lots.map((lot) => (lot.lotId === lotId ? { ...lot, revoked: true } : lot)),
-        lotRecords: withEntry(left.lotRecords, lotId, { ...record, revoked: true }),
+        lotRecords: withEntry(left.lotRecords, lotId, { ...record, revoked: true, ...paidBy(event.data) }),
       };
     }
     case 'CreditsFrozen':
-      return withDispute(withFrozen(state, purchaseLotId(event.data.purchaseId), event.data.millicredits), purchaseLotId(event.data.purchaseId), 'frozen');
+      return withDispute(withFrozen(state, paidLotId(event.data), event.data.millicredits), event.data, 'frozen');
     case 'CreditsUnfrozen':
-      return withDispute(withFrozen(state, purchaseLotId(event.data.purchaseId), -event.data.millicredits), purchaseLotId(event.data.purchaseId), 'released');
+      return withDispute(withFrozen(state, paidLotId(event.data), -event.data.millicredits), event.data, 'released');
     default:
       return assertNever(event, 'wallet event');
   }
 }
 
-function withDispute(state: WalletState, lotId: string, dispute: 'frozen' | 'released'): WalletState {
+function withDispute(state: WalletState, paid: PaidCredits, dispute: 'frozen' | 'released'): WalletState {
+  const lotId = paidLotId(paid);
   const record = state.lotRecords.get(lotId);
   if (record === undefined || record.dispute === dispute) return state;
-  return { ...state, lotRecords: withEntry(state.lotRecords, lotId, { ...record, dispute }) };
+  return { ...state, lotRecords: withEntry(state.lotRecords, lotId, { ...record, dispute, ...paidBy(paid) }) };
 }
+
+/** A grant disputed or revoked remembers the purchase that paid for it, which its later events name. */
+const paidBy = (paid: PaidCredits): { paidBy?: string } => (paid.grantId === undefined ? {} : { paidBy: paid.purchaseId });
 
 /** A freeze holds credits of one lot (negative: releases them). */
 function withFrozen(state: WalletState, lotId: string, millicredits: number): WalletState {

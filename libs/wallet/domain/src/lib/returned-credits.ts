@@ -1,12 +1,12 @@
-import type { CreditsExpired, CreditsFrozen, CreditsRevoked, EpochMillis, LotAllocation } from '@billing/contracts';
+import type { CreditsExpired, CreditsFrozen, CreditsRevoked, EpochMillis, LotAllocation, PaidCredits } from '@billing/contracts';
 import { isExpired } from './lots';
-import type { WalletState } from './wallet-state';
+import type { LotRecord, WalletState } from './wallet-state';
 
 /**
  * Credits coming back to their lots (a release, a lapsed hold, a refund) whose lot is
- * past its expiry or whose purchase was revoked leave again at once: expired or
- * revoked credits never become spendable again. Those of a purchase under dispute are
- * frozen again at once, with the rest of it. These events follow the return.
+ * revoked (its payment returned), or is a grant past its expiry, leave again at once:
+ * expired or revoked credits never become spendable again. Those of a lot under dispute
+ * are frozen again at once, with the rest of it. These events follow the return.
  */
 export function creditsThatCannotComeBack(
   state: WalletState,
@@ -18,16 +18,20 @@ export function creditsThatCannotComeBack(
     const record = state.lotRecords.get(lotId);
     if (record === undefined) continue;
     const { origin } = record;
-    if (origin.kind === 'purchase' && record.revoked) {
-      events.push({
-        type: 'CreditsRevoked',
-        data: { purchaseId: origin.purchaseId, millicredits, reason: 'returned to a revoked purchase', at: now },
-      });
-    } else if (origin.kind === 'purchase' && record.dispute === 'frozen') {
-      events.push({ type: 'CreditsFrozen', data: { purchaseId: origin.purchaseId, millicredits, reason: 'returned to a disputed purchase', at: now } });
+    const paid = paidCreditsOf(record);
+    if (record.revoked && paid !== undefined) {
+      events.push({ type: 'CreditsRevoked', data: { ...paid, millicredits, reason: 'returned to a revoked purchase', at: now } });
     } else if (origin.kind === 'grant' && isExpired(origin, now)) {
       events.push({ type: 'CreditsExpired', data: { lotId, millicredits, at: now } });
+    } else if (record.dispute === 'frozen' && paid !== undefined) {
+      events.push({ type: 'CreditsFrozen', data: { ...paid, millicredits, reason: 'returned to a disputed purchase', at: now } });
     }
   }
   return events;
+}
+
+/** The payment a lot's refund or dispute names: its purchase, or the purchase that paid for the grant. */
+function paidCreditsOf({ origin, paidBy }: LotRecord): PaidCredits | undefined {
+  if (origin.kind === 'purchase') return { purchaseId: origin.purchaseId };
+  return paidBy === undefined ? undefined : { purchaseId: paidBy, grantId: origin.grantId };
 }

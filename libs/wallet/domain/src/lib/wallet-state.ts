@@ -12,6 +12,8 @@ export interface LotRecord {
   readonly revoked: boolean;
   /** Its purchase is (`frozen`) or was (`released`) under dispute; a payment is disputed once. */
   readonly dispute?: 'frozen' | 'released';
+  /** A grant disputed or revoked: the purchase whose payment paid for it (what its later events name). */
+  readonly paidBy?: string;
 }
 
 /** A lot that still has credits in the balance. */

@@ -32,7 +32,7 @@ export function referencesOf(event: Exclude<WalletEvent, { type: 'ReservationRej
     case 'CreditsRevoked':
     case 'CreditsFrozen':
     case 'CreditsUnfrozen':
-      return { purchaseId: event.data.purchaseId, reason: event.data.reason };
+      return { purchaseId: event.data.purchaseId, ...(event.data.grantId === undefined ? {} : { grantId: event.data.grantId }), reason: event.data.reason };
     default:
       return assertNever(event, 'ledger event');
   }

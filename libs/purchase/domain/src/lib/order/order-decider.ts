@@ -1,6 +1,7 @@
 import type { CloseDispute, ConfirmPayment, Decider, OpenDispute, OrderCommand, OrderEvent, PlaceOrder, RecordRefund, RefundOrder } from '@billing/contracts';
 import { assertNever, isMillicredits } from '@billing/util';
 import { PurchaseError } from '../purchase-errors';
+import { planGrantId } from '../workflow/purchase-command';
 import { refundCentsFor } from './refund-rule';
 import { evolveOrder, initialOrderState, isOrder, type Order, type OrderState } from './order-state';
 
@@ -45,7 +46,12 @@ function openDispute(command: OpenDispute, state: Order): readonly OrderEvent[] 
   if (state.paymentId === null) throw new PurchaseError('not_paid', `order ${state.orderId} is ${state.status}: only a paid order is disputed`);
   const { orderId, accountId, item, currency } = state;
   const { disputeId, amountCents } = command.data;
-  return [{ type: 'OrderDisputed', data: { orderId, accountId, item, disputeId, amountCents, currency, at: command.metadata.now } }];
+  return [{ type: 'OrderDisputed', data: { orderId, accountId, item, disputeId, ...disputedGrant(state), amountCents, currency, at: command.metadata.now } }];
+}
+
+/** A plan's order paid its first period, which starts when the payment was confirmed: that period's grant is what a dispute of it touches. */
+function disputedGrant(state: Order): { grantId?: string } {
+  return state.item.kind === 'plan' && state.paidAt !== null ? { grantId: planGrantId(state.accountId, state.paidAt) } : {};
 }
 
 /**
@@ -58,7 +64,7 @@ function closeDispute(command: CloseDispute, state: Order): readonly OrderEvent[
   if (state.paymentId === null) throw new PurchaseError('not_paid', `order ${state.orderId} is ${state.status}: only a paid order is disputed`);
   const { orderId, accountId, item, currency } = state;
   const { disputeId, outcome, amountCents } = command.data;
-  const closed: OrderEvent = { type: 'DisputeClosed', data: { orderId, accountId, item, disputeId, outcome, amountCents, currency, at: command.metadata.now } };
+  const closed: OrderEvent = { type: 'DisputeClosed', data: { orderId, accountId, item, disputeId, ...disputedGrant(state), outcome, amountCents, currency, at: command.metadata.now } };
   if (outcome === 'won') return [closed];
   const lost: RefundOrder = {
     type: 'RefundOrder',

@@ -119,4 +119,16 @@ describe('a disputed payment', () => {
     expect(given([placed, paid]).when(close('won'))).toEqual([closed('won')]);
     expect(given([placed, paid, closed('won')]).when(open)).toEqual([]);
   });
+  it('a plan’s dispute names the grant of the period its payment paid (the first, from the payment’s moment); lost, the plan is refunded whole', () => {
+    const plan: OrderItem = { kind: 'plan', planId: 'creator', monthlyMillicredits: 5_000_000, pool: 'app' };
+    const planBase = { ...base, item: plan };
+    const planPlaced: OrderEvent = { type: 'OrderPlaced', data: { ...planBase, priceBookId: 'credits', priceBookVersion: '1', at } };
+    const planPaid: OrderEvent = { type: 'PaymentConfirmed', data: { ...planBase, paymentId: 'in_1', priceBookId: 'credits', priceBookVersion: '1', at: at + 5 } };
+    const grantId = `plan:acct-1:${at + 5}`;
+    expect(given([planPlaced, planPaid]).when(open)).toEqual([{ type: 'OrderDisputed', data: { ...planBase, disputeId: 'dp_1', grantId, at } }]);
+    expect(given([planPlaced, planPaid]).when(close('lost'))).toEqual([
+      { type: 'DisputeClosed', data: { ...planBase, disputeId: 'dp_1', grantId, outcome: 'lost', at } },
+      { type: 'OrderRefunded', data: { ...planBase, reason: 'dispute dp_1 lost', at } },
+    ]);
+  });
 });

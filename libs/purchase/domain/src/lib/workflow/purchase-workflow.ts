@@ -46,14 +46,20 @@ export function reactToPurchaseEvent(event: PurchaseWorkflowEvent, context: Purc
     }
     case 'OrderDisputed':
     case 'DisputeClosed': {
-      const { orderId, accountId, item, disputeId } = event.data;
-      // A lost dispute's credits go with the refund it brings; a plan's grants are not frozen.
-      if (item.kind !== 'pack' || (event.type === 'DisputeClosed' && event.data.outcome === 'lost')) return [];
+      const { orderId, accountId, item, disputeId, grantId } = event.data;
+      // A pack's lot, or the grant of the plan period the disputed payment paid for.
+      const paid = grantId === undefined ? { purchaseId: orderId } : { purchaseId: orderId, grantId };
+      if (item.kind !== 'pack' && grantId === undefined) return [];
+      const lost = event.type === 'DisputeClosed' && event.data.outcome === 'lost';
+      // A pack's lost dispute takes its credits with the refund it brings; a plan's refund ends the plan, and the period's credits go here.
+      if (lost && item.kind === 'pack') return [];
       const metadata = meta(`${event.type}:${orderId}`, orderId, context);
       const command: WalletCommand =
         event.type === 'OrderDisputed'
-          ? { type: 'FreezePurchasedCredits', data: { purchaseId: orderId, reason: `dispute ${disputeId} opened` }, metadata }
-          : { type: 'UnfreezePurchasedCredits', data: { purchaseId: orderId, reason: `dispute ${disputeId} won` }, metadata };
+          ? { type: 'FreezePurchasedCredits', data: { ...paid, reason: `dispute ${disputeId} opened` }, metadata }
+          : lost
+            ? { type: 'RevokePurchasedCredits', data: { ...paid, reason: `refund (provider): dispute ${disputeId} lost` }, metadata }
+            : { type: 'UnfreezePurchasedCredits', data: { ...paid, reason: `dispute ${disputeId} won` }, metadata };
       return [{ target: 'wallet', accountId, pool: item.pool, command }];
     }
     case 'OrderRefunded': {

@@ -89,6 +89,20 @@ describe('the purchase workflow', () => {
     expect(summary({ type: 'DisputeClosed', data: { ...dispute, outcome: 'lost' } })).toEqual([]);
   });
 
+  it('a disputed plan payment freezes the grant of the period it paid; won, it is released; lost, it is revoked (the refund the loss brings ends the plan)', () => {
+    const grantId = `plan:acct-1:${at}`;
+    const dispute = { orderId: 'order-1', accountId: 'acct-1', item: plan, disputeId: 'dp_2', grantId, amountCents: 7_200, currency: 'USD', at };
+    const paidBy = { purchaseId: 'order-1', grantId };
+    expect(summary({ type: 'OrderDisputed', data: dispute })).toEqual([{ stream: 'wallet-acct-1-app', type: 'FreezePurchasedCredits', data: { ...paidBy, reason: 'dispute dp_2 opened' } }]);
+    expect(summary({ type: 'DisputeClosed', data: { ...dispute, outcome: 'won' } })).toEqual([
+      { stream: 'wallet-acct-1-app', type: 'UnfreezePurchasedCredits', data: { ...paidBy, reason: 'dispute dp_2 won' } },
+    ]);
+    expect(summary({ type: 'DisputeClosed', data: { ...dispute, outcome: 'lost' } })).toEqual([
+      { stream: 'wallet-acct-1-app', type: 'RevokePurchasedCredits', data: { ...paidBy, reason: 'refund (provider): dispute dp_2 lost' } },
+    ]);
+    expect(summary(refunded(plan))).toEqual([{ stream: 'subscription-acct-1', type: 'CancelSubscription', data: { accountId: 'acct-1', reason: 'chargeback' } }]);
+  });
+
   it('a redelivered event yields the same commands, traced to their cause', () => {
     const first = reactToPurchaseEvent(paid(pack), context);
     expect(reactToPurchaseEvent(paid(pack), context)).toEqual(first);
