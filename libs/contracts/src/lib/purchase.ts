@@ -9,6 +9,18 @@ export const ORDER_CATEGORY = 'order';
 export const orderStreamName = (orderId: string): string => `${ORDER_CATEGORY}-${orderId}`;
 export const SUBSCRIPTION_CATEGORY = 'subscription';
 export const subscriptionStreamName = (accountId: string): string => `${SUBSCRIPTION_CATEGORY}-${accountId}`;
+/** One stream per provider payment that another of its payments settles (`paymentlink-<paymentId>`). */
+export const PAYMENT_LINK_CATEGORY = 'paymentlink';
+export const paymentLinkStreamName = (paymentId: string): string => `${PAYMENT_LINK_CATEGORY}-${paymentId}`;
+
+/**
+ * The provider said which of its payments settled `paymentId` (Stripe: `invoice_payment.paid`,
+ * the PaymentIntent that paid an invoice; refunds and disputes name the PaymentIntent).
+ * Kept whatever the provider delivered first: an order or a renewal that names `paymentId`
+ * finds it when it arrives.
+ */
+export type ReportPaymentLink = Command<'ReportPaymentLink', { paymentId: string; linkedPaymentId: string }>;
+export type PaymentLinkReported = Event<'PaymentLinkReported', { paymentId: string; linkedPaymentId: string; at: EpochMillis }>;
 
 /**
  * What an order buys. A plan item carries its monthly grant and pool as the price book
@@ -229,7 +241,29 @@ export type UpgradePlan = Command<'UpgradePlan', {
 /** Moves to a plan with a smaller grant when the paid period ends: the next renewal is the new plan's. */
 export type ScheduleDowngrade = Command<'ScheduleDowngrade', { accountId: string; to: PlanOffer }>;
 
+/**
+ * A paid renewal's payment disputed with the bank (`invoiceId`: the renewal that paid the
+ * period): the period's unspent credits are frozen until the dispute closes.
+ */
+export type OpenRenewalDispute = Command<'OpenRenewalDispute', { accountId: string; invoiceId: string; disputeId: string; amountCents: number }>;
+/** Won: the period's credits are released. Lost: the money is gone, the renewal is refunded as by the provider, and the plan ends. */
+export type CloseRenewalDispute = Command<'CloseRenewalDispute', { accountId: string; invoiceId: string; disputeId: string; outcome: 'won' | 'lost'; amountCents: number }>;
+/** A renewal's money returned at the provider (`providerRefundedCents`): the period's unspent credits are revoked. */
+export type RefundRenewal = Command<'RefundRenewal', { accountId: string; invoiceId: string; reason: string; providerRefundedCents: number }>;
+/** Settles one wallet revocation of a refunded renewal's credits (`revocationId`: the wallet's `CreditsRevoked` event id). */
+export type RecordRenewalRefund = Command<'RecordRenewalRefund', {
+  accountId: string;
+  invoiceId: string;
+  revocationId: string;
+  revokedMillicredits: number;
+  amountCents: number;
+}>;
+
 export type SubscriptionCommand =
+  | OpenRenewalDispute
+  | CloseRenewalDispute
+  | RefundRenewal
+  | RecordRenewalRefund
   | StartSubscription
   | GrantPeriod
   | PayRenewal
@@ -312,7 +346,31 @@ export type PlanDowngradeScheduled = Event<'PlanDowngradeScheduled', {
   at: EpochMillis;
 } & Partial<PlanTerms>>;
 
+/** What a renewal's dispute or refund names: the renewal, and the grant of the period it paid, in the plan's pool. */
+interface RenewalPayment {
+  accountId: string;
+  invoiceId: string;
+  grantId: string;
+  pool: string;
+}
+export type RenewalDisputed = Event<'RenewalDisputed', RenewalPayment & { disputeId: string; amountCents: number; currency: string; at: EpochMillis }>;
+export type RenewalDisputeClosed = Event<'RenewalDisputeClosed', RenewalPayment & { disputeId: string; outcome: 'won' | 'lost'; amountCents: number; currency: string; at: EpochMillis }>;
+/** The renewal's money was returned at the provider: the workflow revokes the period's unspent credits, and each revocation is settled. */
+export type RenewalRefundRequested = Event<'RenewalRefundRequested', RenewalPayment & { reason: string; initiatedBy: RefundInitiator; providerRefundedCents: number; at: EpochMillis }>;
+/** One revocation of a refunded renewal's credits settled: `amountCents` is its share of the money. */
+export type RenewalRefunded = Event<'RenewalRefunded', RenewalPayment & {
+  amountCents: number;
+  currency: string;
+  revocationId: string;
+  revokedMillicredits: number;
+  at: EpochMillis;
+}>;
+
 export type SubscriptionEvent =
+  | RenewalDisputed
+  | RenewalDisputeClosed
+  | RenewalRefundRequested
+  | RenewalRefunded
   | PlanUpgraded
   | PlanDowngradeScheduled
   | SubscriptionStarted
@@ -336,6 +394,10 @@ export const PURCHASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<PurchaseEventType, 
   DisputeClosed: 1,
   SubscriptionStarted: 1,
   PlanPeriodGranted: 1,
+  RenewalDisputed: 1,
+  RenewalDisputeClosed: 1,
+  RenewalRefundRequested: 1,
+  RenewalRefunded: 1,
   SubscriptionPastDue: 1,
   SubscriptionCancelled: 1,
   SubscriptionCancellationScheduled: 1,

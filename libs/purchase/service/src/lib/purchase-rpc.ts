@@ -24,7 +24,7 @@ import { type Clock, type Logger, type RpcClient, send } from '@billing/service-
 import { orderCredited } from './order-credits';
 import { changePlan } from './plan-changes';
 import { refundPlanAtProvider } from './plan-refunds';
-import { receiveNotification } from './payment-notifications';
+import { receiveNotification, type NotificationDependencies } from './payment-notifications';
 import type { ConfiguredProvider } from './payment-provider-config';
 import { problems } from './purchase-problems';
 import type { PurchaseStreams } from './purchase-streams';
@@ -37,7 +37,8 @@ export interface PurchaseRpcDependencies {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly priceBookId: string;
-  readonly orderOfPayment: (paymentId: string) => Promise<string | undefined>;
+  readonly ownerOfPayment: NotificationDependencies['ownerOfPayment'];
+  readonly linkedPaymentOf: NotificationDependencies['linkedPaymentOf'];
   readonly ownerRefundWindowMillis: number;
   /** The account's receipts (the receipts read model, caught up). */
   readonly receipts: (accountId: string, orderId?: string) => Promise<readonly Receipt[]>;
@@ -63,7 +64,7 @@ export function purchaseOperations(deps: PurchaseRpcDependencies): Answering<typ
   }
 
   const receive = (rawBody: Buffer | string, headers: Record<string, string>): Promise<WebhookOutcome> =>
-    receiveNotification({ streams, provider: payments.provider, logger: deps.logger, orderOfPayment: deps.orderOfPayment }, rawBody, headers, clock.now());
+    receiveNotification({ streams, provider: payments.provider, logger: deps.logger, ownerOfPayment: deps.ownerOfPayment, linkedPaymentOf: deps.linkedPaymentOf }, rawBody, headers, clock.now());
 
   async function planOf(accountId: string): Promise<AccountPlan> {
     const [{ state, terms }, book] = await Promise.all([streams.subscription(accountId), catalog()]);

@@ -9,7 +9,7 @@ import { PURCHASE_OPERATIONS, PurchaseController } from './purchase-controller';
 import { PURCHASE_REACTIONS, PurchaseReactionsController, type PurchaseReactions } from './purchase-reactions-controller';
 import { purchaseOperations } from './purchase-rpc';
 import { receiptsOf, receiptsProjection } from './receipts';
-import { orderPaidBy, orderPaymentsProjection } from './order-payments';
+import { linkedPaymentOf, orderPaymentsProjection, ownerOfPayment, paymentLinksProjection } from './order-payments';
 import { PurchaseStreams } from './purchase-streams';
 import { refundSettlement } from './refund-settlement';
 import { sandboxRenewals } from './sandbox-renewals';
@@ -56,9 +56,11 @@ export function createPurchaseService(options: PurchaseServiceOptions): ServiceF
     paymentIndex.start();
     const receiptIndex = new ProjectionRunner({ store, db, projection: receiptsProjection(), onFailure: logRunnerFailures(context.logger, 'purchase-receipts') });
     receiptIndex.start();
-    const orderOfPayment = async (paymentId: string) => {
-      await caughtUp(store, paymentIndex);
-      return orderPaidBy(db, paymentId);
+    const linkIndex = new ProjectionRunner({ store, db, projection: paymentLinksProjection(), onFailure: logRunnerFailures(context.logger, 'payment-links') });
+    linkIndex.start();
+    const paymentOwners = {
+      ownerOfPayment: async (paymentId: string) => (await Promise.all([caughtUp(store, paymentIndex), caughtUp(store, linkIndex)]), ownerOfPayment(db, paymentId)),
+      linkedPaymentOf: async (paymentId: string) => (await caughtUp(store, linkIndex), linkedPaymentOf(db, paymentId)),
     };
     const routes: RelayRoute[] = [
       { category: ORDER_CATEGORY, topic: ORDER_TOPIC, partitions, keyOf: idAfter(ORDER_CATEGORY) },
@@ -75,11 +77,11 @@ export function createPurchaseService(options: PurchaseServiceOptions): ServiceF
           clock: context.clock,
           logger: context.logger,
           priceBookId: options.priceBookId ?? 'credits',
-          orderOfPayment,
+          ...paymentOwners,
           ownerRefundWindowMillis: options.ownerRefundWindowMillis ?? DEFAULT_OWNER_REFUND_WINDOW_MILLIS,
           receipts: async (accountId, orderId) => (await caughtUp(store, receiptIndex), receiptsOf(db, accountId, orderId)),
         }),
-        { workflow: purchaseWorkflow(streams, context), refundSettlement: refundSettlement(streams, payments.provider, context.clock) },
+        { workflow: purchaseWorkflow(streams, context), refundSettlement: refundSettlement({ streams, provider: payments.provider, clock: context.clock, ownerOfPayment: paymentOwners.ownerOfPayment }) },
       ),
       jobs: [
         planGrantJob({
@@ -88,12 +90,13 @@ export function createPurchaseService(options: PurchaseServiceOptions): ServiceF
           caughtUp: () => caughtUp(store, periods),
           logger: context.logger,
           everyMillis: options.grantEveryMillis ?? 60_000,
-          ...(payments.kind === 'sandbox' ? { renew: sandboxRenewals({ streams, provider: payments.provider, logger: context.logger, orderOfPayment }) } : {}),
+          ...(payments.kind === 'sandbox' ? { renew: sandboxRenewals({ streams, provider: payments.provider, logger: context.logger, ...paymentOwners }) } : {}),
         }),
       ],
       close: async () => {
         await periods.stop();
         await paymentIndex.stop();
+        await linkIndex.stop();
         await receiptIndex.stop();
       },
     };

@@ -4,12 +4,14 @@ import {
   subscriptionStreamName,
   type OrderCommand,
   type OrderEvent,
+  type PaymentLinkReported,
+  type ReportPaymentLink,
   type PlanTerms,
   type SubscriptionCommand,
   type SubscriptionEvent,
 } from '@billing/contracts';
 import { createRepository, type EventStore, type Repository } from '@billing/event-store';
-import { evolveOrder, evolveSubscription, initialOrderState, initialSubscriptionState, isOrder, orderDecider, subscriptionDecider, type Order, type SubscriptionState } from '@billing/purchase-domain';
+import { evolveOrder, evolveSubscription, initialOrderState, initialSubscriptionState, isOrder, orderDecider, paymentLinkDecider, subscriptionDecider, type Order, type SubscriptionState } from '@billing/purchase-domain';
 
 /** An account's plan subscription as it stands, with the terms its start carried. */
 export interface SubscriptionView {
@@ -21,6 +23,8 @@ export interface SubscriptionView {
 export class PurchaseStreams {
   readonly orders: Repository<OrderCommand, OrderEvent>;
   readonly subscriptions: Repository<SubscriptionCommand, SubscriptionEvent>;
+  /** The provider's reports of which payment settled another, one stream per payment. */
+  readonly links: Repository<ReportPaymentLink, PaymentLinkReported>;
 
   constructor(
     private readonly store: EventStore,
@@ -29,6 +33,7 @@ export class PurchaseStreams {
     const schemaVersionOf = (type: OrderEvent['type'] | SubscriptionEvent['type']) => PURCHASE_EVENT_SCHEMA_VERSIONS[type];
     this.orders = createRepository({ store, decider: orderDecider, schemaVersionOf, newEventId, maxRetries: 10 });
     this.subscriptions = createRepository({ store, decider: subscriptionDecider, schemaVersionOf, newEventId, maxRetries: 10 });
+    this.links = createRepository({ store, decider: paymentLinkDecider, schemaVersionOf: () => 1, newEventId, maxRetries: 10 });
   }
 
   async order(orderId: string): Promise<Order | undefined> {

@@ -21,6 +21,24 @@ const forged = (body: ReturnType<typeof signed>) => ({ ...body, headers: { [STRI
 const invoicePaid = (invoice: string, intent: string) => ({ id: `inpay_${invoice}`, object: 'invoice_payment', invoice, status: 'paid', payment: { type: 'payment_intent', payment_intent: intent } });
 const dispute = (id: string, intent: string, status: string) => ({ id, object: 'dispute', payment_intent: intent, amount: 2_900, currency: 'usd', status });
 
+/** Stripe bills from its own subscription start, a few seconds before the checkout's confirmation: the second period, in seconds. */
+const RENEWAL = { start: seconds(addCalendarMonths(NOW - 4_000, 1)), end: seconds(addCalendarMonths(NOW - 4_000, 2)) };
+const renewal = (id: string, accountId: string, orderId: string) => ({
+  id,
+  object: 'invoice',
+  billing_reason: 'subscription_cycle',
+  amount_paid: 2_900,
+  amount_due: 2_900,
+  currency: 'usd',
+  attempt_count: 1,
+  next_payment_attempt: null,
+  lines: { object: 'list', data: [{ id: `il_${id}`, period: RENEWAL }] },
+  parent: { type: 'subscription_details', subscription_details: { subscription: `sub_${orderId}`, metadata: { orderId, accountId } } },
+});
+/** What the workflow sent the wallet for an account, besides its grants. */
+const walletCommands = (world: PurchaseWorld, accountId: string) =>
+  world.sentToWallet.filter((c) => c.accountId === accountId && c.type !== 'GrantCredits').map((c) => [c.type, c.data]);
+
 describe('plans (Stripe subscriptions) refunded and disputed like packs (stripe-mock, signed webhooks)', () => {
   const suite = stripeSuite('purchase-stripe-plans-');
 
@@ -32,17 +50,21 @@ describe('plans (Stripe subscriptions) refunded and disputed like packs (stripe-
     return suite.world;
   }
 
-  /** A plan checked out and paid: the first invoice confirms the order, its PaymentIntent is linked when Stripe reports it. */
-  async function subscribed(world: PurchaseWorld, accountId: string, orderId: string, intent: string) {
+  /**
+   * A plan checked out and paid: the first invoice confirms the order; its PaymentIntent,
+   * reported before the checkout's confirmation (`linkFirst`) or after, is linked to the order once.
+   */
+  async function subscribed(world: PurchaseWorld, accountId: string, orderId: string, intent: string, linkFirst = false) {
     const webhook = (body: ReturnType<typeof signed>) => world.rpc(PurchaseRpc.paymentWebhook, body);
     const placed = await world.rpc(PurchaseRpc.placeOrder, { accountId, orderId, item: { kind: 'plan', planId: 'explorer' } });
     const session = { id: placed.providerReference, object: 'checkout.session', mode: 'subscription', client_reference_id: orderId, metadata: { orderId, accountId }, amount_total: 2_900, currency: 'usd', payment_status: 'paid', payment_intent: null, subscription: `sub_${orderId}`, invoice: `in_${orderId}`, total_details: { amount_tax: 0 } };
-    // Before the checkout's confirmation, the payment has no order to link to.
-    expect((await webhook(signed('invoice_payment.paid', invoicePaid(`in_${orderId}`, intent), NOW, `evt_early_${orderId}`))).outcome).toBe('ignored');
-    expect((await webhook(signed('checkout.session.completed', session))).outcome).toBe('applied');
     const link = signed('invoice_payment.paid', invoicePaid(`in_${orderId}`, intent));
     await expect(webhook(forged(link))).rejects.toMatchObject({ problem: { status: 400 } });
-    expect(await webhook(link)).toMatchObject({ outcome: 'applied', order: { paymentId: `in_${orderId}`, linkedPaymentId: intent } });
+    // Before the checkout's confirmation, the link is kept for the order to come; delivered again, it changes nothing.
+    if (linkFirst) expect((await webhook(link)).outcome).toBe('applied');
+    if (linkFirst) expect((await webhook(signed('invoice_payment.paid', invoicePaid(`in_${orderId}`, intent), NOW, `evt_again_${orderId}`))).outcome).toBe('duplicate');
+    expect(await webhook(signed('checkout.session.completed', session))).toMatchObject({ outcome: 'applied', order: { paymentId: `in_${orderId}`, linkedPaymentId: linkFirst ? intent : null } });
+    expect(await webhook(link)).toMatchObject({ outcome: linkFirst ? 'duplicate' : 'applied', order: { paymentId: `in_${orderId}`, linkedPaymentId: intent } });
     expect((await webhook(link)).outcome).toBe('duplicate');
     await world.quiesce(accountId);
     return webhook;
@@ -51,7 +73,7 @@ describe('plans (Stripe subscriptions) refunded and disputed like packs (stripe-
   it('given a plan paid through Stripe, when finance refunds it, then Stripe refunds its PaymentIntent, the plan ends, and Stripe’s charge.refunded for it changes nothing', async () => {
     const world = await started();
     if (!world) return;
-    const webhook = await subscribed(world, 'acct-r', 'plan-r', 'pi_plan_r');
+    const webhook = await subscribed(world, 'acct-r', 'plan-r', 'pi_plan_r', true);
 
     const refunded = await world.rpc(PurchaseRpc.refundOrder, { orderId: 'plan-r', reason: 'goodwill' });
     expect(refunded).toMatchObject({ status: 'refunded', refundedCents: 2_900 });
@@ -87,14 +109,61 @@ describe('plans (Stripe subscriptions) refunded and disputed like packs (stripe-
     expect(await won(signed('charge.dispute.closed', dispute('dp_w', 'pi_plan_w', 'won')))).toMatchObject({ outcome: 'applied', order: { status: 'paid', dispute: { status: 'won' } } });
     await world.quiesce('acct-w');
     expect(await world.rpc(PurchaseRpc.planSubscription, { accountId: 'acct-w' })).toMatchObject({ status: 'active' });
+    // The first period's grant, paid by the order, was frozen, then released.
+    const firstPeriod = (accountId: string, orderId: string) => ({ purchaseId: orderId, grantId: `plan:${accountId}:${NOW}` });
+    expect(walletCommands(world, 'acct-w')).toEqual([
+      ['FreezePurchasedCredits', { ...firstPeriod('acct-w', 'plan-w'), reason: 'dispute dp_w opened' }],
+      ['UnfreezePurchasedCredits', { ...firstPeriod('acct-w', 'plan-w'), reason: 'dispute dp_w won' }],
+    ]);
 
-    const lost = await subscribed(world, 'acct-l', 'plan-l', 'pi_plan_l');
+    const lost = await subscribed(world, 'acct-l', 'plan-l', 'pi_plan_l', true);
     const closed = signed('charge.dispute.closed', dispute('dp_l', 'pi_plan_l', 'lost'));
     await expect(lost(forged(closed))).rejects.toMatchObject({ problem: { status: 400 } });
     expect(await lost(closed)).toMatchObject({ outcome: 'applied', order: { status: 'refunded', refundedCents: 2_900, dispute: { status: 'lost' } } });
     expect((await lost(signed('charge.dispute.created', dispute('dp_l', 'pi_plan_l', 'needs_response')))).outcome).toBe('duplicate');
     await world.quiesce('acct-l');
     expect(await world.rpc(PurchaseRpc.planSubscription, { accountId: 'acct-l' })).toMatchObject({ status: 'cancelled' });
+    expect(walletCommands(world, 'acct-l')).toEqual([['RevokePurchasedCredits', { ...firstPeriod('acct-l', 'plan-l'), reason: 'refund (provider): dispute dp_l lost' }]]);
+  }, 60_000);
+
+  it('given a renewal whose PaymentIntent Stripe reported before its invoice (twice), when its payment is disputed and lost, then its period’s grant is frozen, then revoked, and the plan ends, once', async () => {
+    const world = await started();
+    if (!world) return;
+    const webhook = await subscribed(world, 'acct-n', 'plan-n', 'pi_plan_n');
+    const link = signed('invoice_payment.paid', invoicePaid('in_n1', 'pi_n1'));
+    expect((await webhook(link)).outcome).toBe('applied');
+    expect((await webhook(link)).outcome).toBe('duplicate');
+    expect((await webhook(signed('invoice.paid', renewal('in_n1', 'acct-n', 'plan-n')))).outcome).toBe('applied');
+    const opened = signed('charge.dispute.created', dispute('dp_n', 'pi_n1', 'needs_response'));
+    expect(await webhook(opened)).toMatchObject({ outcome: 'applied', accountId: 'acct-n' });
+    expect((await webhook(opened)).outcome).toBe('duplicate');
+    await world.quiesce('acct-n');
+    const period = { purchaseId: 'in_n1', grantId: `plan:acct-n:${RENEWAL.start * 1000}` };
+    expect(walletCommands(world, 'acct-n')).toEqual([['FreezePurchasedCredits', { ...period, reason: 'dispute dp_n opened' }]]);
+
+    expect((await webhook(signed('charge.dispute.closed', dispute('dp_n', 'pi_n1', 'lost')))).outcome).toBe('applied');
+    expect((await webhook(signed('charge.dispute.closed', dispute('dp_n', 'pi_n1', 'lost')))).outcome).toBe('duplicate');
+    await world.quiesce('acct-n');
+    expect(walletCommands(world, 'acct-n').at(-1)).toEqual(['RevokePurchasedCredits', { ...period, reason: 'refund (provider): dispute dp_n lost' }]);
+    expect(await world.rpc(PurchaseRpc.planSubscription, { accountId: 'acct-n' })).toMatchObject({ status: 'cancelled' });
+    const events = (await world.purchaseStore.readStream('subscription-acct-n')).map((e) => e.type);
+    expect(events.slice(-4)).toEqual(['RenewalDisputed', 'RenewalDisputeClosed', 'RenewalRefundRequested', 'SubscriptionCancelled']);
+  }, 60_000);
+
+  it('given a renewal linked after its invoice, when Stripe refunds it (reported twice), then its period’s unspent credits are revoked once and the plan goes on', async () => {
+    const world = await started();
+    if (!world) return;
+    const webhook = await subscribed(world, 'acct-m', 'plan-m', 'pi_plan_m');
+    expect((await webhook(signed('invoice.paid', renewal('in_m1', 'acct-m', 'plan-m')))).outcome).toBe('applied');
+    expect((await webhook(signed('invoice_payment.paid', invoicePaid('in_m1', 'pi_m1')))).outcome).toBe('applied');
+    const refunded = signed('charge.refunded', { id: 'ch_m1', object: 'charge', payment_intent: 'pi_m1', amount_refunded: 1_000 });
+    expect(await webhook(refunded)).toMatchObject({ outcome: 'applied', accountId: 'acct-m' });
+    expect((await webhook(refunded)).outcome).toBe('duplicate');
+    await world.quiesce('acct-m');
+    const period = { purchaseId: 'in_m1', grantId: `plan:acct-m:${RENEWAL.start * 1000}` };
+    expect(walletCommands(world, 'acct-m')).toEqual([['RevokePurchasedCredits', { ...period, reason: 'refund (provider): refunded at the payment provider' }]]);
+    // A refunded renewal is not a chargeback: the plan goes on.
+    expect(await world.rpc(PurchaseRpc.planSubscription, { accountId: 'acct-m' })).toMatchObject({ status: 'active' });
   }, 60_000);
 
   it('given a plan paid through Stripe, when upgraded mid-period, then Stripe is asked to prorate, the pro rata grant is exact, and the upgrade has its receipt', async () => {

@@ -1,21 +1,36 @@
-import { orderStreamName } from '@billing/contracts';
+import { orderStreamName, subscriptionStreamName } from '@billing/contracts';
 import type { CreditsRevokedPayload } from '@billing/messaging';
 import type { PaymentProvider } from '@billing/payment-provider';
-import { refundDue } from '@billing/purchase-domain';
+import { isSubscription, refundDue, renewalRefundDue } from '@billing/purchase-domain';
 import type { Clock, ReactorEvent } from '@billing/service-host';
+import type { PaymentOwner } from './order-payments';
 import type { PurchaseStreams } from './purchase-streams';
 
+export interface RefundSettlementDependencies {
+  readonly streams: PurchaseStreams;
+  readonly provider: PaymentProvider;
+  readonly clock: Clock;
+  /** The renewal a revoked grant's payment names (its invoice). */
+  readonly ownerOfPayment: (paymentId: string) => Promise<PaymentOwner | undefined>;
+}
+
 /**
- * Settles each revocation of a pack whose refund was asked for: the money for the credits
- * the wallet took back goes back through the provider (keyed by the wallet's event, so a
- * redelivery returns the same refund), then the order records it. A refund the provider
- * made itself is recorded without asking it again.
+ * Settles each revocation of a pack or a renewal whose refund was asked for: the money for
+ * the credits the wallet took back goes back through the provider (keyed by the wallet's
+ * event, so a redelivery returns the same refund), then the order (or the plan) records it.
+ * A refund the provider made itself is recorded without asking it again.
  */
-export function refundSettlement(streams: PurchaseStreams, provider: PaymentProvider, clock: Clock): (events: readonly ReactorEvent[]) => Promise<void> {
+export function refundSettlement(deps: RefundSettlementDependencies): (events: readonly ReactorEvent[]) => Promise<void> {
+  const { streams, provider, clock } = deps;
   return async (events) => {
     for (const event of events) {
       if (event.type !== 'CreditsRevoked') continue;
-      const { purchaseId, millicredits } = event.data as CreditsRevokedPayload;
+      const revoked = event.data as CreditsRevokedPayload;
+      if (revoked.grantId !== undefined) {
+        await settleRenewal(deps, revoked, event.eventId);
+        continue;
+      }
+      const { purchaseId, millicredits } = revoked;
       const order = await streams.order(purchaseId);
       if (!order || order.item.kind !== 'pack' || order.refund === null || order.revocations.includes(event.eventId)) continue;
       const amountCents = refundDue(order, millicredits);
@@ -30,4 +45,19 @@ export function refundSettlement(streams: PurchaseStreams, provider: PaymentProv
       });
     }
   };
+}
+
+/** A renewal's period revoked after the provider returned its money: the plan records it once (a plan order's grant is settled with its order). */
+async function settleRenewal({ streams, clock, ownerOfPayment }: RefundSettlementDependencies, revoked: CreditsRevokedPayload, revocationId: string): Promise<void> {
+  const owner = await ownerOfPayment(revoked.purchaseId);
+  if (owner?.kind !== 'renewal') return;
+  const { accountId, invoiceId } = owner;
+  const { state } = await streams.subscription(accountId);
+  const renewal = isSubscription(state) ? state.renewals.get(invoiceId) : undefined;
+  if (renewal === undefined || renewal.providerRefundedCents === null || renewal.revocations.includes(revocationId)) return;
+  await streams.subscriptions.handle(subscriptionStreamName(accountId), {
+    type: 'RecordRenewalRefund',
+    data: { accountId, invoiceId, revocationId, revokedMillicredits: revoked.millicredits, amountCents: renewalRefundDue(renewal) },
+    metadata: { commandId: `record-renewal-refund:${revocationId}`, now: clock.now(), correlationId: `plan:${accountId}`, causationId: revocationId },
+  });
 }

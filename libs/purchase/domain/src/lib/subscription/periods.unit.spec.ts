@@ -37,6 +37,7 @@ describe('monthly plan periods (calendar months, UTC)', () => {
     cancelledAt: null,
     endsAt: null,
     pendingChange: null,
+    renewals: new Map(),
   };
 
   it('periods due are those started and not yet granted, oldest first', () => {

@@ -3,6 +3,7 @@ import { assertNever, isMillicredits } from '@billing/util';
 import { PurchaseError } from '../purchase-errors';
 import { planPeriod } from './periods';
 import { scheduleDowngrade, upgradePlan } from './plan-changes';
+import { closeRenewalDispute, openRenewalDispute, recordRenewalRefund, refundRenewal } from './renewal-payments';
 import { evolveSubscription, initialSubscriptionState, isSubscription, type Subscription, type SubscriptionState } from './subscription-state';
 
 /**
@@ -39,6 +40,14 @@ export function decideSubscription(command: SubscriptionCommand, state: Subscrip
       return upgradePlan(command, state);
     case 'ScheduleDowngrade':
       return scheduleDowngrade(command, state);
+    case 'OpenRenewalDispute':
+      return openRenewalDispute(command, state);
+    case 'CloseRenewalDispute':
+      return closeRenewalDispute(command, state);
+    case 'RefundRenewal':
+      return refundRenewal(command, state);
+    case 'RecordRenewalRefund':
+      return recordRenewalRefund(command, state);
     default:
       return assertNever(command, 'subscription command');
   }

@@ -1,5 +1,6 @@
 import type { EpochMillis, PlanTerms, SubscriptionEvent } from '@billing/contracts';
 import { assertNever } from '@billing/util';
+import type { PaidRenewal } from './renewal-payments';
 
 /** `provider`: bought online, every period after the first is paid by a renewal; `contract`: granted by the calendar. */
 export type SubscriptionBilling = 'provider' | 'contract';
@@ -48,6 +49,8 @@ export interface Subscription {
   /** The monthly price of the plan now, once a change named it (else the order's amount). */
   readonly monthlyPriceCents?: number;
   readonly pendingChange: PendingPlanChange | null;
+  /** Each period a renewal paid, by invoice: what its dispute or refund finds. */
+  readonly renewals: ReadonlyMap<string, PaidRenewal>;
 }
 
 export type SubscriptionState = { readonly status: 'none' } | Subscription;
@@ -68,7 +71,15 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
   if (!isSubscription(state)) return state;
   switch (event.type) {
     case 'PlanPeriodGranted': {
-      const granted = { ...state, status: state.status === 'cancelled' ? ('cancelled' as const) : ('active' as const), periodsGranted: state.periodsGranted + 1, paidFrom: event.data.periodStart, paidThrough: event.data.periodEnd, pastDue: null };
+      const granted = {
+        ...state,
+        status: state.status === 'cancelled' ? ('cancelled' as const) : ('active' as const),
+        periodsGranted: state.periodsGranted + 1,
+        paidFrom: event.data.periodStart,
+        paidThrough: event.data.periodEnd,
+        pastDue: null,
+        renewals: withPaidRenewal(state.renewals, event.data),
+      };
       const pending = state.pendingChange;
       if (pending === null || pending.planId !== event.data.planId) return granted;
       // The renewal after a downgrade's moment is the new plan's.
@@ -89,6 +100,18 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
       const { invoiceId, periodStart, periodEnd, attempt, at } = event.data;
       return { ...state, status: 'past_due', pastDue: { invoiceId, periodStart, periodEnd, attempts: attempt, lastAttemptAt: at } };
     }
+    case 'RenewalDisputed':
+    case 'RenewalDisputeClosed': {
+      const { invoiceId, disputeId } = event.data;
+      const status = event.type === 'RenewalDisputed' ? 'open' : event.data.outcome;
+      return withRenewal(state, invoiceId, (renewal) => ({ ...renewal, dispute: { disputeId, status } }));
+    }
+    case 'RenewalRefundRequested':
+      return withRenewal(state, event.data.invoiceId, (renewal) => ({ ...renewal, providerRefundedCents: event.data.providerRefundedCents }));
+    case 'RenewalRefunded': {
+      const { invoiceId, amountCents, revocationId } = event.data;
+      return withRenewal(state, invoiceId, (renewal) => ({ ...renewal, refundedCents: renewal.refundedCents + amountCents, revocations: [...renewal.revocations, revocationId] }));
+    }
     case 'SubscriptionCancelled':
       return { ...state, status: 'cancelled', cancelledAt: event.data.at };
     case 'SubscriptionCancellationScheduled':
@@ -98,6 +121,19 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
     default:
       return assertNever(event, 'subscription event');
   }
+}
+
+/** A period a renewal paid (a first period and a contract plan's have no invoice) is kept for its dispute or refund. */
+function withPaidRenewal(renewals: ReadonlyMap<string, PaidRenewal>, data: Extract<SubscriptionEvent, { type: 'PlanPeriodGranted' }>['data']): ReadonlyMap<string, PaidRenewal> {
+  const { invoiceId, periodStart, monthlyMillicredits, amountCents, currency } = data;
+  if (invoiceId === undefined || amountCents === undefined || currency === undefined) return renewals;
+  const renewal: PaidRenewal = { invoiceId, periodStart, millicredits: monthlyMillicredits, amountCents, currency, dispute: null, providerRefundedCents: null, refundedCents: 0, revocations: [] };
+  return new Map(renewals).set(invoiceId, renewal);
+}
+
+function withRenewal(state: Subscription, invoiceId: string, change: (renewal: PaidRenewal) => PaidRenewal): Subscription {
+  const renewal = state.renewals.get(invoiceId);
+  return renewal === undefined ? state : { ...state, renewals: new Map(state.renewals).set(invoiceId, change(renewal)) };
 }
 
 /** The plan's terms, when a message carries all three. */
@@ -126,6 +162,7 @@ function started(data: Extract<SubscriptionEvent, { type: 'SubscriptionStarted' 
     cancelledAt: null,
     endsAt: null,
     pendingChange: null,
+    renewals: new Map(),
     ...terms,
   };
 }

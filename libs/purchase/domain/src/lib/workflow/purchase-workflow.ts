@@ -89,6 +89,23 @@ export function reactToPurchaseEvent(event: PurchaseWorkflowEvent, context: Purc
       // One upgrade per moment: the grant's id says which.
       return [planGrant(event.type, { accountId, pool, planId, grantId: `plan-upgrade:${accountId}:${at}`, millicredits: proratedMillicredits, expiresAt: periodEnd }, context)];
     }
+    case 'RenewalDisputed':
+    case 'RenewalDisputeClosed':
+    case 'RenewalRefundRequested': {
+      const { accountId, pool, invoiceId, grantId } = event.data;
+      // A renewal paid its period's grant: a dispute freezes what is unspent of it; won, releases it; a refund (a lost dispute's too) revokes it.
+      if (event.type === 'RenewalDisputeClosed' && event.data.outcome === 'lost') return [];
+      const paid = { purchaseId: invoiceId, grantId };
+      const metadata = meta(`${event.type}:${invoiceId}`, `plan:${accountId}`, context);
+      const command: WalletCommand =
+        event.type === 'RenewalDisputed'
+          ? { type: 'FreezePurchasedCredits', data: { ...paid, reason: `dispute ${event.data.disputeId} opened` }, metadata }
+          : event.type === 'RenewalDisputeClosed'
+            ? { type: 'UnfreezePurchasedCredits', data: { ...paid, reason: `dispute ${event.data.disputeId} won` }, metadata }
+            : { type: 'RevokePurchasedCredits', data: { ...paid, reason: `refund (${event.data.initiatedBy}): ${event.data.reason}` }, metadata };
+      return [{ target: 'wallet', accountId, pool, command }];
+    }
+    case 'RenewalRefunded':
     case 'OrderPlaced':
     case 'PaymentLinked':
     case 'PlanDowngradeScheduled':

@@ -103,6 +103,21 @@ describe('the purchase workflow', () => {
     expect(summary(refunded(plan))).toEqual([{ stream: 'subscription-acct-1', type: 'CancelSubscription', data: { accountId: 'acct-1', reason: 'chargeback' } }]);
   });
 
+  it('a renewal’s dispute freezes the grant of the period it paid, named by its invoice; won, releases it; its refund (a lost dispute’s too) revokes it', () => {
+    const payment = { accountId: 'acct-1', invoiceId: 'in_1', grantId: `plan:acct-1:${at}`, pool: 'app' };
+    const paidBy = { purchaseId: 'in_1', grantId: `plan:acct-1:${at}` };
+    const dispute = { ...payment, disputeId: 'dp_3', amountCents: 9_900, currency: 'USD', at };
+    expect(summary({ type: 'RenewalDisputed', data: dispute })).toEqual([{ stream: 'wallet-acct-1-app', type: 'FreezePurchasedCredits', data: { ...paidBy, reason: 'dispute dp_3 opened' } }]);
+    expect(summary({ type: 'RenewalDisputeClosed', data: { ...dispute, outcome: 'won' } })).toEqual([
+      { stream: 'wallet-acct-1-app', type: 'UnfreezePurchasedCredits', data: { ...paidBy, reason: 'dispute dp_3 won' } },
+    ]);
+    expect(summary({ type: 'RenewalDisputeClosed', data: { ...dispute, outcome: 'lost' } })).toEqual([]);
+    expect(summary({ type: 'RenewalRefundRequested', data: { ...payment, reason: 'dispute dp_3 lost', initiatedBy: 'provider', providerRefundedCents: 9_900, at } })).toEqual([
+      { stream: 'wallet-acct-1-app', type: 'RevokePurchasedCredits', data: { ...paidBy, reason: 'refund (provider): dispute dp_3 lost' } },
+    ]);
+    expect(summary({ type: 'RenewalRefunded', data: { ...payment, amountCents: 9_900, currency: 'USD', revocationId: 'rev-1', revokedMillicredits: 1, at } })).toEqual([]);
+  });
+
   it('a redelivered event yields the same commands, traced to their cause', () => {
     const first = reactToPurchaseEvent(paid(pack), context);
     expect(reactToPurchaseEvent(paid(pack), context)).toEqual(first);
