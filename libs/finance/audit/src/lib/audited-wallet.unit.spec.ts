@@ -16,6 +16,7 @@ const commandArb = fc.oneof(
   fc.record({ kind: fc.constant('expireGrant' as const), id: fc.integer({ min: 0, max: 5 }) }),
   fc.record({ kind: fc.constant('refund' as const), id: fc.integer({ min: 0, max: 9 }), amount: fc.integer({ min: 1, max: 20 }) }),
   fc.record({ kind: fc.constant('revoke' as const), id: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({ kind: fc.constant('dispute' as const), id: fc.integer({ min: 0, max: 5 }), grant: fc.boolean(), close: fc.constantFrom('open' as const, 'won' as const, 'lost' as const) }),
   fc.record({ kind: fc.constant('tick' as const), minutes: fc.integer({ min: 1, max: 15 }) }),
 );
 type Step = typeof commandArb extends fc.Arbitrary<infer T> ? T : never;
@@ -39,6 +40,13 @@ function history(steps: readonly Step[]): WalletEvent[] {
       case 'expireGrant': command = { type: 'ExpireGrant', data: { grantId: `g${step.id}` }, metadata: metadata() }; break;
       case 'refund': command = { type: 'RefundCredits', data: { refundId: `f${n}`, reservationId: `r${step.id}`, millicredits: step.amount * 1_000, reason: 'x' }, metadata: metadata() }; break;
       case 'revoke': command = { type: 'RevokePurchasedCredits', data: { purchaseId: `p${step.id}`, reason: 'x' }, metadata: metadata() }; break;
+      case 'dispute': {
+        // A pack's payment, or the one that paid a plan period's grant.
+        const paid = step.grant ? { purchaseId: 'order', grantId: `g${step.id}` } : { purchaseId: `p${step.id}` };
+        const type = step.close === 'open' ? 'FreezePurchasedCredits' : step.close === 'won' ? 'UnfreezePurchasedCredits' : 'RevokePurchasedCredits';
+        command = { type, data: { ...paid, reason: 'x' }, metadata: metadata() };
+        break;
+      }
     }
     if (command === undefined) continue;
     try {

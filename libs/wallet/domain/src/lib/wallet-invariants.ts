@@ -1,4 +1,4 @@
-import type { BalanceCarriedForward, EpochMillis, LotAllocation, WalletEvent, WalletStreamEvent } from '@billing/contracts';
+import { paidLotId, type BalanceCarriedForward, type EpochMillis, type LotAllocation, type WalletEvent, type WalletStreamEvent } from '@billing/contracts';
 import { evolve } from './evolve';
 import { sumOf } from './lots';
 import { initialState, type WalletState } from './wallet-state';
@@ -57,6 +57,9 @@ export function checkWalletInvariants(
       return;
     }
     checkAmounts(event, find);
+    if ((event.type === 'CreditsRevoked' || event.type === 'CreditsFrozen' || event.type === 'CreditsUnfrozen') && !state.lotRecords.has(paidLotId(event.data))) {
+      find(2, 'names_a_lot', `${event.type} names ${paidLotId(event.data)}, not a lot of this wallet`);
+    }
     switch (event.type) {
       case 'CreditsPurchased':
       case 'CreditsGranted':

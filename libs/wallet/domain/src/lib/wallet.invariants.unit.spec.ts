@@ -30,6 +30,7 @@ import {
  */
 const purchaseId = fc.constantFrom('p1', 'p2', 'p3');
 const grantId = fc.constantFrom('g1', 'g2', 'g3');
+const paidByOrder = <C extends { data: object }>(command: C, id: string): C => ({ ...command, data: { ...command.data, grantId: id } });
 const RESERVATION_IDS = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8'];
 const reservationId = fc.constantFrom(...RESERVATION_IDS);
 /** Settlements mostly aim at a hold that is open, sometimes at any id (unknown, settled, refused). */
@@ -114,6 +115,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   command(purchaseId.map((id): Build => (now) => revoke(id, now))),
   command(purchaseId.map((id): Build => (now) => freeze(id, now))),
   command(purchaseId.map((id): Build => (now) => unfreeze(id, now))),
+  // A plan period's grant, paid by an order: disputed, released, revoked like a purchase.
+  command(grantId.map((id): Build => (now) => paidByOrder(freeze('o1', now), id))),
+  command(grantId.map((id): Build => (now) => paidByOrder(unfreeze('o1', now), id))),
+  command(grantId.map((id): Build => (now) => paidByOrder(revoke('o1', now), id))),
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('redeliver' as const), pick: fc.nat() }) },
 );
 
