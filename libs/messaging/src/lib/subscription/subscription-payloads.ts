@@ -5,6 +5,10 @@ import {
   type PlanDowngradeScheduled,
   type PlanPeriodGranted,
   type PlanUpgraded,
+  type RenewalDisputeClosed,
+  type RenewalDisputed,
+  type RenewalRefunded,
+  type RenewalRefundRequested,
   type SubscriptionCancellationScheduled,
   type SubscriptionCancelled,
   type SubscriptionPastDue,
@@ -113,3 +117,35 @@ export class PlanDowngradeScheduledPayload extends PlanTerms implements Mutable<
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** What a renewal's dispute or refund names: the renewal, and the grant of the period it paid, in the plan's pool. */
+class RenewalPaymentPayload {
+  @IsString() @IsNotEmpty() accountId!: string;
+  @IsString() @IsNotEmpty() invoiceId!: string;
+  @IsString() @IsNotEmpty() grantId!: string;
+  @IsString() @IsNotEmpty() pool!: string;
+  @IsInt() at!: number;
+}
+
+export class RenewalDisputedPayload extends RenewalPaymentPayload implements Mutable<RenewalDisputed['data']> {
+  @IsString() @IsNotEmpty() disputeId!: string;
+  @IsInt() @Min(0) amountCents!: number;
+  @IsString() @IsNotEmpty() currency!: string;
+}
+
+export class RenewalDisputeClosedPayload extends RenewalDisputedPayload implements Mutable<RenewalDisputeClosed['data']> {
+  @IsIn(['won', 'lost']) outcome!: 'won' | 'lost';
+}
+
+export class RenewalRefundRequestedPayload extends RenewalPaymentPayload implements Mutable<RenewalRefundRequested['data']> {
+  @IsString() reason!: string;
+  @IsIn(['finance', 'owner', 'provider']) initiatedBy!: RenewalRefundRequested['data']['initiatedBy'];
+  @IsInt() @Min(0) providerRefundedCents!: number;
+}
+
+export class RenewalRefundedPayload extends RenewalPaymentPayload implements Mutable<RenewalRefunded['data']> {
+  @IsInt() @Min(0) amountCents!: number;
+  @IsString() @IsNotEmpty() currency!: string;
+  @IsString() @IsNotEmpty() revocationId!: string;
+  @IsInt() @Min(0) revokedMillicredits!: number;
+}

@@ -6,6 +6,10 @@ import {
   PlanDowngradeScheduledPayload,
   PlanPeriodGrantedPayload,
   PlanUpgradedPayload,
+  RenewalDisputeClosedPayload,
+  RenewalDisputedPayload,
+  RenewalRefundedPayload,
+  RenewalRefundRequestedPayload,
   SubscriptionCancellationScheduledPayload,
   SubscriptionCancelledPayload,
   SubscriptionPastDuePayload,
@@ -24,6 +28,10 @@ const DTOS = {
   SubscriptionCancelled: SubscriptionCancelledPayload,
   SubscriptionCancellationScheduled: SubscriptionCancellationScheduledPayload,
   SubscriptionResumed: SubscriptionResumedPayload,
+  RenewalDisputed: RenewalDisputedPayload,
+  RenewalDisputeClosed: RenewalDisputeClosedPayload,
+  RenewalRefundRequested: RenewalRefundRequestedPayload,
+  RenewalRefunded: RenewalRefundedPayload,
 } satisfies Record<SubscriptionEvent['type'], new () => object>;
 
 export type SubscriptionPayloads = { [K in SubscriptionEvent['type']]: InstanceType<(typeof DTOS)[K]> };
@@ -38,6 +46,10 @@ const everyMember: { [K in SubscriptionEvent['type']]: NamesEveryMember<Subscrip
   SubscriptionCancelled: true,
   SubscriptionCancellationScheduled: true,
   SubscriptionResumed: true,
+  RenewalDisputed: true,
+  RenewalDisputeClosed: true,
+  RenewalRefundRequested: true,
+  RenewalRefunded: true,
 };
 void everyMember;
 
