@@ -1,3 +1,4 @@
+export * from './lib/actor';
 export * from './lib/envelope';
 export * from './lib/pricing';
 export * from './lib/wallet';

@@ -846,7 +846,7 @@ export interface paths {
         };
         /**
          * Credits charged per UTC day, by pool, model and mode (default: the last 30 days)
-         * @description Credits charged per UTC day in [from, to], broken down by pool, model and mode, for the dashboard’s usage charts.
+         * @description Credits charged per UTC day in [from, to], broken down by pool, model and mode, for the dashboard’s usage charts; with `group_by`, also by API key or by member.
          */
         readonly get: operations["AccountController_usage"];
         readonly put?: never;
@@ -1073,6 +1073,15 @@ export interface components {
             readonly priority: boolean;
             /** @enum {string} */
             readonly source: "subscription" | "default";
+        };
+        readonly ActorDto: {
+            /** @description The key id, or the member's user id */
+            readonly id: string;
+            /**
+             * @description An API key of the account, or a signed-in member
+             * @enum {string}
+             */
+            readonly kind: "key" | "member";
         };
         readonly ApiKeyBody: {
             /**
@@ -1895,6 +1904,8 @@ export interface components {
             readonly video_reference?: boolean;
         };
         readonly TaskDto: {
+            /** @description Who made the task; null for a task from before that was recorded */
+            readonly actor: components["schemas"]["ActorDto"] | null;
             readonly adopted: boolean;
             readonly batch_id: string | null;
             /** Format: int32 */
@@ -1951,11 +1962,31 @@ export interface components {
         readonly UsageDto: {
             /** Format: date */
             readonly from: string;
+            /**
+             * @description What `groups` is broken down by; null when not asked
+             * @enum {string|null}
+             */
+            readonly group_by: "key" | "member" | null;
+            /** @description Per API key or member and pool (empty without `group_by`); together they sum to total_credits */
+            readonly groups: readonly components["schemas"]["UsageGroupDto"][];
             readonly pool: string | null;
             readonly rows: readonly components["schemas"]["UsageRowDto"][];
             /** Format: date */
             readonly to: string;
             readonly total_credits: number;
+        };
+        readonly UsageGroupDto: {
+            /** @description Credits charged */
+            readonly credits: number;
+            /** @description The API key id or the member’s user id; null: every other charge (made otherwise, or by a task from before its maker was recorded) */
+            readonly id: string | null;
+            /** @example api */
+            readonly pool: string;
+            /**
+             * Format: int32
+             * @description Tasks charged
+             */
+            readonly tasks: number;
         };
         readonly UsageRowDto: {
             /** @description Credits charged */
@@ -6760,6 +6791,8 @@ export interface operations {
             readonly query?: {
                 /** @description First day, inclusive */
                 readonly from?: string;
+                /** @description Also break the charges down by API key (`key`) or by member (`member`), in `groups` */
+                readonly group_by?: "key" | "member";
                 /** @description Only usage of this pool; absent: every pool */
                 readonly pool?: string;
                 /** @description Last day, inclusive (default today, UTC); at most 366 days after from */

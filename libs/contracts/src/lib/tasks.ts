@@ -1,3 +1,4 @@
+import type { Actor } from './actor';
 import type { Command, EpochMillis, Event } from './envelope';
 import type { Channel, QuoteSnapshot } from './pricing';
 import type { KeyBudget } from './wallet';
@@ -78,6 +79,8 @@ export type RequestTask = Command<'RequestTask', {
   /** The API key that asked, and its budget: the reservation carries them to the wallet. */
   keyId?: string;
   keyBudget?: KeyBudget;
+  /** Who asked (absent: not known, as in tasks from before actors were recorded). */
+  actor?: Actor;
   admission: SlotAdmission;
 }>;
 /** A queued task takes a slot that freed: its credits are reserved next. */
@@ -127,6 +130,7 @@ export type TaskRequested = Event<'TaskRequested', {
   priority: boolean;
   keyId?: string;
   keyBudget?: KeyBudget;
+  actor?: Actor;
   at: EpochMillis;
 }>;
 /** Every slot was taken when the task was requested: it waits (appended with its `TaskRequested`). */

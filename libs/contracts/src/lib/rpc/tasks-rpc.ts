@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import type { Channel, ChargeBasis, GenerationMode, QuoteSnapshot } from '../pricing';
 import type { KeyBudget } from '../wallet';
 import type { TaskEndReason, TaskRejection, TaskStatus } from '../tasks';
@@ -27,6 +28,8 @@ interface RenderCall extends AccountCall {
   /** The API key that asked, and its budget (absent: unlimited). */
   readonly keyId?: string;
   readonly keyBudget?: KeyBudget;
+  /** Who asked: the key, or the signed-in member. */
+  readonly actor?: Actor;
 }
 
 export interface CreateTaskCall extends RenderCall {
@@ -79,6 +82,8 @@ export interface TaskReply {
   readonly batchIndex: number | null;
   readonly preview: boolean;
   readonly adopted: boolean;
+  /** Who made the task; null for a task from before actors were recorded. */
+  readonly actor: Actor | null;
 }
 
 export interface TaskPageReply {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
+  type Actor,
   type CatalogReply,
   FinanceRpc,
   type KeyBudget,
@@ -20,6 +21,7 @@ import {
 } from '@billing/contracts';
 import { creditsNumber, parseCredits } from '@billing/util';
 import { type RpcCallOptions, type RpcClient, RpcError, send } from '@billing/service-host';
+import { actorOf } from './actor';
 import { type AccountView, SLOT_HOLDING_STATUSES } from './account-summary';
 import { type ApiKeyRecord, ApiKeyStore } from './api-keys';
 import { Authenticator, type TokenVerification } from './authenticator';
@@ -197,7 +199,7 @@ export class BillingGateway {
     const taskId = idFor('task', caller, context);
     const task = await this.call(
       caller, TasksRpc.createTask,
-      { accountId: caller.accountId, channel: caller.channel, taskId, ...renderFields(render), ...(queue === undefined ? {} : { queueIfBusy: queue }), ...keyOf(caller) },
+      { accountId: caller.accountId, channel: caller.channel, taskId, ...renderFields(render), ...(queue === undefined ? {} : { queueIfBusy: queue }), ...creatorOf(caller) },
       context,
     );
     return taskView(task);
@@ -210,7 +212,7 @@ export class BillingGateway {
     const batchId = idFor('batch', caller, context);
     const batch = await this.call(
       caller, TasksRpc.createBatch,
-      { accountId: caller.accountId, channel: caller.channel, batchId, batchSize, ...renderFields(render), ...(queue === undefined ? {} : { queueIfBusy: queue }), ...keyOf(caller) },
+      { accountId: caller.accountId, channel: caller.channel, batchId, batchSize, ...renderFields(render), ...(queue === undefined ? {} : { queueIfBusy: queue }), ...creatorOf(caller) },
       context,
     );
     return batchView(batch);
@@ -714,7 +716,11 @@ function budgetView(budget: KeyBudget, spend: KeySpend | undefined): ApiKeyBudge
   };
 }
 
-/** The key a task is made with, and its budget, for the wallet to check in the reservation. */
-function keyOf(caller: Caller): { keyId?: string; keyBudget?: KeyBudget } {
-  return { ...(caller.keyId === undefined ? {} : { keyId: caller.keyId }), ...(caller.keyBudget === undefined ? {} : { keyBudget: caller.keyBudget }) };
+/** Who makes a task, and the key's budget for the wallet to check in the reservation. */
+function creatorOf(caller: Caller): { keyId?: string; keyBudget?: KeyBudget; actor: Actor } {
+  return {
+    ...(caller.keyId === undefined ? {} : { keyId: caller.keyId }),
+    ...(caller.keyBudget === undefined ? {} : { keyBudget: caller.keyBudget }),
+    actor: actorOf(caller),
+  };
 }

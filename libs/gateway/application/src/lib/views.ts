@@ -1,4 +1,4 @@
-import type { BatchReply, CatalogReply, LedgerEntry, Order, PlacedOrder, PlanSubscriptionView as PlanSubscription, PoolBalance, Receipt, QuoteFactor, QuoteReply, QuoteSnapshot, TaskReply, Utilisation } from '@billing/contracts';
+import type { ActorKind, BatchReply, CatalogReply, LedgerEntry, Order, PlacedOrder, PlanSubscriptionView as PlanSubscription, PoolBalance, Receipt, QuoteFactor, QuoteReply, QuoteSnapshot, TaskReply, Utilisation } from '@billing/contracts';
 import { creditsNumber } from '@billing/util';
 
 /**
@@ -73,8 +73,15 @@ export interface TaskView {
   readonly batch_index: number | null;
   readonly preview: boolean;
   readonly adopted: boolean;
+  /** Who made it: an API key or a member; null for a task from before that was recorded. */
+  readonly actor: ActorView | null;
   /** When the task was quoted and requested. */
   readonly created_at: string;
+}
+
+export interface ActorView {
+  readonly kind: ActorKind;
+  readonly id: string;
 }
 
 export interface TaskPageView {
@@ -297,6 +304,7 @@ export function taskView(task: TaskReply): TaskView {
     batch_index: task.batchIndex,
     preview: task.preview,
     adopted: task.adopted,
+    actor: task.actor ? { kind: task.actor.kind, id: task.actor.id } : null,
     created_at: iso(task.quote.quotedAt),
   };
 }

@@ -31,6 +31,7 @@ const requested: TaskView = {
   batch_index: null,
   preview: false,
   adopted: false,
+  actor: { kind: 'key', id: 'k1' },
   created_at: '2026-01-01T00:00:00.000Z',
 };
 

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { ActorKind } from '@billing/contracts';
 import { type BillingGateway, gatewayProblems } from '@billing/gateway-application';
 import { Authenticated } from '../api-docs';
 import { AccountDto, BalancesDto, CatalogDto, LedgerDto, UsageDto } from '../dto/responses';
@@ -9,6 +10,7 @@ import { QueryReader } from '../validate';
 
 const POOL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const GROUP_BY = /^(key|member)$/;
 const DAY_MILLIS = 86_400_000;
 /** The longest usage range one request may ask for, in days. */
 const MAX_USAGE_DAYS = 366;
@@ -70,20 +72,27 @@ export class AccountController {
   @ApiOperation({
     summary: 'Credits charged per UTC day, by pool, model and mode (default: the last 30 days)',
     description:
-      'Credits charged per UTC day in [from, to], broken down by pool, model and mode, for the dashboard’s usage charts.',
+      'Credits charged per UTC day in [from, to], broken down by pool, model and mode, for the dashboard’s usage charts; with `group_by`, also by API key or by member.',
   })
   @ApiQuery({ name: 'from', required: false, description: 'First day, inclusive', schema: { type: 'string', format: 'date', pattern: DAY.source } })
   @ApiQuery({ name: 'to', required: false, description: 'Last day, inclusive (default today, UTC); at most 366 days after from', schema: { type: 'string', format: 'date', pattern: DAY.source } })
   @ApiQuery({ name: 'pool', required: false, description: 'Only usage of this pool; absent: every pool', schema: { type: 'string', pattern: POOL.source, maxLength: 64 } })
+  @ApiQuery({
+    name: 'group_by',
+    required: false,
+    description: 'Also break the charges down by API key (`key`) or by member (`member`), in `groups`',
+    schema: { type: 'string', enum: ['key', 'member'] },
+  })
   @ApiResponse({ status: 200, type: UsageDto })
   usage(@Req() request: GatewayRequest, @Query() query: Record<string, unknown>): Promise<unknown> {
-    const reader = new QueryReader(query, ['from', 'to', 'pool']);
+    const reader = new QueryReader(query, ['from', 'to', 'pool', 'group_by']);
     const from = reader.text('from', DAY, 'from must be a day, YYYY-MM-DD');
     const to = reader.text('to', DAY, 'to must be a day, YYYY-MM-DD');
     const pool = reader.text('pool', POOL, 'pool must be a pool id');
+    const groupBy = reader.text('group_by', GROUP_BY, 'group_by must be key or member') as ActorKind | undefined;
     reader.done();
     const range = usageRange(from, to, Date.now());
-    return this.gateway.usage(callerOf(request), { ...range, ...(pool ? { pool } : {}) }, requestContextOf(request));
+    return this.gateway.usage(callerOf(request), { ...range, ...(pool ? { pool } : {}), ...(groupBy ? { groupBy } : {}) }, requestContextOf(request));
   }
 
   @Get('catalog')

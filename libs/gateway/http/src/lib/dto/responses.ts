@@ -65,6 +65,11 @@ export class RejectionDto {
   @ApiProperty({ type: Number, format: 'int32', nullable: true }) running!: number | null;
 }
 
+export class ActorDto {
+  @ApiProperty({ type: String, enum: ['key', 'member'], description: 'An API key of the account, or a signed-in member' }) kind!: string;
+  @ApiProperty({ type: String, description: 'The key id, or the member\'s user id' }) id!: string;
+}
+
 const TASK_STATUSES = ['requested', 'queued', 'reserved', 'dispatched', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out', 'charged', 'released', 'rejected'];
 
 export class TaskDto {
@@ -90,6 +95,7 @@ export class TaskDto {
   @ApiProperty({ type: Number, format: 'int32', nullable: true }) batch_index!: number | null;
   @ApiProperty({ type: Boolean }) preview!: boolean;
   @ApiProperty({ type: Boolean }) adopted!: boolean;
+  @ApiProperty({ type: ActorDto, nullable: true, description: 'Who made the task; null for a task from before that was recorded' }) actor!: ActorDto | null;
   @ApiProperty({ type: String, format: 'date-time' }) created_at!: string;
 }
 
@@ -307,11 +313,25 @@ export class UsageRowDto {
   @ApiProperty({ type: Number, format: 'int32', description: 'Tasks charged' }) tasks!: number;
 }
 
+export class UsageGroupDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The API key id or the member’s user id; null: every other charge (made otherwise, or by a task from before its maker was recorded)',
+  })
+  id!: string | null;
+  @ApiProperty({ type: String, example: 'api' }) pool!: string;
+  @ApiProperty({ type: Number, description: 'Credits charged' }) credits!: number;
+  @ApiProperty({ type: Number, format: 'int32', description: 'Tasks charged' }) tasks!: number;
+}
+
 export class UsageDto {
   @ApiProperty({ type: String, format: 'date' }) from!: string;
   @ApiProperty({ type: String, format: 'date' }) to!: string;
   @ApiProperty({ type: String, nullable: true }) pool!: string | null;
   @ApiProperty({ type: [UsageRowDto] }) rows!: UsageRowDto[];
+  @ApiProperty({ type: String, enum: ['key', 'member'], nullable: true, description: 'What `groups` is broken down by; null when not asked' }) group_by!: string | null;
+  @ApiProperty({ type: [UsageGroupDto], description: 'Per API key or member and pool (empty without `group_by`); together they sum to total_credits' }) groups!: UsageGroupDto[];
   @ApiProperty({ type: Number }) total_credits!: number;
 }
 

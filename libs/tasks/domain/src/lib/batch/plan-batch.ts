@@ -1,4 +1,4 @@
-import type { Channel, KeyBudget, QuoteSnapshot } from '@billing/contracts';
+import type { Actor, Channel, KeyBudget, QuoteSnapshot } from '@billing/contracts';
 import { TaskError } from '../task/task-errors';
 import type { TaskRequest } from '../task/task-request';
 
@@ -17,6 +17,7 @@ export interface BatchRequest {
   readonly priority: boolean;
   readonly keyId?: string;
   readonly keyBudget?: KeyBudget;
+  readonly actor?: Actor;
 }
 
 /** Task ids are derived from the batch, so a repeated batch request names the same tasks. */

@@ -1,4 +1,4 @@
-import type { Channel, KeyBudget, QuoteSnapshot, TaskEndReason, TaskEvent, TaskRejection, TaskStatus } from '@billing/contracts';
+import type { Actor, Channel, KeyBudget, QuoteSnapshot, TaskEndReason, TaskEvent, TaskRejection, TaskStatus } from '@billing/contracts';
 import { assertNever } from '@billing/util';
 
 /** A task as its own stream tells it. */
@@ -16,6 +16,8 @@ export interface Task {
   /** The API key that asked, and its budget as it stood then: the hold is checked against it. */
   readonly keyId?: string;
   readonly keyBudget?: KeyBudget;
+  /** Who asked; absent in tasks from before actors were recorded. */
+  readonly actor?: Actor;
   readonly requestedAt: number;
   /** null until the wallet holds credits for it. */
   readonly reservationId: string | null;

@@ -20,6 +20,7 @@ export function taskView(task: Task): TaskReply {
     batchIndex: task.batchIndex,
     preview: isPreviewTask(task),
     adopted: task.adopted,
+    actor: task.actor ?? null,
   };
 }
 

@@ -47,6 +47,12 @@ describe('what a client sees of a task', () => {
     expect(taskView(aTask(succeeded(aQuote({ proRataShortOutput: false }), 1_000)))).toMatchObject({ deliveredDurationMillis: 1_000, chargeBasis: 'full' });
   });
 
+  it('given a task requested by an API key, then it shows that key as its maker; one requested before makers were recorded shows none', () => {
+    const byKey: TaskEvent = { type: 'TaskRequested', data: { taskId: 't1', accountId: 'acct-1', channel: 'api', pool: 'api', quote: aQuote(), queueIfBusy: false, priority: false, actor: { kind: 'key', id: 'k1' }, at } };
+    expect(taskView(aTask([byKey])).actor).toEqual({ kind: 'key', id: 'k1' });
+    expect(taskView(aTask([requested()])).actor).toBeNull();
+  });
+
   it('a preview task is one quoted in preview mode', () => {
     expect(isPreviewTask(aTask([requested('preview')]))).toBe(true);
     expect(taskView(aTask([requested('standard')])).preview).toBe(false);

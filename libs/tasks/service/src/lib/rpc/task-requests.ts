@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { type Channel, type GenerationMode, type KeyBudget, GENERATION_MODES, REQUEST_LIMITS, TASK_STATUSES, type TaskStatus } from '@billing/contracts';
+import { ACTOR_KINDS, type Actor, type ActorKind, type Channel, type GenerationMode, type KeyBudget, GENERATION_MODES, REQUEST_LIMITS, TASK_STATUSES, type TaskStatus } from '@billing/contracts';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 const { renderName, durationMillis, fps, batchSize, taskIdLength, taskPageSize } = REQUEST_LIMITS;
@@ -19,6 +19,11 @@ class KeyBudgetRequest implements KeyBudget {
   @IsIn(['month', 'lifetime']) per!: KeyBudget['per'];
 }
 
+class ActorRequest implements Actor {
+  @IsIn(ACTOR_KINDS) kind!: ActorKind;
+  @IsString() @Length(1, 200) id!: string;
+}
+
 /** What to render: the quote request's fields (durations in whole milliseconds), within REQUEST_LIMITS. */
 class RenderRequest extends AccountRequest {
   @IsIn(['app', 'api']) channel!: Channel;
@@ -33,6 +38,7 @@ class RenderRequest extends AccountRequest {
   @IsOptional() @IsBoolean() queueIfBusy?: boolean;
   @IsOptional() @IsString() @Length(1, 200) keyId?: string;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => KeyBudgetRequest) keyBudget?: KeyBudgetRequest;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ActorRequest) actor?: ActorRequest;
 }
 
 export class CreateTaskRequest extends RenderRequest {

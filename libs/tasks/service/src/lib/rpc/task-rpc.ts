@@ -1,4 +1,5 @@
 import {
+  type Actor,
   type AdoptTaskCall,
   type Answering,
   type BatchReply,
@@ -67,7 +68,7 @@ export class TasksController implements Answering<typeof TasksRpc> {
     const [snapshot] = quote.snapshots;
     if (!snapshot) throw new Error(`quote ${quote.quoteId} has no task`);
     const queueIfBusy = createRequest.queueIfBusy ?? false;
-    const task = await this.request({ taskId, accountId, channel, pool: quote.pool, quote: snapshot, queueIfBusy, priority: plan.priority, ...keyOf(createRequest) }, plan.concurrencyLimit);
+    const task = await this.request({ taskId, accountId, channel, pool: quote.pool, quote: snapshot, queueIfBusy, priority: plan.priority, ...creatorOf(createRequest) }, plan.concurrencyLimit);
     return answer(taskId, task, true);
   }
 
@@ -89,7 +90,7 @@ export class TasksController implements Answering<typeof TasksRpc> {
       // A batch waits for slots by default: refusing part of it for the limit helps no one.
       queueIfBusy: batchRequest.queueIfBusy ?? true,
       priority: plan.priority,
-      ...keyOf(batchRequest),
+      ...creatorOf(batchRequest),
     });
     const fresh = await Promise.all(items.map((item) => this.assertFree(accountId, item.taskId)));
     // Requested in batch order (the account's lock takes them in turn); each item's reservation runs on its own.
@@ -205,7 +206,7 @@ function quoteRequestOf(request: CreateTaskCall | CreateBatchCall): QuoteRequest
   return { model, durationMillis, resolution, fps, complexity, videoReference, mode };
 }
 
-/** The API key a request came with, and its budget, as the task records them. */
-function keyOf({ keyId, keyBudget }: CreateTaskCall | CreateBatchCall): { keyId?: string; keyBudget?: KeyBudget } {
-  return { ...(keyId === undefined ? {} : { keyId }), ...(keyBudget === undefined ? {} : { keyBudget }) };
+/** Who made the request (its actor, and the API key with its budget), as the task records them. */
+function creatorOf({ keyId, keyBudget, actor }: CreateTaskCall | CreateBatchCall): { keyId?: string; keyBudget?: KeyBudget; actor?: Actor } {
+  return { ...(keyId === undefined ? {} : { keyId }), ...(keyBudget === undefined ? {} : { keyBudget }), ...(actor === undefined ? {} : { actor }) };
 }
