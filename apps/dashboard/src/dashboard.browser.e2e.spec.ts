@@ -44,6 +44,9 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
   let token: string;
   let key: string;
   let keyTaskId: string;
+  let budgetKey: string;
+  let budgetKeyId: string;
+  let budgetTaskId: string;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -187,6 +190,76 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
     const refused = await api<{ type: string }>(`${platform.url}/v1/balances`, key);
     expect(refused.status).toBe(401);
     await shoot(page, '11-key-revoked');
+  });
+
+  it('given a key made with scopes and a budget, then the list shows them and the budget’s remainder after a task; rotated, the overlap’s end is shown and both secrets work', async () => {
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel('Key name').fill('ci budget');
+    await page.getByLabel('Budget (credits, optional)').fill('100');
+    await page.getByLabel('tasks:write', { exact: true }).check();
+    await page.getByLabel('tasks:read', { exact: true }).check();
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const secret = page.getByLabel('New API key secret');
+    await expectVisible(secret);
+    budgetKey = await secret.inputValue();
+    const listed = await api<{ api_keys: { id: string; name: string; scopes: string[] | null }[] }>(`${platform.url}/v1/api-keys`, token);
+    const made = listed.body.api_keys.find((candidate) => candidate.name === 'ci budget');
+    expect(made?.scopes).toEqual(['tasks:write', 'tasks:read']);
+    budgetKeyId = String(made?.id);
+    const row = page.locator(`tr[data-key="${budgetKeyId}"]`);
+    await expectText(row, 'tasks:write, tasks:read');
+    await expectText(page.getByTestId(`budget-${budgetKeyId}`), '0 of 100 per month (100 left)');
+
+    const created = await api<TaskBody>(`${platform.url}/v1/tasks`, budgetKey, 'POST', { model: 'seedance-2.0', duration_seconds: 5 });
+    expect(created.status).toBe(201);
+    budgetTaskId = created.body.id;
+    await eventuallyValue(() => api<TaskBody>(`${platform.url}/v1/tasks/${budgetTaskId}`, budgetKey), (task) => task.body.status === 'charged');
+    expect((await api(`${platform.url}/v1/balances`, budgetKey)).status).toBe(403);
+    await page.reload();
+    await expectText(page.getByTestId(`budget-${budgetKeyId}`), '75 of 100 per month (25 left)');
+    await shoot(page, '11b-key-scopes-budget');
+
+    await page.getByRole('button', { name: 'Rotate ci budget' }).click();
+    const confirm = page.getByRole('group', { name: 'Confirm rotating ci budget' });
+    await confirm.getByLabel('The old secret keeps working for').selectOption({ label: '1 hour' });
+    const before = Date.now();
+    await page.getByRole('button', { name: 'Yes, rotate ci budget' }).click();
+    await expectText(page.getByTestId('overlap-end'), 'The old secret keeps working until');
+    const rotated = await secret.inputValue();
+    expect(rotated).not.toBe(budgetKey);
+    const keys = await api<{ api_keys: { id: string; previous_secret_expires_at: string | null }[] }>(`${platform.url}/v1/api-keys`, token);
+    const until = Date.parse(String(keys.body.api_keys.find((candidate) => candidate.id === budgetKeyId)?.previous_secret_expires_at));
+    expect(until).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 3_600_000 - 60_000);
+    expect(until).toBeLessThanOrEqual(Date.now() + 3_600_000);
+    await expectText(page.getByTestId('overlap-end'), new Date(until).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }));
+    await expectText(page.getByTestId(`overlap-${budgetKeyId}`), 'Old secret works until');
+    for (const credential of [budgetKey, rotated]) expect((await api(`${platform.url}/v1/tasks/${budgetTaskId}`, credential)).status).toBe(200);
+    await shoot(page, '11c-key-rotated');
+  });
+
+  it('given tasks by two keys and by the signed-in member, then the usage page shows credits per key and per member', async () => {
+    const order = await api<{ id: string }>(`${platform.url}/v1/orders`, token, 'POST', { kind: 'pack', pack_id: 'app-300' });
+    expect((await api(`${platform.url}/v1/orders/${order.body.id}/confirm-sandbox-payment`, token, 'POST')).status).toBe(200);
+    const byMember = await api<TaskBody>(`${platform.url}/v1/tasks`, token, 'POST', { model: 'seedance-2.0-fast', duration_seconds: 2.5 });
+    expect(byMember.status).toBe(201);
+    const charged = await eventuallyValue(() => api<TaskBody>(`${platform.url}/v1/tasks/${byMember.body.id}`, token), (task) => task.body.status === 'charged');
+    expect(charged.body).toMatchObject({ pool: 'app', credits_cost: 25 });
+    const listed = await api<{ api_keys: { id: string; name: string }[] }>(`${platform.url}/v1/api-keys`, token);
+    const firstKeyId = String(listed.body.api_keys.find((candidate) => candidate.name === 'browser test')?.id);
+
+    await page.getByRole('link', { name: 'Usage' }).click();
+    await page.locator('section[aria-labelledby="charged-title"]').getByLabel('Pool').selectOption({ label: 'Both pools' });
+    const perKey = page.getByRole('table', { name: 'Credits charged per API key' });
+    await expectText(perKey.locator(`tr[data-actor="key:${firstKeyId}:api"]`), 'browser test');
+    await expectText(perKey.locator(`tr[data-actor="key:${firstKeyId}:api"]`), '75');
+    await expectText(perKey.locator(`tr[data-actor="key:${budgetKeyId}:api"]`), 'ci budget');
+    await expectText(perKey.locator(`tr[data-actor="key:${budgetKeyId}:api"]`), '75');
+    await expectText(perKey.locator('tr[data-actor="key:other:app"]'), 'Not made with a key');
+    const perMember = page.getByRole('table', { name: 'Credits charged per member' });
+    await expectText(perMember.locator('tr[data-actor="member:dash-alice:app"]'), '25');
+    await expectText(perMember.locator('tr[data-actor="member:other:api"]'), '150');
+    await expectText(page.getByTestId('usage-total'), '175');
+    await shoot(page, '11d-usage-per-key-and-member');
   });
 
   it('at 375 px wide, no page scrolls sideways and the main controls keep their names', async () => {

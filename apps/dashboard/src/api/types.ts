@@ -23,6 +23,8 @@ export type LedgerEntry = Schemas['LedgerEntryDto'];
 export type LedgerPage = Schemas['LedgerDto'];
 export type UsageRow = Schemas['UsageRowDto'];
 export type Usage = Schemas['UsageDto'];
+export type UsageGroup = Schemas['UsageGroupDto'];
+export type ApiKeyScope = NonNullable<Schemas['ApiKeyBody']['scopes']>[number];
 export type Utilisation = Schemas['UtilisationDto'];
 /** RFC 9457 problem details, as every error of the gateway is. */
 export type Problem = Schemas['ProblemDto'];

@@ -1,20 +1,36 @@
 import { type FormEvent, useState } from 'react';
 import { messageOf } from '../api/problems';
-import type { ApiKey, CreatedApiKey } from '../api/types';
+import type { ApiKey, ApiKeyScope, CreatedApiKey } from '../api/types';
 import { useApi, useLoad } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
 import { formatInstant } from '../format';
+import { KeyScopesField } from './key-scopes-field';
 
-/** Create (the secret shown once), list, and revoke with confirmation. */
+/** How long a rotated key's old secret keeps working, as offered. */
+const OVERLAPS = [
+  { seconds: 3_600, words: '1 hour' },
+  { seconds: 86_400, words: '1 day' },
+  { seconds: 604_800, words: '7 days' },
+] as const;
+
+/** A key that was just created or rotated, with its secret shown this once. */
+interface NewSecret {
+  readonly key: CreatedApiKey;
+  readonly rotated: boolean;
+}
+
+/** Create with scopes and a budget (the secret shown once), list with budgets' remainders, rotate with an overlap, and revoke with confirmation. */
 export function KeysPage() {
   const api = useApi();
   const keys = useLoad((client) => client.apiKeys.list(), 'keys');
   const [name, setName] = useState('');
   const [budget, setBudget] = useState('');
   const [per, setPer] = useState<'month' | 'lifetime'>('month');
-  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [scopes, setScopes] = useState<ReadonlySet<ApiKeyScope>>(new Set());
+  const [created, setCreated] = useState<NewSecret | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<ApiKey | null>(null);
+  const [confirming, setConfirming] = useState<{ readonly key: ApiKey; readonly action: 'revoke' | 'rotate' } | null>(null);
+  const [overlapSeconds, setOverlapSeconds] = useState<number>(86_400);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -25,9 +41,15 @@ export function KeysPage() {
     setCopied(null);
     try {
       const limit = budget.trim() === '' ? undefined : Number(budget);
-      setCreated(await api.apiKeys.create({ ...(name.trim() ? { name: name.trim() } : {}), ...(limit === undefined ? {} : { budget_credits: limit, budget_per: per }) }));
+      const key = await api.apiKeys.create({
+        ...(name.trim() ? { name: name.trim() } : {}),
+        ...(limit === undefined ? {} : { budget_credits: limit, budget_per: per }),
+        ...(scopes.size === 0 ? {} : { scopes: [...scopes] }),
+      });
+      setCreated({ key, rotated: false });
       setName('');
       setBudget('');
+      setScopes(new Set());
       keys.reload();
     } catch (failure) {
       setError(messageOf(failure));
@@ -45,13 +67,14 @@ export function KeysPage() {
     }
   };
 
-  const revoke = async (key: ApiKey) => {
+  /** Runs a change to one key, then shows the list again (or the failure in words). */
+  const change = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(null);
+    setCopied(null);
     try {
-      await api.apiKeys.revoke(key.id);
+      await work();
       setConfirming(null);
-      if (created?.id === key.id) setCreated(null);
       keys.reload();
     } catch (failure) {
       setError(messageOf(failure));
@@ -59,6 +82,15 @@ export function KeysPage() {
       setBusy(false);
     }
   };
+  const revoke = (key: ApiKey) =>
+    change(async () => {
+      await api.apiKeys.revoke(key.id);
+      if (created?.key.id === key.id) setCreated(null);
+    });
+  const rotate = (key: ApiKey) =>
+    change(async () => {
+      setCreated({ key: await api.apiKeys.rotate(key.id, { overlap_seconds: overlapSeconds }), rotated: true });
+    });
 
   const list = keys.data?.api_keys ?? [];
   return (
@@ -76,22 +108,28 @@ export function KeysPage() {
           <option value="month">month</option>
           <option value="lifetime">lifetime</option>
         </select>
+        <KeyScopesField chosen={scopes} onChange={setScopes} />
         <button type="submit" disabled={busy}>
           Create key
         </button>
       </form>
-      {created?.key ? (
+      {created?.key.key ? (
         <section className="card secret" aria-labelledby="secret-title" role="region">
-          <h2 id="secret-title">Your new key “{created.name}”</h2>
+          <h2 id="secret-title">
+            {created.rotated ? 'The new secret of' : 'Your new key'} “{created.key.name}”
+          </h2>
           <p>
             <strong>Copy it now: it is shown this once</strong> and stored only as a hash.
           </p>
+          {created.rotated ? (
+            <p data-testid="overlap-end">The old secret keeps working until {formatInstant(created.key.previous_secret_expires_at)}: move your programs to the new one before then.</p>
+          ) : null}
           <div className="secret-row">
             <label htmlFor="new-secret" className="sr-only">
               New API key secret
             </label>
-            <input id="new-secret" className="mono" readOnly value={created.key} onFocus={(e) => e.target.select()} />
-            <button type="button" onClick={() => void copy(created.key ?? '')}>
+            <input id="new-secret" className="mono" readOnly value={created.key.key} onFocus={(e) => e.target.select()} />
+            <button type="button" onClick={() => void copy(created.key.key ?? '')}>
               Copy key
             </button>
           </div>
@@ -125,11 +163,11 @@ export function KeysPage() {
                   <td>{formatInstant(key.created_at)}</td>
                   <td>{formatInstant(key.last_used_at)}</td>
                   <td>{key.scopes ? key.scopes.join(', ') : 'all'}</td>
-                  <td>{key.budget ? `${key.budget.spent} of ${key.budget.limit} per ${key.budget.per} (${key.budget.remaining} left)` : 'no limit'}</td>
+                  <td data-testid={`budget-${key.id}`}>{key.budget ? `${key.budget.spent} of ${key.budget.limit} per ${key.budget.per} (${key.budget.remaining} left)` : 'no limit'}</td>
                   <td>
                     {key.revoked_at ? (
                       <span>Revoked {formatInstant(key.revoked_at)}</span>
-                    ) : confirming?.id === key.id ? (
+                    ) : confirming?.key.id === key.id && confirming.action === 'revoke' ? (
                       <span role="group" aria-label={`Confirm revoking ${key.name}`} className="confirm">
                         <span>Revoke “{key.name}”? Programs using it stop working at once.</span>
                         <button type="button" className="danger" onClick={() => void revoke(key)} disabled={busy}>
@@ -139,10 +177,35 @@ export function KeysPage() {
                           Cancel
                         </button>
                       </span>
+                    ) : confirming?.key.id === key.id ? (
+                      <span role="group" aria-label={`Confirm rotating ${key.name}`} className="confirm">
+                        <label>
+                          The old secret keeps working for
+                          <select value={overlapSeconds} onChange={(e) => setOverlapSeconds(Number(e.target.value))}>
+                            {OVERLAPS.map((overlap) => (
+                              <option key={overlap.seconds} value={overlap.seconds}>
+                                {overlap.words}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <button type="button" onClick={() => void rotate(key)} disabled={busy}>
+                          Yes, rotate {key.name}
+                        </button>
+                        <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                          Cancel
+                        </button>
+                      </span>
                     ) : (
-                      <button type="button" className="secondary" onClick={() => setConfirming(key)} aria-label={`Revoke ${key.name}`}>
-                        Revoke
-                      </button>
+                      <span className="actions">
+                        {overlapNote(key)}
+                        <button type="button" className="secondary" onClick={() => setConfirming({ key, action: 'rotate' })} aria-label={`Rotate ${key.name}`}>
+                          Rotate
+                        </button>
+                        <button type="button" className="secondary" onClick={() => setConfirming({ key, action: 'revoke' })} aria-label={`Revoke ${key.name}`}>
+                          Revoke
+                        </button>
+                      </span>
                     )}
                   </td>
                 </tr>
@@ -153,4 +216,11 @@ export function KeysPage() {
       </section>
     </>
   );
+}
+
+/** While a rotated key's old secret still works: until when. */
+function overlapNote(key: ApiKey) {
+  const until = key.previous_secret_expires_at;
+  if (!until || Date.parse(until) <= Date.now()) return null;
+  return <span data-testid={`overlap-${key.id}`}>Old secret works until {formatInstant(until)}</span>;
 }

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/errors';
 import { dayOffset, formatCredits, poolName } from '../format';
 import { LedgerTable } from './ledger-table';
 import { TasksTable } from './tasks-table';
+import { UsageByActorTable } from './usage-by-actor';
 import { UsageChart } from './usage-chart';
 
 /** Pages read for the tables: enough for a dashboard, bounded for a long history. */
@@ -21,18 +22,24 @@ async function firstOf<T>(items: AsyncIterable<T>, count: number): Promise<T[]> 
 const allTasks = async (api: BillingClient): Promise<Task[]> => (await firstOf(api.tasks.all({ limit: 500 }), MAX_PAGES * 500)).reverse();
 const allLedger = (api: BillingClient): Promise<LedgerEntry[]> => firstOf(api.account.entries({ limit: 1000 }), MAX_PAGES * 1000);
 
-/** Credits charged per day by model and mode, utilisation, every task's credits_cost, and the ledger. */
+/** Credits charged per day by model and mode and per key and member, utilisation, every task's credits_cost, and the ledger. */
 export function UsagePage() {
   const [from, setFrom] = useState(dayOffset(29));
   const [to, setTo] = useState(dayOffset(0));
   const [pool, setPool] = useState('api');
   const query = `from=${from}&to=${to}${pool ? `&pool=${pool}` : ''}`;
   const usage = useLoad((api) => api.account.usage({ from, to, ...(pool ? { pool } : {}) }), query);
+  const byKey = useLoad((api) => api.account.usage({ from, to, ...(pool ? { pool } : {}), group_by: 'key' }), `${query}&group_by=key`);
+  const byMember = useLoad((api) => api.account.usage({ from, to, ...(pool ? { pool } : {}), group_by: 'member' }), `${query}&group_by=member`);
+  const keys = useLoad((api) => api.apiKeys.list(), 'keys');
   const utilisation = useLoad((api) => api.tasks.utilisation(), 'utilisation');
   const tasks = useLoad(allTasks, 'tasks');
   const ledger = useLoad(allLedger, 'ledger');
   const reload = () => {
     usage.reload();
+    byKey.reload();
+    byMember.reload();
+    keys.reload();
     utilisation.reload();
     tasks.reload();
     ledger.reload();
@@ -41,7 +48,7 @@ export function UsagePage() {
   return (
     <>
       <h1>Usage</h1>
-      <ErrorMessage message={usage.error ?? utilisation.error ?? tasks.error ?? ledger.error} />
+      <ErrorMessage message={usage.error ?? byKey.error ?? byMember.error ?? keys.error ?? utilisation.error ?? tasks.error ?? ledger.error} />
       <section aria-labelledby="charged-title">
         <h2 id="charged-title">Credits charged per day</h2>
         <div className="filters">
@@ -102,6 +109,14 @@ export function UsagePage() {
             </details>
           </>
         ) : null}
+      </section>
+      <section aria-labelledby="actors-title">
+        <h2 id="actors-title">Who spent what</h2>
+        <p className="hint">Credits charged in the same days and pool, per API key and per member who made the tasks.</p>
+        <div className="side-by-side">
+          {byKey.data ? <UsageByActorTable by="key" groups={byKey.data.groups} keys={keys.data?.api_keys ?? []} /> : null}
+          {byMember.data ? <UsageByActorTable by="member" groups={byMember.data.groups} keys={keys.data?.api_keys ?? []} /> : null}
+        </div>
       </section>
       <section aria-labelledby="utilisation-title">
         <h2 id="utilisation-title">Utilisation</h2>
