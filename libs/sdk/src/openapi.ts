@@ -1508,6 +1508,8 @@ export interface components {
             readonly plan_id?: string;
         };
         readonly OrderDto: {
+            /** @description Who placed the order; null for an order from before that was recorded */
+            readonly actor: components["schemas"]["ActorDto"] | null;
             readonly amount: components["schemas"]["MoneyDto"];
             /** @description Where the buyer pays (when just placed) */
             readonly checkout_url: string | null;

@@ -74,6 +74,16 @@ describe('GET /v1/usage?group_by=key|member: who spent what, to the millicredit'
     }
   }, 60_000);
 
+  it('given orders placed by the signed-in member and by an API key, then each order names its maker', async () => {
+    const vic = new BillingClient({ baseUrl: platform.url, credential: await platform.token('vic') });
+    const byMember = await confirmedOrder(vic, { kind: 'pack', pack_id: 'api-1000' });
+    expect(byMember.actor).toEqual({ kind: 'member', id: 'vic' });
+    const key = await vic.apiKeys.create({ name: 'buyer' });
+    const byKey = await vic.as(String(key.key)).orders.place({ kind: 'pack', pack_id: 'api-300' });
+    expect(byKey.actor).toEqual({ kind: 'key', id: key.id });
+    expect((await vic.orders.get(byKey.id)).actor).toEqual({ kind: 'key', id: key.id });
+  });
+
   it('given group_by neither key nor member, then 400 naming it', async () => {
     const dora = new BillingClient({ baseUrl: platform.url, credential: await platform.token('dora') });
     const refused = await dora.account.usage({ group_by: 'model' as 'key' }).then(() => null, (error: unknown) => error);

@@ -1,3 +1,4 @@
+import type { Actor } from './actor';
 import type { Command, EpochMillis, Event } from './envelope';
 import type { Entitlement } from './pricing';
 
@@ -57,6 +58,8 @@ export type PlaceOrder = Command<'PlaceOrder', {
   currency: string;
   priceBookId: string;
   priceBookVersion: string;
+  /** Who placed it (absent: not known, as in orders from before that was recorded). */
+  actor?: Actor;
 }>;
 /** `providerSubscriptionId`: a plan's subscription at the provider, which bills its later periods. */
 export type ConfirmPayment = Command<'ConfirmPayment', { orderId: string; paymentId: string; amountCents: number; currency: string; providerSubscriptionId?: string } & ProviderReceipt>;
@@ -107,6 +110,7 @@ export type OrderPlaced = Event<'OrderPlaced', {
   currency: string;
   priceBookId: string;
   priceBookVersion: string;
+  actor?: Actor;
   at: EpochMillis;
 }>;
 /** Carries the order it pays for, so the purchase workflow needs nothing else. */

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import type { EpochMillis } from '../envelope';
 import type { OrderItem, PlanTerms, RefundInitiator } from '../purchase';
 import { rpc } from './rpc-contract';
@@ -15,6 +16,8 @@ export interface PlaceOrderCall {
   readonly accountId: string;
   readonly orderId: string;
   readonly item: OrderItemCall;
+  /** Who places it: an API key, or the signed-in member. */
+  readonly actor?: Actor;
   readonly successUrl?: string;
   readonly cancelUrl?: string;
 }
@@ -104,6 +107,8 @@ export interface Order {
   readonly priceBookId: string;
   readonly priceBookVersion: string;
   readonly placedAt: EpochMillis;
+  /** Who placed it; absent for an order from before that was recorded. */
+  readonly actor?: Actor;
   readonly paymentId: string | null;
   /** What the provider refunds and disputes, when not `paymentId` (a Stripe subscription's first PaymentIntent). */
   readonly linkedPaymentId: string | null;

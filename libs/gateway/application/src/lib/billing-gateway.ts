@@ -351,7 +351,7 @@ export class BillingGateway {
     authorise(caller, 'placeOrder');
     const orderId = idFor('order', caller, context);
     const item: OrderItemCall = input.kind === 'pack' ? { kind: 'pack', packId: input.packId } : { kind: 'plan', planId: input.planId };
-    return placedOrderView(await this.call(caller, PurchaseRpc.placeOrder, { accountId: caller.accountId, orderId, item }, context));
+    return placedOrderView(await this.call(caller, PurchaseRpc.placeOrder, { accountId: caller.accountId, orderId, item, actor: actorOf(caller) }, context));
   }
 
   async planSubscription(caller: Caller, context: RequestContext): Promise<PlanSubscriptionView> {

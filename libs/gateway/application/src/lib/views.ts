@@ -1,4 +1,4 @@
-import type { ActorKind, BatchReply, CatalogReply, LedgerEntry, Order, PlacedOrder, PlanSubscriptionView as PlanSubscription, PoolBalance, Receipt, QuoteFactor, QuoteReply, QuoteSnapshot, TaskReply, Utilisation } from '@billing/contracts';
+import type { Actor, ActorKind, BatchReply, CatalogReply, LedgerEntry, Order, PlacedOrder, PlanSubscriptionView as PlanSubscription, PoolBalance, Receipt, QuoteFactor, QuoteReply, QuoteSnapshot, TaskReply, Utilisation } from '@billing/contracts';
 import { creditsNumber } from '@billing/util';
 
 /**
@@ -165,6 +165,8 @@ export interface OrderView {
   readonly placed_at: string;
   readonly payment_id: string | null;
   readonly refunded: MoneyView;
+  /** Who placed it: an API key or a member; null for an order from before that was recorded. */
+  readonly actor: ActorView | null;
   /** Where the buyer pays; present when the order was just placed. */
   readonly checkout_url: string | null;
 }
@@ -304,7 +306,7 @@ export function taskView(task: TaskReply): TaskView {
     batch_index: task.batchIndex,
     preview: task.preview,
     adopted: task.adopted,
-    actor: task.actor ? { kind: task.actor.kind, id: task.actor.id } : null,
+    actor: actorView(task.actor),
     created_at: iso(task.quote.quotedAt),
   };
 }
@@ -385,9 +387,12 @@ export function orderView(order: Order, checkoutUrl: string | null = null): Orde
     placed_at: iso(order.placedAt),
     payment_id: order.paymentId,
     refunded: { amount_cents: order.refundedCents ?? 0, currency: order.currency },
+    actor: actorView(order.actor),
     checkout_url: checkoutUrl,
   };
 }
+
+const actorView = (actor: Actor | null | undefined): ActorView | null => (actor ? { kind: actor.kind, id: actor.id } : null);
 
 export const placedOrderView = (placed: PlacedOrder): OrderView => orderView(placed.order, placed.checkoutUrl);
 

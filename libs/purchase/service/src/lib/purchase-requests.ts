@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { REQUEST_LIMITS } from '@billing/contracts';
+import { ACTOR_KINDS, type Actor, type ActorKind, REQUEST_LIMITS } from '@billing/contracts';
 import { Type } from 'class-transformer';
 import { IsBase64, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 
@@ -13,11 +13,17 @@ export class OrderItemRequest {
   @ValidateIf((item: OrderItemRequest) => item.kind === 'plan') @IsString() @IsNotEmpty() @MaxLength(REQUEST_LIMITS.catalogIdLength) planId?: string;
 }
 
+class ActorRequest implements Actor {
+  @IsIn(ACTOR_KINDS) kind!: ActorKind;
+  @IsString() @MaxLength(200) @IsNotEmpty() id!: string;
+}
+
 /** `placeOrder`: the order id is the client's (its idempotency key); a repeat answers the same order. */
 export class PlaceOrderRequest {
   @Matches(ID, { message: `accountId ${ID_MESSAGE}` }) accountId!: string;
   @Matches(ID, { message: `orderId ${ID_MESSAGE}` }) orderId!: string;
   @IsObject() @ValidateNested() @Type(() => OrderItemRequest) item!: OrderItemRequest;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ActorRequest) actor?: ActorRequest;
   @IsOptional() @IsString() @MaxLength(2_048) successUrl?: string;
   @IsOptional() @IsString() @MaxLength(2_048) cancelUrl?: string;
 }

@@ -139,10 +139,10 @@ export function purchaseOperations(deps: PurchaseRpcDependencies): Answering<typ
         const { state } = await streams.subscription(request.accountId);
         if (planInForce(state, clock.now())) throw problems.conflict(`account ${request.accountId} is already on plan ${state.planId}`, { planId: state.planId });
       }
-      const { orderId, accountId } = request;
+      const { orderId, accountId, actor } = request;
       await streams.orders.handle(orderStreamName(orderId), {
         type: 'PlaceOrder',
-        data: { orderId, accountId, item: priced.item, amountCents: priced.amountCents, currency: book.currency, priceBookId: book.priceBookId, priceBookVersion: book.priceBookVersion },
+        data: { orderId, accountId, item: priced.item, amountCents: priced.amountCents, currency: book.currency, priceBookId: book.priceBookId, priceBookVersion: book.priceBookVersion, ...(actor ? { actor } : {}) },
         metadata: { commandId: `place-order:${orderId}`, now: clock.now(), correlationId: orderId },
       });
       // Two requests racing with one order id: the first one written is the order.

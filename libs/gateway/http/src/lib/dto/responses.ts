@@ -201,6 +201,7 @@ export class OrderDto {
   @ApiProperty({ type: String, format: 'date-time' }) placed_at!: string;
   @ApiProperty({ type: String, nullable: true }) payment_id!: string | null;
   @ApiProperty({ type: MoneyDto, description: 'Money returned so far: a pack’s price pro rata to the credits taken back' }) refunded!: MoneyDto;
+  @ApiProperty({ type: ActorDto, nullable: true, description: 'Who placed the order; null for an order from before that was recorded' }) actor!: ActorDto | null;
   @ApiProperty({ type: String, nullable: true, description: 'Where the buyer pays (when just placed)' }) checkout_url!: string | null;
 }
 

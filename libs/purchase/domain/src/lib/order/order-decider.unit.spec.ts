@@ -35,6 +35,14 @@ describe('orders', () => {
     expect(given([placed]).when(place())).toEqual([]);
   });
 
+  it('given an order placed by an API key, then the order records that key; one placed before makers were recorded has none', () => {
+    const byKey = { ...place(), data: { ...place().data, actor: { kind: 'key', id: 'k1' } } } as OrderCommand;
+    const [event] = given([]).when(byKey);
+    expect(event).toEqual({ ...placed, data: { ...placed.data, actor: { kind: 'key', id: 'k1' } } });
+    expect(orderDecider.evolve(orderDecider.initialState, event as OrderEvent)).toMatchObject({ actor: { kind: 'key', id: 'k1' } });
+    expect(orderDecider.evolve(orderDecider.initialState, placed)).not.toHaveProperty('actor');
+  });
+
   it('an order with fractional cents, no price or a bad currency is refused', () => {
     expect(codeOf(() => given([]).when(place({ amountCents: 72.5 })))).toBe('invalid_order');
     expect(codeOf(() => given([]).when(place({ amountCents: 0 })))).toBe('invalid_order');
