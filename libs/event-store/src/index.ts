@@ -19,3 +19,4 @@ export * from './lib/eventstoredb/eventstoredb-mapping';
 export * from './lib/processor/store-processor';
 export * from './lib/events-behind';
 export * from './lib/trace-context';
+export * from './lib/postgres/postgres-processor-leases';

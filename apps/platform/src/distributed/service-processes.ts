@@ -14,12 +14,23 @@ export interface ServiceProcessesOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** More variables for one service only (a test's skewed clock). */
   readonly serviceEnv?: Readonly<Partial<Record<ServiceName, Readonly<Record<string, string>>>>>;
-  /** Every output line, prefixed with its service's name. */
-  readonly onLine?: (service: ServiceName, line: string) => void;
+  /** Every output line, with the name of its instance (`wallet`, `wallet-2`...). */
+  readonly onLine?: (instance: string, line: string) => void;
   readonly startTimeoutMillis?: number;
   /** Start a service again when it exits by itself, after a pause that doubles per quick exit (off by default: tests watch exits). */
   readonly restart?: RestartBackoff;
+  /**
+   * Processes of each scaled service (wallet, tasks, purchase, pricing; default 1). More
+   * than one needs a store they share: EVENT_STORE=postgres and DATABASE_URL in `env`.
+   */
+  readonly instances?: number;
 }
+
+/** The services that run as several instances; the others (webhooks) keep state only one process holds. */
+export const SCALED_SERVICES: readonly ServiceName[] = ['pricing', 'wallet', 'purchase', 'tasks'];
+
+/** `wallet` for the first instance, `wallet-2` for the second...: its name in logs and its data folder. */
+export const instanceName = (service: ServiceName, instance: number): string => (instance === 1 ? service : `${service}-${instance}`);
 
 export interface RestartBackoff {
   readonly initialDelayMillis: number;
@@ -41,29 +52,35 @@ export const restartDelayMillis = (backoff: RestartBackoff, attempt: number): nu
   Math.min(backoff.maxDelayMillis, backoff.initialDelayMillis * 2 ** Math.min(attempt - 1, 20));
 
 /**
- * The distributed deployment on one machine: one child process per service (`tsx
+ * The distributed deployment on one machine: one child process per service instance (`tsx
  * apps/platform/src/main.ts` with SERVICE set), each with TRANSPORT=kafka and its own data folder.
  * A service can be killed (`kill -9`) and started again on the same folder. With `restart`,
  * a service that exits by itself is started again after a growing pause, and says so.
  */
 export class ServiceProcesses {
-  private readonly running = new Map<ServiceName, Running>();
-  private readonly restarts = new Map<ServiceName, { attempt: number; timer: NodeJS.Timeout | null }>();
+  /** By instance name. */
+  private readonly running = new Map<string, Running>();
+  private readonly restarts = new Map<string, { attempt: number; timer: NodeJS.Timeout | null }>();
   private closed = false;
 
   constructor(private readonly options: ServiceProcessesOptions) {}
 
   async startAll(services: readonly ServiceName[] = START_ORDER): Promise<void> {
-    for (const service of services) await this.start(service);
+    for (const service of services) for (let instance = 1; instance <= this.instancesOf(service); instance++) await this.start(service, instance);
   }
 
-  pid(service: ServiceName): number | undefined {
-    return this.running.get(service)?.child.pid;
+  instancesOf(service: ServiceName): number {
+    return SCALED_SERVICES.includes(service) ? (this.options.instances ?? 1) : 1;
   }
 
-  /** Starts the service and resolves once it printed that it runs. */
-  async start(service: ServiceName): Promise<void> {
-    if (this.running.has(service)) throw new Error(`${service} is already running`);
+  pid(service: ServiceName, instance = 1): number | undefined {
+    return this.running.get(instanceName(service, instance))?.child.pid;
+  }
+
+  /** Starts an instance of the service and resolves once it printed that it runs. */
+  async start(service: ServiceName, instance = 1): Promise<void> {
+    const name = instanceName(service, instance);
+    if (this.running.has(name)) throw new Error(`${name} is already running`);
     const { root, dataDir, brokers } = this.options;
     const child = spawn(process.execPath, ['--import', 'tsx', join('apps', 'platform', 'src', 'main.ts')], {
       cwd: root,
@@ -74,17 +91,17 @@ export class ServiceProcesses {
         SERVICE: service,
         TRANSPORT: 'kafka',
         KAFKA_BROKERS: brokers.join(','),
-        DATA_DIR: join(dataDir, service),
+        DATA_DIR: join(dataDir, name),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const running: Running = { child, exited, startedAt: performance.now(), intended: false };
-    this.running.set(service, running);
+    this.running.set(name, running);
     const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${service} did not start within ${this.options.startTimeoutMillis ?? 120_000} ms`)), this.options.startTimeoutMillis ?? 120_000);
+      const timer = setTimeout(() => reject(new Error(`${name} did not start within ${this.options.startTimeoutMillis ?? 120_000} ms`)), this.options.startTimeoutMillis ?? 120_000);
       const onLine = (line: string) => {
-        this.options.onLine?.(service, line);
+        this.options.onLine?.(name, line);
         if (line.startsWith(`${service}-service running:`)) {
           clearTimeout(timer);
           resolve();
@@ -94,81 +111,88 @@ export class ServiceProcesses {
       if (child.stderr) createInterface({ input: child.stderr }).on('line', onLine);
       void exited.then(() => {
         clearTimeout(timer);
-        reject(new Error(`${service} exited before it was running (code ${child.exitCode}, signal ${child.signalCode})`));
+        reject(new Error(`${name} exited before it was running (code ${child.exitCode}, signal ${child.signalCode})`));
       });
     });
     ready.catch(() => undefined);
     await ready;
-    void exited.then(() => this.exitedByItself(service, running));
+    void exited.then(() => this.exitedByItself(service, instance, running));
   }
 
-  private exitedByItself(service: ServiceName, running: Running): void {
-    if (running.intended || this.running.get(service) !== running) return;
-    this.running.delete(service);
+  private exitedByItself(service: ServiceName, instance: number, running: Running): void {
+    const name = instanceName(service, instance);
+    if (running.intended || this.running.get(name) !== running) return;
+    this.running.delete(name);
     const how = `exited (code ${running.child.exitCode}, signal ${running.child.signalCode})`;
     const backoff = this.options.restart;
     if (!backoff || this.closed) {
-      this.options.onLine?.(service, `supervisor: ${service} ${how}`);
+      this.options.onLine?.(name, `supervisor: ${name} ${how}`);
       return;
     }
     const ranMillis = performance.now() - running.startedAt;
-    const previous = this.restarts.get(service);
+    const previous = this.restarts.get(name);
     const attempt = previous && ranMillis < (backoff.resetAfterMillis ?? 60_000) ? previous.attempt + 1 : 1;
-    this.restartLater(service, attempt, `${how} after ${Math.round(ranMillis / 1000)} s`);
+    this.restartLater(service, instance, attempt, `${how} after ${Math.round(ranMillis / 1000)} s`);
   }
 
-  private restartLater(service: ServiceName, attempt: number, why: string): void {
+  private restartLater(service: ServiceName, instance: number, attempt: number, why: string): void {
     const backoff = this.options.restart;
     if (!backoff || this.closed) return;
+    const name = instanceName(service, instance);
     const delay = restartDelayMillis(backoff, attempt);
-    this.options.onLine?.(service, `supervisor: ${service} ${why}; restart ${attempt} in ${delay} ms`);
+    this.options.onLine?.(name, `supervisor: ${name} ${why}; restart ${attempt} in ${delay} ms`);
     const restart = { attempt, timer: null as NodeJS.Timeout | null };
-    this.restarts.set(service, restart);
+    this.restarts.set(name, restart);
     restart.timer = setTimeout(() => {
       restart.timer = null;
-      if (this.closed || this.running.has(service)) return;
-      this.start(service).then(
-        () => this.options.onLine?.(service, `supervisor: ${service} restarted (restart ${attempt})`),
+      if (this.closed || this.running.has(name)) return;
+      this.start(service, instance).then(
+        () => this.options.onLine?.(name, `supervisor: ${name} restarted (restart ${attempt})`),
         async (error: unknown) => {
-          const failed = this.running.get(service);
+          const failed = this.running.get(name);
           if (failed) {
             failed.intended = true;
             failed.child.kill('SIGKILL');
             await failed.exited;
-            this.running.delete(service);
+            this.running.delete(name);
           }
-          this.restartLater(service, attempt + 1, `did not start again (${error instanceof Error ? error.message : String(error)})`);
+          this.restartLater(service, instance, attempt + 1, `did not start again (${error instanceof Error ? error.message : String(error)})`);
         },
       );
     }, delay);
   }
 
   /** `kill -9`: no shutdown hooks, no flush; whatever was acknowledged must survive. */
-  async kill(service: ServiceName): Promise<void> {
-    const running = this.running.get(service);
+  async kill(service: ServiceName, instance = 1): Promise<void> {
+    const name = instanceName(service, instance);
+    const running = this.running.get(name);
     if (!running) return;
     running.intended = true;
     running.child.kill('SIGKILL');
     await running.exited;
-    this.running.delete(service);
+    this.running.delete(name);
   }
 
   /** SIGTERM, and SIGKILL after `graceMillis`. */
-  async stop(service: ServiceName, graceMillis = 20_000): Promise<void> {
-    const running = this.running.get(service);
+  async stop(service: ServiceName, instance = 1, graceMillis = 20_000): Promise<void> {
+    await this.stopInstance(instanceName(service, instance), graceMillis);
+  }
+
+  private async stopInstance(name: string, graceMillis = 20_000): Promise<void> {
+    const running = this.running.get(name);
     if (!running) return;
     running.intended = true;
     running.child.kill('SIGTERM');
     const timer = setTimeout(() => running.child.kill('SIGKILL'), graceMillis);
     await running.exited;
     clearTimeout(timer);
-    this.running.delete(service);
+    this.running.delete(name);
   }
 
   /** In the reverse order of the start. */
   async stopAll(): Promise<void> {
     this.closed = true;
     for (const restart of this.restarts.values()) if (restart.timer) clearTimeout(restart.timer);
-    for (const service of [...this.running.keys()].reverse()) await this.stop(service);
+    for (const name of [...this.running.keys()].reverse()) await this.stopInstance(name);
   }
 }

@@ -3,7 +3,7 @@ import { EventStoreDBClient } from '@eventstore/db-client';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createEventStoreDbStore, type EventStore, openPostgresEventStore, openSqliteEventStore } from '@billing/event-store';
+import { createEventStoreDbStore, type EventStore, openPostgresEventStore, openSqliteEventStore, PostgresProcessorLeases } from '@billing/event-store';
 import { dataDirectoryProblem, openStorageFile } from '@billing/sqlite';
 import { KafkaMessageBus, type MessageBus, StoreBus } from '@billing/messaging';
 import type { PlatformConfig, ServiceName } from '@billing/platform-config';
@@ -241,9 +241,20 @@ export class PlatformRuntime {
     return { store: openStorageFile(path, () => openSqliteEventStore({ path, ...(clock ? { clock: () => clock.now() } : {}) })), location: path };
   }
 
+  /** On PostgreSQL, instances of a service share its processors: each runs in one of them, from a shared checkpoint. */
+  private async openLeases(name: HostedName): Promise<PostgresProcessorLeases | undefined> {
+    const { config } = this.options;
+    if (config.eventStore !== 'postgres' || !config.databaseUrl) return undefined;
+    return PostgresProcessorLeases.open({ connectionString: config.databaseUrl, schema: name });
+  }
+
   private async startService(name: HostedName, factory: NamedService['factory'], note?: string): Promise<void> {
     const { config } = this.options;
     const { store, location } = await this.openStore(name);
+    const leases = await this.openLeases(name).catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
     const statePath = join(this.dataDir, `${name}.state.db`);
     const db = openStorageFile(statePath, () => new Database(statePath));
     db.pragma('journal_mode = WAL');
@@ -264,16 +275,19 @@ export class PlatformRuntime {
         rpcTimeoutMillis: config.rpcTimeoutMillis,
         metrics: this.metrics,
         ...(this.options.maxBatchSize ? { maxBatchSize: this.options.maxBatchSize } : {}),
+        ...(leases ? { leases } : {}),
       }));
       const running: RunningService = { name, host, store, db, storeLocation: location, stateLocation: statePath, ...(note ? { note } : {}) };
       this.running.push(running);
       this.stops.push(async () => {
         this.running.splice(this.running.indexOf(running), 1);
         await host.stop();
+        await leases?.close();
         await store.close();
         db.close();
       });
     } catch (error) {
+      await leases?.close();
       await store.close();
       db.close();
       throw error;

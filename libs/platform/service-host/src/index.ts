@@ -21,3 +21,4 @@ export { answers, decides, type HandlerRole, reactsTo, type ReactorSource } from
 export { collectProcessMetrics, type LagSource, PlatformMetrics } from './lib/metrics/platform-metrics';
 export { EventMetrics, METRIC_EVENT_TYPES } from './lib/metrics/event-metrics';
 export { type MetricsServer, serveMetrics } from './lib/metrics/metrics-server';
+export { LedPart, type ProcessorLease, type ProcessorLeases } from './lib/run/led-part';

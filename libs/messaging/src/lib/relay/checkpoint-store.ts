@@ -4,7 +4,8 @@ import { withoutFsync } from '@billing/sqlite';
 /** Where a relay remembers the position of the last event the broker acknowledged. */
 export interface CheckpointStore {
   load(relay: string): number;
-  save(relay: string, position: number): void;
+  /** Saved once this returned (or its promise resolved: a store across the network). */
+  save(relay: string, position: number): void | Promise<void>;
 }
 
 /**

@@ -90,7 +90,7 @@ export class OutboxRelay {
     for (let attempt = 1; ; attempt++) {
       try {
         await bus.publish(messages);
-        checkpoints.save(name, position);
+        await checkpoints.save(name, position);
         return true;
       } catch (error) {
         this.options.onPublishError?.(error, attempt);

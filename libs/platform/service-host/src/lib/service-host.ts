@@ -12,6 +12,7 @@ import { CommandConsumer } from './run/command-consumer';
 import { FaultCounts } from './run/fault-counts';
 import { BusCommandSender } from './run/command-sender';
 import { JobRunner } from './run/job-runner';
+import { LedPart, type ProcessorLeases, type Stoppable } from './run/led-part';
 import { BusRpcClient, newInstanceId } from './run/rpc-client';
 import type { RpcDirectory } from './run/rpc-dispatch';
 import { RpcServer } from './run/rpc-server';
@@ -46,11 +47,12 @@ export interface ServiceHostOptions {
   readonly maxBatchSize?: number;
   /** The process's metrics: the service's appended events, its dead letters, its relay's and reactors' lag. */
   readonly metrics?: PlatformMetrics;
-}
-
-interface Stoppable {
-  readonly name: string;
-  stop(): Promise<unknown>;
+  /**
+   * With several instances on one shared store: the relay, each store reactor and the jobs
+   * run in one instance at a time, from checkpoints the instances share (default: all run
+   * here, checkpoints in `db`).
+   */
+  readonly leases?: ProcessorLeases;
 }
 
 /**
@@ -165,25 +167,33 @@ export class ServiceHost {
     this.started.push({ name: 'storage watch', stop: async () => this.storage.stop() });
 
     await bus.ensureTopics(this.topicsToCreate(definition));
-    const checkpoints = new SqliteCheckpointStore(db);
+    const checkpoints = this.options.leases ?? new SqliteCheckpointStore(db);
 
     // Embedded, consumers read the store itself; distributed, a relay publishes it to the bus.
     if (bus.storeLog) bus.storeLog.addStore(this.options.store, definition.publishes);
     else if (definition.publishes.length > 0) {
-      const relay = new OutboxRelay({
-        name: `${serviceName}-relay`,
-        store,
-        bus,
-        checkpoints,
-        routes: definition.publishes,
-        ...(batch ? { maxBatchSize: batch } : {}),
-        backoff,
-        onPublishError: (error, attempt) => logger.error('relay publish failed', { attempt, error }),
+      await this.runLed(`${serviceName}-relay`, async () => {
+        const relay = new OutboxRelay({
+          name: `${serviceName}-relay`,
+          store,
+          bus,
+          checkpoints,
+          routes: definition.publishes,
+          ...(batch ? { maxBatchSize: batch } : {}),
+          backoff,
+          onPublishError: (error, attempt) => logger.error('relay publish failed', { attempt, error }),
+        });
+        await relay.start();
+        const published = { streamPrefixes: definition.publishes.map((route) => `${route.category}-`) };
+        const unfollow = this.options.metrics?.followRelay(serviceName, () => eventsBehind(store, relay.checkpoint, published));
+        return {
+          name: 'relay',
+          stop: async () => {
+            unfollow?.();
+            await relay.stop();
+          },
+        };
       });
-      await relay.start();
-      this.started.push({ name: 'relay', stop: () => relay.stop() });
-      const published = { streamPrefixes: definition.publishes.map((route) => `${route.category}-`) };
-      this.measure('relay lag', this.options.metrics?.followRelay(serviceName, () => eventsBehind(store, relay.checkpoint, published)));
     }
 
     const methods = definition.rpc ?? [];
@@ -208,12 +218,20 @@ export class ServiceHost {
 
     for (const reactor of definition.reactors ?? []) {
       if (reactor.source.kind === 'store') {
-        const runner = new StoreReactorRunner({ ...reactor, source: reactor.source }, store, checkpoints, logger, backoff, batch);
-        await runner.start();
-        this.storeReactors.set(reactor.name, runner);
-        const { filter } = reactor.source;
-        this.measure(`reactor ${reactor.name} lag`, this.options.metrics?.followLag({ labels: { group: reactor.name, topic: `${serviceName} store` }, behind: () => eventsBehind(store, runner.checkpoint, filter) }));
-        this.started.push({ name: `reactor ${reactor.name}`, stop: () => runner.stop() });
+        const source = reactor.source;
+        await this.runLed(`reactor:${reactor.name}`, async () => {
+          const runner = new StoreReactorRunner({ ...reactor, source }, store, checkpoints, logger, backoff, batch);
+          await runner.start();
+          this.storeReactors.set(reactor.name, runner);
+          const unfollow = this.options.metrics?.followLag({ labels: { group: reactor.name, topic: `${serviceName} store` }, behind: () => eventsBehind(store, runner.checkpoint, source.filter) });
+          return {
+            name: `reactor ${reactor.name}`,
+            stop: async () => {
+              unfollow?.();
+              await runner.stop();
+            },
+          };
+        });
       } else {
         const runner = new BusReactorRunner(serviceName, { ...reactor, source: reactor.source }, bus, logger, backoff, batch, this.faults);
         await runner.start();
@@ -223,10 +241,18 @@ export class ServiceHost {
 
     const jobs = definition.jobs ?? [];
     if (jobs.length > 0) {
-      const runner = new JobRunner(jobs, this.context.clock, logger);
-      runner.start();
-      this.jobRunner = runner;
-      this.started.push({ name: 'jobs', stop: () => runner.stop() });
+      await this.runLed('jobs', async () => {
+        const runner = new JobRunner(jobs, this.context.clock, logger);
+        runner.start();
+        this.jobRunner = runner;
+        return {
+          name: 'jobs',
+          stop: async () => {
+            this.jobRunner = null;
+            await runner.stop();
+          },
+        };
+      });
     }
     logger.info('service started', {
       commands: (definition.commands ?? []).map((c) => c.type),
@@ -237,9 +263,16 @@ export class ServiceHost {
     });
   }
 
-  /** A metric source stops being read first when the host stops. */
-  private measure(name: string, unfollow: (() => void) | undefined): void {
-    if (unfollow) this.started.push({ name, stop: async () => unfollow() });
+  /** Starts the part here, or, with leases, whenever this instance holds the part's lease. */
+  private async runLed(name: string, start: () => Promise<Stoppable>): Promise<void> {
+    const { leases, logger } = this.options;
+    if (!leases) {
+      this.started.push(await start());
+      return;
+    }
+    const led = new LedPart(name, leases, start, logger);
+    led.start();
+    this.started.push(led);
   }
 
   /** The command and RPC topics with their dead-letter topics, and every topic a reactor reads. */

@@ -3,6 +3,7 @@ import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import type { MessageBus } from '@billing/messaging';
 import { join } from 'node:path';
 import { createLogger } from '../lib/logging/logger';
+import type { ProcessorLeases } from '../lib/run/led-part';
 import type { RpcDirectory } from '../lib/run/rpc-dispatch';
 import type { Clock } from '../lib/service';
 import { ServiceHost } from '../lib/service-host';
@@ -27,8 +28,10 @@ export async function startCounterHost(options: {
   instanceId?: string;
   jobEveryMillis?: number;
   jobMillis?: number;
+  /** A store shared with other instances (closed by `stop`), and their leases: default a SQLite file in `dir`. */
+  shared?: { store: EventStore; leases: ProcessorLeases };
 }): Promise<CounterHost> {
-  const store = openSqliteEventStore({ path: join(options.dir, 'counter.events.db') });
+  const store = options.shared?.store ?? openSqliteEventStore({ path: join(options.dir, 'counter.events.db') });
   const db = new Database(join(options.dir, 'counter.state.db'));
   db.pragma('journal_mode = WAL');
   const logs: string[] = [];
@@ -47,6 +50,7 @@ export async function startCounterHost(options: {
     ...(options.directory ? { directory: options.directory } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
+    ...(options.shared ? { leases: options.shared.leases } : {}),
   });
   return {
     host,
