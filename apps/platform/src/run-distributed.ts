@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ensureJwtSecret } from '@billing/gateway-application';
 import { GatewayProcess, type GatewayProcessOptions } from './distributed/gateway-process';
-import { type RestartBackoff, restartDelayMillis, ServiceProcesses } from './distributed/service-processes';
+import { instanceName, type RestartBackoff, restartDelayMillis, ServiceProcesses } from './distributed/service-processes';
 import { START_ORDER } from './runtime/service-catalog';
 
 const RESTART: RestartBackoff = { initialDelayMillis: 1_000, maxDelayMillis: 30_000 };
@@ -75,11 +75,11 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `distributed platform running over Kafka at ${brokers}`,
-      ...START_ORDER.map((s) => `  ${s.padEnd(8)} ${processes.instancesOf(s)} x, data in ${resolve(dataDir, s)}${processes.instancesOf(s) > 1 ? '-<n>' : ''}`),
+      ...START_ORDER.map((s) => `  ${s.padEnd(8)} data in ${Array.from({ length: processes.instancesOf(s) }, (_, i) => resolve(dataDir, instanceName(s, i + 1))).join(', ')}`),
       ...(storeEnv['DATABASE_URL'] ? [`  events   PostgreSQL at ${storeEnv['DATABASE_URL']}, a schema per service`] : []),
       `  gateway  ${gateway.url} (docs ${gateway.url}/docs), gRPC ${gateway.grpcAddress}`,
       ownSecret ? `  token    DATA_DIR=${dataDir} npm run -s billing -- token --account <id>` : '  token    signed by your identity provider (JWT_SECRET / JWT_JWKS_URL)',
-      'Ctrl-C stops the services (the broker keeps running: tools/kafka/broker.sh stop)',
+      `Ctrl-C stops the services (the broker keeps running: tools/kafka/broker.sh stop${storeEnv['DATABASE_URL'] && !process.env['DATABASE_URL'] ? '; PostgreSQL too: tools/postgres/postgres.sh stop' : ''})`,
     ].join('\n') + '\n',
   );
 }

@@ -11,14 +11,19 @@ export interface DistributedPlatform {
   stop(): Promise<void>;
 }
 
-/** One child process per service over the broker, each in `<dir>/<service>`, and a client (RPC, commands) in this process. */
-export async function startDistributed(dir: string, brokers: readonly string[], env: Record<string, string> = {}): Promise<DistributedPlatform> {
+/**
+ * One child process per service over the broker, each in `<dir>/<service>`, and a client
+ * (RPC, commands) in this process. With `instances`, that many of each scaled service (their
+ * shared store in `env`: EVENT_STORE=postgres, DATABASE_URL).
+ */
+export async function startDistributed(dir: string, brokers: readonly string[], env: Record<string, string> = {}, instances = 1): Promise<DistributedPlatform> {
   const logs: string[] = [];
   const processes = new ServiceProcesses({
     root: resolve(__dirname, '../../../..'),
     dataDir: dir,
     brokers,
     env: { LOG_LEVEL: 'warn', ...env },
+    instances,
     onLine: (service, line) => logs.push(`[${service}] ${line}`),
   });
   const bus = new KafkaMessageBus({ brokers, clientId: 'platform-e2e' });

@@ -52,8 +52,8 @@ export class PostgresProcessorLeases {
     while (!stopped()) {
       const session = new pg.Client({ connectionString: this.options.connectionString });
       const lost = new Promise<void>((resolve) => {
-        session.once('error', () => resolve());
-        session.once('end', () => resolve());
+        session.on('error', () => resolve());
+        session.on('end', () => resolve());
       });
       try {
         await session.connect();

@@ -103,6 +103,7 @@ export class ServiceHost {
       clock,
       newId: options.newId ?? randomUUID,
       logger: options.logger,
+      ...(options.leases ? { sharedStore: true } : {}),
     };
     const host = new ServiceHost(options, context, rpc, storage, faults);
     if (uncount) host.started.push({ name: 'dead-letter metrics', stop: async () => uncount() });

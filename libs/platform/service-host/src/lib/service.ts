@@ -62,6 +62,8 @@ export interface ServiceContext {
   readonly clock: Clock;
   readonly newId: () => string;
   readonly logger: Logger;
+  /** Other instances of the service append to `store` too: what depends on all of it follows the store, not this process's appends. */
+  readonly sharedStore?: boolean;
 }
 
 /** What the host runs: the module's handlers, found by the transport, and the rest of the service. */

@@ -36,7 +36,7 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
     const underWay = new TimeUnderWay(settings.monotonic);
     // What this instance appends: the slots and the time under way follow it, and whoever records a reservation hands the task to the provider.
     const streams = new TaskStreams(store, context.newId, (events) => {
-      slots.follow(events);
+      if (!context.sharedStore) slots.follow(events);
       underWay.follow(events);
       for (const event of events) if (event.type === 'TaskReserved') dispatcher.dispatch(event.data.taskId);
     });
@@ -67,11 +67,13 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
     views.start();
     // The slots of the tasks under way, before anything is decided against them; then what the last run left half done.
     let tasksUnderWay: readonly Task[] = [];
-    await slots.load(async () => {
+    const underWayNow = async () => {
       await views.caughtUp();
       tasksUnderWay = views.underWay();
       return tasksUnderWay;
-    });
+    };
+    if (context.sharedStore) await Promise.all([slots.followStore(store), underWayNow()]);
+    else await slots.load(underWayNow);
     underWay.seen(views.timed(), clock.now());
     admissions.resumeRequested(tasksUnderWay);
     for (const task of tasksUnderWay) if (task.status === 'reserved') dispatcher.dispatch(task.taskId);
@@ -99,6 +101,7 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
         stopping = true;
         await resumed;
         dispatcher.stop();
+        await slots.stop();
         await views.stop();
         if (owned) await provider.close();
       },

@@ -1,5 +1,6 @@
-import type { TaskEvent } from '@billing/contracts';
-import type { EventStore } from '@billing/event-store';
+import { TASK_CATEGORY, type TaskEvent } from '@billing/contracts';
+import { type EventStore, StoreProcessor } from '@billing/event-store';
+import { Signal } from '@billing/util';
 import { evolveSlots, initialSlots, isIn, type Slots, slotsOf, type Task } from '@billing/tasks-domain';
 import { KeyedLock } from '../streams/keyed-lock';
 
@@ -8,8 +9,9 @@ import { KeyedLock } from '../streams/keyed-lock';
  * the task events appended through this process, and loaded once at start from the tasks
  * under way. Deciding a slot and appending what was decided happen under the account's
  * lock, so the count is exact while every writer of the store shares this object: one per
- * store object, so two instances on one store in one process share it too (the SQLite
- * store takes one writing process per file; see the README for a second process).
+ * store object, so two instances on one store in one process share it too. Instances in
+ * several processes on one store (PostgreSQL) follow the store instead (`followStore`),
+ * every instance's appends, and a decision first waits until they took in the store's head.
  */
 export class AccountSlots {
   private static readonly ofStores = new WeakMap<EventStore, AccountSlots>();
@@ -18,6 +20,9 @@ export class AccountSlots {
   private readonly accountOfTask = new Map<string, string>();
   private readonly lock = new KeyedLock();
   private loaded: Promise<void> | null = null;
+  /** Following the shared store: the position taken in last. */
+  private following: { readonly store: EventStore; readonly processor: StoreProcessor; position: number } | null = null;
+  private readonly tookIn = new Signal();
 
   static of(store: EventStore): AccountSlots {
     let slots = AccountSlots.ofStores.get(store);
@@ -39,6 +44,39 @@ export class AccountSlots {
       }
     });
     return this.loaded;
+  }
+
+  /**
+   * Follows every task event of the store (other processes append to it too) from its
+   * start, instead of what this process appended: resolves once caught up with its head.
+   */
+  async followStore(store: EventStore): Promise<void> {
+    const head = await store.headPosition();
+    if (this.following) return this.reached(head);
+    const processor = StoreProcessor.start({
+      store,
+      after: 0,
+      handle: async (events) => {
+        this.follow(events.filter((e) => e.streamName.startsWith(`${TASK_CATEGORY}-`)).map((e) => ({ type: e.type, data: e.data }) as TaskEvent));
+        if (this.following) this.following.position = events[events.length - 1]?.position ?? this.following.position;
+        this.tookIn.notify();
+      },
+    });
+    this.following = { store, processor, position: 0 };
+    await this.reached(head);
+  }
+
+  /** Following the store: waits until every event committed before this call is taken in, so a slot is decided on every instance's tasks. */
+  async current(): Promise<void> {
+    if (this.following) await this.reached(await this.following.store.headPosition());
+  }
+
+  async stop(): Promise<void> {
+    await this.following?.processor.stop();
+  }
+
+  private async reached(position: number): Promise<void> {
+    while (this.following && this.following.position < position) await this.tookIn.next();
   }
 
   of(accountId: string): Slots {

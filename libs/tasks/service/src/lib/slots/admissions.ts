@@ -45,6 +45,7 @@ export class Admissions {
     const { streams, slots } = this.options;
     const { taskId, accountId } = request;
     await slots.exclusive(accountId, async () => {
+      await slots.current();
       // A raised limit lets the queue move before the newcomer is judged.
       await this.dequeue(accountId, concurrencyLimit);
       const admission = admit(slots.of(accountId), request, concurrencyLimit);
@@ -83,9 +84,14 @@ export class Admissions {
 
   /** A slot freed (a task ended, the plan raised the limit): the queued tasks that fit leave the queue, and the saga reserves their credits. */
   async startQueued(accountId: string): Promise<void> {
-    if (this.options.slots.of(accountId).queue.length === 0) return;
+    const { slots } = this.options;
+    await slots.current();
+    if (slots.of(accountId).queue.length === 0) return;
     const { concurrencyLimit } = await this.options.plans.planOf(accountId);
-    await this.options.slots.exclusive(accountId, () => this.dequeue(accountId, concurrencyLimit));
+    await slots.exclusive(accountId, async () => {
+      await slots.current();
+      await this.dequeue(accountId, concurrencyLimit);
+    });
   }
 
   /** After a restart: tasks left `requested` (their reservation may never have reached the wallet) ask again; the saga records the answers. */
