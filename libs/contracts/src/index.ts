@@ -10,6 +10,7 @@ export * from './lib/rpc/purchase-rpc';
 export * from './lib/rpc/finance-rpc';
 export * from './lib/tasks';
 export * from './lib/purchase';
+export * from './lib/auto-top-up';
 export * from './lib/proto-path';
 export * from './lib/request-limits';
 export * from './lib/rpc/webhooks-rpc';

@@ -12,3 +12,5 @@ export * from './lib/subscription/plan-changes';
 export * from './lib/subscription/renewal-payments';
 export * from './lib/workflow/purchase-command';
 export * from './lib/workflow/purchase-workflow';
+export * from './lib/auto-top-up/auto-top-up-state';
+export * from './lib/auto-top-up/auto-top-up-decider';

@@ -13,7 +13,8 @@ export type PurchaseErrorCode =
   | 'period_not_started'
   | 'period_not_paid'
   | 'subscription_cancelled'
-  | 'plan_change_refused';
+  | 'plan_change_refused'
+  | 'invalid_auto_top_up';
 
 export class PurchaseError extends Error {
   constructor(

@@ -30,6 +30,8 @@ export function asProblem(error: unknown): unknown {
       case 'subscription_cancelled':
       case 'plan_change_refused':
         return problems.conflict(error.message, { code: error.code });
+      case 'invalid_auto_top_up':
+        return problems.validation('auto_top_up', error.message);
       default:
         return problems.validation('order', error.message);
     }
