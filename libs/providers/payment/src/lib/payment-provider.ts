@@ -158,6 +158,19 @@ export interface PlanChangeBilled {
   readonly receiptUrl?: string;
 }
 
+/** A charge of the account's saved payment method with nobody at the keyboard (an auto top-up); the key makes a repeat the same charge. */
+export interface SavedMethodCharge {
+  readonly orderId: string;
+  readonly accountId: string;
+  readonly description: string;
+  readonly amountCents: number;
+  readonly currency: string;
+  readonly idempotencyKey: string;
+}
+
+/** Paid, or declined (no saved method, a card refused, authentication needed): the order's outcome, as a notification would say it. */
+export type SavedMethodOutcome = PaymentConfirmed | PaymentFailed;
+
 /**
  * The port. `parseWebhook` needs the body exactly as received (signatures cover bytes),
  * and takes `now` (ms since the epoch) for the replay window; it throws `PaymentWebhookError`.
@@ -169,4 +182,6 @@ export interface PaymentProvider {
   setCancelAtPeriodEnd(providerSubscriptionId: string, cancelAtPeriodEnd: boolean): Promise<void>;
   refund(request: RefundRequest): Promise<Refund>;
   changePlan(request: PlanChangeRequest): Promise<PlanChangeBilled>;
+  /** Throws `PaymentProviderError` only when the provider could not answer (worth retrying); a refusal is a `payment_failed` outcome. */
+  chargeSavedMethod(request: SavedMethodCharge): Promise<SavedMethodOutcome>;
 }

@@ -126,7 +126,7 @@ export function purchaseOperations(deps: PurchaseRpcDependencies): Answering<typ
     receipts: async (request) => ({ receipts: await deps.receipts(request.accountId, request.orderId) }),
     failNextSandboxRenewals: async (request) => {
       if (payments.kind !== 'sandbox') throw problems.forbidden('renewals are declined on demand only by the sandbox provider');
-      payments.provider.failNextRenewals(request.accountId, request.count ?? 1);
+      payments.provider.failNextCharges(request.accountId, request.count ?? 1);
       return { accountId: request.accountId, failNext: request.count ?? 1 };
     },
     placeOrder: async (request): Promise<PlacedOrder> => {

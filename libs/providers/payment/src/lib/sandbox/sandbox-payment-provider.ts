@@ -1,6 +1,19 @@
 import { assertValidCheckout } from '../checkout-rules';
 import { PaymentProviderError, PaymentWebhookError } from '../payment-errors';
-import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, PlanChangeBilled, PlanChangeRequest, Refund, RefundRequest, WebhookBody, WebhookHeaders } from '../payment-provider';
+import type {
+  Checkout,
+  CheckoutRequest,
+  PaymentNotification,
+  PaymentProvider,
+  PlanChangeBilled,
+  PlanChangeRequest,
+  Refund,
+  RefundRequest,
+  SavedMethodCharge,
+  SavedMethodOutcome,
+  WebhookBody,
+  WebhookHeaders,
+} from '../payment-provider';
 import { bodyText, headerValue } from '../webhook-input';
 import { toNotification } from './sandbox-event.dto';
 import { SANDBOX_SIGNATURE_HEADER, signSandboxPayload, verifySandboxSignature } from './sandbox-signature';
@@ -41,8 +54,8 @@ export interface SignedNotification {
  */
 export class SandboxPaymentProvider implements PaymentProvider {
   private readonly checkouts = new Map<string, CheckoutRequest>();
-  /** Renewals still to fail, per account: the switch that makes the next one (or more) declined. */
-  private readonly renewalsToFail = new Map<string, number>();
+  /** Charges of the saved card still to decline, per account (renewals and top-ups): the switch that makes the next one (or more) declined. */
+  private readonly chargesToFail = new Map<string, number>();
   private nextEventNumber = 1;
 
   constructor(private readonly options: SandboxPaymentProviderOptions) {
@@ -73,17 +86,30 @@ export class SandboxPaymentProvider implements PaymentProvider {
   }
 
   /**
-   * Bills a plan's period: paid, unless `failNextRenewals` was set for the account. The
+   * Bills a plan's period: paid, unless `failNextCharges` was set for the account. The
    * invoice id names the period, so each retry of it is the same invoice.
    */
   renew(renewal: SandboxRenewal, now: number): SignedNotification {
     const { accountId, orderId, periodStart, periodEnd, amountCents, currency, attempt } = renewal;
     const invoice = { accountId, invoiceId: `sandbox_in_${orderId}_${periodStart}`, periodStart, periodEnd, amountCents, currency, attempt };
-    const toFail = this.renewalsToFail.get(accountId) ?? 0;
-    if (toFail === 0) return this.signed('invoice_paid', { ...invoice, finalAttempt: false }, now);
-    if (toFail === 1) this.renewalsToFail.delete(accountId);
-    else this.renewalsToFail.set(accountId, toFail - 1);
+    if (!this.declines(accountId)) return this.signed('invoice_paid', { ...invoice, finalAttempt: false }, now);
     return this.signed('invoice_payment_failed', { ...invoice, finalAttempt: attempt >= (this.options.renewalAttempts ?? 3) }, now);
+  }
+
+  /** The account's saved card pays, unless `failNextCharges` asked for it to be declined. */
+  chargeSavedMethod(request: SavedMethodCharge): Promise<SavedMethodOutcome> {
+    const { orderId, amountCents, currency } = request;
+    if (this.declines(request.accountId)) return Promise.resolve({ kind: 'payment_failed', orderId, reason: 'card_declined' });
+    return Promise.resolve({ kind: 'payment_confirmed', orderId, paymentId: `sandbox_pay_${orderId}`, amountCents, currency });
+  }
+
+  /** Whether this charge of the account's card is declined: one fewer to decline after it. */
+  private declines(accountId: string): boolean {
+    const toFail = this.chargesToFail.get(accountId) ?? 0;
+    if (toFail === 0) return false;
+    if (toFail === 1) this.chargesToFail.delete(accountId);
+    else this.chargesToFail.set(accountId, toFail - 1);
+    return true;
   }
 
   /** The buyer's bank disputes the order's payment; `outcome` closes the dispute. */
@@ -93,9 +119,9 @@ export class SandboxPaymentProvider implements PaymentProvider {
     return outcome === undefined ? this.signed('dispute_opened', dispute, now) : this.signed('dispute_closed', { ...dispute, outcome }, now);
   }
 
-  /** The next `count` renewal attempts of the account's plan are declined. */
-  failNextRenewals(accountId: string, count = 1): void {
-    this.renewalsToFail.set(accountId, count);
+  /** The next `count` charges of the account's saved card are declined: plan renewals and auto top-ups. */
+  failNextCharges(accountId: string, count = 1): void {
+    this.chargesToFail.set(accountId, count);
   }
 
   /** Renewals are billed by the purchase service's job on the platform clock, which reads the plan's end itself. */

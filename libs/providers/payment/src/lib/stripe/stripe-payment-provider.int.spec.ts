@@ -120,6 +120,38 @@ describe('StripePaymentProvider against stripe-mock', () => {
     expect(Object.fromEntries(sent?.form ?? [])).toEqual({ payment_intent: 'pi_31', amount: '4410', 'metadata[orderId]': 'order-31' });
   });
 
+  it('charges an auto top-up off session: finds the account’s customer, takes its saved card, and confirms a PaymentIntent with the key; an intent left needing the customer is a failed payment', async () => {
+    const port = stripeMockPort();
+    if (port === undefined) return;
+    const sentBefore = proxy?.recorded.length ?? 0;
+
+    const outcome = await provider(port).chargeSavedMethod({
+      orderId: 'auto-top-up_acct-9_api_1',
+      accountId: 'acct-9',
+      description: 'Auto top-up: 1,000 credits (api pool)',
+      amountCents: 7_200,
+      currency: 'USD',
+      idempotencyKey: 'auto-top-up:auto-top-up_acct-9_api_1',
+    });
+
+    const sent = proxy?.recorded.slice(sentBefore) ?? [];
+    expect(sent.map((request) => request.path.split('?')[0])).toEqual(['/v1/customers/search', '/v1/payment_methods', '/v1/payment_intents']);
+    expect(new URL(sent[0]?.path ?? '', 'http://x').searchParams.get('query')).toBe("metadata['accountId']:'acct-9'");
+    const intent = sent[2];
+    expect(intent?.headers['idempotency-key']).toBe('auto-top-up:auto-top-up_acct-9_api_1');
+    expect(Object.fromEntries(intent?.form ?? [])).toMatchObject({
+      amount: '7200',
+      currency: 'usd',
+      customer: expect.stringMatching(/^cus_/),
+      payment_method: expect.stringMatching(/^pm_/),
+      confirm: 'true',
+      off_session: 'true',
+      'metadata[orderId]': 'auto-top-up_acct-9_api_1',
+    });
+    // stripe-mock answers every intent with a fixture that still requires a payment method: Stripe's answer to a card that needs its holder.
+    expect(outcome).toEqual({ kind: 'payment_failed', orderId: 'auto-top-up_acct-9_api_1', reason: expect.stringMatching(/^payment intent pi_\w+ is requires_payment_method$/) });
+  });
+
   it('maps a refusal from the API (a key stripe-mock does not accept) to a rejected error', async () => {
     const port = stripeMockPort();
     if (port === undefined) return;

@@ -1,7 +1,20 @@
 import Stripe from 'stripe';
 import { assertValidCheckout } from '../checkout-rules';
 import { PaymentProviderError, PaymentWebhookError } from '../payment-errors';
-import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, PlanChangeBilled, PlanChangeRequest, Refund, RefundRequest, WebhookBody, WebhookHeaders } from '../payment-provider';
+import type {
+  Checkout,
+  CheckoutRequest,
+  PaymentNotification,
+  PaymentProvider,
+  PlanChangeBilled,
+  PlanChangeRequest,
+  Refund,
+  RefundRequest,
+  SavedMethodCharge,
+  SavedMethodOutcome,
+  WebhookBody,
+  WebhookHeaders,
+} from '../payment-provider';
 import { headerValue } from '../webhook-input';
 import { toPaymentNotification } from './stripe-notification';
 
@@ -124,6 +137,46 @@ export class StripePaymentProvider implements PaymentProvider {
         throw providerError(error, `order ${request.orderId}`, 'the refund');
       });
     return { providerRefundId: refund.id };
+  }
+
+  /**
+   * An off-session PaymentIntent (`confirm`, `off_session`) on the account's customer (found
+   * by `metadata.accountId`) and its default payment method (or its first saved card).
+   * Succeeded, the order is paid; a decline, or an intent that needs the customer
+   * (`requires_action`, `requires_payment_method`), is a failed payment. Idempotent by the key.
+   */
+  async chargeSavedMethod(request: SavedMethodCharge): Promise<SavedMethodOutcome> {
+    const { orderId, accountId, amountCents, currency } = request;
+    const fail = (error: unknown) => {
+      throw providerError(error, `order ${orderId}`, 'the charge');
+    };
+    const declined = (reason: string): SavedMethodOutcome => ({ kind: 'payment_failed', orderId, reason });
+    const customers = await this.stripe.customers.search({ query: `metadata['accountId']:'${accountId.replace(/'/g, "\\'")}'`, limit: 1 }).catch(fail);
+    const customer = customers.data[0];
+    if (!customer) return declined('no_saved_payment_method: the account has no Stripe customer');
+    const preferred = customer.invoice_settings.default_payment_method;
+    const method = preferred ?? (await this.stripe.paymentMethods.list({ customer: customer.id, type: 'card', limit: 1 }).catch(fail)).data[0] ?? null;
+    if (method === null) return declined(`no_saved_payment_method: customer ${customer.id} has none`);
+    try {
+      const intent = await this.stripe.paymentIntents.create(
+        {
+          amount: amountCents,
+          currency: currency.toLowerCase(),
+          customer: customer.id,
+          payment_method: typeof method === 'string' ? method : method.id,
+          confirm: true,
+          off_session: true,
+          description: request.description,
+          metadata: { orderId, accountId },
+        },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      if (intent.status !== 'succeeded') return declined(`payment intent ${intent.id} is ${intent.status}`);
+      return { kind: 'payment_confirmed', orderId, paymentId: intent.id, amountCents: intent.amount, currency: intent.currency.toUpperCase() };
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeCardError) return declined(`${error.code ?? 'card_error'}: ${error.message}`);
+      return fail(error);
+    }
   }
 
   parseWebhook(rawBody: WebhookBody, headers: WebhookHeaders, now: number): PaymentNotification {
