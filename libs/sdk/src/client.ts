@@ -111,6 +111,14 @@ const balanceAlertsOf = (t: Transport) => ({
   set: (pool: string, body: BodyOf<'BalanceAlertsController_set'>, o?: CallOptions) => t.send('BalanceAlertsController_set', { path: { pool }, body }, o),
 });
 
+/** Auto top-up per pool: below the threshold, the pack is bought with the saved payment method, within a monthly cap. */
+const autoTopUpOf = (t: Transport) => ({
+  get: (pool: string, o?: CallOptions) => t.send('AutoTopUpController_get', { path: { pool } }, o),
+  /** Sets the pool's auto top-up; saving it again enables one that was disabled. */
+  set: (pool: string, body: BodyOf<'AutoTopUpController_set'>, o?: CallOptions) => t.send('AutoTopUpController_set', { path: { pool }, body }, o),
+  remove: (pool: string, o?: CallOptions) => t.send('AutoTopUpController_remove', { path: { pool } }, o),
+});
+
 /** What payment and generation providers post: the signed bytes as they were sent, with their signature headers. */
 const webhooksOf = (t: Transport) => ({
   payment: (provider: 'sandbox' | 'stripe', rawBody: string, o?: CallOptions) => t.send('WebhooksController_payment', { path: { provider }, rawBody }, o),
@@ -149,6 +157,7 @@ export class BillingClient {
   readonly webhooks: ReturnType<typeof webhooksOf>;
   readonly webhookEndpoints: ReturnType<typeof webhookEndpointsOf>;
   readonly balanceAlerts: ReturnType<typeof balanceAlertsOf>;
+  readonly autoTopUp: ReturnType<typeof autoTopUpOf>;
   readonly finance: ReturnType<typeof financeOf>;
   readonly operations: ReturnType<typeof operationsOf>;
 
@@ -163,6 +172,7 @@ export class BillingClient {
     this.webhooks = webhooksOf(transport);
     this.webhookEndpoints = webhookEndpointsOf(transport);
     this.balanceAlerts = balanceAlertsOf(transport);
+    this.autoTopUp = autoTopUpOf(transport);
     this.finance = financeOf(transport);
     this.operations = operationsOf(transport);
   }

@@ -95,6 +95,10 @@ const purchase: Calls<typeof PurchaseRpc> = {
   changePlan: { request: (s) => ({ accountId: s.accountId, planId: 'creator' }), expect: { problem: 'not-found' } },
   receipts: { request: (s) => ({ accountId: s.accountId }), expect: 'reply' },
   failNextSandboxRenewals: { request: (s) => ({ accountId: s.accountId, count: 1 }), expect: 'reply' },
+  // A pack the book does not sell: the contract run starts no top-up.
+  setAutoTopUp: { request: (s) => ({ accountId: s.accountId, pool: 'api', thresholdMillicredits: 100_000, packId: 'no-such-pack', monthlyCapCents: 10_000, maxFailures: 3 }), expect: { problem: 'not-found' } },
+  autoTopUp: { request: (s) => ({ accountId: s.accountId, pool: 'api' }), expect: { problem: 'not-found' } },
+  removeAutoTopUp: { request: (s) => ({ accountId: s.accountId, pool: 'api' }), expect: 'reply' },
 };
 
 const finance: Calls<typeof FinanceRpc> = {
@@ -117,6 +121,7 @@ const webhooks: Calls<typeof WebhooksRpc> = {
   deleteEndpoint: { request: endpoint, expect: 'reply' },
   setBalanceAlerts: { request: (s) => ({ accountId: s.accountId, pool: 'api', thresholdsMillicredits: [100_000] }), expect: 'reply' },
   balanceAlerts: { request: (s) => ({ accountId: s.accountId }), expect: 'reply' },
+  billingEvents: { request: () => ({ events: [] }), expect: 'reply' },
 };
 
 /** Every service's contract with the scenario's call of each method, in the order they are asked. */

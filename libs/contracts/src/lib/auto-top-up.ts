@@ -20,6 +20,8 @@ export interface AutoTopUpSetting {
   readonly packMillicredits: number;
   readonly amountCents: number;
   readonly currency: string;
+  readonly priceBookId: string;
+  readonly priceBookVersion: string;
   /** Top-ups started in a calendar month (UTC) never cost more than this in all. */
   readonly monthlyCapCents: number;
   /** Failed charges in a row after which auto top-up is disabled. */
@@ -46,6 +48,8 @@ export type AutoTopUpStarted = Event<'AutoTopUpStarted', {
   millicredits: number;
   amountCents: number;
   currency: string;
+  priceBookId: string;
+  priceBookVersion: string;
   availableMillicredits: number;
   thresholdMillicredits: number;
   at: EpochMillis;
@@ -53,7 +57,9 @@ export type AutoTopUpStarted = Event<'AutoTopUpStarted', {
 export type AutoTopUpSucceeded = Event<'AutoTopUpSucceeded', { accountId: string; pool: string; orderId: string; millicredits: number; amountCents: number; currency: string; at: EpochMillis }>;
 /** `failures`: declined charges in a row; `disabled`: this one reached the setting's limit. */
 export type AutoTopUpFailed = Event<'AutoTopUpFailed', { accountId: string; pool: string; orderId: string; reason: string; failures: number; disabled: boolean; at: EpochMillis }>;
-export type AutoTopUpEvent = AutoTopUpConfigured | AutoTopUpRemoved | AutoTopUpStarted | AutoTopUpSucceeded | AutoTopUpFailed;
+/** The pool was seen at or above its threshold after a top-up: the next fall below it starts the next one. */
+export type AutoTopUpRearmed = Event<'AutoTopUpRearmed', { accountId: string; pool: string; availableMillicredits: number; at: EpochMillis }>;
+export type AutoTopUpEvent = AutoTopUpConfigured | AutoTopUpRemoved | AutoTopUpStarted | AutoTopUpSucceeded | AutoTopUpFailed | AutoTopUpRearmed;
 
 export const AUTO_TOP_UP_EVENT_SCHEMA_VERSIONS: Readonly<Record<AutoTopUpEvent['type'], number>> = {
   AutoTopUpConfigured: 1,
@@ -61,4 +67,5 @@ export const AUTO_TOP_UP_EVENT_SCHEMA_VERSIONS: Readonly<Record<AutoTopUpEvent['
   AutoTopUpStarted: 1,
   AutoTopUpSucceeded: 1,
   AutoTopUpFailed: 1,
+  AutoTopUpRearmed: 1,
 };

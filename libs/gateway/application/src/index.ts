@@ -19,3 +19,4 @@ export * from './lib/webhook-endpoints';
 export * from './lib/operation-roles';
 export * from './lib/organisations';
 export * from './lib/organisation-views';
+export * from './lib/auto-top-up';

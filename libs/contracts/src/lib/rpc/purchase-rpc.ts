@@ -200,6 +200,38 @@ export interface AccountPlan extends PlanTerms {
   readonly monthlyMillicredits?: number;
 }
 
+// ---- auto top-up ----
+export interface AutoTopUpPoolCall {
+  readonly accountId: string;
+  readonly pool: string;
+}
+
+export interface SetAutoTopUpCall extends AutoTopUpPoolCall {
+  readonly thresholdMillicredits: number;
+  /** A pack of the book in force sold in `pool`. */
+  readonly packId: string;
+  readonly monthlyCapCents: number;
+  readonly maxFailures: number;
+}
+
+/** A pool's auto top-up as it stands: the setting, the month's spend against the cap, the top-up in flight. */
+export interface AutoTopUpView {
+  readonly pool: string;
+  /** `disabled`: declined `maxFailures` times in a row (saving the setting again enables it). */
+  readonly status: 'enabled' | 'disabled';
+  readonly thresholdMillicredits: number;
+  readonly packId: string;
+  readonly packMillicredits: number;
+  readonly amountCents: number;
+  readonly currency: string;
+  readonly monthlyCapCents: number;
+  readonly maxFailures: number;
+  readonly failures: number;
+  readonly spentThisMonthCents: number;
+  readonly inFlightOrderId: string | null;
+  readonly disabledReason: string | null;
+}
+
 export const PurchaseRpc = {
   placeOrder: rpc<PlaceOrderCall, PlacedOrder>('purchase', 'placeOrder'),
   getOrder: rpc<GetOrderCall, Order>('purchase', 'getOrder'),
@@ -215,4 +247,7 @@ export const PurchaseRpc = {
   changePlan: rpc<ChangePlanCall, PlanSubscriptionView>('purchase', 'changePlan'),
   receipts: rpc<ReceiptsCall, ReceiptsReply>('purchase', 'receipts'),
   failNextSandboxRenewals: rpc<FailSandboxRenewalsCall, SandboxRenewalsReply>('purchase', 'failNextSandboxRenewals'),
+  setAutoTopUp: rpc<SetAutoTopUpCall, AutoTopUpView>('purchase', 'setAutoTopUp'),
+  autoTopUp: rpc<AutoTopUpPoolCall, AutoTopUpView>('purchase', 'autoTopUp'),
+  removeAutoTopUp: rpc<AutoTopUpPoolCall, { readonly pool: string; readonly removed: boolean }>('purchase', 'removeAutoTopUp'),
 };

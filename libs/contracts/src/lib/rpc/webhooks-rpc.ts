@@ -12,6 +12,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'balance.low',
   'balance.depleted',
   'grant.expiring',
+  'auto_top_up.succeeded',
+  'auto_top_up.failed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -59,6 +61,18 @@ export interface SetBalanceAlertsCall extends AccountCall {
   readonly pool: string;
   /** The pool's low-balance thresholds; empty turns its alerts (depleted included) off. */
   readonly thresholdsMillicredits: readonly number[];
+}
+
+/** An event another service recorded, handed over for the messages it makes (`auto_top_up.*` from the purchase service). */
+export interface BillingEventCall {
+  readonly eventId: string;
+  readonly type: string;
+  readonly streamName: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface BillingEventsCall {
+  readonly events: readonly BillingEventCall[];
 }
 
 // ---- replies ----
@@ -118,4 +132,6 @@ export const WebhooksRpc = {
   replayDelivery: rpc<ReplayDeliveryCall, DeliveryReply>('webhooks', 'replayDelivery'),
   setBalanceAlerts: rpc<SetBalanceAlertsCall, PoolAlertsReply>('webhooks', 'setBalanceAlerts'),
   balanceAlerts: rpc<AccountCall, { readonly pools: readonly PoolAlertsReply[] }>('webhooks', 'balanceAlerts'),
+  /** Queues the messages the events make, once per event id: a resend queues nothing new. */
+  billingEvents: rpc<BillingEventsCall, { readonly queued: number }>('webhooks', 'billingEvents'),
 };

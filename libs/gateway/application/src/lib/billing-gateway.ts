@@ -23,6 +23,7 @@ import { creditsNumber, parseCredits } from '@billing/util';
 import { type RpcCallOptions, type RpcClient, RpcError, send } from '@billing/service-host';
 import { actorOf } from './actor';
 import { type AccountView, SLOT_HOLDING_STATUSES } from './account-summary';
+import { type AutoTopUpInput, type AutoTopUpView, autoTopUpView } from './auto-top-up';
 import { type ApiKeyRecord, ApiKeyStore } from './api-keys';
 import { Authenticator, type TokenVerification } from './authenticator';
 import type { Caller, MemberOfOrganisation, RequestContext } from './caller';
@@ -272,6 +273,29 @@ export class BillingGateway {
     await this.requireKnownPool(caller, pool, context);
     const request = { accountId: caller.accountId, pool, thresholdsMillicredits: thresholdsCredits.map((credits) => parseCredits(credits)) };
     return poolBalanceAlertsView(await this.call(caller, WebhooksRpc.setBalanceAlerts, request, context));
+  }
+
+  /** A pool's auto top-up (404 when it has none). */
+  async autoTopUp(caller: Caller, pool: string, context: RequestContext): Promise<AutoTopUpView> {
+    requireScope(caller, 'autoTopUp');
+    await this.requireKnownPool(caller, pool, context);
+    return autoTopUpView(await this.call(caller, PurchaseRpc.autoTopUp, { accountId: caller.accountId, pool }, context));
+  }
+
+  /** Sets (or enables again) a pool's auto top-up: below the threshold, the pack is bought with the saved payment method. */
+  async setAutoTopUp(caller: Caller, pool: string, input: AutoTopUpInput, context: RequestContext): Promise<AutoTopUpView> {
+    requireScope(caller, 'setAutoTopUp');
+    await this.requireKnownPool(caller, pool, context);
+    const { packId, monthlyCapCents, maxFailures } = input;
+    const request = { accountId: caller.accountId, pool, thresholdMillicredits: parseCredits(input.thresholdCredits), packId, monthlyCapCents, maxFailures };
+    return autoTopUpView(await this.call(caller, PurchaseRpc.setAutoTopUp, request, context));
+  }
+
+  /** Turns a pool's auto top-up off; a top-up in flight still ends as its charge does. */
+  async removeAutoTopUp(caller: Caller, pool: string, context: RequestContext): Promise<void> {
+    requireScope(caller, 'setAutoTopUp');
+    await this.requireKnownPool(caller, pool, context);
+    await this.call(caller, PurchaseRpc.removeAutoTopUp, { accountId: caller.accountId, pool }, context);
   }
 
   async ledger(caller: Caller, input: LedgerInput, context: RequestContext): Promise<LedgerView> {

@@ -44,6 +44,8 @@ export const OPERATION_SCOPES = {
   readWebhookEndpoints: 'webhooks:read',
   balanceAlerts: 'balances:read',
   setBalanceAlerts: 'webhooks:write',
+  autoTopUp: 'orders:read',
+  setAutoTopUp: 'orders:write',
 } as const satisfies Record<string, ApiKeyScope>;
 
 export type ScopedOperation = keyof typeof OPERATION_SCOPES;

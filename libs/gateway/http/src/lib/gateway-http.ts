@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import { answerClientError } from './client-errors';
 import { AccountController } from './controllers/account.controller';
+import { AutoTopUpController } from './controllers/auto-top-up.controller';
 import { BalanceAlertsController } from './controllers/balance-alerts.controller';
 import { FinanceController } from './controllers/finance.controller';
 import { ApiKeysController } from './controllers/api-keys.controller';
@@ -66,7 +67,7 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
   const openApi: OpenApiHolder = { document: null };
   const module: DynamicModule = {
     module: GatewayHttpModule,
-    controllers: [TasksController, AccountController, OrdersController, ReceiptsController, SubscriptionController, SandboxCheckoutController, ApiKeysController, OrganisationController, InvitationsController, WebhookEndpointsController, BalanceAlertsController, WebhooksController, FinanceController, OperationsController],
+    controllers: [TasksController, AccountController, OrdersController, ReceiptsController, SubscriptionController, SandboxCheckoutController, ApiKeysController, OrganisationController, InvitationsController, WebhookEndpointsController, BalanceAlertsController, AutoTopUpController, WebhooksController, FinanceController, OperationsController],
     providers: [
       { provide: BILLING_GATEWAY, useValue: options.gateway },
       { provide: REQUEST_METRICS, useValue: metrics },

@@ -44,7 +44,7 @@ export async function receiveNotification(deps: NotificationDependencies, rawBod
   }
 }
 
-async function receivePayment(
+export async function receivePayment(
   deps: NotificationDependencies,
   notification: Extract<PaymentNotification, { kind: 'payment_confirmed' | 'payment_failed' }>,
   now: number,

@@ -2,6 +2,8 @@ import {
   type AccountPlan,
   type AccountPlanCall,
   type Answering,
+  type AutoTopUpPoolCall,
+  type AutoTopUpView,
   type ChangePlanCall,
   type ConfirmSandboxPaymentCall,
   type FailSandboxRenewalsCall,
@@ -19,6 +21,7 @@ import {
   type ReceiptsReply,
   type RefundOrderCall,
   type SandboxRenewalsReply,
+  type SetAutoTopUpCall,
   type StartContractPlanCall,
   type WebhookOutcome,
 } from '@billing/contracts';
@@ -30,6 +33,7 @@ import { OrderCreditedRequest } from './order-credits';
 import { asProblem } from './purchase-problems';
 import {
   AccountPlanRequest,
+  AutoTopUpPoolRequest,
   ChangePlanRequest,
   ConfirmSandboxPaymentRequest,
   FailSandboxRenewalsRequest,
@@ -39,6 +43,7 @@ import {
   PlanSubscriptionRequest,
   ReceiptsRequest,
   RefundOrderRequest,
+  SetAutoTopUpRequest,
   StartContractPlanRequest,
 } from './purchase-requests';
 
@@ -126,5 +131,20 @@ export class PurchaseController implements Answering<typeof PurchaseRpc> {
   @MessagePattern(PurchaseRpc.failNextSandboxRenewals, answers(FailSandboxRenewalsRequest))
   failNextSandboxRenewals(@Payload() request: FailSandboxRenewalsCall): Promise<SandboxRenewalsReply> {
     return this.purchase.failNextSandboxRenewals(request);
+  }
+
+  @MessagePattern(PurchaseRpc.setAutoTopUp, answers(SetAutoTopUpRequest))
+  setAutoTopUp(@Payload() request: SetAutoTopUpCall): Promise<AutoTopUpView> {
+    return this.purchase.setAutoTopUp(request);
+  }
+
+  @MessagePattern(PurchaseRpc.autoTopUp, answers(AutoTopUpPoolRequest))
+  autoTopUp(@Payload() request: AutoTopUpPoolCall): Promise<AutoTopUpView> {
+    return this.purchase.autoTopUp(request);
+  }
+
+  @MessagePattern(PurchaseRpc.removeAutoTopUp, answers(AutoTopUpPoolRequest))
+  removeAutoTopUp(@Payload() request: AutoTopUpPoolCall): Promise<{ pool: string; removed: boolean }> {
+    return this.purchase.removeAutoTopUp(request);
   }
 }

@@ -1,16 +1,21 @@
+import { AUTO_TOP_UP_CATEGORY, AUTO_TOP_UP_ORDER_PREFIX, orderStreamName } from '@billing/contracts';
 import { WALLET_TOPIC, WALLET_TOPIC_SCHEMAS } from '@billing/messaging';
 import { type ReactorEvent, reactsTo } from '@billing/service-host';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import { AVAILABLE_CREDIT_MOVES } from './auto-top-up-reactions';
 
 export const PURCHASE_REACTIONS = Symbol('PurchaseReactions');
 
 export interface PurchaseReactions {
   readonly workflow: (events: readonly ReactorEvent[]) => Promise<void>;
   readonly refundSettlement: (events: readonly ReactorEvent[]) => Promise<void>;
+  readonly autoTopUpChecks: (events: readonly ReactorEvent[]) => Promise<void>;
+  readonly autoTopUpCharges: (events: readonly ReactorEvent[]) => Promise<void>;
+  readonly autoTopUpNotices: (events: readonly ReactorEvent[]) => Promise<void>;
 }
 
-/** What purchase reacts to: its own orders and subscriptions (the purchase workflow), and the wallet's revocations. */
+/** What purchase reacts to: its own orders, subscriptions and auto top-ups, and the wallet's revocations and balance moves. */
 @Controller()
 export class PurchaseReactionsController {
   constructor(@Inject(PURCHASE_REACTIONS) private readonly reactions: PurchaseReactions) {}
@@ -25,5 +30,23 @@ export class PurchaseReactionsController {
   @EventPattern('refund-settlement', reactsTo({ kind: 'bus', topics: [WALLET_TOPIC], schemas: WALLET_TOPIC_SCHEMAS, handles: ['CreditsRevoked'] }))
   walletRevocations(@Payload() events: readonly ReactorEvent[]): Promise<void> {
     return this.reactions.refundSettlement(events);
+  }
+
+  /** After each batch of wallet events, each touched pool with auto top-up is checked against its available credits. */
+  @EventPattern('auto-top-up-checks', reactsTo({ kind: 'bus', topics: [WALLET_TOPIC], schemas: WALLET_TOPIC_SCHEMAS, handles: AVAILABLE_CREDIT_MOVES }))
+  walletMoves(@Payload() events: readonly ReactorEvent[]): Promise<void> {
+    return this.reactions.autoTopUpChecks(events);
+  }
+
+  /** A started top-up is ordered and charged; a declined top-up order settles its top-up. */
+  @EventPattern('auto-top-up-charges', reactsTo({ kind: 'store', filter: { streamPrefixes: [`${AUTO_TOP_UP_CATEGORY}-`, orderStreamName(AUTO_TOP_UP_ORDER_PREFIX)] } }))
+  topUpCharges(@Payload() events: readonly ReactorEvent[]): Promise<void> {
+    return this.reactions.autoTopUpCharges(events);
+  }
+
+  /** Each ended top-up becomes an `auto_top_up.*` webhook message (apart from the charges, so a webhooks outage never holds a charge up). */
+  @EventPattern('auto-top-up-notices', reactsTo({ kind: 'store', filter: { streamPrefixes: [`${AUTO_TOP_UP_CATEGORY}-`] } }))
+  topUpNotices(@Payload() events: readonly ReactorEvent[]): Promise<void> {
+    return this.reactions.autoTopUpNotices(events);
   }
 }

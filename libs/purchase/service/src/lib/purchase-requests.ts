@@ -92,3 +92,17 @@ export class ReceiptsRequest {
   @IsString() @IsNotEmpty() accountId!: string;
   @IsOptional() @IsString() @IsNotEmpty() orderId?: string;
 }
+
+/** A pool of the account (`setAutoTopUp`, `autoTopUp`, `removeAutoTopUp`). */
+export class AutoTopUpPoolRequest {
+  @Matches(ID, { message: `accountId ${ID_MESSAGE}` }) accountId!: string;
+  @IsString() @IsNotEmpty() @MaxLength(REQUEST_LIMITS.catalogIdLength) pool!: string;
+}
+
+/** `setAutoTopUp`: below `thresholdMillicredits`, buy `packId` with the saved payment method, within `monthlyCapCents` a month. */
+export class SetAutoTopUpRequest extends AutoTopUpPoolRequest {
+  @IsInt() @Min(1) thresholdMillicredits!: number;
+  @IsString() @IsNotEmpty() @MaxLength(REQUEST_LIMITS.catalogIdLength) packId!: string;
+  @IsInt() @Min(1) monthlyCapCents!: number;
+  @IsInt() @Min(1) @Max(100) maxFailures!: number;
+}

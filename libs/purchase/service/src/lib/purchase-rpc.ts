@@ -21,6 +21,7 @@ import {
 import type { SandboxPaymentProvider } from '@billing/payment-provider';
 import { isSubscription, planInForce } from '@billing/purchase-domain';
 import { type Clock, type Logger, type RpcClient, send } from '@billing/service-host';
+import { autoTopUpOperations } from './auto-top-ups';
 import { orderCredited } from './order-credits';
 import { changePlan } from './plan-changes';
 import { refundPlanAtProvider } from './plan-refunds';
@@ -116,6 +117,7 @@ export function purchaseOperations(deps: PurchaseRpcDependencies): Answering<typ
   }
 
   return {
+    ...autoTopUpOperations({ streams, rpc: deps.rpc, clock, catalog }),
     planSubscription: (request) => subscriptionOf(request.accountId),
     cancelPlanAtPeriodEnd: (request) => setCancelAtPeriodEnd(request.accountId, true),
     resumePlan: (request) => setCancelAtPeriodEnd(request.accountId, false),

@@ -3,6 +3,7 @@ import { type EventStore, logRunnerFailures, ProjectionRunner } from '@billing/e
 import { type RelayRoute, SUBSCRIPTION_TOPIC, topicFor } from '@billing/messaging';
 import type { ServiceFactory, ServiceModule } from '@billing/service-host';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { autoTopUpReactions } from './auto-top-up-reactions';
 import { paymentProviderFrom, type PaymentProviderConfig } from './payment-provider-config';
 import { planGrantJob, planPeriodsProjection } from './plan-periods';
 import { PURCHASE_OPERATIONS, PurchaseController } from './purchase-controller';
@@ -81,7 +82,11 @@ export function createPurchaseService(options: PurchaseServiceOptions): ServiceF
           ownerRefundWindowMillis: options.ownerRefundWindowMillis ?? DEFAULT_OWNER_REFUND_WINDOW_MILLIS,
           receipts: async (accountId, orderId) => (await caughtUp(store, receiptIndex), receiptsOf(db, accountId, orderId)),
         }),
-        { workflow: purchaseWorkflow(streams, context), refundSettlement: refundSettlement({ streams, provider: payments.provider, clock: context.clock, ownerOfPayment: paymentOwners.ownerOfPayment }) },
+        {
+          workflow: purchaseWorkflow(streams, context),
+          refundSettlement: refundSettlement({ streams, provider: payments.provider, clock: context.clock, ownerOfPayment: paymentOwners.ownerOfPayment }),
+          ...autoTopUpReactions({ streams, provider: payments.provider, rpc: context.rpc, clock: context.clock, notifications: { streams, provider: payments.provider, logger: context.logger, ...paymentOwners } }),
+        },
       ),
       jobs: [
         planGrantJob({

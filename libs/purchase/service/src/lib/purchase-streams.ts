@@ -1,4 +1,8 @@
 import {
+  AUTO_TOP_UP_EVENT_SCHEMA_VERSIONS,
+  type AutoTopUpCommand,
+  type AutoTopUpEvent,
+  autoTopUpStreamName,
   orderStreamName,
   PURCHASE_EVENT_SCHEMA_VERSIONS,
   subscriptionStreamName,
@@ -11,7 +15,20 @@ import {
   type SubscriptionEvent,
 } from '@billing/contracts';
 import { createRepository, type EventStore, type Repository } from '@billing/event-store';
-import { evolveOrder, evolveSubscription, initialOrderState, initialSubscriptionState, isOrder, orderDecider, paymentLinkDecider, subscriptionDecider, type Order, type SubscriptionState } from '@billing/purchase-domain';
+import {
+  autoTopUpDecider,
+  type AutoTopUpState,
+  evolveOrder,
+  evolveSubscription,
+  initialOrderState,
+  initialSubscriptionState,
+  isOrder,
+  orderDecider,
+  paymentLinkDecider,
+  subscriptionDecider,
+  type Order,
+  type SubscriptionState,
+} from '@billing/purchase-domain';
 
 /** An account's plan subscription as it stands, with the terms its start carried. */
 export interface SubscriptionView {
@@ -19,12 +36,13 @@ export interface SubscriptionView {
   readonly terms?: PlanTerms;
 }
 
-/** The purchase service's two kinds of stream: orders, and one plan subscription per account. */
+/** The purchase service's streams: orders, one plan subscription per account, one auto top-up per account and pool. */
 export class PurchaseStreams {
   readonly orders: Repository<OrderCommand, OrderEvent>;
   readonly subscriptions: Repository<SubscriptionCommand, SubscriptionEvent>;
   /** The provider's reports of which payment settled another, one stream per payment. */
   readonly links: Repository<ReportPaymentLink, PaymentLinkReported>;
+  readonly autoTopUps: Repository<AutoTopUpCommand, AutoTopUpEvent, AutoTopUpState>;
 
   constructor(
     private readonly store: EventStore,
@@ -34,6 +52,11 @@ export class PurchaseStreams {
     this.orders = createRepository({ store, decider: orderDecider, schemaVersionOf, newEventId, maxRetries: 10 });
     this.subscriptions = createRepository({ store, decider: subscriptionDecider, schemaVersionOf, newEventId, maxRetries: 10 });
     this.links = createRepository({ store, decider: paymentLinkDecider, schemaVersionOf: () => 1, newEventId, maxRetries: 10 });
+    this.autoTopUps = createRepository({ store, decider: autoTopUpDecider, schemaVersionOf: (type) => AUTO_TOP_UP_EVENT_SCHEMA_VERSIONS[type], newEventId, maxRetries: 10 });
+  }
+
+  async autoTopUp(accountId: string, pool: string): Promise<AutoTopUpState> {
+    return (await this.autoTopUps.current(autoTopUpStreamName(accountId, pool))).state;
   }
 
   async order(orderId: string): Promise<Order | undefined> {

@@ -1,4 +1,4 @@
-import { type EpochMillis, parseWalletStreamName, type WebhookEventType } from '@billing/contracts';
+import { AUTO_TOP_UP_CATEGORY, type AutoTopUpFailed, type AutoTopUpSucceeded, type EpochMillis, parseWalletStreamName, type WebhookEventType } from '@billing/contracts';
 import { creditsNumber } from '@billing/util';
 
 /** One message to an account's endpoints: its id is the delivery's `webhook-id`, the same on every attempt and replay. */
@@ -10,7 +10,7 @@ export interface WebhookMessage {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** A billing event as it was recorded (a wallet or subscription event off its topic). */
+/** A billing event as it was recorded (a wallet or subscription event off its topic, an auto top-up's end from the purchase service). */
 export interface RecordedEvent {
   readonly eventId: string;
   readonly type: string;
@@ -45,11 +45,13 @@ const isoOf = (at: EpochMillis): string => new Date(at).toISOString();
 
 /**
  * The webhook message an event makes, if any: a purchase, a plan's granted period, a
- * renewal the provider could not collect, a task's charge, a task's released hold. The
- * message id comes from the event's id, so the same event always makes the same message.
+ * renewal the provider could not collect, a task's charge, a task's released hold, an auto
+ * top-up's end. The message id comes from the event's id, so the same event always makes
+ * the same message.
  */
 export function webhookMessageOf(event: RecordedEvent): WebhookMessage | undefined {
   if (event.type === 'SubscriptionPastDue') return renewalFailedMessage(event.eventId, event.data as RenewalFailedData);
+  if (event.streamName.startsWith(`${AUTO_TOP_UP_CATEGORY}-`)) return autoTopUpMessageOf(event);
   const wallet = parseWalletStreamName(event.streamName);
   if (wallet === undefined) return undefined;
   const data = event.data as WalletEventData;
@@ -92,6 +94,19 @@ function renewalFailedMessage(eventId: string, data: RenewalFailedData): Webhook
       reason: data.reason,
     },
   };
+}
+
+/** A top-up's end: `auto_top_up.succeeded` with what it bought, or `auto_top_up.failed` with the reason and whether auto top-up is now disabled. */
+function autoTopUpMessageOf(event: RecordedEvent): WebhookMessage | undefined {
+  if (event.type !== 'AutoTopUpSucceeded' && event.type !== 'AutoTopUpFailed') return undefined;
+  const data = event.data as AutoTopUpSucceeded['data'] | AutoTopUpFailed['data'];
+  const common = { account_id: data.accountId, pool: data.pool, order_id: data.orderId };
+  const fields =
+    'reason' in data
+      ? { ...common, reason: data.reason, failures: data.failures, disabled: data.disabled }
+      : { ...common, credits: creditsNumber(data.millicredits), amount_cents: data.amountCents, currency: data.currency };
+  const type = event.type === 'AutoTopUpSucceeded' ? 'auto_top_up.succeeded' : 'auto_top_up.failed';
+  return { messageId: `msg_${event.eventId}`, type, accountId: data.accountId, at: data.at, data: fields };
 }
 
 /** The body every attempt sends: `{type, timestamp, data}` as the Standard Webhooks spec lays it out. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   type AccountCall,
   type Answering,
+  type BillingEventsCall,
   type CreateEndpointCall,
   type DeliveriesCall,
   type DeliveryReply,
@@ -41,6 +42,7 @@ import type { Endpoints } from './endpoints';
 import type { ExpiringGrants } from './expiring-grants';
 import {
   AccountRequest,
+  BillingEventsRequest,
   CreateEndpointRequest,
   DeliveriesRequest,
   EndpointRequest,
@@ -113,6 +115,15 @@ export class WebhooksController implements Answering<typeof WebhooksRpc> {
         if (message) queueMessage(this.state, message, now);
       }
     })();
+  }
+
+  /** Events other services hand over (the purchase service's auto top-ups), queued in one transaction; a resend queues nothing new. */
+  @MessagePattern(WebhooksRpc.billingEvents, answers(BillingEventsRequest))
+  async billingEvents(@Payload() request: BillingEventsCall): Promise<{ queued: number }> {
+    const now = this.state.clock.now();
+    const messages = request.events.map((event) => webhookMessageOf(event)).filter((message) => message !== undefined);
+    this.state.db.transaction(() => messages.forEach((message) => this.queue(message, now)))();
+    return { queued: messages.length };
   }
 
   @MessagePattern(WebhooksRpc.setBalanceAlerts, answers(SetBalanceAlertsRequest))

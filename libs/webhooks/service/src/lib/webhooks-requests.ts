@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@billing/contracts';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class AccountRequest {
   @IsString() @IsNotEmpty() accountId!: string;
@@ -39,4 +40,15 @@ export class SetBalanceAlertsRequest extends AccountRequest {
 
 export class ReplayDeliveryRequest extends EndpointRequest {
   @IsString() @IsNotEmpty() deliveryId!: string;
+}
+
+export class BillingEventRequest {
+  @IsString() @IsNotEmpty() eventId!: string;
+  @IsString() @IsNotEmpty() type!: string;
+  @IsString() @IsNotEmpty() streamName!: string;
+  @IsObject() data!: Record<string, unknown>;
+}
+
+export class BillingEventsRequest {
+  @IsArray() @ArrayMaxSize(1_000) @ValidateNested({ each: true }) @Type(() => BillingEventRequest) events!: BillingEventRequest[];
 }

@@ -269,4 +269,30 @@ export class AcceptInvitationBody {
   @IsNotEmpty()
   @MaxLength(400)
   code!: string;
+
+export class AutoTopUpBody {
+  @ApiProperty({ type: Number, description: 'A top-up starts when the pool’s available credits fall below this (credits, at most three decimals)', example: 100 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 }, { message: 'threshold must be a number of credits with at most three decimals' })
+  @Min(0.001)
+  @Max(1_000_000_000)
+  threshold!: number;
+
+  @ApiProperty({ type: String, description: 'The pack bought, one of the catalog’s packs sold in this pool', example: 'api-1000', maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  pack_id!: string;
+
+  @ApiProperty({ type: Number, format: 'int64', description: 'Top-ups started in a calendar month (UTC) never cost more than this in all, in cents of the catalog’s currency; at least one pack', example: 30_000 })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  monthly_cap_cents!: number;
+
+  @ApiProperty({ type: Number, required: false, description: 'Declined charges in a row after which auto top-up is disabled (default 3)', example: 3, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  max_failures?: number;
 }

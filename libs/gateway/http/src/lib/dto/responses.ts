@@ -464,4 +464,18 @@ export class MembershipDto {
   @ApiProperty({ type: String, example: 'alice' }) organisation_id!: string;
   @ApiProperty({ type: String, example: 'bob' }) user_id!: string;
   @ApiProperty({ type: String, enum: MEMBER_ROLES }) role!: string;
+
+export class AutoTopUpDto {
+  @ApiProperty({ type: String }) pool!: string;
+  @ApiProperty({ type: String, enum: ['enabled', 'disabled'], description: 'disabled: its last `max_failures` charges were declined; saving the setting again enables it' }) status!: string;
+  @ApiProperty({ type: Number, description: 'Credits (at most three decimals)' }) threshold!: number;
+  @ApiProperty({ type: String }) pack_id!: string;
+  @ApiProperty({ type: Number, description: 'Credits one top-up buys' }) pack_credits!: number;
+  @ApiProperty({ type: MoneyDto, description: 'What one top-up costs (the pack’s price when the setting was saved)' }) pack_price!: MoneyDto;
+  @ApiProperty({ type: MoneyDto }) monthly_cap!: MoneyDto;
+  @ApiProperty({ type: MoneyDto, description: 'Top-ups this calendar month (UTC), the one in flight included' }) spent_this_month!: MoneyDto;
+  @ApiProperty({ type: Number }) max_failures!: number;
+  @ApiProperty({ type: Number, description: 'Declined charges in a row' }) failures!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'The order of the top-up whose charge has not ended yet (at most one)' }) in_flight_order_id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) disabled_reason!: string | null;
 }

@@ -6,8 +6,10 @@ import { type AutoTopUpState, autoTopUpOrderId, evolveAutoTopUp, initialAutoTopU
 /**
  * A pool's auto top-up. Below its threshold, an enabled pool with no top-up in flight
  * starts one, unless its pack would take the month past the cap; the top-up is in flight
- * until its credits are in the wallet or its charge is declined. Declined charges in a row
- * up to the setting's limit disable it; saving the setting again enables it.
+ * until its credits are in the wallet or its charge is declined. One top-up per crossing:
+ * after a success the next waits until the pool is seen at or above the threshold again,
+ * while a declined one is tried again at the next check below it. Declined charges in a
+ * row up to the setting's limit disable it; saving the setting again enables it.
  */
 export function decideAutoTopUp(command: AutoTopUpCommand, state: AutoTopUpState): readonly AutoTopUpEvent[] {
   const at = command.metadata.now;
@@ -41,11 +43,15 @@ function configure(command: ConfigureAutoTopUp, state: AutoTopUpState): readonly
 function check(command: CheckAutoTopUp, state: AutoTopUpState): readonly AutoTopUpEvent[] {
   if (!isAutoTopUp(state) || state.status !== 'enabled' || state.inFlight !== null) return [];
   const { accountId, pool, availableMillicredits } = command.data;
-  const { thresholdMillicredits, packId, packMillicredits, amountCents, currency, monthlyCapCents } = state.setting;
+  const { thresholdMillicredits, packId, packMillicredits, amountCents, currency, priceBookId, priceBookVersion, monthlyCapCents } = state.setting;
   const at = command.metadata.now;
-  if (availableMillicredits >= thresholdMillicredits || spentInMonth(state, at) + amountCents > monthlyCapCents) return [];
+  const below = availableMillicredits < thresholdMillicredits;
+  if (!state.armed) return below ? [] : [{ type: 'AutoTopUpRearmed', data: { accountId, pool, availableMillicredits, at } }];
+  if (!below || spentInMonth(state, at) + amountCents > monthlyCapCents) return [];
   const orderId = autoTopUpOrderId(accountId, pool, state.started + 1);
-  return [{ type: 'AutoTopUpStarted', data: { accountId, pool, orderId, packId, millicredits: packMillicredits, amountCents, currency, availableMillicredits, thresholdMillicredits, at } }];
+  return [
+    { type: 'AutoTopUpStarted', data: { accountId, pool, orderId, packId, millicredits: packMillicredits, amountCents, currency, priceBookId, priceBookVersion, availableMillicredits, thresholdMillicredits, at } },
+  ];
 }
 
 /** Only the top-up in flight settles; a settlement seen again, or of another order, changes nothing. */

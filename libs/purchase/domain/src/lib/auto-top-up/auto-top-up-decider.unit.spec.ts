@@ -12,6 +12,8 @@ const setting: AutoTopUpSetting = {
   packMillicredits: 1_000_000,
   amountCents: 7_200,
   currency: 'USD',
+  priceBookId: 'credits',
+  priceBookVersion: '2026-01',
   monthlyCapCents: 14_400,
   maxFailures: 2,
 };
@@ -46,14 +48,15 @@ describe('auto top-up', () => {
     expect(produced).toEqual([['AutoTopUpConfigured'], [], [`Started ${first}`], [], []]);
   });
 
-  it('given a top-up whose credits arrived, then the next fall below the threshold starts the next one; a settlement seen twice changes nothing', () => {
-    const { produced } = run([configure(), check(10_000), succeeded(first), succeeded(first), check(1_010_000), check(90_000)]);
-    expect(produced).toEqual([['AutoTopUpConfigured'], [`Started ${first}`], ['AutoTopUpSucceeded'], [], [], [`Started ${second}`]]);
+  it('given a top-up whose credits arrived, then the pool must be seen at or above the threshold before a fall below it starts the next one; a settlement seen twice changes nothing', () => {
+    const { produced } = run([configure(), check(10_000), succeeded(first), succeeded(first), check(60_000), check(100_000), check(99_000), check(90_000)]);
+    expect(produced).toEqual([['AutoTopUpConfigured'], [`Started ${first}`], ['AutoTopUpSucceeded'], [], [], ['AutoTopUpRearmed'], [`Started ${second}`], []]);
   });
 
   it('given the monthly cap spent, then no top-up starts until the next month', () => {
-    const { produced, state } = run([configure(), check(0), succeeded(first), check(0), succeeded(second), check(0), check(0, JAN_1)]);
-    expect(produced.slice(3)).toEqual([[`Started ${second}`], ['AutoTopUpSucceeded'], [], ['Started auto-top-up_acme_api_3']]);
+    const crossing = (orderId: string) => [succeeded(orderId), check(1_000_000), check(0)];
+    const { produced, state } = run([configure(), check(0), ...crossing(first), ...crossing(second), check(0, JAN_1)]);
+    expect(produced.slice(4)).toEqual([[`Started ${second}`], ['AutoTopUpSucceeded'], ['AutoTopUpRearmed'], [], ['Started auto-top-up_acme_api_3']]);
     expect(state).toMatchObject({ month: '2027-01', spentCents: 7_200 });
   });
 
