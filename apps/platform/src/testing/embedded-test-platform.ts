@@ -2,7 +2,7 @@ import { signAppToken } from '@billing/gateway-application';
 import { type FrontDoor, openFrontDoor } from '../runtime/front-door';
 import type { PlatformRuntime } from '../runtime/platform-runtime';
 import { frontDoorTestEnvironment, startEmbedded } from './embedded';
-import { createLogger, type PinoLogger } from '@billing/service-host';
+import { createLogger, type PinoLogger, type RpcClient } from '@billing/service-host';
 
 export interface EmbeddedTestPlatformOptions {
   readonly dir: string;
@@ -66,6 +66,11 @@ export class EmbeddedTestPlatform {
   /** An app user's token, signed as `billing token` signs it (role finance when asked; `organisationId`: acting in one the user joined). */
   token(accountId: string, role?: 'finance', organisationId?: string): Promise<string> {
     return signAppToken(this.options.jwtSecret, accountId, { ...(role ? { role } : {}), ...(organisationId ? { organisationId } : {}), now: Date.now(), ttlSeconds: 3600 });
+  }
+
+  /** The services' RPC, for a test's setup that no public operation offers (how many charges the sandbox declines). */
+  get rpc(): RpcClient {
+    return this.runtime.rpc;
   }
 
   /** The front door, then the services and the bus. */

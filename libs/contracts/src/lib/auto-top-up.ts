@@ -15,7 +15,7 @@ export interface AutoTopUpSetting {
   readonly pool: string;
   /** A top-up starts when the pool's available credits fall below this. */
   readonly thresholdMillicredits: number;
-  /** The pack bought, as the price book in force sold it when the setting was saved. */
+  /** The pack bought, as the price book in force sold it when the setting was saved; it gives at least the threshold. */
   readonly packId: string;
   readonly packMillicredits: number;
   readonly amountCents: number;
@@ -57,9 +57,7 @@ export type AutoTopUpStarted = Event<'AutoTopUpStarted', {
 export type AutoTopUpSucceeded = Event<'AutoTopUpSucceeded', { accountId: string; pool: string; orderId: string; millicredits: number; amountCents: number; currency: string; at: EpochMillis }>;
 /** `failures`: declined charges in a row; `disabled`: this one reached the setting's limit. */
 export type AutoTopUpFailed = Event<'AutoTopUpFailed', { accountId: string; pool: string; orderId: string; reason: string; failures: number; disabled: boolean; at: EpochMillis }>;
-/** The pool was seen at or above its threshold after a top-up: the next fall below it starts the next one. */
-export type AutoTopUpRearmed = Event<'AutoTopUpRearmed', { accountId: string; pool: string; availableMillicredits: number; at: EpochMillis }>;
-export type AutoTopUpEvent = AutoTopUpConfigured | AutoTopUpRemoved | AutoTopUpStarted | AutoTopUpSucceeded | AutoTopUpFailed | AutoTopUpRearmed;
+export type AutoTopUpEvent = AutoTopUpConfigured | AutoTopUpRemoved | AutoTopUpStarted | AutoTopUpSucceeded | AutoTopUpFailed;
 
 export const AUTO_TOP_UP_EVENT_SCHEMA_VERSIONS: Readonly<Record<AutoTopUpEvent['type'], number>> = {
   AutoTopUpConfigured: 1,
@@ -67,5 +65,4 @@ export const AUTO_TOP_UP_EVENT_SCHEMA_VERSIONS: Readonly<Record<AutoTopUpEvent['
   AutoTopUpStarted: 1,
   AutoTopUpSucceeded: 1,
   AutoTopUpFailed: 1,
-  AutoTopUpRearmed: 1,
 };

@@ -6,10 +6,11 @@ import { type AutoTopUpState, autoTopUpOrderId, evolveAutoTopUp, initialAutoTopU
 /**
  * A pool's auto top-up. Below its threshold, an enabled pool with no top-up in flight
  * starts one, unless its pack would take the month past the cap; the top-up is in flight
- * until its credits are in the wallet or its charge is declined. One top-up per crossing:
- * after a success the next waits until the pool is seen at or above the threshold again,
- * while a declined one is tried again at the next check below it. Declined charges in a
- * row up to the setting's limit disable it; saving the setting again enables it.
+ * until its credits are in the wallet or its charge is declined. Its pack gives at least the
+ * threshold, so the credits of a top-up always bring the pool back to it or above: the
+ * next fall below is a new crossing, and each crossing gets one top-up. A declined one is
+ * tried again at the next check below the threshold; declined charges in a row up to the
+ * setting's limit disable it; saving the setting again enables it.
  */
 export function decideAutoTopUp(command: AutoTopUpCommand, state: AutoTopUpState): readonly AutoTopUpEvent[] {
   const at = command.metadata.now;
@@ -33,6 +34,7 @@ function configure(command: ConfigureAutoTopUp, state: AutoTopUpState): readonly
   if (!isMillicredits(setting.thresholdMillicredits) || setting.thresholdMillicredits <= 0) throw invalid('thresholdMillicredits must be whole millicredits above zero');
   if (!whole(setting.amountCents) || !isMillicredits(setting.packMillicredits) || setting.packMillicredits <= 0) throw invalid('the pack must cost whole cents and give credits');
   if (!whole(setting.maxFailures)) throw invalid('maxFailures must be a whole number above zero');
+  if (setting.packMillicredits < setting.thresholdMillicredits) throw invalid('the pack must give at least the threshold, so that one top-up brings the pool back to it');
   if (!Number.isSafeInteger(setting.monthlyCapCents) || setting.monthlyCapCents < setting.amountCents) {
     throw invalid(`the monthly cap (${setting.monthlyCapCents} cents) must cover one pack (${setting.amountCents} cents)`);
   }
@@ -45,9 +47,7 @@ function check(command: CheckAutoTopUp, state: AutoTopUpState): readonly AutoTop
   const { accountId, pool, availableMillicredits } = command.data;
   const { thresholdMillicredits, packId, packMillicredits, amountCents, currency, priceBookId, priceBookVersion, monthlyCapCents } = state.setting;
   const at = command.metadata.now;
-  const below = availableMillicredits < thresholdMillicredits;
-  if (!state.armed) return below ? [] : [{ type: 'AutoTopUpRearmed', data: { accountId, pool, availableMillicredits, at } }];
-  if (!below || spentInMonth(state, at) + amountCents > monthlyCapCents) return [];
+  if (availableMillicredits >= thresholdMillicredits || spentInMonth(state, at) + amountCents > monthlyCapCents) return [];
   const orderId = autoTopUpOrderId(accountId, pool, state.started + 1);
   return [
     { type: 'AutoTopUpStarted', data: { accountId, pool, orderId, packId, millicredits: packMillicredits, amountCents, currency, priceBookId, priceBookVersion, availableMillicredits, thresholdMillicredits, at } },

@@ -48,15 +48,14 @@ describe('auto top-up', () => {
     expect(produced).toEqual([['AutoTopUpConfigured'], [], [`Started ${first}`], [], []]);
   });
 
-  it('given a top-up whose credits arrived, then the pool must be seen at or above the threshold before a fall below it starts the next one; a settlement seen twice changes nothing', () => {
-    const { produced } = run([configure(), check(10_000), succeeded(first), succeeded(first), check(60_000), check(100_000), check(99_000), check(90_000)]);
-    expect(produced).toEqual([['AutoTopUpConfigured'], [`Started ${first}`], ['AutoTopUpSucceeded'], [], [], ['AutoTopUpRearmed'], [`Started ${second}`], []]);
+  it('given a top-up whose credits arrived, then the next fall below the threshold starts the next one; a settlement seen twice changes nothing', () => {
+    const { produced } = run([configure(), check(10_000), succeeded(first), succeeded(first), check(1_010_000), check(90_000), check(80_000)]);
+    expect(produced).toEqual([['AutoTopUpConfigured'], [`Started ${first}`], ['AutoTopUpSucceeded'], [], [], [`Started ${second}`], []]);
   });
 
   it('given the monthly cap spent, then no top-up starts until the next month', () => {
-    const crossing = (orderId: string) => [succeeded(orderId), check(1_000_000), check(0)];
-    const { produced, state } = run([configure(), check(0), ...crossing(first), ...crossing(second), check(0, JAN_1)]);
-    expect(produced.slice(4)).toEqual([[`Started ${second}`], ['AutoTopUpSucceeded'], ['AutoTopUpRearmed'], [], ['Started auto-top-up_acme_api_3']]);
+    const { produced, state } = run([configure(), check(0), succeeded(first), check(0), succeeded(second), check(0), check(0, JAN_1)]);
+    expect(produced.slice(3)).toEqual([[`Started ${second}`], ['AutoTopUpSucceeded'], [], ['Started auto-top-up_acme_api_3']]);
     expect(state).toMatchObject({ month: '2027-01', spentCents: 7_200 });
   });
 
@@ -78,7 +77,8 @@ describe('auto top-up', () => {
     expect(produced).toEqual([['AutoTopUpConfigured'], [], [`Started ${first}`], ['AutoTopUpRemoved'], ['AutoTopUpSucceeded'], [], ['AutoTopUpConfigured'], [`Started ${second}`]]);
   });
 
-  it('refuses a setting whose cap does not cover one pack, or without a limit of tries', () => {
+  it('refuses a setting whose cap does not cover one pack, whose pack gives less than the threshold, or without a limit of tries', () => {
+    expect(() => run([configure(DEC_1, { thresholdMillicredits: 1_000_001 })])).toThrow(/at least the threshold/);
     expect(() => run([configure(DEC_1, { monthlyCapCents: 7_199 })])).toThrow(/monthly cap/);
     expect(() => run([configure(DEC_1, { maxFailures: 0 })])).toThrow(/maxFailures/);
     expect(() => run([configure(DEC_1, { thresholdMillicredits: 0 })])).toThrow(/thresholdMillicredits/);

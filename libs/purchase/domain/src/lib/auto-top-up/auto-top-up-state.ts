@@ -14,8 +14,6 @@ export interface AutoTopUp {
   readonly status: 'enabled' | 'disabled';
   readonly setting: AutoTopUpSetting;
   readonly inFlight: TopUpInFlight | null;
-  /** False from a top-up's success until the pool is seen at or above the threshold: one top-up per crossing. */
-  readonly armed: boolean;
   /** Declined charges in a row (a success clears it). */
   readonly failures: number;
   /** Why it was disabled (declined too often); null while enabled. */
@@ -48,7 +46,7 @@ export function evolveAutoTopUp(state: AutoTopUpState, event: AutoTopUpEvent): A
     case 'AutoTopUpConfigured': {
       const { at: _at, ...setting } = event.data;
       const kept = isAutoTopUp(state) ? { month: state.month, spentCents: state.spentCents } : { month: '', spentCents: 0 };
-      return { status: 'enabled', setting, inFlight: state.inFlight, armed: true, failures: 0, disabledReason: null, started: state.started, ...kept };
+      return { status: 'enabled', setting, inFlight: state.inFlight, failures: 0, disabledReason: null, started: state.started, ...kept };
     }
     case 'AutoTopUpRemoved':
       return { status: 'none', started: state.started, inFlight: state.inFlight };
@@ -60,9 +58,7 @@ export function evolveAutoTopUp(state: AutoTopUpState, event: AutoTopUpEvent): A
       return { ...state, inFlight, started: state.started + 1, month, spentCents: spentInMonth(state, at) + amountCents };
     }
     case 'AutoTopUpSucceeded':
-      return isAutoTopUp(state) ? { ...state, inFlight: null, armed: false, failures: 0 } : { ...state, inFlight: null };
-    case 'AutoTopUpRearmed':
-      return isAutoTopUp(state) ? { ...state, armed: true } : state;
+      return isAutoTopUp(state) ? { ...state, inFlight: null, failures: 0 } : { ...state, inFlight: null };
     case 'AutoTopUpFailed': {
       if (!isAutoTopUp(state)) return { ...state, inFlight: null };
       // A declined charge took no money: it no longer counts against the cap.
