@@ -41,7 +41,7 @@ describe('auto top-up with the Stripe provider against stripe-mock: the off-sess
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('given an empty pool and auto top-up set, then its pack is ordered and charged off session on the customer’s saved card (the adapter's stripe-mock test checks the request); the intent stripe-mock leaves needing a payment method is a declined try, announced by auto_top_up.failed', async () => {
+  it('given an empty pool and auto top-up set, then its pack is ordered and charged off session on the customer’s saved card (the adapter’s stripe-mock test checks the request); the intent stripe-mock leaves needing a payment method is a declined try, announced by auto_top_up.failed', async () => {
     if (!platform) {
       if (availability.kind === 'unavailable') console.warn(`stripe-mock could not run, so the Stripe path was not exercised: ${availability.reason}`);
       expect(availability).toMatchObject({ kind: 'unavailable', reason: expect.stringMatching(/Go is not installed/) });
