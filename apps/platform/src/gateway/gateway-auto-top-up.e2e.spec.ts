@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PurchaseRpc } from '@billing/contracts';
@@ -6,6 +6,7 @@ import type { BillingClient, components } from '@billing/sdk';
 import { send } from '@billing/service-host';
 import { eventually, eventuallyValue } from '@billing/util/testing';
 import { EmbeddedTestPlatform } from '../testing/embedded-test-platform';
+import { bookWithoutConcurrencyLimit } from '../testing/price-books';
 import { balanceOf, confirmedOrder } from '../testing/orders';
 import { problemOf, SdkAnswers } from '../testing/sdk';
 import { expectedSignature, startWebhookReceiver } from '../testing/webhook-receiver';
@@ -17,15 +18,6 @@ const PACK = { id: 'app-1000', credits: 1000, cents: 7200 };
 const THRESHOLD = 500;
 const CAP_PACKS = 3;
 
-/** The credits book with no concurrency limit in reach, so only the pool's credits stand between 200 tasks and their holds. */
-function bookWithoutConcurrencyLimit(dir: string): string {
-  const books = join(dir, 'price-books');
-  const book = JSON.parse(readFileSync(join('price-books', 'credits.json'), 'utf8')) as { plans: Record<string, unknown>[] };
-  book.plans = book.plans.map((plan) => ({ ...plan, concurrencyLimit: 1000 }));
-  mkdirSync(books, { recursive: true });
-  writeFileSync(join(books, 'credits.json'), JSON.stringify(book));
-  return books;
-}
 
 /** 201 for a task created, or the status of the problem that refused it. */
 const statusOf = (call: Promise<unknown>): Promise<number> => call.then(() => 201, async () => (await problemOf(call)).status);

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BillingClient } from '@billing/sdk';
 import { EmbeddedTestPlatform } from '../testing/embedded-test-platform';
+import { bookWithoutConcurrencyLimit } from '../testing/price-books';
 import { HttpClient } from '../testing/http-client';
 import { balanceOf, confirmedOrder } from '../testing/orders';
 
@@ -12,19 +13,6 @@ const PROBLEM = 'https://billing.local/problems/';
 const RENDER = { model: 'seedance-2.0', duration_seconds: 5 };
 const TASK_CREDITS = 75;
 
-/**
- * The credits book with a concurrency limit no request here reaches, and a generation that
- * takes long enough for every hold to be open when it is counted: only the key's budget
- * stands between 200 requests and the pool.
- */
-function bookWithoutConcurrencyLimit(dir: string): string {
-  const books = join(dir, 'price-books');
-  const book = JSON.parse(readFileSync(join('price-books', 'credits.json'), 'utf8')) as { plans: Json[] };
-  book.plans = book.plans.map((plan) => ({ ...plan, concurrencyLimit: 1000 }));
-  mkdirSync(books, { recursive: true });
-  writeFileSync(join(books, 'credits.json'), JSON.stringify(book));
-  return books;
-}
 
 describe('API keys with scopes, budgets, expiry and rotation (credits book, real HTTP)', () => {
   let dir: string;
