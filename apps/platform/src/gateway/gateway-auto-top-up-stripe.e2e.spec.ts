@@ -48,7 +48,7 @@ describe('auto top-up with the Stripe provider against stripe-mock: the off-sess
       return;
     }
     const dee = new SdkAnswers(platform.url).anon.as(await platform.token('dee'));
-    await dee.webhookEndpoints.create({ url: receiver.url, event_types: ['auto_top_up.failed', 'auto_top_up.succeeded'] });
+    receiver.trust(String((await dee.webhookEndpoints.create({ url: receiver.url, event_types: ['auto_top_up.failed', 'auto_top_up.succeeded'] })).secret));
 
     // The pool is at zero: saving the setting checks it at once.
     await dee.autoTopUp.set('app', { threshold: 100, pack_id: 'app-300', monthly_cap_cents: 10_000, max_failures: 3 });
@@ -63,5 +63,6 @@ describe('auto top-up with the Stripe provider against stripe-mock: the off-sess
       type: 'auto_top_up.failed',
       data: { account_id: 'dee', pool: 'app', order_id: 'auto-top-up_dee_app_1', failures: 1, disabled: false, reason: expect.stringMatching(/^payment intent pi_\w+ is requires_payment_method$/) },
     });
+    expect(receiver.rejected).toEqual([]);
   }, 60_000);
 });
