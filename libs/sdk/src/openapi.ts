@@ -145,6 +145,34 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/v1/auto-top-up/{pool}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * A pool’s auto top-up: its setting, the month’s spend, the top-up in flight
+         * @description A pool without auto top-up is not found (404).
+         */
+        readonly get: operations["AutoTopUpController_get"];
+        /**
+         * Set a pool’s auto top-up (saving it again enables one that was disabled)
+         * @description When the pool’s available credits fall below `threshold`, the pack is bought with the saved payment method (Stripe: an off-session charge of the customer’s default method). A top-up is an order like any other: the same receipt and `credits.purchased`, then `auto_top_up.succeeded`; a declined charge sends `auto_top_up.failed`, and after `max_failures` in a row auto top-up is disabled. At most one top-up is in flight per pool, and top-ups never take a calendar month past `monthly_cap_cents`. While one is in flight, a task that does not fit the credits available now is refused (402).
+         */
+        readonly put: operations["AutoTopUpController_set"];
+        readonly post?: never;
+        /**
+         * Turn a pool’s auto top-up off
+         * @description Idempotent. A top-up already in flight still ends as its charge does.
+         */
+        readonly delete: operations["AutoTopUpController_remove"];
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/v1/balance-alerts": {
         readonly parameters: {
             readonly query?: never;
@@ -1157,6 +1185,53 @@ export interface components {
         readonly ApiKeyListDto: {
             readonly api_keys: readonly components["schemas"]["ApiKeyDto"][];
         };
+        readonly AutoTopUpBody: {
+            /**
+             * @description Declined charges in a row after which auto top-up is disabled (default 3)
+             * @example 3
+             */
+            readonly max_failures?: number;
+            /**
+             * Format: int64
+             * @description Top-ups started in a calendar month (UTC) never cost more than this in all, in cents of the catalog’s currency; at least one pack
+             * @example 30000
+             */
+            readonly monthly_cap_cents: number;
+            /**
+             * @description The pack bought, one of the catalog’s packs sold in this pool
+             * @example api-1000
+             */
+            readonly pack_id: string;
+            /**
+             * @description A top-up starts when the pool’s available credits fall below this (credits, at most three decimals)
+             * @example 100
+             */
+            readonly threshold: number;
+        };
+        readonly AutoTopUpDto: {
+            readonly disabled_reason: string | null;
+            /** @description Declined charges in a row */
+            readonly failures: number;
+            /** @description The order of the top-up whose charge has not ended yet (at most one) */
+            readonly in_flight_order_id: string | null;
+            readonly max_failures: number;
+            readonly monthly_cap: components["schemas"]["MoneyDto"];
+            /** @description Credits one top-up buys */
+            readonly pack_credits: number;
+            readonly pack_id: string;
+            /** @description What one top-up costs (the pack’s price when the setting was saved) */
+            readonly pack_price: components["schemas"]["MoneyDto"];
+            readonly pool: string;
+            /** @description Top-ups this calendar month (UTC), the one in flight included */
+            readonly spent_this_month: components["schemas"]["MoneyDto"];
+            /**
+             * @description disabled: its last `max_failures` charges were declined; saving the setting again enables it
+             * @enum {string}
+             */
+            readonly status: "enabled" | "disabled";
+            /** @description Credits (at most three decimals) */
+            readonly threshold: number;
+        };
         readonly BalanceAlertDto: {
             /** @description Whether it fires at the next fall below it */
             readonly armed: boolean;
@@ -2055,7 +2130,7 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
             /** @enum {string} */
-            readonly event_type: "credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring";
+            readonly event_type: "credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring" | "auto_top_up.succeeded" | "auto_top_up.failed";
             readonly id: string;
             readonly last_error: string | null;
             /** Format: int32 */
@@ -2083,7 +2158,7 @@ export interface components {
              *       "credits.purchased"
              *     ]
              */
-            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring")[];
+            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring" | "auto_top_up.succeeded" | "auto_top_up.failed")[];
             /**
              * @description Where deliveries are POSTed (http or https; no private or loopback address in production)
              * @example https://example.com/billing-hooks
@@ -2101,7 +2176,7 @@ export interface components {
              *       "credits.purchased"
              *     ]
              */
-            readonly event_types?: readonly ("credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring")[];
+            readonly event_types?: readonly ("credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring" | "auto_top_up.succeeded" | "auto_top_up.failed")[];
             /**
              * @description Where deliveries are POSTed (http or https; no private or loopback address in production)
              * @example https://example.com/billing-hooks
@@ -2115,7 +2190,7 @@ export interface components {
             /** @description Why the platform disabled it (its deliveries kept failing) */
             readonly disabled_reason: string | null;
             readonly enabled: boolean;
-            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring")[];
+            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring" | "auto_top_up.succeeded" | "auto_top_up.failed")[];
             readonly id: string;
             readonly url: string;
         };
@@ -2129,7 +2204,7 @@ export interface components {
             /** @description Why the platform disabled it (its deliveries kept failing) */
             readonly disabled_reason: string | null;
             readonly enabled: boolean;
-            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring")[];
+            readonly event_types: readonly ("credits.purchased" | "plan.renewed" | "plan.renewal_failed" | "task.charged" | "task.refunded" | "balance.low" | "balance.depleted" | "grant.expiring" | "auto_top_up.succeeded" | "auto_top_up.failed")[];
             readonly id: string;
             /** @description The signing secret (`whsec_` and base64), shown when created or rotated; null when this answer is the replay of a create with the same Idempotency-Key */
             readonly secret: string | null;
@@ -2691,6 +2766,326 @@ export interface operations {
             };
             /** @description Not found (another account’s resources are not found either) */
             readonly 404: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
+            readonly 429: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly AutoTopUpController_get: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                /** @description The pool (`app` or `api` with the credits book) */
+                readonly pool: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["AutoTopUpDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
+            readonly 401: {
+                headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
+            readonly 429: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly AutoTopUpController_set: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                /** @description The pool (`app` or `api` with the credits book) */
+                readonly pool: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["AutoTopUpBody"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["AutoTopUpDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
+            readonly 401: {
+                headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large */
+            readonly 413: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            readonly 415: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
+            readonly 429: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly AutoTopUpController_remove: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                /** @description The pool (`app` or `api` with the credits book) */
+                readonly pool: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description Off */
+            readonly 204: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
+            readonly 401: {
+                headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
                 headers: {
                     readonly RateLimit: components["headers"]["RateLimit"];
                     readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

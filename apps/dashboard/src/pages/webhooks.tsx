@@ -15,6 +15,8 @@ const EVENT_TYPES = [
   'balance.low',
   'balance.depleted',
   'grant.expiring',
+  'auto_top_up.succeeded',
+  'auto_top_up.failed',
 ] as const satisfies readonly WebhookEventType[];
 // Every event type the API knows has a checkbox (a new one is a compile error here until it does).
 const everyType: Exclude<WebhookEventType, (typeof EVENT_TYPES)[number]> extends never ? true : never = true;

@@ -2,16 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStripeMock, type StripeMockAvailability } from '@billing/payment-provider/testing';
-import { eventually, eventuallyValue } from '@billing/util/testing';
+import { eventually, eventuallyValue, startWebhookReceiver, type WebhookReceiver } from '@billing/util/testing';
 import { EmbeddedTestPlatform } from '../testing/embedded-test-platform';
 import { SdkAnswers } from '../testing/sdk';
-import { startWebhookReceiver } from '../testing/webhook-receiver';
 
 describe('auto top-up with the Stripe provider against stripe-mock: the off-session path through the whole platform', () => {
   let availability: StripeMockAvailability;
   let dir: string;
   let platform: EmbeddedTestPlatform | undefined;
-  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
     availability = await startStripeMock();

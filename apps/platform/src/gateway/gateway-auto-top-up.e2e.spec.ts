@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { PurchaseRpc } from '@billing/contracts';
 import type { BillingClient, components } from '@billing/sdk';
 import { send } from '@billing/service-host';
-import { eventually, eventuallyValue } from '@billing/util/testing';
+import { eventually, eventuallyValue, startWebhookReceiver, type WebhookReceiver } from '@billing/util/testing';
 import { EmbeddedTestPlatform } from '../testing/embedded-test-platform';
 import { bookWithoutConcurrencyLimit } from '../testing/price-books';
 import { balanceOf, confirmedOrder } from '../testing/orders';
 import { problemOf, SdkAnswers } from '../testing/sdk';
-import { startWebhookReceiver } from '../testing/webhook-receiver';
 
 /** 75 credits from the app pool (15 per second, no video reference). */
 const RENDER = { model: 'seedance-2.0', duration_seconds: 5 };
@@ -27,7 +26,7 @@ const isTopUp = (purchaseId: string | null | undefined): purchaseId is string =>
 describe('auto top-up over REST (sandbox provider): one top-up per crossing, one at a time, within the cap', () => {
   let dir: string;
   let platform: EmbeddedTestPlatform;
-  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let receiver: WebhookReceiver;
   let anon: BillingClient;
 
   beforeAll(async () => {

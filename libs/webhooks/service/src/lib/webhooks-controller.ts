@@ -122,7 +122,7 @@ export class WebhooksController implements Answering<typeof WebhooksRpc> {
   async billingEvents(@Payload() request: BillingEventsCall): Promise<{ queued: number }> {
     const now = this.state.clock.now();
     const messages = request.events.map((event) => webhookMessageOf(event)).filter((message) => message !== undefined);
-    this.state.db.transaction(() => messages.forEach((message) => this.queue(message, now)))();
+    this.state.db.transaction(() => messages.forEach((message) => queueMessage(this.state, message, now)))();
     return { queued: messages.length };
   }
 
