@@ -28,6 +28,8 @@ const CALLS: { readonly [Operation in GatewayOperation]: (client: BillingClient)
   balances: (c) => c.account.balances(),
   balanceAlerts: (c) => c.balanceAlerts.list(),
   setBalanceAlerts: (c) => c.balanceAlerts.set('api', { thresholds: [] }),
+  autoTopUp: (c) => c.autoTopUp.get('api'),
+  setAutoTopUp: (c) => c.autoTopUp.remove('api'),
   ledger: (c) => c.account.ledger(),
   usage: (c) => c.account.usage(),
   account: (c) => c.account.get(),

@@ -277,14 +277,14 @@ export class BillingGateway {
 
   /** A pool's auto top-up (404 when it has none). */
   async autoTopUp(caller: Caller, pool: string, context: RequestContext): Promise<AutoTopUpView> {
-    requireScope(caller, 'autoTopUp');
+    authorise(caller, 'autoTopUp');
     await this.requireKnownPool(caller, pool, context);
     return autoTopUpView(await this.call(caller, PurchaseRpc.autoTopUp, { accountId: caller.accountId, pool }, context));
   }
 
   /** Sets (or enables again) a pool's auto top-up: below the threshold, the pack is bought with the saved payment method. */
   async setAutoTopUp(caller: Caller, pool: string, input: AutoTopUpInput, context: RequestContext): Promise<AutoTopUpView> {
-    requireScope(caller, 'setAutoTopUp');
+    authorise(caller, 'setAutoTopUp');
     await this.requireKnownPool(caller, pool, context);
     const { packId, monthlyCapCents, maxFailures } = input;
     const request = { accountId: caller.accountId, pool, thresholdMillicredits: parseCredits(input.thresholdCredits), packId, monthlyCapCents, maxFailures };
@@ -293,7 +293,7 @@ export class BillingGateway {
 
   /** Turns a pool's auto top-up off; a top-up in flight still ends as its charge does. */
   async removeAutoTopUp(caller: Caller, pool: string, context: RequestContext): Promise<void> {
-    requireScope(caller, 'setAutoTopUp');
+    authorise(caller, 'setAutoTopUp');
     await this.requireKnownPool(caller, pool, context);
     await this.call(caller, PurchaseRpc.removeAutoTopUp, { accountId: caller.accountId, pool }, context);
   }

@@ -27,6 +27,8 @@ export const OPERATION_ROLES = {
   balances: EVERY_ROLE,
   balanceAlerts: EVERY_ROLE,
   setBalanceAlerts: BUYERS,
+  autoTopUp: EVERY_ROLE,
+  setAutoTopUp: BUYERS,
   ledger: EVERY_ROLE,
   usage: EVERY_ROLE,
   account: EVERY_ROLE,

@@ -269,6 +269,7 @@ export class AcceptInvitationBody {
   @IsNotEmpty()
   @MaxLength(400)
   code!: string;
+}
 
 export class AutoTopUpBody {
   @ApiProperty({ type: Number, description: 'A top-up starts when the pool’s available credits fall below this (credits, at most three decimals)', example: 100 })

@@ -464,6 +464,7 @@ export class MembershipDto {
   @ApiProperty({ type: String, example: 'alice' }) organisation_id!: string;
   @ApiProperty({ type: String, example: 'bob' }) user_id!: string;
   @ApiProperty({ type: String, enum: MEMBER_ROLES }) role!: string;
+}
 
 export class AutoTopUpDto {
   @ApiProperty({ type: String }) pool!: string;
