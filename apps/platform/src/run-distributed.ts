@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     root,
     dataDir,
     brokers: brokers.split(','),
-    env: storeEnv,
+    // Each service process serves its own /metrics on a free port, printed at its start.
+    env: { ...storeEnv, METRICS_PORT: '0' },
     instances,
     onLine: (service, line) => process.stdout.write(`[${service.padEnd(10)}] ${line}\n`),
     restart: RESTART,
