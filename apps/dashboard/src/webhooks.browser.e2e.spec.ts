@@ -12,7 +12,7 @@ const shoot = (page: Page, name: string) => page.screenshot({ path: join(SCREENS
 
 jest.setTimeout(60_000);
 
-describe('webhook endpoints, their deliveries and balance alerts in the dashboard, in Debian Chromium', () => {
+describe('webhook endpoints, their deliveries, balance alerts and auto top-up in the dashboard, in Debian Chromium', () => {
   let dir: string;
   let downloads: string;
   let platform: EmbeddedDashboard;
@@ -111,5 +111,29 @@ describe('webhook endpoints, their deliveries and balance alerts in the dashboar
     await page.getByRole('button', { name: 'Save thresholds' }).click();
     await expectVisible(page.getByRole('alert'));
     expect(platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+  });
+
+  it('saves the app pool’s auto top-up on the page, shows it after a reload and through the API, and removes it', async () => {
+    const panel = page.locator('[data-top-up-pool="app"]');
+    await expectText(panel, 'No auto top-up.');
+    await page.getByLabel('App: top up below (credits)').fill('150');
+    await page.getByLabel('App: pack').selectOption('app-1000');
+    await page.getByLabel('App: monthly cap ($)').fill('250');
+    await page.getByLabel('App: declines before it turns off').fill('2');
+    await page.getByRole('button', { name: 'Save App auto top-up' }).click();
+    await expectText(panel, '1,000 credits (app-1000)');
+
+    await page.reload();
+    await expectText(panel, '1501,000 credits (app-1000)');
+    await expectText(panel, '$250$00 of 2enabled');
+    await shoot(page, '23-auto-top-up');
+    const response = await fetch(`${platform.url}/v1/auto-top-up/app`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ pool: 'app', threshold: 150, pack_id: 'app-1000', monthly_cap: { amount_cents: 25_000 }, max_failures: 2, failures: 0, status: 'enabled' });
+
+    await page.getByRole('button', { name: 'Remove App auto top-up' }).click();
+    await expectText(panel, 'No auto top-up.');
+    expect((await fetch(`${platform.url}/v1/auto-top-up/app`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
+    expect(await page.getByRole('alert').count()).toBe(0);
   });
 });

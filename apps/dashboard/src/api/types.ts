@@ -33,3 +33,4 @@ export type WebhookEndpointWithSecret = Schemas['WebhookEndpointWithSecretDto'];
 export type WebhookDelivery = Schemas['WebhookDeliveryDto'];
 export type WebhookEventType = WebhookEndpoint['event_types'][number];
 export type PoolBalanceAlerts = Schemas['PoolBalanceAlertsDto'];
+export type AutoTopUp = Schemas['AutoTopUpDto'];

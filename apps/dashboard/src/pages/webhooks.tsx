@@ -3,6 +3,7 @@ import { messageOf } from '../api/problems';
 import type { WebhookEndpoint, WebhookEndpointWithSecret, WebhookEventType } from '../api/types';
 import { useApi, useLoad } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
+import { AutoTopUpPanel } from './auto-top-up';
 import { BalanceAlerts } from './balance-alerts';
 import { WebhookDeliveries } from './webhook-deliveries';
 
@@ -22,7 +23,7 @@ const EVENT_TYPES = [
 const everyType: Exclude<WebhookEventType, (typeof EVENT_TYPES)[number]> extends never ? true : never = true;
 void everyType;
 
-/** Endpoints (create, the secret shown once, enable or disable, rotate the secret), one endpoint's deliveries, and the balance alerts. */
+/** Endpoints (create, the secret shown once, enable or disable, rotate the secret), one endpoint's deliveries, the balance alerts and auto top-up. */
 export function WebhooksPage() {
   const api = useApi();
   const endpoints = useLoad((client) => client.webhookEndpoints.list(), 'webhook-endpoints');
@@ -129,6 +130,7 @@ export function WebhooksPage() {
       </section>
       {shown ? <WebhookDeliveries key={shown.id} endpoint={shown} /> : null}
       <BalanceAlerts />
+      <AutoTopUpPanel />
     </>
   );
 }
