@@ -10,6 +10,7 @@ import { KeysPage } from './pages/keys';
 import { OverviewPage } from './pages/overview';
 import { QuotePage } from './pages/quote';
 import { SignInPage } from './pages/sign-in';
+import { TeamPage } from './pages/team';
 import { UsagePage } from './pages/usage';
 import { WebhooksPage } from './pages/webhooks';
 import { usePath } from './router';
@@ -33,6 +34,8 @@ function pageFor(path: string) {
       return <QuotePage />;
     case '/webhooks':
       return <WebhooksPage />;
+    case '/team':
+      return <TeamPage />;
     default:
       return (
         <>

@@ -34,3 +34,5 @@ export type WebhookDelivery = Schemas['WebhookDeliveryDto'];
 export type WebhookEventType = WebhookEndpoint['event_types'][number];
 export type PoolBalanceAlerts = Schemas['PoolBalanceAlertsDto'];
 export type AutoTopUp = Schemas['AutoTopUpDto'];
+export type Role = Schemas['MemberDto']['role'];
+export type CreatedInvitation = Schemas['CreatedInvitationDto'];

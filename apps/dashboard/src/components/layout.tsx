@@ -8,6 +8,7 @@ const SECTIONS = [
   { to: '/usage', label: 'Usage' },
   { to: '/quote', label: 'Quote calculator' },
   { to: '/webhooks', label: 'Webhooks & alerts' },
+  { to: '/team', label: 'Team' },
 ] as const;
 
 /** Skip link, header with the account and sign-out, the sections, and the page. */
