@@ -165,7 +165,7 @@ export interface paths {
         readonly post?: never;
         /**
          * Turn a pool’s auto top-up off
-         * @description Idempotent. A top-up already in flight still ends as its charge does.
+         * @description Idempotent for a known pool, set or not (an unknown pool is not found: 404). A top-up already in flight still ends as its charge does.
          */
         readonly delete: operations["AutoTopUpController_remove"];
         readonly options?: never;
@@ -3086,6 +3086,17 @@ export interface operations {
             };
             /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
             readonly 403: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
                 headers: {
                     readonly RateLimit: components["headers"]["RateLimit"];
                     readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

@@ -48,9 +48,10 @@ export class AutoTopUpController {
 
   @Delete(':pool')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Turn a pool’s auto top-up off', description: 'Idempotent. A top-up already in flight still ends as its charge does.' })
+  @ApiOperation({ summary: 'Turn a pool’s auto top-up off', description: 'Idempotent for a known pool, set or not (an unknown pool is not found: 404). A top-up already in flight still ends as its charge does.' })
   @ApiParam(POOL)
   @ApiResponse({ status: 204, description: 'Off' })
+  @ApiProblems(404)
   async remove(@Req() request: GatewayRequest, @Param('pool') pool: string): Promise<void> {
     await this.gateway.removeAutoTopUp(callerOf(request), pathId(pool, 'Pool'), requestContextOf(request));
   }
