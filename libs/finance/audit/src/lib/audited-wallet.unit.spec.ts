@@ -101,4 +101,18 @@ describe('the audit fold against the wallet domain', () => {
       { numRuns: 500 },
     );
   });
+
+  it('given a dispute won with nothing frozen and its release then inflated, then both find the release itself', () => {
+    const steps: Step[] = [
+      { kind: 'purchase', id: 4, amount: 1 },
+      { kind: 'reserve', id: 0, amount: 1 },
+      { kind: 'dispute', id: 4, grant: false, close: 'won' },
+      { kind: 'charge', id: 0, amount: 1 },
+    ];
+    const events = history(steps);
+    const at = events.findIndex((e) => e.type === 'CreditsUnfrozen');
+    const mutated = events.map((e, i) => (i === at && e.type === 'CreditsUnfrozen' ? ({ ...e, data: { ...e.data, millicredits: e.data.millicredits + 1_000 } } as WalletEvent) : e));
+    expect(Math.min(...checkWalletInvariants(mutated).map((f) => f.index))).toBe(at);
+    expect(Math.min(...audit(mutated).found.map((f) => f.index))).toBe(at);
+  });
 });

@@ -178,6 +178,7 @@ function checkState(state: WalletState, flows: number, openHolds: number, find: 
     lotsRemaining += lot.remainingMillicredits;
     lotsHeld += lot.heldMillicredits;
     frozen += lot.frozenMillicredits ?? 0;
+    if ((lot.frozenMillicredits ?? 0) < 0) find(2, 'held_is_open_holds', `${lot.lotId} unfrozen past what was frozen`);
     if (lot.heldMillicredits < 0 || lot.heldMillicredits > lot.remainingMillicredits) {
       find(1, 'lot_holds_within_lot', `${lot.lotId} holds ${lot.heldMillicredits} of ${lot.remainingMillicredits}`);
     }
