@@ -43,7 +43,7 @@ describe('traces of the embedded platform, exported over OTLP', () => {
 
     const created = await http.post('/v1/tasks', { model: 'seedance-2.0-fast', duration_seconds: 5 }, { traceparent: caller.traceparent });
     expect(created.status).toBe(201);
-    const trace = await eventuallyValue(() => traceOf(receiver.spans, caller.traceId, caller.spanId), (t) => t.names.includes('wallet-answers CreditsCharged'), 'the charge in the trace', 30_000);
+    const trace = await eventuallyValue(() => traceOf(receiver.spans, caller.traceId, caller.spanId), (t) => t.names.includes('wallet-answers CreditsCharged') && t.orphans.length === 0, 'the charge in the trace', 30_000);
 
     expect(trace.orphans).toEqual([]);
     expect(trace.roots).toEqual(['POST /v1/tasks']);

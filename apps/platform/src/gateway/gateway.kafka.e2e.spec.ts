@@ -159,11 +159,12 @@ describe('the distributed gateway: its own process in front of the four service 
 
     const task = await user.post('/v1/tasks', { ...RENDER, model: 'seedance-2.0-fast' }, { traceparent: caller.traceparent });
     expect(task.status).toBe(201);
-    const trace = await eventuallyValue(() => traceOf(traces.spans, caller.traceId, caller.spanId), (t) => t.names.includes('wallet-answers CreditsCharged'), 'the charge in the trace', 30_000);
+    const trace = await eventuallyValue(() => traceOf(traces.spans, caller.traceId, caller.spanId), (t) => t.names.includes('wallet-answers CreditsCharged') && t.orphans.length === 0, 'the charge in the trace, every parent exported (each process exports in batches)', 30_000);
 
     expect(trace.orphans).toEqual([]);
     expect(trace.roots).toEqual(['POST /v1/tasks']);
-    expect(trace.services).toEqual(['billing-gateway', 'billing-pricing', 'billing-tasks', 'billing-wallet']);
+    // The purchase service may join too: it reacts to the wallet's events (auto top-up) within the same trace.
+    expect(trace.services).toEqual(expect.arrayContaining(['billing-gateway', 'billing-pricing', 'billing-tasks', 'billing-wallet']));
     // The charge command crossed the broker (tasks -> wallet's command topic), and so did its event (wallet's topic -> tasks).
     expect(trace.pathOf('wallet-answers CreditsCharged')).toEqual(expect.arrayContaining(['POST /v1/tasks', 'tasks.createTask', 'task-saga TaskSucceeded', 'wallet ChargeReservation', 'wallet-answers CreditsCharged']));
   }, 60_000);
