@@ -87,6 +87,13 @@ const organisationOf = (t: Transport) => ({
   acceptInvitation: (code: string, o?: CallOptions) => t.send('InvitationsController_accept', { body: { code } }, o),
 });
 
+/** The organisations a signed-in user belongs to, and creating another (act in one with `client.in(id)`). */
+const organisationsOf = (t: Transport) => ({
+  /** A new organisation with the caller as owner and pools of its own. */
+  create: (body: BodyOf<'OrganisationsController_create'>, o?: CallOptions) => t.send('OrganisationsController_create', { body }, o),
+  list: (o?: CallOptions) => t.send('OrganisationsController_list', {}, o),
+});
+
 /** The account's outgoing webhook endpoints (Standard Webhooks) and their delivery log. */
 const webhookEndpointsOf = (t: Transport) => ({
   /** The answer carries the signing secret (`whsec_...`). */
@@ -154,6 +161,7 @@ export class BillingClient {
   readonly subscription: ReturnType<typeof subscriptionOf>;
   readonly apiKeys: ReturnType<typeof apiKeysOf>;
   readonly organisation: ReturnType<typeof organisationOf>;
+  readonly organisations: ReturnType<typeof organisationsOf>;
   readonly webhooks: ReturnType<typeof webhooksOf>;
   readonly webhookEndpoints: ReturnType<typeof webhookEndpointsOf>;
   readonly balanceAlerts: ReturnType<typeof balanceAlertsOf>;
@@ -169,6 +177,7 @@ export class BillingClient {
     this.subscription = subscriptionOf(transport);
     this.apiKeys = apiKeysOf(transport);
     this.organisation = organisationOf(transport);
+    this.organisations = organisationsOf(transport);
     this.webhooks = webhooksOf(transport);
     this.webhookEndpoints = webhookEndpointsOf(transport);
     this.balanceAlerts = balanceAlertsOf(transport);
@@ -180,5 +189,10 @@ export class BillingClient {
   /** The same client with another credential (an API key, another user's token). */
   as(credential: string, options: Partial<BillingClientOptions> = {}): BillingClient {
     return new BillingClient({ ...this.options, ...options, credential });
+  }
+
+  /** The same client acting in another organisation the user belongs to (`X-Organisation-Id`). */
+  in(organisationId: string): BillingClient {
+    return new BillingClient({ ...this.options, organisationId });
   }
 }

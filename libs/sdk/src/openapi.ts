@@ -384,7 +384,7 @@ export interface paths {
         readonly put?: never;
         /**
          * Accept an invitation: join its organisation with its role
-         * @description Makes the signed-in user a member of the organisation the code invites to; act there with a token whose `org` claim names it (`billing token --organisation <id>`). A code works once: unknown, used, revoked and expired codes are all 404.
+         * @description Makes the signed-in user a member of the organisation the code invites to; act there with `X-Organisation-Id: <id>` (or a token whose `org` claim names it: `billing token --organisation <id>`). A code works once: unknown, used, revoked and expired codes are all 404.
          */
         readonly post: operations["InvitationsController_accept"];
         readonly delete?: never;
@@ -619,6 +619,30 @@ export interface paths {
          * @description Only an owner makes or unmakes an owner; the last owner cannot be demoted (409 last-owner). A user who is not a member here is not found. Which role may call it is the README’s role table.
          */
         readonly patch: operations["OrganisationController_changeRole"];
+        readonly trace?: never;
+    };
+    readonly "/v1/organisations": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * The organisations the signed-in user belongs to, with their role in each
+         * @description `current` marks the one this request acted in. Which role may call it is the README’s role table.
+         */
+        readonly get: operations["OrganisationsController_list"];
+        readonly put?: never;
+        /**
+         * Create an organisation: the caller its owner, with pools of its own
+         * @description A new organisation (a new account: its App and API pools, orders, plans, keys and tasks are its own and never mix with another’s), with the signed-in user as its owner. Act in it with `X-Organisation-Id: <id>` (or a token whose `org` claim names it). Any signed-in user may; an API key may not. Which role may call it is the README’s role table.
+         */
+        readonly post: operations["OrganisationsController_create"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
         readonly trace?: never;
     };
     readonly "/v1/quotes": {
@@ -1537,7 +1561,7 @@ export interface components {
             readonly status: "ok";
         };
         readonly MemberDto: {
-            /** @description The address the member was invited at (null: the founder) */
+            /** @description The address the member was invited at, or the one their token’s `email` claim named (null: none known); `user_id` stays the member’s id */
             readonly email: string | null;
             /** Format: date-time */
             readonly joined_at: string;
@@ -1609,6 +1633,13 @@ export interface components {
             readonly plan_id: string | null;
             readonly pool: string;
         };
+        readonly OrganisationBody: {
+            /**
+             * @description A name to recognise the organisation by (the dashboard’s switcher shows it)
+             * @example Studio
+             */
+            readonly name: string;
+        };
         readonly OrganisationDto: {
             /**
              * @description The organisation’s id: the account its pools, orders, plans, keys and tasks belong to
@@ -1617,7 +1648,36 @@ export interface components {
             readonly id: string;
             readonly members: readonly components["schemas"]["MemberDto"][];
             /**
+             * @description Its name (null: a user’s own organisation, which has none)
+             * @example Studio
+             */
+            readonly name: string | null;
+            /**
              * @description The caller’s own role here
+             * @enum {string}
+             */
+            readonly role: "owner" | "admin" | "developer" | "finance" | "viewer";
+        };
+        readonly OrganisationListDto: {
+            readonly organisations: readonly components["schemas"]["OrganisationSummaryDto"][];
+        };
+        readonly OrganisationSummaryDto: {
+            /** @description Whether this request acted in it */
+            readonly current: boolean;
+            /**
+             * @description The organisation’s id; act in it with `X-Organisation-Id`
+             * @example org_5f0c1a2b3c4d5e6f7a8b9c0d1e2f3a4b
+             */
+            readonly id: string;
+            /** @description How many members it has */
+            readonly members: number;
+            /**
+             * @description Its name (null: a user’s own organisation, which has none)
+             * @example Studio
+             */
+            readonly name: string | null;
+            /**
+             * @description The caller’s role there
              * @enum {string}
              */
             readonly role: "owner" | "admin" | "developer" | "finance" | "viewer";
@@ -2303,7 +2363,10 @@ export interface operations {
     readonly AccountController_account: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -2391,7 +2454,10 @@ export interface operations {
     readonly ApiKeysController_list: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -2482,6 +2548,8 @@ export interface operations {
             readonly header?: {
                 /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
                 readonly "Idempotency-Key"?: string;
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
             };
             readonly path?: never;
             readonly cookie?: never;
@@ -2607,7 +2675,10 @@ export interface operations {
     readonly ApiKeysController_revoke: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The key’s id (`id` in the list, not its secret) */
                 readonly id: string;
@@ -2709,7 +2780,10 @@ export interface operations {
     readonly ApiKeysController_rotate: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The key’s id (`id` in the list, not its secret) */
                 readonly id: string;
@@ -2815,7 +2889,10 @@ export interface operations {
     readonly AutoTopUpController_get: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The pool (`app` or `api` with the credits book) */
                 readonly pool: string;
@@ -2917,7 +2994,10 @@ export interface operations {
     readonly AutoTopUpController_set: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The pool (`app` or `api` with the credits book) */
                 readonly pool: string;
@@ -3045,7 +3125,10 @@ export interface operations {
     readonly AutoTopUpController_remove: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The pool (`app` or `api` with the credits book) */
                 readonly pool: string;
@@ -3146,7 +3229,10 @@ export interface operations {
     readonly BalanceAlertsController_list: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -3234,7 +3320,10 @@ export interface operations {
     readonly BalanceAlertsController_set: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The pool (`app` or `api` with the credits book) */
                 readonly pool: string;
@@ -3362,7 +3451,10 @@ export interface operations {
     readonly AccountController_balances: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -3453,6 +3545,8 @@ export interface operations {
             readonly header?: {
                 /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
                 readonly "Idempotency-Key"?: string;
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
             };
             readonly path?: never;
             readonly cookie?: never;
@@ -3611,7 +3705,10 @@ export interface operations {
     readonly AccountController_catalog: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -3706,7 +3803,10 @@ export interface operations {
                 /** @description Only this pool; absent: every pool */
                 readonly pool?: string;
             };
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -3797,7 +3897,10 @@ export interface operations {
                 /** @description Only checkpoints that close a period of this length; absent: all */
                 readonly period?: "day" | "month";
             };
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -3892,7 +3995,10 @@ export interface operations {
                 /** @description End of the period: the same instant as as_of */
                 readonly to?: string;
             };
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -3989,7 +4095,10 @@ export interface operations {
                 /** @description Last instant, inclusive; not before from */
                 readonly to: string;
             };
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -4080,7 +4189,10 @@ export interface operations {
                 /** @description chain: chains and invariants only; checkpoints (default): also every stored checkpoint */
                 readonly scope?: "chain" | "checkpoints";
             };
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -4168,7 +4280,10 @@ export interface operations {
     readonly InvitationsController_accept: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -4289,7 +4404,10 @@ export interface operations {
                 /** @description Only entries of this pool (`app`, `api`, or `points`) */
                 readonly pool?: string;
             };
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -4380,6 +4498,8 @@ export interface operations {
             readonly header?: {
                 /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
                 readonly "Idempotency-Key"?: string;
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
             };
             readonly path?: never;
             readonly cookie?: never;
@@ -4527,7 +4647,10 @@ export interface operations {
     readonly OrdersController_get: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The order’s id */
                 readonly id: string;
@@ -4632,6 +4755,8 @@ export interface operations {
             readonly header?: {
                 /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
                 readonly "Idempotency-Key"?: string;
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
             };
             readonly path: {
                 /** @description The order’s id */
@@ -4778,7 +4903,10 @@ export interface operations {
     readonly OrdersController_receipt: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The order’s id */
                 readonly id: string;
@@ -4880,7 +5008,10 @@ export interface operations {
     readonly OrdersController_refund: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The order’s id */
                 readonly id: string;
@@ -5008,7 +5139,10 @@ export interface operations {
     readonly OrganisationController_get: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -5096,7 +5230,10 @@ export interface operations {
     readonly OrganisationController_invitations: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -5184,7 +5321,10 @@ export interface operations {
     readonly OrganisationController_invite: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -5276,7 +5416,10 @@ export interface operations {
     readonly OrganisationController_revokeInvitation: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The invitation’s id (not its code) */
                 readonly id: string;
@@ -5378,7 +5521,10 @@ export interface operations {
     readonly OrganisationController_leave: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -5477,7 +5623,10 @@ export interface operations {
     readonly OrganisationController_removeMember: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The member’s user id (`user_id` in the organisation) */
                 readonly userId: string;
@@ -5590,7 +5739,10 @@ export interface operations {
     readonly OrganisationController_changeRole: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The member’s user id (`user_id` in the organisation) */
                 readonly userId: string;
@@ -5704,12 +5856,235 @@ export interface operations {
             };
         };
     };
+    readonly OrganisationsController_list: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["OrganisationListDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
+            readonly 401: {
+                headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
+            readonly 429: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly OrganisationsController_create: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: {
+                /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
+                readonly "Idempotency-Key"?: string;
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["OrganisationBody"];
+            };
+        };
+        readonly responses: {
+            readonly 201: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["OrganisationSummaryDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
+            readonly 401: {
+                headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large */
+            readonly 413: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            readonly 415: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request, or by another credential of the account */
+            readonly 422: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
+            readonly 429: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     readonly TasksController_quote: {
         readonly parameters: {
             readonly query?: never;
             readonly header?: {
                 /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
                 readonly "Idempotency-Key"?: string;
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
             };
             readonly path?: never;
             readonly cookie?: never;
@@ -5846,7 +6221,10 @@ export interface operations {
     readonly ReceiptsController_list: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -5975,7 +6353,10 @@ export interface operations {
     readonly SubscriptionController_get: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -6074,7 +6455,10 @@ export interface operations {
     readonly SubscriptionController_cancel: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -6195,7 +6579,10 @@ export interface operations {
     readonly SubscriptionController_change: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -6320,7 +6707,10 @@ export interface operations {
     readonly SubscriptionController_resume: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -6441,7 +6831,10 @@ export interface operations {
     readonly SubscriptionController_declineNextRenewal: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -6547,7 +6940,10 @@ export interface operations {
                 /** @description Only tasks in this status */
                 readonly status?: "requested" | "queued" | "reserved" | "dispatched" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out" | "charged" | "released" | "rejected";
             };
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -6638,6 +7034,8 @@ export interface operations {
             readonly header?: {
                 /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
                 readonly "Idempotency-Key"?: string;
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
             };
             readonly path?: never;
             readonly cookie?: never;
@@ -6797,7 +7195,10 @@ export interface operations {
     readonly TasksController_getTask: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The task’s id (`task_id` in the answer that created it) */
                 readonly id: string;
@@ -6902,6 +7303,8 @@ export interface operations {
             readonly header?: {
                 /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
                 readonly "Idempotency-Key"?: string;
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
             };
             readonly path: {
                 /** @description The task’s id (`task_id` in the answer that created it) */
@@ -7051,6 +7454,8 @@ export interface operations {
             readonly header?: {
                 /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
                 readonly "Idempotency-Key"?: string;
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
             };
             readonly path: {
                 /** @description The task’s id (`task_id` in the answer that created it) */
@@ -7206,7 +7611,10 @@ export interface operations {
                 /** @description Last day, inclusive (default today, UTC); at most 366 days after from */
                 readonly to?: string;
             };
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -7294,7 +7702,10 @@ export interface operations {
     readonly TasksController_utilisation: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -7382,7 +7793,10 @@ export interface operations {
     readonly WebhookEndpointsController_list: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path?: never;
             readonly cookie?: never;
         };
@@ -7473,6 +7887,8 @@ export interface operations {
             readonly header?: {
                 /** @description Scoped to the credential (the app user, or one API key). Same key and body: the first answer again, a refusal as it was, a created resource as it is now. Same key with another body, or from another credential: 422. */
                 readonly "Idempotency-Key"?: string;
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
             };
             readonly path?: never;
             readonly cookie?: never;
@@ -7598,7 +8014,10 @@ export interface operations {
     readonly WebhookEndpointsController_get: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The endpoint’s id */
                 readonly id: string;
@@ -7700,7 +8119,10 @@ export interface operations {
     readonly WebhookEndpointsController_remove: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The endpoint’s id */
                 readonly id: string;
@@ -7802,7 +8224,10 @@ export interface operations {
     readonly WebhookEndpointsController_update: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The endpoint’s id */
                 readonly id: string;
@@ -7933,7 +8358,10 @@ export interface operations {
                 /** @description At most this many (default 100) */
                 readonly limit?: number;
             };
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The endpoint’s id */
                 readonly id: string;
@@ -8035,7 +8463,10 @@ export interface operations {
     readonly WebhookEndpointsController_replay: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The delivery’s id (`id` in the delivery log) */
                 readonly deliveryId: string;
@@ -8139,7 +8570,10 @@ export interface operations {
     readonly WebhookEndpointsController_rotateSecret: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The endpoint’s id */
                 readonly id: string;

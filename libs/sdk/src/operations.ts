@@ -67,6 +67,8 @@ export const ROUTES: { readonly [Id in OperationId]: Route } = {
   OrganisationController_changeRole: { method: 'PATCH', path: '/v1/organisation/members/{userId}' },
   OrganisationController_removeMember: { method: 'DELETE', path: '/v1/organisation/members/{userId}' },
   OrganisationController_leave: post('/v1/organisation/leave'),
+  OrganisationsController_create: keyedPost('/v1/organisations'),
+  OrganisationsController_list: get('/v1/organisations'),
   InvitationsController_accept: post('/v1/invitations/accept'),
   BalanceAlertsController_list: get('/v1/balance-alerts'),
   BalanceAlertsController_set: { method: 'PUT', path: '/v1/balance-alerts/{pool}' },

@@ -7,6 +7,8 @@ export interface BillingClientOptions {
   readonly baseUrl: string;
   /** An API key (`bk_...`) or an app user's JWT, sent as a Bearer token. */
   readonly credential?: string;
+  /** The organisation to act in (`X-Organisation-Id`); absent: the token's `org` claim, else the user's own. */
+  readonly organisationId?: string;
   readonly retry?: Partial<RetryPolicy>;
   /** Makes Idempotency-Keys (default `crypto.randomUUID`). */
   readonly idempotencyKey?: () => string;
@@ -93,6 +95,7 @@ export class Transport {
     const headers: Record<string, string> = {
       accept: 'application/json, application/problem+json',
       ...(this.options.credential ? { authorization: `Bearer ${this.options.credential}` } : {}),
+      ...(this.options.organisationId ? { 'x-organisation-id': this.options.organisationId } : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(key === undefined ? {} : { [IDEMPOTENCY_HEADER]: key }),
       ...call.headers,

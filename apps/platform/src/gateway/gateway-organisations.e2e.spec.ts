@@ -5,10 +5,12 @@ import { auditOrganisations, openSqliteAuditSource } from '@billing/finance-audi
 import { type GatewayOperation, gatewayEventsPath, OPERATION_ROLES, OPERATION_SCOPES } from '@billing/gateway-application';
 import { MEMBER_ROLES, type MemberRole } from '@billing/organisations-domain';
 import { type BillingClient, BillingProblem } from '@billing/sdk';
+import { SignJWT } from 'jose';
 import { EmbeddedTestPlatform } from '../testing/embedded-test-platform';
 import { problemOf, SdkAnswers } from '../testing/sdk';
 
 const RENDER = { model: 'seedance-2.0', duration_seconds: 5 };
+const JWT_SECRET = 'organisations-secret-organisations-secret';
 const MISSING = 'missing-1';
 
 /**
@@ -56,6 +58,8 @@ const CALLS: { readonly [Operation in GatewayOperation]: (client: BillingClient)
   revokeInvitation: (c) => c.organisation.revokeInvitation(MISSING),
   changeMemberRole: (c) => c.organisation.changeRole(MISSING, { role: 'viewer' }),
   removeMember: (c) => c.organisation.removeMember(MISSING),
+  createOrganisation: (c) => c.organisations.create({ name: 'matrix' }),
+  listOrganisations: (c) => c.organisations.list(),
   // Let through, it ends the membership: tried last.
   leaveOrganisation: (c) => c.organisation.leave(),
 };
@@ -78,7 +82,7 @@ describe('organisations: members, roles, invitations (credits book, real HTTP)',
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gateway-organisations-e2e-'));
-    platform = await EmbeddedTestPlatform.start({ dir, jwtSecret: 'organisations-secret-organisations-secret', logRequests: false });
+    platform = await EmbeddedTestPlatform.start({ dir, jwtSecret: JWT_SECRET, logRequests: false });
     sdk = new SdkAnswers(platform.url);
   }, 30_000);
 
@@ -209,6 +213,115 @@ describe('organisations: members, roles, invitations (credits book, real HTTP)',
     expect((await key.account.get()).account_id).toBe('cross-alice');
     expect((await problemOf(key.organisation.get())).status).toBe(403);
     expect((await alice.organisation.get()).members.map((m) => m.user_id)).toEqual(['cross-alice', 'cross-member']);
+  });
+
+  /** A token whose `email` claim names the user's address, as an identity provider's would. */
+  const tokenWithEmail = (userId: string, email: string): Promise<string> =>
+    new SignJWT({ email })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(userId)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(JWT_SECRET));
+
+  /** Each pool's available credits, by pool id. */
+  const availableOf = async (client: BillingClient) => Object.fromEntries((await client.account.balances()).balances.map((b) => [b.pool, b.available]));
+
+  async function buy(client: BillingClient, packId: string): Promise<void> {
+    const order = await client.orders.place({ kind: 'pack', pack_id: packId });
+    expect((await client.orders.confirmSandboxPayment(order.id)).status).toBe('paid');
+  }
+
+  it('given a user with an organisation of their own, when they create a second one, buy and spend in it, then its pools are its own and the first’s are untouched', async () => {
+    const ann = await userIn('multi-ann');
+    await buy(ann, 'api-1000');
+    const firstBefore = await availableOf(ann);
+    expect(firstBefore).toEqual({ app: 0, api: 1000 });
+
+    const created = await ann.organisations.create({ name: 'Studio' }, { idempotencyKey: 'studio-1' });
+    expect(created).toMatchObject({ name: 'Studio', role: 'owner', current: false, members: 1 });
+    expect(created.id).toMatch(/^org_[0-9a-f]{32}$/);
+    // The same Idempotency-Key again: the same organisation, none founded twice.
+    expect((await ann.organisations.create({ name: 'Studio' }, { idempotencyKey: 'studio-1' })).id).toBe(created.id);
+    expect((await ann.organisations.list()).organisations).toEqual([
+      { id: 'multi-ann', name: null, role: 'owner', current: true, members: 1 },
+      { id: created.id, name: 'Studio', role: 'owner', current: false, members: 1 },
+    ]);
+
+    const studio = ann.in(created.id);
+    expect((await studio.organisations.list()).organisations.map((o) => [o.id, o.current])).toEqual([
+      ['multi-ann', false],
+      [created.id, true],
+    ]);
+    expect((await studio.account.get()).account_id).toBe(created.id);
+    expect(await availableOf(studio)).toEqual({ app: 0, api: 0 });
+
+    await buy(studio, 'app-300');
+    await buy(studio, 'api-1000');
+    expect(await availableOf(studio)).toEqual({ app: 300, api: 1000 });
+    // A member's task draws on the studio's App pool; the studio's key on its API pool.
+    const appTask = await studio.tasks.create(RENDER);
+    expect([appTask.pool, appTask.credits_reserved]).toEqual(['app', 75]);
+    const studioKey = await studio.apiKeys.create({ name: 'studio ci' });
+    const key = sdk.anon.as(studioKey.key ?? '');
+    expect((await key.account.get()).account_id).toBe(created.id);
+    const apiTask = await key.tasks.create(RENDER);
+    expect([apiTask.pool, apiTask.credits_reserved]).toEqual(['api', 75]);
+    expect(await availableOf(studio)).toEqual({ app: 225, api: 925 });
+
+    // The first organisation: the same credits, none of the studio's tasks or keys.
+    expect(await availableOf(ann)).toEqual(firstBefore);
+    expect((await ann.tasks.list()).tasks).toEqual([]);
+    expect((await ann.apiKeys.list()).api_keys.map((k) => k.id)).not.toContain(studioKey.id);
+    expect((await problemOf(ann.tasks.get(appTask.id))).status).toBe(404);
+    // The studio's key acts in the studio only: naming the first organisation is refused.
+    expect((await problemOf(key.in('multi-ann').account.balances())).status).toBe(403);
+  });
+
+  it('given a member of one organisation only, when they name another with X-Organisation-Id, then it is the same 403 as one that does not exist; once invited, they act in it', async () => {
+    const owner = await userIn('switch-owner');
+    const created = await owner.organisations.create({ name: 'Team B' });
+    const bob = await userIn('switch-bob');
+    const intoB = await problemOf(bob.in(created.id).account.balances());
+    const intoNowhere = await problemOf(bob.in('org_00000000000000000000000000000000').account.balances());
+    expect([intoB.status, intoB.kind]).toEqual([403, 'forbidden']);
+    expect([intoNowhere.status, intoNowhere.kind]).toEqual([403, 'forbidden']);
+    expect(intoB.detail.replace(created.id, '<id>')).toBe(intoNowhere.detail.replace('org_00000000000000000000000000000000', '<id>'));
+    expect((await problemOf(bob.in(created.id).organisations.list())).status).toBe(403);
+    expect((await bob.organisations.list()).organisations.map((o) => o.id)).toEqual(['switch-bob']);
+    const malformed = await problemOf(bob.in('no spaces allowed').account.balances());
+    expect([malformed.status, malformed.kind]).toEqual([400, 'validation']);
+
+    const invitation = await owner.in(created.id).organisation.invite({ email: 'bob@example.com', role: 'developer' });
+    expect((await bob.organisation.acceptInvitation(invitation.code)).organisation_id).toBe(created.id);
+    expect((await bob.organisations.list()).organisations.map((o) => [o.id, o.role])).toEqual([
+      [created.id, 'developer'],
+      ['switch-bob', 'owner'],
+    ]);
+    expect((await bob.in(created.id).account.get()).account_id).toBe(created.id);
+    expect((await problemOf(bob.in(created.id).orders.place({ kind: 'pack', pack_id: 'api-300' }))).status).toBe(403);
+    // Removed, the organisation is gone from their list and their requests there are refused again.
+    await owner.in(created.id).organisation.removeMember('switch-bob');
+    expect((await bob.organisations.list()).organisations.map((o) => o.id)).toEqual(['switch-bob']);
+    expect((await problemOf(bob.in(created.id).account.balances())).status).toBe(403);
+  });
+
+  it('given tokens with an email claim, then members are listed with their address beside their user id: a founder’s from the token, an invitee’s from the invitation', async () => {
+    const eve = sdk.anon.as(await tokenWithEmail('mail-eve', 'eve@example.com'));
+    const created = await eve.organisations.create({ name: 'Mail' });
+    const invitation = await eve.in(created.id).organisation.invite({ email: 'fred@example.com', role: 'viewer' });
+    await (await userIn('mail-fred')).organisation.acceptInvitation(invitation.code);
+    expect((await eve.in(created.id).organisation.get()).members.map((m) => [m.user_id, m.email])).toEqual([
+      ['mail-eve', 'eve@example.com'],
+      ['mail-fred', 'fred@example.com'],
+    ]);
+    expect((await eve.organisation.get()).members.map((m) => [m.user_id, m.email])).toEqual([['mail-eve', 'eve@example.com']]);
+    // A member from before (no address known) signing in with an email claim: it is kept, once.
+    const gus = await userIn('mail-gus');
+    expect((await gus.organisation.get()).members[0]?.email).toBeNull();
+    const gusWithEmail = sdk.anon.as(await tokenWithEmail('mail-gus', 'gus@example.com'));
+    await gusWithEmail.account.balances();
+    expect((await gus.organisation.get()).members[0]?.email).toBe('gus@example.com');
   });
 
   it('given everything above, when finance audits the gateway’s organisation streams, then every chain and rule holds', async () => {

@@ -95,6 +95,7 @@ function brokenRules(state: OrganisationState, event: OrganisationEvent, stored:
     case 'MemberRoleChanged':
       return state.members.get(event.data.userId)?.role === event.data.from ? [] : broken('member_event_of_a_member', `${event.data.userId} was not a ${event.data.from}`);
     case 'MemberRemoved':
+    case 'MemberEmailRecorded':
       return state.members.has(event.data.userId) ? [] : broken('member_event_of_a_member', `${event.data.userId} is not a member`);
   }
 }

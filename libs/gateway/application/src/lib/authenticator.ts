@@ -15,10 +15,12 @@ export interface TokenVerification {
 
 /**
  * `Authorization: Bearer <credential>` to a caller. An API key (`bk_...`) is channel `api`
- * for the key's organisation; a JWT verified with `jose` is channel `app` for the user its
- * `sub` names, acting in the organisation its `org` claim names (absent: the user's own,
- * founded with them as owner on first use), as the member they are there (else 403, the
+ * for the key's organisation (asking for another one is 403); a JWT verified with `jose`
+ * is channel `app` for the user its `sub` names, acting in the organisation the request
+ * asks for (`X-Organisation-Id`), else the one its `org` claim names, else the user's own
+ * (founded with them as owner on first use), as the member they are there (else 403, the
  * same whether the organisation exists or not). Role `finance` when the token says so.
+ * A token's `email` claim is kept as the member's address when none is known yet.
  * Anything else is 401.
  */
 export class Authenticator {
@@ -38,11 +40,13 @@ export class Authenticator {
     } else throw new Error('The gateway needs JWT_SECRET or JWT_JWKS_URL to verify app users');
   }
 
-  async authenticate(authorization: string | undefined): Promise<Caller> {
+  async authenticate(authorization: string | undefined, requestedOrganisation?: string): Promise<Caller> {
     const credential = bearerOf(authorization);
     if (looksLikeApiKey(credential)) {
       const record = this.keys.verify(credential, this.now());
       if (!record) throw gatewayProblems.unauthorized('the API key is unknown, revoked or expired');
+      requireOrganisationId(requestedOrganisation);
+      if (requestedOrganisation !== undefined && requestedOrganisation !== record.accountId) throw gatewayProblems.forbidden('an API key acts in its own organisation only');
       return {
         accountId: record.accountId,
         channel: 'api',
@@ -53,22 +57,28 @@ export class Authenticator {
       };
     }
     const payload = await this.verifyToken(credential);
+    requireOrganisationId(requestedOrganisation);
     const userId = payload.sub;
     if (typeof userId !== 'string' || !ACCOUNT_ID_PATTERN.test(userId)) {
       throw gatewayProblems.unauthorized('the token names no valid account (claim sub)');
     }
-    const organisationId = payload['org'] ?? userId;
-    if (typeof organisationId !== 'string' || !ACCOUNT_ID_PATTERN.test(organisationId)) throw gatewayProblems.unauthorized('the token names no valid organisation (claim org)');
+    const claimed = payload['org'] ?? userId;
+    if (typeof claimed !== 'string' || !ACCOUNT_ID_PATTERN.test(claimed)) throw gatewayProblems.unauthorized('the token names no valid organisation (claim org)');
+    const organisationId = requestedOrganisation ?? claimed;
     const role = payload['role'];
     if (role !== undefined && role !== 'finance' && role !== 'user') throw gatewayProblems.unauthorized('the token has an unknown role');
-    const member = await this.memberOf(organisationId, userId);
-    return { accountId: organisationId, channel: 'app', role: role === 'finance' ? 'finance' : 'user', member: { userId, role: member.role } };
+    const email = emailOf(payload);
+    const member = await this.memberOf(organisationId, userId, email);
+    if (email !== undefined && member.email === null) await this.organisations.recordEmail(organisationId, userId, email);
+    return { accountId: organisationId, channel: 'app', role: role === 'finance' ? 'finance' : 'user', member: { userId, role: member.role, ...(email === undefined ? {} : { email }) } };
   }
 
   /** The user's role in the organisation; their own is founded on first use (an account from before organisations becomes one). */
-  private async memberOf(organisationId: string, userId: string): Promise<{ readonly role: MemberRole }> {
+  private async memberOf(organisationId: string, userId: string, email: string | undefined): Promise<{ readonly role: MemberRole; readonly email: string | null }> {
     let member = await this.organisations.memberOf(organisationId, userId);
-    if (!member && organisationId === userId && (await this.organisations.found(userId, userId, false))) member = await this.organisations.memberOf(userId, userId);
+    if (!member && organisationId === userId && (await this.organisations.found(userId, userId, false, email === undefined ? {} : { founderEmail: email }))) {
+      member = await this.organisations.memberOf(userId, userId);
+    }
     if (!member) throw gatewayProblems.forbidden(`you are not a member of organisation ${organisationId}`);
     return member;
   }
@@ -104,6 +114,19 @@ export class Authenticator {
 }
 
 const VERIFIED_TOKENS_KEPT = 10_000;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}$/;
+
+function requireOrganisationId(requested: string | undefined): void {
+  if (requested !== undefined && !ACCOUNT_ID_PATTERN.test(requested)) {
+    throw gatewayProblems.validation([{ header: 'X-Organisation-Id', message: 'must be an organisation id (letters, digits, ., _, :, -; at most 128)' }]);
+  }
+}
+
+/** The token's `email` claim when it is an address (anything else is ignored, not refused). */
+function emailOf(payload: JWTPayload): string | undefined {
+  const email = payload['email'];
+  return typeof email === 'string' && EMAIL.test(email) ? email : undefined;
+}
 
 function bearerOf(authorization: string | undefined): string {
   if (!authorization) throw gatewayProblems.unauthorized('send Authorization: Bearer <API key or token>');

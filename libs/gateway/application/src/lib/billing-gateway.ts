@@ -48,9 +48,18 @@ import { type IdempotentOutcome, IdempotencyStore, type StoredResponse } from '.
 import type { ApiKeyScope } from './key-scopes';
 import { authorise, type GatewayOperation } from './operation-roles';
 import { accountsInGatewayState, Organisations } from './organisations';
-import { type CreatedInvitationView, type InvitationView, invitationView, type MembershipView, type OrganisationView, organisationView } from './organisation-views';
+import {
+  type CreatedInvitationView,
+  type InvitationView,
+  invitationView,
+  type MembershipView,
+  type OrganisationSummaryView,
+  type OrganisationView,
+  organisationSummaryView,
+  organisationView,
+} from './organisation-views';
 import type { EventStore } from '@billing/event-store';
-import type { InvitationInput } from './inputs';
+import type { InvitationInput, OrganisationInput } from './inputs';
 import type { MemberRole } from '@billing/organisations-domain';
 import type { ApiKeyInput, BatchInput, LedgerInput, OrderInput, QuoteInput, RenderInput, TaskInput, TaskListInput, WebhookInput } from './inputs';
 import { idFor } from './ids';
@@ -177,7 +186,7 @@ export class BillingGateway {
 
   /** The caller behind `Authorization`; a request by API key needs a plan with `api_access`. */
   async authenticate(authorization: string | undefined, context: RequestContext): Promise<Caller> {
-    const caller = await this.authenticator.authenticate(authorization);
+    const caller = await this.authenticator.authenticate(authorization, context.organisationId);
     if (caller.channel === 'api') await this.plans.require(caller, 'api_access', context);
     return caller;
   }
@@ -542,6 +551,33 @@ export class BillingGateway {
     const member = memberOf(caller, 'leaveOrganisation');
     await this.organisations.handle(caller.accountId, 'RemoveMember', { userId: member.userId, by: member.userId });
     return { organisation_id: caller.accountId, user_id: member.userId, role: member.role };
+  }
+
+  /**
+   * Another organisation, with the caller as its owner and pools of its own (its id is a new
+   * account: nothing of the caller's other organisations is in it). With an Idempotency-Key,
+   * a retry names the same organisation and founds nothing again.
+   */
+  async createOrganisation(caller: Caller, input: OrganisationInput, context: RequestContext): Promise<OrganisationSummaryView> {
+    const member = memberOf(caller, 'createOrganisation');
+    const organisationId = idFor('org', caller, context);
+    await this.organisations.found(organisationId, member.userId, false, { name: input.name, ...(member.email === undefined ? {} : { founderEmail: member.email }) });
+    const state = await this.organisations.state(organisationId);
+    const role = state.members.get(member.userId)?.role;
+    if (!role) throw gatewayProblems.notFound('Organisation', organisationId);
+    return organisationSummaryView(state, organisationId, role, caller.accountId);
+  }
+
+  /** Every organisation the signed-in user is a member of, with their role there; `current` marks the one the request acts in. */
+  async listOrganisations(caller: Caller): Promise<{ organisations: OrganisationSummaryView[] }> {
+    const member = memberOf(caller, 'listOrganisations');
+    const organisations: OrganisationSummaryView[] = [];
+    for (const organisationId of await this.organisations.organisationsOf(member.userId)) {
+      const state = await this.organisations.state(organisationId);
+      const role = state.members.get(member.userId)?.role;
+      if (role) organisations.push(organisationSummaryView(state, organisationId, role, caller.accountId));
+    }
+    return { organisations };
   }
 
   /** Any signed-in user joins the organisation an invitation's code names, once; an unknown, used, revoked or expired code is 404. */

@@ -12,6 +12,8 @@ export type Role = 'user' | 'finance';
 export interface MemberOfOrganisation {
   readonly userId: string;
   readonly role: MemberRole;
+  /** The address the user's token names (claim `email`), when it names one. */
+  readonly email?: string;
 }
 
 /**
@@ -38,7 +40,15 @@ export interface RequestContext {
   readonly requestId: string;
   /** The client's Idempotency-Key, when it sent one: new tasks and orders take ids derived from it. */
   readonly idempotencyKey?: string;
+  /**
+   * The organisation the request asks to act in (`X-Organisation-Id`; gRPC metadata
+   * `x-organisation-id`), as sent: it wins over the token's `org` claim.
+   */
+  readonly organisationId?: string;
 }
+
+/** The header (lower case, as HTTP/2 and gRPC metadata carry it) naming the organisation a request acts in. */
+export const ORGANISATION_HEADER = 'x-organisation-id';
 
 /** Account ids as the services accept them (letters, digits, `.`, `_`, `:`, `-`; at most 128). */
 export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;

@@ -63,6 +63,10 @@ export function millisFromSeconds(seconds: number | string): number | null {
 }
 
 /** An invitation to join the caller's organisation. */
+export interface OrganisationInput {
+  readonly name: string;
+}
+
 export interface InvitationInput {
   readonly email: string;
   readonly role: MemberRole;

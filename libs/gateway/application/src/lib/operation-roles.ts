@@ -13,7 +13,9 @@ const MANAGERS = ['owner', 'admin'] as const satisfies readonly MemberRole[];
  * README's table is rendered from it, and a test holds them equal). An API key is not a
  * member: it may call what OPERATION_SCOPES lists, with the scope named there. Finance
  * reports are for the platform's finance role, and accepting an invitation for any
- * signed-in user: neither is an organisation's operation.
+ * signed-in user: neither is an organisation's operation. Creating an organisation and
+ * listing one's organisations are every member's (any signed-in user is a member of their
+ * own), never a key's.
  */
 export const OPERATION_ROLES = {
   quote: EVERY_ROLE,
@@ -56,6 +58,8 @@ export const OPERATION_ROLES = {
   changeMemberRole: MANAGERS,
   removeMember: MANAGERS,
   leaveOrganisation: EVERY_ROLE,
+  createOrganisation: EVERY_ROLE,
+  listOrganisations: EVERY_ROLE,
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type GatewayOperation = keyof typeof OPERATION_ROLES;

@@ -3,16 +3,29 @@ import type { Invitation, Member, OrganisationState } from '@billing/organisatio
 export interface MemberView {
   readonly user_id: string;
   readonly role: string;
-  /** The address the member was invited at (null: the founder). */
+  /** The address the member was invited at, or the one their token named (null: none known). */
   readonly email: string | null;
   readonly joined_at: string;
 }
 
 export interface OrganisationView {
   readonly id: string;
+  /** null: a user's own organisation (or one from before organisations), which has none. */
+  readonly name: string | null;
   /** The caller's own role here. */
   readonly role: string;
   readonly members: readonly MemberView[];
+}
+
+/** One organisation a user belongs to, as the organisation switcher lists it. */
+export interface OrganisationSummaryView {
+  readonly id: string;
+  readonly name: string | null;
+  /** The user's role there. */
+  readonly role: string;
+  /** Whether the request that asked acts in it. */
+  readonly current: boolean;
+  readonly members: number;
 }
 
 export interface InvitationView {
@@ -42,8 +55,16 @@ export const memberView = (userId: string, member: Member): MemberView => ({ use
 
 export function organisationView(state: OrganisationState, organisationId: string, role: string): OrganisationView {
   const members = [...state.members].map(([userId, member]) => memberView(userId, member)).sort((a, b) => a.joined_at.localeCompare(b.joined_at) || a.user_id.localeCompare(b.user_id));
-  return { id: organisationId, role, members };
+  return { id: organisationId, name: state.name, role, members };
 }
+
+export const organisationSummaryView = (state: OrganisationState, organisationId: string, role: string, currentId: string): OrganisationSummaryView => ({
+  id: organisationId,
+  name: state.name,
+  role,
+  current: organisationId === currentId,
+  members: state.members.size,
+});
 
 export const invitationView = (invitation: Invitation): InvitationView => ({
   id: invitation.invitationId,

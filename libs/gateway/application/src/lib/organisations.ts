@@ -7,6 +7,7 @@ import {
   organisationDecider,
   OrganisationError,
   type OrganisationEvent,
+  ORGANISATION_STREAM_PREFIX,
   type OrganisationState,
   organisationStream,
 } from '@billing/organisations-domain';
@@ -27,9 +28,13 @@ export const invitationCodeSha256 = (code: string): string => createHash('sha256
  */
 export class Organisations {
   private readonly repository: Repository<OrganisationCommand, OrganisationEvent, OrganisationState>;
+  /** Which organisations each user is a member of, as far as the store was read (`indexedTo`). */
+  private readonly membershipsByUser = new Map<string, Set<string>>();
+  private indexedTo = 0;
+  private indexing: Promise<void> = Promise.resolve();
 
   constructor(
-    store: EventStore,
+    private readonly store: EventStore,
     private readonly now: () => number,
   ) {
     this.repository = createRepository({ store, decider: organisationDecider, schemaVersionOf: () => 1 });
@@ -44,9 +49,41 @@ export class Organisations {
   }
 
   /** The organisation with its founder as owner, once: founding it again appends nothing. true: founded now. */
-  async found(organisationId: string, founderId: string, migrated: boolean): Promise<boolean> {
-    const { events } = await this.handle(organisationId, 'FoundOrganisation', { organisationId, founderId, migrated });
+  async found(organisationId: string, founderId: string, migrated: boolean, details: { readonly name?: string; readonly founderEmail?: string } = {}): Promise<boolean> {
+    const { events } = await this.handle(organisationId, 'FoundOrganisation', { organisationId, founderId, migrated, ...details });
     return events.length > 0;
+  }
+
+  /** Keeps a member's address from their token when none is known yet (appends nothing otherwise). */
+  async recordEmail(organisationId: string, userId: string, email: string): Promise<void> {
+    await this.handle(organisationId, 'RecordMemberEmail', { userId, email });
+  }
+
+  /**
+   * The organisations `userId` is a member of, sorted by id: an index of joins and
+   * removals, caught up from the store's global log before each answer (so another
+   * gateway process sharing the store is seen too).
+   */
+  async organisationsOf(userId: string): Promise<string[]> {
+    await this.catchUpMemberships();
+    return [...(this.membershipsByUser.get(userId) ?? [])].sort();
+  }
+
+  private catchUpMemberships(): Promise<void> {
+    const next = this.indexing.catch(() => undefined).then(async () => {
+      const filter = { streamPrefixes: [ORGANISATION_STREAM_PREFIX], eventTypes: ['MemberJoined', 'MemberRemoved'] };
+      for await (const event of this.store.readAll({ afterPosition: this.indexedTo, filter })) {
+        const organisationId = event.streamName.slice(ORGANISATION_STREAM_PREFIX.length);
+        const { userId } = event.data as { userId: string };
+        const organisations = this.membershipsByUser.get(userId) ?? new Set<string>();
+        if (event.type === 'MemberJoined') organisations.add(organisationId);
+        else organisations.delete(organisationId);
+        this.membershipsByUser.set(userId, organisations);
+        this.indexedTo = event.position;
+      }
+    });
+    this.indexing = next;
+    return next;
   }
 
   /** Each account an organisation with its user as owner, unless it is one already. Answers how many were founded now. */

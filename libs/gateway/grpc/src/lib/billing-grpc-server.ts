@@ -8,7 +8,7 @@ import {
   type ServerWritableStream,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { type BillingGateway, type Caller, type RequestContext, requestFingerprint } from '@billing/gateway-application';
+import { type BillingGateway, type Caller, ORGANISATION_HEADER, type RequestContext, requestFingerprint } from '@billing/gateway-application';
 import type { MessageBus } from '@billing/messaging';
 import { type Logger, RpcError, runInLogContext, silentLogger, traceIdOf } from '@billing/service-host';
 import type {
@@ -307,11 +307,15 @@ function authorizationOf(metadata: Metadata): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The client's `x-request-id` when it is a sane token, else a new one; it follows the call into the services. */
+/**
+ * The client's `x-request-id` when it is a sane token, else a new one (it follows the call
+ * into the services); `x-organisation-id`, the organisation to act in, as REST's header.
+ */
 function requestContextOf(metadata: Metadata): RequestContext {
   const [value] = metadata.get(REQUEST_ID_KEY);
   const requestId = typeof value === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : randomUUID();
-  return { requestId };
+  const [organisationId] = metadata.get(ORGANISATION_HEADER);
+  return { requestId, ...(typeof organisationId === 'string' ? { organisationId } : {}) };
 }
 
 function responseMetadata(context: RequestContext): Metadata {

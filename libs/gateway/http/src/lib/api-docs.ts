@@ -42,7 +42,19 @@ export const APP_USER_SCHEME = 'appUser';
  * `appUsersOnly` for key management and finance) and the problems every such route can answer.
  */
 export const Authenticated = (options: { readonly appUsersOnly?: boolean } = {}): MethodDecorator & ClassDecorator =>
-  applyDecorators(...(options.appUsersOnly ? [] : [ApiSecurity(API_KEY_SCHEME)]), ApiSecurity(APP_USER_SCHEME), ApiProblems(400, 401, 403, 414, 429, 503));
+  applyDecorators(
+    ...(options.appUsersOnly ? [] : [ApiSecurity(API_KEY_SCHEME)]),
+    ApiSecurity(APP_USER_SCHEME),
+    ApiHeader({
+      name: 'X-Organisation-Id',
+      required: false,
+      description:
+        'The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. ' +
+        'Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403).',
+      schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
+    }),
+    ApiProblems(400, 401, 403, 414, 429, 503),
+  );
 
 /** A POST that takes an Idempotency-Key. */
 export const Idempotent = (): MethodDecorator =>

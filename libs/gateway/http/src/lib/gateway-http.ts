@@ -18,7 +18,7 @@ import { FinanceController } from './controllers/finance.controller';
 import { ApiKeysController } from './controllers/api-keys.controller';
 import { OPENAPI_DOCUMENT, type OpenApiHolder, OperationsController, REQUEST_METRICS } from './controllers/operations.controller';
 import { OrdersController } from './controllers/orders.controller';
-import { InvitationsController, OrganisationController } from './controllers/organisation.controller';
+import { InvitationsController, OrganisationController, OrganisationsController } from './controllers/organisation.controller';
 import { SandboxCheckoutController } from './controllers/sandbox-checkout.controller';
 import { ReceiptsController } from './controllers/receipts.controller';
 import { SubscriptionController } from './controllers/subscription.controller';
@@ -67,7 +67,7 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
   const openApi: OpenApiHolder = { document: null };
   const module: DynamicModule = {
     module: GatewayHttpModule,
-    controllers: [TasksController, AccountController, OrdersController, ReceiptsController, SubscriptionController, SandboxCheckoutController, ApiKeysController, OrganisationController, InvitationsController, WebhookEndpointsController, BalanceAlertsController, AutoTopUpController, WebhooksController, FinanceController, OperationsController],
+    controllers: [TasksController, AccountController, OrdersController, ReceiptsController, SubscriptionController, SandboxCheckoutController, ApiKeysController, OrganisationController, OrganisationsController, InvitationsController, WebhookEndpointsController, BalanceAlertsController, AutoTopUpController, WebhooksController, FinanceController, OperationsController],
     providers: [
       { provide: BILLING_GATEWAY, useValue: options.gateway },
       { provide: REQUEST_METRICS, useValue: metrics },

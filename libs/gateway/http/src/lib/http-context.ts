@@ -1,4 +1,4 @@
-import type { Caller, RequestContext } from '@billing/gateway-application';
+import { type Caller, ORGANISATION_HEADER, type RequestContext } from '@billing/gateway-application';
 import type { FastifyRequest } from 'fastify';
 
 /** A request as the gateway's handlers see it: its caller once authenticated, its raw body for webhooks. */
@@ -10,7 +10,12 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export function requestContextOf(request: GatewayRequest): RequestContext {
   const key = request.headers[IDEMPOTENCY_HEADER];
-  return { requestId: request.id, ...(typeof key === 'string' && key.length > 0 ? { idempotencyKey: key } : {}) };
+  const organisationId = request.headers[ORGANISATION_HEADER];
+  return {
+    requestId: request.id,
+    ...(typeof key === 'string' && key.length > 0 ? { idempotencyKey: key } : {}),
+    ...(typeof organisationId === 'string' ? { organisationId } : {}),
+  };
 }
 
 /** The authenticated caller (the guard put it there; a route without one is public). */

@@ -44,6 +44,8 @@ const ROW_OF: Readonly<Record<string, GatewayOperation | 'public' | 'finance rol
   OrganisationController_removeMember: 'removeMember',
   OrganisationController_leave: 'leaveOrganisation',
   InvitationsController_accept: 'any signed-in user',
+  OrganisationsController_create: 'createOrganisation',
+  OrganisationsController_list: 'listOrganisations',
   BalanceAlertsController_list: 'balanceAlerts',
   BalanceAlertsController_set: 'setBalanceAlerts',
   AutoTopUpController_get: 'autoTopUp',

@@ -5,10 +5,18 @@ import type { MemberRole } from './member-roles';
 export const organisationStream = (organisationId: string): string => `organisation-${organisationId}`;
 export const ORGANISATION_STREAM_PREFIX = 'organisation-';
 
-/** `migrated`: an account from before organisations, made one with its user as owner. */
-export type OrganisationFounded = Event<'OrganisationFounded', { organisationId: string; founderId: string; migrated: boolean; at: EpochMillis }>;
-/** `invitationId` null: the founder. */
-export type MemberJoined = Event<'MemberJoined', { userId: string; role: MemberRole; invitationId: string | null; at: EpochMillis }>;
+/**
+ * `migrated`: an account from before organisations, made one with its user as owner.
+ * `name`: given when a user creates an organisation besides their own (absent: none).
+ */
+export type OrganisationFounded = Event<'OrganisationFounded', { organisationId: string; founderId: string; migrated: boolean; name?: string; at: EpochMillis }>;
+/**
+ * `invitationId` null: the founder. `email`: the founder's address when their token named
+ * one (a member by invitation has the invitation's).
+ */
+export type MemberJoined = Event<'MemberJoined', { userId: string; role: MemberRole; invitationId: string | null; email?: string; at: EpochMillis }>;
+/** A member who had no address (a founder, a migrated account) signed in with a token naming one. */
+export type MemberEmailRecorded = Event<'MemberEmailRecorded', { userId: string; email: string; at: EpochMillis }>;
 /** Only a hash of the single-use code is kept. */
 export type InvitationSent = Event<
   'InvitationSent',
@@ -27,7 +35,8 @@ export type OrganisationEvent =
   | InvitationAccepted
   | InvitationRevoked
   | MemberRoleChanged
-  | MemberRemoved;
+  | MemberRemoved
+  | MemberEmailRecorded;
 
 export const ORGANISATION_EVENT_TYPES: readonly OrganisationEvent['type'][] = [
   'OrganisationFounded',
@@ -37,4 +46,5 @@ export const ORGANISATION_EVENT_TYPES: readonly OrganisationEvent['type'][] = [
   'InvitationRevoked',
   'MemberRoleChanged',
   'MemberRemoved',
+  'MemberEmailRecorded',
 ];

@@ -6,7 +6,7 @@ import type { InvitationSent, OrganisationEvent } from './organisation-events';
 export interface Member {
   readonly role: MemberRole;
   readonly joinedAt: EpochMillis;
-  /** The address the member was invited at (null: the founder). */
+  /** The address the member was invited at, or the founder's from their token (null: none known). */
   readonly email: string | null;
 }
 
@@ -24,21 +24,25 @@ export interface Invitation {
 export interface OrganisationState {
   /** null: not founded. */
   readonly organisationId: string | null;
+  /** Given at creation (null: a user's own organisation, or one migrated). */
+  readonly name: string | null;
   readonly members: ReadonlyMap<string, Member>;
   readonly invitations: ReadonlyMap<string, Invitation>;
 }
 
-export type FoundOrganisation = Command<'FoundOrganisation', { organisationId: string; founderId: string; migrated: boolean }>;
+export type FoundOrganisation = Command<'FoundOrganisation', { organisationId: string; founderId: string; migrated: boolean; name?: string; founderEmail?: string }>;
 export type InviteMember = Command<'InviteMember', Omit<InvitationSent['data'], 'at'>>;
 /** The code's SHA-256 names the invitation: one use, before it expires. */
 export type AcceptInvitation = Command<'AcceptInvitation', { codeSha256: string; userId: string }>;
 export type RevokeInvitation = Command<'RevokeInvitation', { invitationId: string; by: string }>;
 export type ChangeMemberRole = Command<'ChangeMemberRole', { userId: string; role: MemberRole; by: string }>;
 export type RemoveMember = Command<'RemoveMember', { userId: string; by: string }>;
+/** The member's address from their token, kept when none is known yet (else nothing). */
+export type RecordMemberEmail = Command<'RecordMemberEmail', { userId: string; email: string }>;
 
-export type OrganisationCommand = FoundOrganisation | InviteMember | AcceptInvitation | RevokeInvitation | ChangeMemberRole | RemoveMember;
+export type OrganisationCommand = FoundOrganisation | InviteMember | AcceptInvitation | RevokeInvitation | ChangeMemberRole | RemoveMember | RecordMemberEmail;
 
-export const initialOrganisationState: OrganisationState = { organisationId: null, members: new Map(), invitations: new Map() };
+export const initialOrganisationState: OrganisationState = { organisationId: null, name: null, members: new Map(), invitations: new Map() };
 
 /**
  * An organisation's members and invitations. Rules kept here whoever asks: an organisation
@@ -50,10 +54,10 @@ export function decideOrganisation(command: OrganisationCommand, state: Organisa
   const at = command.metadata.now;
   if (command.type === 'FoundOrganisation') {
     if (state.organisationId !== null) return [];
-    const { organisationId, founderId, migrated } = command.data;
+    const { organisationId, founderId, migrated, name, founderEmail } = command.data;
     return [
-      { type: 'OrganisationFounded', data: { organisationId, founderId, migrated, at } },
-      { type: 'MemberJoined', data: { userId: founderId, role: 'owner', invitationId: null, at } },
+      { type: 'OrganisationFounded', data: { organisationId, founderId, migrated, ...(name === undefined ? {} : { name }), at } },
+      { type: 'MemberJoined', data: { userId: founderId, role: 'owner', invitationId: null, ...(founderEmail === undefined ? {} : { email: founderEmail }), at } },
     ];
   }
   if (state.organisationId === null) throw new OrganisationError('not_found', 'no such organisation');
@@ -91,6 +95,11 @@ export function decideOrganisation(command: OrganisationCommand, state: Organisa
       if (member.role === 'owner') requireAnotherOwner(state, userId, by === userId ? 'leave' : 'removed');
       return [{ type: 'MemberRemoved', data: { userId, by, at } }];
     }
+    case 'RecordMemberEmail': {
+      const { userId, email } = command.data;
+      const member = state.members.get(userId);
+      return member && member.email === null ? [{ type: 'MemberEmailRecorded', data: { userId, email, at } }] : [];
+    }
     default: {
       const unknown: never = command;
       throw new Error(`unknown command ${JSON.stringify(unknown)}`);
@@ -101,9 +110,9 @@ export function decideOrganisation(command: OrganisationCommand, state: Organisa
 export function evolveOrganisation(state: OrganisationState, event: OrganisationEvent): OrganisationState {
   switch (event.type) {
     case 'OrganisationFounded':
-      return { ...state, organisationId: event.data.organisationId };
+      return { ...state, organisationId: event.data.organisationId, name: event.data.name ?? null };
     case 'MemberJoined': {
-      const email = event.data.invitationId === null ? null : (state.invitations.get(event.data.invitationId)?.email ?? null);
+      const email = event.data.email ?? (event.data.invitationId === null ? null : (state.invitations.get(event.data.invitationId)?.email ?? null));
       return { ...state, members: withEntry(state.members, event.data.userId, { role: event.data.role, joinedAt: event.data.at, email }) };
     }
     case 'InvitationSent':
@@ -119,6 +128,10 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
       const members = new Map(state.members);
       members.delete(event.data.userId);
       return { ...state, members };
+    }
+    case 'MemberEmailRecorded': {
+      const member = state.members.get(event.data.userId);
+      return member ? { ...state, members: withEntry(state.members, event.data.userId, { ...member, email: event.data.email }) } : state;
     }
   }
 }

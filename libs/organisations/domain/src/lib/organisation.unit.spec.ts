@@ -59,4 +59,16 @@ describe('organisation decider', () => {
     expect(() => when(withViewer, { type: 'RemoveMember', data: { userId: 'nobody', by: 'ann' }, metadata: at(4) })).toThrow(expect.objectContaining({ refusal: 'not_found' }));
     expect(() => when(initialOrganisationState, invite('viewer'))).toThrow(expect.objectContaining({ refusal: 'not_found' }));
   });
+
+  it('given a user creating an organisation, when founded with a name and their address, then both are kept; an address is recorded once, for a member without one', () => {
+    const named: OrganisationCommand = { type: 'FoundOrganisation', data: { organisationId: 'org_2', founderId: 'ann', migrated: false, name: 'Studio', founderEmail: 'ann@example.com' }, metadata: at(1) };
+    const state = given(named);
+    expect(state.name).toBe('Studio');
+    expect(state.members.get('ann')?.email).toBe('ann@example.com');
+    const record = (userId: string, email: string): OrganisationCommand => ({ type: 'RecordMemberEmail', data: { userId, email }, metadata: at(5) });
+    expect(when(state, record('ann', 'other@example.com'))).toEqual([]);
+    expect(when(given(found), record('ann', 'ann@example.com'))).toEqual([{ type: 'MemberEmailRecorded', data: { userId: 'ann', email: 'ann@example.com', at: 5 } }]);
+    expect(given(found, record('ann', 'ann@example.com')).members.get('ann')?.email).toBe('ann@example.com');
+    expect(when(given(found), record('nobody', 'n@example.com'))).toEqual([]);
+  });
 });

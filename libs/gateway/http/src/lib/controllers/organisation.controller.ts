@@ -1,11 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { BillingGateway } from '@billing/gateway-application';
-import { ApiProblems, Authenticated } from '../api-docs';
-import { AcceptInvitationBody, InvitationBody, MemberRoleBody } from '../dto/requests';
-import { CreatedInvitationDto, InvitationListDto, MembershipDto, OrganisationDto } from '../dto/responses';
+import type { FastifyReply } from 'fastify';
+import { ApiProblems, Authenticated, Idempotent } from '../api-docs';
+import { AcceptInvitationBody, InvitationBody, MemberRoleBody, OrganisationBody } from '../dto/requests';
+import { CreatedInvitationDto, InvitationListDto, MembershipDto, OrganisationDto, OrganisationListDto, OrganisationSummaryDto } from '../dto/responses';
 import { BILLING_GATEWAY } from '../guards';
-import { callerOf, type GatewayRequest } from '../http-context';
+import { callerOf, type GatewayRequest, requestContextOf } from '../http-context';
+import { idempotentPost } from '../idempotent-post';
 import { pathId, validBody } from '../validate';
 
 const USER_PARAM = { name: 'userId', description: 'The member’s user id (`user_id` in the organisation)', schema: { type: 'string', maxLength: 200 } } as const;
@@ -13,8 +15,8 @@ const ROLES = 'Which role may call it is the README’s role table.';
 
 /**
  * The caller's organisation: the account its pools, orders, plans, keys and tasks belong
- * to, its members and their roles, and invitations. A token acts in the organisation its
- * `org` claim names (default: the user's own).
+ * to, its members and their roles, and invitations. A request acts in the organisation
+ * `X-Organisation-Id` names, else the token's `org` claim, else the user's own.
  */
 @ApiTags('organisation')
 @Authenticated({ appUsersOnly: true })
@@ -93,6 +95,38 @@ export class OrganisationController {
   }
 }
 
+/** The organisations a signed-in user belongs to, and creating another. */
+@ApiTags('organisation')
+@Authenticated({ appUsersOnly: true })
+@Controller('v1/organisations')
+export class OrganisationsController {
+  constructor(@Inject(BILLING_GATEWAY) private readonly gateway: BillingGateway) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Create an organisation: the caller its owner, with pools of its own',
+    description:
+      'A new organisation (a new account: its App and API pools, orders, plans, keys and tasks are its own and never mix with another’s), with the signed-in user as its owner. ' +
+      `Act in it with \`X-Organisation-Id: <id>\` (or a token whose \`org\` claim names it). Any signed-in user may; an API key may not. ${ROLES}`,
+  })
+  @ApiBody({ type: OrganisationBody })
+  @ApiResponse({ status: 201, type: OrganisationSummaryDto })
+  @Idempotent()
+  create(@Req() request: GatewayRequest, @Res() reply: FastifyReply, @Body() body: unknown): Promise<void> {
+    return idempotentPost(this.gateway, request, reply, 201, async () => {
+      const { name } = validBody(OrganisationBody, body);
+      return this.gateway.createOrganisation(callerOf(request), { name }, requestContextOf(request));
+    });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The organisations the signed-in user belongs to, with their role in each', description: `\`current\` marks the one this request acted in. ${ROLES}` })
+  @ApiResponse({ status: 200, type: OrganisationListDto })
+  list(@Req() request: GatewayRequest): Promise<unknown> {
+    return this.gateway.listOrganisations(callerOf(request));
+  }
+}
+
 /** Joining by invitation: any signed-in user with the code. */
 @ApiTags('organisation')
 @Authenticated({ appUsersOnly: true })
@@ -105,7 +139,7 @@ export class InvitationsController {
   @ApiOperation({
     summary: 'Accept an invitation: join its organisation with its role',
     description:
-      'Makes the signed-in user a member of the organisation the code invites to; act there with a token whose `org` claim names it (`billing token --organisation <id>`). A code works once: unknown, used, revoked and expired codes are all 404.',
+      'Makes the signed-in user a member of the organisation the code invites to; act there with `X-Organisation-Id: <id>` (or a token whose `org` claim names it: `billing token --organisation <id>`). A code works once: unknown, used, revoked and expired codes are all 404.',
   })
   @ApiBody({ type: AcceptInvitationBody })
   @ApiResponse({ status: 200, type: MembershipDto })

@@ -245,6 +245,14 @@ export class BalanceAlertsBody {
   thresholds!: number[];
 }
 
+export class OrganisationBody {
+  @ApiProperty({ type: String, description: 'A name to recognise the organisation by (the dashboard’s switcher shows it)', minLength: 1, maxLength: 100, example: 'Studio' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+}
+
 export class InvitationBody {
   @ApiProperty({ type: String, description: 'Where the invitee is reached; the code is answered (and logged by the embedded platform), no mail is sent', example: 'bob@example.com', maxLength: 254 })
   @IsString()

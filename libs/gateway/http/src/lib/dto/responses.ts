@@ -433,14 +433,27 @@ export class BalanceAlertListDto {
 export class MemberDto {
   @ApiProperty({ type: String, example: 'bob' }) user_id!: string;
   @ApiProperty({ type: String, enum: MEMBER_ROLES }) role!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'The address the member was invited at (null: the founder)' }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The address the member was invited at, or the one their token’s `email` claim named (null: none known); `user_id` stays the member’s id' }) email!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) joined_at!: string;
 }
 
 export class OrganisationDto {
   @ApiProperty({ type: String, description: 'The organisation’s id: the account its pools, orders, plans, keys and tasks belong to', example: 'alice' }) id!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Its name (null: a user’s own organisation, which has none)', example: 'Studio' }) name!: string | null;
   @ApiProperty({ type: String, enum: MEMBER_ROLES, description: 'The caller’s own role here' }) role!: string;
   @ApiProperty({ type: [MemberDto] }) members!: MemberDto[];
+}
+
+export class OrganisationSummaryDto {
+  @ApiProperty({ type: String, description: 'The organisation’s id; act in it with `X-Organisation-Id`', example: 'org_5f0c1a2b3c4d5e6f7a8b9c0d1e2f3a4b' }) id!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Its name (null: a user’s own organisation, which has none)', example: 'Studio' }) name!: string | null;
+  @ApiProperty({ type: String, enum: MEMBER_ROLES, description: 'The caller’s role there' }) role!: string;
+  @ApiProperty({ type: Boolean, description: 'Whether this request acted in it' }) current!: boolean;
+  @ApiProperty({ type: Number, description: 'How many members it has' }) members!: number;
+}
+
+export class OrganisationListDto {
+  @ApiProperty({ type: [OrganisationSummaryDto] }) organisations!: OrganisationSummaryDto[];
 }
 
 export class InvitationDto {
