@@ -90,13 +90,13 @@ export interface paths {
         };
         /**
          * The caller’s keys (never their secrets)
-         * @description The account’s API keys, revoked ones included, with their prefixes but never their secrets, their scopes, and each budget with what it has spent and has left.
+         * @description The account’s API keys, revoked ones included (with why), with their makers and prefixes but never their secrets, their scopes, and each budget with what it has spent and has left.
          */
         readonly get: operations["ApiKeysController_list"];
         readonly put?: never;
         /**
          * Create a key; its secret is in this answer only
-         * @description Issues an API key for the account. The secret is shown in this answer only and stored as a hash. Only a signed-in app user manages keys, and the plan must include `api_access`. Scopes limit what the key may do (absent: everything); a budget limits the credits of the API pool it may hold or charge per UTC month or over its life, enforced by the wallet with each reservation; `expires_at` ends it.
+         * @description Issues an API key for the account. The secret is shown in this answer only and stored as a hash. Only a signed-in app user manages keys, and the plan must include `api_access`. The key acts for the member who makes it: each scope must open something their role may do (else 403), each use is held to their role at the time, and the key stops (401, revoked) when they leave, are removed or get a role that may not hold keys. Scopes limit what the key may do (absent: everything); a budget limits the credits of the API pool it may hold or charge per UTC month or over its life, enforced by the wallet with each reservation; `expires_at` ends it.
          */
         readonly post: operations["ApiKeysController_create"];
         readonly delete?: never;
@@ -1185,6 +1185,8 @@ export interface components {
             readonly budget: components["schemas"]["ApiKeyBudgetDto"] | null;
             /** Format: date-time */
             readonly created_at: string;
+            /** @description The member (user id) who made the key and whose role it is held to; null: made before members were recorded, by the account’s user */
+            readonly created_by: string | null;
             /**
              * Format: date-time
              * @description When the key stops working; null: until revoked
@@ -1203,6 +1205,11 @@ export interface components {
             readonly previous_secret_expires_at: string | null;
             /** Format: date-time */
             readonly revoked_at: string | null;
+            /**
+             * @description Why it was revoked: by a member (`revoked`), its maker left or was removed (`member_removed`), or its maker’s role may no longer hold keys (`role_changed`); null while live
+             * @enum {string|null}
+             */
+            readonly revoked_reason: "revoked" | "member_removed" | "role_changed" | null;
             /** @description What the key may do; null: every scope */
             readonly scopes: readonly ("tasks:write" | "tasks:read" | "quotes" | "balances:read" | "ledger:read" | "usage:read" | "catalog:read" | "orders:write" | "orders:read" | "account:read" | "webhooks:write" | "webhooks:read")[] | null;
         };
@@ -1390,6 +1397,8 @@ export interface components {
             readonly budget: components["schemas"]["ApiKeyBudgetDto"] | null;
             /** Format: date-time */
             readonly created_at: string;
+            /** @description The member (user id) who made the key and whose role it is held to; null: made before members were recorded, by the account’s user */
+            readonly created_by: string | null;
             /**
              * Format: date-time
              * @description When the key stops working; null: until revoked
@@ -1410,6 +1419,11 @@ export interface components {
             readonly previous_secret_expires_at: string | null;
             /** Format: date-time */
             readonly revoked_at: string | null;
+            /**
+             * @description Why it was revoked: by a member (`revoked`), its maker left or was removed (`member_removed`), or its maker’s role may no longer hold keys (`role_changed`); null while live
+             * @enum {string|null}
+             */
+            readonly revoked_reason: "revoked" | "member_removed" | "role_changed" | null;
             /** @description What the key may do; null: every scope */
             readonly scopes: readonly ("tasks:write" | "tasks:read" | "quotes" | "balances:read" | "ledger:read" | "usage:read" | "catalog:read" | "orders:write" | "orders:read" | "account:read" | "webhooks:write" | "webhooks:read")[] | null;
         };

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { type ApiKeyStore, looksLikeApiKey } from './api-keys';
-import { ACCOUNT_ID_PATTERN, type Caller } from './caller';
+import { type ApiKeyRecord, type ApiKeyRevocation, type ApiKeyStore, keyCreatorOf, looksLikeApiKey } from './api-keys';
+import { ACCOUNT_ID_PATTERN, type Caller, type MemberOfOrganisation } from './caller';
+import { mayHoldKeys } from './operation-roles';
 import type { Organisations } from './organisations';
 import { gatewayProblems } from './problems';
 import type { MemberRole } from '@billing/organisations-domain';
@@ -15,10 +16,13 @@ export interface TokenVerification {
 
 /**
  * `Authorization: Bearer <credential>` to a caller. An API key (`bk_...`) is channel `api`
- * for the key's organisation (asking for another one is 403); a JWT verified with `jose`
- * is channel `app` for the user its `sub` names, acting in the organisation the request
- * asks for (`X-Organisation-Id`), else the one its `org` claim names, else the user's own
- * (founded with them as owner on first use), as the member they are there (else 403, the
+ * for the key's organisation (asking for another one is 403), as long as the member who
+ * made it is still a member with a role that may hold keys (checked on every request
+ * against the organisation's current state, so a removal or a demotion stops their keys
+ * at once); a JWT verified with `jose` is channel `app` for the user its `sub` names,
+ * acting in the organisation the request asks for (`X-Organisation-Id`), else the one its
+ * `org` claim names, else the user's own (founded with them as owner on first use), as
+ * the member they are there (else 403, the
  * same whether the organisation exists or not). Role `finance` when the token says so.
  * A token's `email` claim is kept as the member's address when none is known yet.
  * Anything else is 401.
@@ -43,15 +47,18 @@ export class Authenticator {
   async authenticate(authorization: string | undefined, requestedOrganisation?: string): Promise<Caller> {
     const credential = bearerOf(authorization);
     if (looksLikeApiKey(credential)) {
-      const record = this.keys.verify(credential, this.now());
-      if (!record) throw gatewayProblems.unauthorized('the API key is unknown, revoked or expired');
+      const checked = this.keys.check(credential, this.now());
+      if ('refused' in checked) throw gatewayProblems.unauthorized(KEY_REFUSALS[checked.refused]);
+      const { record } = checked;
       requireOrganisationId(requestedOrganisation);
       if (requestedOrganisation !== undefined && requestedOrganisation !== record.accountId) throw gatewayProblems.forbidden('an API key acts in its own organisation only');
+      const creator = await this.keyHolder(record);
       return {
         accountId: record.accountId,
         channel: 'api',
         role: 'user',
         keyId: record.keyId,
+        creator,
         ...(record.scopes ? { scopes: record.scopes } : {}),
         ...(record.budget ? { keyBudget: record.budget } : {}),
       };
@@ -71,6 +78,22 @@ export class Authenticator {
     const member = await this.memberOf(organisationId, userId, email);
     if (email !== undefined && member.email === null) await this.organisations.recordEmail(organisationId, userId, email);
     return { accountId: organisationId, channel: 'app', role: role === 'finance' ? 'finance' : 'user', member: { userId, role: member.role, ...(email === undefined ? {} : { email }) } };
+  }
+
+  /**
+   * The member a live key acts for, with their role now; a key whose maker left, was removed
+   * or holds a role that may not hold keys is revoked with that cause and refused (401).
+   * The organisation's state is cached by the repository: this reads only events newer than it.
+   */
+  private async keyHolder(record: ApiKeyRecord): Promise<MemberOfOrganisation> {
+    const userId = keyCreatorOf(record);
+    let member = await this.organisations.memberOf(record.accountId, userId);
+    // A key from before organisations whose account was not migrated yet: its user founds it, as a token would.
+    if (!member && record.createdBy === null && (await this.organisations.found(record.accountId, userId, true))) member = await this.organisations.memberOf(record.accountId, userId);
+    if (member && mayHoldKeys(member.role)) return { userId, role: member.role };
+    const reason = member ? 'role_changed' : 'member_removed';
+    this.keys.revoke(record.accountId, record.keyId, this.now(), reason);
+    throw gatewayProblems.unauthorized(KEY_REFUSALS[reason]);
   }
 
   /** The user's role in the organisation; their own is founded on first use (an account from before organisations becomes one). */
@@ -127,6 +150,15 @@ function emailOf(payload: JWTPayload): string | undefined {
   const email = payload['email'];
   return typeof email === 'string' && EMAIL.test(email) ? email : undefined;
 }
+
+/** What a refused key is told: why, when the key's own secret was presented (a revocation's cause included). */
+const KEY_REFUSALS: Readonly<Record<'unknown' | 'expired' | ApiKeyRevocation, string>> = {
+  unknown: 'the API key is unknown, revoked or expired',
+  expired: 'the API key is unknown, revoked or expired',
+  revoked: 'the API key is unknown, revoked or expired',
+  member_removed: 'the API key is revoked: the member who made it is no longer in the organisation',
+  role_changed: 'the API key is revoked: the member who made it now has a role that may not hold API keys',
+};
 
 function bearerOf(authorization: string | undefined): string {
   if (!authorization) throw gatewayProblems.unauthorized('send Authorization: Bearer <API key or token>');

@@ -24,7 +24,7 @@ import { type RpcCallOptions, type RpcClient, RpcError, send } from '@billing/se
 import { actorOf } from './actor';
 import { type AccountView, SLOT_HOLDING_STATUSES } from './account-summary';
 import { type AutoTopUpInput, type AutoTopUpView, autoTopUpView } from './auto-top-up';
-import { type ApiKeyRecord, ApiKeyStore } from './api-keys';
+import { type ApiKeyRecord, type ApiKeyRevocation, ApiKeyStore, keyCreatorOf } from './api-keys';
 import { Authenticator, type TokenVerification } from './authenticator';
 import type { Caller, MemberOfOrganisation, RequestContext } from './caller';
 import {
@@ -46,7 +46,7 @@ import {
 } from './finance';
 import { type IdempotentOutcome, IdempotencyStore, type StoredResponse } from './idempotency';
 import type { ApiKeyScope } from './key-scopes';
-import { authorise, type GatewayOperation } from './operation-roles';
+import { authorise, type GatewayOperation, mayHoldKeys, operationsOpenTo } from './operation-roles';
 import { accountsInGatewayState, Organisations } from './organisations';
 import {
   type CreatedInvitationView,
@@ -118,8 +118,12 @@ export interface ApiKeyView {
   /** The key's public part, `bk_<id>`: how to recognise it, not use it. */
   readonly prefix: string;
   readonly created_at: string;
+  /** The member who made it (their user id); null: made before members were recorded, by the account's user. */
+  readonly created_by: string | null;
   readonly last_used_at: string | null;
   readonly revoked_at: string | null;
+  /** Why it was revoked: by a member, or its maker left or was removed, or now has a role that may not hold keys. */
+  readonly revoked_reason: ApiKeyRevocation | null;
   /** null: every scope. */
   readonly scopes: readonly ApiKeyScope[] | null;
   readonly budget: ApiKeyBudgetView | null;
@@ -466,20 +470,45 @@ export class BillingGateway {
     return orderView(order);
   }
 
-  /** A key is refused (403) by the rule its every use applies: the account's plan must include `api_access`. */
+  /**
+   * A key is refused (403) by the rule its every use applies: the account's plan must include
+   * `api_access`. It acts for the member who makes it: each scope must open something their
+   * role may do (else 403 naming the scope), and each use is held to their role as it is then.
+   */
   async createApiKey(caller: Caller, input: ApiKeyInput, context: RequestContext): Promise<CreatedApiKeyView> {
-    authorise(caller, 'createApiKey');
+    const member = memberOf(caller, 'createApiKey');
     await this.plans.require(caller, 'api_access', context);
     const { name, ...terms } = input;
     if (terms.expiresAt !== undefined && terms.expiresAt <= this.now()) throw gatewayProblems.validation([{ field: 'expires_at', message: 'must be in the future' }]);
-    const issued = this.keys.issue(caller.accountId, name ?? 'API key', terms, this.now());
+    const beyond = (terms.scopes ?? []).find((scope) => operationsOpenTo(member.role, scope).length === 0);
+    if (beyond !== undefined) throw gatewayProblems.forbidden(`role ${member.role} may not grant scope ${beyond}: it opens nothing that role may do`, { scope: beyond, role: member.role });
+    const issued = this.keys.issue(caller.accountId, member.userId, name ?? 'API key', terms, this.now());
     const [view] = await this.apiKeyViews(caller, [issued.record], context);
     return { ...(view as ApiKeyView), key: issued.key };
   }
 
   async listApiKeys(caller: Caller, context: RequestContext): Promise<readonly ApiKeyView[]> {
     authorise(caller, 'listApiKeys');
-    return this.apiKeyViews(caller, this.keys.list(caller.accountId), context);
+    return this.apiKeyViews(caller, await this.settledKeys(caller.accountId), context);
+  }
+
+  /**
+   * The account's keys, any whose maker is no longer a member who may hold keys revoked first
+   * (the authentication refuses them already; this writes down why, for a change the gateway
+   * did not see through its own member operations, or one it crashed before recording).
+   */
+  private async settledKeys(accountId: string): Promise<ApiKeyRecord[]> {
+    const records = this.keys.list(accountId);
+    const { members } = await this.organisations.state(accountId);
+    let revoked = false;
+    for (const record of records) {
+      if (record.revokedAt !== null) continue;
+      const maker = members.get(keyCreatorOf(record));
+      if (maker && mayHoldKeys(maker.role)) continue;
+      this.keys.revoke(accountId, record.keyId, this.now(), maker ? 'role_changed' : 'member_removed');
+      revoked = true;
+    }
+    return revoked ? this.keys.list(accountId) : records;
   }
 
   async revokeApiKey(caller: Caller, keyId: string, context: RequestContext): Promise<ApiKeyView> {
@@ -536,6 +565,7 @@ export class BillingGateway {
   async changeMemberRole(caller: Caller, userId: string, role: MemberRole): Promise<OrganisationView> {
     const member = memberOf(caller, 'changeMemberRole');
     await this.organisations.handle(caller.accountId, 'ChangeMemberRole', { userId, role, by: member.userId });
+    if (!mayHoldKeys(role)) this.keys.revokeMadeBy(caller.accountId, userId, 'role_changed', this.now());
     return this.organisation(caller.member?.userId === userId ? { ...caller, member: { userId, role } } : caller);
   }
 
@@ -543,6 +573,7 @@ export class BillingGateway {
   async removeMember(caller: Caller, userId: string): Promise<OrganisationView> {
     const member = memberOf(caller, 'removeMember');
     await this.organisations.handle(caller.accountId, 'RemoveMember', { userId, by: member.userId });
+    this.keys.revokeMadeBy(caller.accountId, userId, 'member_removed', this.now());
     return this.organisation(caller);
   }
 
@@ -550,6 +581,7 @@ export class BillingGateway {
   async leaveOrganisation(caller: Caller): Promise<MembershipView> {
     const member = memberOf(caller, 'leaveOrganisation');
     await this.organisations.handle(caller.accountId, 'RemoveMember', { userId: member.userId, by: member.userId });
+    this.keys.revokeMadeBy(caller.accountId, member.userId, 'member_removed', this.now());
     return { organisation_id: caller.accountId, user_id: member.userId, role: member.role };
   }
 
@@ -757,8 +789,10 @@ function apiKeyView(record: ApiKeyRecord, spend: KeySpend | undefined): ApiKeyVi
     name: record.name,
     prefix: `bk_${record.keyId}`,
     created_at: new Date(record.createdAt).toISOString(),
+    created_by: record.createdBy,
     last_used_at: iso(record.lastUsedAt),
     revoked_at: iso(record.revokedAt),
+    revoked_reason: record.revokedReason,
     scopes: record.scopes,
     budget: record.budget === null ? null : budgetView(record.budget, spend),
     expires_at: iso(record.expiresAt),

@@ -29,6 +29,8 @@ export interface Caller {
   readonly member?: MemberOfOrganisation;
   /** The API key the request came with (channel `api`). */
   readonly keyId?: string;
+  /** The member who made that key, with their role now: the key may do no more than they may. */
+  readonly creator?: MemberOfOrganisation;
   /** The key's scopes; absent: every scope (a key made before scopes). */
   readonly scopes?: readonly ApiKeyScope[];
   /** The key's budget; absent: it may spend all of the pool. */

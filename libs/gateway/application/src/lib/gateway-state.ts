@@ -41,6 +41,7 @@ export function openGatewayState(path: string): Database.Database {
   db.exec(SCHEMA);
   addCredentialColumn(db);
   addApiKeyTermsColumns(db);
+  addApiKeyCreatorColumns(db);
   return db;
 }
 
@@ -56,6 +57,17 @@ function addApiKeyTermsColumns(db: Database.Database): void {
     previous_secret_until: 'INTEGER',
   };
   for (const [name, type] of Object.entries(wanted)) if (!columns.has(name)) db.exec(`ALTER TABLE api_keys ADD COLUMN ${name} ${type}`);
+}
+
+/**
+ * Who made each key (the member's user id; NULL: a key from before members, made by the
+ * account's user, its organisation's founder) and why a revoked key was revoked.
+ */
+function addApiKeyCreatorColumns(db: Database.Database): void {
+  const columns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('api_keys')").all().map((column) => column.name));
+  if (!columns.has('created_by')) db.exec('ALTER TABLE api_keys ADD COLUMN created_by TEXT');
+  if (!columns.has('revoked_reason')) db.exec('ALTER TABLE api_keys ADD COLUMN revoked_reason TEXT');
+  db.exec('CREATE INDEX IF NOT EXISTS api_keys_by_creator ON api_keys (account_id, created_by)');
 }
 
 /** A state file from before keys were scoped to a credential gets the column; its records keep '' (any credential). */

@@ -1,6 +1,6 @@
 import { MEMBER_ROLES, type MemberRole } from '@billing/organisations-domain';
 import type { Caller } from './caller';
-import { OPERATION_SCOPES, type ScopedOperation } from './key-scopes';
+import { type ApiKeyScope, OPERATION_SCOPES, type ScopedOperation } from './key-scopes';
 import { gatewayProblems } from './problems';
 
 const EVERY_ROLE = MEMBER_ROLES;
@@ -66,17 +66,36 @@ export type GatewayOperation = keyof typeof OPERATION_ROLES;
 
 const isScoped = (operation: GatewayOperation): operation is GatewayOperation & ScopedOperation => operation in OPERATION_SCOPES;
 
+/** The roles that may hold API keys: those that may create them. A key whose maker no longer has one stops working. */
+export const KEY_HOLDER_ROLES: readonly MemberRole[] = OPERATION_ROLES.createApiKey;
+
+export const mayHoldKeys = (role: MemberRole): boolean => KEY_HOLDER_ROLES.includes(role);
+
+/** The operations a scope opens that `role` may call itself; a scope a role may grant opens at least one. */
+export function operationsOpenTo(role: MemberRole, scope: ApiKeyScope): ScopedOperation[] {
+  return (Object.keys(OPERATION_SCOPES) as ScopedOperation[]).filter((operation) => OPERATION_SCOPES[operation] === scope && (OPERATION_ROLES[operation] as readonly MemberRole[]).includes(role));
+}
+
 /**
  * The one check per operation: a member needs a role the table lists (403 naming the
  * role and the operation); an API key needs the operation's scope, and operations
- * without a scope are not for keys at all.
+ * without a scope are not for keys at all. A key never does more than the member who
+ * made it may do now: their current role must list the operation too (a lowered role
+ * narrows their keys at once).
  */
 export function authorise(caller: Caller, operation: GatewayOperation): void {
   if (caller.channel === 'api') {
     if (!isScoped(operation)) throw gatewayProblems.forbidden(`${operation} is for a signed-in member of the organisation, not an API key`, { operation });
     const scope = OPERATION_SCOPES[operation];
-    if (caller.scopes === undefined || caller.scopes.includes(scope)) return;
-    throw gatewayProblems.forbidden(`this API key lacks scope ${scope}`, { scope });
+    if (caller.scopes !== undefined && !caller.scopes.includes(scope)) throw gatewayProblems.forbidden(`this API key lacks scope ${scope}`, { scope });
+    const allowed: readonly MemberRole[] = OPERATION_ROLES[operation];
+    const role = caller.creator?.role;
+    if (role !== undefined && allowed.includes(role)) return;
+    throw gatewayProblems.forbidden(`this API key acts for a member with role ${role ?? 'none'}, who may not ${operation}; it takes ${allowed.join(', ')}`, {
+      operation,
+      role: role ?? 'none',
+      allowed_roles: allowed,
+    });
   }
   const allowed: readonly MemberRole[] = OPERATION_ROLES[operation];
   if (caller.member && allowed.includes(caller.member.role)) return;

@@ -20,8 +20,8 @@ describe('accounts from before organisations (the gateway’s event store on dis
 
   it('given accounts with keys and idempotency records, when migrated and migrated again after a restart, then each is an organisation with its user as owner, by events appended once', async () => {
     const db = openGatewayState(gatewayStatePath(dir));
-    new ApiKeyStore(db).issue('legacy-a', 'old key', {}, 1_000);
-    new ApiKeyStore(db).issue('legacy-a', 'second key', {}, 1_000);
+    new ApiKeyStore(db).issue('legacy-a', null, 'old key', {}, 1_000);
+    new ApiKeyStore(db).issue('legacy-a', null, 'second key', {}, 1_000);
     await new IdempotencyStore(db).run({ accountId: 'legacy-b', channel: 'app', role: 'user' }, 'k-1', 'body', 1_000, async () => ({ status: 201, body: {} }));
     expect(accountsInGatewayState(db)).toEqual(['legacy-a', 'legacy-b']);
 

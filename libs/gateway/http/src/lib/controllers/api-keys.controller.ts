@@ -23,6 +23,7 @@ export class ApiKeysController {
     summary: 'Create a key; its secret is in this answer only',
     description:
       'Issues an API key for the account. The secret is shown in this answer only and stored as a hash. Only a signed-in app user manages keys, and the plan must include `api_access`. ' +
+      'The key acts for the member who makes it: each scope must open something their role may do (else 403), each use is held to their role at the time, and the key stops (401, revoked) when they leave, are removed or get a role that may not hold keys. ' +
       'Scopes limit what the key may do (absent: everything); a budget limits the credits of the API pool it may hold or charge per UTC month or over its life, enforced by the wallet with each reservation; `expires_at` ends it.',
   })
   @ApiBody({ type: ApiKeyBody, required: false })
@@ -44,7 +45,7 @@ export class ApiKeysController {
   @ApiOperation({
     summary: 'The caller’s keys (never their secrets)',
     description:
-      'The account’s API keys, revoked ones included, with their prefixes but never their secrets, their scopes, and each budget with what it has spent and has left.',
+      'The account’s API keys, revoked ones included (with why), with their makers and prefixes but never their secrets, their scopes, and each budget with what it has spent and has left.',
   })
   @ApiResponse({ status: 200, type: ApiKeyListDto })
   async list(@Req() request: GatewayRequest): Promise<unknown> {

@@ -217,8 +217,21 @@ export class ApiKeyDto {
   @ApiProperty({ type: String }) name!: string;
   @ApiProperty({ type: String, description: 'The public part, bk_<id>' }) prefix!: string;
   @ApiProperty({ type: String, format: 'date-time' }) created_at!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The member (user id) who made the key and whose role it is held to; null: made before members were recorded, by the account’s user',
+  })
+  created_by!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) last_used_at!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revoked_at!: string | null;
+  @ApiProperty({
+    type: String,
+    enum: ['revoked', 'member_removed', 'role_changed'],
+    nullable: true,
+    description: 'Why it was revoked: by a member (`revoked`), its maker left or was removed (`member_removed`), or its maker’s role may no longer hold keys (`role_changed`); null while live',
+  })
+  revoked_reason!: string | null;
   @ApiProperty({ type: [String], enum: API_KEY_SCOPES, nullable: true, description: 'What the key may do; null: every scope' }) scopes!: string[] | null;
   @ApiProperty({ type: ApiKeyBudgetDto, nullable: true, description: 'null: no limit but the pool' }) budget!: ApiKeyBudgetDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the key stops working; null: until revoked' }) expires_at!: string | null;
