@@ -4,6 +4,7 @@ import type { Account } from './api/types';
 import { ApiProvider } from './api/use-api';
 import { ErrorBoundary } from './components/errors';
 import { Layout } from './components/layout';
+import { type OrganisationChoice, OrganisationProvider } from './components/organisation-switcher';
 import { BuyPage } from './pages/buy';
 import { CheckoutPage } from './pages/checkout';
 import { KeysPage } from './pages/keys';
@@ -17,6 +18,8 @@ import { usePath } from './router';
 import { session } from './session';
 
 const ACCOUNT_KEY = 'billing-dashboard-account';
+/** The organisation chosen in the switcher (absent: the token's own). */
+const ORGANISATION_KEY = 'billing-dashboard-organisation';
 
 function pageFor(path: string) {
   const checkout = /^\/checkout\/([^/]+)$/.exec(path);
@@ -52,17 +55,34 @@ export function App() {
   const [token, setToken] = useState(session.token);
   const [notice, setNotice] = useState(session.takeNotice);
   const [accountId, setAccountId] = useState(() => sessionStorage.getItem(ACCOUNT_KEY));
+  const [organisationId, setOrganisationId] = useState(() => sessionStorage.getItem(ORGANISATION_KEY));
+  const [organisationsRound, setOrganisationsRound] = useState(0);
 
   const client = useMemo(
     () =>
       token
-        ? signedInClient(token, (message) => {
-            session.signOut(message);
-            setNotice(message);
-            setToken(null);
-          })
+        ? signedInClient(
+            token,
+            (message) => {
+              session.signOut(message);
+              setNotice(message);
+              setToken(null);
+            },
+            organisationId,
+          )
         : null,
-    [token],
+    [token, organisationId],
+  );
+  const choice = useMemo<OrganisationChoice>(
+    () => ({
+      switchTo: (id) => {
+        if (id === null) sessionStorage.removeItem(ORGANISATION_KEY);
+        else sessionStorage.setItem(ORGANISATION_KEY, id);
+        setOrganisationId(id);
+      },
+      refresh: () => setOrganisationsRound((round) => round + 1),
+    }),
+    [],
   );
 
   if (!client) {
@@ -72,6 +92,8 @@ export function App() {
         onSignedIn={(fresh, account: Account) => {
           session.signIn(fresh);
           sessionStorage.setItem(ACCOUNT_KEY, account.account_id);
+          sessionStorage.removeItem(ORGANISATION_KEY);
+          setOrganisationId(null);
           setAccountId(account.account_id);
           setNotice(null);
           setToken(fresh);
@@ -81,17 +103,21 @@ export function App() {
   }
   return (
     <ApiProvider client={client}>
-      <Layout
-        path={path}
-        accountId={accountId}
-        onSignOut={() => {
-          session.signOut('You signed out.');
-          setNotice('You signed out.');
-          setToken(null);
-        }}
-      >
-        <ErrorBoundary key={path}>{pageFor(path)}</ErrorBoundary>
-      </Layout>
+      <OrganisationProvider choice={choice}>
+        <Layout
+          path={path}
+          accountId={accountId}
+          organisationsRound={organisationsRound}
+          onSignOut={() => {
+            session.signOut('You signed out.');
+            sessionStorage.removeItem(ORGANISATION_KEY);
+            setNotice('You signed out.');
+            setToken(null);
+          }}
+        >
+          <ErrorBoundary key={`${path} ${organisationId ?? ''}`}>{pageFor(path)}</ErrorBoundary>
+        </Layout>
+      </OrganisationProvider>
     </ApiProvider>
   );
 }

@@ -81,6 +81,14 @@ describe('billing token', () => {
     expect(await authenticator.authenticate(`Bearer ${finance.stdout.trim()}`)).toEqual({ accountId: 'auditor-1', channel: 'app', role: 'finance', member: { userId: 'auditor-1', role: 'owner' } });
     // bob is no member of alice's organisation: refused as for one that does not exist.
     await expect(authenticator.authenticate(`Bearer ${elsewhere.stdout.trim()}`)).rejects.toMatchObject({ problem: { status: 403 } });
+    // With --email, the member carries the address (the organisation keeps it as theirs).
+    const carol = await run(['--account', 'carol', '--email', 'carol@example.com'], { DATA_DIR: dataDir });
+    expect(await authenticator.authenticate(`Bearer ${carol.stdout.trim()}`)).toEqual({
+      accountId: 'carol',
+      channel: 'app',
+      role: 'user',
+      member: { userId: 'carol', role: 'owner', email: 'carol@example.com' },
+    });
     await close();
   });
 
@@ -89,5 +97,6 @@ describe('billing token', () => {
     expect((await run([], { DATA_DIR: dataDir })).code).toBe(2);
     expect((await run(['--account', 'bad id!'], { DATA_DIR: dataDir })).code).toBe(2);
     expect((await run(['--account', 'a', '--role', 'admin'], { DATA_DIR: dataDir })).code).toBe(2);
+    expect((await run(['--account', 'a', '--email', 'not an address'], { DATA_DIR: dataDir })).code).toBe(2);
   });
 });

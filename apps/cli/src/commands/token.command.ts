@@ -14,11 +14,11 @@ const DEFAULT_HOURS = 24;
 export const tokenCommand: CliCommand = {
   name: 'token',
   summary: 'issue an app user token for the embedded platform (refused in production)',
-  usage: 'npm run billing -- token --account <id> [--organisation <id>] [--role finance] [--hours <n>] [--data-dir <dir>]   (default: DATA_DIR, else ./data; --organisation: one the user was invited to, default their own)',
+  usage: 'npm run billing -- token --account <id> [--organisation <id>] [--email <address>] [--role finance] [--hours <n>] [--data-dir <dir>]   (default: DATA_DIR, else ./data; --organisation: one the user was invited to, default their own; --email: the address members are listed with)',
   async run(args, context) {
     const { values } = parseArgs({
       args: [...args],
-      options: { account: { type: 'string' }, organisation: { type: 'string' }, role: { type: 'string' }, hours: { type: 'string' }, 'data-dir': { type: 'string' } },
+      options: { account: { type: 'string' }, organisation: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, hours: { type: 'string' }, 'data-dir': { type: 'string' } },
       strict: true,
       allowPositionals: false,
     });
@@ -26,6 +26,8 @@ export const tokenCommand: CliCommand = {
     if (account === undefined || !ACCOUNT_ID_PATTERN.test(account)) throw new UsageError('--account <id> is required: 1-128 letters, digits, ".", "_", ":" or "-"');
     const organisation = values.organisation;
     if (organisation !== undefined && !ACCOUNT_ID_PATTERN.test(organisation)) throw new UsageError('--organisation <id>: 1-128 letters, digits, ".", "_", ":" or "-"');
+    const email = values.email;
+    if (email !== undefined && !/^[^\s@]{1,64}@[^\s@]{1,189}$/.test(email)) throw new UsageError('--email <address>: an email address');
     if (values.role !== undefined && values.role !== 'finance') throw new UsageError(`--role must be finance, got ${JSON.stringify(values.role)}`);
     const hours = values.hours === undefined ? DEFAULT_HOURS : Number(values.hours);
     if (!/^\d{1,4}$/.test(values.hours ?? '24') || hours < 1 || hours > 720) throw new UsageError('--hours must be a whole number from 1 to 720');
@@ -42,6 +44,7 @@ export const tokenCommand: CliCommand = {
     const token = await signAppToken(readJwtSecret(path), account, {
       ...(values.role === 'finance' ? { role: 'finance' as const } : {}),
       ...(organisation === undefined ? {} : { organisationId: organisation }),
+      ...(email === undefined ? {} : { email }),
       now: context.now(),
       ttlSeconds: hours * 3600,
     });

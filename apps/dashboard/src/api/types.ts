@@ -36,3 +36,5 @@ export type PoolBalanceAlerts = Schemas['PoolBalanceAlertsDto'];
 export type AutoTopUp = Schemas['AutoTopUpDto'];
 export type Role = Schemas['MemberDto']['role'];
 export type CreatedInvitation = Schemas['CreatedInvitationDto'];
+export type Member = Schemas['MemberDto'];
+export type OrganisationSummary = Schemas['OrganisationSummaryDto'];

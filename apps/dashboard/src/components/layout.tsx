@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from '../router';
+import { OrganisationSwitcher } from './organisation-switcher';
 
 const SECTIONS = [
   { to: '/', label: 'Overview' },
@@ -11,8 +12,14 @@ const SECTIONS = [
   { to: '/team', label: 'Team' },
 ] as const;
 
-/** Skip link, header with the account and sign-out, the sections, and the page. */
-export function Layout(props: { readonly path: string; readonly accountId: string | null; readonly onSignOut: () => void; readonly children: ReactNode }) {
+/** Skip link, header with the account, the organisation switcher and sign-out, the sections, and the page. */
+export function Layout(props: {
+  readonly path: string;
+  readonly accountId: string | null;
+  readonly organisationsRound: number;
+  readonly onSignOut: () => void;
+  readonly children: ReactNode;
+}) {
   const section = SECTIONS.find((s) => s.to !== '/' && props.path.startsWith(s.to))?.to ?? (props.path === '/' ? '/' : '');
   return (
     <>
@@ -34,6 +41,7 @@ export function Layout(props: { readonly path: string; readonly accountId: strin
         </nav>
         <div className="who">
           {props.accountId ? <span>Signed in as <strong>{props.accountId}</strong></span> : null}
+          <OrganisationSwitcher round={props.organisationsRound} />
           <button type="button" className="secondary" onClick={props.onSignOut}>
             Sign out
           </button>

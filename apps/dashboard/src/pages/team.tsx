@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { messageOf } from '../api/problems';
-import type { CreatedInvitation, Role } from '../api/types';
+import type { CreatedInvitation, Member, Role } from '../api/types';
 import { useApi, useLoad } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
+import { useOrganisationChoice } from '../components/organisation-switcher';
 import { formatInstant } from '../format';
 
 const ROLES: readonly Role[] = ['owner', 'admin', 'developer', 'finance', 'viewer'];
@@ -19,9 +20,14 @@ function RoleSelect(props: { readonly id?: string; readonly label?: string; read
   );
 }
 
-/** The organisation's members and roles, invitations (the code shown once), revoking them, and accepting one. */
+/** How a member is named to people: their address when one is known, else their user id. */
+export const memberLabel = (member: Pick<Member, 'user_id' | 'email'>): string => member.email ?? member.user_id;
+
+/** The organisation's members and roles, invitations (the code shown once), revoking them, accepting one, and creating an organisation. */
 export function TeamPage() {
   const api = useApi();
+  const organisations = useOrganisationChoice();
+  const [organisationName, setOrganisationName] = useState('');
   const organisation = useLoad((client) => client.organisation.get(), 'organisation');
   const invitations = useLoad((client) => client.organisation.invitations(), 'invitations');
   const [email, setEmail] = useState('');
@@ -59,7 +65,17 @@ export function TeamPage() {
     void change(async () => {
       const joined = await api.organisation.acceptInvitation(code.trim());
       setCode('');
-      setNotice(`You joined ${joined.organisation_id} as ${joined.role}. Sign in with a token for that organisation to act in it.`);
+      organisations.refresh();
+      setNotice(`You joined ${joined.organisation_id} as ${joined.role}. Choose it under Organisation above to act in it.`);
+    });
+  };
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    void change(async () => {
+      const created = await api.organisations.create({ name: organisationName.trim() });
+      setOrganisationName('');
+      organisations.refresh();
+      organisations.switchTo(created.id);
     });
   };
 
@@ -71,7 +87,8 @@ export function TeamPage() {
       <p className="hint">
         {organisation.data ? (
           <>
-            Organisation <strong className="mono">{organisation.data.id}</strong>; your role: <strong data-testid="own-role">{organisation.data.role}</strong>.
+            Organisation <strong data-testid="organisation-name">{organisation.data.name ?? organisation.data.id}</strong>
+            {organisation.data.name ? <span className="mono"> ({organisation.data.id})</span> : null}; your role: <strong data-testid="own-role">{organisation.data.role}</strong>.
           </>
         ) : null}
       </p>
@@ -84,7 +101,7 @@ export function TeamPage() {
             <thead>
               <tr>
                 <th scope="col">Member</th>
-                <th scope="col">Email</th>
+                <th scope="col">User id</th>
                 <th scope="col">Joined</th>
                 <th scope="col">Role</th>
                 <th scope="col">Actions</th>
@@ -93,19 +110,19 @@ export function TeamPage() {
             <tbody>
               {members.map((member) => (
                 <tr key={member.user_id} data-member={member.user_id}>
+                  <td>{memberLabel(member)}</td>
                   <td className="mono">{member.user_id}</td>
-                  <td>{member.email ?? 'founder'}</td>
                   <td>{formatInstant(member.joined_at)}</td>
                   <td>
                     <RoleSelect
-                      label={`Role of ${member.user_id}`}
+                      label={`Role of ${memberLabel(member)}`}
                       value={member.role}
                       disabled={busy}
                       onChange={(next) => void change(() => api.organisation.changeRole(member.user_id, { role: next }))}
                     />
                   </td>
                   <td>
-                    <button type="button" className="secondary" disabled={busy} aria-label={`Remove ${member.user_id}`} onClick={() => void change(() => api.organisation.removeMember(member.user_id))}>
+                    <button type="button" className="secondary" disabled={busy} aria-label={`Remove ${memberLabel(member)}`} onClick={() => void change(() => api.organisation.removeMember(member.user_id))}>
                       Remove
                     </button>
                   </td>
@@ -163,6 +180,17 @@ export function TeamPage() {
           <input id="accept-code" className="mono" required value={code} onChange={(e) => setCode(e.target.value)} placeholder="inv.…" />
           <button type="submit" disabled={busy}>
             Accept invitation
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="create-title">
+        <h2 id="create-title">Create an organisation</h2>
+        <p className="hint">A new organisation with its own App and API pools, keys and team; you are its owner. The dashboard switches to it.</p>
+        <form className="inline-form" onSubmit={create}>
+          <label htmlFor="organisation-name">Name</label>
+          <input id="organisation-name" required maxLength={100} value={organisationName} onChange={(e) => setOrganisationName(e.target.value)} placeholder="Studio" />
+          <button type="submit" disabled={busy}>
+            Create organisation
           </button>
         </form>
       </section>

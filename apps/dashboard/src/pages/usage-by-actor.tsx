@@ -1,4 +1,4 @@
-import type { ApiKey, UsageGroup } from '../api/types';
+import type { ApiKey, Member, UsageGroup } from '../api/types';
 import { formatCredits, poolName } from '../format';
 
 interface ActorTableProps {
@@ -6,6 +6,8 @@ interface ActorTableProps {
   readonly groups: readonly UsageGroup[];
   /** The account's keys, to name each key's row. */
   readonly keys: readonly ApiKey[];
+  /** The organisation's members, to name each member's row by their address. */
+  readonly members?: readonly Member[];
 }
 
 const TITLES = { key: 'Per API key', member: 'Per member' } as const;
@@ -16,7 +18,9 @@ const OTHERS = { key: 'Not made with a key', member: 'Not made by a member' } as
 /** Credits charged and tasks per API key, or per member, and pool (`GET /v1/usage?group_by=...`). */
 export function UsageByActorTable(props: ActorTableProps) {
   const names = new Map(props.keys.map((key) => [key.id, key.name]));
-  const label = (id: string | null) => (id === null ? OTHERS[props.by] : props.by === 'key' ? `${names.get(id) ?? 'deleted key'} (bk_${id})` : id);
+  const emails = new Map((props.members ?? []).flatMap((member) => (member.email ? [[member.user_id, member.email] as const] : [])));
+  const memberName = (id: string) => (emails.has(id) ? `${emails.get(id) ?? ''} (${id})` : id);
+  const label = (id: string | null) => (id === null ? OTHERS[props.by] : props.by === 'key' ? `${names.get(id) ?? 'deleted key'} (bk_${id})` : memberName(id));
   return (
     <div className="table-wrap">
       <table aria-label={LABELS[props.by]}>

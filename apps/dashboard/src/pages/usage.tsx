@@ -32,6 +32,7 @@ export function UsagePage() {
   const byKey = useLoad((api) => api.account.usage({ from, to, ...(pool ? { pool } : {}), group_by: 'key' }), `${query}&group_by=key`);
   const byMember = useLoad((api) => api.account.usage({ from, to, ...(pool ? { pool } : {}), group_by: 'member' }), `${query}&group_by=member`);
   const keys = useLoad((api) => api.apiKeys.list(), 'keys');
+  const members = useLoad((api) => api.organisation.get(), 'members');
   const utilisation = useLoad((api) => api.tasks.utilisation(), 'utilisation');
   const tasks = useLoad(allTasks, 'tasks');
   const ledger = useLoad(allLedger, 'ledger');
@@ -115,7 +116,7 @@ export function UsagePage() {
         <p className="hint">Credits charged in the same days and pool, per API key and per member who made the tasks.</p>
         <div className="side-by-side">
           {byKey.data ? <UsageByActorTable by="key" groups={byKey.data.groups} keys={keys.data?.api_keys ?? []} /> : null}
-          {byMember.data ? <UsageByActorTable by="member" groups={byMember.data.groups} keys={keys.data?.api_keys ?? []} /> : null}
+          {byMember.data ? <UsageByActorTable by="member" groups={byMember.data.groups} keys={keys.data?.api_keys ?? []} members={members.data?.members ?? []} /> : null}
         </div>
       </section>
       <section aria-labelledby="utilisation-title">

@@ -17,7 +17,8 @@ export interface EmbeddedDashboard {
   readonly url: string;
   /** Every line the platform printed. */
   readonly logs: readonly string[];
-  token(accountId: string): Promise<string>;
+  /** `email`: the token's `email` claim, the address members are listed with. */
+  token(accountId: string, email?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -69,7 +70,7 @@ export async function startEmbeddedDashboard(dataDir: string): Promise<EmbeddedD
   return {
     url,
     logs,
-    token: (accountId) => signAppToken(secret, accountId, { now: Date.now(), ttlSeconds: 3600 }),
+    token: (accountId, email) => signAppToken(secret, accountId, { ...(email === undefined ? {} : { email }), now: Date.now(), ttlSeconds: 3600 }),
     stop: () => stopChild(child, exited),
   };
 }

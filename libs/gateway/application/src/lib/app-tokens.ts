@@ -26,15 +26,19 @@ export function readJwtSecret(path: string): string {
 
 /**
  * A signed-in app user's token (HS256): `sub` is the user, `org` the organisation they act
- * in when not their own, `role` is present for finance.
+ * in when not their own, `role` is present for finance, `email` the user's address when given.
  */
 export function signAppToken(
   secret: string,
   accountId: string,
-  options: { readonly role?: Role; readonly organisationId?: string; readonly now: number; readonly ttlSeconds: number },
+  options: { readonly role?: Role; readonly organisationId?: string; readonly email?: string; readonly now: number; readonly ttlSeconds: number },
 ): Promise<string> {
   const issuedAt = Math.floor(options.now / 1000);
-  const claims = { ...(options.role === 'finance' ? { role: 'finance' } : {}), ...(options.organisationId === undefined ? {} : { org: options.organisationId }) };
+  const claims = {
+    ...(options.role === 'finance' ? { role: 'finance' } : {}),
+    ...(options.organisationId === undefined ? {} : { org: options.organisationId }),
+    ...(options.email === undefined ? {} : { email: options.email }),
+  };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(accountId)
