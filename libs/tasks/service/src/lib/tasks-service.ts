@@ -12,6 +12,7 @@ import { TaskViews } from './read-model/task-views';
 import { TASK_RPC_PARTS, type TaskRpcOptions, TasksController } from './rpc/task-rpc';
 import { SagaRunner } from './saga/saga-runner';
 import { AccountSlots } from './slots/account-slots';
+import { AdmissionLog } from './slots/admission-log';
 import { Admissions } from './slots/admissions';
 import { TaskStreams } from './streams/task-streams';
 import { TaskReactionsController } from './task-reactions-controller';
@@ -54,6 +55,8 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
     const admissions = new Admissions({
       streams,
       slots,
+      // Instances in several processes on one store record each slot decision before acting on it.
+      admissionLog: new AdmissionLog(store, context.newId, context.sharedStore === true),
       plans,
       wallet: new WalletClient(context.rpc, settings.walletService),
       commands: context.commands,

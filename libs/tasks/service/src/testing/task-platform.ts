@@ -4,7 +4,7 @@ import { PURCHASE_EVENT_SCHEMA_VERSIONS, type RpcContract, type SubscriptionEven
 import { type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { EventHeader, InProcessMessageBus } from '@billing/messaging';
 import { createPricingService } from '@billing/pricing-service';
-import { type Clock, createLogger, RpcDirectory, send, ServiceHost, type ServiceFactory } from '@billing/service-host';
+import { type Clock, createLogger, type ProcessorLeases, RpcDirectory, send, ServiceHost, type ServiceFactory } from '@billing/service-host';
 import { createTasksService, SUBSCRIPTION_TOPIC } from '../lib/tasks-service';
 import type { TasksServiceOptions } from '../lib/tasks-service-options';
 import { TestWallet } from './test-wallet';
@@ -47,14 +47,17 @@ export class TaskPlatform {
     return platform;
   }
 
-  /** A task-service instance; give `store` to share one event store between instances. */
-  async startTasks(options: TasksServiceOptions = {}, instance: { name?: string; store?: EventStore } = {}): Promise<RunningService> {
+  /**
+   * A task-service instance; give `store` to share one event store between instances, and
+   * `leases` (with a store object of its own) for an instance as another process would be.
+   */
+  async startTasks(options: TasksServiceOptions = {}, instance: { name?: string; store?: EventStore; leases?: ProcessorLeases } = {}): Promise<RunningService> {
     // The test's clock is the monotonic one too unless a test gives its own: advancing it is time passing.
     const monotonic = () => this.options.clock.now();
-    return this.startService(instance.name ?? 'tasks', createTasksService({ monotonic, ...this.options.tasks, ...options }), instance.store);
+    return this.startService(instance.name ?? 'tasks', createTasksService({ monotonic, ...this.options.tasks, ...options }), instance.store, instance.leases);
   }
 
-  async startService(serviceName: string, factory: ServiceFactory, sharedStore?: EventStore): Promise<RunningService> {
+  async startService(serviceName: string, factory: ServiceFactory, sharedStore?: EventStore, leases?: ProcessorLeases): Promise<RunningService> {
     const store = sharedStore ?? openSqliteEventStore({ path: join(this.options.dir, `${serviceName}.events.db`) });
     const db = new Database(join(this.options.dir, `${serviceName}.state.db`));
     db.pragma('journal_mode = WAL');
@@ -70,6 +73,7 @@ export class TaskPlatform {
       directory: this.directory,
       instanceId: `${serviceName}-test`,
       backoff: { initialDelayMs: 5, maxDelayMs: 50 },
+      ...(leases ? { leases } : {}),
     });
     const running: RunningService = {
       host,

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walletPeriodOf, walletPeriodStreamName, walletStreamName, type ReserveCredits, type WalletEvent, WalletRpc } from '@billing/contracts';
-import { type EventStore, openSqliteEventStore } from '@billing/event-store';
+import { type EventStore, openPostgresEventStore, openSqliteEventStore } from '@billing/event-store';
+import { startPostgres } from '@billing/event-store/testing';
 import type { CommandOutcome } from '@billing/service-host';
 import { checkWalletInvariants } from '@billing/wallet-domain';
 import { eventually } from '@billing/util/testing';
@@ -88,6 +89,39 @@ describe('race: 1,000 reservations at once against a balance that covers 100', (
       console.info(`race from two writers: ${ATTEMPTS} reservations decided in ${millis} ms`);
     } finally {
       await store.close();
+    }
+  }, 90_000);
+
+  it('with an API key whose budget covers 100, from two instances each on its own PostgreSQL store object: exactly 100, the balance covering all 1,000', async () => {
+    const server = await startPostgres();
+    const schema = `wallet_race_${Math.random().toString(36).slice(2, 10)}`;
+    const [one, two] = await Promise.all([0, 1].map(() => openPostgresEventStore({ connectionString: server.url, schema, pollIntervalMs: 50 })));
+    if (!one || !two) throw new Error('two stores');
+    const stores = [one, two];
+    try {
+      let ids = 0;
+      const newEventId = () => `event-${ids++}`;
+      // Two processes' queues: nothing shared but the database.
+      const [first, second] = stores.map((store, index) => new WalletCommandQueue({ store, newEventId, maxBatch: 5 + index * 2 }));
+      if (!first || !second) throw new Error('two queues');
+      const stream = walletStreamName('acct-race', 'api');
+      await first.handle(stream, { ...funding, data: { ...funding.data, millicredits: ATTEMPTS * HOLD } });
+      const withKey = (i: number): ReserveCredits => {
+        const command = reserve(i);
+        return { ...command, data: { ...command.data, keyId: 'key-1', keyBudget: { limitMillicredits: FITS * HOLD, per: 'month' } } };
+      };
+      const outcomes = await Promise.all(Array.from({ length: ATTEMPTS }, (_, i) => (i % 2 === 0 ? first : second).handle(stream, withKey(i))));
+      expect(outcomes.every((o) => o.kind === 'applied' && o.events === 1)).toBe(true);
+      const books = walletPeriodStreamName('acct-race', 'api', walletPeriodOf(T0, 'month'));
+      const [, ...events] = (await one.readStream(books)).map((e) => ({ type: e.type, data: e.data }) as WalletEvent);
+      expect(count(events, 'CreditsReserved')).toBe(FITS);
+      const rejections = events.filter((e) => e.type === 'ReservationRejected');
+      expect(rejections).toHaveLength(ATTEMPTS - FITS);
+      expect(rejections.every((e) => e.type === 'ReservationRejected' && e.data.keyBudget?.remainingMillicredits === 0)).toBe(true);
+      expect(checkWalletInvariants(events)).toEqual([]);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+      await server.stop();
     }
   }, 90_000);
 });

@@ -2,6 +2,12 @@ import type { SlotAdmission } from '@billing/contracts';
 import { SlotsError } from './slots-errors';
 import { nextInQueue, type QueuedTask, type Slots } from './slots-state';
 
+/** What one request decides: the queued tasks that leave the queue first (a raised limit), then where the newcomer stands. */
+export interface RequestDecision {
+  readonly leaving: readonly QueuedTask[];
+  readonly admission: SlotAdmission;
+}
+
 /**
  * Never more than `limit` running. A newcomer takes a free slot only when nobody waits
  * (it never overtakes a queued task); otherwise it queues when it asked to, or is refused
@@ -12,6 +18,14 @@ export function admit(state: Slots, request: { readonly queueIfBusy: boolean }, 
   const running = state.running.length;
   if (running < limit && state.queue.length === 0) return { kind: 'slot' };
   return request.queueIfBusy ? { kind: 'queued', limit, running } : { kind: 'refused', limit, running };
+}
+
+/** A request against the account's slots: the queue moves first (a raised limit frees slots for it), then the newcomer is judged on what is left. */
+export function decideRequest(state: Slots, request: { readonly queueIfBusy: boolean }, limit: number): RequestDecision {
+  const leaving = leavingQueue(state, limit);
+  const left = new Set(leaving.map((queued) => queued.taskId));
+  const after: Slots = { running: [...state.running, ...left], queue: state.queue.filter((queued) => !left.has(queued.taskId)) };
+  return { leaving, admission: admit(after, request, limit) };
 }
 
 /** The queued tasks that take the slots free now (a task ended, or the plan raised the limit), in the order they leave. */

@@ -1,7 +1,7 @@
 import type { SlotAdmission, TaskEvent } from '@billing/contracts';
 import fc from 'fast-check';
 import { T0, aQuote } from '../../testing/fixtures';
-import { admit, leavingQueue } from './slot-admission';
+import { admit, decideRequest, leavingQueue } from './slot-admission';
 import { SlotsError } from './slots-errors';
 import { evolveSlots, initialSlots, slotsOf, type Slots } from './slots-state';
 
@@ -87,6 +87,12 @@ describe('concurrency slots, derived from the account task events', () => {
   it('a plan may raise the limit; the raised limit lets the queue move before a newcomer', () => {
     given(...SIX).whenRequested({ limit: 10 }).then({ kind: 'slot' });
     given(...SIX, queued('g'), queued('h')).whenSlotsFree(7).thenLeave('g');
+  });
+
+  it('one request decides at once the queue moving into a raised limit and the newcomer judged on what is left', () => {
+    const { slots } = given(...SIX, queued('g'));
+    expect(decideRequest(slots, { queueIfBusy: false }, 7)).toEqual({ leaving: [{ taskId: 'g', priority: false }], admission: { kind: 'refused', limit: 7, running: 7 } });
+    expect(decideRequest(slots, { queueIfBusy: false }, 8)).toEqual({ leaving: [{ taskId: 'g', priority: false }], admission: { kind: 'slot' } });
   });
 
   it('a hold that reaches a task still queued takes its slot', () => {

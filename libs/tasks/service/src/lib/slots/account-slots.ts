@@ -11,7 +11,8 @@ import { KeyedLock } from '../streams/keyed-lock';
  * lock, so the count is exact while every writer of the store shares this object: one per
  * store object, so two instances on one store in one process share it too. Instances in
  * several processes on one store (PostgreSQL) follow the store instead (`followStore`),
- * every instance's appends, and a decision first waits until they took in the store's head.
+ * every instance's appends, and a decision first waits until they took in the store's head;
+ * what makes their decisions exact against each other is the admission log (`AdmissionLog`).
  */
 export class AccountSlots {
   private static readonly ofStores = new WeakMap<EventStore, AccountSlots>();

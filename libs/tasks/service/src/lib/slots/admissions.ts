@@ -1,11 +1,14 @@
-import { walletStreamName } from '@billing/contracts';
+import { type TaskCommand, walletStreamName } from '@billing/contracts';
 import { type Clock, type CommandSender, type Logger, RpcError, RpcTimeoutError } from '@billing/service-host';
 import {
-  admit,
+  decideRequest,
   isTask,
   leavingQueue,
+  type QueuedTask,
+  type Slots,
   recordAnswer,
   requestTaskCommand,
+  TaskError,
   reservationCallFor,
   reserveCreditsFor,
   type Task,
@@ -16,10 +19,15 @@ import type { AccountPlans } from '../plans/account-plans';
 import type { TaskStreams } from '../streams/task-streams';
 import type { WalletClient } from '../wallet/wallet-client';
 import type { AccountSlots } from './account-slots';
+import type { AdmissionLog, SlotsDecided } from './admission-log';
+
+/** Other instances deciding for the same account at once: each conflict means one of them went ahead. */
+const MAX_DECISION_ATTEMPTS = 20;
 
 export interface AdmissionsOptions {
   readonly streams: TaskStreams;
   readonly slots: AccountSlots;
+  readonly admissionLog: AdmissionLog;
   readonly plans: AccountPlans;
   readonly wallet: WalletClient;
   readonly commands: CommandSender;
@@ -32,7 +40,8 @@ export interface AdmissionsOptions {
 }
 
 /**
- * The request path: a task's slot is decided and recorded under its account's lock, then
+ * The request path: a task's slot is decided and recorded under its account's lock (and,
+ * with instances in other processes on the store, through the account's admission log), then
  * the wallet is asked for its credits and its answer recorded, so the client hears the
  * outcome at once. The task is on its stream before the wallet holds anything: a crash
  * in between leaves a `requested` task, whose hold the saga records from the wallet's
@@ -42,15 +51,15 @@ export class Admissions {
   constructor(private readonly options: AdmissionsOptions) {}
 
   async request(request: TaskRequest, concurrencyLimit: number): Promise<TaskState> {
-    const { streams, slots } = this.options;
+    const { streams } = this.options;
     const { taskId, accountId } = request;
-    await slots.exclusive(accountId, async () => {
-      await slots.current();
-      // A raised limit lets the queue move before the newcomer is judged.
-      await this.dequeue(accountId, concurrencyLimit);
-      const admission = admit(slots.of(accountId), request, concurrencyLimit);
-      await streams.handleTask(requestTaskCommand(request, admission, this.meta(`RequestTask:${taskId}`, taskId)));
-    });
+    // A request repeated (its answer was lost) is answered by the task it made: no second decision.
+    if (!isTask(await streams.task(taskId))) {
+      await this.decide(accountId, (slots) => {
+        const { leaving, admission } = decideRequest(slots, request, concurrencyLimit);
+        return [...this.dequeueCommands(leaving), requestTaskCommand(request, admission, this.meta(`RequestTask:${taskId}`, taskId))];
+      });
+    }
     const task = await streams.task(taskId);
     return isTask(task) && task.status === 'requested' ? this.reserve(task) : task;
   }
@@ -88,10 +97,7 @@ export class Admissions {
     await slots.current();
     if (slots.of(accountId).queue.length === 0) return;
     const { concurrencyLimit } = await this.options.plans.planOf(accountId);
-    await slots.exclusive(accountId, async () => {
-      await slots.current();
-      await this.dequeue(accountId, concurrencyLimit);
-    });
+    await this.decide(accountId, (now) => this.dequeueCommands(leavingQueue(now, concurrencyLimit)));
   }
 
   /** After a restart: tasks left `requested` (their reservation may never have reached the wallet) ask again; the saga records the answers. */
@@ -100,10 +106,49 @@ export class Admissions {
     if (requested.length > 0) this.sendReservation(requested);
   }
 
-  private async dequeue(accountId: string, concurrencyLimit: number): Promise<void> {
-    for (const { taskId } of leavingQueue(this.options.slots.of(accountId), concurrencyLimit)) {
-      await this.options.streams.handleTask({ type: 'DequeueTask', data: { taskId }, metadata: this.meta(`DequeueTask:${taskId}`, taskId) });
+  /**
+   * Load, decide, record, retry: alone for the account in this process, on slots caught up
+   * with the store, the decision recorded in the account's admission log and only then its
+   * commands handled. Another instance that recorded a decision since is carried out first.
+   */
+  private async decide(accountId: string, decision: (slots: Slots) => readonly TaskCommand[]): Promise<void> {
+    const { slots, streams, admissionLog } = this.options;
+    await slots.exclusive(accountId, async () => {
+      for (let attempt = 1; ; attempt++) {
+        await slots.current();
+        const commands = decision(slots.of(accountId));
+        if (commands.length === 0) return;
+        const recorded = await admissionLog.record(accountId, { commands });
+        if (recorded.recorded) {
+          for (const command of commands) await streams.handleTask(command);
+          return;
+        }
+        if (attempt >= MAX_DECISION_ATTEMPTS) throw new Error(`the slots of account ${accountId} were decided elsewhere ${attempt} times running`);
+        await this.carryOut(recorded.decision);
+        admissionLog.carried(accountId, recorded.revision);
+      }
+    });
+  }
+
+  /** Another instance's decision, handled again (its commands change nothing the second time); a request it made here has its credits asked for. */
+  private async carryOut(decision: SlotsDecided): Promise<void> {
+    const { streams, logger } = this.options;
+    for (const command of decision.commands) {
+      try {
+        const events = await streams.handleTask(command);
+        if (!events.some((event) => event.type === 'TaskRequested')) continue;
+        const task = await streams.task(command.data.taskId);
+        if (isTask(task) && task.status === 'requested') this.sendReservation([task]);
+      } catch (error) {
+        // A request its own writer found invalid: nothing was decided.
+        if (!(error instanceof TaskError)) throw error;
+        logger.warn('a recorded slot decision is not a valid task command; nothing to carry out', { taskId: command.data.taskId, error: String(error) });
+      }
     }
+  }
+
+  private dequeueCommands(leaving: readonly QueuedTask[]): readonly TaskCommand[] {
+    return leaving.map(({ taskId }) => ({ type: 'DequeueTask', data: { taskId }, metadata: this.meta(`DequeueTask:${taskId}`, taskId) }));
   }
 
   /** Through the wallet's command topic, which keeps them until the wallet takes them. */
