@@ -78,7 +78,7 @@ export class ServiceHost {
   static async start(options: ServiceHostOptions): Promise<ServiceHost> {
     const clock = options.clock ?? systemClock;
     const faults = new FaultCounts();
-    const uncount = options.metrics?.countDeadLetters(() => faults.deadLettersByTopic());
+    const uncounts = options.metrics ? [options.metrics.countDeadLetters(() => faults.deadLettersByTopic()), options.metrics.countHandled(() => faults.handledByConsumer())] : [];
     const rpc = new BusRpcClient({
       bus: options.bus,
       caller: options.serviceName,
@@ -106,7 +106,7 @@ export class ServiceHost {
       ...(options.leases ? { sharedStore: true } : {}),
     };
     const host = new ServiceHost(options, context, rpc, storage, faults);
-    if (uncount) host.started.push({ name: 'dead-letter metrics', stop: async () => uncount() });
+    if (uncounts.length > 0) host.started.push({ name: 'dead-letter and handled metrics', stop: async () => uncounts.forEach((uncount) => uncount()) });
     try {
       const service = await options.factory(context);
       // Nest finds the service's handlers; the transport hands them to this host, which delivers to them.

@@ -44,6 +44,7 @@ export class PlatformMetrics {
   private readonly consumerGroups: Samples<'group' | 'topic'>[] = [];
   private readonly relayLags = new Map<string, () => Promise<number>>();
   private readonly deadLetterSources: Samples<'topic' | 'consumer'>[] = [];
+  private readonly handledSources: Samples<'consumer'>[] = [];
   private readonly taskGauges: Samples<'state'>[] = [];
 
   constructor() {
@@ -52,6 +53,7 @@ export class PlatformMetrics {
     const consumerGroups = this.consumerGroups;
     const relayLags = this.relayLags;
     const deadLetterSources = this.deadLetterSources;
+    const handledSources = this.handledSources;
     const taskGauges = this.taskGauges;
     this.gauge('billing_consumer_lag_events', 'Events a consumer group is behind the head of a topic (or store) it follows', ['group', 'topic'], async () => [
       ...(await readAll(lags.map((lag) => [lag.labels, lag.behind] as const))),
@@ -71,6 +73,16 @@ export class PlatformMetrics {
       async collect() {
         this.reset();
         for (const read of deadLetterSources) for (const [labels, count] of await read()) this.inc(labels, count);
+      },
+    });
+    new Counter({
+      name: 'billing_messages_handled_total',
+      help: 'Messages this process handled from the bus, by consumer group (commands decided, RPC requests answered, events reacted to)',
+      labelNames: ['consumer'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const read of handledSources) for (const [labels, count] of await read()) this.inc(labels, count);
       },
     });
   }
@@ -97,6 +109,10 @@ export class PlatformMetrics {
 
   countDeadLetters(read: Samples<'topic' | 'consumer'>): () => void {
     return added(this.deadLetterSources, read);
+  }
+
+  countHandled(read: Samples<'consumer'>): () => void {
+    return added(this.handledSources, read);
   }
 
   countTasks(read: Samples<'state'>): () => void {

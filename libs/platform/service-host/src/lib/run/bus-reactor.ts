@@ -76,6 +76,7 @@ export class BusReactorRunner {
         onError: (error, attempt) => this.logger.error('reactor failed, retrying', { reactor: this.reactor.name, attempt, error, firstEventId: events[0]?.eventId }),
       });
     });
+    this.faults.handled(this.group, events.length);
   }
 }
 

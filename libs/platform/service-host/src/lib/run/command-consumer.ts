@@ -109,6 +109,7 @@ export class CommandConsumer implements CommandEndpoint {
           return this.retrying(() => route.handle(inSpan, target), 'command failed, retrying', { commandId: command.metadata.commandId, type: command.type });
         },
       });
+      this.faults.handled(this.group);
       if (outcome.kind === 'refused') {
         this.options.logger.info('command refused', {
           commandId: command.metadata.commandId,

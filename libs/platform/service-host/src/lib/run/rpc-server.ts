@@ -81,6 +81,7 @@ export class RpcServer {
       }),
     );
     await sendToDeadLetters(rejected, { bus: this.bus, consumer: this.group, logger: this.logger, faults: this.faults, backoff: this.backoff, stop: this.stop$ });
+    this.faults.handled(this.group, out.length);
     if (out.length === 0) return;
     await untilDone(() => this.bus.publish(out), {
       backoff: this.backoff,
