@@ -156,7 +156,7 @@ export interface WalletAudit {
  * wallet's history across its periods (with every hold ended), that no event id or reservation outcome appears twice
  * (invariant 5), and that each task's `creditsCost` is what its wallet was charged for it.
  */
-export async function auditWallets(walletStore: EventStore, tasks: ReadonlyMap<string, TaskReply>, endedBy: number): Promise<WalletAudit> {
+export async function auditWallets(walletStore: Pick<EventStore, 'readAll'>, tasks: ReadonlyMap<string, TaskReply>, endedBy: number): Promise<WalletAudit> {
   const byStream = new Map<string, WalletEvent[]>();
   const eventIds = new Set<string>();
   const problems: string[] = [];
