@@ -45,6 +45,8 @@ const ordersOf = (t: Transport) => ({
   /** Sandbox provider only: pays the order as a checkout would. */
   confirmSandboxPayment: (id: string, o?: CallOptions) => t.send('OrdersController_confirm', { path: { id } }, o),
   refund: (id: string, body: BodyOf<'OrdersController_refund'>, o?: CallOptions) => t.send('OrdersController_refund', { path: { id }, body }, o),
+  /** Finance only: refunds a plan's paid renewal, by its invoice id (the period's unspent credits taken back, their share returned). */
+  refundRenewal: (invoiceId: string, body: BodyOf<'RenewalsController_refund'>, o?: CallOptions) => t.send('RenewalsController_refund', { path: { id: invoiceId }, body }, o),
   /** A paid order's receipt. */
   receipt: (id: string, o?: CallOptions) => t.send('OrdersController_receipt', { path: { id } }, o),
   /** Every receipt of the account, newest first. */

@@ -685,6 +685,26 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/v1/renewals/{id}/refund": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /**
+         * Refund a plan’s paid renewal: its period’s unspent credits taken back, their share of the price returned
+         * @description Role finance only (anyone else is refused with 403; another account’s renewal is not found). The credits of the period the renewal paid that are still unspent are taken back and their share of the renewal’s price (pro rata, rounded down to the cent) returned through the payment provider, asynchronously: the renewal shows `refund_requested`, then `refunded`. Asked again, it changes nothing. The plan goes on. 502 when the provider has not yet reported the payment to refund (try again).
+         */
+        readonly post: operations["RenewalsController_refund"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/v1/sandbox/checkout/{id}": {
         readonly parameters: {
             readonly query?: never;
@@ -1946,6 +1966,27 @@ export interface components {
             readonly required: number | null;
             /** Format: int32 */
             readonly running: number | null;
+        };
+        readonly RenewalDto: {
+            readonly account_id: string;
+            readonly amount: components["schemas"]["MoneyDto"];
+            /** @description Credits the renewal granted for its period (at most three decimals) */
+            readonly credits: number;
+            /** @description The renewal’s invoice id at the payment provider */
+            readonly id: string;
+            /** Format: date-time */
+            readonly period_end: string;
+            /** Format: date-time */
+            readonly period_start: string;
+            /** @description Money returned so far */
+            readonly refunded: components["schemas"]["MoneyDto"];
+            /** @description Credits of the period taken back so far */
+            readonly revoked_credits: number;
+            /**
+             * @description `refund_requested` until the wallet’s revocation of the period’s credits is settled
+             * @enum {string}
+             */
+            readonly status: "paid" | "refund_requested" | "refunded";
         };
         readonly RotateApiKeyBody: {
             /**
@@ -6303,6 +6344,134 @@ export interface operations {
                     readonly RateLimit: components["headers"]["RateLimit"];
                     readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service behind the gateway, or the message bus, is unavailable or did not answer in time (`Retry-After`) */
+            readonly 503: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    readonly RenewalsController_refund: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                /** @description The renewal’s invoice id at the payment provider (a receipt of kind `renewal` is `renewal:<invoice id>`) */
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["RefundBody"];
+            };
+        };
+        readonly responses: {
+            readonly 202: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["RenewalDto"];
+                };
+            };
+            /** @description Validation: every bad field is listed in `errors` */
+            readonly 400: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid API key or token (`WWW-Authenticate` says the Bearer scheme) */
+            readonly 401: {
+                headers: {
+                    readonly "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the plan lacks an entitlement (`entitlement`), or the caller may not do this */
+            readonly 403: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (another account’s resources are not found either) */
+            readonly 404: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            readonly 409: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URI (a path parameter) is too long */
+            readonly 414: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (`Retry-After`, `RateLimit`), or the concurrency limit (`limit`, `running`; `Retry-After` is a hint, or send `queue: true`) */
+            readonly 429: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    readonly "Retry-After": components["headers"]["Retry-After"];
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem details */
+            readonly 502: {
+                headers: {
+                    readonly RateLimit: components["headers"]["RateLimit"];
+                    readonly "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     readonly [name: string]: unknown;
                 };
                 content: {

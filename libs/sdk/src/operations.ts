@@ -50,6 +50,7 @@ export const ROUTES: { readonly [Id in OperationId]: Route } = {
   OrdersController_refund: post('/v1/orders/{id}/refund'),
   OrdersController_receipt: get('/v1/orders/{id}/receipt'),
   ReceiptsController_list: get('/v1/receipts'),
+  RenewalsController_refund: post('/v1/renewals/{id}/refund'),
   SubscriptionController_get: get('/v1/subscription'),
   SubscriptionController_cancel: post('/v1/subscription/cancel'),
   SubscriptionController_resume: post('/v1/subscription/resume'),

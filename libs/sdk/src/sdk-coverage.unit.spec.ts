@@ -38,6 +38,7 @@ const CALLS: { readonly [Id in OperationId]: (billing: BillingClient) => Promise
   OrdersController_refund: (b) => b.orders.refund('{id}', { reason: 'r' }),
   OrdersController_receipt: (b) => b.orders.receipt('{id}'),
   ReceiptsController_list: (b) => b.orders.receipts(),
+  RenewalsController_refund: (b) => b.orders.refundRenewal('{id}', { reason: 'r' }),
   SubscriptionController_get: (b) => b.subscription.get(),
   SubscriptionController_cancel: (b) => b.subscription.cancel(),
   SubscriptionController_resume: (b) => b.subscription.resume(),

@@ -87,6 +87,7 @@ const purchase: Calls<typeof PurchaseRpc> = {
   orderCredited: { request: (s) => ({ accountId: s.accountId, orderId: `order-${s.run}`, waitMillis: 10_000 }), expect: 'reply' },
   paymentWebhook: { request: () => ({ provider: 'sandbox', rawBody: Buffer.from('{}').toString('base64'), headers: {} }), expect: { problem: 'validation' } },
   refundOrder: { request: (s) => ({ accountId: s.accountId, orderId: `order-${s.run}`, reason: 'contract test', requestedBy: 'owner' }), expect: 'reply' },
+  refundRenewal: { request: (s) => ({ invoiceId: `no-invoice-${s.run}`, reason: 'contract test' }), expect: { problem: 'not-found' } },
   accountPlan: { request: (s) => ({ accountId: s.accountId }), expect: 'reply' },
   startContractPlan: { request: (s) => ({ accountId: s.accountId, planId: 'no-such-plan', contractReference: `contract-${s.run}` }), expect: { problem: 'not-found' } },
   planSubscription: { request: (s) => ({ accountId: s.accountId }), expect: { problem: 'not-found' } },

@@ -39,6 +39,7 @@ const CALLS: { readonly [Operation in GatewayOperation]: (client: BillingClient)
   placeOrder: (c) => c.orders.place({ kind: 'pack', pack_id: 'no-such-pack' }),
   confirmSandboxPayment: (c) => c.orders.confirmSandboxPayment(MISSING),
   refundOrder: (c) => c.orders.refund(MISSING, {}),
+  refundRenewal: (c) => c.orders.refundRenewal(MISSING, {}),
   getOrder: (c) => c.orders.get(MISSING),
   receipts: (c) => c.orders.receipts(),
   planSubscription: (c) => c.subscription.get(),

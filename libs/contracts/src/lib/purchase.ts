@@ -78,8 +78,10 @@ export type RefundOrder = Command<'RefundOrder', {
   initiatedBy?: RefundInitiator;
   /** `provider`: what the provider says it returned. */
   providerRefundedCents?: number;
-  /** A plan refunded through the provider before it was recorded: the provider's refund. */
+  /** A plan refunded through the provider before it was recorded: the provider's refund (events before pro rata plan refunds). */
   providerRefundId?: string;
+  /** A lost dispute's refund: the chargeback that took the money (a plan ends with it). */
+  disputeId?: string;
 }>;
 /**
  * A pack's refund is settled per revocation the wallet made: the money for the credits it
@@ -128,7 +130,11 @@ export type PaymentConfirmed = Event<'PaymentConfirmed', {
 } & ProviderReceipt>;
 export type PaymentLinked = Event<'PaymentLinked', { orderId: string; paymentId: string; at: EpochMillis }>;
 export type PaymentFailed = Event<'PaymentFailed', { orderId: string; reason: string; at: EpochMillis }>;
-/** A pack's refund was asked for: the workflow revokes its unspent credits, and each revocation is settled in money. */
+/**
+ * An order's refund was asked for: the workflow revokes its unspent credits (a pack's lot, or
+ * for a plan `grantId`, the grant of the first period its payment paid, and the plan ends),
+ * and each revocation is settled in money.
+ */
 export type OrderRefundRequested = Event<'OrderRefundRequested', {
   orderId: string;
   accountId: string;
@@ -138,11 +144,14 @@ export type OrderRefundRequested = Event<'OrderRefundRequested', {
   reason: string;
   initiatedBy: RefundInitiator;
   providerRefundedCents?: number;
+  grantId?: string;
+  /** A lost dispute's refund: a chargeback. */
+  disputeId?: string;
   at: EpochMillis;
 }>;
 /**
- * Money returned for an order. A plan's: the whole order, at once (its later periods stop).
- * A pack's: one per wallet revocation (`revocationId`), `amountCents` being this refund's share.
+ * Money returned for an order: one per wallet revocation (`revocationId`), `amountCents`
+ * being this refund's share. Before refunds were pro rata, a plan's was the whole order at once.
  */
 export type OrderRefunded = Event<'OrderRefunded', {
   orderId: string;
@@ -216,8 +225,14 @@ export type FailRenewal = Command<'FailRenewal', {
   finalAttempt: boolean;
   reason: string;
 }>;
-/** Ends the plan now (a refund, the provider ended it, a contract closed). */
-export type CancelSubscription = Command<'CancelSubscription', { accountId: string; reason: string }>;
+/**
+ * Why a plan ended here rather than at the provider: a chargeback (a lost dispute) or a
+ * refund of what paid it. Such an ending is carried to the provider (its subscription
+ * cancelled at once), which bills nothing more.
+ */
+export type SubscriptionEndCause = 'chargeback' | 'refund';
+/** Ends the plan now (a refund, a chargeback, the provider ended it, a contract closed). */
+export type CancelSubscription = Command<'CancelSubscription', { accountId: string; reason: string; cause?: SubscriptionEndCause }>;
 /** Ends the plan when its current period ends; `ResumeSubscription` before then keeps it. */
 export type ScheduleCancellation = Command<'ScheduleCancellation', { accountId: string; reason: string }>;
 export type ResumeSubscription = Command<'ResumeSubscription', { accountId: string }>;
@@ -252,8 +267,12 @@ export type ScheduleDowngrade = Command<'ScheduleDowngrade', { accountId: string
 export type OpenRenewalDispute = Command<'OpenRenewalDispute', { accountId: string; invoiceId: string; disputeId: string; amountCents: number }>;
 /** Won: the period's credits are released. Lost: the money is gone, the renewal is refunded as by the provider, and the plan ends. */
 export type CloseRenewalDispute = Command<'CloseRenewalDispute', { accountId: string; invoiceId: string; disputeId: string; outcome: 'won' | 'lost'; amountCents: number }>;
-/** A renewal's money returned at the provider (`providerRefundedCents`): the period's unspent credits are revoked. */
-export type RefundRenewal = Command<'RefundRenewal', { accountId: string; invoiceId: string; reason: string; providerRefundedCents: number }>;
+/**
+ * A renewal's refund: asked for here (finance; the money follows the credits revoked, pro
+ * rata) or made at the provider (`initiatedBy: provider`, with what it returned). Either way
+ * the period's unspent credits are revoked.
+ */
+export type RefundRenewal = Command<'RefundRenewal', { accountId: string; invoiceId: string; reason: string; initiatedBy?: RefundInitiator; providerRefundedCents?: number }>;
 /** Settles one wallet revocation of a refunded renewal's credits (`revocationId`: the wallet's `CreditsRevoked` event id). */
 export type RecordRenewalRefund = Command<'RecordRenewalRefund', {
   accountId: string;
@@ -261,6 +280,8 @@ export type RecordRenewalRefund = Command<'RecordRenewalRefund', {
   revocationId: string;
   revokedMillicredits: number;
   amountCents: number;
+  /** The provider's refund, when one was asked for here. */
+  providerRefundId?: string | null;
 }>;
 
 export type SubscriptionCommand =
@@ -315,7 +336,8 @@ export type SubscriptionPastDue = Event<'SubscriptionPastDue', {
   reason: string;
   at: EpochMillis;
 }>;
-export type SubscriptionCancelled = Event<'SubscriptionCancelled', { accountId: string; planId: string; reason: string; at: EpochMillis }>;
+/** The plan ended; with `cause`, it ended here and the provider's subscription is cancelled at once. */
+export type SubscriptionCancelled = Event<'SubscriptionCancelled', { accountId: string; planId: string; reason: string; cause?: SubscriptionEndCause; at: EpochMillis }>;
 export type SubscriptionCancellationScheduled = Event<'SubscriptionCancellationScheduled', { accountId: string; planId: string; endsAt: EpochMillis; reason: string; at: EpochMillis }>;
 export type SubscriptionResumed = Event<'SubscriptionResumed', { accountId: string; planId: string; at: EpochMillis }>;
 
@@ -359,14 +381,18 @@ interface RenewalPayment {
 }
 export type RenewalDisputed = Event<'RenewalDisputed', RenewalPayment & { disputeId: string; amountCents: number; currency: string; at: EpochMillis }>;
 export type RenewalDisputeClosed = Event<'RenewalDisputeClosed', RenewalPayment & { disputeId: string; outcome: 'won' | 'lost'; amountCents: number; currency: string; at: EpochMillis }>;
-/** The renewal's money was returned at the provider: the workflow revokes the period's unspent credits, and each revocation is settled. */
-export type RenewalRefundRequested = Event<'RenewalRefundRequested', RenewalPayment & { reason: string; initiatedBy: RefundInitiator; providerRefundedCents: number; at: EpochMillis }>;
+/**
+ * A renewal's refund: the workflow revokes the period's unspent credits, and each revocation
+ * is settled (pro rata through the provider; or, `providerRefundedCents`, what the provider returned itself).
+ */
+export type RenewalRefundRequested = Event<'RenewalRefundRequested', RenewalPayment & { reason: string; initiatedBy: RefundInitiator; providerRefundedCents?: number; at: EpochMillis }>;
 /** One revocation of a refunded renewal's credits settled: `amountCents` is its share of the money. */
 export type RenewalRefunded = Event<'RenewalRefunded', RenewalPayment & {
   amountCents: number;
   currency: string;
   revocationId: string;
   revokedMillicredits: number;
+  providerRefundId?: string | null;
   at: EpochMillis;
 }>;
 

@@ -59,6 +59,34 @@ export interface RefundOrderCall {
   readonly accountId?: string;
 }
 
+/**
+ * `refundRenewal`: finance refunds a paid renewal (`invoiceId`: the provider's invoice, or
+ * the payment that paid it); the period's unspent credits are taken back and their share of
+ * the renewal's price returned through the provider. The buyer (`requestedBy: owner`, with
+ * `accountId`) is refused: a plan is ended by cancelling it.
+ */
+export interface RefundRenewalCall {
+  readonly invoiceId: string;
+  readonly reason: string;
+  readonly requestedBy?: 'finance' | 'owner';
+  readonly accountId?: string;
+}
+
+/** A paid renewal: the period it paid, its price and credits, and its refund. */
+export interface PaidRenewalView {
+  readonly accountId: string;
+  readonly invoiceId: string;
+  readonly periodStart: EpochMillis;
+  readonly periodEnd: EpochMillis;
+  readonly amountCents: number;
+  readonly currency: string;
+  readonly millicredits: number;
+  /** `refund_requested` until the wallet's first revocation of the period's credits is settled. */
+  readonly status: 'paid' | 'refund_requested' | 'refunded';
+  readonly refundedCents: number;
+  readonly revokedMillicredits: number;
+}
+
 /** `planSubscription`, `cancelPlanAtPeriodEnd`, `resumePlan`: the account's plan subscription. */
 export interface PlanSubscriptionCall {
   readonly accountId: string;
@@ -239,6 +267,7 @@ export const PurchaseRpc = {
   orderCredited: rpc<OrderCreditedCall, OrderCreditedReply>('purchase', 'orderCredited'),
   paymentWebhook: rpc<PaymentWebhookCall, WebhookOutcome>('purchase', 'paymentWebhook'),
   refundOrder: rpc<RefundOrderCall, Order>('purchase', 'refundOrder'),
+  refundRenewal: rpc<RefundRenewalCall, PaidRenewalView>('purchase', 'refundRenewal'),
   accountPlan: rpc<AccountPlanCall, AccountPlan>('purchase', 'accountPlan'),
   startContractPlan: rpc<StartContractPlanCall, AccountPlan>('purchase', 'startContractPlan'),
   planSubscription: rpc<PlanSubscriptionCall, PlanSubscriptionView>('purchase', 'planSubscription'),

@@ -11,6 +11,7 @@ import {
   PricingRpc,
   PurchaseRpc,
   type RefundOrderCall,
+  type RefundRenewalCall,
   type RpcContract,
   type TaskPageReply,
   type TaskReply,
@@ -85,6 +86,8 @@ import {
   quoteView,
   type ReceiptView,
   receiptView,
+  type RenewalView,
+  renewalView,
   type TaskPageView,
   type TaskView,
   taskView,
@@ -449,6 +452,21 @@ export class BillingGateway {
     const order = await this.call(caller, PurchaseRpc.refundOrder, request, context);
     this.plans.forget(order.accountId);
     return orderView(order);
+  }
+
+  /**
+   * Finance refunds a plan's paid renewal (a later month), by its invoice: the period's
+   * unspent credits are taken back and their share of the renewal's price returned through
+   * the provider, asynchronously. Asked by anyone else, refused as a plan's order is
+   * (403; another account's renewal is not found).
+   */
+  async refundRenewal(caller: Caller, invoiceId: string, reason: string | undefined, context: RequestContext): Promise<RenewalView> {
+    authorise(caller, 'refundRenewal');
+    const request: RefundRenewalCall =
+      caller.role === 'finance'
+        ? { invoiceId, reason: reason ?? 'refunded by finance', requestedBy: 'finance' }
+        : { invoiceId, reason: reason ?? 'refunded on request', requestedBy: 'owner', accountId: caller.accountId };
+    return renewalView(await this.call(caller, PurchaseRpc.refundRenewal, request, context));
   }
 
   async getOrder(caller: Caller, orderId: string, context: RequestContext): Promise<OrderView> {

@@ -38,6 +38,7 @@ export const OPERATION_SCOPES = {
   placeOrder: 'orders:write',
   confirmSandboxPayment: 'orders:write',
   refundOrder: 'orders:write',
+  refundRenewal: 'orders:write',
   getOrder: 'orders:read',
   receipts: 'orders:read',
   manageWebhookEndpoints: 'webhooks:write',

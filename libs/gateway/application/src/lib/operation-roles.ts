@@ -38,6 +38,7 @@ export const OPERATION_ROLES = {
   placeOrder: BUYERS,
   confirmSandboxPayment: BUYERS,
   refundOrder: BUYERS,
+  refundRenewal: BUYERS,
   getOrder: EVERY_ROLE,
   receipts: EVERY_ROLE,
   planSubscription: EVERY_ROLE,

@@ -1,4 +1,4 @@
-import type { Actor, ActorKind, BatchReply, CatalogReply, LedgerEntry, Order, PlacedOrder, PlanSubscriptionView as PlanSubscription, PoolBalance, Receipt, QuoteFactor, QuoteReply, QuoteSnapshot, TaskReply, Utilisation } from '@billing/contracts';
+import type { Actor, ActorKind, BatchReply, CatalogReply, LedgerEntry, Order, PaidRenewalView, PlacedOrder, PlanSubscriptionView as PlanSubscription, PoolBalance, Receipt, QuoteFactor, QuoteReply, QuoteSnapshot, TaskReply, Utilisation } from '@billing/contracts';
 import { creditsNumber } from '@billing/util';
 
 /**
@@ -195,6 +195,34 @@ export interface ReceiptView {
   readonly period_end: string | null;
   readonly paid_at: string;
   readonly receipt_url: string | null;
+}
+
+/** A paid renewal (a plan's later month) and its refund. */
+export interface RenewalView {
+  readonly id: string;
+  readonly account_id: string;
+  readonly status: string;
+  readonly period_start: string;
+  readonly period_end: string;
+  readonly amount: MoneyView;
+  readonly credits: number;
+  readonly refunded: MoneyView;
+  readonly revoked_credits: number;
+}
+
+export function renewalView(renewal: PaidRenewalView): RenewalView {
+  const money = (amountCents: number): MoneyView => ({ amount_cents: amountCents, currency: renewal.currency });
+  return {
+    id: renewal.invoiceId,
+    account_id: renewal.accountId,
+    status: renewal.status,
+    period_start: iso(renewal.periodStart),
+    period_end: iso(renewal.periodEnd),
+    amount: money(renewal.amountCents),
+    credits: creditsNumber(renewal.millicredits),
+    refunded: money(renewal.refundedCents),
+    revoked_credits: creditsNumber(renewal.revokedMillicredits),
+  };
 }
 
 export function receiptView(receipt: Receipt): ReceiptView {

@@ -25,6 +25,8 @@ import type {
   QuoteMessage,
   ReceiptMessage,
   RefundOrderRequest,
+  RefundRenewalRequest,
+  RenewalMessage,
   TaskIdRequest,
   TaskMessage,
   TaskUpdateMessage,
@@ -41,9 +43,9 @@ import type {
   WebhookEndpointMessage,
 } from './billing-messages';
 import { billingServiceDefinition } from './billing-proto';
-import { orderIdOf, planIdOf, quoteInputOf, refundInputOf, taskIdOf, taskInputOf, taskListInputOf, watchedTaskIdsOf } from './grpc-requests';
+import { orderIdOf, planIdOf, quoteInputOf, refundInputOf, renewalRefundInputOf, taskIdOf, taskInputOf, taskListInputOf, watchedTaskIdsOf } from './grpc-requests';
 import { type GrpcProblemError, grpcErrorOf } from './problem-status';
-import { orderMessage, planSubscriptionMessage, poolBalanceMessage, quoteMessage, receiptMessage, taskMessage, timestampOf } from './proto-views';
+import { orderMessage, planSubscriptionMessage, poolBalanceMessage, quoteMessage, receiptMessage, renewalMessage, taskMessage, timestampOf } from './proto-views';
 import { ReadinessHealth } from './readiness-health';
 import { balanceAlertsInputOf, deliveriesQueryOf, endpointChangesOf, endpointIdOf, newEndpointInputOf, replayOf, rotationOf } from './webhook-requests';
 import { poolBalanceAlertsMessage, webhookDeliveryMessage, webhookEndpointMessage } from './webhook-views';
@@ -157,6 +159,10 @@ export class BillingGrpcServer {
       RefundOrder: this.unary<RefundOrderRequest, OrderMessage>(async (caller, request, context) => {
         const { orderId, reason } = refundInputOf(request);
         return orderMessage(await gateway.refundOrder(caller, orderId, reason, context));
+      }),
+      RefundRenewal: this.unary<RefundRenewalRequest, RenewalMessage>(async (caller, request, context) => {
+        const { invoiceId, reason } = renewalRefundInputOf(request);
+        return renewalMessage(await gateway.refundRenewal(caller, invoiceId, reason, context));
       }),
       GetSubscription: this.unary<object, PlanSubscriptionMessage>(async (caller, _request, context) => planSubscriptionMessage(await gateway.planSubscription(caller, context))),
       CancelSubscription: this.unary<object, PlanSubscriptionMessage>(async (caller, _request, context) =>

@@ -157,6 +157,23 @@ export interface RefundOrderRequest {
   readonly reason: string;
 }
 
+export interface RefundRenewalRequest {
+  readonly invoiceId: string;
+  readonly reason: string;
+}
+
+export interface RenewalMessage {
+  readonly invoiceId: string;
+  readonly accountId: string;
+  readonly status: string;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly amount: MoneyMessage;
+  readonly credits: string;
+  readonly refunded: MoneyMessage;
+  readonly revokedCredits: string;
+}
+
 export interface PlanSubscriptionMessage {
   readonly planId: string;
   readonly status: string;

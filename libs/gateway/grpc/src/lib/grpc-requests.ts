@@ -1,6 +1,6 @@
 import { REQUEST_LIMITS, TASK_STATUSES } from '@billing/contracts';
 import { gatewayProblems, millisFromSeconds, type QuoteInput, type RenderInput, type TaskInput, type TaskListInput } from '@billing/gateway-application';
-import type { ChangeSubscriptionRequest, CreateQuoteRequest, CreateTaskRequest, ListTasksRequest, OrderIdRequest, RefundOrderRequest, RenderSpecMessage, TaskIdRequest, WatchTasksRequest } from './billing-messages';
+import type { ChangeSubscriptionRequest, CreateQuoteRequest, CreateTaskRequest, ListTasksRequest, OrderIdRequest, RefundOrderRequest, RefundRenewalRequest, RenderSpecMessage, TaskIdRequest, WatchTasksRequest } from './billing-messages';
 
 /*
  * gRPC requests to the gateway's inputs. The proto already fixed every field's type; what
@@ -114,6 +114,14 @@ export function refundInputOf(request: RefundOrderRequest): { readonly orderId: 
   if (request.reason.length > REASON_MAX) errors.push({ field: 'reason', message: `must be at most ${REASON_MAX} characters` });
   refuseIfAny(errors);
   return { orderId: request.orderId, reason: request.reason.trim() === '' ? undefined : request.reason };
+}
+
+/** The renewal to refund (its invoice id), and why (empty: the gateway's default). */
+export function renewalRefundInputOf(request: RefundRenewalRequest): { readonly invoiceId: string; readonly reason: string | undefined } {
+  const errors: FieldError[] = ORDER_ID.test(request.invoiceId) ? [] : [{ field: 'invoice_id', message: 'must be an invoice id: 1-200 letters, digits, ".", "_", ":" or "-"' }];
+  if (request.reason.length > REASON_MAX) errors.push({ field: 'reason', message: `must be at most ${REASON_MAX} characters` });
+  refuseIfAny(errors);
+  return { invoiceId: request.invoiceId, reason: request.reason.trim() === '' ? undefined : request.reason };
 }
 
 /** The order whose receipt is asked for. */

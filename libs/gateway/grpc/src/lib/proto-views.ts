@@ -1,4 +1,4 @@
-import type { BalanceView, FactorView, MoneyView, OrderView, PlanSubscriptionView, QuoteView, ReceiptView, RejectionView, TaskQuoteView, TaskView } from '@billing/gateway-application';
+import type { BalanceView, FactorView, MoneyView, OrderView, PlanSubscriptionView, QuoteView, ReceiptView, RejectionView, RenewalView, TaskQuoteView, TaskView } from '@billing/gateway-application';
 import { formatCredits, parseCredits } from '@billing/util';
 import type {
   GenerationModeName,
@@ -9,6 +9,7 @@ import type {
   QuoteFactorMessage,
   QuoteMessage,
   ReceiptMessage,
+  RenewalMessage,
   TaskMessage,
   TaskQuoteMessage,
   TaskRejectionMessage,
@@ -169,6 +170,20 @@ export function receiptMessage(receipt: ReceiptView): ReceiptMessage {
     periodEnd: receipt.period_end ?? '',
     paidAt: receipt.paid_at,
     receiptUrl: receipt.receipt_url ?? '',
+  };
+}
+
+export function renewalMessage(renewal: RenewalView): RenewalMessage {
+  return {
+    invoiceId: renewal.id,
+    accountId: renewal.account_id,
+    status: renewal.status,
+    periodStart: renewal.period_start,
+    periodEnd: renewal.period_end,
+    amount: moneyMessage(renewal.amount),
+    credits: creditsText(renewal.credits),
+    refunded: moneyMessage(renewal.refunded),
+    revokedCredits: creditsText(renewal.revoked_credits),
   };
 }
 

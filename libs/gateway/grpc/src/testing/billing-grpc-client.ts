@@ -6,6 +6,7 @@ import {
   type ListReceiptsResponse,
   type OrderMessage,
   type ReceiptMessage,
+  type RenewalMessage,
   type PlanSubscriptionMessage,
   decodeRpcStatus,
   type ListTasksResponse,
@@ -72,6 +73,10 @@ export class BillingGrpcClient {
 
   refundOrder(request: { orderId: string; reason?: string }, credential?: string): Promise<OrderMessage> {
     return this.unary('RefundOrder', request, credential);
+  }
+
+  refundRenewal(request: { invoiceId: string; reason?: string }, credential?: string): Promise<RenewalMessage> {
+    return this.unary('RefundRenewal', request, credential);
   }
 
   getSubscription(credential?: string): Promise<PlanSubscriptionMessage> {

@@ -21,6 +21,7 @@ import { OrdersController } from './controllers/orders.controller';
 import { InvitationsController, OrganisationController, OrganisationsController } from './controllers/organisation.controller';
 import { SandboxCheckoutController } from './controllers/sandbox-checkout.controller';
 import { ReceiptsController } from './controllers/receipts.controller';
+import { RenewalsController } from './controllers/renewals.controller';
 import { SubscriptionController } from './controllers/subscription.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { WebhookEndpointsController } from './controllers/webhook-endpoints.controller';
@@ -67,7 +68,7 @@ export async function createGatewayHttp(options: GatewayHttpOptions): Promise<Ne
   const openApi: OpenApiHolder = { document: null };
   const module: DynamicModule = {
     module: GatewayHttpModule,
-    controllers: [TasksController, AccountController, OrdersController, ReceiptsController, SubscriptionController, SandboxCheckoutController, ApiKeysController, OrganisationController, OrganisationsController, InvitationsController, WebhookEndpointsController, BalanceAlertsController, AutoTopUpController, WebhooksController, FinanceController, OperationsController],
+    controllers: [TasksController, AccountController, OrdersController, ReceiptsController, RenewalsController, SubscriptionController, SandboxCheckoutController, ApiKeysController, OrganisationController, OrganisationsController, InvitationsController, WebhookEndpointsController, BalanceAlertsController, AutoTopUpController, WebhooksController, FinanceController, OperationsController],
     providers: [
       { provide: BILLING_GATEWAY, useValue: options.gateway },
       { provide: REQUEST_METRICS, useValue: metrics },

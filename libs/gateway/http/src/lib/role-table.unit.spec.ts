@@ -26,6 +26,7 @@ const ROW_OF: Readonly<Record<string, GatewayOperation | 'public' | 'finance rol
   OrdersController_refund: 'refundOrder',
   OrdersController_receipt: 'receipts',
   ReceiptsController_list: 'receipts',
+  RenewalsController_refund: 'refundRenewal',
   SubscriptionController_get: 'planSubscription',
   SubscriptionController_cancel: 'cancelPlan',
   SubscriptionController_resume: 'resumePlan',

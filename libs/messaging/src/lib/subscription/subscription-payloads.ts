@@ -13,6 +13,7 @@ import {
   type SubscriptionCancelled,
   type SubscriptionPastDue,
   type SubscriptionResumed,
+  type SubscriptionEndCause,
   type SubscriptionStarted,
 } from '@billing/contracts';
 import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
@@ -78,6 +79,7 @@ export class SubscriptionCancelledPayload implements Mutable<SubscriptionCancell
   @IsString() @IsNotEmpty() accountId!: string;
   @IsString() @IsNotEmpty() planId!: string;
   @IsString() reason!: string;
+  @IsOptional() @IsIn(['chargeback', 'refund']) cause?: SubscriptionEndCause;
   @IsInt() at!: number;
 }
 
@@ -140,7 +142,7 @@ export class RenewalDisputeClosedPayload extends RenewalDisputedPayload implemen
 export class RenewalRefundRequestedPayload extends RenewalPaymentPayload implements Mutable<RenewalRefundRequested['data']> {
   @IsString() reason!: string;
   @IsIn(['finance', 'owner', 'provider']) initiatedBy!: RenewalRefundRequested['data']['initiatedBy'];
-  @IsInt() @Min(0) providerRefundedCents!: number;
+  @IsOptional() @IsInt() @Min(0) providerRefundedCents?: number;
 }
 
 export class RenewalRefundedPayload extends RenewalPaymentPayload implements Mutable<RenewalRefunded['data']> {
@@ -148,4 +150,5 @@ export class RenewalRefundedPayload extends RenewalPaymentPayload implements Mut
   @IsString() @IsNotEmpty() currency!: string;
   @IsString() @IsNotEmpty() revocationId!: string;
   @IsInt() @Min(0) revokedMillicredits!: number;
+  @IsOptional() @IsString() providerRefundId?: string | null;
 }

@@ -180,6 +180,8 @@ export interface PaymentProvider {
   parseWebhook(rawBody: WebhookBody, headers: WebhookHeaders, now: number): PaymentNotification;
   /** Stops (`true`) or resumes (`false`) the renewals after the current period. */
   setCancelAtPeriodEnd(providerSubscriptionId: string, cancelAtPeriodEnd: boolean): Promise<void>;
+  /** Ends the subscription now (a chargeback, a refund): nothing more is billed. Ending one already ended changes nothing. */
+  cancelSubscription(providerSubscriptionId: string): Promise<void>;
   refund(request: RefundRequest): Promise<Refund>;
   changePlan(request: PlanChangeRequest): Promise<PlanChangeBilled>;
   /** Throws `PaymentProviderError` only when the provider could not answer (worth retrying); a refusal is a `payment_failed` outcome. */

@@ -20,6 +20,8 @@ import {
   type ReceiptsCall,
   type ReceiptsReply,
   type RefundOrderCall,
+  type RefundRenewalCall,
+  type PaidRenewalView,
   type SandboxRenewalsReply,
   type SetAutoTopUpCall,
   type StartContractPlanCall,
@@ -43,6 +45,7 @@ import {
   PlanSubscriptionRequest,
   ReceiptsRequest,
   RefundOrderRequest,
+  RefundRenewalRequest,
   SetAutoTopUpRequest,
   StartContractPlanRequest,
 } from './purchase-requests';
@@ -91,6 +94,11 @@ export class PurchaseController implements Answering<typeof PurchaseRpc> {
   @MessagePattern(PurchaseRpc.refundOrder, answers(RefundOrderRequest))
   refundOrder(@Payload() request: RefundOrderCall): Promise<Order> {
     return this.purchase.refundOrder(request);
+  }
+
+  @MessagePattern(PurchaseRpc.refundRenewal, answers(RefundRenewalRequest))
+  refundRenewal(@Payload() request: RefundRenewalCall): Promise<PaidRenewalView> {
+    return this.purchase.refundRenewal(request);
   }
 
   @MessagePattern(PurchaseRpc.accountPlan, answers(AccountPlanRequest))

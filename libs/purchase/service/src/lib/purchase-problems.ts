@@ -9,6 +9,8 @@ export const problems = {
     new RpcError({ type: 'validation', title: 'The request is not valid', status: 400, detail: `${field}: ${message}`, errors: [{ field, message }] }),
   conflict: (detail: string, members: Record<string, unknown> = {}) => new RpcError({ type: 'conflict', title: 'Conflict', status: 409, detail, ...members }),
   forbidden: (detail: string) => new RpcError({ type: 'forbidden', title: 'Forbidden', status: 403, detail }),
+  /** The provider has not yet said where the money goes back (Stripe: an invoice's PaymentIntent): worth trying again. */
+  providerNotReady: (detail: string) => new RpcError({ type: 'payment-provider', title: 'The payment provider did not take the refund', status: 502, detail, code: 'payment_not_linked' }),
 };
 
 /** The purchase context's refusals as problem details; anything else propagates (the host answers `internal`). */

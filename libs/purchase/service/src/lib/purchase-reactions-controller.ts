@@ -1,4 +1,4 @@
-import { AUTO_TOP_UP_CATEGORY, AUTO_TOP_UP_ORDER_PREFIX, orderStreamName } from '@billing/contracts';
+import { AUTO_TOP_UP_CATEGORY, AUTO_TOP_UP_ORDER_PREFIX, orderStreamName, SUBSCRIPTION_CATEGORY } from '@billing/contracts';
 import { WALLET_TOPIC, WALLET_TOPIC_SCHEMAS } from '@billing/messaging';
 import { type ReactorEvent, reactsTo } from '@billing/service-host';
 import { Controller, Inject } from '@nestjs/common';
@@ -13,6 +13,7 @@ export interface PurchaseReactions {
   readonly autoTopUpChecks: (events: readonly ReactorEvent[]) => Promise<void>;
   readonly autoTopUpCharges: (events: readonly ReactorEvent[]) => Promise<void>;
   readonly autoTopUpNotices: (events: readonly ReactorEvent[]) => Promise<void>;
+  readonly providerCancellations: (events: readonly ReactorEvent[]) => Promise<void>;
 }
 
 /** What purchase reacts to: its own orders, subscriptions and auto top-ups, and the wallet's revocations and balance moves. */
@@ -42,6 +43,12 @@ export class PurchaseReactionsController {
   @EventPattern('auto-top-up-charges', reactsTo({ kind: 'store', filter: { streamPrefixes: [`${AUTO_TOP_UP_CATEGORY}-`, orderStreamName(AUTO_TOP_UP_ORDER_PREFIX)] } }))
   topUpCharges(@Payload() events: readonly ReactorEvent[]): Promise<void> {
     return this.reactions.autoTopUpCharges(events);
+  }
+
+  /** A plan ended here by a chargeback or a refund is cancelled at the provider (apart from the workflow, so a provider outage holds no grant up). */
+  @EventPattern('provider-cancellations', reactsTo({ kind: 'store', filter: { streamPrefixes: [`${SUBSCRIPTION_CATEGORY}-`] } }))
+  subscriptionEndings(@Payload() events: readonly ReactorEvent[]): Promise<void> {
+    return this.reactions.providerCancellations(events);
   }
 
   /** Each ended top-up becomes an `auto_top_up.*` webhook message (apart from the charges, so a webhooks outage never holds a charge up). */

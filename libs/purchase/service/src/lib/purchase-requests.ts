@@ -58,6 +58,14 @@ export class RefundOrderRequest {
   @ValidateIf((request: RefundOrderRequest) => request.requestedBy === 'owner') @IsString() @IsNotEmpty() accountId?: string;
 }
 
+/** `refundRenewal`: finance refunds a paid renewal, by its invoice; the buyer (`requestedBy: owner`, with `accountId`) is refused. */
+export class RefundRenewalRequest {
+  @IsString() @IsNotEmpty() @MaxLength(255) invoiceId!: string;
+  @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+  @IsOptional() @IsIn(['finance', 'owner']) requestedBy?: 'finance' | 'owner';
+  @ValidateIf((request: RefundRenewalRequest) => request.requestedBy === 'owner') @IsString() @IsNotEmpty() accountId?: string;
+}
+
 /** `accountPlan`: the account's plan, or the default plan of the book in force. */
 export class AccountPlanRequest {
   @IsString() @IsNotEmpty() accountId!: string;

@@ -24,7 +24,7 @@ import { type Clock, type Logger, type RpcClient, send } from '@billing/service-
 import { autoTopUpOperations } from './auto-top-ups';
 import { orderCredited } from './order-credits';
 import { changePlan } from './plan-changes';
-import { refundPlanAtProvider } from './plan-refunds';
+import { renewalRefunds } from './renewal-refunds';
 import { receiveNotification, type NotificationDependencies } from './payment-notifications';
 import type { ConfiguredProvider } from './payment-provider-config';
 import { problems } from './purchase-problems';
@@ -118,6 +118,7 @@ export function purchaseOperations(deps: PurchaseRpcDependencies): Answering<typ
 
   return {
     ...autoTopUpOperations({ streams, rpc: deps.rpc, clock, catalog }),
+    ...renewalRefunds(deps),
     planSubscription: (request) => subscriptionOf(request.accountId),
     cancelPlanAtPeriodEnd: (request) => setCancelAtPeriodEnd(request.accountId, true),
     resumePlan: (request) => setCancelAtPeriodEnd(request.accountId, false),
@@ -172,10 +173,13 @@ export function purchaseOperations(deps: PurchaseRpcDependencies): Answering<typ
       const initiatedBy = request.requestedBy ?? 'finance';
       const order = await orderOf(request.orderId, initiatedBy === 'owner' ? request.accountId : undefined);
       if (initiatedBy === 'owner') await assertOwnerMayRefund(order);
-      const provider = await refundPlanAtProvider(order, payments.provider);
+      // Stripe refunds a plan's payment by the PaymentIntent its first invoice was paid with, which Stripe reports on its own.
+      if (order.item.kind === 'plan' && order.status === 'paid' && payments.kind === 'stripe' && order.linkedPaymentId === null) {
+        throw problems.providerNotReady(`order ${order.orderId}: Stripe has not reported the payment that paid invoice ${order.paymentId ?? ''} yet; try again shortly`);
+      }
       await streams.orders.handle(orderStreamName(request.orderId), {
         type: 'RefundOrder',
-        data: { orderId: request.orderId, reason: request.reason, initiatedBy, ...provider },
+        data: { orderId: request.orderId, reason: request.reason, initiatedBy },
         metadata: { commandId: `refund-order:${request.orderId}`, now: clock.now(), correlationId: request.orderId },
       });
       return orderOf(request.orderId);

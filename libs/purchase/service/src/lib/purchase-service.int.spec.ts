@@ -211,6 +211,55 @@ describe('purchase service: plans (points book, sandbox payments)', () => {
     expect((await world.rpc(PurchaseRpc.accountPlan, { accountId: 'acct-r' })).planId).toBe('starter');
   });
 
+  it('given a renewal paid, when finance refunds it (twice), then its period’s unspent credits are revoked once and the plan goes on; the owner is refused (403), an unknown invoice or another account’s is not found (404)', async () => {
+    await world.rpc(PurchaseRpc.placeOrder, { accountId: 'acct-n', orderId: 'plan-n', item: { kind: 'plan', planId: 'explorer' } });
+    await world.rpc(PurchaseRpc.confirmSandboxPayment, { orderId: 'plan-n' });
+    await world.quiesce('acct-n');
+    const second = addCalendarMonths(NOW, 1);
+    world.clock.set(second);
+    await world.purchase.runJob('grant-plan-periods');
+    await world.quiesce('acct-n');
+    const invoiceId = `sandbox_in_plan-n_${second}`;
+    const paid = { accountId: 'acct-n', invoiceId, periodStart: second, periodEnd: addCalendarMonths(NOW, 2), amountCents: 2_900, currency: 'USD', millicredits: 1_000_000 };
+
+    await expect(world.rpc(PurchaseRpc.refundRenewal, { invoiceId, reason: 'mine', requestedBy: 'owner', accountId: 'acct-n' })).rejects.toMatchObject({ problem: { status: 403 } });
+    await expect(world.rpc(PurchaseRpc.refundRenewal, { invoiceId, reason: 'theirs', requestedBy: 'owner', accountId: 'acct-x' })).rejects.toMatchObject({ problem: { status: 404 } });
+    await expect(world.rpc(PurchaseRpc.refundRenewal, { invoiceId: 'sandbox_in_none', reason: 'none' })).rejects.toMatchObject({ problem: { status: 404 } });
+    // The first period was paid by the order: it is refunded as the order, not as a renewal.
+    await expect(world.rpc(PurchaseRpc.refundRenewal, { invoiceId: 'sandbox_pay_plan-n', reason: 'order' })).rejects.toMatchObject({ problem: { status: 404 } });
+
+    const asked = await world.rpc(PurchaseRpc.refundRenewal, { invoiceId, reason: 'goodwill' });
+    expect(asked).toEqual({ ...paid, status: 'refund_requested', refundedCents: 0, revokedMillicredits: 0 });
+    expect(await world.rpc(PurchaseRpc.refundRenewal, { invoiceId, reason: 'again' })).toEqual(asked);
+    await world.quiesce('acct-n');
+    const revocations = world.sentToWallet.filter((c) => c.type === 'RevokePurchasedCredits');
+    expect(revocations.map((c) => [c.targetStream, c.data])).toEqual([['wallet-acct-n-points', { purchaseId: invoiceId, grantId: `plan:acct-n:${second}`, reason: 'refund (finance): goodwill' }]]);
+    expect(await world.rpc(PurchaseRpc.planSubscription, { accountId: 'acct-n' })).toMatchObject({ status: 'active' });
+  });
+
+  it('given a plan whose payment is disputed and lost, then its first period’s credits are revoked and the plan ends, here and at the sandbox (a chargeback)', async () => {
+    await world.rpc(PurchaseRpc.placeOrder, { accountId: 'acct-c', orderId: 'plan-c', item: { kind: 'plan', planId: 'explorer' } });
+    await world.rpc(PurchaseRpc.confirmSandboxPayment, { orderId: 'plan-c' });
+    await world.quiesce('acct-c');
+    await providerSide.createCheckout({ orderId: 'plan-c', accountId: 'acct-c', description: 'explorer', amountCents: 2_900, currency: 'USD', recurring: { interval: 'month' } });
+    expect((await world.rpc(PurchaseRpc.paymentWebhook, asWebhook(providerSide.dispute('plan-c', NOW, 'lost')))).outcome).toBe('applied');
+    await world.quiesce('acct-c');
+    expect(world.sentToWallet.filter((c) => c.type === 'RevokePurchasedCredits').map((c) => c.data)).toEqual([
+      { purchaseId: 'plan-c', grantId: `plan:acct-c:${NOW}`, reason: `refund (provider): dispute sandbox_dp_plan-c lost` },
+    ]);
+    const events = await world.purchaseStore.readStream(subscriptionStreamName('acct-c'));
+    expect(events.at(-1)).toMatchObject({ type: 'SubscriptionCancelled', data: { reason: 'chargeback: dispute sandbox_dp_plan-c lost', cause: 'chargeback' } });
+    await eventually(
+      () => world.logs.some((line) => line['message'] === 'subscription cancelled at the payment provider' && line['providerSubscriptionId'] === 'sandbox_sub_plan-c'),
+      'the sandbox subscription cancelled',
+    );
+    // Time passing grants nothing more, and the sandbox bills nothing.
+    world.clock.set(addCalendarMonths(NOW, 2));
+    await world.purchase.runJob('grant-plan-periods');
+    await world.quiesce('acct-c');
+    expect(grants().filter((g) => g.accountId === 'acct-c')).toHaveLength(1);
+  });
+
   it('given a contract plan (Studio) started, then the account has its priority and limit and its first grant', async () => {
     await expect(world.rpc(PurchaseRpc.placeOrder, { accountId: 'acct-s', orderId: 'studio', item: { kind: 'plan', planId: 'studio' } })).rejects.toMatchObject({
       problem: { type: 'validation' },

@@ -12,6 +12,7 @@ import { purchaseOperations } from './purchase-rpc';
 import { receiptsOf, receiptsProjection } from './receipts';
 import { linkedPaymentOf, orderPaymentsProjection, ownerOfPayment, paymentLinksProjection } from './order-payments';
 import { PurchaseStreams } from './purchase-streams';
+import { providerCancellations } from './provider-cancellations';
 import { refundSettlement } from './refund-settlement';
 import { sandboxRenewals } from './sandbox-renewals';
 import { purchaseWorkflow } from './purchase-workflow-reactor';
@@ -84,7 +85,8 @@ export function createPurchaseService(options: PurchaseServiceOptions): ServiceF
         }),
         {
           workflow: purchaseWorkflow(streams, context),
-          refundSettlement: refundSettlement({ streams, provider: payments.provider, clock: context.clock, ownerOfPayment: paymentOwners.ownerOfPayment }),
+          refundSettlement: refundSettlement({ streams, provider: payments.provider, clock: context.clock, ...paymentOwners }),
+          providerCancellations: providerCancellations({ streams, provider: payments.provider, logger: context.logger }),
           ...autoTopUpReactions({ streams, provider: payments.provider, rpc: context.rpc, clock: context.clock, notifications: { streams, provider: payments.provider, logger: context.logger, ...paymentOwners } }),
         },
       ),

@@ -2,6 +2,7 @@ import Stripe from 'stripe';
 import { PurchaseRpc } from '@billing/contracts';
 import { STRIPE_SIGNATURE_HEADER } from '@billing/payment-provider';
 import { addCalendarMonths } from '@billing/purchase-domain';
+import { eventually } from '@billing/util/testing';
 import { startPurchaseWorld, type PurchaseWorld } from '../testing/purchase-world';
 import { runningStripeMock, stripeMockPayments, stripeSuite } from '../testing/stripe-world';
 
@@ -35,6 +36,11 @@ const renewal = (id: string, accountId: string, orderId: string) => ({
   lines: { object: 'list', data: [{ id: `il_${id}`, period: RENEWAL }] },
   parent: { type: 'subscription_details', subscription_details: { subscription: `sub_${orderId}`, metadata: { orderId, accountId } } },
 });
+/** The purchase service said it cancelled this subscription at Stripe (stripe-mock answered). */
+const cancelledAtStripe = (world: PurchaseWorld, subscriptionId: string) =>
+  eventually(() => world.logs.some((line) => line['message'] === 'subscription cancelled at the payment provider' && line['providerSubscriptionId'] === subscriptionId), `${subscriptionId} cancelled at Stripe`);
+const lastEvent = async (world: PurchaseWorld, stream: string) => (await world.purchaseStore.readStream(stream)).at(-1);
+
 /** What the workflow sent the wallet for an account, besides its grants. */
 const walletCommands = (world: PurchaseWorld, accountId: string) =>
   world.sentToWallet.filter((c) => c.accountId === accountId && c.type !== 'GrantCredits').map((c) => [c.type, c.data]);
@@ -70,36 +76,49 @@ describe('plans (Stripe subscriptions) refunded and disputed like packs (stripe-
     return webhook;
   }
 
-  it('given a plan paid through Stripe, when finance refunds it, then Stripe refunds its PaymentIntent, the plan ends, and Stripe’s charge.refunded for it changes nothing', async () => {
+  it('given a plan paid through Stripe, when finance refunds it, then its first period’s unspent credits are revoked, the plan ends here and at Stripe, and Stripe’s charge.refunded for it changes nothing', async () => {
     const world = await started();
     if (!world) return;
     const webhook = await subscribed(world, 'acct-r', 'plan-r', 'pi_plan_r', true);
 
+    // The money follows the credits the wallet takes back (settled per revocation: the platform e2e follows it there).
     const refunded = await world.rpc(PurchaseRpc.refundOrder, { orderId: 'plan-r', reason: 'goodwill' });
-    expect(refunded).toMatchObject({ status: 'refunded', refundedCents: 2_900 });
-    const events = await world.purchaseStore.readStream('order-plan-r');
-    expect(events.at(-1)).toMatchObject({ type: 'OrderRefunded', data: { amountCents: 2_900, providerRefundId: expect.stringMatching(/^re_/) } });
+    expect(refunded).toMatchObject({ status: 'refund_requested', refundedCents: 0 });
     const charge = { id: 'ch_r', object: 'charge', payment_intent: 'pi_plan_r', amount_refunded: 2_900 };
     expect((await webhook(signed('charge.refunded', charge))).outcome).toBe('duplicate');
-    expect((await world.rpc(PurchaseRpc.refundOrder, { orderId: 'plan-r', reason: 'again' })).status).toBe('refunded');
+    expect((await world.rpc(PurchaseRpc.refundOrder, { orderId: 'plan-r', reason: 'again' })).status).toBe('refund_requested');
     await world.quiesce('acct-r');
+    expect(walletCommands(world, 'acct-r')).toEqual([['RevokePurchasedCredits', { purchaseId: 'plan-r', grantId: `plan:acct-r:${NOW}`, reason: 'refund (finance): goodwill' }]]);
     expect(await world.rpc(PurchaseRpc.planSubscription, { accountId: 'acct-r' })).toMatchObject({ status: 'cancelled' });
+    expect(await lastEvent(world, 'subscription-acct-r')).toMatchObject({ type: 'SubscriptionCancelled', data: { reason: 'refund (finance): goodwill', cause: 'refund' } });
+    await cancelledAtStripe(world, 'sub_plan-r');
   }, 60_000);
 
-  it('given a plan refunded in Stripe’s dashboard, then the order records what Stripe returned and the plan ends, once; a refund for a payment no order knows is ignored', async () => {
+  it('given a plan whose first PaymentIntent Stripe has not reported yet, when finance refunds it, then it is refused (502) and nothing is recorded', async () => {
+    const world = await started();
+    if (!world) return;
+    const placed = await world.rpc(PurchaseRpc.placeOrder, { accountId: 'acct-e', orderId: 'plan-e', item: { kind: 'plan', planId: 'explorer' } });
+    const session = { id: placed.providerReference, object: 'checkout.session', mode: 'subscription', client_reference_id: 'plan-e', metadata: { orderId: 'plan-e', accountId: 'acct-e' }, amount_total: 2_900, currency: 'usd', payment_status: 'paid', payment_intent: null, subscription: 'sub_plan-e', invoice: 'in_plan-e' };
+    expect((await world.rpc(PurchaseRpc.paymentWebhook, signed('checkout.session.completed', session))).outcome).toBe('applied');
+    await expect(world.rpc(PurchaseRpc.refundOrder, { orderId: 'plan-e', reason: 'early' })).rejects.toMatchObject({ problem: { status: 502, code: 'payment_not_linked' } });
+    expect((await world.rpc(PurchaseRpc.getOrder, { orderId: 'plan-e' })).status).toBe('paid');
+  }, 60_000);
+
+  it('given a plan refunded in Stripe’s dashboard, then its refund is requested with what Stripe returned and the plan ends, once; a refund for a payment no order knows is ignored', async () => {
     const world = await started();
     if (!world) return;
     const webhook = await subscribed(world, 'acct-d', 'plan-d', 'pi_plan_d');
     const charge = signed('charge.refunded', { id: 'ch_d', object: 'charge', payment_intent: 'pi_plan_d', amount_refunded: 1_000 });
     await expect(webhook(forged(charge))).rejects.toMatchObject({ problem: { status: 400 } });
-    expect(await webhook(charge)).toMatchObject({ outcome: 'applied', order: { status: 'refunded', refundedCents: 1_000 } });
+    expect(await webhook(charge)).toMatchObject({ outcome: 'applied', order: { status: 'refund_requested', refund: { initiatedBy: 'provider', providerRefundedCents: 1_000 } } });
     expect((await webhook(charge)).outcome).toBe('duplicate');
     expect((await webhook(signed('charge.refunded', { id: 'ch_x', object: 'charge', payment_intent: 'pi_unknown', amount_refunded: 10 }))).outcome).toBe('ignored');
     await world.quiesce('acct-d');
     expect(await world.rpc(PurchaseRpc.planSubscription, { accountId: 'acct-d' })).toMatchObject({ status: 'cancelled' });
+    expect(walletCommands(world, 'acct-d')).toEqual([['RevokePurchasedCredits', { purchaseId: 'plan-d', grantId: `plan:acct-d:${NOW}`, reason: 'refund (provider): refunded at the payment provider' }]]);
   }, 60_000);
 
-  it('given a plan’s payment disputed, then the dispute is recorded once; won, the plan goes on; lost (even delivered before its opening), the disputed amount is refunded and the plan ends', async () => {
+  it('given a plan’s payment disputed, then the dispute is recorded once; won, the plan goes on; lost (even delivered before its opening), the disputed amount is refunded and the plan ends, here and at Stripe (a chargeback)', async () => {
     const world = await started();
     if (!world) return;
     const won = await subscribed(world, 'acct-w', 'plan-w', 'pi_plan_w');
@@ -119,11 +138,15 @@ describe('plans (Stripe subscriptions) refunded and disputed like packs (stripe-
     const lost = await subscribed(world, 'acct-l', 'plan-l', 'pi_plan_l', true);
     const closed = signed('charge.dispute.closed', dispute('dp_l', 'pi_plan_l', 'lost'));
     await expect(lost(forged(closed))).rejects.toMatchObject({ problem: { status: 400 } });
-    expect(await lost(closed)).toMatchObject({ outcome: 'applied', order: { status: 'refunded', refundedCents: 2_900, dispute: { status: 'lost' } } });
+    expect(await lost(closed)).toMatchObject({ outcome: 'applied', order: { status: 'refund_requested', refund: { providerRefundedCents: 2_900 }, dispute: { status: 'lost' } } });
     expect((await lost(signed('charge.dispute.created', dispute('dp_l', 'pi_plan_l', 'needs_response')))).outcome).toBe('duplicate');
     await world.quiesce('acct-l');
     expect(await world.rpc(PurchaseRpc.planSubscription, { accountId: 'acct-l' })).toMatchObject({ status: 'cancelled' });
     expect(walletCommands(world, 'acct-l')).toEqual([['RevokePurchasedCredits', { ...firstPeriod('acct-l', 'plan-l'), reason: 'refund (provider): dispute dp_l lost' }]]);
+    expect(await lastEvent(world, 'subscription-acct-l')).toMatchObject({ type: 'SubscriptionCancelled', data: { reason: 'chargeback: dispute dp_l lost', cause: 'chargeback' } });
+    await cancelledAtStripe(world, 'sub_plan-l');
+    // The won dispute's plan goes on at Stripe.
+    expect(world.logs.some((line) => line['providerSubscriptionId'] === 'sub_plan-w')).toBe(false);
   }, 60_000);
 
   it('given a renewal whose PaymentIntent Stripe reported before its invoice (twice), when its payment is disputed and lost, then its period’s grant is frozen, then revoked, and the plan ends, once', async () => {
@@ -148,6 +171,8 @@ describe('plans (Stripe subscriptions) refunded and disputed like packs (stripe-
     expect(await world.rpc(PurchaseRpc.planSubscription, { accountId: 'acct-n' })).toMatchObject({ status: 'cancelled' });
     const events = (await world.purchaseStore.readStream('subscription-acct-n')).map((e) => e.type);
     expect(events.slice(-4)).toEqual(['RenewalDisputed', 'RenewalDisputeClosed', 'RenewalRefundRequested', 'SubscriptionCancelled']);
+    expect(await lastEvent(world, 'subscription-acct-n')).toMatchObject({ data: { reason: 'chargeback: dispute dp_n lost', cause: 'chargeback' } });
+    await cancelledAtStripe(world, 'sub_plan-n');
   }, 60_000);
 
   it('given a renewal linked after its invoice, when Stripe refunds it (reported twice), then its period’s unspent credits are revoked once and the plan goes on', async () => {

@@ -382,6 +382,18 @@ export class ReceiptDto {
   @ApiProperty({ type: String, nullable: true, description: 'The payment provider’s hosted receipt or invoice, where it has one' }) receipt_url!: string | null;
 }
 
+export class RenewalDto {
+  @ApiProperty({ type: String, description: 'The renewal’s invoice id at the payment provider' }) id!: string;
+  @ApiProperty({ type: String }) account_id!: string;
+  @ApiProperty({ type: String, enum: ['paid', 'refund_requested', 'refunded'], description: '`refund_requested` until the wallet’s revocation of the period’s credits is settled' }) status!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) period_start!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) period_end!: string;
+  @ApiProperty({ type: MoneyDto }) amount!: MoneyDto;
+  @ApiProperty({ type: Number, description: 'Credits the renewal granted for its period (at most three decimals)' }) credits!: number;
+  @ApiProperty({ type: MoneyDto, description: 'Money returned so far' }) refunded!: MoneyDto;
+  @ApiProperty({ type: Number, description: 'Credits of the period taken back so far' }) revoked_credits!: number;
+}
+
 export class ReceiptListDto {
   @ApiProperty({ type: [ReceiptDto] }) receipts!: ReceiptDto[];
 }

@@ -56,6 +56,7 @@ export class SandboxPaymentProvider implements PaymentProvider {
   private readonly checkouts = new Map<string, CheckoutRequest>();
   /** Charges of the saved card still to decline, per account (renewals and top-ups): the switch that makes the next one (or more) declined. */
   private readonly chargesToFail = new Map<string, number>();
+  private readonly cancelled = new Set<string>();
   private nextEventNumber = 1;
 
   constructor(private readonly options: SandboxPaymentProviderOptions) {
@@ -135,6 +136,17 @@ export class SandboxPaymentProvider implements PaymentProvider {
 
   setCancelAtPeriodEnd(): Promise<void> {
     return Promise.resolve();
+  }
+
+  /** The sandbox bills renewals only for plans in force, so ending one is remembered, for a test to see that it was asked. */
+  cancelSubscription(providerSubscriptionId: string): Promise<void> {
+    this.cancelled.add(providerSubscriptionId);
+    return Promise.resolve();
+  }
+
+  /** Whether the purchase service ended this subscription at the sandbox. */
+  isCancelled(providerSubscriptionId: string): boolean {
+    return this.cancelled.has(providerSubscriptionId);
   }
 
   /** Charges a prorated difference at once, as a paid invoice named by the key; renewals are billed at the price the purchase service asks. */

@@ -7,6 +7,7 @@ import type { CheckoutRequest } from '../payment-provider';
 import { StripePaymentProvider, type StripePaymentProviderOptions } from './stripe-payment-provider';
 
 interface Recorded {
+  readonly method: string;
   readonly path: string;
   readonly headers: IncomingHttpHeaders;
   readonly form: URLSearchParams;
@@ -20,7 +21,7 @@ async function recordingProxy(target: number): Promise<{ server: Server; port: n
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
       const body = Buffer.concat(chunks);
-      recorded.push({ path: incoming.url ?? '', headers: incoming.headers, form: new URLSearchParams(body.toString('utf8')) });
+      recorded.push({ method: incoming.method ?? '', path: incoming.url ?? '', headers: incoming.headers, form: new URLSearchParams(body.toString('utf8')) });
       const upstream = forward({ host: '127.0.0.1', port: target, path: incoming.url, method: incoming.method, headers: incoming.headers }, (answer) => {
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(outgoing);
@@ -118,6 +119,24 @@ describe('StripePaymentProvider against stripe-mock', () => {
     expect(sent?.path).toBe('/v1/refunds');
     expect(sent?.headers['idempotency-key']).toBe('refund:order-31:evt-1');
     expect(Object.fromEntries(sent?.form ?? [])).toEqual({ payment_intent: 'pi_31', amount: '4410', 'metadata[orderId]': 'order-31' });
+  });
+
+  it('cancels a subscription at once (a chargeback): DELETE with no proration and no final invoice, keyed by the subscription; a renewal’s refund goes to the PaymentIntent that paid its invoice', async () => {
+    const port = stripeMockPort();
+    if (port === undefined) return;
+
+    await provider(port).cancelSubscription('sub_41');
+    const sent = proxy?.recorded.at(-1);
+    expect(sent?.method).toBe('DELETE');
+    const url = new URL(sent?.path ?? '', 'http://stripe');
+    expect(url.pathname).toBe('/v1/subscriptions/sub_41');
+    expect({ ...Object.fromEntries(url.searchParams), ...Object.fromEntries(sent?.form ?? []) }).toEqual({ invoice_now: 'false', prorate: 'false' });
+    expect(sent?.headers['idempotency-key']).toBe('cancel-subscription:sub_41');
+    // Asked again (the reactor's batch handled twice): the same key, no error.
+    await expect(provider(port).cancelSubscription('sub_41')).resolves.toBeUndefined();
+
+    await provider(port).refund({ orderId: 'in_41', paymentId: 'pi_41', amountCents: 1_831, currency: 'USD', idempotencyKey: 'refund:in_41:evt-7' });
+    expect(Object.fromEntries(proxy?.recorded.at(-1)?.form ?? [])).toEqual({ payment_intent: 'pi_41', amount: '1831', 'metadata[orderId]': 'in_41' });
   });
 
   it('charges an auto top-up off session: finds the account’s customer, takes its saved card, and confirms a PaymentIntent with the key; an intent left needing the customer is a failed payment', async () => {

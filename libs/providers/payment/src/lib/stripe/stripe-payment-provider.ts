@@ -95,6 +95,20 @@ export class StripePaymentProvider implements PaymentProvider {
   }
 
   /**
+   * Cancels at once, without proration or a final invoice. Keyed by the subscription, so a
+   * repeat within Stripe's key window replays the first answer; one Stripe reports already
+   * canceled is ended as asked.
+   */
+  async cancelSubscription(providerSubscriptionId: string): Promise<void> {
+    await this.stripe.subscriptions
+      .cancel(providerSubscriptionId, { invoice_now: false, prorate: false }, { idempotencyKey: `cancel-subscription:${providerSubscriptionId}` })
+      .catch((error: unknown) => {
+        if (error instanceof Stripe.errors.StripeInvalidRequestError && /already (been )?cancel/i.test(error.message)) return;
+        throw providerError(error, `subscription ${providerSubscriptionId}`, 'the cancellation');
+      });
+  }
+
+  /**
    * The subscription's one item moves to the new monthly price (same product). An upgrade
    * is invoiced at once with Stripe's proration (`always_invoice`); a downgrade changes the
    * price from the next invoice (`none`). Idempotent by the caller's key.

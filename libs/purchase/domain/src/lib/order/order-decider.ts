@@ -9,8 +9,8 @@ const CURRENCY = /^[A-Z]{3}$/;
 
 /**
  * An order for a credit pack or a plan. It is paid once, for exactly its amount; a second
- * confirmation changes nothing; only a paid order is refunded, once (a pack's money per
- * revocation of its credits, pro rata: `refund-rule`).
+ * confirmation changes nothing; only a paid order is refunded, once, its money per
+ * revocation of the credits it bought (a pack's lot, a plan's first period), pro rata: `refund-rule`.
  */
 export function decideOrder(command: OrderCommand, state: OrderState): readonly OrderEvent[] {
   const at = command.metadata.now;
@@ -68,29 +68,29 @@ function closeDispute(command: CloseDispute, state: Order): readonly OrderEvent[
   if (outcome === 'won') return [closed];
   const lost: RefundOrder = {
     type: 'RefundOrder',
-    data: { orderId, reason: `dispute ${disputeId} lost`, initiatedBy: 'provider', providerRefundedCents: Math.min(amountCents, state.amountCents) },
+    data: { orderId, reason: `dispute ${disputeId} lost`, initiatedBy: 'provider', providerRefundedCents: Math.min(amountCents, state.amountCents), disputeId },
     metadata: command.metadata,
   };
   return [closed, ...refundOrder(lost, state)];
 }
 
-/** A refund asked again, or one the provider reports after ours, changes nothing. */
+/**
+ * A refund asked again, or one the provider reports after ours, changes nothing. A pack's
+ * money, and a plan's, follows the credits the wallet takes back (a plan's: the grant of the
+ * first period, which its order paid; the plan ends with the refund).
+ */
 function refundOrder(command: RefundOrder, state: Order): readonly OrderEvent[] {
   if (state.status === 'refunded' || state.status === 'refund_requested') return [];
   if (state.status !== 'paid') throw new PurchaseError('not_paid', `order ${state.orderId} is ${state.status}: only a paid order is refunded`);
   const { orderId, accountId, item, amountCents, currency } = state;
-  const { reason, initiatedBy = 'finance', providerRefundedCents, providerRefundId } = command.data;
+  const { reason, initiatedBy = 'finance', providerRefundedCents, disputeId } = command.data;
   const at = command.metadata.now;
-  // A plan is refunded whole (or what the provider returned) and stops; a pack's money follows the credits the wallet takes back.
-  if (item.kind === 'plan') {
-    const refunded = providerRefundedCents === undefined ? amountCents : Math.min(amountCents, providerRefundedCents);
-    return [{ type: 'OrderRefunded', data: { orderId, accountId, item, amountCents: refunded, currency, reason, ...(providerRefundId === undefined ? {} : { providerRefundId }), at } }];
-  }
   if (providerRefundedCents !== undefined && (!Number.isSafeInteger(providerRefundedCents) || providerRefundedCents < 0 || providerRefundedCents > amountCents)) {
     throw new PurchaseError('refund_mismatch', `order ${orderId} cost ${amountCents} cents; the provider cannot have returned ${providerRefundedCents}`);
   }
   const provider = providerRefundedCents === undefined ? {} : { providerRefundedCents };
-  return [{ type: 'OrderRefundRequested', data: { orderId, accountId, item, amountCents, currency, reason, initiatedBy, ...provider, at } }];
+  const chargeback = disputeId === undefined ? {} : { disputeId };
+  return [{ type: 'OrderRefundRequested', data: { orderId, accountId, item, amountCents, currency, reason, initiatedBy, ...provider, ...disputedGrant(state), ...chargeback, at } }];
 }
 
 function recordRefund(command: RecordRefund, state: Order): readonly OrderEvent[] {

@@ -112,14 +112,14 @@ describe('a disputed payment', () => {
   });
 
   it('when it is lost, then the order is refunded as by the provider, for the disputed amount', () => {
-    expect(given([placed, paid, disputed]).when(close('lost'))).toEqual([closed('lost'), { ...requested('provider', 7_200), data: { ...requested('provider', 7_200).data, reason: 'dispute dp_1 lost' } }]);
+    expect(given([placed, paid, disputed]).when(close('lost'))).toEqual([closed('lost'), { ...requested('provider', 7_200), data: { ...requested('provider', 7_200).data, reason: 'dispute dp_1 lost', disputeId: 'dp_1' } }]);
   });
 
   it('a close that arrives before the opening closes it; the late opening changes nothing', () => {
     expect(given([placed, paid]).when(close('won'))).toEqual([closed('won')]);
     expect(given([placed, paid, closed('won')]).when(open)).toEqual([]);
   });
-  it('a plan’s dispute names the grant of the period its payment paid (the first, from the payment’s moment); lost, the plan is refunded whole', () => {
+  it('a plan’s dispute names the grant of the period its payment paid (the first, from the payment’s moment); lost, its refund revokes that grant’s unspent credits', () => {
     const plan: OrderItem = { kind: 'plan', planId: 'creator', monthlyMillicredits: 5_000_000, pool: 'app' };
     const planBase = { ...base, item: plan };
     const planPlaced: OrderEvent = { type: 'OrderPlaced', data: { ...planBase, priceBookId: 'credits', priceBookVersion: '1', at } };
@@ -128,7 +128,63 @@ describe('a disputed payment', () => {
     expect(given([planPlaced, planPaid]).when(open)).toEqual([{ type: 'OrderDisputed', data: { ...planBase, disputeId: 'dp_1', grantId, at } }]);
     expect(given([planPlaced, planPaid]).when(close('lost'))).toEqual([
       { type: 'DisputeClosed', data: { ...planBase, disputeId: 'dp_1', grantId, outcome: 'lost', at } },
-      { type: 'OrderRefunded', data: { ...planBase, reason: 'dispute dp_1 lost', at } },
+      { type: 'OrderRefundRequested', data: { ...planBase, reason: 'dispute dp_1 lost', initiatedBy: 'provider', providerRefundedCents: 7_200, grantId, disputeId: 'dp_1', at } },
     ]);
+  });
+});
+
+describe('refunding a plan’s order: the same rule, on the grant of the first period it paid', () => {
+  const plan: OrderItem = { kind: 'plan', planId: 'creator', monthlyMillicredits: 5_000_000, pool: 'app' };
+  const planBase = { ...base, item: plan, amountCents: 9_900 };
+  const paidAt = at + 5;
+  const grantId = `plan:acct-1:${paidAt}`;
+  const planPlaced: OrderEvent = { type: 'OrderPlaced', data: { ...planBase, priceBookId: 'credits', priceBookVersion: '1', at } };
+  const planPaid: OrderEvent = { type: 'PaymentConfirmed', data: { ...planBase, paymentId: 'in_1', priceBookId: 'credits', priceBookVersion: '1', at: paidAt } };
+  const byFinance: OrderCommand = { type: 'RefundOrder', data: { orderId: 'order-1', reason: 'goodwill' }, metadata: { commandId: 'refund', now: at + 10 } };
+  const planRequested: OrderEvent = { type: 'OrderRefundRequested', data: { ...planBase, reason: 'goodwill', initiatedBy: 'finance', grantId, at: at + 10 } };
+  const planRecord = (revocationId: string, revokedMillicredits: number, amountCents: number): OrderCommand => ({
+    type: 'RecordRefund',
+    data: { orderId: 'order-1', revocationId, revokedMillicredits, amountCents, providerRefundId: `re_${revocationId}` },
+    metadata: { commandId: `record-${revocationId}`, now: at + 20 },
+  });
+  const planRefunded = (revocationId: string, revokedMillicredits: number, amountCents: number): OrderEvent => ({
+    type: 'OrderRefunded',
+    data: { ...planBase, reason: 'goodwill', revocationId, revokedMillicredits, providerRefundId: `re_${revocationId}`, amountCents, at: at + 20 },
+  });
+
+  it('when finance refunds a paid plan, then its refund is requested once, naming the first period’s grant', () => {
+    expect(given([planPlaced, planPaid]).when(byFinance)).toEqual([planRequested]);
+    expect(given([planPlaced, planPaid, planRequested]).when(byFinance)).toEqual([]);
+  });
+
+  it('given a plan 1,850 of whose 5,000 first-month credits were spent, when the other 3,150 are revoked, then 3,150/5,000 of $99 is returned, rounded down to the cent', () => {
+    const asked = [planPlaced, planPaid, planRequested];
+    expect(dueFor(asked, 3_150_000)).toBe(6_237);
+    expect(dueFor(asked, 3_333_333)).toBe(6_599);
+    expect(given(asked).when(planRecord('rev-1', 3_150_000, 6_237))).toEqual([planRefunded('rev-1', 3_150_000, 6_237)]);
+    expect(codeOf(() => given(asked).when(planRecord('rev-1', 3_150_000, 9_900)))).toBe('refund_mismatch');
+    expect(given([...asked, planRefunded('rev-1', 3_150_000, 6_237)]).when(planRecord('rev-1', 3_150_000, 6_237))).toEqual([]);
+  });
+
+  it('given every credit of the first month spent (or expired), then the revocation of nothing returns nothing', () => {
+    expect(dueFor([planPlaced, planPaid, planRequested], 0)).toBe(0);
+  });
+
+  it('however the revocations are split, a plan’s money returned is its price pro rata to the grant’s credits revoked, never more than paid', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2_000_000 }), { maxLength: 6 }), fc.integer({ min: 1, max: 1_000_000 }), (parts, priceCents) => {
+        let events: OrderEvent[] = [planPlaced, planPaid, planRequested].map((event) => ({ ...event, data: { ...event.data, amountCents: priceCents } }) as OrderEvent);
+        let revoked = 0;
+        parts.forEach((millicredits, index) => {
+          const take = Math.min(millicredits, plan.monthlyMillicredits - revoked);
+          revoked += take;
+          events = [...events, ...orderDecider.decide(planRecord(`rev-${index}`, take, dueFor(events, take)), stateOf(events))];
+        });
+        const state = stateOf(events);
+        if (!isOrder(state)) throw new Error('no order');
+        expect(state.refundedCents).toBe(Math.floor((priceCents * revoked) / plan.monthlyMillicredits));
+        expect(state.refundedCents).toBeLessThanOrEqual(priceCents);
+      }),
+    );
   });
 });

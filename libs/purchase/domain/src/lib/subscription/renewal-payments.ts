@@ -1,4 +1,5 @@
-import type { CloseRenewalDispute, EpochMillis, OpenRenewalDispute, RecordRenewalRefund, RefundRenewal, SubscriptionEvent } from '@billing/contracts';
+import type { CloseRenewalDispute, EpochMillis, OpenRenewalDispute, RecordRenewalRefund, RefundInitiator, RefundRenewal, SubscriptionEvent } from '@billing/contracts';
+import { proRataRefundCents } from '../order/refund-rule';
 import { PurchaseError } from '../purchase-errors';
 import { planGrantId } from '../workflow/purchase-command';
 import type { Subscription } from './subscription-state';
@@ -7,14 +8,22 @@ import type { Subscription } from './subscription-state';
 export interface PaidRenewal {
   readonly invoiceId: string;
   readonly periodStart: EpochMillis;
+  readonly periodEnd: EpochMillis;
   readonly millicredits: number;
   readonly amountCents: number;
   readonly currency: string;
   readonly dispute: { readonly disputeId: string; readonly status: 'open' | 'won' | 'lost' } | null;
-  /** What the provider said it returned, once a refund was reported. */
-  readonly providerRefundedCents: number | null;
+  /** The refund under way, once asked for (with what the provider returned, when it returned the money itself). */
+  readonly refund: RenewalRefund | null;
   readonly refundedCents: number;
+  readonly revokedMillicredits: number;
   readonly revocations: readonly string[];
+}
+
+export interface RenewalRefund {
+  readonly initiatedBy: RefundInitiator;
+  readonly reason: string;
+  readonly providerRefundedCents?: number;
 }
 
 /**
@@ -41,44 +50,57 @@ export function closeRenewalDispute(command: CloseRenewalDispute, state: Subscri
   const closed: SubscriptionEvent = { type: 'RenewalDisputeClosed', data: { ...paymentOf(state, renewal), disputeId, outcome, amountCents, currency: renewal.currency, at } };
   if (outcome === 'won') return [closed];
   const reason = `dispute ${disputeId} lost`;
-  const refund = requestRefund(state, renewal, reason, Math.min(amountCents, renewal.amountCents), at);
+  const refund = requestRefund(state, renewal, { initiatedBy: 'provider', reason, providerRefundedCents: Math.min(amountCents, renewal.amountCents) }, at);
   const { accountId, planId } = state;
-  const ended: SubscriptionEvent[] = state.status === 'cancelled' ? [] : [{ type: 'SubscriptionCancelled', data: { accountId, planId, reason: `chargeback: ${reason}`, at } }];
+  const ended: SubscriptionEvent[] = state.status === 'cancelled' ? [] : [{ type: 'SubscriptionCancelled', data: { accountId, planId, reason: `chargeback: ${reason}`, cause: 'chargeback', at } }];
   return [closed, ...refund, ...ended];
 }
 
-/** The provider returned a renewal's money (its dashboard): the period's unspent credits are revoked; reported again, nothing changes. */
+/**
+ * A renewal's refund, once (asked again, or reported by the provider after ours, nothing
+ * changes): asked for here, the money follows the period's credits the wallet takes back;
+ * made at the provider (its dashboard), it records what the provider returned. The plan goes on.
+ */
 export function refundRenewal(command: RefundRenewal, state: Subscription): readonly SubscriptionEvent[] {
   const renewal = renewalOf(state, command.data.invoiceId);
-  const { providerRefundedCents, reason } = command.data;
-  if (!Number.isSafeInteger(providerRefundedCents) || providerRefundedCents < 0 || providerRefundedCents > renewal.amountCents) {
+  const { providerRefundedCents, reason, initiatedBy = 'provider' } = command.data;
+  if (initiatedBy === 'provider' && providerRefundedCents === undefined) {
+    throw new PurchaseError('refund_mismatch', `renewal ${renewal.invoiceId}: a refund made at the provider says what it returned`);
+  }
+  if (providerRefundedCents !== undefined && (!Number.isSafeInteger(providerRefundedCents) || providerRefundedCents < 0 || providerRefundedCents > renewal.amountCents)) {
     throw new PurchaseError('refund_mismatch', `renewal ${renewal.invoiceId} cost ${renewal.amountCents} cents; the provider cannot have returned ${providerRefundedCents}`);
   }
-  return requestRefund(state, renewal, reason, providerRefundedCents, command.metadata.now);
+  return requestRefund(state, renewal, { initiatedBy, reason, ...(providerRefundedCents === undefined ? {} : { providerRefundedCents }) }, command.metadata.now);
 }
 
 /**
- * Settles one revocation of a refunded renewal's credits, once: the provider returned the
- * money itself, so the first revocation records all it returned and later ones nothing.
+ * Settles one revocation of a refunded renewal's credits, once: its pro rata share of the
+ * renewal's price (`refund-rule`), or, when the provider returned the money itself, all it
+ * returned with the first revocation and nothing after.
  */
 export function recordRenewalRefund(command: RecordRenewalRefund, state: Subscription): readonly SubscriptionEvent[] {
-  const { invoiceId, revocationId, revokedMillicredits, amountCents } = command.data;
+  const { invoiceId, revocationId, revokedMillicredits, amountCents, providerRefundId } = command.data;
   const renewal = renewalOf(state, invoiceId);
-  if (renewal.providerRefundedCents === null) throw new PurchaseError('refund_not_requested', `renewal ${invoiceId} has no refund under way`);
+  if (renewal.refund === null) throw new PurchaseError('refund_not_requested', `renewal ${invoiceId} has no refund under way`);
   if (renewal.revocations.includes(revocationId)) return [];
-  const due = renewalRefundDue(renewal);
-  if (amountCents !== due) throw new PurchaseError('refund_mismatch', `renewal ${invoiceId}: ${due} cents are still to be recorded, not ${amountCents}`);
-  return [{ type: 'RenewalRefunded', data: { ...paymentOf(state, renewal), amountCents, currency: renewal.currency, revocationId, revokedMillicredits, at: command.metadata.now } }];
+  if (!Number.isSafeInteger(revokedMillicredits) || revokedMillicredits < 0) throw new PurchaseError('refund_mismatch', `renewal ${invoiceId}: revoked credits must be whole millicredits`);
+  const due = renewalRefundDue(renewal, revokedMillicredits);
+  if (amountCents !== due) throw new PurchaseError('refund_mismatch', `renewal ${invoiceId}: ${revokedMillicredits} millicredits revoked are owed ${due} cents back, not ${amountCents}`);
+  const provider = providerRefundId === undefined ? {} : { providerRefundId };
+  return [{ type: 'RenewalRefunded', data: { ...paymentOf(state, renewal), amountCents, currency: renewal.currency, revocationId, revokedMillicredits, ...provider, at: command.metadata.now } }];
 }
 
-/** What the next revocation of a refunded renewal records: what the provider returned, less what is recorded. */
-export function renewalRefundDue(renewal: PaidRenewal): number {
-  return Math.max(0, (renewal.providerRefundedCents ?? 0) - renewal.refundedCents);
+/** What a revocation of a refunded renewal's credits owes back: what the provider returned, less what is recorded; else its pro rata share. */
+export function renewalRefundDue(renewal: PaidRenewal, revokedMillicredits: number): number {
+  const provider = renewal.refund?.providerRefundedCents;
+  if (provider !== undefined) return Math.max(0, provider - renewal.refundedCents);
+  const { amountCents: priceCents, millicredits: boughtMillicredits, refundedCents } = renewal;
+  return proRataRefundCents({ priceCents, boughtMillicredits, revokedMillicredits: renewal.revokedMillicredits, refundedCents }, revokedMillicredits);
 }
 
-function requestRefund(state: Subscription, renewal: PaidRenewal, reason: string, providerRefundedCents: number, at: EpochMillis): readonly SubscriptionEvent[] {
-  if (renewal.providerRefundedCents !== null) return [];
-  return [{ type: 'RenewalRefundRequested', data: { ...paymentOf(state, renewal), reason, initiatedBy: 'provider', providerRefundedCents, at } }];
+function requestRefund(state: Subscription, renewal: PaidRenewal, refund: RenewalRefund, at: EpochMillis): readonly SubscriptionEvent[] {
+  if (renewal.refund !== null) return [];
+  return [{ type: 'RenewalRefundRequested', data: { ...paymentOf(state, renewal), ...refund, at } }];
 }
 
 export function renewalOf(state: Subscription, invoiceId: string): PaidRenewal {

@@ -58,7 +58,7 @@ describe('a renewal’s payment disputed or refunded', () => {
   });
 
   it('when the dispute is lost, then the renewal is refunded as by the provider for the disputed amount and the plan ends (a chargeback); a late opening changes nothing', () => {
-    const lost: SubscriptionEvent[] = [closed('lost'), requested(9_900, 'dispute dp_1 lost'), { type: 'SubscriptionCancelled', data: { accountId: 'acct-1', planId: 'creator', reason: 'chargeback: dispute dp_1 lost', at: now } }];
+    const lost: SubscriptionEvent[] = [closed('lost'), requested(9_900, 'dispute dp_1 lost'), { type: 'SubscriptionCancelled', data: { accountId: 'acct-1', planId: 'creator', reason: 'chargeback: dispute dp_1 lost', cause: 'chargeback', at: now } }];
     expect(given([...history, disputed]).when(close('lost'))).toEqual(lost);
     expect(given(history).when(close('lost'))).toEqual(lost);
     expect(given([...history, ...lost]).when(open)).toEqual([]);
@@ -78,6 +78,44 @@ describe('a renewal’s payment disputed or refunded', () => {
     expect(given([...asked, refunded('rev-1', 3_000_000, 4_000)]).when(record('rev-2', 500_000, 0))).toEqual([refunded('rev-2', 500_000, 0)]);
     expect(codeOf(() => given(asked).when(record('rev-1', 3_000_000, 3_999)))).toBe('refund_mismatch');
     expect(codeOf(() => given(history).when(record('rev-1', 3_000_000, 0)))).toBe('refund_not_requested');
+  });
+
+  describe('asked for here (finance): the money follows the period’s credits the wallet takes back', () => {
+    const byFinance: SubscriptionCommand = { type: 'RefundRenewal', data: { accountId: 'acct-1', invoiceId: 'in_1', reason: 'goodwill', initiatedBy: 'finance' }, metadata: meta('refund-here') };
+    const askedHere: SubscriptionEvent = { type: 'RenewalRefundRequested', data: { ...payment, reason: 'goodwill', initiatedBy: 'finance', at: now } };
+    const recordHere = (revocationId: string, revokedMillicredits: number, amountCents: number): SubscriptionCommand => ({
+      type: 'RecordRenewalRefund',
+      data: { accountId: 'acct-1', invoiceId: 'in_1', revocationId, revokedMillicredits, amountCents, providerRefundId: `re_${revocationId}` },
+      metadata: meta(`record-${revocationId}`),
+    });
+    const refundedHere = (revocationId: string, revokedMillicredits: number, amountCents: number): SubscriptionEvent => ({
+      type: 'RenewalRefunded',
+      data: { ...payment, amountCents, currency: 'USD', revocationId, revokedMillicredits, providerRefundId: `re_${revocationId}`, at: now },
+    });
+
+    it('when finance refunds a renewal, then its refund is requested once, without a provider amount; the provider reporting ours back changes nothing', () => {
+      expect(given(history).when(byFinance)).toEqual([askedHere]);
+      expect(given([...history, askedHere]).when(byFinance)).toEqual([]);
+      expect(given([...history, askedHere]).when(refund(9_900))).toEqual([]);
+    });
+
+    it('given a renewal 1,850 of whose 5,000 credits were spent, when the other 3,150 are revoked, then 3,150/5,000 of $99 is returned, rounded down to the cent', () => {
+      const asked = [...history, askedHere];
+      // 9,900 x 3,150,000 / 5,000,000 = 6,237 exactly.
+      expect(given(asked).when(recordHere('rev-1', 3_150_000, 6_237))).toEqual([refundedHere('rev-1', 3_150_000, 6_237)]);
+      expect(codeOf(() => given(asked).when(recordHere('rev-1', 3_150_000, 6_238)))).toBe('refund_mismatch');
+      expect(codeOf(() => given(asked).when(recordHere('rev-1', 3_150_000.5, 6_237)))).toBe('refund_mismatch');
+      // A later revocation (credits held by a task at the refund, released after) is settled for its own share of the running total.
+      const first = refundedHere('rev-1', 3_150_000, 6_237);
+      // Running total: floor(9,900 x 3,150,333 / 5,000,000) = 6,237, nothing more; floor(9,900 x 3,151,000 / 5,000,000) = 6,238, one cent more.
+      expect(given([...asked, first]).when(recordHere('rev-2', 333, 0))).toEqual([refundedHere('rev-2', 333, 0)]);
+      expect(given([...asked, first]).when(recordHere('rev-2', 1_000, 1))).toEqual([refundedHere('rev-2', 1_000, 1)]);
+      expect(given([...asked, first]).when(recordHere('rev-1', 3_150_000, 6_237))).toEqual([]);
+    });
+
+    it('given every credit of the period spent, then a revocation of nothing returns nothing', () => {
+      expect(given([...history, askedHere]).when(recordHere('rev-1', 0, 0))).toEqual([refundedHere('rev-1', 0, 0)]);
+    });
   });
 
   it('a renewal the plan never had paid, or the first period (paid by the order), is not one to dispute or refund here', () => {

@@ -26,7 +26,7 @@ export function decideSubscription(command: SubscriptionCommand, state: Subscrip
       return failRenewal(command, state);
     case 'CancelSubscription':
       if (state.status === 'cancelled') return [];
-      return [{ type: 'SubscriptionCancelled', data: { accountId, planId, reason: command.data.reason, at } }];
+      return [{ type: 'SubscriptionCancelled', data: { accountId, planId, reason: command.data.reason, ...(command.data.cause === undefined ? {} : { cause: command.data.cause }), at } }];
     case 'ScheduleCancellation': {
       if (state.endsAt !== null || state.status === 'cancelled') return [];
       const endsAt = currentPeriodEnd(state);

@@ -106,11 +106,19 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
       const status = event.type === 'RenewalDisputed' ? 'open' : event.data.outcome;
       return withRenewal(state, invoiceId, (renewal) => ({ ...renewal, dispute: { disputeId, status } }));
     }
-    case 'RenewalRefundRequested':
-      return withRenewal(state, event.data.invoiceId, (renewal) => ({ ...renewal, providerRefundedCents: event.data.providerRefundedCents }));
+    case 'RenewalRefundRequested': {
+      const { initiatedBy, reason, providerRefundedCents } = event.data;
+      const refund = { initiatedBy, reason, ...(providerRefundedCents === undefined ? {} : { providerRefundedCents }) };
+      return withRenewal(state, event.data.invoiceId, (renewal) => ({ ...renewal, refund }));
+    }
     case 'RenewalRefunded': {
-      const { invoiceId, amountCents, revocationId } = event.data;
-      return withRenewal(state, invoiceId, (renewal) => ({ ...renewal, refundedCents: renewal.refundedCents + amountCents, revocations: [...renewal.revocations, revocationId] }));
+      const { invoiceId, amountCents, revocationId, revokedMillicredits } = event.data;
+      return withRenewal(state, invoiceId, (renewal) => ({
+        ...renewal,
+        refundedCents: renewal.refundedCents + amountCents,
+        revokedMillicredits: renewal.revokedMillicredits + revokedMillicredits,
+        revocations: [...renewal.revocations, revocationId],
+      }));
     }
     case 'SubscriptionCancelled':
       return { ...state, status: 'cancelled', cancelledAt: event.data.at };
@@ -125,9 +133,9 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
 
 /** A period a renewal paid (a first period and a contract plan's have no invoice) is kept for its dispute or refund. */
 function withPaidRenewal(renewals: ReadonlyMap<string, PaidRenewal>, data: Extract<SubscriptionEvent, { type: 'PlanPeriodGranted' }>['data']): ReadonlyMap<string, PaidRenewal> {
-  const { invoiceId, periodStart, monthlyMillicredits, amountCents, currency } = data;
+  const { invoiceId, periodStart, periodEnd, monthlyMillicredits, amountCents, currency } = data;
   if (invoiceId === undefined || amountCents === undefined || currency === undefined) return renewals;
-  const renewal: PaidRenewal = { invoiceId, periodStart, millicredits: monthlyMillicredits, amountCents, currency, dispute: null, providerRefundedCents: null, refundedCents: 0, revocations: [] };
+  const renewal: PaidRenewal = { invoiceId, periodStart, periodEnd, millicredits: monthlyMillicredits, amountCents, currency, dispute: null, refund: null, refundedCents: 0, revokedMillicredits: 0, revocations: [] };
   return new Map(renewals).set(invoiceId, renewal);
 }
 

@@ -39,10 +39,16 @@ export function reactToPurchaseEvent(event: PurchaseWorkflowEvent, context: Purc
       ];
     }
     case 'OrderRefundRequested': {
-      const { orderId, accountId, item, reason, initiatedBy } = event.data;
-      if (item.kind !== 'pack') return [];
+      const { orderId, accountId, item, reason, initiatedBy, grantId, disputeId } = event.data;
       const metadata = meta(`${event.type}:${orderId}`, orderId, context);
-      return [{ target: 'wallet', accountId, pool: item.pool, command: { type: 'RevokePurchasedCredits', data: { purchaseId: orderId, reason: `refund (${initiatedBy}): ${reason}` }, metadata } }];
+      // A pack's lot, or the grant of the plan's first period, which the order paid.
+      const paid = grantId === undefined ? { purchaseId: orderId } : { purchaseId: orderId, grantId };
+      const revoke: PurchaseWorkflowCommand = { target: 'wallet', accountId, pool: item.pool, command: { type: 'RevokePurchasedCredits', data: { ...paid, reason: `refund (${initiatedBy}): ${reason}` }, metadata } };
+      if (item.kind === 'pack') return [revoke];
+      // A plan refunded, or charged back, ends now, here and at the provider: no later period is billed or granted.
+      const end = disputeId === undefined ? { reason: `refund (${initiatedBy}): ${reason}`, cause: 'refund' as const } : { reason: `chargeback: dispute ${disputeId} lost`, cause: 'chargeback' as const };
+      const cancel: PurchaseWorkflowCommand = { target: 'subscription', accountId, command: { type: 'CancelSubscription', data: { accountId, ...end }, metadata } };
+      return grantId === undefined ? [cancel] : [revoke, cancel];
     }
     case 'OrderDisputed':
     case 'DisputeClosed': {
@@ -50,27 +56,22 @@ export function reactToPurchaseEvent(event: PurchaseWorkflowEvent, context: Purc
       // A pack's lot, or the grant of the plan period the disputed payment paid for.
       const paid = grantId === undefined ? { purchaseId: orderId } : { purchaseId: orderId, grantId };
       if (item.kind !== 'pack' && grantId === undefined) return [];
-      const lost = event.type === 'DisputeClosed' && event.data.outcome === 'lost';
-      // A pack's lost dispute takes its credits with the refund it brings; a plan's refund ends the plan, and the period's credits go here.
-      if (lost && item.kind === 'pack') return [];
+      // A lost dispute's credits go with the refund it brings (which ends a plan).
+      if (event.type === 'DisputeClosed' && event.data.outcome === 'lost') return [];
       const metadata = meta(`${event.type}:${orderId}`, orderId, context);
       const command: WalletCommand =
         event.type === 'OrderDisputed'
           ? { type: 'FreezePurchasedCredits', data: { ...paid, reason: `dispute ${disputeId} opened` }, metadata }
-          : lost
-            ? { type: 'RevokePurchasedCredits', data: { ...paid, reason: `refund (provider): dispute ${disputeId} lost` }, metadata }
-            : { type: 'UnfreezePurchasedCredits', data: { ...paid, reason: `dispute ${disputeId} won` }, metadata };
+          : { type: 'UnfreezePurchasedCredits', data: { ...paid, reason: `dispute ${disputeId} won` }, metadata };
       return [{ target: 'wallet', accountId, pool: item.pool, command }];
     }
     case 'OrderRefunded': {
       const { orderId, accountId, item, reason, revocationId } = event.data;
+      // Settles a revocation the wallet already made; only a refund recorded before revocations were settled asks for more.
+      if (revocationId !== undefined) return [];
       const metadata = meta(`${event.type}:${orderId}`, orderId, context);
-      if (item.kind === 'pack') {
-        // Settles a revocation the wallet already made; only a refund recorded before revocations were settled asks for one.
-        if (revocationId !== undefined) return [];
-        return [{ target: 'wallet', accountId, pool: item.pool, command: { type: 'RevokePurchasedCredits', data: { purchaseId: orderId, reason }, metadata } }];
-      }
-      // Plan credits already granted stay until they expire; no further period is granted.
+      if (item.kind === 'pack') return [{ target: 'wallet', accountId, pool: item.pool, command: { type: 'RevokePurchasedCredits', data: { purchaseId: orderId, reason }, metadata } }];
+      // A plan refunded whole, before plan refunds were pro rata: no further period is granted.
       return [{ target: 'subscription', accountId, command: { type: 'CancelSubscription', data: { accountId, reason }, metadata } }];
     }
     case 'SubscriptionStarted': {

@@ -68,7 +68,7 @@ describe('the purchase workflow', () => {
     ]);
   });
 
-  it('a pack whose refund is asked for has its unspent credits taken back; a refunded plan stops its grants', () => {
+  it('a pack whose refund is asked for has its unspent credits taken back; a plan’s, those of its first period’s grant, and the plan ends (here and at the provider)', () => {
     const requested: PurchaseWorkflowEvent = {
       type: 'OrderRefundRequested',
       data: { orderId: 'order-1', accountId: 'acct-1', item: pack, amountCents: 7_200, currency: 'USD', reason: 'chargeback', initiatedBy: 'finance', at },
@@ -77,7 +77,15 @@ describe('the purchase workflow', () => {
     // A pack refund settled per revocation asks for nothing more.
     const settled = refunded(pack);
     expect(summary({ ...settled, data: { ...settled.data, revocationId: 'event-9', revokedMillicredits: 1_000_000 } } as PurchaseWorkflowEvent)).toEqual([]);
+    // A plan refunded whole before refunds were pro rata still ends its grants.
     expect(summary(refunded(plan))).toEqual([{ stream: 'subscription-acct-1', type: 'CancelSubscription', data: { accountId: 'acct-1', reason: 'chargeback' } }]);
+    const grantId = `plan:acct-1:${at}`;
+    const planRequested: PurchaseWorkflowEvent = { type: 'OrderRefundRequested', data: { ...requested.data, item: plan, reason: 'goodwill', grantId } } as PurchaseWorkflowEvent;
+    expect(summary(planRequested)).toEqual([
+      { stream: 'wallet-acct-1-app', type: 'RevokePurchasedCredits', data: { purchaseId: 'order-1', grantId, reason: 'refund (finance): goodwill' } },
+      { stream: 'subscription-acct-1', type: 'CancelSubscription', data: { accountId: 'acct-1', reason: 'refund (finance): goodwill', cause: 'refund' } },
+    ]);
+    expect(summary({ ...settled, data: { ...settled.data, item: plan, revocationId: 'event-9', revokedMillicredits: 3_000_000 } } as PurchaseWorkflowEvent)).toEqual([]);
   });
 
   it('a disputed pack has its credits frozen; won, they are released; lost, the refund it brings takes them', () => {
@@ -89,7 +97,7 @@ describe('the purchase workflow', () => {
     expect(summary({ type: 'DisputeClosed', data: { ...dispute, outcome: 'lost' } })).toEqual([]);
   });
 
-  it('a disputed plan payment freezes the grant of the period it paid; won, it is released; lost, it is revoked (the refund the loss brings ends the plan)', () => {
+  it('a disputed plan payment freezes the grant of the period it paid; won, it is released; lost, the refund it brings revokes it and ends the plan, a chargeback', () => {
     const grantId = `plan:acct-1:${at}`;
     const dispute = { orderId: 'order-1', accountId: 'acct-1', item: plan, disputeId: 'dp_2', grantId, amountCents: 7_200, currency: 'USD', at };
     const paidBy = { purchaseId: 'order-1', grantId };
@@ -97,10 +105,12 @@ describe('the purchase workflow', () => {
     expect(summary({ type: 'DisputeClosed', data: { ...dispute, outcome: 'won' } })).toEqual([
       { stream: 'wallet-acct-1-app', type: 'UnfreezePurchasedCredits', data: { ...paidBy, reason: 'dispute dp_2 won' } },
     ]);
-    expect(summary({ type: 'DisputeClosed', data: { ...dispute, outcome: 'lost' } })).toEqual([
+    expect(summary({ type: 'DisputeClosed', data: { ...dispute, outcome: 'lost' } })).toEqual([]);
+    const lost = { orderId: 'order-1', accountId: 'acct-1', item: plan, amountCents: 7_200, currency: 'USD', reason: 'dispute dp_2 lost', initiatedBy: 'provider' as const, providerRefundedCents: 7_200, grantId, disputeId: 'dp_2', at };
+    expect(summary({ type: 'OrderRefundRequested', data: lost })).toEqual([
       { stream: 'wallet-acct-1-app', type: 'RevokePurchasedCredits', data: { ...paidBy, reason: 'refund (provider): dispute dp_2 lost' } },
+      { stream: 'subscription-acct-1', type: 'CancelSubscription', data: { accountId: 'acct-1', reason: 'chargeback: dispute dp_2 lost', cause: 'chargeback' } },
     ]);
-    expect(summary(refunded(plan))).toEqual([{ stream: 'subscription-acct-1', type: 'CancelSubscription', data: { accountId: 'acct-1', reason: 'chargeback' } }]);
   });
 
   it('a renewal’s dispute freezes the grant of the period it paid, named by its invoice; won, releases it; its refund (a lost dispute’s too) revokes it', () => {
