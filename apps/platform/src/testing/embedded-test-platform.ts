@@ -35,6 +35,11 @@ export class EmbeddedTestPlatform {
     return this.door.http.url;
   }
 
+  /** The front door's gRPC address (loopback). */
+  get grpcAddress(): string {
+    return `127.0.0.1:${this.door.grpc.port}`;
+  }
+
   static async start(options: EmbeddedTestPlatformOptions): Promise<EmbeddedTestPlatform> {
     const logs: string[] = [];
     const runtime = await startEmbedded(options.dir, environment(options), logs);
