@@ -6367,7 +6367,10 @@ export interface operations {
     readonly RenewalsController_refund: {
         readonly parameters: {
             readonly query?: never;
-            readonly header?: never;
+            readonly header?: {
+                /** @description The organisation to act in, one the signed-in user is a member of (`GET /v1/organisations` lists them); absent: the token’s `org` claim, else the user’s own. Not a member, or no such organisation: 403, the same answer either way. An API key acts in its own organisation only (another id: 403). */
+                readonly "X-Organisation-Id"?: string;
+            };
             readonly path: {
                 /** @description The renewal’s invoice id at the payment provider (a receipt of kind `renewal` is `renewal:<invoice id>`) */
                 readonly id: string;
