@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { loadPlatformConfig } from '@billing/platform-config';
+import { loadGatewayConfig, loadPlatformConfig } from '@billing/platform-config';
 import { SCALED_SERVICES } from './distributed/service-processes';
 import { START_ORDER } from './runtime/service-catalog';
 
@@ -52,6 +52,12 @@ describe('docker-compose.yml', () => {
       const environment = Object.fromEntries(Object.entries(services[name]?.environment ?? {}).map(([key, value]) => [key, String(value)]));
       expect(loadPlatformConfig(environment)).toMatchObject({ service: name, transport: 'kafka', eventStore: 'postgres', databaseUrl: 'postgres://billing:billing@postgres:5432/billing' });
     }
+  });
+
+  it('given JWT_SECRET, then the gateway container environment passes the gateway configuration check', () => {
+    const gateway = compose({ JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters!' }).services['gateway'];
+    const environment = Object.fromEntries(Object.entries(gateway?.environment ?? {}).map(([key, value]) => [key, String(value)]));
+    expect(() => loadGatewayConfig(environment)).not.toThrow();
   });
 
   it('given EventStoreDB, then it only starts with its profile', () => {
