@@ -1716,6 +1716,32 @@ export interface components {
              */
             readonly role: "owner" | "admin" | "developer" | "finance" | "viewer";
         };
+        readonly OrganisationsVerificationDto: {
+            /**
+             * Format: int64
+             * @description Accounts with wallets, each checked to be one organisation’s
+             */
+            readonly accounts: number;
+            /**
+             * Format: int64
+             * @description Events of the organisation streams read
+             */
+            readonly events_read: number;
+            /**
+             * Format: int32
+             * @description Of the reply’s findings, those about organisations
+             */
+            readonly finding_count: number;
+            /** Format: int64 */
+            readonly members: number;
+            /**
+             * Format: int64
+             * @description Organisations founded by the migration of a single-user account
+             */
+            readonly migrated: number;
+            /** Format: int64 */
+            readonly organisations: number;
+        };
         readonly OutstandingDto: {
             readonly credits: number;
             readonly granted_credits: number;
@@ -2221,6 +2247,8 @@ export interface components {
             /** Format: int32 */
             readonly finding_count: number;
             readonly findings: readonly components["schemas"]["FindingDto"][];
+            /** @description The gateway’s organisation streams audited with the wallets: chains, the migration of single-user accounts, an owner always, every account one organisation’s, pools never mixed (a lot funds one wallet only); null when their store is not beside finance */
+            readonly organisations: components["schemas"]["OrganisationsVerificationDto"] | null;
             /** Format: int64 */
             readonly streams: number;
             /** @description True when nothing was found */

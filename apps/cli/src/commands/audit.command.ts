@@ -20,6 +20,8 @@ import {
   statementCsv,
   verifyCheckpoints,
   verifyingKeyFromPem,
+  type WalletOfAccount,
+  walletsOfAccounts,
   walletStatement,
 } from '@billing/finance-audit';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliContext } from '../command';
@@ -103,7 +105,7 @@ const SUBCOMMAND_RUNNERS: Record<Exclude<Subcommand, 'keygen'>, Runner> = {
     const readModels = openReadModels(flags, context);
     try {
       const asOf = flags['as-of'] === undefined ? undefined : parseInstant(flags['as-of'], '--as-of');
-      const { report } = await runReplayAudit(source, {
+      const { report, audited } = await runReplayAudit(source, {
         now: context.now(),
         ...(asOf === undefined ? {} : { asOf }),
         ...(flags.account === undefined ? {} : { accountId: flags.account }),
@@ -111,7 +113,9 @@ const SUBCOMMAND_RUNNERS: Record<Exclude<Subcommand, 'keygen'>, Runner> = {
         ...(readModels === undefined ? {} : { readModels }),
         onProgress: progress(context, 'replay'),
       });
-      const organisations = await auditOrganisationsIn(flags, context);
+      // Accounts are checked against organisations only over the whole history (not one account's or pool's, nor as of an instant).
+      const whole = flags.account === undefined && flags.pool === undefined && asOf === undefined;
+      const organisations = await auditOrganisationsIn(flags, context, whole ? walletsOfAccounts(audited) : undefined);
       const findings = [...report.findings, ...(organisations?.findings ?? [])];
       const files = write(flags, `replay-${stampOf(context.now())}`, { ...report, organisations }, findingsCsv(findings));
       context.stdout(
@@ -234,11 +238,11 @@ function write(flags: Flags, name: string, json: unknown, csv: string): string {
 }
 
 /** The gateway's organisation streams beside the wallet's, when the data directory has them. */
-async function auditOrganisationsIn(flags: Flags, context: CliContext): Promise<OrganisationAuditReport | null> {
+async function auditOrganisationsIn(flags: Flags, context: CliContext, wallets: readonly WalletOfAccount[] | undefined): Promise<OrganisationAuditReport | null> {
   const source = openOrganisationsSource(flags, context);
   if (!source) return null;
   try {
-    return await auditOrganisations(source);
+    return await auditOrganisations(source, wallets === undefined ? {} : { wallets });
   } finally {
     await source.close();
   }

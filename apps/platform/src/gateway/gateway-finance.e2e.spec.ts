@@ -121,6 +121,10 @@ describe('finance over REST (role finance): statements, balances as of, liabilit
     const verify = await auditor.finance.verify();
     expect(answers.last.status).toBe(200);
     expect(verify).toMatchObject({ verified: true, checkpoints: 0, finding_count: 0, findings: [] });
+    // The gateway's organisations beside the wallets: every account that bought or spent is one organisation's.
+    expect(verify.organisations).toMatchObject({ finding_count: 0 });
+    expect(verify.organisations?.accounts).toBeGreaterThanOrEqual(1);
+    expect(verify.organisations?.organisations).toBeGreaterThanOrEqual(verify.organisations?.accounts ?? Infinity);
     expect(verify.events_read).toBeGreaterThanOrEqual(3);
     expect(await auditor.finance.verify({ scope: 'chain' })).toMatchObject({ verified: true });
     const checkpoints = await auditor.finance.checkpoints({ period: 'day' });

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { openSqliteAuditSource } from '@billing/finance-audit';
+import { gatewayEventsPath } from '@billing/gateway-application';
 import type { EventStore } from '@billing/event-store';
 import { createFinanceService, FINANCE_SERVICE } from '@billing/finance-service';
 import type { GenerationConfig, PaymentConfig, PlatformConfig, ServiceName } from '@billing/platform-config';
@@ -52,14 +55,17 @@ export type HostedName = ServiceName | CompanionName;
 
 /**
  * Finance beside the wallet: it reads the wallet's running store (SQLite or EventStoreDB,
- * read only), keeps signed checkpoints in `DATA_DIR/checkpoints`, and trusts the key of
+ * read only) and the gateway's organisations in DATA_DIR/gateway.events.db when they are there, keeps signed checkpoints in `DATA_DIR/checkpoints`, and trusts the key of
  * AUDIT_VERIFY_KEY / AUDIT_VERIFY_KEY_FILE.
  */
 export function financeBeside(walletStore: EventStore, config: PlatformConfig, dataDir: string): NamedCompanion {
+  // The gateway's organisations, when the gateway keeps them in this data directory (the embedded platform, or one directory shared).
+  const organisationsFile = gatewayEventsPath(dataDir);
   return {
     name: FINANCE_SERVICE,
     factory: createFinanceService({
       walletStore,
+      organisations: () => (existsSync(organisationsFile) ? openSqliteAuditSource(organisationsFile) : undefined),
       checkpointsDir: join(dataDir, 'checkpoints'),
       ...(config.auditVerifyKeyPem ? { verifyingKeyPem: config.auditVerifyKeyPem } : {}),
     }),

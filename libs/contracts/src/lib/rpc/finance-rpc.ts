@@ -157,6 +157,24 @@ export interface Verification {
   readonly eventsRead: number;
   readonly streams: number;
   readonly checkpoints: number;
+  /** The gateway's organisations audited with the wallets (their findings are among the reply's); null: their store is not beside finance. */
+  readonly organisations: OrganisationsVerification | null;
+}
+
+/**
+ * The organisations' streams replayed (chains, the migration of single-user accounts, the
+ * membership rules: an owner always) and checked against the wallets: every account is one
+ * organisation's, and pools never mix (a lot funds one wallet only).
+ */
+export interface OrganisationsVerification {
+  readonly eventsRead: number;
+  readonly organisations: number;
+  /** Founded by the migration of an account from before organisations. */
+  readonly migrated: number;
+  readonly members: number;
+  /** Accounts with wallets, each checked to be an organisation's. */
+  readonly accounts: number;
+  readonly findingCount: number;
 }
 
 export interface CheckpointListing {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRepository, type EventStore, openSqliteEventStore } from '@billing/event-store';
 import { type OrganisationCommand, organisationDecider, organisationStream } from '@billing/organisations-domain';
-import { auditOrganisations } from './organisation-audit';
+import { auditOrganisations, type OrganisationAuditOptions } from './organisation-audit';
 import { openSqliteAuditSource } from './sqlite-audit-source';
 
 describe('finance audits the gateway’s organisation streams', () => {
@@ -20,10 +20,10 @@ describe('finance audits the gateway’s organisation streams', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const audit = async () => {
+  const audit = async (options: OrganisationAuditOptions = {}) => {
     const source = openSqliteAuditSource(path);
     try {
-      return await auditOrganisations(source);
+      return await auditOrganisations(source, options);
     } finally {
       await source.close();
     }
@@ -63,5 +63,34 @@ describe('finance audits the gateway’s organisation streams', () => {
       [6, 'member_joins_by_invitation'],
       [7, 'organisation_keeps_an_owner'],
     ]);
+  });
+
+  it('given the wallets beside, then every account must be one organisation’s and a lot may fund one wallet only', async () => {
+    await decided('acme', [founding('acme', true)]);
+    await decided('newco', [founding('newco', false)]);
+    const wallet = (accountId: string, pool: string, lotIds: string[]) => ({ streamName: `wallet-${accountId}-${pool}`, accountId, pool, lotIds });
+    const sound = [wallet('acme', 'api', ['purchase:o-1']), wallet('acme', 'app', ['purchase:o-2', 'grant:g-1']), wallet('newco', 'api', ['purchase:o-3'])];
+    expect(await audit({ wallets: sound })).toMatchObject({ organisations: 2, accounts: 2, findingCount: 0 });
+    expect((await audit()).accounts).toBeNull();
+
+    const report = await audit({ wallets: [...sound, wallet('stray', 'api', ['purchase:o-4']), wallet('newco', 'app', ['purchase:o-1'])] });
+    expect(report.findings.map((finding) => [finding.streamName, finding.rule, finding.message])).toEqual([
+      ['wallet-stray-api', 'account_in_an_organisation', 'account stray has a wallet (pool api) but belongs to no organisation'],
+      ['wallet-newco-app', 'pools_never_mix', 'lot purchase:o-1 funds both acme/api and newco/app'],
+    ]);
+  });
+
+  it('given an organisation founded under another’s stream, then the account would belong to two: a finding', async () => {
+    await decided('acme', [founding('acme', true)]);
+    await store.appendToStream(
+      organisationStream('shadow'),
+      [
+        { eventId: 'forged-1', type: 'OrganisationFounded', schemaVersion: 1, data: { organisationId: 'acme', founderId: 'mallory', migrated: false, at: 2_000 } },
+        { eventId: 'forged-2', type: 'MemberJoined', schemaVersion: 1, data: { userId: 'mallory', role: 'owner', invitationId: null, at: 2_000 } },
+      ],
+      'no_stream',
+    );
+    const report = await audit({ wallets: [{ streamName: 'wallet-acme-api', accountId: 'acme', pool: 'api', lotIds: [] }] });
+    expect(report.findings.map((finding) => [finding.streamName, finding.revision, finding.rule])).toEqual([['organisation-shadow', 0, 'organisation_named_by_its_stream']]);
   });
 });

@@ -5,9 +5,12 @@ import {
   ORGANISATION_STREAM_PREFIX,
   type OrganisationEvent,
   type OrganisationState,
+  organisationStream,
   ownersOf,
 } from '@billing/organisations-domain';
+import { walletStreamName } from '@billing/contracts';
 import type { AuditSource } from './audit-source';
+import type { AuditedWallet } from './audited-wallet';
 import { ChainVerifier } from './chain-verifier';
 import type { AuditFinding } from './finding';
 import type { StoredEvent } from './stored-event';
@@ -20,8 +23,32 @@ export interface OrganisationAuditReport {
   /** Organisations founded by the migration of an account from before organisations. */
   readonly migrated: number;
   readonly members: number;
+  /** The wallets' accounts checked against the organisations; null when no wallets were given. */
+  readonly accounts: number | null;
   readonly findingCount: number;
   readonly findings: readonly AuditFinding[];
+}
+
+/** A wallet as the organisations audit sees it: whose account and which pool, and the lots (purchases, grants) that fund it. */
+export interface WalletOfAccount {
+  readonly streamName: string;
+  readonly accountId: string;
+  readonly pool: string;
+  readonly lotIds: Iterable<string>;
+}
+
+export interface OrganisationAuditOptions {
+  /**
+   * The wallets replayed beside (`runReplayAudit`'s `audited`): with them, every account
+   * must be one organisation's (an organisation's id is its account id, and its stream names
+   * that id) and pools never mix (a lot funds one wallet, one account's pool, only).
+   */
+  readonly wallets?: Iterable<WalletOfAccount>;
+}
+
+/** The replayed wallets (`runReplayAudit`'s `audited`) as the organisations audit checks them. */
+export function walletsOfAccounts(audited: ReadonlyMap<string, AuditedWallet>): WalletOfAccount[] {
+  return [...audited.values()].map((wallet) => ({ streamName: walletStreamName(wallet.accountId, wallet.pool), accountId: wallet.accountId, pool: wallet.pool, lotIds: wallet.lots.keys() }));
 }
 
 /**
@@ -29,9 +56,11 @@ export interface OrganisationAuditReport {
  * every event the rules the organisation decides by: it opens with its founding and its
  * founder as owner, it always has an owner, an invitation is accepted once while pending and
  * before it expires, a member joins by an invitation accepted for them with its role, and
- * role changes and removals name a member with the role they had.
+ * role changes and removals name a member with the role they had. Each organisation's
+ * stream names its id (an account is one organisation's); with the wallets, every
+ * account is an organisation's and each lot funds one wallet only (pools never mix).
  */
-export async function auditOrganisations(source: AuditSource): Promise<OrganisationAuditReport> {
+export async function auditOrganisations(source: AuditSource, options: OrganisationAuditOptions = {}): Promise<OrganisationAuditReport> {
   const findings: AuditFinding[] = [];
   const chains = new ChainVerifier((finding) => findings.push(finding));
   const states = new Map<string, OrganisationState>();
@@ -50,12 +79,16 @@ export async function auditOrganisations(source: AuditSource): Promise<Organisat
       const event = { type: stored.type, data: JSON.parse(stored.dataJson) } as OrganisationEvent;
       const before = states.get(stored.streamName) ?? initialOrganisationState;
       for (const broken of brokenRules(before, event, stored)) find(broken.rule, broken.message);
+      if (event.type === 'OrganisationFounded' && organisationStream(event.data.organisationId) !== stored.streamName) {
+        find('organisation_named_by_its_stream', `founded as ${event.data.organisationId} in ${stored.streamName}: an account would belong to two organisations`);
+      }
       const after = evolveOrganisation(before, event);
       if (event.type === 'OrganisationFounded' && event.data.migrated) migrated++;
       if (stored.revision > 0 && after.organisationId !== null && ownersOf(after).length === 0) find('organisation_keeps_an_owner', 'no owner is left');
       states.set(stored.streamName, after);
     }
   }
+  const accounts = options.wallets === undefined ? null : accountFindings(states, options.wallets, findings);
   return {
     audit: 'organisations',
     source: source.location,
@@ -63,9 +96,36 @@ export async function auditOrganisations(source: AuditSource): Promise<Organisat
     organisations: states.size,
     migrated,
     members: [...states.values()].reduce((sum, state) => sum + state.members.size, 0),
+    accounts,
     findingCount: findings.length,
     findings,
   };
+}
+
+/**
+ * Every wallet's account is a founded organisation (`account_in_an_organisation`), and each
+ * lot funds one wallet only (`pools_never_mix`: a purchase or grant credited to two pools, or
+ * to two organisations). Answers how many accounts were checked.
+ */
+function accountFindings(states: ReadonlyMap<string, OrganisationState>, wallets: Iterable<WalletOfAccount>, findings: AuditFinding[]): number {
+  const accounts = new Set<string>();
+  const fundedBy = new Map<string, string>();
+  for (const wallet of wallets) {
+    const find = (rule: string, message: string) => findings.push({ kind: 'invariant', streamName: wallet.streamName, revision: null, position: null, rule, message });
+    if (!accounts.has(wallet.accountId)) {
+      accounts.add(wallet.accountId);
+      if ((states.get(organisationStream(wallet.accountId))?.organisationId ?? null) === null) {
+        find('account_in_an_organisation', `account ${wallet.accountId} has a wallet (pool ${wallet.pool}) but belongs to no organisation`);
+      }
+    }
+    const name = `${wallet.accountId}/${wallet.pool}`;
+    for (const lotId of wallet.lotIds) {
+      const other = fundedBy.get(lotId);
+      if (other === undefined) fundedBy.set(lotId, name);
+      else if (other !== name) find('pools_never_mix', `lot ${lotId} funds both ${other} and ${name}`);
+    }
+  }
+  return accounts.size;
 }
 
 /** What the event breaks, given the organisation as its earlier events left it. */

@@ -39,7 +39,10 @@ export interface ReplayAuditReport {
  * `audit replay`: every wallet rebuilt from its events alone, every chain verified,
  * invariants 1 to 4 at every event, and the result compared with the live read models.
  */
-export async function runReplayAudit(source: AuditSource, options: ReplayAuditOptions): Promise<{ report: ReplayAuditReport; wallets: WalletFigures[] }> {
+export async function runReplayAudit(
+  source: AuditSource,
+  options: ReplayAuditOptions,
+): Promise<{ report: ReplayAuditReport; wallets: WalletFigures[]; audited: ReadonlyMap<string, AuditedWallet> }> {
   const wallets = new Map<string, AuditedWallet>();
   const scope = { ...(options.accountId === undefined ? {} : { accountId: options.accountId }), ...(options.pool === undefined ? {} : { pool: options.pool }) };
   const check = options.readModels !== undefined && options.asOf === undefined ? new ReadModelCheck(options.readModels, () => wallets, scope) : undefined;
@@ -68,7 +71,7 @@ export async function runReplayAudit(source: AuditSource, options: ReplayAuditOp
     findingCount: findings.length,
     findings,
   };
-  return { report, wallets: walletFigures(wallets) };
+  return { report, wallets: walletFigures(wallets), audited: wallets };
 }
 
 export function walletFigures(wallets: ReadonlyMap<string, AuditedWallet>): WalletFigures[] {

@@ -10,6 +10,7 @@ import {
   FinanceRpc,
   type LiabilityCall,
   type LiabilityReply,
+  type OrganisationsVerification,
   SERVICES,
   type StatementCall,
   type StatementReply,
@@ -18,15 +19,20 @@ import {
 } from '@billing/contracts';
 import type { EventStore } from '@billing/event-store';
 import {
+  type AuditedWallet,
   type AuditFinding,
+  type AuditSource,
+  auditOrganisations,
   balancesAsOf,
   checkpointProblem,
   eventStoreAuditSource,
   liabilityReport,
+  type OrganisationAuditReport,
   runReplayAudit,
   type SignedCheckpoint,
   verifyCheckpoints,
   verifyingKeyFromPem,
+  walletsOfAccounts,
   walletStatement,
 } from '@billing/finance-audit';
 import { answers, RpcError, SERVICE_CONTEXT, type ServiceContext, type ServiceFactory } from '@billing/service-host';
@@ -45,6 +51,11 @@ export interface FinanceServiceOptions {
   readonly verifyingKeyPem?: string;
   /** Most findings a reply lists (the count is always complete; default 1,000). */
   readonly maxFindings?: number;
+  /**
+   * The gateway's organisation streams, read only, opened for each `verify` (closed after);
+   * undefined when they are not beside finance (then `verify` answers `organisations: null`).
+   */
+  readonly organisations?: () => AuditSource | undefined;
 }
 
 /**
@@ -99,12 +110,31 @@ export class FinanceController implements Answering<typeof FinanceRpc> {
 
   @MessagePattern(FinanceRpc.verify, answers(VerifyRequest))
   async verify(@Payload() request: VerifyCall): Promise<VerifyReply> {
-    const { report } = await runReplayAudit(this.source(), { now: this.context.clock.now() });
+    const { report, audited } = await runReplayAudit(this.source(), { now: this.context.clock.now() });
+    const organisations = await this.auditOrganisations(audited);
     const stored = request.scope === 'chain' ? [] : readCheckpoints(this.options.checkpointsDir);
     if (stored.length > 0 && this.verifyingKey === undefined) throw unavailable('checkpoints are kept but no verifying key is configured');
     const checkpointFindings = stored.length > 0 && this.verifyingKey !== undefined ? await verifyCheckpoints(this.source(), stored, this.verifyingKey) : [];
-    const findings = [...report.findings, ...checkpointFindings];
-    return { verified: findings.length === 0, eventsRead: report.eventsRead, streams: report.streams, checkpoints: stored.length, ...this.cap(findings) };
+    const findings = [...report.findings, ...(organisations?.findings ?? []), ...checkpointFindings];
+    return {
+      verified: findings.length === 0,
+      eventsRead: report.eventsRead,
+      streams: report.streams,
+      checkpoints: stored.length,
+      organisations: organisations === null ? null : organisationsVerification(organisations),
+      ...this.cap(findings),
+    };
+  }
+
+  /** The organisations audit over the gateway's streams and the wallets just replayed; null when the streams are not here. */
+  private async auditOrganisations(audited: ReadonlyMap<string, AuditedWallet>): Promise<OrganisationAuditReport | null> {
+    const source = this.options.organisations?.();
+    if (source === undefined) return null;
+    try {
+      return await auditOrganisations(source, { wallets: walletsOfAccounts(audited) });
+    } finally {
+      await source.close();
+    }
   }
 
   @MessagePattern(FinanceRpc.checkpoints, answers(CheckpointsRequest))
@@ -159,6 +189,11 @@ function instant(text: string, field: string): number {
   const parsed = Date.parse(text);
   if (Number.isNaN(parsed)) throw invalid(`${field} is not an instant`);
   return parsed;
+}
+
+function organisationsVerification(report: OrganisationAuditReport): OrganisationsVerification {
+  const { eventsRead, organisations, migrated, members, accounts, findingCount } = report;
+  return { eventsRead, organisations, migrated, members, accounts: accounts ?? 0, findingCount };
 }
 
 const invalid = (detail: string) => new RpcError({ type: 'validation', title: 'The request is not valid', status: 400, detail });

@@ -120,6 +120,17 @@ export interface VerificationView extends FindingsView {
   readonly events_read: number;
   readonly streams: number;
   readonly checkpoints: number;
+  /** The organisations audited with the wallets (their findings are in `findings`); null: their store is not beside finance. */
+  readonly organisations: OrganisationsVerificationView | null;
+}
+
+export interface OrganisationsVerificationView {
+  readonly events_read: number;
+  readonly organisations: number;
+  readonly migrated: number;
+  readonly members: number;
+  readonly accounts: number;
+  readonly finding_count: number;
 }
 
 export interface CheckpointView {
@@ -230,6 +241,17 @@ export const verificationView = (report: VerifyReply): VerificationView => ({
   events_read: report.eventsRead,
   streams: report.streams,
   checkpoints: report.checkpoints,
+  organisations:
+    report.organisations === null
+      ? null
+      : {
+          events_read: report.organisations.eventsRead,
+          organisations: report.organisations.organisations,
+          migrated: report.organisations.migrated,
+          members: report.organisations.members,
+          accounts: report.organisations.accounts,
+          finding_count: report.organisations.findingCount,
+        },
   ...findingsView(report),
 });
 

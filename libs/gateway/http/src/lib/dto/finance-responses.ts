@@ -104,11 +104,27 @@ export class LiabilityDto {
   @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
 }
 
+export class OrganisationsVerificationDto {
+  @ApiProperty({ type: Number, format: 'int64', description: 'Events of the organisation streams read' }) events_read!: number;
+  @ApiProperty({ type: Number, format: 'int64' }) organisations!: number;
+  @ApiProperty({ type: Number, format: 'int64', description: 'Organisations founded by the migration of a single-user account' }) migrated!: number;
+  @ApiProperty({ type: Number, format: 'int64' }) members!: number;
+  @ApiProperty({ type: Number, format: 'int64', description: 'Accounts with wallets, each checked to be one organisation’s' }) accounts!: number;
+  @ApiProperty({ type: Number, format: 'int32', description: 'Of the reply’s findings, those about organisations' }) finding_count!: number;
+}
+
 export class VerificationDto {
   @ApiProperty({ type: Boolean, description: 'True when nothing was found' }) verified!: boolean;
   @ApiProperty({ type: Number, format: 'int64' }) events_read!: number;
   @ApiProperty({ type: Number, format: 'int64' }) streams!: number;
   @ApiProperty({ type: Number, format: 'int32', description: 'Signed checkpoints the history was checked against' }) checkpoints!: number;
+  @ApiProperty({
+    type: OrganisationsVerificationDto,
+    nullable: true,
+    description:
+      'The gateway’s organisation streams audited with the wallets: chains, the migration of single-user accounts, an owner always, every account one organisation’s, pools never mixed (a lot funds one wallet only); null when their store is not beside finance',
+  })
+  organisations!: OrganisationsVerificationDto | null;
   @ApiProperty({ type: Number, format: 'int32' }) finding_count!: number;
   @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
 }
