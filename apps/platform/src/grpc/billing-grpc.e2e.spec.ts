@@ -125,6 +125,29 @@ describe('billing.v1 over gRPC against the embedded platform', () => {
     expect((await client.listTasks({}, bobToken)).tasks).toEqual([]);
   });
 
+  it('acts in the organisation x-organisation-id names: one the caller created has pools of its own; a non-member is PERMISSION_DENIED, as for one that does not exist', async () => {
+    const created = await platform.restPost(bobToken, '/v1/organisations', { name: 'bob grpc' });
+    expect(created.status).toBe(201);
+    const organisationId = String(created.body['id']);
+    const inOrganisation = new BillingGrpcClient(platform.grpcAddress, organisationId);
+    const nowhere = new BillingGrpcClient(platform.grpcAddress, 'org_00000000000000000000000000000000');
+    try {
+      const pools = Object.fromEntries((await inOrganisation.getBalances(bobToken)).pools.map((p) => [p.pool, p.availableMillicredits]));
+      expect(pools).toEqual({ app: '0', api: '0' });
+      const refused = await failureOf(inOrganisation.createTask({ render: RENDER }, bobToken));
+      expect(refused.code).toBe(status.FAILED_PRECONDITION);
+      expect(problemOf(refused)).toMatchObject({ pool: 'app', available: '0' });
+      const intoBobs = await failureOf(inOrganisation.getBalances(aliceToken));
+      const intoNowhere = await failureOf(nowhere.getBalances(aliceToken));
+      expect([intoBobs.code, intoNowhere.code]).toEqual([status.PERMISSION_DENIED, status.PERMISSION_DENIED]);
+      // An API key acts in its own organisation only.
+      expect((await failureOf(inOrganisation.getBalances(aliceKey))).code).toBe(status.PERMISSION_DENIED);
+    } finally {
+      inOrganisation.close();
+      nowhere.close();
+    }
+  });
+
   it('refuses a task the pool cannot pay for as FAILED_PRECONDITION with pool, available and required', async () => {
     const error = await failureOf(client.createTask({ render: RENDER }, bobToken));
     expect(error.code).toBe(status.FAILED_PRECONDITION);

@@ -33,12 +33,15 @@ export type ProblemJson = Record<string, unknown> & {
 /**
  * A real `@grpc/grpc-js` client of `billing.v1.Billing`, loaded from the same proto files,
  * with each call as a promise. `credential` goes into `authorization: Bearer ...`; none sends
- * no metadata at all.
+ * no metadata at all. `organisationId` goes into `x-organisation-id` on every call.
  */
 export class BillingGrpcClient {
   private readonly client: Client;
 
-  constructor(address: string) {
+  constructor(
+    address: string,
+    private readonly organisationId?: string,
+  ) {
     const Billing = billingServiceClient();
     this.client = new Billing(address, credentials.createInsecure());
   }
@@ -116,7 +119,7 @@ export class BillingGrpcClient {
       method.requestSerialize,
       method.responseDeserialize as (value: Buffer) => TaskUpdateMessage,
       request,
-      metadataOf(credential),
+      metadataOf(credential, this.organisationId),
     );
     return new TaskUpdateStream(call);
   }
@@ -133,7 +136,7 @@ export class BillingGrpcClient {
         method.requestSerialize,
         method.responseDeserialize as (value: Buffer) => Response,
         request,
-        metadataOf(credential),
+        metadataOf(credential, this.organisationId),
         (error, response) => (error ? reject(error) : response === undefined ? reject(new Error(`${name}: no response`)) : resolve(response)),
       );
     });
@@ -207,8 +210,9 @@ function definitionOf(name: string): MethodDefinition<object, unknown> {
   return method as MethodDefinition<object, unknown>;
 }
 
-function metadataOf(credential: string | undefined): Metadata {
+function metadataOf(credential: string | undefined, organisationId: string | undefined): Metadata {
   const metadata = new Metadata();
   if (credential !== undefined) metadata.set('authorization', `Bearer ${credential}`);
+  if (credential !== undefined && organisationId !== undefined) metadata.set('x-organisation-id', organisationId);
   return metadata;
 }
