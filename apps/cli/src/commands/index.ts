@@ -6,6 +6,7 @@ import { priceBooksCommand } from './price-books.command';
 import { quoteCommand } from './quote.command';
 import { receiptsCommand } from './receipts.command';
 import { refundCommand } from './refund.command';
+import { refundRenewalCommand } from './refund-renewal.command';
 import { subscribeCommand } from './subscribe.command';
 import { tokenCommand } from './token.command';
 
@@ -20,4 +21,5 @@ export const COMMANDS: readonly CliCommand[] = [
   planCommand,
   receiptsCommand,
   refundCommand,
+  refundRenewalCommand,
 ];

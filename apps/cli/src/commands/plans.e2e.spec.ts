@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SANDBOX_SIGNATURE_HEADER, SandboxPaymentProvider } from '@billing/payment-provider';
 import { BillingClient } from '@billing/sdk';
 import { startPlatformChild } from '@billing/util/testing';
 import { type CliRun, runBillingProcess } from '../testing/cli-harness';
@@ -95,6 +96,33 @@ describe('billing subscribe, plan, receipts and refund against a running platfor
     const one = await billing(['receipts', '--order', orderId, '--json']);
     expectExit(one, 0);
     expect(JSON.parse(one.stdout)).toMatchObject({ kind: 'order', order_id: orderId, amount: { amount_cents: 2900, currency: 'USD' }, credits: 1000 });
+  }, CHILD_RUNS);
+
+  it('given a renewal paid, then refund-renewal with finance’s token refunds it (twice, the same), the owner’s is exit 1 with the 403, an unknown invoice the 404', async () => {
+    const url = String(env['BILLING_URL']);
+    // The sandbox bank bills a later month, signed with the platform's development secret, as its job would.
+    const bank = new SandboxPaymentProvider({ environment: 'test', checkoutBaseUrl: 'http://unused', webhookSecret: 'embedded-sandbox-webhook-secret' });
+    const periodStart = Date.now() + 40 * 86_400_000;
+    const renewal = bank.renew({ accountId: 'cli-sam', orderId, periodStart, periodEnd: periodStart + 30 * 86_400_000, amountCents: 2_900, currency: 'USD', attempt: 1 }, Date.now());
+    const delivered = await new BillingClient({ baseUrl: url }).webhooks.payment('sandbox', renewal.rawBody, { headers: { [SANDBOX_SIGNATURE_HEADER]: renewal.headers[SANDBOX_SIGNATURE_HEADER] ?? '' } });
+    expect(delivered).toMatchObject({ outcome: 'applied' });
+    const invoiceId = `sandbox_in_${orderId}_${periodStart}`;
+
+    const owner = await billing(['refund-renewal', invoiceId]);
+    expectExit(owner, 1);
+    expect(owner.stderr).toMatch(/^billing refund-renewal: 403 /);
+    const finance = await runBillingProcess(['token', '--account', 'cli-auditor', '--role', 'finance', '--data-dir', dir]);
+    expectExit(finance, 0);
+    const asFinance = (args: readonly string[]) => runBillingProcess([...args, '--token', finance.stdout.trim(), '--url', url]);
+    const refunded = await asFinance(['refund-renewal', invoiceId, '--reason', 'cli e2e']);
+    expectExit(refunded, 0);
+    expect(refunded.stdout).toMatch(new RegExp(`^renewal ${invoiceId} of cli-sam: (refund_requested|refunded); refunded \\d+\\.\\d\\d USD of 29\\.00 USD\\n$`));
+    const again = await asFinance(['refund-renewal', invoiceId, '--json']);
+    expectExit(again, 0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ id: invoiceId, account_id: 'cli-sam', amount: { amount_cents: 2900, currency: 'USD' } });
+    const unknown = await asFinance(['refund-renewal', 'no-such-invoice']);
+    expectExit(unknown, 1);
+    expect(unknown.stderr).toMatch(/^billing refund-renewal: 404 /);
   }, CHILD_RUNS);
 
   it('given finance’s token, then refund refunds the plan’s order; an unknown order is exit 1 with the 404', async () => {
