@@ -109,7 +109,7 @@ describe('plan payments disputed or refunded at Stripe reach the ledger (stripe-
     expect(unspent).toBeGreaterThan(0);
     expect(unspent).toBeLessThan(1000);
     expect(await balanceOf(buyer, 'points')).toMatchObject({ balance: unspent, held: 0 });
-    return { buyer, orderId: order.id, unspent, grantLot: `grant:plan:${accountId}:${period.start * 1000}`, dispute: (status: string) => ({ id: `dp_${accountId}`, object: 'dispute', payment_intent: `pi_${accountId}_1`, amount: 2_900, currency: 'usd', status }) };
+    return { buyer, orderId: order.id, invoiceId, unspent, grantLot: `grant:plan:${accountId}:${period.start * 1000}`, dispute: (status: string) => ({ id: `dp_${accountId}`, object: 'dispute', payment_intent: `pi_${accountId}_1`, amount: 2_900, currency: 'usd', status }) };
   }
 
   const statementOf = async (accountId: string) => {
@@ -138,6 +138,8 @@ describe('plan payments disputed or refunded at Stripe reach the ledger (stripe-
     await eventuallyValue(() => balanceOf(buyer, 'points'), (pool) => pool?.balance === 0);
     expect(await balanceOf(buyer, 'points')).toEqual({ pool: 'points', balance: 0, held: 0, available: 0 });
     expect(await buyer.subscription.get()).toMatchObject({ status: 'cancelled' });
+    // Ended here as a chargeback, so cancelled at Stripe too (stripe-mock took the DELETE: no refusal logged).
+    expect(platform?.logs.some((line) => line.includes('refused to cancel'))).toBe(false);
 
     const reason = 'refund (provider): dispute dp_nora lost';
     expect(await statementOf('nora')).toEqual([
@@ -160,6 +162,21 @@ describe('plan payments disputed or refunded at Stripe reach the ledger (stripe-
       ['CreditsFrozen', unspent, unspent, unspent, grantLot, 'dispute dp_olga opened'],
       ['CreditsUnfrozen', unspent, unspent, 0, grantLot, 'dispute dp_olga won'],
     ]);
+    await reconciles();
+  }, 120_000);
+
+  it('given a renewal partly spent, when finance refunds it here over REST (twice), then Stripe refunds its PaymentIntent for the unspent share, the renewal records it, and the plan goes on; Stripe’s charge.refunded for it changes nothing', async () => {
+    if (!running()) return;
+    const { buyer, invoiceId, unspent, grantLot } = await renewedAndPartlySpent('rosa');
+    expect(await auditor.orders.refundRenewal(invoiceId, { reason: 'goodwill' })).toMatchObject({ id: invoiceId, account_id: 'rosa', amount: { amount_cents: 2_900 } });
+    const settled = await eventuallyValue(() => auditor.orders.refundRenewal(invoiceId, {}), (renewal) => renewal.status === 'refunded');
+    // floor(2,900 x unspent / 1,000): the renewal's price pro rata to its credits taken back, rounded down to the cent.
+    expect(settled).toMatchObject({ refunded: { amount_cents: Math.floor((2_900 * unspent) / 1000), currency: 'USD' }, revoked_credits: unspent });
+    const refunded = signed('charge.refunded', { id: 'ch_rosa_1', object: 'charge', payment_intent: 'pi_rosa_1', amount_refunded: settled.refunded.amount_cents });
+    expect(await deliver(refunded)).toMatchObject({ outcome: 'duplicate' });
+    expect(await balanceOf(buyer, 'points')).toEqual({ pool: 'points', balance: 0, held: 0, available: 0 });
+    expect(await buyer.subscription.get()).toMatchObject({ status: 'active' });
+    expect(await statementOf('rosa')).toEqual([['CreditsRevoked', unspent, 0, 0, grantLot, 'refund (finance): goodwill']]);
     await reconciles();
   }, 120_000);
 
