@@ -76,7 +76,8 @@ export class Authenticator {
     if (role !== undefined && role !== 'finance' && role !== 'user') throw gatewayProblems.unauthorized('the token has an unknown role');
     const email = emailOf(payload);
     const member = await this.memberOf(organisationId, userId, email);
-    if (email !== undefined && member.email === null) await this.organisations.recordEmail(organisationId, userId, email);
+    // Best effort: a request is not refused because its member's address could not be kept (the next one tries again).
+    if (email !== undefined && member.email === null) await this.organisations.recordEmail(organisationId, userId, email).catch(() => undefined);
     return { accountId: organisationId, channel: 'app', role: role === 'finance' ? 'finance' : 'user', member: { userId, role: member.role, ...(email === undefined ? {} : { email }) } };
   }
 
