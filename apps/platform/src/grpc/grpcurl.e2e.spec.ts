@@ -93,6 +93,10 @@ describe('billing.v1 through grpcurl, by server reflection alone', () => {
     const task = await grpcurl(platform.grpcAddress, 'describe', 'billing.v1.Task');
     // proto3 `optional` shows as its synthetic oneof.
     expect(task.stdout).toContain('string delivered_duration_seconds = 18;');
+    // Who made it, from actors.proto, which reflection serves too.
+    expect(task.stdout).toContain('.billing.v1.Actor actor = 19;');
+    const actor = await grpcurl(platform.grpcAddress, 'describe', 'billing.v1.Actor');
+    expect(actor.stdout).toContain('.billing.v1.ActorKind kind = 1;');
     expect(render.stdout + task.stdout).not.toMatch(/^\s*(optional )?\w+ \w*millis = /m);
   });
 

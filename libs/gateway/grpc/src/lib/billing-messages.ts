@@ -111,6 +111,8 @@ export interface TaskMessage {
   readonly preview: boolean;
   readonly adopted: boolean;
   readonly deliveredDurationSeconds?: string;
+  /** Who made it; absent for a task from before makers were recorded. */
+  readonly actor?: ActorMessage;
   /** `CHARGE_BASIS_FULL`, `CHARGE_BASIS_PRO_RATA`, or `CHARGE_BASIS_UNSPECIFIED` until delivered. */
   readonly chargeBasis: string;
 }
@@ -139,6 +141,12 @@ export interface MoneyMessage {
   readonly currency: string;
 }
 
+/** `billing.v1.Actor`: kind `ACTOR_KIND_KEY` (id: the key's) or `ACTOR_KIND_MEMBER` (id: the user's). */
+export interface ActorMessage {
+  readonly kind: string;
+  readonly id: string;
+}
+
 export interface OrderMessage {
   readonly orderId: string;
   readonly status: string;
@@ -150,6 +158,8 @@ export interface OrderMessage {
   readonly amount: MoneyMessage;
   readonly refunded: MoneyMessage;
   readonly paymentId: string;
+  /** Who placed it; absent when no maker was recorded. */
+  readonly actor?: ActorMessage;
 }
 
 export interface RefundOrderRequest {

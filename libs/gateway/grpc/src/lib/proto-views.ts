@@ -1,6 +1,7 @@
-import type { BalanceView, FactorView, MoneyView, OrderView, PlanSubscriptionView, QuoteView, ReceiptView, RejectionView, RenewalView, TaskQuoteView, TaskView } from '@billing/gateway-application';
+import type { ActorView, BalanceView, FactorView, MoneyView, OrderView, PlanSubscriptionView, QuoteView, ReceiptView, RejectionView, RenewalView, TaskQuoteView, TaskView } from '@billing/gateway-application';
 import { formatCredits, parseCredits } from '@billing/util';
 import type {
+  ActorMessage,
   GenerationModeName,
   MoneyMessage,
   OrderMessage,
@@ -113,8 +114,12 @@ export function taskMessage(task: TaskView): TaskMessage {
     adopted: task.adopted,
     ...(task.delivered_duration_seconds === null ? {} : { deliveredDurationSeconds: secondsText(task.delivered_duration_seconds) }),
     chargeBasis: enumName('CHARGE_BASIS', task.charge_basis),
+    ...actorField(task.actor),
   };
 }
+
+/** REST's `actor` as `billing.v1.Actor`; absent (not an empty message) when none was recorded. */
+const actorField = (actor: ActorView | null): { actor?: ActorMessage } => (actor === null ? {} : { actor: { kind: enumName('ACTOR_KIND', actor.kind), id: actor.id } });
 
 export function poolBalanceMessage(balance: BalanceView): PoolBalanceMessage {
   return {
@@ -141,6 +146,7 @@ export function orderMessage(order: OrderView): OrderMessage {
     amount: moneyMessage(order.amount),
     refunded: moneyMessage(order.refunded),
     paymentId: order.payment_id ?? '',
+    ...actorField(order.actor),
   };
 }
 
