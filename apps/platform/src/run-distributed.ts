@@ -39,7 +39,8 @@ async function main(): Promise<void> {
     dataDir,
     brokers: brokers.split(','),
     // Each service process serves its own /metrics on a free port, printed at its start.
-    env: { ...storeEnv, METRICS_PORT: '0' },
+    // With several instances, a killed one's partitions go to the others after the broker's shortest session time-out.
+    env: { ...storeEnv, METRICS_PORT: '0', ...(instances > 1 && !process.env['KAFKA_SESSION_TIMEOUT_MS'] ? { KAFKA_SESSION_TIMEOUT_MS: '6000' } : {}) },
     instances,
     onLine: (service, line) => process.stdout.write(`[${service.padEnd(10)}] ${line}\n`),
     restart: RESTART,

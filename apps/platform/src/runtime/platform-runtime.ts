@@ -219,7 +219,7 @@ export class PlatformRuntime {
   private openTransport(): MessageBus {
     const { config } = this.options;
     if (config.transport === 'kafka') {
-      return new KafkaMessageBus({ brokers: config.kafkaBrokers, clientId: `billing-${this.options.services.join('-')}` });
+      return new KafkaMessageBus({ brokers: config.kafkaBrokers, clientId: `billing-${this.options.services.join('-')}`, sessionTimeoutMillis: config.kafkaSessionTimeoutMillis });
     }
     const path = join(this.dataDir, 'consumers.db');
     return openStorageFile(path, () => new StoreBus({ path }));

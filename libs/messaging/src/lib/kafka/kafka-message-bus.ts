@@ -22,6 +22,13 @@ export interface KafkaMessageBusOptions {
   readonly maxWaitTimeInMs?: number;
   readonly partitionsConsumedConcurrently?: number;
   readonly maxBatchSize?: number;
+  /**
+   * How long the group coordinator waits for a silent member before it hands that member's
+   * partitions to the others (default 10 s; the broker's floor, group.min.session.timeout.ms,
+   * is 6 s). With several instances of a service this bounds how soon a killed instance's
+   * partitions are taken over.
+   */
+  readonly sessionTimeoutMillis?: number;
   /** How long ensureTopics may take, creating and waiting for leaders (default 30 s). */
   readonly ensureTopicsTimeoutMs?: number;
 }
@@ -133,7 +140,7 @@ export class KafkaMessageBus implements MessageBus {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? KAFKA_DEFAULTS.maxWaitTimeInMs,
-      sessionTimeout: KAFKA_DEFAULTS.sessionTimeout,
+      sessionTimeout: this.options.sessionTimeoutMillis ?? KAFKA_DEFAULTS.sessionTimeout,
       heartbeatInterval: KAFKA_DEFAULTS.heartbeatInterval,
       allowAutoTopicCreation: false,
       retry: KAFKA_RETRY,

@@ -46,6 +46,8 @@ export interface PlatformConfig {
   readonly transport: 'in-process' | 'kafka';
   readonly kafkaBrokers: readonly string[];
   readonly kafkaPartitions: number;
+  /** How soon the others take over a silent (killed) instance's partitions (KAFKA_SESSION_TIMEOUT_MS, default 10 s, at least the broker's 6 s floor). */
+  readonly kafkaSessionTimeoutMillis: number;
   readonly eventStore: 'sqlite' | 'eventstoredb' | 'postgres';
   readonly eventStoreDbUrl?: string;
   /** The PostgreSQL every service's store lives in, a schema each (DATABASE_URL, when EVENT_STORE is postgres). */
@@ -108,6 +110,7 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
     kafkaBrokers,
     // In-process topics share one thread: more partitions only mean more, smaller commits.
     kafkaPartitions: read.integer('KAFKA_PARTITIONS', 1, 1024, transport === 'kafka' ? 6 : 1),
+    kafkaSessionTimeoutMillis: read.integer('KAFKA_SESSION_TIMEOUT_MS', 6_000, 300_000, 10_000),
     eventStore,
     ...(eventStoreDbUrl ? { eventStoreDbUrl } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
