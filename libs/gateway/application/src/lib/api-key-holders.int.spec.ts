@@ -105,7 +105,7 @@ describe('an API key acts for the member who made it (gateway state and event st
   it('given each role that may hold keys, then the scopes it may grant are those opening something it may do', () => {
     expect(operationsOpenTo('developer', 'orders:write')).toEqual([]);
     expect(operationsOpenTo('developer', 'webhooks:write')).toEqual(['manageWebhookEndpoints']);
-    expect(operationsOpenTo('admin', 'orders:write')).toEqual(['placeOrder', 'confirmSandboxPayment', 'refundOrder', 'setAutoTopUp']);
+    expect(operationsOpenTo('admin', 'orders:write')).toEqual(['placeOrder', 'confirmSandboxPayment', 'refundOrder', 'refundRenewal', 'setAutoTopUp']);
     const viewerKey: Caller = { accountId: 'acme', channel: 'api', role: 'user', keyId: 'k', creator: { userId: 'vic', role: 'viewer' } };
     expect(() => authorise(viewerKey, 'balances')).not.toThrow();
     expect(() => authorise({ ...viewerKey, creator: undefined }, 'balances')).toThrow(RpcError);
