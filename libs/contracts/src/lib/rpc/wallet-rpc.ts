@@ -136,11 +136,13 @@ export interface KeySpendCall {
 /** One entry per key asked about; `monthMillicredits` is the month of `now` (0 when the key drew nothing in it). */
 export type KeySpendReply = readonly KeySpend[];
 
-/** `purchaseLot`: what is left of one purchase in one wallet, as its books tell it now. */
+/** `purchaseLot`: what is left of one purchase (or, with `grantId`, one grant) in one wallet, as its books tell it now. */
 export interface PurchaseLotCall {
   readonly accountId: string;
   readonly pool: string;
   readonly purchaseId: string;
+  /** A grant's lot instead of the purchase's (a plan period's credits: what `grant.expiring` reports is left). */
+  readonly grantId?: string;
 }
 
 export interface PurchaseLotReply {

@@ -11,6 +11,7 @@ import {
   type KeySpendReply,
   type PurchaseLotCall,
   type PurchaseLotReply,
+  grantLotId,
   purchaseLotId,
   type ReservationAnswer,
   type ReserveCredits,
@@ -87,9 +88,9 @@ export class WalletController implements Answering<typeof WalletRpc> {
 
   /** Read from the wallet's books (not a projection), so an owner's refund sees the spending decided so far. */
   @MessagePattern(WalletRpc.purchaseLot, answers(PurchaseLotRequest))
-  async purchaseLot(@Payload() { accountId, pool, purchaseId }: PurchaseLotCall): Promise<PurchaseLotReply> {
+  async purchaseLot(@Payload() { accountId, pool, purchaseId, grantId }: PurchaseLotCall): Promise<PurchaseLotReply> {
     const state = await this.queue.current(walletStreamName(accountId, pool));
-    const lotId = purchaseLotId(purchaseId);
+    const lotId = grantId === undefined ? purchaseLotId(purchaseId) : grantLotId(grantId);
     const record = state.lotRecords.get(lotId);
     if (record === undefined) return { known: false, purchasedMillicredits: 0, remainingMillicredits: 0, heldMillicredits: 0, revoked: false };
     const lot = state.lots.find((candidate) => candidate.lotId === lotId);

@@ -333,6 +333,18 @@ describe('wallet service under the host (real SQLite, in-process bus)', () => {
     expect(validatePayload(CreditsAppliedRequest, { accountId: a, pool: 'app', waitMillis: 0 }).ok).toBe(false);
   });
 
+  it('given a plan grant part of which is spent and held, when purchaseLot names the grant, then it answers what is left of that grant (the held part included)', async () => {
+    const a = 'acct-grant-lot';
+    await wallet.send([{ accountId: a, pool: 'app', command: grant('plan:g:1', 10_000, T0 + 60 * MINUTE) }]);
+    await wallet.send([{ accountId: a, pool: 'app', command: reserve('rg1', 3_250) }]);
+    await wallet.send([{ accountId: a, pool: 'app', command: charge('rg1', 3_250) }]);
+    await wallet.send([{ accountId: a, pool: 'app', command: reserve('rg2', 1_000) }]);
+    const asked = { accountId: a, pool: 'app', purchaseId: 'plan:g:1', grantId: 'plan:g:1' };
+    expect(await wallet.rpc(WalletRpc.purchaseLot, asked)).toEqual({ known: true, purchasedMillicredits: 10_000, remainingMillicredits: 6_750, heldMillicredits: 1_000, revoked: false });
+    // Without grantId the id names a purchase, of which there is none.
+    expect(await wallet.rpc(WalletRpc.purchaseLot, { accountId: a, pool: 'app', purchaseId: 'plan:g:1' })).toMatchObject({ known: false });
+  });
+
   it('refuses malformed requests off the bus, naming each bad field', () => {
     expect(validatePayload(BalancesRequest, {})).toMatchObject({ ok: false, errors: [{ field: 'accountId' }] });
     expect(validatePayload(BalancesRequest, { accountId: 'a', extra: 1 })).toMatchObject({ ok: false, errors: [{ field: 'extra', message: 'is not a known field' }] });

@@ -33,8 +33,14 @@ export function expiringGrantOf(event: RecordedEvent): ExpiringGrant | undefined
 /** When the notice is due: `days` before the expiry (a grant shorter than that is announced as soon as it is seen). */
 export const grantNoticeAt = (grant: ExpiringGrant, days: number): EpochMillis => grant.expiresAt - days * DAY_MILLIS;
 
-/** The one notice of a grant: its id comes from the grant's event, so it is sent once however often it is made. */
-export function grantExpiringMessage(grant: ExpiringGrant, at: EpochMillis): WebhookMessage {
+/**
+ * The one notice of a grant, reporting what is left of it at `at` (`remainingMillicredits`:
+ * its credits still in the balance, those held by running tasks included): none when the
+ * grant has expired or nothing of it is left (spent, revoked), as there is nothing to lose.
+ * Its id comes from the grant's event, so it is sent once however often it is made.
+ */
+export function grantExpiringMessage(grant: ExpiringGrant, remainingMillicredits: number, at: EpochMillis): WebhookMessage | undefined {
+  if (grant.expiresAt <= at || remainingMillicredits <= 0) return undefined;
   return {
     messageId: `msg_expiring_${grant.eventId}`,
     type: 'grant.expiring',
@@ -44,7 +50,8 @@ export function grantExpiringMessage(grant: ExpiringGrant, at: EpochMillis): Web
       account_id: grant.accountId,
       pool: grant.pool,
       grant: grant.grantId,
-      credits: creditsNumber(grant.millicredits),
+      credits: creditsNumber(Math.min(remainingMillicredits, grant.millicredits)),
+      credits_granted: creditsNumber(grant.millicredits),
       expires_at: new Date(grant.expiresAt).toISOString(),
     },
   };

@@ -12,13 +12,21 @@ describe('grant.expiring', () => {
     expect(grant).toEqual({ eventId: 'e-7', accountId: 'acme', pool: 'app', grantId: 'plan:acme:1', millicredits: 1_000_000, expiresAt });
     if (!grant) throw new Error('no grant');
     expect(grantNoticeAt(grant, 3)).toBe(Date.UTC(2026, 2, 29));
-    expect(grantExpiringMessage(grant, Date.UTC(2026, 2, 29))).toEqual({
+    expect(grantExpiringMessage(grant, 400_500, Date.UTC(2026, 2, 29))).toEqual({
       messageId: 'msg_expiring_e-7',
       type: 'grant.expiring',
       accountId: 'acme',
       at: Date.UTC(2026, 2, 29),
-      data: { account_id: 'acme', pool: 'app', grant: 'plan:acme:1', credits: 1000, expires_at: '2026-04-01T00:00:00.000Z' },
+      data: { account_id: 'acme', pool: 'app', grant: 'plan:acme:1', credits: 400.5, credits_granted: 1000, expires_at: '2026-04-01T00:00:00.000Z' },
     });
+  });
+
+  it('given a grant with nothing left (spent or revoked), or already expired at the notice, then no notice', () => {
+    const grant = granted({ kind: 'plan', reference: 'plan:acme:1' }, expiresAt);
+    if (!grant) throw new Error('no grant');
+    expect(grantExpiringMessage(grant, 0, Date.UTC(2026, 2, 29))).toBeUndefined();
+    expect(grantExpiringMessage(grant, 1, Date.UTC(2026, 2, 29))?.data).toMatchObject({ credits: 0.001, credits_granted: 1000 });
+    expect(grantExpiringMessage(grant, 1_000_000, expiresAt)).toBeUndefined();
   });
 
   it('given a promotion, or a plan grant that never expires, then there is nothing to announce', () => {

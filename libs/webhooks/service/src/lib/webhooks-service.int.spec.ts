@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RpcContract, SUBSCRIPTION_CATEGORY, WebhooksRpc } from '@billing/contracts';
+import { type PurchaseLotCall, type PurchaseLotReply, type RpcContract, SUBSCRIPTION_CATEGORY, WalletRpc, WebhooksRpc } from '@billing/contracts';
 import { type EventStore, openSqliteEventStore, type RecordedEvent } from '@billing/event-store';
 import { InProcessMessageBus, SUBSCRIPTION_TOPIC, toOutgoingMessage, WALLET_TOPIC, walletRoute } from '@billing/messaging';
 import { ManualClock, RpcDirectory, RpcError, send, ServiceHost, silentLogger } from '@billing/service-host';
@@ -91,6 +91,19 @@ describe('webhooks service under the host: a real receiver, Standard Webhooks si
   let receiver: Receiver;
   let url: string;
   let webhooks: { host: ServiceHost; store: EventStore; db: Database.Database } | undefined;
+  /** What the wallet's books say is left of each grant (by grant id), answered over the wallet's `purchaseLot` as the wallet would. */
+  let grantLots: Map<string, PurchaseLotReply>;
+  let walletAsked: PurchaseLotCall[];
+  const walletDirectory = () => {
+    const directory = new RpcDirectory();
+    const purchaseLot = async (request: unknown) => {
+      const call = request as PurchaseLotCall;
+      walletAsked.push(call);
+      return grantLots.get(call.grantId ?? '') ?? { known: false, purchasedMillicredits: 0, remainingMillicredits: 0, heldMillicredits: 0, revoked: false };
+    };
+    directory.register('wallet', [{ name: WalletRpc.purchaseLot.method, dto: Object, handle: purchaseLot }], silentLogger);
+    return directory;
+  };
 
   const start = async (environment = 'development') => {
     const store = openSqliteEventStore({ path: join(dir, 'webhooks.events.db') });
@@ -105,7 +118,7 @@ describe('webhooks service under the host: a real receiver, Standard Webhooks si
       logger: silentLogger,
       partitions: 1,
       clock,
-      directory: new RpcDirectory(),
+      directory: walletDirectory(),
     });
     webhooks = { host, store, db };
     return host;
@@ -135,6 +148,8 @@ describe('webhooks service under the host: a real receiver, Standard Webhooks si
       { topic: SUBSCRIPTION_TOPIC, partitions: 4 },
     ]);
     clock = new ManualClock(T0);
+    grantLots = new Map();
+    walletAsked = [];
     receiver = new Receiver(clock);
     url = await receiver.start();
     await start();
@@ -254,7 +269,7 @@ describe('webhooks service under the host: a real receiver, Standard Webhooks si
     expect((await call(WebhooksRpc.listDeliveries, { accountId: 'acme', endpointId: 'ep-1' })).deliveries).toHaveLength(1);
   });
 
-  it('given a plan grant expiring in 10 days, then grant.expiring goes out once, 3 days before, on the platform clock', async () => {
+  it('given a plan grant expiring in 10 days, part of it spent, then grant.expiring goes out once, 3 days before, on the platform clock, with what is left of it', async () => {
     const endpoint = await call(WebhooksRpc.createEndpoint, { accountId: 'acme', endpointId: 'ep-1', url, eventTypes: ['grant.expiring', 'credits.purchased'] });
     receiver.secret = endpoint.secret;
     const grant = walletEvent('e-grant', 'CreditsGranted', { grantId: 'plan:acme:1', millicredits: 2_000_000, source: { kind: 'plan', reference: 'plan:acme:1' }, expiresAt: T0 + 10 * DAY });
@@ -264,8 +279,12 @@ describe('webhooks service under the host: a real receiver, Standard Webhooks si
     clock.set(T0 + 7 * DAY - 1);
     await running().runJob(GRANT_NOTICE_JOB);
     expect(await notices()).toEqual([]);
+    expect(walletAsked).toEqual([]);
+    // 1,249.75 of the 2,000 credits spent by the notice; 100 of what is left held by a running task.
+    grantLots.set('plan:acme:1', { known: true, purchasedMillicredits: 2_000_000, remainingMillicredits: 750_250, heldMillicredits: 100_000, revoked: false });
     clock.set(T0 + 7 * DAY);
     await running().runJob(GRANT_NOTICE_JOB);
+    expect(walletAsked).toEqual([{ accountId: 'acme', pool: 'api', purchaseId: 'plan:acme:1', grantId: 'plan:acme:1' }]);
     await publish(grant); // the grant seen again (a redelivery) is not announced twice
     await publish(purchased('e-later'));
     await queued('ep-1', 3);
@@ -279,9 +298,30 @@ describe('webhooks service under the host: a real receiver, Standard Webhooks si
         id: 'msg_expiring_e-grant',
         verified: true,
         verifiedByOld: false,
-        body: { type: 'grant.expiring', timestamp: '2026-03-08T00:00:00.000Z', data: { account_id: 'acme', pool: 'api', grant: 'plan:acme:1', credits: 2000, expires_at: '2026-03-11T00:00:00.000Z' } },
+        body: {
+          type: 'grant.expiring',
+          timestamp: '2026-03-08T00:00:00.000Z',
+          data: { account_id: 'acme', pool: 'api', grant: 'plan:acme:1', credits: 750.25, credits_granted: 2000, expires_at: '2026-03-11T00:00:00.000Z' },
+        },
       },
     ]);
+  });
+
+  it('given plan grants wholly spent or revoked by their notice, then no grant.expiring goes out, and a grant no endpoint asked about is not looked up', async () => {
+    await call(WebhooksRpc.createEndpoint, { accountId: 'acme', endpointId: 'ep-1', url, eventTypes: ['grant.expiring', 'credits.purchased'] });
+    const planGrant = (eventId: string, grantId: string, streamName = 'wallet-acme-api.202603') =>
+      walletEvent(eventId, 'CreditsGranted', { grantId, millicredits: 1_000_000, source: { kind: 'plan', reference: grantId }, expiresAt: T0 + 10 * DAY }, streamName);
+    await publish(planGrant('e-spent', 'plan:acme:spent'), planGrant('e-revoked', 'plan:acme:revoked'), planGrant('e-bob', 'plan:bob:1', 'wallet-bob-api.202603'), purchased('e-after'));
+    await queued('ep-1', 1);
+    grantLots.set('plan:acme:spent', { known: true, purchasedMillicredits: 1_000_000, remainingMillicredits: 0, heldMillicredits: 0, revoked: false });
+    grantLots.set('plan:acme:revoked', { known: true, purchasedMillicredits: 1_000_000, remainingMillicredits: 0, heldMillicredits: 0, revoked: true });
+    clock.set(T0 + 7 * DAY);
+    await running().runJob(GRANT_NOTICE_JOB);
+    expect(walletAsked.map((asked) => asked.grantId).sort()).toEqual(['plan:acme:revoked', 'plan:acme:spent']);
+    grantLots.set('plan:acme:spent', { known: true, purchasedMillicredits: 1_000_000, remainingMillicredits: 1_000_000, heldMillicredits: 0, revoked: false });
+    await running().runJob(GRANT_NOTICE_JOB); // marked: not asked again, not announced later
+    expect(walletAsked).toHaveLength(2);
+    expect((await call(WebhooksRpc.listDeliveries, { accountId: 'acme', endpointId: 'ep-1' })).deliveries.filter((d) => d.eventType === 'grant.expiring')).toEqual([]);
   });
 
   it('given endpoints on localhost and 127.0.0.1 (made in development), when the service runs in production, then each attempt is refused at send time, the name by what it resolves to now', async () => {
