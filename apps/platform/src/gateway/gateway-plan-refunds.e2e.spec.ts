@@ -158,6 +158,78 @@ describe('plan refunds over REST and gRPC: the unspent share of the period paid,
     expect(await balanceOf(buyer, 'points')).toMatchObject({ balance: 1000 });
   }, 120_000);
 
+  /** Exact millicredits of a credits number from the API (at most three decimals). */
+  const mc = (credits: number) => Math.round(credits * 1000);
+  /** The refund rule in exact integers: floor(price x revoked / bought), in millicredits. */
+  const exactProRata = (priceCents: number, revokedCredits: number, boughtCredits: number) => Number((BigInt(priceCents) * BigInt(mc(revokedCredits))) / BigInt(mc(boughtCredits)));
+
+  /**
+   * An Explorer plan upgraded to Creator in its first month: the sandbox invoices the pro rata
+   * difference on its own (`sandbox_in_<change's key>`), and its credits are granted until the
+   * month ends; then two renders spend more than the month's own 1,000 points.
+   */
+  const upgradedAndSpent = async (accountId: string) => {
+    const { buyer, orderId, paidAt } = await subscribed(accountId);
+    await buyer.subscription.change({ plan_id: 'creator' });
+    const { paid_through } = await buyer.subscription.get();
+    const upgrade = await eventuallyValue(async () => (await buyer.orders.receipts()).receipts.find((r) => r.kind === 'upgrade'), (found) => found !== undefined);
+    if (!upgrade) throw new Error('no upgrade receipt');
+    const upgradeCredits = upgrade.credits;
+    const upgradeCents = upgrade.amount.amount_cents;
+    expect(upgradeCredits).toBeGreaterThan(0);
+    expect(upgradeCents).toBeGreaterThan(0);
+    await eventuallyValue(() => balanceOf(buyer, 'points'), (pool) => mc(pool?.balance ?? 0) === mc(1000 + upgradeCredits));
+    const { credits } = await buyer.tasks.quote(RENDER);
+    await spend(buyer, 2);
+    const spent = 2 * credits;
+    expect(spent).toBeGreaterThan(1000);
+    const invoiceId = `sandbox_in_change-plan:${accountId}:creator:${Date.parse(String(paid_through))}`;
+    return { buyer, orderId, paidAt, invoiceId, upgradeCredits, upgradeCents, spent, upgradeLot: `grant:plan-upgrade:${accountId}:${Date.parse(String(upgrade.paid_at))}` };
+  };
+
+  it('given a plan upgraded mid-month and partly spent, when finance refunds the upgrade’s invoice (twice), then the unspent credits of the upgrade’s grant are revoked once and their exact share of its charge returned; the plan goes on; conservation and liability hold', async () => {
+    const { buyer, invoiceId, upgradeCredits, upgradeCents, spent, upgradeLot } = await upgradedAndSpent('ulla');
+    const asked = await auditor.orders.refundRenewal(invoiceId, { reason: 'upgrade goodwill' });
+    expect(answers.last.status).toBe(202);
+    expect(asked).toMatchObject({ id: invoiceId, account_id: 'ulla', amount: { amount_cents: upgradeCents, currency: 'USD' }, credits: upgradeCredits });
+    const settled = await eventuallyValue(() => auditor.orders.refundRenewal(invoiceId, {}), (renewal) => renewal.status === 'refunded');
+    const revoked = await revocations('ulla');
+    expect(revoked).toHaveLength(1);
+    const [[revokedCredits, , lot, reason]] = revoked as [[number, number, string, string]];
+    expect([lot, reason]).toEqual([upgradeLot, 'refund (finance): upgrade goodwill']);
+    expect(revokedCredits).toBeGreaterThan(0);
+    expect(revokedCredits).toBeLessThan(upgradeCredits);
+    expect(settled).toMatchObject({ refunded: { amount_cents: exactProRata(upgradeCents, revokedCredits, upgradeCredits) }, revoked_credits: revokedCredits });
+    expect(settled.refunded.amount_cents).toBeLessThan(upgradeCents);
+    // What is left is the month's own grant, unspent: 1,000 + upgrade - spent - revoked, to the millicredit.
+    const pool = await balanceOf(buyer, 'points');
+    expect(mc(pool?.balance ?? -1)).toBe(mc(1000) + mc(upgradeCredits) - mc(spent) - mc(revokedCredits));
+    expect(await buyer.subscription.get()).toMatchObject({ status: 'active', plan_id: 'creator' });
+    await reconciles();
+  }, 120_000);
+
+  it('given a plan upgraded in its first month and partly spent, when finance refunds its order, then the month’s grant and the upgrade’s grant each lose their unspent credits, each returned pro rata to its own price, and the plan ends; conservation and liability hold', async () => {
+    const { buyer, orderId, paidAt, invoiceId, upgradeCredits, upgradeCents, spent, upgradeLot } = await upgradedAndSpent('ursula');
+    await auditor.orders.refund(orderId, { reason: 'plan goodwill' });
+    const refunded = await eventuallyValue(() => buyer.orders.get(orderId), (order) => order.status === 'refunded');
+    // The plan's end and the upgrade's refund are one decision: once ended, the upgrade's refund is under way.
+    await eventuallyValue(() => buyer.subscription.get(), (plan) => plan.status === 'cancelled');
+    const upgrade = await eventuallyValue(() => auditor.orders.refundRenewal(invoiceId, {}), (renewal) => renewal.status === 'refunded');
+    const revoked = new Map((await revocations('ursula')).map(([credits, , lot, reason]) => [lot, { credits: Number(credits), reason }]));
+    expect([...revoked.keys()].sort()).toEqual([`grant:plan:ursula:${paidAt}`, upgradeLot].sort());
+    const month = revoked.get(`grant:plan:ursula:${paidAt}`);
+    const upgraded = revoked.get(upgradeLot);
+    if (!month || !upgraded) throw new Error('a revocation is missing');
+    expect(month.reason).toBe('refund (finance): plan goodwill');
+    expect(upgraded.reason).toBe(`refund (finance): plan goodwill (order ${orderId} refunded)`);
+    // Everything unspent is taken back: nothing is left, nothing held.
+    expect(mc(month.credits) + mc(upgraded.credits)).toBe(mc(1000) + mc(upgradeCredits) - mc(spent));
+    expect(await balanceOf(buyer, 'points')).toEqual({ pool: 'points', balance: 0, held: 0, available: 0 });
+    expect(refunded).toMatchObject({ refunded: { amount_cents: exactProRata(2_900, month.credits, 1000) } });
+    expect(upgrade).toMatchObject({ refunded: { amount_cents: exactProRata(upgradeCents, upgraded.credits, upgradeCredits) }, revoked_credits: upgraded.credits });
+    await reconciles();
+  }, 120_000);
+
   it('given a plan part of whose first month was spent, when its payment is disputed and lost, then the unspent credits are frozen, then revoked, the plan ends (a chargeback), and finance reconciles', async () => {
     const { buyer, orderId, paidAt } = await subscribed('lola');
     const { credits } = await buyer.tasks.quote(RENDER);

@@ -231,8 +231,17 @@ export type FailRenewal = Command<'FailRenewal', {
  * cancelled at once), which bills nothing more.
  */
 export type SubscriptionEndCause = 'chargeback' | 'refund';
-/** Ends the plan now (a refund, a chargeback, the provider ended it, a contract closed). */
-export type CancelSubscription = Command<'CancelSubscription', { accountId: string; reason: string; cause?: SubscriptionEndCause }>;
+/**
+ * Ends the plan now (a refund, a chargeback, the provider ended it, a contract closed).
+ * `refundUpgrades`: the plan's order was refunded here, so the upgrades paid in its period
+ * (the first) are refunded too, as renewals are: their unspent credits revoked, the money pro rata.
+ */
+export type CancelSubscription = Command<'CancelSubscription', {
+  accountId: string;
+  reason: string;
+  cause?: SubscriptionEndCause;
+  refundUpgrades?: { initiatedBy: RefundInitiator; reason: string };
+}>;
 /** Ends the plan when its current period ends; `ResumeSubscription` before then keeps it. */
 export type ScheduleCancellation = Command<'ScheduleCancellation', { accountId: string; reason: string }>;
 export type ResumeSubscription = Command<'ResumeSubscription', { accountId: string }>;

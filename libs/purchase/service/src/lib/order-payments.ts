@@ -7,6 +7,7 @@ import {
   type PaymentLinked,
   type PaymentLinkReported,
   type PlanPeriodGranted,
+  type PlanUpgraded,
 } from '@billing/contracts';
 import type { Projection } from '@billing/event-store';
 
@@ -35,11 +36,12 @@ export function orderPaidBy(db: Database.Database, paymentId: string): string | 
 /**
  * The payments a refund or a dispute may name that no order records: the provider's links
  * (a PaymentIntent to the invoice it paid), whatever their arrival order, and the renewals
- * (an invoice to the account whose period it paid).
+ * (an invoice to the account whose period it paid), an upgrade's invoice among them. The
+ * name's `v2` (upgrades added) rebuilds the index once from the start; rows are kept once.
  */
 export function paymentLinksProjection(): Projection {
   return {
-    name: 'purchase-payment-links',
+    name: 'purchase-payment-links-v2',
     setup(db) {
       db.exec(`CREATE TABLE IF NOT EXISTS purchase_payment_links (linked_payment_id TEXT PRIMARY KEY, payment_id TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS purchase_payment_links_settled ON purchase_payment_links (payment_id);
@@ -49,8 +51,8 @@ export function paymentLinksProjection(): Projection {
       if (recorded.streamName.startsWith(`${PAYMENT_LINK_CATEGORY}-`) && recorded.type === 'PaymentLinkReported') {
         const { paymentId, linkedPaymentId } = recorded.data as PaymentLinkReported['data'];
         db.prepare('INSERT OR IGNORE INTO purchase_payment_links (linked_payment_id, payment_id) VALUES (?, ?)').run(linkedPaymentId, paymentId);
-      } else if (recorded.streamName.startsWith(`${SUBSCRIPTION_CATEGORY}-`) && recorded.type === 'PlanPeriodGranted') {
-        const { invoiceId, accountId } = recorded.data as PlanPeriodGranted['data'];
+      } else if (recorded.streamName.startsWith(`${SUBSCRIPTION_CATEGORY}-`) && (recorded.type === 'PlanPeriodGranted' || recorded.type === 'PlanUpgraded')) {
+        const { invoiceId, accountId } = recorded.data as PlanPeriodGranted['data'] | PlanUpgraded['data'];
         if (invoiceId !== undefined) db.prepare('INSERT OR IGNORE INTO purchase_renewal_payments (invoice_id, account_id) VALUES (?, ?)').run(invoiceId, accountId);
       }
     },

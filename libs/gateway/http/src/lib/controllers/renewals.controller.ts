@@ -10,7 +10,7 @@ import { PATH_ID, pathId, validBody } from '../validate';
 
 const ID_PARAM = {
   name: 'id',
-  description: 'The renewal’s invoice id at the payment provider (a receipt of kind `renewal` is `renewal:<invoice id>`)',
+  description: 'The invoice id at the payment provider of a renewal, or of an upgrade’s pro rata charge (a receipt of kind `renewal` is `renewal:<invoice id>`)',
   schema: { type: 'string', pattern: PATH_ID.source, maxLength: 200 },
 } as const;
 
@@ -26,7 +26,7 @@ export class RenewalsController {
   @ApiOperation({
     summary: 'Refund a plan’s paid renewal: its period’s unspent credits taken back, their share of the price returned',
     description:
-      'Role finance only (anyone else is refused with 403; another account’s renewal is not found). The credits of the period the renewal paid that are still unspent are taken back and their share of the renewal’s price (pro rata, rounded down to the cent) returned through the payment provider, asynchronously: the renewal shows `refund_requested`, then `refunded`. Asked again, it changes nothing. The plan goes on. 502 when the provider has not yet reported the payment to refund (try again).',
+      'Role finance only (anyone else is refused with 403; another account’s renewal is not found). The credits the renewal paid for (its period’s grant; an upgrade’s invoice: the upgrade’s pro rata grant) that are still unspent are taken back and their share of its price (pro rata, rounded down to the cent) returned through the payment provider, asynchronously: the renewal shows `refund_requested`, then `refunded`. Asked again, it changes nothing. The plan goes on. 502 when the provider has not yet reported the payment to refund (try again).',
   })
   @ApiParam(ID_PARAM)
   @ApiBody({ type: RefundBody, required: false })

@@ -1,12 +1,18 @@
 import type { CloseRenewalDispute, EpochMillis, OpenRenewalDispute, RecordRenewalRefund, RefundInitiator, RefundRenewal, SubscriptionEvent } from '@billing/contracts';
 import { proRataRefundCents } from '../order/refund-rule';
 import { PurchaseError } from '../purchase-errors';
-import { planGrantId } from '../workflow/purchase-command';
+import { planPeriod } from './periods';
 import type { Subscription } from './subscription-state';
 
-/** A period paid by a renewal, as its later dispute or refund finds it. */
+/**
+ * A period's charge, as its later dispute or refund finds it: a renewal (the period's grant),
+ * or an upgrade's pro rata invoice (its grant, from the upgrade to the period's end).
+ */
 export interface PaidRenewal {
+  readonly kind: 'renewal' | 'upgrade';
   readonly invoiceId: string;
+  /** The wallet grant this payment paid for. */
+  readonly grantId: string;
   readonly periodStart: EpochMillis;
   readonly periodEnd: EpochMillis;
   readonly millicredits: number;
@@ -110,5 +116,15 @@ export function renewalOf(state: Subscription, invoiceId: string): PaidRenewal {
 }
 
 function paymentOf(state: Subscription, renewal: PaidRenewal) {
-  return { accountId: state.accountId, invoiceId: renewal.invoiceId, grantId: planGrantId(state.accountId, renewal.periodStart), pool: state.pool };
+  return { accountId: state.accountId, invoiceId: renewal.invoiceId, grantId: renewal.grantId, pool: state.pool };
+}
+
+/**
+ * A plan's order refunded here: each upgrade paid in the order's period (the first) is
+ * refunded as a renewal is, once (its unspent credits revoked, the money pro rata); one
+ * already refunded, or charged back, is left as it is.
+ */
+export function refundUpgradesOfOrderPeriod(state: Subscription, refund: RenewalRefund, at: EpochMillis): readonly SubscriptionEvent[] {
+  const firstPeriodEnd = planPeriod(state.anchor, 0).periodEnd;
+  return [...state.renewals.values()].filter((paid) => paid.kind === 'upgrade' && paid.periodEnd <= firstPeriodEnd).flatMap((upgrade) => requestRefund(state, upgrade, refund, at));
 }

@@ -3,7 +3,7 @@ import { assertNever, isMillicredits } from '@billing/util';
 import { PurchaseError } from '../purchase-errors';
 import { planPeriod } from './periods';
 import { scheduleDowngrade, upgradePlan } from './plan-changes';
-import { closeRenewalDispute, openRenewalDispute, recordRenewalRefund, refundRenewal } from './renewal-payments';
+import { closeRenewalDispute, openRenewalDispute, recordRenewalRefund, refundRenewal, refundUpgradesOfOrderPeriod } from './renewal-payments';
 import { evolveSubscription, initialSubscriptionState, isSubscription, type Subscription, type SubscriptionState } from './subscription-state';
 
 /**
@@ -24,9 +24,11 @@ export function decideSubscription(command: SubscriptionCommand, state: Subscrip
       return payRenewal(command, state);
     case 'FailRenewal':
       return failRenewal(command, state);
-    case 'CancelSubscription':
-      if (state.status === 'cancelled') return [];
-      return [{ type: 'SubscriptionCancelled', data: { accountId, planId, reason: command.data.reason, ...(command.data.cause === undefined ? {} : { cause: command.data.cause }), at } }];
+    case 'CancelSubscription': {
+      const { reason, cause, refundUpgrades } = command.data;
+      const ended: SubscriptionEvent[] = state.status === 'cancelled' ? [] : [{ type: 'SubscriptionCancelled', data: { accountId, planId, reason, ...(cause === undefined ? {} : { cause }), at } }];
+      return refundUpgrades === undefined ? ended : [...ended, ...refundUpgradesOfOrderPeriod(state, refundUpgrades, at)];
+    }
     case 'ScheduleCancellation': {
       if (state.endsAt !== null || state.status === 'cancelled') return [];
       const endsAt = currentPeriodEnd(state);

@@ -1,5 +1,6 @@
 import type { EpochMillis, PlanTerms, SubscriptionEvent } from '@billing/contracts';
 import { assertNever } from '@billing/util';
+import { planGrantId, planUpgradeGrantId } from '../workflow/purchase-command';
 import type { PaidRenewal } from './renewal-payments';
 
 /** `provider`: bought online, every period after the first is paid by a renewal; `contract`: granted by the calendar. */
@@ -89,7 +90,7 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
     case 'PlanUpgraded': {
       const { planId, monthlyMillicredits, monthlyPriceCents } = event.data;
       const terms = termsOf(event.data);
-      return { ...state, planId, monthlyMillicredits, monthlyPriceCents, ...(terms ? { terms } : {}), pendingChange: null };
+      return { ...state, planId, monthlyMillicredits, monthlyPriceCents, ...(terms ? { terms } : {}), pendingChange: null, renewals: withPaidUpgrade(state.renewals, event.data) };
     }
     case 'PlanDowngradeScheduled': {
       const { planId, monthlyMillicredits, monthlyPriceCents, effectiveAt } = event.data;
@@ -135,9 +136,20 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
 function withPaidRenewal(renewals: ReadonlyMap<string, PaidRenewal>, data: Extract<SubscriptionEvent, { type: 'PlanPeriodGranted' }>['data']): ReadonlyMap<string, PaidRenewal> {
   const { invoiceId, periodStart, periodEnd, monthlyMillicredits, amountCents, currency } = data;
   if (invoiceId === undefined || amountCents === undefined || currency === undefined) return renewals;
-  const renewal: PaidRenewal = { invoiceId, periodStart, periodEnd, millicredits: monthlyMillicredits, amountCents, currency, dispute: null, refund: null, refundedCents: 0, revokedMillicredits: 0, revocations: [] };
+  const grantId = planGrantId(data.accountId, periodStart);
+  const renewal: PaidRenewal = { kind: 'renewal', invoiceId, grantId, periodStart, periodEnd, millicredits: monthlyMillicredits, amountCents, currency, ...unsettled };
   return new Map(renewals).set(invoiceId, renewal);
 }
+
+/** An upgrade the provider invoiced, with credits granted, is a charge of its period like a renewal: kept for its dispute or refund. */
+function withPaidUpgrade(renewals: ReadonlyMap<string, PaidRenewal>, data: Extract<SubscriptionEvent, { type: 'PlanUpgraded' }>['data']): ReadonlyMap<string, PaidRenewal> {
+  const { invoiceId, accountId, at, periodEnd, proratedMillicredits, proratedCents, currency } = data;
+  if (invoiceId === undefined || proratedMillicredits === 0) return renewals;
+  const upgrade: PaidRenewal = { kind: 'upgrade', invoiceId, grantId: planUpgradeGrantId(accountId, at), periodStart: at, periodEnd, millicredits: proratedMillicredits, amountCents: proratedCents, currency, ...unsettled };
+  return new Map(renewals).set(invoiceId, upgrade);
+}
+
+const unsettled = { dispute: null, refund: null, refundedCents: 0, revokedMillicredits: 0, revocations: [] } as const;
 
 function withRenewal(state: Subscription, invoiceId: string, change: (renewal: PaidRenewal) => PaidRenewal): Subscription {
   const renewal = state.renewals.get(invoiceId);

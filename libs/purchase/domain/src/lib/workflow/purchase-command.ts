@@ -21,3 +21,8 @@ export function purchaseTargetStream(workflowCommand: PurchaseWorkflowCommand): 
 export function planGrantId(accountId: string, periodStart: number): string {
   return `plan:${accountId}:${periodStart}`;
 }
+
+/** An upgrade's pro rata credits: one upgrade per moment, so the moment says which. */
+export function planUpgradeGrantId(accountId: string, at: number): string {
+  return `plan-upgrade:${accountId}:${at}`;
+}

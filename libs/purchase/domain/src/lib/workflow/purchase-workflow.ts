@@ -1,7 +1,7 @@
 import type { CommandMetadata, EpochMillis, OrderEvent, SubscriptionEvent, WalletCommand } from '@billing/contracts';
 import { assertNever } from '@billing/util';
 import { planPeriod } from '../subscription/periods';
-import { planGrantId, type PurchaseWorkflowCommand } from './purchase-command';
+import { planGrantId, planUpgradeGrantId, type PurchaseWorkflowCommand } from './purchase-command';
 
 export type PurchaseWorkflowEvent = OrderEvent | SubscriptionEvent;
 
@@ -47,7 +47,9 @@ export function reactToPurchaseEvent(event: PurchaseWorkflowEvent, context: Purc
       if (item.kind === 'pack') return [revoke];
       // A plan refunded, or charged back, ends now, here and at the provider: no later period is billed or granted.
       const end = disputeId === undefined ? { reason: `refund (${initiatedBy}): ${reason}`, cause: 'refund' as const } : { reason: `chargeback: dispute ${disputeId} lost`, cause: 'chargeback' as const };
-      const cancel: PurchaseWorkflowCommand = { target: 'subscription', accountId, command: { type: 'CancelSubscription', data: { accountId, ...end }, metadata } };
+      // Refunded here, the upgrades paid in the order's period go with it; the provider's refund or a chargeback returned the order's payment only.
+      const upgrades = disputeId === undefined && initiatedBy !== 'provider' ? { refundUpgrades: { initiatedBy, reason: `${reason} (order ${orderId} refunded)` } } : {};
+      const cancel: PurchaseWorkflowCommand = { target: 'subscription', accountId, command: { type: 'CancelSubscription', data: { accountId, ...end, ...upgrades }, metadata } };
       return grantId === undefined ? [cancel] : [revoke, cancel];
     }
     case 'OrderDisputed':
@@ -88,7 +90,7 @@ export function reactToPurchaseEvent(event: PurchaseWorkflowEvent, context: Purc
       const { accountId, planId, pool, periodEnd, proratedMillicredits, at } = event.data;
       if (proratedMillicredits === 0) return [];
       // One upgrade per moment: the grant's id says which.
-      return [planGrant(event.type, { accountId, pool, planId, grantId: `plan-upgrade:${accountId}:${at}`, millicredits: proratedMillicredits, expiresAt: periodEnd }, context)];
+      return [planGrant(event.type, { accountId, pool, planId, grantId: planUpgradeGrantId(accountId, at), millicredits: proratedMillicredits, expiresAt: periodEnd }, context)];
     }
     case 'RenewalDisputed':
     case 'RenewalDisputeClosed':

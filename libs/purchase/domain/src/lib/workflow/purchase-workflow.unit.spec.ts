@@ -83,8 +83,15 @@ describe('the purchase workflow', () => {
     const planRequested: PurchaseWorkflowEvent = { type: 'OrderRefundRequested', data: { ...requested.data, item: plan, reason: 'goodwill', grantId } } as PurchaseWorkflowEvent;
     expect(summary(planRequested)).toEqual([
       { stream: 'wallet-acct-1-app', type: 'RevokePurchasedCredits', data: { purchaseId: 'order-1', grantId, reason: 'refund (finance): goodwill' } },
-      { stream: 'subscription-acct-1', type: 'CancelSubscription', data: { accountId: 'acct-1', reason: 'refund (finance): goodwill', cause: 'refund' } },
+      {
+        stream: 'subscription-acct-1',
+        type: 'CancelSubscription',
+        data: { accountId: 'acct-1', reason: 'refund (finance): goodwill', cause: 'refund', refundUpgrades: { initiatedBy: 'finance', reason: 'goodwill (order order-1 refunded)' } },
+      },
     ]);
+    // Refunded at the provider, only the order's payment came back: the upgrades of its period stay paid.
+    const atProvider = { ...planRequested, data: { ...planRequested.data, initiatedBy: 'provider', providerRefundedCents: 2_900 } } as PurchaseWorkflowEvent;
+    expect(summary(atProvider)[1]).toEqual({ stream: 'subscription-acct-1', type: 'CancelSubscription', data: { accountId: 'acct-1', reason: 'refund (provider): goodwill', cause: 'refund' } });
     expect(summary({ ...settled, data: { ...settled.data, item: plan, revocationId: 'event-9', revokedMillicredits: 3_000_000 } } as PurchaseWorkflowEvent)).toEqual([]);
   });
 
