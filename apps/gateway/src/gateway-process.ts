@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { BillingGateway, logInvitation, gatewayEventsPath, gatewayStatePath, openGatewayState } from '@billing/gateway-application';
+import { BillingGateway, logInvitation, gatewayEventsPath, gatewayStatePath, openGatewayState, startOrganisationMigration } from '@billing/gateway-application';
 import { openSqliteEventStore } from '@billing/event-store';
 import { BillingGrpcServer } from '@billing/gateway-grpc';
 import { type RunningGatewayHttp, startGatewayHttp } from '@billing/gateway-http';
@@ -63,8 +63,12 @@ export async function startGateway(config: GatewayConfig, options: { readonly lo
     const organisationEvents = openSqliteEventStore({ path: gatewayEventsPath(dataDir) });
     closers.push(() => organisationEvents.close());
     const gateway = new BillingGateway({ rpc, db, tokens: config.tokens, organisationEvents, onInvitation: logInvitation(logger) });
-    const founded = await gateway.migrateAccountsToOrganisations();
-    if (founded > 0) logger.info('accounts became organisations', { founded });
+    // In the background: the wallet may not answer yet when the gateway starts.
+    const migration = startOrganisationMigration(gateway, logger);
+    closers.push(async () => {
+      migration.stop();
+      await migration.done;
+    });
     const http = await startGatewayHttp({
       gateway,
       logger,

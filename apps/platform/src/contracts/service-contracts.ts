@@ -61,6 +61,7 @@ const wallet: Calls<typeof WalletRpc> = {
   },
   purchaseLot: { request: (s) => ({ accountId: s.accountId, pool: 'api', purchaseId: funding(s) }), expect: 'reply' },
   keySpend: { request: (s) => ({ accountId: s.accountId, pool: 'api', keyIds: ['key-a'], now: s.now }), expect: 'reply' },
+  accounts: { request: () => ({ limit: 10 }), expect: 'reply' },
 };
 
 const task = { channel: 'api', model: 'seedance-2.0-fast', durationMillis: 2_000 } as const;

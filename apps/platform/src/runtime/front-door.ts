@@ -2,6 +2,8 @@ import {
   BillingGateway,
   logInvitation,
   ensureJwtSecret,
+  type OrganisationMigration,
+  startOrganisationMigration,
   gatewayEventsPath,
   gatewayStatePath,
   jwtSecretPath,
@@ -57,9 +59,11 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
     db.close();
   };
   let http: RunningGatewayHttp;
+  let migration: OrganisationMigration | undefined;
   try {
-    const founded = await gateway.migrateAccountsToOrganisations();
-    if (founded > 0) logger.info('accounts became organisations', { founded });
+    // The wallet is in this runtime: the first attempt is awaited, so verify is clean once the door opens.
+    migration = startOrganisationMigration(gateway, logger);
+    await migration.firstAttempt;
     const dashboardDir = env['DASHBOARD_DIR'] || options.dashboardDir;
     http = await startGatewayHttp({
       gateway,
@@ -73,6 +77,7 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
       ...(options.logRequests === undefined ? {} : { logRequests: options.logRequests }),
     });
   } catch (error) {
+    migration?.stop();
     await closeState();
     throw error;
   }
@@ -80,6 +85,7 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
   try {
     grpc = await BillingGrpcServer.start({ gateway, bus: runtime.messageBus, port: grpcPort, host, logger });
   } catch (error) {
+    migration.stop();
     await http.close();
     await closeState();
     throw error;
@@ -103,6 +109,8 @@ export async function openFrontDoor(runtime: PlatformRuntime, env: NodeJS.Proces
     organisationEvents,
     // Before the runtime's bus closes: gRPC follows task updates on it.
     close: async () => {
+      migration.stop();
+      await migration.done;
       await http.close();
       await grpc.stop();
       await closeState();

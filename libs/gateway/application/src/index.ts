@@ -18,5 +18,6 @@ export * from './lib/ids';
 export * from './lib/webhook-endpoints';
 export * from './lib/operation-roles';
 export * from './lib/organisations';
+export * from './lib/organisation-migration';
 export * from './lib/organisation-views';
 export * from './lib/auto-top-up';

@@ -66,6 +66,12 @@ export interface ReserveCreditsCall {
   readonly correlationId?: string;
 }
 
+/** `accounts`: the accounts with a wallet (any pool), in id order, after `after`, at most `limit` (default 1,000, at most 10,000). */
+export interface AccountsCall {
+  readonly after?: string;
+  readonly limit?: number;
+}
+
 // ---- replies ----
 /** One pool of an account, as `GET /balances` shows it. Pools never used are absent. */
 export interface PoolBalance {
@@ -154,6 +160,12 @@ export interface PurchaseLotReply {
   readonly revoked: boolean;
 }
 
+/** `next`: the last id of this page when more may follow (ask again with it as `after`), else null. */
+export interface AccountsReply {
+  readonly accountIds: readonly string[];
+  readonly next: string | null;
+}
+
 export const WalletRpc = {
   balances: rpc<BalancesCall, BalancesReply>('wallet', 'balances'),
   ledger: rpc<LedgerCall, LedgerReply>('wallet', 'ledger'),
@@ -161,6 +173,7 @@ export const WalletRpc = {
   reserveCredits: rpc<ReserveCreditsCall, ReservationAnswer>('wallet', 'reserveCredits'),
   purchaseLot: rpc<PurchaseLotCall, PurchaseLotReply>('wallet', 'purchaseLot'),
   keySpend: rpc<KeySpendCall, KeySpendReply>('wallet', 'keySpend'),
+  accounts: rpc<AccountsCall, AccountsReply>('wallet', 'accounts'),
 };
 
 /** The commands the wallet decides, one contract per type. */

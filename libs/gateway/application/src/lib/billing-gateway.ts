@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import {
+  type AccountsReply,
   type Actor,
   type CatalogReply,
   FinanceRpc,
@@ -164,6 +166,8 @@ const INVITATION_TTL_MILLIS = 7 * 86_400_000;
 const DEFAULT_ROTATION_OVERLAP_SECONDS = 86_400;
 /** Pages read to answer one usage or account question: a bound on one request's work. */
 const MAX_SCAN_PAGES = 200;
+/** The wallet's accounts asked for at a time by the migration to organisations. */
+const ACCOUNTS_PAGE = 1_000;
 
 /**
  * The gateway's use cases, shared by REST and gRPC: who may do what, the pool by channel
@@ -638,12 +642,22 @@ export class BillingGateway {
   }
 
   /**
-   * Accounts from before organisations that the gateway holds keys or idempotency records of
-   * become organisations with their user as owner (appended once; a restart appends nothing).
-   * Others become one on their user's first request. Answers how many were founded now.
+   * Every account from before organisations becomes an organisation with its user as owner
+   * (appended once; a restart appends nothing): those the gateway holds keys or idempotency
+   * records of, and every account with a wallet, asked of the wallet a page at a time (so
+   * one funded but never seen here is one too, and finance's verify finds each wallet's
+   * account in an organisation). Answers how many were founded now; fails, having founded
+   * what it could, while the wallet does not answer.
    */
-  migrateAccountsToOrganisations(): Promise<number> {
-    return this.organisations.migrate(accountsInGatewayState(this.options.db));
+  async migrateAccountsToOrganisations(): Promise<number> {
+    let founded = await this.organisations.migrate(accountsInGatewayState(this.options.db));
+    const context: RequestContext = { requestId: `migration-${randomUUID()}` };
+    for (let after: string | null = ''; after !== null; ) {
+      const page: AccountsReply = await send(this.options.rpc, WalletRpc.accounts, { ...(after === '' ? {} : { after }), limit: ACCOUNTS_PAGE }, this.callOptions(undefined, context));
+      founded += await this.organisations.migrate(page.accountIds);
+      after = page.next;
+    }
+    return founded;
   }
 
   /** Keys as listed, each budget with what the wallet's books say its key drew (the figure the next reservation is decided against). */

@@ -99,3 +99,11 @@ export function readBalancesOf(db: Database.Database, accountId: string, table =
     )
     .all(accountId);
 }
+
+/** The accounts with a wallet, in id order: after `after`, at most `limit`. */
+export function readAccountIds(db: Database.Database, options: { readonly after?: string; readonly limit: number }, table = 'wallet_balances'): string[] {
+  return db
+    .prepare<[string, number], { accountId: string }>(`SELECT DISTINCT account_id AS accountId FROM ${assertTableName(table)} WHERE account_id > ? ORDER BY account_id LIMIT ?`)
+    .all(options.after ?? '', options.limit)
+    .map((row) => row.accountId);
+}

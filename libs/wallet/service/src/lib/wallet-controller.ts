@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
+  type AccountsCall,
+  type AccountsReply,
   type Answering,
   type BalancesCall,
   type BalancesReply,
@@ -21,13 +23,13 @@ import {
 } from '@billing/contracts';
 import { answers, RpcError } from '@billing/service-host';
 import { keySpendAt } from '@billing/wallet-domain';
-import { readBalancesOf, readLedger } from '@billing/wallet-read-model';
+import { readAccountIds, readBalancesOf, readLedger } from '@billing/wallet-read-model';
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { KeySpendRequest, PurchaseLotRequest } from './purchase-lot';
 import { WalletCommandQueue } from './wallet-command-queue';
 import { reservationAnswer, ReserveCreditsCallRequest } from './wallet-reservations';
-import { BalancesRequest, creditOf, creditsArrive, CreditsAppliedRequest, DEFAULT_LEDGER_PAGE, LedgerRequest, type WalletReadModels } from './wallet-rpc';
+import { AccountsRequest, BalancesRequest, creditOf, DEFAULT_ACCOUNTS_PAGE, creditsArrive, CreditsAppliedRequest, DEFAULT_LEDGER_PAGE, LedgerRequest, type WalletReadModels } from './wallet-rpc';
 
 export const WALLET_DB = Symbol('WalletDatabase');
 export const WALLET_READ_MODELS = Symbol('WalletReadModels');
@@ -108,5 +110,14 @@ export class WalletController implements Answering<typeof WalletRpc> {
   async keySpend(@Payload() { accountId, pool, keyIds, now }: KeySpendCall): Promise<KeySpendReply> {
     const state = await this.queue.current(walletStreamName(accountId, pool));
     return keyIds.map((keyId) => keySpendAt(state, keyId, now));
+  }
+
+  /** Every account with a wallet, from the balances read model (caught up first): the gateway founds an organisation for each. */
+  @MessagePattern(WalletRpc.accounts, answers(AccountsRequest))
+  async accounts(@Payload() request: AccountsCall): Promise<AccountsReply> {
+    await this.readModels.caughtUp();
+    const limit = request.limit ?? DEFAULT_ACCOUNTS_PAGE;
+    const accountIds = readAccountIds(this.db, { ...(request.after === undefined ? {} : { after: request.after }), limit });
+    return { accountIds, next: accountIds.length === limit ? (accountIds.at(-1) ?? null) : null };
   }
 }

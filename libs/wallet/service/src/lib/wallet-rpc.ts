@@ -17,6 +17,15 @@ export class LedgerRequest {
   @IsOptional() @IsInt() @Min(1) @Max(1_000) limit?: number;
 }
 
+export const DEFAULT_ACCOUNTS_PAGE = 1_000;
+export const MAX_ACCOUNTS_PAGE = 10_000;
+
+/** `accounts`: the accounts with a wallet, a page at a time. */
+export class AccountsRequest {
+  @IsOptional() @IsString() after?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_ACCOUNTS_PAGE) limit?: number;
+}
+
 /** The longest a `creditsApplied` may wait: well inside an RPC's timeout. */
 export const MAX_CREDITS_WAIT_MILLIS = 10_000;
 
