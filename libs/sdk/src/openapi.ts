@@ -2196,7 +2196,7 @@ export interface components {
         readonly UsageGroupDto: {
             /** @description Credits charged */
             readonly credits: number;
-            /** @description The API key id or the member’s user id; null: every other charge (made otherwise, or by a task from before its maker was recorded) */
+            /** @description The API key id or the member’s user id (by member, a key’s charges are its maker’s); null: every other charge (by a member when grouping by key, or by a task from before its maker was recorded) */
             readonly id: string | null;
             /** @example api */
             readonly pool: string;

@@ -23,25 +23,34 @@ describe('GET /v1/usage?group_by=key|member: who spent what, to the millicredit'
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('given tasks made with two keys and a signed-in token, then each key and the member have their rows, and per pool they sum to its charges exactly', async () => {
+  it('given tasks made with three keys (one a developer’s) and signed-in tokens, then each key and each member (a key’s spend its maker’s) have their rows, and per pool they sum to its charges exactly', async () => {
     const uma = new BillingClient({ baseUrl: platform.url, credential: await platform.token('uma') });
     await confirmedOrder(uma, { kind: 'pack', pack_id: 'api-1000' });
     await confirmedOrder(uma, { kind: 'pack', pack_id: 'app-300' });
-    const [first, second] = [await uma.apiKeys.create({ name: 'first' }), await uma.apiKeys.create({ name: 'second' })];
+    const invitation = await uma.organisation.invite({ email: 'walt@example.com', role: 'developer' });
+    await new BillingClient({ baseUrl: platform.url, credential: await platform.token('walt') }).organisation.acceptInvitation(invitation.code);
+    const walt = new BillingClient({ baseUrl: platform.url, credential: await platform.token('walt', undefined, 'uma') });
+    const [first, second, walts] = [await uma.apiKeys.create({ name: 'first' }), await uma.apiKeys.create({ name: 'second' }), await walt.apiKeys.create({ name: 'walt ci' })];
+    expect(walts.created_by).toBe('walt');
     const byFirst = uma.as(String(first.key));
     const bySecond = uma.as(String(second.key));
+    const byWalts = uma.as(String(walts.key));
 
     const made = [
       await byFirst.tasks.create({ model: 'seedance-2.0-fast', duration_seconds: 1.234 }),
       await byFirst.tasks.create({ model: 'seedance-2.0', duration_seconds: 5 }),
       await bySecond.tasks.create({ model: 'seedance-2.0-fast', duration_seconds: 2.5, video_reference: true }),
       await uma.tasks.create({ model: 'seedance-2.0', duration_seconds: 3.333 }),
+      await byWalts.tasks.create({ model: 'seedance-2.0-fast', duration_seconds: 1.5 }),
+      await walt.tasks.create({ model: 'seedance-2.0-fast', duration_seconds: 2 }),
     ];
     expect(made.map((task) => task.actor)).toEqual([
       { kind: 'key', id: first.id },
       { kind: 'key', id: first.id },
       { kind: 'key', id: second.id },
       { kind: 'member', id: 'uma' },
+      { kind: 'key', id: walts.id },
+      { kind: 'member', id: 'walt' },
     ]);
     const charged = await Promise.all(made.map((task) => eventuallyValue(() => uma.tasks.get(task.id), (answer) => answer.status === 'charged')));
     const cost = (...indexes: number[]) => sumMillicredits(indexes.map((index) => Number(charged[index]?.credits_cost)));
@@ -53,13 +62,17 @@ describe('GET /v1/usage?group_by=key|member: who spent what, to the millicredit'
       ...[
         { id: first.id, pool: 'api', credits: cost(0, 1), tasks: 2 },
         { id: second.id, pool: 'api', credits: cost(2), tasks: 1 },
+        { id: walts.id, pool: 'api', credits: cost(4), tasks: 1 },
       ].sort((a, b) => a.id.localeCompare(b.id)),
-      { id: null, pool: 'app', credits: cost(3), tasks: 1 },
+      { id: null, pool: 'app', credits: cost(3, 5), tasks: 2 },
     ]);
+    // By member, no charge is unattributed: a key's spend is its maker's (uma's two keys, walt's one).
     const byMember = await uma.account.usage({ from: today, to: today, group_by: 'member' });
     expect(byMember.groups.map((group) => ({ ...group, credits: parseCredits(group.credits) }))).toEqual([
-      { id: null, pool: 'api', credits: cost(0, 1, 2), tasks: 3 },
+      { id: 'uma', pool: 'api', credits: cost(0, 1, 2), tasks: 3 },
+      { id: 'walt', pool: 'api', credits: cost(4), tasks: 1 },
       { id: 'uma', pool: 'app', credits: cost(3), tasks: 1 },
+      { id: 'walt', pool: 'app', credits: cost(5), tasks: 1 },
     ]);
 
     const ledgerCharges = new Map<string, number>();

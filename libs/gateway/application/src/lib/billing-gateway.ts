@@ -383,7 +383,9 @@ export class BillingGateway {
       cursor = found.next;
       if (!cursor) break;
     }
-    return usageView(input, charges, tasks);
+    // By member, a key's charges are its maker's: every key the organisation made, revoked ones too.
+    const keyMakers = input.groupBy === 'member' ? new Map(this.keys.list(caller.accountId).map((record) => [record.keyId, keyCreatorOf(record)])) : new Map<string, string>();
+    return usageView(input, charges, tasks, keyMakers);
   }
 
   async catalogView(caller: Caller, context: RequestContext): Promise<CatalogView> {

@@ -1,4 +1,4 @@
-import type { ActorKind, LedgerEntry, TaskReply } from '@billing/contracts';
+import type { Actor, ActorKind, LedgerEntry, TaskReply } from '@billing/contracts';
 import { creditsNumber } from '@billing/util';
 
 /** Credits charged on one UTC day for one (pool, model, mode). */
@@ -12,9 +12,10 @@ export interface UsageRowView {
 }
 
 /**
- * Credits charged in the range for one API key or one member (`id`), per pool. The row with
- * `id` null holds every other charge: made otherwise (by a member when grouping by key, by
- * a key when grouping by member) or by a task from before its maker was recorded.
+ * Credits charged in the range for one API key or one member (`id`), per pool. By member, a
+ * key's charges are its maker's (see `keyCreatorOf`). The row with `id` null holds every
+ * other charge: made by a member when grouping by key, by a key no longer known when
+ * grouping by member, or by a task from before its maker was recorded.
  */
 export interface UsageGroupView {
   readonly id: string | null;
@@ -57,7 +58,7 @@ export function usageWindow(input: UsageInput): { readonly start: number; readon
  * not known is counted under model and mode `unknown` (and in the group of id null) rather
  * than dropped: the totals always equal the ledger's.
  */
-export function usageView(input: UsageInput, charges: readonly LedgerEntry[], tasks: ReadonlyMap<string, TaskReply>): UsageView {
+export function usageView(input: UsageInput, charges: readonly LedgerEntry[], tasks: ReadonlyMap<string, TaskReply>, keyMakers: ReadonlyMap<string, string> = new Map()): UsageView {
   const byDay = new Sums<{ day: string; pool: string; model: string; mode: string }>();
   const byActor = new Sums<{ id: string | null; pool: string }>();
   let total = 0;
@@ -66,7 +67,7 @@ export function usageView(input: UsageInput, charges: readonly LedgerEntry[], ta
     const day = new Date(charge.at).toISOString().slice(0, 10);
     const counted = { taskId: charge.taskId ?? charge.eventId, millicredits: charge.millicredits };
     byDay.add({ day, pool: charge.pool, model: task?.quote.model ?? 'unknown', mode: task?.quote.mode ?? 'unknown' }, counted);
-    if (input.groupBy) byActor.add({ id: task?.actor?.kind === input.groupBy ? task.actor.id : null, pool: charge.pool }, counted);
+    if (input.groupBy) byActor.add({ id: groupOf(input.groupBy, task?.actor ?? null, keyMakers), pool: charge.pool }, counted);
     total += charge.millicredits;
   }
   const rows = byDay
@@ -74,6 +75,13 @@ export function usageView(input: UsageInput, charges: readonly LedgerEntry[], ta
     .sort((a, b) => a.day.localeCompare(b.day) || a.pool.localeCompare(b.pool) || a.model.localeCompare(b.model) || a.mode.localeCompare(b.mode));
   const groups = byActor.rows().sort((a, b) => a.pool.localeCompare(b.pool) || nullsLast(a.id, b.id));
   return { from: input.from, to: input.to, pool: input.pool ?? null, rows, group_by: input.groupBy ?? null, groups, total_credits: creditsNumber(total) };
+}
+
+/** The group a task's charge falls in: its key, or its member (a key's maker for a key's task); null when none. */
+function groupOf(groupBy: ActorKind, actor: Actor | null, keyMakers: ReadonlyMap<string, string>): string | null {
+  if (actor === null) return null;
+  if (actor.kind === groupBy) return actor.id;
+  return groupBy === 'member' ? (keyMakers.get(actor.id) ?? null) : null;
 }
 
 /** Millicredits and distinct tasks summed per group (`fields`), shown in credits. */

@@ -1,4 +1,5 @@
 import type { Actor, LedgerEntry, TaskReply } from '@billing/contracts';
+import { type ApiKeyRecord, keyCreatorOf } from './api-keys';
 import { usageView, usageWindow } from './usage';
 
 const DAY1 = Date.parse('2026-03-01T10:00:00Z');
@@ -80,10 +81,24 @@ describe('usage by API key and by member', () => {
     ]);
   });
 
-  it('given the same charges, when grouped by member, then the member has a row and every key, old or lost task falls under null', () => {
+  it('given the same charges and no keys known, when grouped by member, then the member has a row and every key, old or lost task falls under null', () => {
     const view = usageView({ ...range, groupBy: 'member' }, charges, tasks);
     expect(view.groups).toEqual([
       { id: null, pool: 'api', credits: 251.376, tasks: 5 },
+      { id: 'dora', pool: 'app', credits: 7.5, tasks: 1 },
+    ]);
+  });
+
+  it('given the keys’ makers (k1 dora’s, k2 from before makers were recorded), when grouped by member, then each key’s spend is its maker’s, k2’s the account’s user’s as its checks take it', () => {
+    const records = [
+      { keyId: 'k1', accountId: 'a', createdBy: 'dora' },
+      { keyId: 'k2', accountId: 'a', createdBy: null },
+    ] as ApiKeyRecord[];
+    const view = usageView({ ...range, groupBy: 'member' }, charges, tasks, new Map(records.map((record) => [record.keyId, keyCreatorOf(record)])));
+    expect(view.groups).toEqual([
+      { id: 'a', pool: 'api', credits: 100.333, tasks: 1 },
+      { id: 'dora', pool: 'api', credits: 150.002, tasks: 2 },
+      { id: null, pool: 'api', credits: 1.041, tasks: 2 },
       { id: 'dora', pool: 'app', credits: 7.5, tasks: 1 },
     ]);
   });

@@ -331,7 +331,8 @@ export class UsageGroupDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'The API key id or the member’s user id; null: every other charge (made otherwise, or by a task from before its maker was recorded)',
+    description:
+      'The API key id or the member’s user id (by member, a key’s charges are its maker’s); null: every other charge (by a member when grouping by key, or by a task from before its maker was recorded)',
   })
   id!: string | null;
   @ApiProperty({ type: String, example: 'api' }) pool!: string;
