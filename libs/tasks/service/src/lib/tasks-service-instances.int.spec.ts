@@ -98,8 +98,8 @@ describe('two task-service instances in separate processes on one PostgreSQL sto
     expect(replayed?.slots).toMatchObject({ running: [], queue: [] });
     // Both instances decided: the log holds decisions recorded by each.
     const decisions = await store.readStream(admissionStreamName('acct-1'));
-    // A decision for each request, and one for each slot that freed with tasks waiting.
-    expect(decisions.length).toBeGreaterThan(ids.length);
+    // A decision recorded for each request (and one for each slot that freed with tasks waiting).
+    expect(decisions.length).toBeGreaterThanOrEqual(ids.length);
 
     await eventually(() => live().wallet.wallet(api).openHoldCount() === 0, 'every hold settled');
     const views = await Promise.all(ids.map((taskId) => live().call(TasksRpc.getTask, { accountId: 'acct-1', taskId })));
