@@ -9,7 +9,7 @@ import {
   type WalletPeriodUnit,
   type WalletStreamEvent,
 } from '@billing/contracts';
-import { createRepository, type EventStore, LruCache, type Repository } from '@billing/event-store';
+import { createRepository, type EventStore, LruCache, type Repository, WrongExpectedRevisionError } from '@billing/event-store';
 import { carryForward, initialState, type WalletState, WalletError, walletDecider } from '@billing/wallet-domain';
 import type { CommandOutcome } from '@billing/service-host';
 import { periodStartOf, type Wallet, WalletPeriods } from './wallet-periods';
@@ -36,9 +36,18 @@ export interface WalletCommandQueueOptions {
   readonly period?: WalletPeriodUnit;
   /** Most commands decided into one append (default 500). */
   readonly maxBatch?: number;
-  /** Reloads after a conflict with another writer (another instance) at most this often. */
+  /** Reloads after a conflict with another writer (another instance) at most this often, back to back. */
   readonly maxRetries?: number;
+  /**
+   * Rounds of `maxRetries` reloads a batch gets when another writer keeps winning (two
+   * instances deciding for one wallet), each after a short random pause (default 20).
+   */
+  readonly maxConflictRounds?: number;
+  /** The pause before another round, in ms (default: random, growing to 250 ms). */
+  readonly conflictPauseMillis?: (round: number) => number;
 }
+
+const randomPauseMillis = (round: number): number => Math.random() * Math.min(250, 5 * 2 ** round);
 
 /**
  * Load, decide, append with the expected revision, retry on conflict: per wallet, one
@@ -61,9 +70,13 @@ export class WalletCommandQueue {
   private readonly opened = new LruCache<string, true>(10_000);
   private readonly unit: WalletPeriodUnit;
   private readonly maxBatch: number;
+  private readonly maxConflictRounds: number;
+  private readonly conflictPauseMillis: (round: number) => number;
 
   constructor(options: WalletCommandQueueOptions) {
     this.maxBatch = options.maxBatch ?? 500;
+    this.maxConflictRounds = options.maxConflictRounds ?? 20;
+    this.conflictPauseMillis = options.conflictPauseMillis ?? randomPauseMillis;
     this.unit = options.period ?? 'month';
     this.periods = new WalletPeriods(options.store, options.newEventId);
     this.repository = createRepository<CommandBatch, WalletStreamEvent, WalletState>({
@@ -110,12 +123,21 @@ export class WalletCommandQueue {
     const commands = waiting.map((w) => w.command);
     let failure: { readonly error: unknown } | null = null;
     let batch: CommandBatch | undefined;
-    try {
-      const books = await this.booksFor(wallet, commands);
-      batch = { commands, opening: books.opening, outcomes: [] };
-      await this.repository.handle(books.streamName, batch);
-    } catch (error) {
-      failure = { error };
+    // Another writer of the wallet (another instance) may win the stream again and again:
+    // the batch stays whole and is decided again from a fresh read after a short random
+    // pause, so the two stop meeting in step. A conflict is no failure of any command.
+    for (let round = 0; ; round++) {
+      try {
+        const books = await this.booksFor(wallet, commands);
+        batch = { commands, opening: books.opening, outcomes: [] };
+        await this.repository.handle(books.streamName, batch);
+        failure = null;
+        break;
+      } catch (error) {
+        failure = { error };
+        if (!(error instanceof WrongExpectedRevisionError) || round + 1 >= this.maxConflictRounds) break;
+        await new Promise((resolve) => setTimeout(resolve, this.conflictPauseMillis(round)));
+      }
     }
     if (failure === null) {
       waiting.forEach((w, index) => {
