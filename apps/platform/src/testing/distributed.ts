@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { KafkaMessageBus } from '@billing/messaging';
 import { BusCommandSender, BusRpcClient, type CommandSender, type RpcClient, silentLogger } from '@billing/service-host';
+import type { ServiceName } from '@billing/platform-config';
 import { ServiceProcesses } from '../distributed/service-processes';
+import { START_ORDER } from '../runtime/service-catalog';
 
 export interface DistributedPlatform {
   readonly processes: ServiceProcesses;
@@ -14,9 +16,16 @@ export interface DistributedPlatform {
 /**
  * One child process per service over the broker, each in `<dir>/<service>`, and a client
  * (RPC, commands) in this process. With `instances`, that many of each scaled service (their
- * shared store in `env`: EVENT_STORE=postgres, DATABASE_URL).
+ * shared store in `env`: EVENT_STORE=postgres, DATABASE_URL). `services` starts only those
+ * (a test of one service).
  */
-export async function startDistributed(dir: string, brokers: readonly string[], env: Record<string, string> = {}, instances = 1): Promise<DistributedPlatform> {
+export async function startDistributed(
+  dir: string,
+  brokers: readonly string[],
+  env: Record<string, string> = {},
+  instances = 1,
+  services: readonly ServiceName[] = START_ORDER,
+): Promise<DistributedPlatform> {
   const logs: string[] = [];
   const processes = new ServiceProcesses({
     root: resolve(__dirname, '../../../..'),
@@ -29,7 +38,7 @@ export async function startDistributed(dir: string, brokers: readonly string[], 
   const bus = new KafkaMessageBus({ brokers, clientId: 'platform-e2e' });
   const rpc = new BusRpcClient({ bus, caller: 'e2e', instanceId: `e2e-${process.pid}-${Date.now()}`, partitions: 6, logger: silentLogger, defaultTimeoutMillis: 30_000 });
   try {
-    await processes.startAll();
+    await processes.startAll(services);
   } catch (error) {
     await processes.stopAll();
     await bus.close();

@@ -13,12 +13,12 @@ import { auditWallets, type WalletAudit } from './saga-workload';
  */
 
 /** What the services need to share a store: EVENT_STORE=postgres and the database. */
-export interface SharedStoreEnv {
+export type SharedStoreEnv = {
   readonly EVENT_STORE: 'postgres';
   readonly DATABASE_URL: string;
-  /** Each process serves its `/metrics` on a free port (printed at its start: see `instanceMetrics`). */
+  /** Each process serves its `/metrics` on a free port (printed at its start: see `instanceMetric`). */
   readonly METRICS_PORT: '0';
-}
+};
 
 export interface SharedPostgres {
   readonly server: PostgresServer;
