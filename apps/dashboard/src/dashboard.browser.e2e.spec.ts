@@ -187,6 +187,10 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
     await shoot(page, '10-revoke-confirmation');
     await page.getByRole('button', { name: 'Yes, revoke browser test' }).click();
     await expectText(page.locator('tr', { hasText: 'browser test' }), 'Revoked');
+    // Who made it (the signed-in user, no address known: their user id) and why it was revoked.
+    const keyId = String(await page.locator('tr', { hasText: 'browser test' }).getAttribute('data-key'));
+    await expectText(page.getByTestId(`maker-${keyId}`), 'dash-alice');
+    await expectText(page.getByTestId(`revoked-${keyId}`), 'revoked by a member');
     const refused = await api<{ type: string }>(`${platform.url}/v1/balances`, key);
     expect(refused.status).toBe(401);
     await shoot(page, '11-key-revoked');
@@ -257,7 +261,9 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
     await expectText(perKey.locator('tr[data-actor="key:other:app"]'), 'Not made with a key');
     const perMember = page.getByRole('table', { name: 'Credits charged per member' });
     await expectText(perMember.locator('tr[data-actor="member:dash-alice:app"]'), '25');
-    await expectText(perMember.locator('tr[data-actor="member:other:api"]'), '150');
+    // The keys' spend is their maker's: dash-alice made both.
+    await expectText(perMember.locator('tr[data-actor="member:dash-alice:api"]'), '150');
+    expect(await perMember.locator('tr[data-actor="member:other:api"]').count()).toBe(0);
     await expectText(page.getByTestId('usage-total'), '175');
     await shoot(page, '11d-usage-per-key-and-member');
   });

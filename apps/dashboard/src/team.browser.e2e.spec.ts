@@ -67,24 +67,48 @@ describe('the team page: members, roles and invitations in the dashboard, in Deb
     // The organisation joined is in bob's switcher at once.
     await expectText(bob.getByLabel('Organisation', { exact: true }), 'dash-team (developer)');
 
+    // bob, a developer there, makes a key: the owner's Keys page names him as the Team page does.
+    const made = await fetch(`${platform.url}/v1/api-keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await platform.token('bob')}`, 'x-organisation-id': 'dash-team', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bob ci' }),
+    });
+    expect(made.status).toBe(201);
+    const bobsKey = ((await made.json()) as { id: string }).id;
+
     await owner.reload();
     const row = owner.locator('tr[data-member="bob"]');
     await expectText(row, 'bob@example.com');
     expect(await row.getByLabel('Role of bob@example.com').inputValue()).toBe('developer');
     await expectVisible(owner.getByText('No pending invitations.'));
+    await owner.getByRole('link', { name: 'API keys' }).click();
+    await expectText(owner.getByTestId(`maker-${bobsKey}`), 'bob@example.com');
+    await owner.getByRole('link', { name: 'Team' }).click();
 
     const patched = owner.waitForResponse((response) => response.request().method() === 'PATCH' && response.ok());
-    await row.getByLabel('Role of bob@example.com').selectOption('viewer');
+    await owner.locator('tr[data-member="bob"]').getByLabel('Role of bob@example.com').selectOption('viewer');
     await patched;
     await owner.reload();
     expect(await owner.locator('tr[data-member="bob"]').getByLabel('Role of bob@example.com').inputValue()).toBe('viewer');
     await shoot(owner, '31-team-members');
+    // A viewer may not hold keys: bob's key was revoked, and the Keys page says why.
+    await owner.getByRole('link', { name: 'API keys' }).click();
+    await expectText(owner.getByTestId(`revoked-${bobsKey}`), 'its maker’s role may no longer hold keys');
+    await expectText(owner.getByTestId(`maker-${bobsKey}`), 'bob@example.com');
+    await shoot(owner, '31b-keys-made-by-and-revoked');
+    await owner.getByRole('link', { name: 'Team' }).click();
 
+    await owner.locator('tr[data-member="bob"]').waitFor();
     await owner.getByRole('button', { name: 'Remove bob@example.com' }).click();
     await owner.locator('tr[data-member="bob"]').waitFor({ state: 'detached' });
     await owner.reload();
     await expectVisible(owner.locator('tr[data-member="dash-team"]'));
     expect(await owner.locator('tr[data-member="bob"]').count()).toBe(0);
+    // A maker no longer in the organisation is named by their user id.
+    await owner.getByRole('link', { name: 'API keys' }).click();
+    await expectText(owner.getByTestId(`maker-${bobsKey}`), 'bob (no longer a member)');
+    await owner.getByRole('link', { name: 'Team' }).click();
+    await expectVisible(owner.locator('tr[data-member="dash-team"]'));
 
     await owner.getByRole('button', { name: 'Leave the organisation' }).click();
     await expectText(owner.getByRole('alert'), 'the last owner cannot leave');

@@ -1,10 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { messageOf } from '../api/problems';
-import type { ApiKey, ApiKeyScope, CreatedApiKey } from '../api/types';
+import type { ApiKey, ApiKeyScope, CreatedApiKey, Member } from '../api/types';
 import { useApi, useLoad } from '../api/use-api';
 import { ErrorMessage } from '../components/errors';
 import { formatInstant } from '../format';
 import { KeyScopesField } from './key-scopes-field';
+import { memberLabel } from './team';
+
+/** Why a key was revoked, in words (`revoked_reason`). */
+const REVOCATIONS: Readonly<Record<string, string>> = {
+  revoked: 'revoked by a member',
+  member_removed: 'its maker left or was removed',
+  role_changed: 'its maker’s role may no longer hold keys',
+};
 
 /** How long a rotated key's old secret keeps working, as offered. */
 const OVERLAPS = [
@@ -19,10 +27,24 @@ interface NewSecret {
   readonly rotated: boolean;
 }
 
-/** Create with scopes and a budget (the secret shown once), list with budgets' remainders, rotate with an overlap, and revoke with confirmation. */
+/**
+ * Who made a key, named as the Team page names members (their address when known): a key
+ * from before makers were recorded is the organisation's original user's (its id); a maker
+ * who is no longer a member is named by their user id.
+ */
+function makerLabel(key: ApiKey, organisationId: string | null, members: readonly Member[] | null): string {
+  const userId = key.created_by ?? organisationId;
+  if (userId === null) return '';
+  const member = members?.find((candidate) => candidate.user_id === userId);
+  if (member) return memberLabel(member);
+  return members === null ? userId : `${userId} (no longer a member)`;
+}
+
+/** Create with scopes and a budget (the secret shown once), list with makers and budgets' remainders, rotate with an overlap, and revoke with confirmation. */
 export function KeysPage() {
   const api = useApi();
   const keys = useLoad((client) => client.apiKeys.list(), 'keys');
+  const organisation = useLoad((client) => client.organisation.get(), 'members');
   const [name, setName] = useState('');
   const [budget, setBudget] = useState('');
   const [per, setPer] = useState<'month' | 'lifetime'>('month');
@@ -149,6 +171,7 @@ export function KeysPage() {
                 <th scope="col">Name</th>
                 <th scope="col">Prefix</th>
                 <th scope="col">Created</th>
+                <th scope="col">Made by</th>
                 <th scope="col">Last used</th>
                 <th scope="col">Scopes</th>
                 <th scope="col">Budget</th>
@@ -161,12 +184,16 @@ export function KeysPage() {
                   <td>{key.name}</td>
                   <td className="mono">{key.prefix}</td>
                   <td>{formatInstant(key.created_at)}</td>
+                  <td data-testid={`maker-${key.id}`}>{makerLabel(key, organisation.data?.id ?? null, organisation.data?.members ?? null)}</td>
                   <td>{formatInstant(key.last_used_at)}</td>
                   <td>{key.scopes ? key.scopes.join(', ') : 'all'}</td>
                   <td data-testid={`budget-${key.id}`}>{key.budget ? `${key.budget.spent} of ${key.budget.limit} per ${key.budget.per} (${key.budget.remaining} left)` : 'no limit'}</td>
                   <td>
                     {key.revoked_at ? (
-                      <span>Revoked {formatInstant(key.revoked_at)}</span>
+                      <span data-testid={`revoked-${key.id}`}>
+                        Revoked {formatInstant(key.revoked_at)}
+                        {key.revoked_reason ? `: ${REVOCATIONS[key.revoked_reason] ?? key.revoked_reason}` : ''}
+                      </span>
                     ) : confirming?.key.id === key.id && confirming.action === 'revoke' ? (
                       <span role="group" aria-label={`Confirm revoking ${key.name}`} className="confirm">
                         <span>Revoke “{key.name}”? Programs using it stop working at once.</span>

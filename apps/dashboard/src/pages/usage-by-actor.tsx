@@ -12,8 +12,8 @@ interface ActorTableProps {
 
 const TITLES = { key: 'Per API key', member: 'Per member' } as const;
 const LABELS = { key: 'Credits charged per API key', member: 'Credits charged per member' } as const;
-/** The row of id null: every charge not made by a key (or a member), or made before makers were recorded. */
-const OTHERS = { key: 'Not made with a key', member: 'Not made by a member' } as const;
+/** The row of id null: every charge not made with a key (by key), or made before makers were recorded (a key's charges are its maker's by member). */
+const OTHERS = { key: 'Not made with a key', member: 'Made before makers were recorded' } as const;
 
 /** Credits charged and tasks per API key, or per member, and pool (`GET /v1/usage?group_by=...`). */
 export function UsageByActorTable(props: ActorTableProps) {
