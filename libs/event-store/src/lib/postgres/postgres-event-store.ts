@@ -117,7 +117,7 @@ class PostgresEventStore implements EventStore {
     this.assertOpen();
     const serialized = events.map(serializeEvent);
     for (let attempt = 0; ; attempt++) {
-      const head = await this.headMatching(streamName, expected);
+      const head = await this.headMatching(streamName, expected, serialized.length > 0);
       if (serialized.length === 0) return { nextExpectedRevision: head.revision, lastPosition: await this.headPosition() };
       const result = await new Promise<AppendResult | null>((resolve, reject) => {
         this.queue.push({ streamName, events: serialized, head, resolve, reject });
@@ -190,10 +190,15 @@ class PostgresEventStore implements EventStore {
     await this.pool.end();
   }
 
-  /** The head to chain onto: the cached one, re-read once when it does not match (another writer moved it). */
-  private async headMatching(streamName: string, expected: ExpectedRevision): Promise<StreamHead> {
+  /**
+   * The head to chain onto: the cached one, re-read once when it does not match (another
+   * writer moved it). A new stream needs no read: were it not new, its revision 0 is taken
+   * and the append fails as any append on a stale head does.
+   */
+  private async headMatching(streamName: string, expected: ExpectedRevision, appending: boolean): Promise<StreamHead> {
     const cached = this.heads.get(streamName);
     if (cached && matchesExpected(expected, cached.revision)) return cached;
+    if (!cached && expected === 'no_stream' && appending) return NO_STREAM;
     const head = await this.readHead(streamName);
     if (!matchesExpected(expected, head.revision)) throw new WrongExpectedRevisionError(streamName, expected, head.revision);
     return head;

@@ -82,7 +82,7 @@ describe('repository: load, decide, append with expected revision, retry on conf
     const command = increment(5);
     await repository.handle('counter-1', command);
     const again = await repository.handle('counter-1', command);
-    expect(again).toEqual({ events: [], revision: 0 });
+    expect(again).toMatchObject({ events: [], revision: 0, state: { count: 5 } });
     expect(await store.readStream('counter-1')).toHaveLength(1);
   });
 
@@ -109,6 +109,28 @@ describe('repository: load, decide, append with expected revision, retry on conf
     const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(failures).toHaveLength(4);
     for (const failure of failures) expect(failure.reason).toBeInstanceOf(WrongExpectedRevisionError);
+  });
+
+  it('given a cached state, then commands are decided on it without reading the stream', async () => {
+    const { store: counting, reads } = countingReads(store);
+    const repository = createRepository({ store: counting, decider: counter, schemaVersionOf });
+    for (let i = 0; i < 50; i++) await repository.handle('counter-cached', increment(1));
+    expect(reads).toEqual([0]);
+    expect(await store.readStream('counter-cached')).toHaveLength(50);
+  });
+
+  it('given a cached state another writer moved on from, then the conflict reads afresh and is not counted as a retry', async () => {
+    const { store: counting, reads } = countingReads(store);
+    const a = createRepository({ store: counting, decider: counter, schemaVersionOf, maxRetries: 0 });
+    const b = createRepository({ store, decider: counter, schemaVersionOf });
+    const repeated = increment(1);
+    await a.handle('counter-stale', increment(1));
+    await b.handle('counter-stale', repeated);
+    await expect(a.handle('counter-stale', increment(1))).resolves.toMatchObject({ revision: 2 });
+    // What the stale state would decide again (a command b handled) is found handled once read.
+    await expect(a.handle('counter-stale', repeated)).resolves.toMatchObject({ events: [], revision: 2 });
+    expect(reads).toEqual([0, 2, 0]);
+    expect((await store.readStream('counter-stale')).reduce((sum, e) => sum + (e.data as { by: number }).by, 0)).toBe(3);
   });
 
   it('given a cached state, then a load reads only the events after it', async () => {

@@ -26,15 +26,20 @@ export interface Snapshot<S> {
   readonly state: S;
 }
 
-export interface HandleResult<E> {
+export interface HandleResult<E, S = unknown> {
   readonly events: readonly E[];
   /** The stream's revision after the command (-1: still no stream). */
   readonly revision: number;
+  /** The stream's state at that revision: what the command left, with no second read. */
+  readonly state: S;
 }
 
 export interface Repository<C, E, S = unknown> {
-  /** Load, decide, append with the expected revision; on conflict reload and retry, within the bound. */
-  handle(streamName: string, command: C): Promise<HandleResult<E>>;
+  /**
+   * Load, decide, append with the expected revision; on conflict reload and retry, within the
+   * bound. A cached state is decided on without a read first (the expected revision checks it).
+   */
+  handle(streamName: string, command: C): Promise<HandleResult<E, S>>;
   /**
    * The stream's state now (revision -1: no stream yet): the cached state folded with only
    * the events appended since, which is then cached for the next command or read.
@@ -82,12 +87,30 @@ export function createRepository<C, E extends AnyEvent, S>(options: RepositoryOp
     if (cache.capacity > 0) cache.set(streamName, current);
   }
 
-  async function attempt(streamName: string, command: C): Promise<HandleResult<E>> {
-    const loaded = await load(streamName);
-    const decided = decider.decide(command, loaded.state);
+  /**
+   * The state to decide on and what it decides. A cached state is decided on without a read:
+   * an append on it carries its revision, so it succeeds only if the state was still the
+   * stream's (another writer's append conflicts, and the retry reads). What appends nothing
+   * (a no-op, a refusal) is decided again on a fresh read, so no outcome rests on a state
+   * another writer moved on from.
+   */
+  function decideOnCached(streamName: string, command: C): { loaded: Loaded<S>; decided: readonly E[] } | null {
+    const cached = cache.get(streamName);
+    if (!cached) return null;
+    try {
+      const decided = decider.decide(command, cached.state);
+      return decided.length > 0 ? { loaded: cached, decided } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function attempt(streamName: string, command: C, onCached: { loaded: Loaded<S>; decided: readonly E[] } | null): Promise<HandleResult<E, S>> {
+    const loaded = onCached?.loaded ?? (await load(streamName));
+    const decided = onCached?.decided ?? decider.decide(command, loaded.state);
     if (decided.length === 0) {
       remember(streamName, loaded);
-      return { events: decided, revision: loaded.revision };
+      return { events: decided, revision: loaded.revision, state: loaded.state };
     }
     // A command with no trace of its own continues the span it runs in, else its stream's trace (a task's, from request to charge).
     const own = traceOf(command);
@@ -101,8 +124,9 @@ export function createRepository<C, E extends AnyEvent, S>(options: RepositoryOp
       metadata: { ...trace, ...event.metadata },
     }));
     const result = await store.appendToStream(streamName, toAppend, loaded.revision === -1 ? 'no_stream' : loaded.revision);
-    remember(streamName, { revision: result.nextExpectedRevision, state: fold(loaded.state, decided), ...(traceparent ? { traceparent } : {}) });
-    return { events: decided, revision: result.nextExpectedRevision };
+    const state = fold(loaded.state, decided);
+    remember(streamName, { revision: result.nextExpectedRevision, state, ...(traceparent ? { traceparent } : {}) });
+    return { events: decided, revision: result.nextExpectedRevision, state };
   }
 
   return {
@@ -114,12 +138,18 @@ export function createRepository<C, E extends AnyEvent, S>(options: RepositoryOp
       return loaded;
     },
     async handle(streamName, command) {
+      // The first attempt decides on the cached state when there is one; its conflict (the cache was behind) is not counted as a retry.
+      let onCached = decideOnCached(streamName, command);
       for (let retry = 0; ; retry++) {
+        const fromCache = onCached !== null;
         try {
-          return await attempt(streamName, command);
+          return await attempt(streamName, command, onCached);
         } catch (error) {
-          if (!(error instanceof WrongExpectedRevisionError) || retry >= maxRetries) throw error;
+          onCached = null;
+          if (!(error instanceof WrongExpectedRevisionError)) throw error;
           cache.delete(streamName);
+          if (fromCache) retry--;
+          else if (retry >= maxRetries) throw error;
         }
       }
     },

@@ -24,6 +24,9 @@ export class AccountSlots {
   /** Following the shared store: the position taken in last. */
   private following: { readonly store: EventStore; readonly processor: StoreProcessor; position: number } | null = null;
   private readonly tookIn = new Signal();
+  /** The read of the store's head on its way, and the one that waits for it (`headAfterNow`). */
+  private headRead: Promise<number> | null = null;
+  private nextHeadRead: Promise<number> | null = null;
 
   static of(store: EventStore): AccountSlots {
     let slots = AccountSlots.ofStores.get(store);
@@ -69,7 +72,31 @@ export class AccountSlots {
 
   /** Following the store: waits until every event committed before this call is taken in, so a slot is decided on every instance's tasks. */
   async current(): Promise<void> {
-    if (this.following) await this.reached(await this.following.store.headPosition());
+    if (this.following) await this.reached(await this.headAfterNow(this.following.store));
+  }
+
+  /**
+   * The store's head, read by a query sent after this call: calls made while one is on its
+   * way share the next, so decisions at once cost one read of the head, not one each.
+   */
+  private headAfterNow(store: EventStore): Promise<number> {
+    if (!this.headRead) return this.readHead(store);
+    this.nextHeadRead ??= this.headRead.then(
+      () => this.readHead(store),
+      () => this.readHead(store),
+    );
+    return this.nextHeadRead;
+  }
+
+  private readHead(store: EventStore): Promise<number> {
+    this.nextHeadRead = null;
+    const read = store.headPosition();
+    this.headRead = read;
+    const done = () => {
+      if (this.headRead === read) this.headRead = null;
+    };
+    read.then(done, done);
+    return read;
   }
 
   async stop(): Promise<void> {

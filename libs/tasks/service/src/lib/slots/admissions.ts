@@ -87,8 +87,7 @@ export class Admissions {
       }
       return streams.task(taskId);
     }
-    await streams.handleTask(recordAnswer(taskId, answer, this.meta(`RecordReservation:${taskId}`, taskId)));
-    return streams.task(taskId);
+    return (await streams.handleTaskThen(recordAnswer(taskId, answer, this.meta(`RecordReservation:${taskId}`, taskId)))).task;
   }
 
   /** A slot freed (a task ended, the plan raised the limit): the queued tasks that fit leave the queue, and the saga reserves their credits. */

@@ -28,11 +28,16 @@ export class TaskStreams {
   }
 
   async handleTask(command: TaskCommand): Promise<readonly TaskEvent[]> {
+    return (await this.handleTaskThen(command)).events;
+  }
+
+  /** Handles the command, and the task as it left it (no read of the stream for it). */
+  async handleTaskThen(command: TaskCommand): Promise<{ readonly events: readonly TaskEvent[]; readonly task: TaskState }> {
     const streamName = taskStreamName(command.data.taskId);
     return this.lock.run(streamName, async () => {
-      const { events } = await this.tasks.handle(streamName, command);
+      const { events, state } = await this.tasks.handle(streamName, command);
       if (events.length > 0) this.onAppended(events);
-      return events;
+      return { events, task: state };
     });
   }
 
