@@ -12,6 +12,7 @@ import { ServiceProcesses } from './distributed/service-processes';
 import { BillingClient } from '@billing/sdk';
 import { type HttpAnswer, HttpClient } from './testing/http-client';
 import { confirmedOrder } from './testing/orders';
+import { kafkaBrokers } from './testing';
 
 const ROOT = resolve(__dirname, '../../..');
 const SECRET = 'distributed-faults-e2e-secret-0123456789';
@@ -21,11 +22,6 @@ const SERVICES: readonly ServiceName[] = ['pricing', 'wallet', 'purchase', 'task
 const PRICING_SKEW_MILLIS = 120_000;
 const OUTAGE_MILLIS = 60_000;
 
-const brokers = (): string[] => {
-  const value = process.env['KAFKA_BROKERS'];
-  if (!value) throw new Error('KAFKA_BROKERS is not set: run the kafka tier with `npm run test:kafka`');
-  return value.split(',');
-};
 /** Set by the kafka tier's global setup: only a broker it started itself (`script`) can be stopped and started here. */
 const testBrokerSource = (): string => process.env['KAFKA_BROKER_SOURCE'] ?? 'env';
 const testBrokerScriptEnv = (): Record<string, string> => JSON.parse(process.env['KAFKA_BROKER_SCRIPT_ENV'] ?? '{}') as Record<string, string>;
@@ -55,11 +51,11 @@ describe('faults in the distributed deployment', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'faults-kafka-e2e-'));
-    bus = new KafkaMessageBus({ brokers: brokers(), clientId: 'faults-e2e', logLevel: 'nothing' });
+    bus = new KafkaMessageBus({ brokers: kafkaBrokers(), clientId: 'faults-e2e', logLevel: 'nothing' });
     processes = new ServiceProcesses({
       root: ROOT,
       dataDir: dir,
-      brokers: brokers(),
+      brokers: kafkaBrokers(),
       env: { LOG_LEVEL: 'warn' },
       serviceEnv: { pricing: { NODE_OPTIONS: `--import ${pathToFileURL(join(__dirname, 'testing/skewed-clock.mjs')).href}`, CLOCK_SKEW_MS: String(PRICING_SKEW_MILLIS) } },
       onLine: (service, line) => logs.push(`[${service}] ${line}`),
@@ -67,7 +63,7 @@ describe('faults in the distributed deployment', () => {
     });
     await processes.startAll(SERVICES);
     const env = { JWT_SECRET: SECRET, PORT: '0', GRPC_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-    gateway = await GatewayProcess.start({ root: ROOT, dataDir: dir, brokers: brokers(), env, onLine: (line) => logs.push(`[gateway] ${line}`) });
+    gateway = await GatewayProcess.start({ root: ROOT, dataDir: dir, brokers: kafkaBrokers(), env, onLine: (line) => logs.push(`[gateway] ${line}`) });
     anon = new HttpClient(gateway.url.replace('localhost', '127.0.0.1'));
   }, 180_000);
 

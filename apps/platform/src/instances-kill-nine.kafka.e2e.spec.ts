@@ -8,6 +8,7 @@ import {
   auditWalletsInPostgres,
   awaitFunding,
   fundAccounts,
+  kafkaBrokers,
   planTasks,
   postgresEvents,
   type SharedPostgres,
@@ -19,12 +20,6 @@ import {
 } from './testing';
 
 jest.setTimeout(300_000);
-
-const brokers = (): string[] => {
-  const value = process.env['KAFKA_BROKERS'];
-  if (!value) throw new Error('KAFKA_BROKERS is not set: run the kafka tier with `npm run test:kafka`');
-  return value.split(',');
-};
 
 const FUNDING = 200_000_000;
 const STRANDED_WITHIN_MILLIS = 10_000;
@@ -85,7 +80,7 @@ describe('two instances of every service, one of each killed with kill -9 in tur
   it('given wallet, tasks, purchase and pricing killed one instance at a time, then every task under way at a kill ends within 10 s of it, nothing is charged twice and every balance adds up', async () => {
     const database = await postgres.database('kill_nine');
     const startedAt = performance.now();
-    const platform = await startDistributed(dir, brokers(), { ...database, ...ENV }, 2);
+    const platform = await startDistributed(dir, kafkaBrokers(), { ...database, ...ENV }, 2);
     const startMillis = Math.round(performance.now() - startedAt);
     progress(`9 processes started in ${startMillis} ms`);
     try {

@@ -14,28 +14,16 @@ import {
   awaitTerminal,
   createTasks,
   type DistributedPlatform,
+  FAULTY_PROVIDER,
   fundAccounts,
   instanceMetric,
+  kafkaBrokers,
   planTasks,
   postgresEvents,
   type SharedPostgres,
   startDistributed,
   startSharedPostgres,
 } from './testing';
-
-const brokers = (): string[] => {
-  const value = process.env['KAFKA_BROKERS'];
-  if (!value) throw new Error('KAFKA_BROKERS is not set: run the kafka tier with `npm run test:kafka`');
-  return value.split(',');
-};
-
-const FAULTY_PROVIDER = {
-  SIMULATOR_FAILURE_RATE: '0.2',
-  SIMULATOR_PARTIAL_RATE: '0.3',
-  SIMULATOR_LATENCY_MAX_MS: '20',
-  TASK_TIMEOUT_SECONDS: '5',
-  RESERVATION_TTL_SECONDS: '15',
-};
 
 const INSTANCES = 2;
 const accountsNamed = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
@@ -98,7 +86,7 @@ describe('two instances of each service on one PostgreSQL store, over Kafka', ()
   it('given 2,000 tasks with random provider failures, then every task ends, the wallet invariants hold in the store, credits_cost is what each wallet was charged, and every instance did work', async () => {
     const started = Date.now();
     const store = await postgres.database('instances');
-    const platform = await startDistributed(dir, brokers(), { ...store, ...FAULTY_PROVIDER }, INSTANCES);
+    const platform = await startDistributed(dir, kafkaBrokers(), { ...store, ...FAULTY_PROVIDER }, INSTANCES);
     const phases: string[] = [];
     let phaseStart = started;
     const phase = (name: string) => {
@@ -145,8 +133,8 @@ describe('two instances of each service on one PostgreSQL store, over Kafka', ()
     const FITS = 100;
     const ATTEMPTS = 1_000;
     const store = await postgres.database('race');
-    const platform = await startDistributed(dir, brokers(), store, INSTANCES, ['wallet']);
-    const bus = new KafkaMessageBus({ brokers: brokers(), clientId: 'instances-race' });
+    const platform = await startDistributed(dir, kafkaBrokers(), store, INSTANCES, ['wallet']);
+    const bus = new KafkaMessageBus({ brokers: kafkaBrokers(), clientId: 'instances-race' });
     try {
       const accountId = `race-${Date.now()}`;
       const streamName = walletStreamName(accountId, 'api');

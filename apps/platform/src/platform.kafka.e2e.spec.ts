@@ -3,22 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '@billing/event-store';
 import type { ServiceName } from '@billing/platform-config';
-import { auditWallets, awaitFunding, awaitTerminal, createTasks, fundAccounts, planTasks, seeded, startDistributed, totalBalanceMillicredits } from './testing';
-
-const brokers = (): string[] => {
-  const value = process.env['KAFKA_BROKERS'];
-  if (!value) throw new Error('KAFKA_BROKERS is not set: run the kafka tier with `npm run test:kafka`');
-  return value.split(',');
-};
-
-// Short task timeout and hold TTL: jobs a killed task service was waiting on end by timing out.
-const FAULTY_PROVIDER = {
-  SIMULATOR_FAILURE_RATE: '0.2',
-  SIMULATOR_PARTIAL_RATE: '0.3',
-  SIMULATOR_LATENCY_MAX_MS: '20',
-  TASK_TIMEOUT_SECONDS: '5',
-  RESERVATION_TTL_SECONDS: '15',
-};
+import { auditWallets, awaitFunding, awaitTerminal, createTasks, FAULTY_PROVIDER, fundAccounts, kafkaBrokers, planTasks, seeded, startDistributed, totalBalanceMillicredits } from './testing';
 
 const accountsNamed = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
@@ -37,7 +22,7 @@ describe('the distributed platform: one process per service over Kafka, each wit
   };
 
   it('given 2,000 tasks with random provider failures, then every task ends, every hold is settled, invariants hold and credits_cost is what each wallet was charged', async () => {
-    const platform = await startDistributed(dir, brokers(), FAULTY_PROVIDER);
+    const platform = await startDistributed(dir, kafkaBrokers(), FAULTY_PROVIDER);
     try {
       const accounts = accountsNamed(`kafka-${Date.now()}`, 40);
       await fundAccounts(platform.commands, accounts, (i) => (i % 4 === 0 ? 1_500_000 : 20_000_000), Date.now());
@@ -57,7 +42,7 @@ describe('the distributed platform: one process per service over Kafka, each wit
   }, 400_000);
 
   it('given a random service killed with kill -9 at a random moment and restarted, several times, then nothing is lost and nothing is charged twice', async () => {
-    const platform = await startDistributed(dir, brokers(), FAULTY_PROVIDER);
+    const platform = await startDistributed(dir, kafkaBrokers(), FAULTY_PROVIDER);
     const random = seeded(Number(process.env['CHAOS_SEED'] ?? Date.now() % 100_000));
     const kills: string[] = [];
     try {

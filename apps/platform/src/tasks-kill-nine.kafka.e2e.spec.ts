@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import { TasksRpc } from '@billing/contracts';
 import { openSqliteEventStore } from '@billing/event-store';
 import { type RpcClient, send } from '@billing/service-host';
-import { auditWallets, awaitFunding, fundAccounts, planTasks, seeded, startDistributed, tasksOf, TERMINAL_STATUSES, totalBalanceMillicredits } from './testing';
-
-const brokers = (): string[] => {
-  const value = process.env['KAFKA_BROKERS'];
-  if (!value) throw new Error('KAFKA_BROKERS is not set: run the kafka tier with `npm run test:kafka`');
-  return value.split(',');
-};
+import { auditWallets, awaitFunding, fundAccounts, kafkaBrokers, planTasks, seeded, startDistributed, tasksOf, TERMINAL_STATUSES, totalBalanceMillicredits } from './testing';
 
 const FUNDING = 200_000_000;
 /** The default task time-out (10 min) and hold TTL (30 min): a task that ends within seconds of the restart was not left to them. */
@@ -32,7 +26,7 @@ describe('the distributed task service killed with kill -9 while dispatching', (
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given a restart, then every accepted task ends within 10 s of it, nothing is charged twice and every balance adds up', async () => {
-    const platform = await startDistributed(dir, brokers(), ENV);
+    const platform = await startDistributed(dir, kafkaBrokers(), ENV);
     const random = seeded(Number(process.env['CHAOS_SEED'] ?? Date.now() % 100_000));
     try {
       const accounts = Array.from({ length: 8 }, (_, i) => `kill-tasks-${Date.now()}-${i}`);

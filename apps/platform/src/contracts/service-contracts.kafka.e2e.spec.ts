@@ -2,14 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '@billing/event-store';
-import { startDistributed } from '../testing';
+import { kafkaBrokers, startDistributed } from '../testing';
 import { askEveryContract, CONTRACT_ENVIRONMENT, eventsAgainstSchemas, expectedAnswers } from './service-contracts';
-
-const brokers = (): string[] => {
-  const value = process.env['KAFKA_BROKERS'];
-  if (!value) throw new Error('KAFKA_BROKERS is not set: run the kafka tier with `npm run test:kafka`');
-  return value.split(',');
-};
 
 describe('the service contracts over Kafka: every method answered across processes through the NestJS client', () => {
   let dir: string;
@@ -17,7 +11,7 @@ describe('the service contracts over Kafka: every method answered across process
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given a funded account, then every method of every contract answers as its contract says, replies cross the wire, and every published event passes its schema', async () => {
-    const platform = await startDistributed(dir, brokers(), { ...CONTRACT_ENVIRONMENT });
+    const platform = await startDistributed(dir, kafkaBrokers(), { ...CONTRACT_ENVIRONMENT });
     let answers;
     try {
       const run = `kafka-${Date.now()}`;

@@ -9,16 +9,11 @@ import { ServiceProcesses } from '../distributed/service-processes';
 import { eventuallyValue } from '@billing/util/testing';
 import { HttpClient } from '../testing/http-client';
 import { callerTraceparent, OtlpReceiver, traceOf } from '../testing/traces';
+import { kafkaBrokers } from '../testing';
 
 const ROOT = resolve(__dirname, '../../../..');
 const SECRET = 'distributed-gateway-e2e-secret-0123456789';
 const RENDER = { model: 'seedance-2.0', duration_seconds: 5 };
-
-const brokers = (): string[] => {
-  const value = process.env['KAFKA_BROKERS'];
-  if (!value) throw new Error('KAFKA_BROKERS is not set: run the kafka tier with `npm run test:kafka`');
-  return value.split(',');
-};
 
 interface Balance {
   pool: string;
@@ -72,12 +67,12 @@ describe('the distributed gateway: its own process in front of the four service 
     processes = new ServiceProcesses({
       root: ROOT,
       dataDir: dir,
-      brokers: brokers(),
+      brokers: kafkaBrokers(),
       env: { LOG_LEVEL: 'warn', ...traces.env },
       onLine: (service, line) => logs.push(`[${service}] ${line}`),
     });
     const env = { JWT_SECRET: SECRET, PORT: '0', GRPC_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...traces.env, OTEL_SERVICE_NAME: 'billing-gateway' };
-    const starting = withRestarts('gateway', () => GatewayProcess.start({ root: ROOT, dataDir: dir, brokers: brokers(), env, onLine: (line) => logs.push(`[gateway] ${line}`) }));
+    const starting = withRestarts('gateway', () => GatewayProcess.start({ root: ROOT, dataDir: dir, brokers: kafkaBrokers(), env, onLine: (line) => logs.push(`[gateway] ${line}`) }));
     const services = (async () => {
       for (const service of ['pricing', 'wallet', 'purchase', 'tasks'] as const) {
         await withRestarts(service, async () => {

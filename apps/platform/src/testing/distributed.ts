@@ -56,3 +56,19 @@ export async function startDistributed(
     },
   };
 }
+
+/** The broker the Kafka tier runs against (its global setup sets KAFKA_BROKERS). */
+export function kafkaBrokers(): string[] {
+  const value = process.env['KAFKA_BROKERS'];
+  if (!value) throw new Error('KAFKA_BROKERS is not set: run the kafka tier with `npm run test:kafka`');
+  return value.split(',');
+}
+
+/** A provider that fails and answers partly at random; a short task timeout and hold TTL, so jobs a killed task service was waiting on end by timing out. */
+export const FAULTY_PROVIDER = {
+  SIMULATOR_FAILURE_RATE: '0.2',
+  SIMULATOR_PARTIAL_RATE: '0.3',
+  SIMULATOR_LATENCY_MAX_MS: '20',
+  TASK_TIMEOUT_SECONDS: '5',
+  RESERVATION_TTL_SECONDS: '15',
+} as const;
