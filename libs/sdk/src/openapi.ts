@@ -1952,6 +1952,8 @@ export interface components {
             readonly description: string;
             /** @description order:<order id>, renewal:<invoice id> or upgrade:<account>:<instant> */
             readonly id: string;
+            /** @description A renewal’s or an upgrade’s invoice, which `POST /v1/renewals/{id}/refund` names; null for an order (refunded by its `order_id`) */
+            readonly invoice_id: string | null;
             /**
              * @description order: a pack or a plan’s first month; renewal: a later month; upgrade: the pro rata difference
              * @enum {string}
@@ -1970,6 +1972,15 @@ export interface components {
             readonly pool: string;
             /** @description The payment provider’s hosted receipt or invoice, where it has one */
             readonly receipt_url: string | null;
+            /**
+             * @description `refund_requested` until the wallet’s revocation of the unspent credits is settled
+             * @enum {string}
+             */
+            readonly refund_status: "none" | "refund_requested" | "refunded";
+            /** @description The caller’s role may ask for its refund (the payment may still refuse it, e.g. a used pack asked by its owner) and none was asked yet */
+            readonly refundable: boolean;
+            /** @description Money returned so far: the price pro rata to the credits taken back */
+            readonly refunded: components["schemas"]["MoneyDto"];
             /** @description The tax the payment provider computed; null when it computed none */
             readonly tax: components["schemas"]["MoneyDto"] | null;
         };

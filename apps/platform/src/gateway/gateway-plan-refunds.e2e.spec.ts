@@ -134,6 +134,8 @@ describe('plan refunds over REST and gRPC: the unspent share of the period paid,
     const settled = await eventuallyValue(() => auditor.orders.refundRenewal(invoiceId, {}), (renewal) => renewal.status === 'refunded');
     expect(answers.last.status).toBe(202);
     expect(settled).toMatchObject({ refunded: { amount_cents: proRata(2_900, unspent, 1000), currency: 'USD' }, revoked_credits: unspent });
+    // Its receipt names the invoice and shows the money returned.
+    expect((await buyer.orders.receipts()).receipts.find((r) => r.id === `renewal:${invoiceId}`)).toMatchObject({ invoice_id: invoiceId, refund_status: 'refunded', refunded: settled.refunded, refundable: false });
     expect(await balanceOf(buyer, 'points')).toEqual({ pool: 'points', balance: 0, held: 0, available: 0 });
     expect(await buyer.subscription.get()).toMatchObject({ status: 'active' });
     expect(await revocations('rita')).toEqual([[unspent, 0, grantLot, 'refund (finance): renewal goodwill']]);
@@ -184,6 +186,8 @@ describe('plan refunds over REST and gRPC: the unspent share of the period paid,
     const spent = 2 * credits;
     expect(spent).toBeGreaterThan(1000);
     const invoiceId = `sandbox_in_change-plan:${accountId}:creator:${Date.parse(String(paid_through))}`;
+    // The receipt names the invoice its refund takes, and the owner may ask for it (the gateway's table; the purchase rules refuse them later).
+    expect(upgrade).toMatchObject({ invoice_id: invoiceId, refund_status: 'none', refunded: { amount_cents: 0 }, refundable: true });
     return { buyer, orderId, paidAt, invoiceId, upgradeCredits, upgradeCents, spent, upgradeLot: `grant:plan-upgrade:${accountId}:${Date.parse(String(upgrade.paid_at))}` };
   };
 
@@ -201,6 +205,7 @@ describe('plan refunds over REST and gRPC: the unspent share of the period paid,
     expect(revokedCredits).toBeLessThan(upgradeCredits);
     expect(settled).toMatchObject({ refunded: { amount_cents: exactProRata(upgradeCents, revokedCredits, upgradeCredits) }, revoked_credits: revokedCredits });
     expect(settled.refunded.amount_cents).toBeLessThan(upgradeCents);
+    expect((await buyer.orders.receipts()).receipts.find((r) => r.kind === 'upgrade')).toMatchObject({ refund_status: 'refunded', refunded: settled.refunded, refundable: false });
     // What is left is the month's own grant, unspent: 1,000 + upgrade - spent - revoked, to the millicredit.
     const pool = await balanceOf(buyer, 'points');
     expect(mc(pool?.balance ?? -1)).toBe(mc(1000) + mc(upgradeCredits) - mc(spent) - mc(revokedCredits));

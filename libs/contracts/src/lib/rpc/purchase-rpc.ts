@@ -186,7 +186,9 @@ export interface PlanSubscriptionView {
 /**
  * What a payment bought: an order (a pack, or a plan's first period), a plan's renewal, or
  * an upgrade's difference. `taxCents` is null unless the provider computed tax;
- * `receiptUrl` is the provider's hosted receipt or invoice where it has one.
+ * `receiptUrl` is the provider's hosted receipt or invoice where it has one. `invoiceId`
+ * names a renewal's or an upgrade's payment, by which it is refunded (an order is refunded
+ * by its `orderId`); `refund` is null until a refund is asked for.
  */
 export interface Receipt {
   readonly receiptId: string;
@@ -203,6 +205,14 @@ export interface Receipt {
   readonly periodEnd: EpochMillis | null;
   readonly paidAt: EpochMillis;
   readonly receiptUrl: string | null;
+  readonly invoiceId: string | null;
+  readonly refund: ReceiptRefund | null;
+}
+
+/** A receipt's refund: asked for, then `refunded` once the wallet's revocation is settled; `refundedCents` is the money returned so far. */
+export interface ReceiptRefund {
+  readonly status: 'refund_requested' | 'refunded';
+  readonly refundedCents: number;
 }
 
 export interface ReceiptsReply {

@@ -12,6 +12,7 @@ import {
   type PaymentWebhookCall,
   PricingRpc,
   PurchaseRpc,
+  type Receipt,
   type RefundOrderCall,
   type RefundRenewalCall,
   type RpcContract,
@@ -49,7 +50,7 @@ import {
 } from './finance';
 import { type IdempotentOutcome, IdempotencyStore, type StoredResponse } from './idempotency';
 import type { ApiKeyScope } from './key-scopes';
-import { authorise, type GatewayOperation, mayHoldKeys, operationsOpenTo } from './operation-roles';
+import { authorise, type GatewayOperation, mayHoldKeys, operationsOpenTo, permits } from './operation-roles';
 import { accountsInGatewayState, Organisations } from './organisations';
 import {
   type CreatedInvitationView,
@@ -425,7 +426,7 @@ export class BillingGateway {
   async receipts(caller: Caller, context: RequestContext): Promise<{ receipts: ReceiptView[] }> {
     authorise(caller, 'receipts');
     const { receipts } = await this.call(caller, PurchaseRpc.receipts, { accountId: caller.accountId }, context);
-    return { receipts: receipts.map(receiptView) };
+    return { receipts: receipts.map((receipt) => receiptView(receipt, mayRefund(caller, receipt))) };
   }
 
   /** The receipt of one of the caller's paid orders; an unpaid order, or another account's, has none (404). */
@@ -434,7 +435,7 @@ export class BillingGateway {
     const { receipts } = await this.call(caller, PurchaseRpc.receipts, { accountId: caller.accountId, orderId }, context);
     const receipt = receipts[0];
     if (!receipt) throw gatewayProblems.notFound('Receipt', `for order ${orderId}`);
-    return receiptView(receipt);
+    return receiptView(receipt, mayRefund(caller, receipt));
   }
 
   /** Sandbox only: the caller's next plan renewal is declined (refused with 403 by a real provider). */
@@ -802,6 +803,9 @@ export class BillingGateway {
     };
   }
 }
+
+/** Whether the caller may ask for a receipt's refund: an order's by refundOrder, a renewal's or an upgrade's by refundRenewal. */
+const mayRefund = (caller: Caller, receipt: Receipt): boolean => permits(caller, receipt.kind === 'order' ? 'refundOrder' : 'refundRenewal');
 
 /** The signed-in member the operation's role check let through. */
 function memberOf(caller: Caller, operation: GatewayOperation): MemberOfOrganisation {

@@ -77,6 +77,16 @@ export function operationsOpenTo(role: MemberRole, scope: ApiKeyScope): ScopedOp
   return (Object.keys(OPERATION_SCOPES) as ScopedOperation[]).filter((operation) => OPERATION_SCOPES[operation] === scope && (OPERATION_ROLES[operation] as readonly MemberRole[]).includes(role));
 }
 
+/** Whether the caller may call `operation`, by the same check: what a client is shown it may do. */
+export function permits(caller: Caller, operation: GatewayOperation): boolean {
+  try {
+    authorise(caller, operation);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The one check per operation: a member needs a role the table lists (403 naming the
  * role and the operation); an API key needs the operation's scope, and operations

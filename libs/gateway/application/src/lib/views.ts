@@ -195,6 +195,10 @@ export interface ReceiptView {
   readonly period_end: string | null;
   readonly paid_at: string;
   readonly receipt_url: string | null;
+  readonly invoice_id: string | null;
+  readonly refund_status: 'none' | 'refund_requested' | 'refunded';
+  readonly refunded: MoneyView;
+  readonly refundable: boolean;
 }
 
 /** A paid renewal (a plan's later month) and its refund. */
@@ -225,7 +229,8 @@ export function renewalView(renewal: PaidRenewalView): RenewalView {
   };
 }
 
-export function receiptView(receipt: Receipt): ReceiptView {
+/** `mayRefund`: whether the caller may ask for refunds of this kind of receipt (OPERATION_ROLES); one not asked for yet, with a payment to name, is then `refundable`. */
+export function receiptView(receipt: Receipt, mayRefund: boolean): ReceiptView {
   const at = (millis: number | null) => (millis === null ? null : iso(millis));
   const money = (amountCents: number): MoneyView => ({ amount_cents: amountCents, currency: receipt.currency });
   return {
@@ -241,6 +246,10 @@ export function receiptView(receipt: Receipt): ReceiptView {
     period_end: at(receipt.periodEnd),
     paid_at: iso(receipt.paidAt),
     receipt_url: receipt.receiptUrl,
+    invoice_id: receipt.invoiceId,
+    refund_status: receipt.refund?.status ?? 'none',
+    refunded: money(receipt.refund?.refundedCents ?? 0),
+    refundable: mayRefund && receipt.refund === null && (receipt.kind === 'order' ? receipt.orderId !== null : receipt.invoiceId !== null),
   };
 }
 

@@ -381,6 +381,13 @@ export class ReceiptDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) period_end!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) paid_at!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The payment provider’s hosted receipt or invoice, where it has one' }) receipt_url!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'A renewal’s or an upgrade’s invoice, which `POST /v1/renewals/{id}/refund` names; null for an order (refunded by its `order_id`)' })
+  invoice_id!: string | null;
+  @ApiProperty({ type: String, enum: ['none', 'refund_requested', 'refunded'], description: '`refund_requested` until the wallet’s revocation of the unspent credits is settled' })
+  refund_status!: string;
+  @ApiProperty({ type: MoneyDto, description: 'Money returned so far: the price pro rata to the credits taken back' }) refunded!: MoneyDto;
+  @ApiProperty({ type: Boolean, description: 'The caller’s role may ask for its refund (the payment may still refuse it, e.g. a used pack asked by its owner) and none was asked yet' })
+  refundable!: boolean;
 }
 
 export class RenewalDto {

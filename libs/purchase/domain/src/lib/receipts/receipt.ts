@@ -27,18 +27,21 @@ export function receiptOf(event: PurchaseWorkflowEvent): Receipt | null {
         periodEnd: period?.periodEnd ?? null,
         paidAt: at,
         receiptUrl: event.data.receiptUrl ?? null,
+        invoiceId: null,
+        refund: null,
       };
     }
     case 'PlanPeriodGranted': {
       const { accountId, planId, invoiceId, amountCents, currency, monthlyMillicredits, pool, periodStart, periodEnd, at } = event.data;
       // Only a renewal was paid; a first period is its order's receipt, a contract plan's periods are not sold online.
       if (invoiceId === undefined || amountCents === undefined || currency === undefined) return null;
-      const receipt = { taxCents: event.data.taxCents ?? null, receiptUrl: event.data.receiptUrl ?? null };
+      const receipt = { taxCents: event.data.taxCents ?? null, receiptUrl: event.data.receiptUrl ?? null, invoiceId, refund: null };
       return { receiptId: `renewal:${invoiceId}`, kind: 'renewal', accountId, orderId: null, description: `Plan ${planId}, renewal`, amountCents, currency, ...receipt, creditsMillicredits: monthlyMillicredits, pool, periodStart, periodEnd, paidAt: at };
     }
     case 'PlanUpgraded': {
       const { accountId, fromPlanId, planId, proratedCents, proratedMillicredits, currency, pool, periodEnd, at } = event.data;
-      const receipt = { taxCents: event.data.taxCents ?? null, receiptUrl: event.data.receiptUrl ?? null };
+      // An upgrade without an invoice charged nothing apart, so it has nothing to refund.
+      const receipt = { taxCents: event.data.taxCents ?? null, receiptUrl: event.data.receiptUrl ?? null, invoiceId: event.data.invoiceId ?? null, refund: null };
       return {
         receiptId: `upgrade:${accountId}:${at}`,
         kind: 'upgrade',
@@ -57,6 +60,40 @@ export function receiptOf(event: PurchaseWorkflowEvent): Receipt | null {
     }
     default:
       return null;
+  }
+}
+
+/** The payment a refund event is about (an order, or a renewal's or upgrade's invoice); null for any other event. */
+export function refundedPaymentOf(event: PurchaseWorkflowEvent): { readonly orderId: string } | { readonly invoiceId: string } | null {
+  switch (event.type) {
+    case 'OrderRefundRequested':
+    case 'OrderRefunded':
+      return { orderId: event.data.orderId };
+    case 'RenewalRefundRequested':
+    case 'RenewalRefunded':
+      return { invoiceId: event.data.invoiceId };
+    default:
+      return null;
+  }
+}
+
+/**
+ * The receipt of the payment a refund event is about, with that event applied: asked for,
+ * then refunded with each settled revocation's money added (an order's refund from before
+ * revocations were recorded states its whole amount), as the order and the renewal count it.
+ */
+export function withRefund(receipt: Receipt, event: PurchaseWorkflowEvent): Receipt {
+  const refundedCents = receipt.refund?.refundedCents ?? 0;
+  switch (event.type) {
+    case 'OrderRefundRequested':
+    case 'RenewalRefundRequested':
+      return receipt.refund === null ? { ...receipt, refund: { status: 'refund_requested', refundedCents: 0 } } : receipt;
+    case 'OrderRefunded':
+      return { ...receipt, refund: { status: 'refunded', refundedCents: event.data.revocationId === undefined ? event.data.amountCents : refundedCents + event.data.amountCents } };
+    case 'RenewalRefunded':
+      return { ...receipt, refund: { status: 'refunded', refundedCents: refundedCents + event.data.amountCents } };
+    default:
+      return receipt;
   }
 }
 
