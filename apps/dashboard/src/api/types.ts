@@ -11,6 +11,7 @@ export type Account = Schemas['AccountDto'];
 export type Pack = Schemas['PackDto'];
 export type Catalog = Schemas['CatalogDto'];
 export type Order = Schemas['OrderDto'];
+export type Receipt = Schemas['ReceiptDto'];
 export type ApiKey = Schemas['ApiKeyDto'];
 export type CreatedApiKey = Schemas['CreatedApiKeyDto'];
 export type ApiKeyList = Schemas['ApiKeyListDto'];

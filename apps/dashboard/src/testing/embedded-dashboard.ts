@@ -17,8 +17,8 @@ export interface EmbeddedDashboard {
   readonly url: string;
   /** Every line the platform printed. */
   readonly logs: readonly string[];
-  /** `email`: the token's `email` claim, the address members are listed with. */
-  token(accountId: string, email?: string): Promise<string>;
+  /** `email`: the token's `email` claim, the address members are listed with; `role: finance`: the platform's finance (who refunds any payment). */
+  token(accountId: string, email?: string, role?: 'finance'): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -70,7 +70,7 @@ export async function startEmbeddedDashboard(dataDir: string): Promise<EmbeddedD
   return {
     url,
     logs,
-    token: (accountId, email) => signAppToken(secret, accountId, { ...(email === undefined ? {} : { email }), now: Date.now(), ttlSeconds: 3600 }),
+    token: (accountId, email, role) => signAppToken(secret, accountId, { ...(email === undefined ? {} : { email }), ...(role === undefined ? {} : { role }), now: Date.now(), ttlSeconds: 3600 }),
     stop: () => stopChild(child, exited),
   };
 }
