@@ -133,6 +133,21 @@ describe('repository: load, decide, append with expected revision, retry on conf
     expect((await store.readStream('counter-stale')).reduce((sum, e) => sum + (e.data as { by: number }).by, 0)).toBe(3);
   });
 
+  it('given states it handled or read, then it knows them with no read, behind another writer until it reads again', async () => {
+    const { store: counting, reads } = countingReads(store);
+    const a = createRepository({ store: counting, decider: counter, schemaVersionOf });
+    const b = createRepository({ store, decider: counter, schemaVersionOf });
+    expect(a.known('counter-known')).toBeUndefined();
+    await a.handle('counter-known', increment(2));
+    expect(a.known('counter-known')).toMatchObject({ revision: 0, state: { count: 2 } });
+    await b.handle('counter-known', increment(3));
+    expect(a.known('counter-known')).toMatchObject({ revision: 0, state: { count: 2 } });
+    await a.current('counter-known');
+    expect(a.known('counter-known')).toMatchObject({ revision: 1, state: { count: 5 } });
+    // The first command's load (a new stream), then the read that caught up: `known` read nothing.
+    expect(reads).toEqual([0, 1]);
+  });
+
   it('given a cached state, then a load reads only the events after it', async () => {
     const { store: counting, reads } = countingReads(store);
     const repository = createRepository({ store: counting, decider: counter, schemaVersionOf });

@@ -45,6 +45,11 @@ export interface Repository<C, E, S = unknown> {
    * the events appended since, which is then cached for the next command or read.
    */
   current(streamName: string): Promise<Snapshot<S>>;
+  /**
+   * The state this repository last left or read for the stream, with no read: undefined when
+   * it holds none. Behind the stream when another writer appended since; never ahead of it.
+   */
+  known(streamName: string): Snapshot<S> | undefined;
 }
 
 /** What the cache keeps of a stream: its state, and the trace its last event continued. */
@@ -132,10 +137,15 @@ export function createRepository<C, E extends AnyEvent, S>(options: RepositoryOp
   return {
     async current(streamName) {
       const loaded = await load(streamName);
-      // Never replaces a newer state a command cached meanwhile (reads and commands interleave).
+      // Never replaces a newer state a command cached meanwhile (reads and commands interleave). No stream yet is kept too:
+      // the command that starts it (a request after the check that it is new) is then decided with no second read.
       const cached = cache.get(streamName);
-      if (cache.capacity > 0 && loaded.revision >= 0 && (!cached || cached.revision < loaded.revision)) cache.set(streamName, loaded);
+      if (cache.capacity > 0 && (!cached || cached.revision < loaded.revision)) cache.set(streamName, loaded);
       return loaded;
+    },
+    known(streamName) {
+      const cached = cache.get(streamName);
+      return cached && { revision: cached.revision, state: cached.state };
     },
     async handle(streamName, command) {
       // The first attempt decides on the cached state when there is one; its conflict (the cache was behind) is not counted as a retry.

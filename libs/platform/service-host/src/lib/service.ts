@@ -119,6 +119,8 @@ export interface ReactorEvent {
   readonly schemaVersion: number;
   readonly data: unknown;
   readonly streamName: string;
+  /** Its revision in `streamName`, for an event from the service's own store (a reaction may decide on a state known to be as new). */
+  readonly revision?: number;
   readonly correlationId?: string;
   readonly causationId?: string;
   /** The reactor's span for this event, under the event's trace: what the reaction sends continues it. */

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { TASK_CATEGORY, type TaskEvent, TasksRpc, walletStreamName } from '@billing/contracts';
 import { type EventStore, openPostgresEventStore, PostgresProcessorLeases } from '@billing/event-store';
 import { type PostgresServer, startPostgres } from '@billing/event-store/testing';
-import { GenerationSimulator, mulberry32 } from '@billing/generation-provider';
+import { type GenerationProvider, GenerationSimulator, ManualScheduler, mulberry32 } from '@billing/generation-provider';
 import { ManualClock, RpcError } from '@billing/service-host';
 import { replaySlots } from '@billing/tasks-domain/testing';
 import { eventually } from '@billing/util/testing';
-import { TaskPlatform } from '../testing';
+import { GatedProvider, TaskPlatform } from '../testing';
 import { admissionStreamName, type SlotsDecided } from './slots/admission-log';
 
 jest.setTimeout(90_000);
@@ -57,7 +57,7 @@ describe('two task-service instances in separate processes on one PostgreSQL sto
   };
 
   /** The two instances, and a store object to read what they appended. */
-  async function twoInstances(balanceMillicredits: number): Promise<EventStore> {
+  async function twoInstances(balanceMillicredits: number, provider: GenerationProvider = simulator): Promise<EventStore> {
     const clock = new ManualClock(NOW);
     platform = await TaskPlatform.start({ dir, clock, balances: { [walletStreamName('acct-1', 'api')]: balanceMillicredits } });
     const schema = `tasks_${Math.random().toString(36).slice(2, 10)}`;
@@ -67,7 +67,7 @@ describe('two task-service instances in separate processes on one PostgreSQL sto
       const leases = await PostgresProcessorLeases.open({ connectionString: server.url, schema, retryMillis: 100 });
       opened.push(store, leases);
       stores.push(store);
-      await platform.startTasks({ provider: { kind: 'instance', provider: simulator } }, { name, store, leases });
+      await platform.startTasks({ provider: { kind: 'instance', provider } }, { name, store, leases });
     }
     const [store] = stores;
     if (!store) throw new Error('no store');
@@ -106,6 +106,22 @@ describe('two task-service instances in separate processes on one PostgreSQL sto
     const charged = views.reduce((sum, task) => sum + (task.creditsCostMillicredits ?? 0), 0);
     expect(live().wallet.wallet(api).chargedMillicredits).toBe(charged);
     for (const charges of live().wallet.chargesByReservation().values()) expect(charges).toHaveLength(1);
+  });
+
+  it('given a task cancelled through the other instance while its submit was in flight, then the dispatch, decided on the state handed over, conflicts, the task refuses it, and the job is cancelled', async () => {
+    const scheduler = new ManualScheduler();
+    simulator = new GenerationSimulator({ latencyMillis: 1_000, scheduler });
+    const provider = new GatedProvider(simulator);
+    await twoInstances(100_000_000, provider);
+    await create('tasks', 't1', false);
+    await eventually(() => provider.submitted === 1, 'the submit in flight');
+    // The instance that submits still knows the task reserved: its dispatch is decided on that, and appended with its revision.
+    await live().call({ ...TasksRpc.cancelTask, service: 'tasks-b' }, { accountId: 'acct-1', taskId: 't1' });
+    provider.release();
+    await eventually(() => live().logs.some((line) => line.includes('task command refused') && line.includes('DispatchTask')), 'the dispatch refused');
+    await eventually(() => simulator.pendingJobs === 0 && scheduler.pending === 0, 'the job cancelled');
+    expect(await live().call(TasksRpc.getTask, { accountId: 'acct-1', taskId: 't1' })).toMatchObject({ endReason: 'cancelled', creditsCostMillicredits: null });
+    expect(provider.submitted).toBe(1);
   });
 
   it('given a decision recorded by an instance killed before it carried it out, then the next decision for the account carries it out first: the task exists, runs and holds its slot', async () => {

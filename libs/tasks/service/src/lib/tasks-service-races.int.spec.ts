@@ -2,61 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TasksRpc, walletStreamName } from '@billing/contracts';
-import {
-  GENERATION_SIGNATURE_HEADER,
-  type GenerationJob,
-  type GenerationJobRef,
-  type GenerationJobStatus,
-  type GenerationProvider,
-  GenerationSimulator,
-  ManualScheduler,
-  type OutcomeListener,
-  signGenerationWebhook,
-  type SubmittedJob,
-} from '@billing/generation-provider';
+import { GENERATION_SIGNATURE_HEADER, GenerationSimulator, ManualScheduler, signGenerationWebhook } from '@billing/generation-provider';
 import { FakeGenerationServer } from '@billing/generation-provider/testing';
 import { ManualClock } from '@billing/service-host';
 import { eventually } from '@billing/util/testing';
-import { TaskPlatform } from '../testing';
+import { GatedProvider, TaskPlatform } from '../testing';
 
 const NOW = Date.UTC(2026, 0, 10, 12);
 const API = walletStreamName('acct-1', 'api');
 const FIVE_SECONDS = { model: 'seedance-2.0', durationMillis: 5_000 };
-
-/** The real simulator, with submits held at a gate the test opens: the provider is slow to answer. */
-class GatedProvider implements GenerationProvider {
-  private open: () => void = () => undefined;
-  private readonly gate = new Promise<void>((resolve) => (this.open = resolve));
-  submitted = 0;
-
-  constructor(readonly inner: GenerationSimulator) {}
-
-  async submit(job: GenerationJob): Promise<SubmittedJob> {
-    this.submitted++;
-    await this.gate;
-    return this.inner.submit(job);
-  }
-
-  release(): void {
-    this.open();
-  }
-
-  cancel(providerJobId: string): Promise<void> {
-    return this.inner.cancel(providerJobId);
-  }
-
-  status(job: GenerationJobRef): Promise<GenerationJobStatus> {
-    return this.inner.status(job);
-  }
-
-  onOutcome(listener: OutcomeListener): () => void {
-    return this.inner.onOutcome(listener);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-}
 
 describe('the task service where messages race', () => {
   let dir: string;

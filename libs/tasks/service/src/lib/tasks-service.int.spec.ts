@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SERVICES, TasksRpc, walletStreamName } from '@billing/contracts';
+import { SERVICES, TasksRpc, taskStreamName, walletStreamName } from '@billing/contracts';
+import { type EventStore, openSqliteEventStore, type ReadStreamOptions } from '@billing/event-store';
 import { GenerationSimulator, ManualScheduler } from '@billing/generation-provider';
 import { ManualClock, RpcError } from '@billing/service-host';
 import { eventually } from '@billing/util/testing';
@@ -58,6 +59,35 @@ describe('the task service', () => {
     await until('t1', 'charged');
     expect(await getTask('t1')).toMatchObject({ creditsCostMillicredits: QUOTED, endReason: 'succeeded' });
     expect(platform.wallet.wallet(API)).toMatchObject({ availableMillicredits: 1_000_000 - QUOTED, chargedMillicredits: QUOTED });
+  });
+
+  it('given one instance, then a task\'s lifecycle from request to charge reads its stream only to tell that the task is new: every later step decides on the state this instance left', async () => {
+    const store = openSqliteEventStore({ path: join(dir, 'tasks-own.events.db') });
+    const reads: string[] = [];
+    const counting: EventStore = Object.assign(Object.create(store) as EventStore, {
+      readStream: (name: string, options?: ReadStreamOptions) => {
+        if (name.startsWith('task-')) reads.push(name);
+        return store.readStream(name, options);
+      },
+    });
+    try {
+      const { scheduler, provider } = heldProvider();
+      platform = await TaskPlatform.start({ dir, clock, balances: { [API]: 1_000_000 } });
+      await platform.startTasks({ provider: { kind: 'instance', provider } }, { store: counting });
+      await create('t1');
+      // Watched on the store itself, not through the service (its answers read the stream).
+      const has = async (type: string) => (await store.readStream(taskStreamName('t1'))).some((event) => event.type === type);
+      await eventually(() => has('TaskDispatched'), 't1 dispatched');
+      scheduler.advanceBy(1_000);
+      await eventually(() => has('TaskCharged'), 't1 charged');
+      // The request's check that the id is free and the admission's that it is still new (the quote came in between);
+      // at most one more where the wallet's event overtakes its answer to the request path (the saga's RecordReservation,
+      // decided on the state before, is then a no-op, decided again on a fresh read).
+      expect(reads.length).toBeLessThanOrEqual(3);
+    } finally {
+      await platform.stop();
+      await store.close();
+    }
   });
 
   it('given a provider failure, then the task is released and never charged', async () => {

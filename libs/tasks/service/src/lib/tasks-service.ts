@@ -1,7 +1,7 @@
 import { SERVICES } from '@billing/contracts';
 import type { ServiceFactory } from '@billing/service-host';
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { Task } from '@billing/tasks-domain';
+import { isTask, type Task } from '@billing/tasks-domain';
 import { Dispatcher } from './dispatch/dispatcher';
 import { reconcileTasksAtProvider } from './dispatch/reconcile';
 import { TimeUnderWay } from './dispatch/time-under-way';
@@ -35,11 +35,11 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
     const { provider, owned } = providerOf(settings.provider, logger);
     const slots = AccountSlots.of(store);
     const underWay = new TimeUnderWay(settings.monotonic);
-    // What this instance appends: the slots and the time under way follow it, and whoever records a reservation hands the task to the provider.
-    const streams = new TaskStreams(store, context.newId, (events) => {
+    // What this instance appends: the slots and the time under way follow it, and whoever records a reservation hands the task, as it left it, to the provider.
+    const streams = new TaskStreams(store, context.newId, (events, task) => {
       if (!context.sharedStore) slots.follow(events);
       underWay.follow(events);
-      for (const event of events) if (event.type === 'TaskReserved') dispatcher.dispatch(event.data.taskId);
+      if (isTask(task) && events.some((event) => event.type === 'TaskReserved')) dispatcher.dispatch(task);
     });
     const dispatcher = new Dispatcher({ streams, provider, clock, logger });
     dispatcher.start();
@@ -79,7 +79,7 @@ export function createTasksService(options: TasksServiceOptions = {}): ServiceFa
     else await slots.load(underWayNow);
     underWay.seen(views.timed(), clock.now());
     admissions.resumeRequested(tasksUnderWay);
-    for (const task of tasksUnderWay) if (task.status === 'reserved') dispatcher.dispatch(task.taskId);
+    for (const task of tasksUnderWay) if (task.status === 'reserved') dispatcher.dispatch(task);
     let stopping = false;
     const resumed = Promise.all([
       ...slots.waiting().map((accountId) => admissions.startQueued(accountId)),

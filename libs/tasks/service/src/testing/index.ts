@@ -1,2 +1,3 @@
 export * from './test-wallet';
 export * from './task-platform';
+export * from './gated-provider';

@@ -81,6 +81,7 @@ const toReactorEvent = (event: RecordedEvent): ReactorEvent => ({
   schemaVersion: event.schemaVersion,
   data: event.data,
   streamName: event.streamName,
+  revision: event.revision,
   ...(event.metadata.correlationId ? { correlationId: event.metadata.correlationId } : {}),
   ...(event.metadata.causationId ? { causationId: event.metadata.causationId } : {}),
 });

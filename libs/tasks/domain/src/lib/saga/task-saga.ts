@@ -10,7 +10,13 @@ export type TaskSagaEvent = TaskEvent | WalletEvent;
 
 export interface TaskSagaContext {
   readonly now: EpochMillis;
-  /** The task the event is about (see `sagaTaskId`), as its stream tells it now. */
+  /**
+   * The task the event is about (see `sagaTaskId`), possibly behind its stream: for a task
+   * event at least as new as the event; for a wallet answer, any state of the task. On a
+   * stale state a wallet answer decides only task commands, among them every one the fresh
+   * state calls for (the no-ops rest on what never changes once set: the reservation id, a
+   * rejection), and a task command's expected revision makes it decide again on a fresh read.
+   */
   readonly task: TaskState;
   readonly reservationTtlMillis: number;
   /** The causing event's id, when the store gave it one. */

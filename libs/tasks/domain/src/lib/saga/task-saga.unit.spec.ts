@@ -144,6 +144,38 @@ describe('the task saga', () => {
     expect(sagaTaskId({ type: 'CreditsReleased', data: { reservationId: 'manual-1', millicredits: 1, allocations: [], reason: 'other', at } })).toBeNull();
   });
 
+  it('a wallet answer decided on a state behind the task\'s stream decides only task commands, among them every one the fresh state calls for', () => {
+    // Why the saga may react to a wallet answer on the state this instance knows: a task command decided on a stale state
+    // conflicts on its expected revision and is decided again on a fresh read; no wallet command, and no no-op the fresh state would not make.
+    const succeeded: TaskEvent = { type: 'TaskSucceeded', data: { taskId, reservationId, outputDurationMillis: 5_000, chargeMillicredits: 75_000, at } };
+    const lifecycles: readonly (readonly TaskEvent[])[] = [
+      [requested, reserved, { type: 'TaskDispatched', data: { taskId, providerJobId: 'job-1', at } }, succeeded, { type: 'TaskCharged', data: { taskId, creditsCostMillicredits: 75_000, at } }],
+      [requested, queued, dequeued, reserved, { type: 'TaskCancelled', data: { taskId, reservationId, at } }, { type: 'TaskReleased', data: { taskId, releasedMillicredits: 75_000, endReason: 'cancelled', at } }],
+      [requested, { type: 'TaskRejected', data: { taskId, rejection: noCredits, at } }],
+      [requested, { type: 'TaskCancelled', data: { taskId, reservationId: null, at } }, { type: 'TaskReleased', data: { taskId, releasedMillicredits: 0, endReason: 'cancelled', at } }],
+    ];
+    const answers: readonly WalletEvent[] = [
+      creditsReserved,
+      reservationRejected,
+      { type: 'CreditsCharged', data: { reservationId, millicredits: 75_000, allocations: [], at } },
+      { type: 'CreditsReleased', data: { reservationId, millicredits: 75_000, allocations: [], reason: 'cancelled', at } },
+      { type: 'CreditsReleased', data: { reservationId, millicredits: 15_000, allocations: [], reason: 'partial_charge', at } },
+      { type: 'ReservationExpired', data: { reservationId, millicredits: 75_000, allocations: [], at } },
+    ];
+    for (const lifecycle of lifecycles) {
+      for (let end = 1; end <= lifecycle.length; end++) {
+        const fresh = lifecycle.slice(0, end);
+        for (let staleEnd = 1; staleEnd <= end; staleEnd++) {
+          for (const answer of answers) {
+            const onStale = given(...lifecycle.slice(0, staleEnd)).when(answer).commands;
+            expect(onStale.every((command) => command.target === 'task')).toBe(true);
+            expect(onStale).toEqual(expect.arrayContaining([...given(...fresh).when(answer).commands]));
+          }
+        }
+      }
+    }
+  });
+
   it('a redelivered event yields the same commands, named after the event', () => {
     const event: WalletEvent = { type: 'CreditsCharged', data: { reservationId, millicredits: 60_000, allocations: [], at } };
     const first = given(requested).when(event).commands;

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { TaskCommand } from '@billing/contracts';
 import { type GenerationOutcome, type GenerationProvider, GenerationProviderError } from '@billing/generation-provider';
 import type { Clock, Logger } from '@billing/service-host';
-import { commandForProviderAnswer, isTask, TaskError, type Task } from '@billing/tasks-domain';
+import { commandForProviderAnswer, isTask, TaskError, type Task, type TaskState } from '@billing/tasks-domain';
 import type { TaskStreams } from '../streams/task-streams';
 
 export interface DispatcherOptions {
@@ -16,12 +16,17 @@ export interface DispatcherOptions {
  * Between the task streams and the generation provider: a reserved task is submitted and
  * its job recorded; the provider's outcome completes or fails it. Command ids come from
  * the task and the job, so a repeated outcome changes nothing. Whoever records a task's
- * reservation hands it over (the request path, the saga, the start after a restart for
- * tasks left reserved): no reactor reads the store for it.
+ * reservation hands it over as it knows it (the request path or the saga the state their
+ * command left, the start after a restart the read model's tasks left reserved): nothing
+ * reads the store for it. Decisions rest on the state this instance knows, because every
+ * command is appended with the expected revision: on a state another instance moved on
+ * from, it conflicts and the task decides again on a fresh read.
  *
  * Races it settles:
  * - the outcome may arrive before the dispatch is recorded: the job is recorded first;
- * - a task cancelled or timed out before its dispatch was recorded: the job is cancelled;
+ * - a task cancelled or timed out before its dispatch was recorded (here or by another
+ *   instance, the state handed over then stale): the task refuses the dispatch and the job
+ *   is cancelled;
  * - an outcome from a job the task does not know (a second submit that lost): ignored.
  */
 export class Dispatcher {
@@ -46,16 +51,19 @@ export class Dispatcher {
    * failure to record it (a store that cannot write) is retried until it goes through or
    * the service stops (the next start submits the task, still reserved).
    */
-  dispatch(taskId: string): void {
+  dispatch(task: Task): void {
+    const { taskId } = task;
     if (this.submitting.has(taskId)) return;
     this.submitting.add(taskId);
-    void this.submitUntilDone(taskId).finally(() => this.submitting.delete(taskId));
+    void this.submitUntilDone(task).finally(() => this.submitting.delete(taskId));
   }
 
-  private async submitUntilDone(taskId: string): Promise<void> {
+  private async submitUntilDone(handedOver: Task): Promise<void> {
+    const { taskId } = handedOver;
     for (let attempt = 1; !this.stopping.signal.aborted; attempt++) {
       try {
-        await this.submit(taskId);
+        // A retry reads the task afresh: it may have ended while the store could not write.
+        await this.submit(attempt === 1 ? handedOver : await this.options.streams.task(taskId));
         return;
       } catch (error) {
         this.options.logger.error('a reserved task was not submitted; trying again', { taskId, attempt, error: String(error) });
@@ -64,9 +72,10 @@ export class Dispatcher {
     }
   }
 
-  private async submit(taskId: string): Promise<void> {
-    const task = await this.options.streams.task(taskId);
+  /** On the task as handed over: if it moved on since, `recordDispatch` finds out (the expected revision) and cancels the job. */
+  private async submit(task: TaskState): Promise<void> {
     if (!isTask(task) || task.status !== 'reserved') return;
+    const { taskId } = task;
     let providerJobId: string;
     try {
       ({ providerJobId } = await this.options.provider.submit({
@@ -86,39 +95,52 @@ export class Dispatcher {
     await this.recordDispatch(taskId, providerJobId);
   }
 
-  /** False when the task had moved on: the job is then cancelled. */
-  private async recordDispatch(taskId: string, providerJobId: string): Promise<boolean> {
-    const recorded = await this.handle({ type: 'DispatchTask', data: { taskId, providerJobId }, metadata: this.meta(`DispatchTask:${taskId}:${providerJobId}`, taskId) });
-    if (recorded) return true;
+  /** The task as the dispatch left it; null when the task had moved on: the job is then cancelled. */
+  private async recordDispatch(taskId: string, providerJobId: string): Promise<TaskState | null> {
+    const task = await this.handle({ type: 'DispatchTask', data: { taskId, providerJobId }, metadata: this.meta(`DispatchTask:${taskId}:${providerJobId}`, taskId) });
+    if (task) return task;
     await this.options.provider.cancel(providerJobId);
-    return false;
+    return null;
   }
 
   private async onOutcome(outcome: GenerationOutcome): Promise<void> {
     const { taskId, providerJobId } = outcome;
-    let task = await this.options.streams.task(taskId);
+    let task = await this.taskFor(taskId);
     if (!isTask(task)) {
       this.options.logger.warn('generation outcome for an unknown task', { taskId, providerJobId });
       return;
     }
     if (task.providerJobId === null && task.status === 'reserved') {
-      if (!(await this.recordDispatch(taskId, providerJobId))) return;
-      task = await this.options.streams.task(taskId);
+      const dispatched = await this.recordDispatch(taskId, providerJobId);
+      if (!dispatched) return;
+      task = dispatched;
     }
     if (!isTask(task) || !isJobOf(task, providerJobId)) return;
     const command = commandForProviderAnswer(taskId, providerJobId, outcome, this.options.clock.now());
     if (command) await this.handle(command);
   }
 
-  /** False when the task refused the command: it had already moved on. */
-  private async handle(command: TaskCommand): Promise<boolean> {
+  /**
+   * The task an outcome is settled on: as this instance knows it (usually it recorded the
+   * dispatch), read only when it knows none or knew it still waiting (requested, queued: it
+   * may have been reserved and dispatched elsewhere since). A known job never changes; a
+   * known reservation is dispatched, and the outcome's command appended, with the expected
+   * revision, so a state behind the stream only costs a conflict and a fresh decision.
+   */
+  private async taskFor(taskId: string): Promise<TaskState> {
+    const known = (await this.options.streams.known(taskId))?.task;
+    if (known && known.status !== 'requested' && known.status !== 'queued') return known;
+    return this.options.streams.task(taskId);
+  }
+
+  /** The task as the command left it; null when the task refused it: it had already moved on. */
+  private async handle(command: TaskCommand): Promise<TaskState | null> {
     try {
-      await this.options.streams.handleTask(command);
-      return true;
+      return (await this.options.streams.handleTaskThen(command)).task;
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
       this.options.logger.warn('task command refused', { command: command.type, taskId: command.data.taskId, code: error.code, reason: error.message });
-      return false;
+      return null;
     }
   }
 

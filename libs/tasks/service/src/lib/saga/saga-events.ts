@@ -29,6 +29,7 @@ export const WALLET_ANSWER_TYPES = [
   'ReservationExpired',
 ] as const satisfies readonly WalletEventType[];
 
+const WALLET_ANSWERS: ReadonlySet<string> = new Set<string>(WALLET_ANSWER_TYPES);
 const SAGA_TYPES: ReadonlySet<string> = new Set<string>([...SAGA_OWN_EVENT_TYPES, ...WALLET_ANSWER_TYPES]);
 
 /**
@@ -38,4 +39,9 @@ const SAGA_TYPES: ReadonlySet<string> = new Set<string>([...SAGA_OWN_EVENT_TYPES
 export function asSagaEvent(event: ReactorEvent): TaskSagaEvent | null {
   if (!SAGA_TYPES.has(event.type)) return null;
   return { type: event.type, data: event.data } as TaskSagaEvent;
+}
+
+/** A wallet answer, which tells no revision of the task's stream (its own are the wallet's). */
+export function isWalletAnswer(event: TaskSagaEvent): boolean {
+  return WALLET_ANSWERS.has(event.type);
 }

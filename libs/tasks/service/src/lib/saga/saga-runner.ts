@@ -2,12 +2,12 @@ import { type CommandMetadata, type TaskCommand, walletStreamName } from '@billi
 import type { Clock, CommandSender, Logger, OutgoingCommand, ReactorEvent } from '@billing/service-host';
 import { reactToTaskEvent, sagaTaskId, TaskError, type TaskSagaEvent } from '@billing/tasks-domain';
 import type { Admissions } from '../slots/admissions';
+import { asSagaEvent, isWalletAnswer } from './saga-events';
 import type { TaskStreams } from '../streams/task-streams';
-import { asSagaEvent } from './saga-events';
 
 export interface SagaRunnerOptions {
   readonly streams: TaskStreams;
-  readonly admissions: Admissions;
+  readonly admissions: Pick<Admissions, 'startQueued'>;
   readonly commands: CommandSender;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -19,6 +19,8 @@ interface Reaction {
   readonly eventId: string;
   readonly event: TaskSagaEvent;
   readonly traceparent: string | undefined;
+  /** The revision of the task's stream a state this instance knows must have reached to be reacted on without a read. */
+  readonly knownFrom: number;
 }
 
 /**
@@ -38,7 +40,9 @@ export class SagaRunner {
       const taskId = event && sagaTaskId(event);
       if (!event || taskId === null) continue;
       const reactions = byTask.get(taskId) ?? [];
-      reactions.push({ eventId: reactorEvent.eventId, event, traceparent: reactorEvent.traceparent });
+      // A task's own event needs a state at least as new as itself (on an older one, a TaskDequeued would find the task still queued and reserve nothing); a wallet answer, any state this instance knows.
+      const knownFrom = isWalletAnswer(event) ? 0 : (reactorEvent.revision ?? Number.POSITIVE_INFINITY);
+      reactions.push({ eventId: reactorEvent.eventId, event, traceparent: reactorEvent.traceparent, knownFrom });
       byTask.set(taskId, reactions);
     }
     const toWallet: OutgoingCommand[] = [];
@@ -52,9 +56,11 @@ export class SagaRunner {
     await Promise.all([...freed].map((accountId) => this.options.admissions.startQueued(accountId)));
   }
 
-  private async reactTo(taskId: string, { eventId, event, traceparent }: Reaction, toWallet: OutgoingCommand[], freed: Set<string>): Promise<void> {
+  private async reactTo(taskId: string, { eventId, event, traceparent, knownFrom }: Reaction, toWallet: OutgoingCommand[], freed: Set<string>): Promise<void> {
     const { streams, clock, reservationTtlMillis } = this.options;
-    const task = await streams.task(taskId);
+    // Usually this instance wrote the event or read the task for it: no read. A known state behind the stream is safe here (see `reactToTaskEvent`).
+    const known = await streams.known(taskId);
+    const task = known && known.revision >= knownFrom ? known.task : await streams.task(taskId);
     for (const sagaCommand of reactToTaskEvent(event, { now: clock.now(), task, reservationTtlMillis, eventId })) {
       switch (sagaCommand.target) {
         case 'wallet': {

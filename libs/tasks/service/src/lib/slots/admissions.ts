@@ -54,20 +54,24 @@ export class Admissions {
     const { streams } = this.options;
     const { taskId, accountId } = request;
     // A request repeated (its answer was lost) is answered by the task it made: no second decision.
-    if (!isTask(await streams.task(taskId))) {
-      await this.decide(accountId, (slots) => {
+    let task = await streams.task(taskId);
+    if (!isTask(task)) {
+      const left = await this.decide(accountId, (slots) => {
         const { leaving, admission } = decideRequest(slots, request, concurrencyLimit);
         return [...this.dequeueCommands(leaving), requestTaskCommand(request, admission, this.meta(`RequestTask:${taskId}`, taskId))];
       });
+      // The task as its request left it, with no read: what the client is answered, and all `reserve` needs.
+      task = left.get(taskId) ?? task;
     }
-    const task = await streams.task(taskId);
     return isTask(task) && task.status === 'requested' ? this.reserve(task) : task;
   }
 
   /**
    * Asks the wallet for the task's credits and records its answer. A wallet that does not
    * answer in time is sent the command instead (held once either way: the hold is named
-   * after the task); the saga records the answer it publishes.
+   * after the task); the saga records the answer it publishes. Of the task it needs only
+   * what its request fixed (account, pool, quote), so a state behind the stream will do:
+   * recording the answer carries the expected revision.
    */
   async reserve(task: Task): Promise<TaskState> {
     const { streams, wallet, reservationTtlMillis, answerWithinMillis } = this.options;
@@ -109,18 +113,20 @@ export class Admissions {
    * Load, decide, record, retry: alone for the account in this process, on slots caught up
    * with the store, the decision recorded in the account's admission log and only then its
    * commands handled. Another instance that recorded a decision since is carried out first.
+   * Gives the tasks as the decision's commands left them.
    */
-  private async decide(accountId: string, decision: (slots: Slots) => readonly TaskCommand[]): Promise<void> {
+  private async decide(accountId: string, decision: (slots: Slots) => readonly TaskCommand[]): Promise<ReadonlyMap<string, TaskState>> {
     const { slots, streams, admissionLog } = this.options;
-    await slots.exclusive(accountId, async () => {
+    return slots.exclusive(accountId, async () => {
+      const left = new Map<string, TaskState>();
       for (let attempt = 1; ; attempt++) {
         await slots.current();
         const commands = decision(slots.of(accountId));
-        if (commands.length === 0) return;
+        if (commands.length === 0) return left;
         const recorded = await admissionLog.record(accountId, { commands });
         if (recorded.recorded) {
-          for (const command of commands) await streams.handleTask(command);
-          return;
+          for (const command of commands) left.set(command.data.taskId, (await streams.handleTaskThen(command)).task);
+          return left;
         }
         if (attempt >= MAX_DECISION_ATTEMPTS) throw new Error(`the slots of account ${accountId} were decided elsewhere ${attempt} times running`);
         await this.carryOut(recorded.decision);
@@ -134,10 +140,8 @@ export class Admissions {
     const { streams, logger } = this.options;
     for (const command of decision.commands) {
       try {
-        const events = await streams.handleTask(command);
-        if (!events.some((event) => event.type === 'TaskRequested')) continue;
-        const task = await streams.task(command.data.taskId);
-        if (isTask(task) && task.status === 'requested') this.sendReservation([task]);
+        const { events, task } = await streams.handleTaskThen(command);
+        if (events.some((event) => event.type === 'TaskRequested') && isTask(task) && task.status === 'requested') this.sendReservation([task]);
       } catch (error) {
         // A request its own writer found invalid: nothing was decided.
         if (!(error instanceof TaskError)) throw error;
