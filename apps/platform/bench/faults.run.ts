@@ -3,8 +3,8 @@
  * runs a workload in a child process on the same data directory, kills it with SIGKILL at a
  * random moment within FAULTS_KILL_WITHIN_MS of its first acknowledged task, starts the
  * platform again on the same files in this process and watches every task end. Default
- * task time-out (10 min) and hold TTL (30 min): a task still under way 10 s after a
- * restart is stranded. At the end, the wallet's store is audited. Prints per round, then
+ * task time-out (10 min) and hold TTL (30 min): a task still under way 10 s after the
+ * restarted platform is up is stranded. At the end, the wallet's store is audited. Prints per round, then
  * the counts: accepted (tasks in the store), ended, stranded past 10 s, charged twice
  * (reservations settled more than once, tasks charged more than their cost), balances off
  * (accounts whose balance is not funding minus charges, invariant findings); JSON line last.
@@ -40,8 +40,10 @@ async function main(): Promise<void> {
       const workload = { accounts: ACCOUNTS, funding: FUNDING, tasks: TASKS_PER_ROUND, seed: SEED + round, prefix: `faults-${round}` };
       const created = await killWhileDispatching(dir, ENV, workload, killAfter);
       acknowledged += created;
-      const restartedAt = performance.now();
+      const startingAt = performance.now();
       const runtime = await startEmbedded(dir, ENV);
+      // The 10 s count from the restarted platform being up, as in the kill -9 specs.
+      const restartedAt = performance.now();
       try {
         let strandedThisRound = -1;
         for (;;) {
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
         }
         stranded += strandedThisRound;
         process.stdout.write(
-          `round ${round + 1}/${ROUNDS}: killed ${killAfter} ms after the first task, ${created} acknowledged; after the restart ${tasks.length} in the store, ${strandedThisRound} under way 10 s later, all ended within ${Math.round(performance.now() - restartedAt)} ms\n`,
+          `round ${round + 1}/${ROUNDS}: killed ${killAfter} ms after the first task, ${created} acknowledged; restarted in ${Math.round(restartedAt - startingAt)} ms with ${tasks.length} in the store, ${strandedThisRound} under way 10 s later, all ended within ${Math.round(performance.now() - restartedAt)} ms\n`,
         );
       } finally {
         await runtime.stop();

@@ -31,16 +31,18 @@ describe('the embedded platform killed with kill -9 within a second of dispatchi
     for (let round = 0; round < 3; round++) {
       const workload = { accounts: ACCOUNTS, funding: FUNDING, tasks: 300, seed: 31 + round, prefix: `kill-nine-${round}` };
       const acknowledged = await killWhileDispatching(dir, ENV, workload, Math.floor(random() * 1_000));
-      const restartedAt = Date.now();
+      const startingAt = performance.now();
       const runtime = await startEmbedded(dir, ENV);
+      // The 10 s count from the restarted platform being up, as in the distributed kill -9 spec: how long a start takes on a loaded machine is not what the rule bounds.
+      const restartedAt = performance.now();
       try {
         let tasks = await tasksOf(runtime.rpc, ACCOUNTS);
-        while (tasks.some((t) => !TERMINAL_STATUSES.has(t.status)) && Date.now() - restartedAt < 10_000) {
+        while (tasks.some((t) => !TERMINAL_STATUSES.has(t.status)) && performance.now() - restartedAt < 10_000) {
           await new Promise((r) => setTimeout(r, 100));
           tasks = await tasksOf(runtime.rpc, ACCOUNTS);
         }
         const stranded = tasks.filter((t) => !TERMINAL_STATUSES.has(t.status));
-        report.push(`round ${round}: ${acknowledged} acknowledged, ${tasks.length} in the store, ended within ${Date.now() - restartedAt} ms, ${stranded.length} stranded`);
+        report.push(`round ${round}: ${acknowledged} acknowledged, ${tasks.length} in the store, started in ${Math.round(restartedAt - startingAt)} ms, ended within ${Math.round(performance.now() - restartedAt)} ms of being up, ${stranded.length} stranded`);
         expect(stranded.map((t) => `${t.taskId} ${t.status}`)).toEqual([]);
         const views = new Map(tasks.map((t) => [t.taskId, t]));
         const audit = await auditWalletFile(runtime, views);
