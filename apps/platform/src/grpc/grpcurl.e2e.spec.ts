@@ -114,7 +114,7 @@ describe('billing.v1 through grpcurl, by server reflection alone', () => {
     expect(JSON.parse(quoted.stdout)).toMatchObject({ credits: '37.5', millicredits: '37500', pool: 'api' });
   }, 30_000);
 
-  it('describes plan changes and receipts, and lists receipts under REST’s field names', async () => {
+  it('describes plan changes and receipts, and lists receipts under REST’s field names, a refunded one with its refund', async () => {
     const change = await grpcurl(platform.grpcAddress, 'describe', 'billing.v1.Billing.ChangeSubscription');
     expectExit(change, 0);
     expect(change.stdout).toContain('rpc ChangeSubscription ( .billing.v1.ChangeSubscriptionRequest ) returns ( .billing.v1.PlanSubscription );');
@@ -123,16 +123,28 @@ describe('billing.v1 through grpcurl, by server reflection alone', () => {
     const subscription = await grpcurl(platform.grpcAddress, 'describe', 'billing.v1.PlanSubscription');
     expect(subscription.stdout).toContain('.billing.v1.PendingPlanChange pending_change = 7;');
 
-    const listed = await call(aliceKey, 'billing.v1.Billing/ListReceipts', {});
-    expectExit(listed, 0);
-    const { receipts } = JSON.parse(listed.stdout) as { receipts: Record<string, unknown>[] };
+    const receipt = await grpcurl(platform.grpcAddress, 'describe', 'billing.v1.Receipt');
+    expect(receipt.stdout).toContain('string refund_status = 14;');
+    expect(receipt.stdout).toContain('bool refundable = 16;');
+
+    // A second pack, unused, refunded at its owner's request; the first is not.
+    const kept = await call(aliceKey, 'billing.v1.Billing/ListReceipts', {});
+    expectExit(kept, 0);
+    const keptId = (JSON.parse(kept.stdout) as { receipts: Record<string, unknown>[] }).receipts[0]?.['order_id'];
+    const refundedId = await platform.buyPack(ALICE, 'api-300');
+    expectExit(await call(aliceKey, 'billing.v1.Billing/RefundOrder', { order_id: refundedId, reason: 'bought twice' }), 0);
+    // Zero values shown, as REST shows them: refundable false, nothing returned.
+    const listReceipts = async () => JSON.parse((await call(aliceKey, 'billing.v1.Billing/ListReceipts', {}, '-emit-defaults')).stdout || '{}') as { receipts?: Record<string, unknown>[] };
+    const { receipts = [] } = await eventuallyValue(listReceipts, (read) => read.receipts?.[0]?.['refund_status'] === 'refunded', 'the refund to settle');
+    const pack = { kind: 'order', credits: '300', pool: 'api', paid_at: expect.any(String), amount: { amount_cents: '2400', currency: 'USD' }, invoice_id: '' };
     expect(receipts).toEqual([
-      expect.objectContaining({ receipt_id: expect.stringMatching(/^order:/), kind: 'order', order_id: expect.any(String), credits: '300', pool: 'api', paid_at: expect.any(String), amount: { amount_cents: '2400', currency: 'USD' } }),
+      expect.objectContaining({ ...pack, receipt_id: `order:${refundedId}`, order_id: refundedId, refund_status: 'refunded', refunded: { amount_cents: '2400', currency: 'USD' }, refundable: false }),
+      expect.objectContaining({ ...pack, receipt_id: `order:${String(keptId)}`, order_id: keptId, refund_status: 'none', refunded: { amount_cents: '0', currency: 'USD' }, refundable: true }),
     ]);
-    const one = await call(aliceKey, 'billing.v1.Billing/GetOrderReceipt', { order_id: receipts[0]?.['order_id'] });
+    const one = await call(aliceKey, 'billing.v1.Billing/GetOrderReceipt', { order_id: keptId }, '-emit-defaults');
     expectExit(one, 0);
-    expect(JSON.parse(one.stdout)).toEqual(receipts[0]);
-  });
+    expect(JSON.parse(one.stdout)).toEqual(receipts[1]);
+  }, 60_000);
 
   it('checks health: SERVING for the server and billing.v1.Billing once every service answers; an unknown service is NOT_FOUND', async () => {
     for (const service of ['', 'billing.v1.Billing']) {

@@ -88,11 +88,17 @@ describe('billing.v1 plan changes and receipts', () => {
           periodEnd: receipt['period_end'],
           paidAt: receipt['paid_at'],
           receiptUrl: receipt['receipt_url'] ?? '',
+          invoiceId: receipt['invoice_id'] ?? '',
+          refundStatus: receipt['refund_status'],
+          refunded: { amountCents: String((receipt['refunded'] as { amount_cents: number }).amount_cents), currency: 'USD' },
+          refundable: receipt['refundable'],
         }),
       ),
     );
-    const [, first] = receipts;
-    expect(first).toMatchObject({ orderId, amount: { amountCents: '2900', currency: 'USD' }, credits: '1000' });
+    const [upgrade, first] = receipts;
+    // Neither refunded: the owner may ask for both (the gateway's roles; the purchase rules refuse a plan's to its owner later).
+    expect(upgrade).toMatchObject({ invoiceId: expect.stringMatching(/^sandbox_in_change-plan:/), refundStatus: 'none', refunded: { amountCents: '0', currency: 'USD' }, refundable: true });
+    expect(first).toMatchObject({ orderId, amount: { amountCents: '2900', currency: 'USD' }, credits: '1000', invoiceId: '', refundStatus: 'none', refundable: true });
     expect(first?.tax).toBeNull();
 
     expect(await client.getOrderReceipt({ orderId }, sam)).toEqual(first);

@@ -215,6 +215,10 @@ export interface ReceiptMessage {
   readonly periodEnd: string;
   readonly paidAt: string;
   readonly receiptUrl: string;
+  readonly invoiceId: string;
+  readonly refundStatus: string;
+  readonly refunded: MoneyMessage;
+  readonly refundable: boolean;
 }
 
 export interface ListReceiptsResponse {

@@ -176,6 +176,10 @@ export function receiptMessage(receipt: ReceiptView): ReceiptMessage {
     periodEnd: receipt.period_end ?? '',
     paidAt: receipt.paid_at,
     receiptUrl: receipt.receipt_url ?? '',
+    invoiceId: receipt.invoice_id ?? '',
+    refundStatus: receipt.refund_status,
+    refunded: moneyMessage(receipt.refunded),
+    refundable: receipt.refundable,
   };
 }
 
