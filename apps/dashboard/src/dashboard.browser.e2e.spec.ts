@@ -1,13 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { eventuallyValue } from '@billing/util/testing';
-import { type Browser, launchChromium } from './testing/chromium';
-import { buildDashboard, type EmbeddedDashboard, startEmbeddedDashboard } from './testing/embedded-dashboard';
+import { dashboardTier, newTab, shoot } from './testing/dashboard-tier';
+import type { EmbeddedDashboard } from './testing/embedded-dashboard';
 import { expectText, expectVisible } from './testing/page-expectations';
-
-const SCREENSHOTS = resolve(__dirname, '../../../reports/screenshots');
 
 interface TaskBody {
   readonly id: string;
@@ -31,15 +27,10 @@ async function apiBalance(platform: EmbeddedDashboard, token: string): Promise<n
   return body.balances.find((b) => b.pool === 'api')?.balance ?? 0;
 }
 
-const shoot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
 jest.setTimeout(60_000);
 
 describe('the API dashboard in Debian Chromium against the embedded platform', () => {
-  let dir: string;
-  let downloads: string;
-  let platform: EmbeddedDashboard;
-  let browser: Browser;
+  const tier = dashboardTier('app');
   let page: Page;
   let token: string;
   let key: string;
@@ -49,26 +40,12 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
   let budgetTaskId: string;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'dashboard-e2e-'));
-    downloads = mkdtempSync(join(tmpdir(), 'dashboard-downloads-'));
-    buildDashboard();
-    platform = await startEmbeddedDashboard(dir);
-    browser = await launchChromium(downloads);
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    token = await platform.token('dash-alice');
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(downloads, { recursive: true, force: true });
-  }, 60_000);
+    page = await newTab(tier);
+    token = await tier.platform.token('dash-alice');
+  });
 
   it('given a bad token, then sign-in says so in words; given a good one, then the overview shows both pools and 0 of 6 tasks running', async () => {
-    await page.goto(`${platform.url}/dashboard`);
+    await page.goto(`${tier.platform.url}/dashboard`);
     await page.getByLabel('Access token').fill('not-a-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectVisible(page.getByRole('alert').filter({ hasText: 'Sign in again with a fresh token' }));
@@ -85,12 +62,12 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
   });
 
   it('given the OpenAPI document, then the routes the dashboard added are described', async () => {
-    const document = (await (await fetch(`${platform.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const document = (await (await fetch(`${tier.platform.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/account', '/v1/usage', '/v1/sandbox/checkout/{id}']));
   });
 
   it('given the API packs with their price per credit, when one is bought through the sandbox, then the API balance rises by exactly its credits', async () => {
-    const before = await apiBalance(platform, token);
+    const before = await apiBalance(tier.platform, token);
     await page.getByRole('link', { name: 'Buy credits' }).click();
     const pack = page.locator('tr[data-pack="api-1000"]');
     await expectText(pack, '$0.072');
@@ -104,19 +81,19 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
     await shoot(page, '04-sandbox-checkout');
     await page.getByRole('button', { name: 'Pay $72' }).click();
     await expectText(page.getByTestId('payment-result'), `Your API balance is now ${(before + 1000).toLocaleString('en-US')} credits (+1,000)`);
-    expect(await apiBalance(platform, token)).toBe(before + 1000);
+    expect(await apiBalance(tier.platform, token)).toBe(before + 1000);
     await shoot(page, '05-payment-confirmed');
 
     // The sandbox provider's checkout URL leads to the same view (there, already paid).
     const orderId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
-    const redirect = await fetch(`${platform.url}/v1/sandbox/checkout/${orderId}`, { redirect: 'manual' });
+    const redirect = await fetch(`${tier.platform.url}/v1/sandbox/checkout/${orderId}`, { redirect: 'manual' });
     expect(redirect.status).toBe(303);
     expect(redirect.headers.get('location')).toBe(`/dashboard/checkout/${orderId}`);
-    await page.goto(`${platform.url}/v1/sandbox/checkout/${orderId}`);
+    await page.goto(`${tier.platform.url}/v1/sandbox/checkout/${orderId}`);
     await expectText(page.getByTestId('payment-result'), 'This order is already paid');
 
     // Its receipt is on the buy page: what was paid and what it bought.
-    await page.goto(`${platform.url}/dashboard/buy`);
+    await page.goto(`${tier.platform.url}/dashboard/buy`);
     const receipt = page.locator(`tr[data-receipt="order:${orderId}"]`);
     await expectText(receipt, '$72');
     await expectText(receipt, '1,000 API');
@@ -141,10 +118,10 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
     expect(await page.getByLabel('New API key secret').count()).toBe(0);
     expect(await page.content()).not.toContain(key);
 
-    const created = await api<TaskBody>(`${platform.url}/v1/tasks`, key, 'POST', { model: 'seedance-2.0', duration_seconds: 5 });
+    const created = await api<TaskBody>(`${tier.platform.url}/v1/tasks`, key, 'POST', { model: 'seedance-2.0', duration_seconds: 5 });
     expect(created.status).toBe(201);
     keyTaskId = created.body.id;
-    const charged = await eventuallyValue(() => api<TaskBody>(`${platform.url}/v1/tasks/${keyTaskId}`, key), (task) => task.body.credits_cost !== null);
+    const charged = await eventuallyValue(() => api<TaskBody>(`${tier.platform.url}/v1/tasks/${keyTaskId}`, key), (task) => task.body.credits_cost !== null);
     expect(charged.body).toMatchObject({ pool: 'api', status: 'charged', credits_cost: 75 });
   });
 
@@ -191,7 +168,7 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
     const keyId = String(await page.locator('tr', { hasText: 'browser test' }).getAttribute('data-key'));
     await expectText(page.getByTestId(`maker-${keyId}`), 'dash-alice');
     await expectText(page.getByTestId(`revoked-${keyId}`), 'revoked by a member');
-    const refused = await api<{ type: string }>(`${platform.url}/v1/balances`, key);
+    const refused = await api<{ type: string }>(`${tier.platform.url}/v1/balances`, key);
     expect(refused.status).toBe(401);
     await shoot(page, '11-key-revoked');
   });
@@ -206,7 +183,7 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
     const secret = page.getByLabel('New API key secret');
     await expectVisible(secret);
     budgetKey = await secret.inputValue();
-    const listed = await api<{ api_keys: { id: string; name: string; scopes: string[] | null }[] }>(`${platform.url}/v1/api-keys`, token);
+    const listed = await api<{ api_keys: { id: string; name: string; scopes: string[] | null }[] }>(`${tier.platform.url}/v1/api-keys`, token);
     const made = listed.body.api_keys.find((candidate) => candidate.name === 'ci budget');
     expect(made?.scopes).toEqual(['tasks:write', 'tasks:read']);
     budgetKeyId = String(made?.id);
@@ -214,11 +191,11 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
     await expectText(row, 'tasks:write, tasks:read');
     await expectText(page.getByTestId(`budget-${budgetKeyId}`), '0 of 100 per month (100 left)');
 
-    const created = await api<TaskBody>(`${platform.url}/v1/tasks`, budgetKey, 'POST', { model: 'seedance-2.0', duration_seconds: 5 });
+    const created = await api<TaskBody>(`${tier.platform.url}/v1/tasks`, budgetKey, 'POST', { model: 'seedance-2.0', duration_seconds: 5 });
     expect(created.status).toBe(201);
     budgetTaskId = created.body.id;
-    await eventuallyValue(() => api<TaskBody>(`${platform.url}/v1/tasks/${budgetTaskId}`, budgetKey), (task) => task.body.status === 'charged');
-    expect((await api(`${platform.url}/v1/balances`, budgetKey)).status).toBe(403);
+    await eventuallyValue(() => api<TaskBody>(`${tier.platform.url}/v1/tasks/${budgetTaskId}`, budgetKey), (task) => task.body.status === 'charged');
+    expect((await api(`${tier.platform.url}/v1/balances`, budgetKey)).status).toBe(403);
     await page.reload();
     await expectText(page.getByTestId(`budget-${budgetKeyId}`), '75 of 100 per month (25 left)');
     await shoot(page, '11b-key-scopes-budget');
@@ -231,24 +208,24 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
     await expectText(page.getByTestId('overlap-end'), 'The old secret keeps working until');
     const rotated = await secret.inputValue();
     expect(rotated).not.toBe(budgetKey);
-    const keys = await api<{ api_keys: { id: string; previous_secret_expires_at: string | null }[] }>(`${platform.url}/v1/api-keys`, token);
+    const keys = await api<{ api_keys: { id: string; previous_secret_expires_at: string | null }[] }>(`${tier.platform.url}/v1/api-keys`, token);
     const until = Date.parse(String(keys.body.api_keys.find((candidate) => candidate.id === budgetKeyId)?.previous_secret_expires_at));
     expect(until).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 3_600_000 - 60_000);
     expect(until).toBeLessThanOrEqual(Date.now() + 3_600_000);
     await expectText(page.getByTestId('overlap-end'), new Date(until).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }));
     await expectText(page.getByTestId(`overlap-${budgetKeyId}`), 'Old secret works until');
-    for (const credential of [budgetKey, rotated]) expect((await api(`${platform.url}/v1/tasks/${budgetTaskId}`, credential)).status).toBe(200);
+    for (const credential of [budgetKey, rotated]) expect((await api(`${tier.platform.url}/v1/tasks/${budgetTaskId}`, credential)).status).toBe(200);
     await shoot(page, '11c-key-rotated');
   });
 
   it('given tasks by two keys and by the signed-in member, then the usage page shows credits per key and per member', async () => {
-    const order = await api<{ id: string }>(`${platform.url}/v1/orders`, token, 'POST', { kind: 'pack', pack_id: 'app-300' });
-    expect((await api(`${platform.url}/v1/orders/${order.body.id}/confirm-sandbox-payment`, token, 'POST')).status).toBe(200);
-    const byMember = await api<TaskBody>(`${platform.url}/v1/tasks`, token, 'POST', { model: 'seedance-2.0-fast', duration_seconds: 2.5 });
+    const order = await api<{ id: string }>(`${tier.platform.url}/v1/orders`, token, 'POST', { kind: 'pack', pack_id: 'app-300' });
+    expect((await api(`${tier.platform.url}/v1/orders/${order.body.id}/confirm-sandbox-payment`, token, 'POST')).status).toBe(200);
+    const byMember = await api<TaskBody>(`${tier.platform.url}/v1/tasks`, token, 'POST', { model: 'seedance-2.0-fast', duration_seconds: 2.5 });
     expect(byMember.status).toBe(201);
-    const charged = await eventuallyValue(() => api<TaskBody>(`${platform.url}/v1/tasks/${byMember.body.id}`, token), (task) => task.body.status === 'charged');
+    const charged = await eventuallyValue(() => api<TaskBody>(`${tier.platform.url}/v1/tasks/${byMember.body.id}`, token), (task) => task.body.status === 'charged');
     expect(charged.body).toMatchObject({ pool: 'app', credits_cost: 25 });
-    const listed = await api<{ api_keys: { id: string; name: string }[] }>(`${platform.url}/v1/api-keys`, token);
+    const listed = await api<{ api_keys: { id: string; name: string }[] }>(`${tier.platform.url}/v1/api-keys`, token);
     const firstKeyId = String(listed.body.api_keys.find((candidate) => candidate.name === 'browser test')?.id);
 
     await page.getByRole('link', { name: 'Usage' }).click();
@@ -277,7 +254,7 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
       ['/usage', 'Export CSV'],
       ['/quote', 'Get quote'],
     ] as const) {
-      await page.goto(`${platform.url}/dashboard${path}`);
+      await page.goto(`${tier.platform.url}/dashboard${path}`);
       await expectVisible(page.getByRole('button', { name: control }));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect({ path, overflow }).toEqual({ path, overflow: 0 });
@@ -288,10 +265,10 @@ describe('the API dashboard in Debian Chromium against the embedded platform', (
 
   it('given a token the gateway no longer accepts, then the dashboard returns to sign-in with a message', async () => {
     await page.evaluate(() => sessionStorage.setItem('billing-dashboard-token', 'expired.token.value'));
-    await page.goto(`${platform.url}/dashboard/usage`);
+    await page.goto(`${tier.platform.url}/dashboard/usage`);
     await expectVisible(page.getByLabel('Access token'));
     await expectText(page.getByRole('alert').first(), 'Sign in again with a fresh token');
     await shoot(page, '13-signed-out');
-    expect(platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+    expect(tier.platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
   });
 });

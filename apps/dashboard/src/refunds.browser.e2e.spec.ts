@@ -1,14 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { eventuallyValue } from '@billing/util/testing';
-import { type Browser, launchChromium } from './testing/chromium';
-import { buildDashboard, type EmbeddedDashboard, startEmbeddedDashboard } from './testing/embedded-dashboard';
+import { dashboardTier, newTab, shoot, signIn } from './testing/dashboard-tier';
 import { expectText, expectVisible } from './testing/page-expectations';
-
-const SCREENSHOTS = resolve(__dirname, '../../../reports/screenshots');
-const shoot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 const OWNER = 'dash-refunds';
 /** A member of the owner's organisation whose token carries the platform's finance role: the one who refunds a used pack. */
@@ -19,16 +12,13 @@ const PACK = { id: 'app-300', description: 'Pack app-300 (app pool)' };
 jest.setTimeout(90_000);
 
 describe('refunds from the receipts list, by role, in Debian Chromium', () => {
-  let dir: string;
-  let downloads: string;
-  let platform: EmbeddedDashboard;
-  let browser: Browser;
+  const tier = dashboardTier('refunds');
 
-  const tokenOf = (userId: string) => platform.token(userId, undefined, userId === FINANCE ? 'finance' : undefined);
+  const tokenOf = (userId: string) => tier.platform.token(userId, undefined, userId === FINANCE ? 'finance' : undefined);
 
   /** A REST call as `userId` in the owner's organisation; the answer's status and body. */
   const rest = async <T,>(userId: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const response = await fetch(`${platform.url}${path}`, {
+    const response = await fetch(`${tier.platform.url}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
       headers: { authorization: `Bearer ${await tokenOf(userId)}`, 'x-organisation-id': OWNER, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -41,7 +31,7 @@ describe('refunds from the receipts list, by role, in Debian Chromium', () => {
   const joins = async (userId: string, role: string) => {
     const invited = await rest<{ code: string }>(OWNER, '/v1/organisation/invitations', { email: `${userId}@example.com`, role });
     expect(invited.status).toBe(201);
-    const accepted = await fetch(`${platform.url}/v1/invitations/accept`, {
+    const accepted = await fetch(`${tier.platform.url}/v1/invitations/accept`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await tokenOf(userId)}`, 'content-type': 'application/json' },
       body: JSON.stringify({ code: invited.body.code }),
@@ -51,34 +41,14 @@ describe('refunds from the receipts list, by role, in Debian Chromium', () => {
 
   /** A tab of its own, signed in as `userId`, acting in the owner's organisation, on the Buy page (where the receipts are). */
   const receiptsOf = async (userId: string): Promise<Page> => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${platform.url}/dashboard`);
-    await page.getByLabel('Access token').fill(await tokenOf(userId));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expectVisible(page.getByRole('heading', { name: 'Overview', level: 1 }));
+    const page = await newTab(tier);
+    await signIn(page, await tokenOf(userId));
     const switcher = page.getByLabel('Organisation', { exact: true });
     if ((await switcher.inputValue()) !== OWNER) await switcher.selectOption(OWNER);
     await page.getByRole('link', { name: 'Buy credits' }).click();
     await expectVisible(page.getByRole('heading', { name: 'Receipts' }));
     return page;
   };
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'dashboard-refunds-e2e-'));
-    downloads = mkdtempSync(join(tmpdir(), 'dashboard-refunds-downloads-'));
-    buildDashboard();
-    platform = await startEmbeddedDashboard(dir);
-    browser = await launchChromium(downloads);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(downloads, { recursive: true, force: true });
-  }, 60_000);
 
   it('given a pack with 25 of its 300 credits spent, then a developer sees no refund, the owner is refused (used pack), finance refunds it and sees $22 of $24 returned, and asking again changes nothing', async () => {
     const order = await rest<{ id: string }>(OWNER, '/v1/orders', { kind: 'pack', pack_id: PACK.id });
@@ -121,6 +91,6 @@ describe('refunds from the receipts list, by role, in Debian Chromium', () => {
     await expectText(owner.getByTestId(`refund-${receiptId}`), 'Refunded: $22 returned');
     const receipts = await rest<{ receipts: { id: string; refunded: { amount_cents: number } }[] }>(OWNER, '/v1/receipts');
     expect(receipts.body.receipts.find((receipt) => receipt.id === receiptId)?.refunded.amount_cents).toBe(2_200);
-    expect(platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+    expect(tier.platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
   });
 });

@@ -1,50 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type Browser, launchChromium } from './testing/chromium';
-import { buildDashboard, type EmbeddedDashboard, startEmbeddedDashboard } from './testing/embedded-dashboard';
+import { dashboardTier, newTab, shoot, signIn } from './testing/dashboard-tier';
 import { expectText, expectVisible } from './testing/page-expectations';
-
-const SCREENSHOTS = resolve(__dirname, '../../../reports/screenshots');
-const shoot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 jest.setTimeout(90_000);
 
 describe('the team page: members, roles and invitations in the dashboard, in Debian Chromium', () => {
-  let dir: string;
-  let downloads: string;
-  let platform: EmbeddedDashboard;
-  let browser: Browser;
+  const tier = dashboardTier('team');
 
   /** A tab of its own (its own sessionStorage), signed in as `userId` (with `email` in the token when given) and on the Team page. */
   const signedIn = async (userId: string, email?: string): Promise<Page> => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${platform.url}/dashboard`);
-    await page.getByLabel('Access token').fill(await platform.token(userId, email));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expectVisible(page.getByRole('heading', { name: 'Overview', level: 1 }));
+    const page = await newTab(tier);
+    await signIn(page, await tier.platform.token(userId, email));
     await page.getByRole('link', { name: 'Team' }).click();
     await expectVisible(page.getByRole('heading', { name: 'Team', level: 1 }));
     return page;
   };
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'dashboard-team-e2e-'));
-    downloads = mkdtempSync(join(tmpdir(), 'dashboard-team-downloads-'));
-    buildDashboard();
-    platform = await startEmbeddedDashboard(dir);
-    browser = await launchChromium(downloads);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(downloads, { recursive: true, force: true });
-  }, 60_000);
 
   it('given the owner invites bob as a developer and bob accepts the code, then bob is listed, becomes a viewer, is removed, and the last owner cannot leave', async () => {
     const owner = await signedIn('dash-team', 'team-owner@example.com');
@@ -68,9 +38,9 @@ describe('the team page: members, roles and invitations in the dashboard, in Deb
     await expectText(bob.getByLabel('Organisation', { exact: true }), 'dash-team (developer)');
 
     // bob, a developer there, makes a key: the owner's Keys page names him as the Team page does.
-    const made = await fetch(`${platform.url}/v1/api-keys`, {
+    const made = await fetch(`${tier.platform.url}/v1/api-keys`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await platform.token('bob')}`, 'x-organisation-id': 'dash-team', 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${await tier.platform.token('bob')}`, 'x-organisation-id': 'dash-team', 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'bob ci' }),
     });
     expect(made.status).toBe(201);
@@ -113,14 +83,14 @@ describe('the team page: members, roles and invitations in the dashboard, in Deb
     await owner.getByRole('button', { name: 'Leave the organisation' }).click();
     await expectText(owner.getByRole('alert'), 'the last owner cannot leave');
     await expectVisible(owner.locator('tr[data-member="dash-team"]'));
-    expect(platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+    expect(tier.platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
   });
 
   it('given a user who creates a second organisation, then the switcher lists both, and balances, keys and the team follow the one chosen', async () => {
-    const token = await platform.token('dash-multi', 'multi@example.com');
+    const token = await tier.platform.token('dash-multi', 'multi@example.com');
     /** A REST call as dash-multi, in `organisationId` when given. */
     const rest = async <T,>(path: string, organisationId?: string, body?: unknown): Promise<T> => {
-      const response = await fetch(`${platform.url}${path}`, {
+      const response = await fetch(`${tier.platform.url}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
         headers: { authorization: `Bearer ${token}`, ...(organisationId ? { 'x-organisation-id': organisationId } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -169,6 +139,6 @@ describe('the team page: members, roles and invitations in the dashboard, in Deb
     expect(await page.getByLabel('Organisation', { exact: true }).inputValue()).toBe(studioId);
     await page.getByRole('link', { name: 'Team' }).click();
     await expectText(page.getByTestId('organisation-name'), 'Night Studio');
-    expect(platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+    expect(tier.platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
   });
 });

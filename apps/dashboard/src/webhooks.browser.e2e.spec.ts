@@ -1,28 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { eventually, type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from '@billing/util/testing';
-import { type Browser, launchChromium } from './testing/chromium';
-import { buildDashboard, type EmbeddedDashboard, startEmbeddedDashboard } from './testing/embedded-dashboard';
+import { dashboardTier, newTab, shoot, signIn } from './testing/dashboard-tier';
 import { expectText, expectVisible } from './testing/page-expectations';
-
-const SCREENSHOTS = resolve(__dirname, '../../../reports/screenshots');
-const shoot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 jest.setTimeout(60_000);
 
 describe('webhook endpoints, their deliveries, balance alerts and auto top-up in the dashboard, in Debian Chromium', () => {
-  let dir: string;
-  let downloads: string;
-  let platform: EmbeddedDashboard;
-  let browser: Browser;
+  const tier = dashboardTier('webhooks');
   let page: Page;
   let receiver: WebhookReceiver;
   let token: string;
 
   const post = async (path: string, body?: object) => {
-    const response = await fetch(`${platform.url}${path}`, {
+    const response = await fetch(`${tier.platform.url}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       ...(body ? { body: JSON.stringify(body) } : {}),
@@ -31,29 +21,15 @@ describe('webhook endpoints, their deliveries, balance alerts and auto top-up in
   };
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'dashboard-webhooks-e2e-'));
-    downloads = mkdtempSync(join(tmpdir(), 'dashboard-webhooks-downloads-'));
-    buildDashboard();
     receiver = await startWebhookReceiver();
-    platform = await startEmbeddedDashboard(dir);
-    browser = await launchChromium(downloads);
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    token = await platform.token('dash-hooks');
-    await page.goto(`${platform.url}/dashboard`);
-    await page.getByLabel('Access token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expectVisible(page.getByRole('heading', { name: 'Overview', level: 1 }));
-  }, 120_000);
+    page = await newTab(tier);
+    token = await tier.platform.token('dash-hooks');
+    await signIn(page, token);
+  });
 
   afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
     await receiver?.close();
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(downloads, { recursive: true, force: true });
-  }, 60_000);
+  });
 
   it('given an endpoint created on the page, when a pack is bought, then the receiver verifies the delivery, the log shows it and a replay sends it again', async () => {
     await page.getByRole('link', { name: 'Webhooks & alerts' }).click();
@@ -110,7 +86,7 @@ describe('webhook endpoints, their deliveries, balance alerts and auto top-up in
     await page.getByLabel(/^Thresholds/).fill('0.0001');
     await page.getByRole('button', { name: 'Save thresholds' }).click();
     await expectVisible(page.getByRole('alert'));
-    expect(platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+    expect(tier.platform.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
   });
 
   it('saves the app pool’s auto top-up on the page, shows it after a reload and through the API, and removes it', async () => {
@@ -128,13 +104,13 @@ describe('webhook endpoints, their deliveries, balance alerts and auto top-up in
     await expectText(panel, '1501,000 credits (app-1000) for $72$250');
     await expectText(panel, ' of 2enabled');
     await shoot(page, '23-auto-top-up');
-    const response = await fetch(`${platform.url}/v1/auto-top-up/app`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${tier.platform.url}/v1/auto-top-up/app`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ pool: 'app', threshold: 150, pack_id: 'app-1000', monthly_cap: { amount_cents: 25_000 }, max_failures: 2, status: 'enabled' });
 
     await page.getByRole('button', { name: 'Remove App auto top-up' }).click();
     await expectText(panel, 'No auto top-up.');
-    expect((await fetch(`${platform.url}/v1/auto-top-up/app`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
+    expect((await fetch(`${tier.platform.url}/v1/auto-top-up/app`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
     expect(await page.getByRole('alert').count()).toBe(0);
   });
 });
